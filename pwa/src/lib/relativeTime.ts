@@ -1,0 +1,37 @@
+/** "il y a 5 min", "hier", "3 mars" — how old a post is, in the reader's language. */
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+
+export function formatRelativeTime(date: Date | string, now: Date, locale: string): string {
+  const then = typeof date === 'string' ? new Date(date) : date;
+  if (Number.isNaN(then.getTime())) return '';
+  // A post stamped slightly in the future (clock skew) reads as "now".
+  const seconds = Math.max(0, Math.round((now.getTime() - then.getTime()) / 1000));
+
+  const short = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  if (seconds < 45) return short.format(0, 'second');
+  if (seconds < 45 * MINUTE) return short.format(-Math.max(1, Math.round(seconds / MINUTE)), 'minute');
+  if (seconds < 22 * HOUR) return short.format(-Math.round(seconds / HOUR), 'hour');
+  if (seconds < WEEK) {
+    const long = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
+    return long.format(-Math.max(1, Math.round(seconds / DAY)), 'day');
+  }
+  const sameYear = then.getFullYear() === now.getFullYear();
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  }).format(then);
+}
+
+/** How long until the label above may change, so a view re-renders only when needed. */
+export function relativeTimeRefreshMs(date: Date | string, now: Date): number {
+  const then = typeof date === 'string' ? new Date(date) : date;
+  const seconds = (now.getTime() - then.getTime()) / 1000;
+  if (seconds < HOUR) return 30_000;
+  if (seconds < DAY) return 5 * 60_000;
+  return 60 * 60_000;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, redirectFor } from './routes';
+
+describe('matchRoute', () => {
+  it('knows the three routes, with or without a trailing slash', () => {
+    expect(matchRoute('/')).toBe('feed');
+    expect(matchRoute('/login')).toBe('login');
+    expect(matchRoute('/signup/')).toBe('signup');
+    expect(matchRoute('/admin')).toBeNull();
+  });
+});
+
+describe('redirectFor', () => {
+  it('sends a visitor who is not signed in to the login page', () => {
+    expect(redirectFor('/', false)).toBe('/login');
+    expect(redirectFor('/nowhere', false)).toBe('/login');
+    expect(redirectFor('/login', false)).toBeNull();
+    expect(redirectFor('/signup', false)).toBeNull();
+  });
+
+  it('sends a signed-in person away from login and sign-up to the feed', () => {
+    expect(redirectFor('/login', true)).toBe('/');
+    expect(redirectFor('/signup', true)).toBe('/');
+    expect(redirectFor('/', true)).toBeNull();
+    expect(redirectFor('/nowhere', true)).toBe('/');
+  });
+});

@@ -1,0 +1,31 @@
+/** The app's routes and where a visitor must go instead, by sign-in state. */
+
+export type RouteName = 'feed' | 'login' | 'signup';
+
+export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
+  feed: '/',
+  login: '/login',
+  signup: '/signup',
+};
+
+const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup']);
+
+export function matchRoute(pathname: string): RouteName | null {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  for (const [name, routePath] of Object.entries(ROUTE_PATHS) as [RouteName, string][]) {
+    if (routePath === path) return name;
+  }
+  return null;
+}
+
+/**
+ * The path to replace the current one with, or null to stay.
+ * Unknown paths go to the feed, which itself requires signing in.
+ */
+export function redirectFor(pathname: string, signedIn: boolean): string | null {
+  const route = matchRoute(pathname);
+  if (route === null) return signedIn ? ROUTE_PATHS.feed : ROUTE_PATHS.login;
+  if (!signedIn && !PUBLIC_ROUTES.has(route)) return ROUTE_PATHS.login;
+  if (signedIn && PUBLIC_ROUTES.has(route)) return ROUTE_PATHS.feed;
+  return null;
+}
