@@ -1,0 +1,112 @@
+"""Élan's GraphQL schema, assembled from the domains."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+
+from schema.accounts.mutations.create_invite import CreateInviteResult, create_invite
+from schema.accounts.mutations.login import LoginResult, login
+from schema.accounts.mutations.logout import LogoutSuccess, logout
+from schema.accounts.mutations.sign_up import SignUpResult, sign_up
+from schema.accounts.queries import AccountsQuery
+from schema.errors import (
+    ConflictError,
+    InvalidCredentialsError,
+    InvalidInviteError,
+    NotAllowedError,
+    NotFoundError,
+    RateLimitedError,
+    ValidationError,
+)
+from schema.feed.mutations.create_post import CreatePostResult, create_post
+from schema.feed.mutations.like_post import LikePostResult, like_post, unlike_post
+from schema.feed.queries import FeedQuery
+from schema.feed.subscriptions import FeedSubscription
+
+MAX_DEPTH = 12
+MAX_ALIASES = 30
+MAX_TOKENS = 4000
+
+
+@strawberry.type
+class Query(AccountsQuery, FeedQuery):
+    pass
+
+
+@strawberry.type
+class Mutation:
+    login: LoginResult = strawberry.mutation(
+        resolver=login, description="Sign in; sets the session cookie and returns a token."
+    )
+    sign_up: SignUpResult = strawberry.mutation(
+        resolver=sign_up, description="Create an account with an invite code, then sign in."
+    )
+    logout: LogoutSuccess = strawberry.mutation(
+        resolver=logout, description="End this session (the cookie or bearer token)."
+    )
+    create_invite: CreateInviteResult = strawberry.mutation(
+        resolver=create_invite, description="An invite code for a unit of the viewer's scope."
+    )
+    create_post: CreatePostResult = strawberry.mutation(
+        resolver=create_post, description="Post a win, a best practice or an announcement."
+    )
+    like_post: LikePostResult = strawberry.mutation(
+        resolver=like_post, description="Like a post; liking twice counts once."
+    )
+    unlike_post: LikePostResult = strawberry.mutation(
+        resolver=unlike_post, description="Take a like back; idempotent."
+    )
+
+
+@strawberry.type
+class Subscription(FeedSubscription):
+    pass
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    """Hide internals of unexpected exceptions; keep GraphQL's own and our typed errors."""
+    original = error.original_error
+    return original is not None and not isinstance(original, GraphQLError)
+
+
+class ElanSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Log only the unexpected: bad queries and sign-in prompts are not server faults."""
+        unexpected = [e for e in errors if _should_mask(e)]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
+schema = ElanSchema(
+    query=Query,
+    mutation=Mutation,
+    subscription=Subscription,
+    types=[
+        ValidationError,
+        NotAllowedError,
+        NotFoundError,
+        ConflictError,
+        RateLimitedError,
+        InvalidCredentialsError,
+        InvalidInviteError,
+    ],
+    extensions=[
+        ParserCache(maxsize=256),
+        ValidationCache(maxsize=256),
+        QueryDepthLimiter(max_depth=MAX_DEPTH),
+        MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        MaskErrors(should_mask_error=_should_mask),
+    ],
+)

@@ -1,0 +1,41 @@
+"""Building the GraphQL context from an HTTP request or a WebSocket."""
+
+from __future__ import annotations
+
+from starlette.requests import HTTPConnection
+
+from schema.context import SESSION_COOKIE, Context
+from server.accounts.models import User
+from server.accounts.services import authenticate
+from server.i18n import pick_language
+from server.settings import get_settings
+
+
+def bearer_token(connection: HTTPConnection) -> str | None:
+    header = connection.headers.get("authorization", "")
+    if header[:7].lower() == "bearer ":
+        return header[7:].strip() or None
+    return None
+
+
+def session_token(connection: HTTPConnection) -> str | None:
+    return bearer_token(connection) or connection.cookies.get(SESSION_COOKIE) or None
+
+
+def context_for(connection: HTTPConnection, user: User | None, token: str | None) -> Context:
+    return Context(
+        user=user,
+        language=pick_language(
+            connection.headers.get("accept-language"), user.language if user else None
+        ),
+        token=token if user else None,
+        ip=connection.client.host if connection.client else "",
+        user_agent=connection.headers.get("user-agent", "")[:300],
+        secure=connection.url.scheme in {"https", "wss"} or get_settings().cookie_secure,
+    )
+
+
+async def build_context(connection: HTTPConnection) -> Context:
+    token = session_token(connection)
+    user = await authenticate(token)
+    return context_for(connection, user, token)

@@ -1,0 +1,183 @@
+"""GraphQL over WebSocket, `graphql-transport-ws` protocol only.
+
+Written here rather than taken from strawberry so that authentication closes with 4401 as
+the API promises, `connection_init` has a short deadline, and subscriptions can later share
+one execution among the subscribers of the same document.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from typing import Any
+
+from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
+from strawberry.types.execution import PreExecutionError
+
+from schema import schema
+from schema.request_context import context_for, session_token
+from server.accounts.models import User
+from server.accounts.services import authenticate
+
+PROTOCOL = "graphql-transport-ws"
+INIT_TIMEOUT_SECONDS = 3.0
+MAX_OPERATIONS = 50
+log = logging.getLogger("elan.ws")
+
+
+def _payload_token(payload: Any) -> str | None:
+    if not isinstance(payload, dict):
+        return None
+    token = payload.get("token")
+    if isinstance(token, str) and token:
+        return token
+    header = payload.get("Authorization") or payload.get("authorization")
+    if isinstance(header, str) and header[:7].lower() == "bearer ":
+        return header[7:].strip() or None
+    return None
+
+
+class Connection:
+    def __init__(self, websocket: WebSocket) -> None:
+        self.websocket = websocket
+        self.user: User | None = None
+        self.token: str | None = None
+        self.acknowledged = False
+        self.operations: dict[str, asyncio.Task[None]] = {}
+        self._send_lock = asyncio.Lock()
+
+    async def send(self, message: dict[str, Any]) -> None:
+        text = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+        async with self._send_lock:
+            await self.websocket.send_text(text)
+
+    async def close(self, code: int, reason: str) -> None:
+        if self.websocket.application_state != WebSocketState.DISCONNECTED:
+            with contextlib.suppress(Exception):
+                await self.websocket.close(code=code, reason=reason)
+
+    async def run(self) -> None:
+        try:
+            first = await asyncio.wait_for(
+                self.websocket.receive_text(), timeout=INIT_TIMEOUT_SECONDS
+            )
+        except TimeoutError:
+            await self.close(4408, "Connection initialisation timeout")
+            return
+        except (WebSocketDisconnect, KeyError, RuntimeError):
+            return
+        try:
+            await self.handle(first)
+            while self.websocket.application_state == WebSocketState.CONNECTED:
+                await self.handle(await self.websocket.receive_text())
+        except (WebSocketDisconnect, KeyError, RuntimeError):
+            pass
+        finally:
+            for task in self.operations.values():
+                task.cancel()
+            if self.operations:
+                await asyncio.gather(*self.operations.values(), return_exceptions=True)
+
+    async def handle(self, text: str) -> None:
+        try:
+            message = json.loads(text)
+        except ValueError:
+            await self.close(4400, "Invalid message received")
+            return
+        kind = message.get("type") if isinstance(message, dict) else None
+        if kind == "connection_init":
+            await self.on_init(message.get("payload"))
+        elif kind == "ping":
+            await self.send({"type": "pong"})
+        elif kind == "pong":
+            return
+        elif kind == "subscribe":
+            await self.on_subscribe(message)
+        elif kind == "complete":
+            task = self.operations.pop(str(message.get("id")), None)
+            if task is not None:
+                task.cancel()
+        else:
+            await self.close(4400, "Invalid message received")
+
+    async def on_init(self, payload: Any) -> None:
+        if self.acknowledged:
+            await self.close(4429, "Too many initialisation requests")
+            return
+        token = _payload_token(payload) or session_token(self.websocket)
+        user = await authenticate(token)
+        if user is None:
+            await self.close(4401, "Unauthorized")
+            return
+        self.user, self.token, self.acknowledged = user, token, True
+        await self.send({"type": "connection_ack"})
+
+    async def on_subscribe(self, message: dict[str, Any]) -> None:
+        if not self.acknowledged:
+            await self.close(4401, "Unauthorized")
+            return
+        operation_id = message.get("id")
+        payload = message.get("payload")
+        if (
+            not isinstance(operation_id, str)
+            or not operation_id
+            or not isinstance(payload, dict)
+            or not isinstance(payload.get("query"), str)
+        ):
+            await self.close(4400, "Invalid subscribe message")
+            return
+        if operation_id in self.operations:
+            await self.close(4409, f"Subscriber for {operation_id} already exists")
+            return
+        if len(self.operations) >= MAX_OPERATIONS:
+            await self.send(
+                {"type": "error", "id": operation_id, "payload": [{"message": "Too many operations"}]}
+            )
+            return
+        task = asyncio.create_task(self.execute(operation_id, payload))
+        self.operations[operation_id] = task
+
+    async def execute(self, operation_id: str, payload: dict[str, Any]) -> None:
+        variables = payload.get("variables")
+        operation_name = payload.get("operationName")
+        context = context_for(self.websocket, self.user, self.token)
+        try:
+            results = await schema.stream(
+                payload["query"],
+                variable_values=variables if isinstance(variables, dict) else None,
+                context_value=context,
+                operation_name=operation_name if isinstance(operation_name, str) else None,
+            )
+            async for result in results:
+                if isinstance(result, PreExecutionError):
+                    errors = [e.formatted for e in result.errors or []]
+                    await self.send({"type": "error", "id": operation_id, "payload": errors})
+                    return
+                body: dict[str, Any] = {"data": result.data}
+                if result.errors:
+                    body["errors"] = [e.formatted for e in result.errors]
+                await self.send({"type": "next", "id": operation_id, "payload": body})
+            await self.send({"type": "complete", "id": operation_id})
+        except asyncio.CancelledError:
+            raise
+        except (WebSocketDisconnect, RuntimeError):
+            return
+        except Exception:
+            log.exception("subscription %s failed", operation_id)
+            with contextlib.suppress(Exception):
+                await self.send(
+                    {"type": "error", "id": operation_id, "payload": [{"message": "Internal error"}]}
+                )
+        finally:
+            if self.operations.get(operation_id) is asyncio.current_task():
+                del self.operations[operation_id]
+
+
+async def graphql_ws(websocket: WebSocket) -> None:
+    if PROTOCOL not in websocket.scope.get("subprotocols", []):
+        await websocket.close(code=4406, reason="Subprotocol not acceptable")
+        return
+    await websocket.accept(subprotocol=PROTOCOL)
+    await Connection(websocket).run()

@@ -1,0 +1,1 @@
+"""Élan server: the Starlette application, domain services and Tortoise models."""

@@ -1,0 +1,78 @@
+"""`python -m server [serve|migrate|seed-demo]`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+
+from server.settings import get_settings
+
+
+async def _prepare(seed: bool) -> dict[str, int] | None:
+    from server.db import close_db, init_db, migrate_db
+    from server.demo.seed import database_is_empty, seed_demo
+
+    settings = get_settings()
+    await migrate_db(settings.database_url)
+    if not seed:
+        return None
+    await init_db(settings.database_url)
+    try:
+        if await database_is_empty():
+            return await seed_demo()
+        return None
+    finally:
+        await close_db()
+
+
+def _print_banner(seeded: dict[str, int] | None) -> None:
+    from server.demo.data import PASSWORD
+    from server.demo.seed import DEMO_ACCOUNTS, DEMO_INVITE
+
+    settings = get_settings()
+    if seeded:
+        print(
+            f"Demo network seeded: {seeded['users']} people, {seeded['units']} units, "
+            f"{seeded['posts']} posts, {seeded['likes']} likes."
+        )
+    print(f"\nÉlan is running on http://{settings.host}:{settings.port}")
+    if settings.demo:
+        print("Demo accounts (password: %s):" % PASSWORD)
+        for email, name, role, _ in DEMO_ACCOUNTS:
+            print(f"  {email:<24} {role.value:<8} {name}")
+        print(f"Invite code to sign up in Élan Paris 15e: {DEMO_INVITE}\n")
+
+
+def serve() -> None:
+    import uvicorn
+
+    settings = get_settings()
+    seeded = asyncio.run(_prepare(seed=settings.demo))
+    _print_banner(seeded)
+    uvicorn.run(
+        "server.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        proxy_headers=True,
+        ws="websockets",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m server")
+    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed-demo"])
+    args = parser.parse_args()
+    logging.basicConfig(level=get_settings().log_level.upper())
+    if args.command == "serve":
+        serve()
+    elif args.command == "migrate":
+        asyncio.run(_prepare(seed=False))
+    else:
+        print(asyncio.run(_prepare(seed=True)) or "database not empty: nothing seeded")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""People, their sessions and the invites that bring them in."""

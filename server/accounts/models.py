@@ -1,0 +1,95 @@
+"""Users, sessions and invites."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+from tortoise.models import Model
+
+from server.network.models import Organization, Unit
+
+
+class Role(StrEnum):
+    ADMIN = "ADMIN"
+    MANAGER = "MANAGER"
+    MEMBER = "MEMBER"
+
+
+ROLE_RANK = {Role.MEMBER: 0, Role.MANAGER: 1, Role.ADMIN: 2}
+
+
+class User(Model):
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "elan.Organization", related_name="users", on_delete=fields.CASCADE
+    )
+    unit: fields.ForeignKeyRelation[Unit] = fields.ForeignKeyField(
+        "elan.Unit", related_name="users", on_delete=fields.RESTRICT
+    )
+    email = fields.CharField(max_length=254, unique=True)
+    display_name = fields.CharField(max_length=80)
+    role = fields.CharEnumField(Role, max_length=10, default=Role.MEMBER)
+    password_hash = fields.CharField(max_length=200)
+    avatar_url = fields.CharField(max_length=300, null=True)
+    language = fields.CharField(max_length=5, null=True)
+    time_zone = fields.CharField(max_length=60, default="Europe/Paris")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    organization_id: int
+    unit_id: int
+
+    class Meta:
+        table = "user"
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in self.display_name.replace("-", " ").split() if p]
+        letters = "".join(p[0] for p in parts[:2]) or self.email[:1]
+        return letters.upper()
+
+
+class Session(Model):
+    """A signed-in device. Only the SHA-256 of its token is stored, so a leak of the
+    table gives no usable token; deleting the row (or setting revoked_at) signs it out."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "elan.User", related_name="sessions", on_delete=fields.CASCADE
+    )
+    token_hash = fields.CharField(max_length=64, unique=True)
+    user_agent = fields.CharField(max_length=300, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_seen_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    revoked_at = fields.DatetimeField(null=True)
+
+    user_id: int
+
+    class Meta:
+        table = "session"
+
+
+class Invite(Model):
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "elan.Organization", related_name="invites", on_delete=fields.CASCADE
+    )
+    unit: fields.ForeignKeyRelation[Unit] = fields.ForeignKeyField(
+        "elan.Unit", related_name="invites", on_delete=fields.CASCADE
+    )
+    role = fields.CharEnumField(Role, max_length=10, default=Role.MEMBER)
+    code = fields.CharField(max_length=32, unique=True)
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "elan.User", related_name="invites_created", null=True, on_delete=fields.SET_NULL
+    )
+    max_uses = fields.IntField(default=1)
+    use_count = fields.IntField(default=0)
+    expires_at = fields.DatetimeField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    organization_id: int
+    unit_id: int
+
+    class Meta:
+        table = "invite"

@@ -1,0 +1,66 @@
+"""Builds the Starlette application: routes, lifespan, and the services it starts."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route, WebSocketRoute
+
+from server import bus as bus_module
+from server import ratelimit
+from server.db import close_db, database_healthy, init_db
+from server.settings import get_settings
+from server.static import pwa
+
+log = logging.getLogger("elan")
+
+
+async def healthz(request: Request) -> JSONResponse:
+    database = await database_healthy()
+    bus = await bus_module.get_bus().healthy()
+    status = {
+        "database": "ok" if database else "down",
+        "bus": "ok" if bus else "down",
+        "busKind": "redis" if get_settings().redis_url else "memory",
+    }
+    return JSONResponse(status, status_code=200 if database and bus else 503)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: Starlette) -> AsyncIterator[None]:
+    settings = get_settings()
+    await init_db(settings.database_url)
+    event_bus = bus_module.make_bus(settings.redis_url)
+    await event_bus.start()
+    bus_module.set_bus(event_bus)
+    limiter = ratelimit.make_limiter(settings.redis_url)
+    ratelimit.set_limiter(limiter)
+    try:
+        yield
+    finally:
+        await event_bus.close()
+        bus_module.set_bus(None)
+        if isinstance(limiter, ratelimit.RedisLimiter):
+            await limiter.close()
+        ratelimit.set_limiter(None)
+        await close_db()
+
+
+def create_app() -> Starlette:
+    from schema.http import graphql_http
+    from schema.ws import graphql_ws
+
+    settings = get_settings()
+    routes = [
+        Route("/graphql", graphql_http, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql_ws),
+        Route("/healthz", healthz),
+        Route("/", pwa),
+        Route("/{path:path}", pwa),
+    ]
+    return Starlette(debug=False, routes=routes, lifespan=lifespan)

@@ -1,0 +1,203 @@
+"""The event bus: in memory for one process, Redis pub/sub across instances.
+
+Every published message carries a `version`: a per-channel sequence (a process counter in
+memory, `INCR` in Redis) so that a subscriber can tell it missed a message and ask again.
+Publishing happens only after the writing transaction committed (see `server.db.atomic`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator, Callable
+from typing import Any, Protocol
+
+log = logging.getLogger("elan.bus")
+
+Listener = Callable[[dict[str, Any]], None]
+
+
+class EventBus(Protocol):
+    async def start(self) -> None: ...
+    async def close(self) -> None: ...
+    async def publish(self, channel: str, payload: dict[str, Any]) -> int: ...
+    def listen(self, channel: str, listener: Listener) -> Callable[[], None]: ...
+    async def healthy(self) -> bool: ...
+
+
+class _Listeners:
+    """Synchronous fan-out to the listeners of each channel in this process."""
+
+    def __init__(self) -> None:
+        self._by_channel: dict[str, set[Listener]] = defaultdict(set)
+
+    def add(self, channel: str, listener: Listener) -> Callable[[], None]:
+        self._by_channel[channel].add(listener)
+
+        def remove() -> None:
+            listeners = self._by_channel.get(channel)
+            if listeners is not None:
+                listeners.discard(listener)
+                if not listeners:
+                    self._by_channel.pop(channel, None)
+
+        return remove
+
+    def channels(self) -> list[str]:
+        return list(self._by_channel)
+
+    def deliver(self, channel: str, message: dict[str, Any]) -> None:
+        for listener in list(self._by_channel.get(channel, ())):
+            try:
+                listener(message)
+            except Exception:  # a broken listener must not starve the others
+                log.exception("listener failed on %s", channel)
+
+
+class MemoryBus:
+    def __init__(self) -> None:
+        self._listeners = _Listeners()
+        self._versions: dict[str, int] = defaultdict(int)
+
+    async def start(self) -> None:
+        return None
+
+    async def close(self) -> None:
+        return None
+
+    async def publish(self, channel: str, payload: dict[str, Any]) -> int:
+        self._versions[channel] += 1
+        version = self._versions[channel]
+        self._listeners.deliver(channel, {**payload, "version": version})
+        return version
+
+    def listen(self, channel: str, listener: Listener) -> Callable[[], None]:
+        return self._listeners.add(channel, listener)
+
+    async def healthy(self) -> bool:
+        return True
+
+
+class RedisBus:
+    """Redis pub/sub with one connection for publishing and one reader task.
+
+    The reader re-subscribes to every channel in use after Redis comes back, with a
+    capped back-off; while Redis is away, publish raises and the caller's change is
+    still committed (events are notifications, the database is the truth).
+    """
+
+    def __init__(self, url: str) -> None:
+        import redis.asyncio as redis
+
+        self._redis = redis.Redis.from_url(url, decode_responses=True, health_check_interval=10)
+        self._listeners = _Listeners()
+        self._reader: asyncio.Task[None] | None = None
+        self._pubsub: Any = None
+        self._connected = asyncio.Event()
+        self._closing = False
+
+    async def start(self) -> None:
+        self._reader = asyncio.create_task(self._read_forever(), name="redis-bus-reader")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._connected.wait(), timeout=5)
+
+    async def close(self) -> None:
+        self._closing = True
+        if self._reader is not None:
+            self._reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await self._reader
+        if self._pubsub is not None:
+            with contextlib.suppress(Exception):
+                await self._pubsub.aclose()
+        await self._redis.aclose()
+
+    async def publish(self, channel: str, payload: dict[str, Any]) -> int:
+        version = int(await self._redis.incr(f"elan:seq:{channel}"))
+        await self._redis.publish(f"elan:{channel}", json.dumps({**payload, "version": version}))
+        return version
+
+    def listen(self, channel: str, listener: Listener) -> Callable[[], None]:
+        first = channel not in self._listeners.channels()
+        remove = self._listeners.add(channel, listener)
+        if first and self._pubsub is not None:
+            task = asyncio.ensure_future(self._subscribe(channel))
+            task.add_done_callback(_ignore_result)
+
+        def stop() -> None:
+            remove()
+            if channel not in self._listeners.channels() and self._pubsub is not None:
+                task = asyncio.ensure_future(self._unsubscribe(channel))
+                task.add_done_callback(_ignore_result)
+
+        return stop
+
+    async def healthy(self) -> bool:
+        try:
+            return bool(await asyncio.wait_for(self._redis.ping(), timeout=2))
+        except Exception:
+            return False
+
+    async def _subscribe(self, channel: str) -> None:
+        with contextlib.suppress(Exception):
+            await self._pubsub.subscribe(f"elan:{channel}")
+
+    async def _unsubscribe(self, channel: str) -> None:
+        with contextlib.suppress(Exception):
+            await self._pubsub.unsubscribe(f"elan:{channel}")
+
+    async def _read_forever(self) -> None:
+        delay = 0.1
+        while not self._closing:
+            try:
+                async for channel, message in self._messages():
+                    delay = 0.1
+                    self._listeners.deliver(channel, message)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:
+                self._connected.clear()
+                log.warning("redis bus disconnected (%s); retrying in %.1fs", error, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 5.0)
+
+    async def _messages(self) -> AsyncIterator[tuple[str, dict[str, Any]]]:
+        if self._pubsub is not None:
+            with contextlib.suppress(Exception):
+                await self._pubsub.aclose()
+        self._pubsub = self._redis.pubsub(ignore_subscribe_messages=True)
+        # a placeholder channel keeps the connection subscribed while nobody listens
+        await self._pubsub.subscribe("elan:__bus__", *[f"elan:{c}" for c in self._listeners.channels()])
+        self._connected.set()
+        while True:
+            message = await self._pubsub.get_message(timeout=1.0)
+            if message is None:
+                continue
+            channel = str(message["channel"]).removeprefix("elan:")
+            yield channel, json.loads(message["data"])
+
+
+def _ignore_result(task: asyncio.Future[Any]) -> None:
+    with contextlib.suppress(BaseException):
+        task.result()
+
+
+def make_bus(redis_url: str | None) -> EventBus:
+    return RedisBus(redis_url) if redis_url else MemoryBus()
+
+
+_bus: EventBus | None = None
+
+
+def set_bus(bus: EventBus | None) -> None:
+    global _bus
+    _bus = bus
+
+
+def get_bus() -> EventBus:
+    if _bus is None:
+        raise RuntimeError("the event bus is not started")
+    return _bus

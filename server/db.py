@@ -1,0 +1,118 @@
+"""Tortoise configuration, migrations, and the transaction that publishes after commit."""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from tortoise import Tortoise
+from tortoise.transactions import in_transaction
+
+from server.bus import get_bus
+
+log = logging.getLogger("elan.db")
+
+MODEL_MODULES = [
+    "server.network.models",
+    "server.accounts.models",
+    "server.feed.models",
+]
+
+
+def tortoise_config(database_url: str) -> dict[str, Any]:
+    return {
+        "connections": {"default": database_url},
+        "apps": {
+            "elan": {
+                "models": MODEL_MODULES,
+                "default_connection": "default",
+                "migrations": "server.migrations",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def init_db(database_url: str) -> None:
+    # the global fallback lets every request task see the connections opened in lifespan
+    await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
+
+
+async def migrate_db(database_url: str) -> None:
+    """Apply the committed migrations (Tortoise's built-in migration engine)."""
+    from tortoise.migrations.api import migrate
+
+    await migrate(config=tortoise_config(database_url))
+    await Tortoise.close_connections()
+
+
+async def close_db() -> None:
+    await Tortoise.close_connections()
+
+
+async def database_healthy() -> bool:
+    from tortoise import connections
+
+    try:
+        await connections.get("default").execute_query("SELECT 1")
+        return True
+    except Exception:
+        return False
+
+
+_pending: contextvars.ContextVar[list[tuple[str, dict[str, Any]]] | None] = contextvars.ContextVar(
+    "elan_pending_events", default=None
+)
+
+
+class Events:
+    """Events collected during a transaction; sent only once the outermost one commits."""
+
+    def __init__(self, pending: list[tuple[str, dict[str, Any]]]) -> None:
+        self._pending = pending
+
+    def publish(self, channel: str, payload: dict[str, Any]) -> None:
+        self._pending.append((channel, payload))
+
+
+@asynccontextmanager
+async def atomic() -> AsyncIterator[Events]:
+    """A transaction whose events reach the bus after commit, never on rollback."""
+    outer = _pending.get()
+    if outer is not None:
+        inner: list[tuple[str, dict[str, Any]]] = []
+        async with in_transaction():
+            yield Events(inner)
+        outer.extend(inner)  # a rolled-back savepoint never gets here
+        return
+    pending: list[tuple[str, dict[str, Any]]] = []
+    token = _pending.set(pending)
+    try:
+        async with in_transaction():
+            yield Events(pending)
+    finally:
+        _pending.reset(token)
+    await publish_all(pending)
+
+
+async def publish_all(pending: list[tuple[str, dict[str, Any]]]) -> None:
+    bus = get_bus()
+    for channel, payload in pending:
+        try:
+            await bus.publish(channel, payload)
+        except Exception:
+            # the change is committed; a lost live event is repaired by the version gap
+            log.exception("could not publish on %s", channel)
+
+
+def __getattr__(name: str) -> Any:
+    # `tortoise -c server.db.TORTOISE_ORM makemigrations` reads the config from here
+    if name == "TORTOISE_ORM":
+        from server.settings import get_settings
+
+        return tortoise_config(get_settings().database_url)
+    raise AttributeError(name)

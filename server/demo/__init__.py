@@ -1,0 +1,1 @@
+"""The French demo network that `make run` shows alive."""

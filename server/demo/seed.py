@@ -1,0 +1,121 @@
+"""Seeds the French demo network into an empty database."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from server.accounts.models import Invite, Role, User
+from server.accounts.passwords import hash_password
+from server.demo import data
+from server.feed.models import Like, Post, PostKind
+from server.network.models import Organization, Unit, UnitKind
+from server.network.services import create_organization, create_unit
+
+DEMO_ACCOUNTS = [
+    ("admin@elan.example", "Isabelle Marchand", Role.ADMIN, "root"),
+    ("manager@elan.example", "Marc Delaunay", Role.MANAGER, "Île-de-France"),
+    ("seller@elan.example", "Julie Moreau", Role.MEMBER, "Élan Paris 15e"),
+]
+DEMO_INVITE = "BIENVENUE2026"
+
+
+async def database_is_empty() -> bool:
+    return not await Organization.exists()
+
+
+async def seed_demo(now: datetime | None = None) -> dict[str, int]:
+    """Builds the whole demo network; deterministic for a given `now`."""
+    now = now or datetime.now(UTC)
+    rng = random.Random(2026)
+    organization, root = await create_organization(data.ORGANIZATION, "reseau-elan-demo")
+    units: dict[str, Unit] = {"root": root}
+    points_of_sale: list[Unit] = []
+    for region_name, distributor_name, cities in data.NETWORK:
+        region = await create_unit(root, UnitKind.REGION, region_name)
+        units[region_name] = region
+        parent = region
+        if distributor_name:
+            parent = await create_unit(region, UnitKind.DISTRIBUTOR, distributor_name)
+            units[distributor_name] = parent
+        for name, city in cities:
+            pos = await create_unit(parent, UnitKind.POINT_OF_SALE, name, city)
+            units[name] = pos
+            points_of_sale.append(pos)
+
+    password_hash = await hash_password(data.PASSWORD)
+    users: list[User] = []
+    for email, name, role, unit_key in DEMO_ACCOUNTS:
+        users.append(
+            await User.create(
+                organization=organization,
+                unit=units[unit_key],
+                email=email,
+                display_name=name,
+                role=role,
+                password_hash=password_hash,
+            )
+        )
+    names = list(zip(data.FIRST_NAMES, rng.sample(data.LAST_NAMES, len(data.LAST_NAMES)), strict=False))
+    sellers: list[User] = []
+    for index, (first, last) in enumerate(names):
+        pos = points_of_sale[index % len(points_of_sale)]
+        # the first person of each point of sale is its sales manager (chef des ventes)
+        role = Role.MANAGER if index < len(points_of_sale) else Role.MEMBER
+        email = f"{_ascii(first)}.{_ascii(last)}@elan.example"
+        sellers.append(
+            await User.create(
+                organization=organization,
+                unit=pos,
+                email=email,
+                display_name=f"{first} {last}",
+                role=role,
+                password_hash=password_hash,
+            )
+        )
+    people = users + sellers
+    authors = [u for u in people if u.role != Role.ADMIN]
+    stories = [(PostKind.WIN, body) for body in data.WINS] + [
+        (PostKind.BEST_PRACTICE, body) for body in data.BEST_PRACTICES
+    ]
+    rng.shuffle(stories)
+    posts: list[Post] = []
+    for index, (kind, body) in enumerate(stories):
+        author = users[2] if index in (3, 17) else rng.choice(authors)
+        created = now - timedelta(days=21) + timedelta(hours=index * 12 + rng.randint(0, 8))
+        posts.append(
+            await Post.create(
+                organization=organization,
+                author=author,
+                unit_id=author.unit_id,
+                kind=kind,
+                body=body,
+                created_at=created,
+            )
+        )
+    likes = 0
+    for post in posts:
+        fans = rng.sample(people, rng.randint(0, 14))
+        for fan in fans:
+            if fan.id != post.author_id:
+                await Like.create(post=post, user=fan)
+                likes += 1
+        await Post.filter(id=post.id).update(
+            like_count=await Like.filter(post_id=post.id).count()
+        )
+    await Invite.create(
+        organization=organization,
+        unit=units["Élan Paris 15e"],
+        role=Role.MEMBER,
+        code=DEMO_INVITE,
+        max_uses=1000,
+        expires_at=now + timedelta(days=365),
+    )
+    return {"units": len(units), "users": len(people), "posts": len(posts), "likes": likes}
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return flat.lower().replace(" ", "-").replace("'", "")

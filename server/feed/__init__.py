@@ -1,0 +1,1 @@
+"""The social feed: wins, best practices, announcements and their reactions."""

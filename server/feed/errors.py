@@ -1,0 +1,8 @@
+"""Errors of the feed domain."""
+
+from server.errors import DomainError
+
+
+class PostNotFound(DomainError):
+    code = "post_not_found"
+    kind = "not_found"

@@ -1,0 +1,141 @@
+"""Messages a person reads, in French first and English second."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "error": {"fr": "Une erreur est survenue.", "en": "Something went wrong."},
+    "internal": {
+        "fr": "Une erreur inattendue est survenue. Réessayez dans un instant.",
+        "en": "An unexpected error occurred. Please try again shortly.",
+    },
+    "not_allowed": {
+        "fr": "Vous n'avez pas les droits pour cette action.",
+        "en": "You are not allowed to do this.",
+    },
+    "not_authenticated": {
+        "fr": "Connectez-vous pour continuer.",
+        "en": "Please sign in to continue.",
+    },
+    "rate_limited": {
+        "fr": "Trop de tentatives. Réessayez dans {minutes} min.",
+        "en": "Too many attempts. Try again in {minutes} min.",
+    },
+    "invalid_credentials": {
+        "fr": "E-mail ou mot de passe incorrect.",
+        "en": "Wrong email or password.",
+    },
+    "invalid_invite": {
+        "fr": "Ce code d'invitation n'existe pas.",
+        "en": "This invite code does not exist.",
+    },
+    "invite_expired": {
+        "fr": "Ce code d'invitation a expiré. Demandez-en un nouveau à votre manager.",
+        "en": "This invite code has expired. Ask your manager for a new one.",
+    },
+    "invite_used_up": {
+        "fr": "Ce code d'invitation a déjà été utilisé le nombre de fois prévu.",
+        "en": "This invite code has been used as many times as allowed.",
+    },
+    "email_taken": {
+        "fr": "Un compte existe déjà avec cet e-mail.",
+        "en": "An account already exists with this email.",
+    },
+    "email_invalid": {
+        "fr": "Cette adresse e-mail n'est pas valide.",
+        "en": "This email address is not valid.",
+    },
+    "password_too_short": {
+        "fr": "Le mot de passe doit contenir au moins {min} caractères.",
+        "en": "The password must be at least {min} characters long.",
+    },
+    "password_too_long": {
+        "fr": "Le mot de passe ne peut pas dépasser {max} caractères.",
+        "en": "The password cannot be longer than {max} characters.",
+    },
+    "display_name_required": {
+        "fr": "Indiquez votre nom (2 à {max} caractères).",
+        "en": "Enter your name (2 to {max} characters).",
+    },
+    "unit_not_found": {"fr": "Cette unité est introuvable.", "en": "This unit was not found."},
+    "unit_out_of_scope": {
+        "fr": "Cette unité est hors de votre périmètre.",
+        "en": "This unit is outside your scope.",
+    },
+    "role_too_high": {
+        "fr": "Vous ne pouvez pas inviter avec un rôle supérieur au vôtre.",
+        "en": "You cannot invite with a role above your own.",
+    },
+    "invite_uses_invalid": {
+        "fr": "Le nombre d'utilisations doit être compris entre 1 et {max}.",
+        "en": "The number of uses must be between 1 and {max}.",
+    },
+    "invite_days_invalid": {
+        "fr": "La durée de validité doit être comprise entre 1 et {max} jours.",
+        "en": "The validity must be between 1 and {max} days.",
+    },
+    "post_not_found": {
+        "fr": "Cette publication est introuvable.",
+        "en": "This post was not found.",
+    },
+    "post_body_required": {
+        "fr": "Écrivez quelques mots avant de publier.",
+        "en": "Write a few words before posting.",
+    },
+    "post_body_too_long": {
+        "fr": "Le texte ne peut pas dépasser {max} caractères.",
+        "en": "The text cannot be longer than {max} characters.",
+    },
+    "post_kind_not_allowed": {
+        "fr": "Ce type de publication est réservé aux managers.",
+        "en": "This kind of post is reserved to managers.",
+    },
+    "idempotency_key_invalid": {
+        "fr": "La clé d'idempotence doit faire 8 à {max} caractères.",
+        "en": "The idempotency key must be 8 to {max} characters long.",
+    },
+    "cursor_invalid": {
+        "fr": "Le curseur de pagination n'est pas valide.",
+        "en": "The pagination cursor is not valid.",
+    },
+    "page_size_invalid": {
+        "fr": "La taille de page doit être comprise entre 1 et {max}.",
+        "en": "The page size must be between 1 and {max}.",
+    },
+}
+
+SUPPORTED = ("fr", "en")
+
+
+def translate(code: str, language: str, **params: Any) -> str:
+    entry = MESSAGES.get(code) or MESSAGES["error"]
+    template = entry.get(language) or entry["fr"]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def pick_language(accept_language: str | None, preferred: str | None = None) -> str:
+    """The person's own choice first, then the browser's Accept-Language, else French."""
+    if preferred in SUPPORTED:
+        return preferred  # type: ignore[return-value]
+    if not accept_language:
+        return "fr"
+    ranked: list[tuple[float, str]] = []
+    for index, part in enumerate(accept_language.split(",")):
+        pieces = part.strip().split(";")
+        tag = pieces[0].strip().lower()[:2]
+        quality = 1.0
+        for piece in pieces[1:]:
+            if piece.strip().startswith("q="):
+                try:
+                    quality = float(piece.strip()[2:])
+                except ValueError:
+                    quality = 0.0
+        ranked.append((-quality + index * 1e-6, tag))
+    for _, tag in sorted(ranked):
+        if tag in SUPPORTED:
+            return tag
+    return "fr"

@@ -1,0 +1,1 @@
+"""Committed migrations of the elan app (Tortoise built-in migrations)."""

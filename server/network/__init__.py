@@ -1,0 +1,1 @@
+"""The network: organisations (tenants) and their tree of units."""

@@ -1,0 +1,53 @@
+"""Building and reading the network tree."""
+
+from __future__ import annotations
+
+from tortoise.transactions import in_transaction
+
+from server.network.errors import UnitNotFound
+from server.network.models import Organization, Unit, UnitKind
+
+
+async def create_organization(name: str, slug: str) -> tuple[Organization, Unit]:
+    """An organisation and the root unit that stands for head office."""
+    async with in_transaction():
+        organization = await Organization.create(name=name, slug=slug)
+        root = await Unit.create(
+            organization=organization, kind=UnitKind.ORGANIZATION, name=name, path=""
+        )
+        root.path = f"/{root.id}/"
+        await root.save(update_fields=["path"])
+    return organization, root
+
+
+async def create_unit(parent: Unit, kind: UnitKind, name: str, city: str | None = None) -> Unit:
+    async with in_transaction():
+        unit = await Unit.create(
+            organization_id=parent.organization_id,
+            parent=parent,
+            kind=kind,
+            name=name,
+            city=city,
+            path="",
+        )
+        unit.path = f"{parent.path}{unit.id}/"
+        await unit.save(update_fields=["path"])
+    return unit
+
+
+async def root_unit(organization_id: int) -> Unit:
+    return await Unit.get(organization_id=organization_id, parent_id=None)
+
+
+async def get_unit(organization_id: int, unit_id: int) -> Unit:
+    unit = await Unit.get_or_none(id=unit_id, organization_id=organization_id)
+    if unit is None:
+        raise UnitNotFound()
+    return unit
+
+
+async def subtree_unit_ids(unit: Unit) -> list[int]:
+    """Ids of the unit and everything below it, from one indexed prefix query."""
+    return await Unit.filter(
+        organization_id=unit.organization_id, path__startswith=unit.path
+    ).values_list("id", flat=True)  # type: ignore[return-value]

@@ -1,0 +1,108 @@
+"""Every setting of the server, read once from the environment."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _data_dir() -> Path:
+    return Path(os.environ.get("ELAN_DATA_DIR", ROOT / "data")).resolve()
+
+
+def _flag(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    return raw.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _secret_key(data_dir: Path) -> str:
+    """SECRET_KEY from the environment, else one generated once and kept under data/."""
+    from_env = os.environ.get("SECRET_KEY")
+    if from_env:
+        return from_env
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    redis_url: str | None
+    secret_key: str
+    host: str
+    port: int
+    demo: bool
+    production: bool
+    log_level: str
+    static_dir: Path
+    cookie_secure: bool
+    login_account_limit: int = 5
+    login_ip_limit: int = 50
+    login_window_seconds: int = 900
+    post_rate_limit: int = 30
+    like_rate_limit: int = 300
+    rate_window_seconds: int = 600
+    max_body_bytes: int = 1_000_000
+    push_allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def load_settings() -> Settings:
+    data_dir = _data_dir()
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite://{data_dir / 'elan.sqlite3'}"
+    if database_url.startswith("postgresql://"):
+        database_url = "postgres://" + database_url.removeprefix("postgresql://")
+    if database_url.startswith("sqlite"):
+        data_dir.mkdir(parents=True, exist_ok=True)
+    return Settings(
+        data_dir=data_dir,
+        database_url=database_url,
+        redis_url=os.environ.get("REDIS_URL") or None,
+        secret_key=_secret_key(data_dir),
+        host=os.environ.get("HOST", "127.0.0.1"),
+        port=int(os.environ.get("PORT", "8000")),
+        demo=_flag("ELAN_DEMO", True),
+        production=_flag("ELAN_PRODUCTION", False),
+        log_level=os.environ.get("LOG_LEVEL", "info").lower(),
+        static_dir=Path(os.environ.get("ELAN_STATIC_DIR", ROOT / "pwa" / "dist")).resolve(),
+        cookie_secure=_flag("COOKIE_SECURE", False),
+        login_account_limit=int(os.environ.get("LOGIN_ACCOUNT_LIMIT", "5")),
+        login_ip_limit=int(os.environ.get("LOGIN_IP_LIMIT", "50")),
+        push_allowed_origins=tuple(
+            o.strip().rstrip("/")
+            for o in os.environ.get("PUSH_ALLOWED_ORIGINS", "").split(",")
+            if o.strip()
+        ),
+    )
+
+
+_settings: Settings | None = None
+
+
+def get_settings() -> Settings:
+    global _settings
+    if _settings is None:
+        _settings = load_settings()
+    return _settings
+
+
+def reset_settings() -> None:
+    """Forget the cached settings (tests change the environment between servers)."""
+    global _settings
+    _settings = None

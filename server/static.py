@@ -1,0 +1,56 @@
+"""Serving the built PWA on the same origin: hashed assets cached for a year, the service
+worker and HTML never cached, and app routes falling back to index.html."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+
+from server.settings import get_settings
+
+CSP = (
+    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
+    "connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+    "worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+    "form-action 'self'; object-src 'none'"
+)
+NO_CACHE = {"sw.js", "index.html", "manifest.webmanifest", "offline.html", "registerSW.js"}
+
+
+def _headers(name: str) -> dict[str, str]:
+    headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
+    if name.endswith(".html"):
+        headers["Content-Security-Policy"] = CSP
+    if name in NO_CACHE:
+        headers["Cache-Control"] = "no-cache"
+    else:
+        headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return headers
+
+
+def _resolve(root: Path, relative: str) -> Path | None:
+    candidate = (root / relative).resolve()
+    if root not in candidate.parents and candidate != root:
+        return None
+    return candidate if candidate.is_file() else None
+
+
+async def pwa(request: Request) -> Response:
+    root = get_settings().static_dir
+    relative = request.path_params.get("path", "")
+    found = _resolve(root, relative) if relative else None
+    if found is not None:
+        headers = _headers(found.name)
+        if found.parent.name != "assets" and found.name not in NO_CACHE:
+            headers["Cache-Control"] = "public, max-age=3600"
+        return FileResponse(found, headers=headers)
+    if "." in relative.rsplit("/", 1)[-1]:
+        return PlainTextResponse("Not found", status_code=404)
+    index = root / "index.html"
+    if not index.is_file():
+        return PlainTextResponse(
+            "The PWA is not built: run `make run` (or `npm run build` in pwa/).", status_code=503
+        )
+    return FileResponse(index, headers=_headers("index.html"))
