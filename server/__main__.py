@@ -57,7 +57,7 @@ def serve() -> None:
         port=settings.port,
         log_level=settings.log_level,
         proxy_headers=True,
-        ws="websockets",
+        ws="websockets-sansio",
     )
 
 

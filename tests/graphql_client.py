@@ -1,0 +1,94 @@
+"""A small GraphQL client over httpx and a graphql-transport-ws client over `websockets`,
+speaking to the real server exactly as the PWA does."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import httpx
+import websockets
+
+
+class GraphQLClient:
+    def __init__(self, base_url: str, token: str | None = None, **headers: str) -> None:
+        self.base_url = base_url
+        self.headers = dict(headers)
+        if token:
+            self.headers["Authorization"] = f"Bearer {token}"
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=30)
+
+    async def __aenter__(self) -> GraphQLClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.http.aclose()
+
+    async def raw(self, query: str, variables: dict[str, Any] | None = None) -> httpx.Response:
+        return await self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=self.headers
+        )
+
+    async def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        response = await self.raw(query, variables)
+        body = response.json()
+        assert "errors" not in body, body["errors"]
+        return body["data"]
+
+    async def errors(self, query: str, variables: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        response = await self.raw(query, variables)
+        return response.json().get("errors") or []
+
+
+class Subscription:
+    """One graphql-transport-ws connection with one subscription on it."""
+
+    def __init__(self, ws_url: str, token: str | None = None, cookie: str | None = None) -> None:
+        self.ws_url = ws_url
+        self.token = token
+        self.cookie = cookie
+        self.socket: Any = None
+
+    async def connect(self, init_payload: dict[str, Any] | None = None) -> dict[str, Any]:
+        headers = {"Cookie": self.cookie} if self.cookie else None
+        self.socket = await websockets.connect(
+            self.ws_url, subprotocols=["graphql-transport-ws"], additional_headers=headers
+        )
+        payload = init_payload if init_payload is not None else (
+            {"token": self.token} if self.token else {}
+        )
+        await self.socket.send(json.dumps({"type": "connection_init", "payload": payload}))
+        return json.loads(await asyncio.wait_for(self.socket.recv(), 5))
+
+    async def subscribe(self, query: str, variables: dict[str, Any] | None = None, op_id: str = "1") -> None:
+        await self.socket.send(
+            json.dumps(
+                {"id": op_id, "type": "subscribe", "payload": {"query": query, "variables": variables or {}}}
+            )
+        )
+
+    async def next(self, timeout: float = 5) -> dict[str, Any]:
+        while True:
+            message = json.loads(await asyncio.wait_for(self.socket.recv(), timeout))
+            if message["type"] == "ping":
+                await self.socket.send(json.dumps({"type": "pong"}))
+                continue
+            return message
+
+    async def nothing_within(self, seconds: float) -> bool:
+        try:
+            message = await self.next(timeout=seconds)
+        except TimeoutError:
+            return True
+        raise AssertionError(f"unexpected message: {message}")
+
+    async def close(self) -> None:
+        if self.socket is not None:
+            await self.socket.close()
+
+    async def __aenter__(self) -> Subscription:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
