@@ -45,7 +45,7 @@ class Post(Model):
     class Meta:
         table = "post"
         unique_together = (("author", "idempotency_key"),)
-        indexes = (("organization", "id"),)
+        indexes = (("organization_id", "id"),)
 
 
 class Like(Model):

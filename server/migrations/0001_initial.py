@@ -87,7 +87,7 @@ class Migration(migrations.Migration):
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
                 ('updated_at', fields.DatetimeField(auto_now=True, auto_now_add=False)),
             ],
-            options={'table': 'post', 'app': 'elan', 'unique_together': (('author', 'idempotency_key'),), 'indexes': [Index(fields=['organization', 'id'])], 'pk_attr': 'id'},
+            options={'table': 'post', 'app': 'elan', 'unique_together': (('author', 'idempotency_key'),), 'indexes': [Index(fields=['organization_id', 'id'])], 'pk_attr': 'id'},
             bases=['Model'],
         ),
         ops.CreateModel(

@@ -1,0 +1,51 @@
+"""Extra server processes sharing the test database and bus, as in a scaled-out deployment."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import httpx
+
+from tests.conftest import ROOT, LiveServer, free_port
+
+
+@asynccontextmanager
+async def server_process(live_server: LiveServer) -> AsyncIterator[str]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": live_server.database_url,
+        "REDIS_URL": live_server.redis_url or "",
+        "ELAN_DATA_DIR": str(live_server.data_dir),
+        "ELAN_DEMO": "0",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "server.app:create_app", "--factory", "--host", "127.0.0.1",
+         "--port", str(port), "--ws", "websockets-sansio", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        async with httpx.AsyncClient() as client:
+            for _ in range(100):
+                try:
+                    if (await client.get(f"{url}/healthz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+            else:
+                raise AssertionError("the second server did not start")
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()

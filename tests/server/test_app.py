@@ -1,0 +1,52 @@
+"""Health, limits and hardening of the HTTP surface."""
+
+from __future__ import annotations
+
+import httpx
+
+from tests.factories import make_network, signed_in
+from tests.graphql_client import GraphQLClient
+
+
+async def test_healthz_reports_database_and_bus(live_server):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        response = await client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["database"] == "ok" and body["bus"] == "ok"
+    assert body["busKind"] == ("redis" if live_server.redis_url else "memory")
+
+
+async def test_aliased_and_oversized_queries_are_refused(live_server):
+    network = await make_network()
+    _, token = await signed_in(network.points_of_sale["Lille"])
+    aliases = "{ " + " ".join(f"a{n}: me {{ email }}" for n in range(40)) + " }"
+    nested = "{ feed(first: 1) { edges { node { author { unit { name } } } } } }"
+    async with GraphQLClient(live_server.url, token=token) as client:
+        assert (await client.raw(nested)).status_code == 200
+        errors = await client.errors(aliases)
+        assert errors and "aliases" in errors[0]["message"].lower()
+        huge = "{ " + " ".join("me { email }" for _ in range(2000)) + " }"
+        token_errors = await client.errors(huge)
+        assert token_errors and "token" in token_errors[0]["message"].lower()
+
+
+async def test_an_unexpected_error_is_returned_without_internals(live_server):
+    async with GraphQLClient(live_server.url) as client:
+        response = await client.http.post("/graphql", content=b"{not json", headers={"content-type": "application/json"})
+        assert response.status_code == 400
+        assert "not valid JSON" in response.json()["errors"][0]["message"]
+        form = await client.http.post("/graphql", data={"query": "{ me { email } }"})
+        assert form.status_code == 415
+
+
+async def test_the_pwa_routes_fall_back_to_the_app_shell(live_server):
+    async with httpx.AsyncClient(base_url=live_server.url) as client:
+        page = await client.get("/feed/123")
+        missing = await client.get("/assets/nope.js")
+    assert missing.status_code == 404
+    if page.status_code == 200:
+        assert "<html" in page.text.lower()
+        assert "Content-Security-Policy" in page.headers
+    else:
+        assert page.status_code == 503 and "npm run build" in page.text
