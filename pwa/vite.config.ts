@@ -13,6 +13,8 @@ export default defineConfig({
       filename: 'sw.ts',
       // main.tsx registers the worker itself (a few lines, no extra runtime).
       injectRegister: false,
+      // The icons are already matched by globPatterns; listing them twice would precache them twice.
+      includeManifestIcons: false,
       manifest: {
         name: 'Élan',
         short_name: 'Élan',
@@ -31,7 +33,7 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,ico}'],
       },
       devOptions: { enabled: false },
     }),

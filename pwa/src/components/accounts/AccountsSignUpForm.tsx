@@ -1,0 +1,136 @@
+import { useState } from 'preact/hooks';
+import { request, RequestError } from '../../graphql/client';
+import { SIGN_UP, type Viewer } from '../../graphql/operations';
+import { t } from '../../i18n';
+import { formErrorsFrom, looksLikeEmail, noFormErrors, type FormErrors } from '../../lib/formErrors';
+import { linkClick } from '../../router';
+import { AccountsField } from './AccountsField';
+import { useRetryCountdown } from './useRetryCountdown';
+
+type Field = 'inviteCode' | 'email' | 'displayName' | 'password';
+const FIELDS: readonly Field[] = ['inviteCode', 'email', 'displayName', 'password'];
+
+interface AccountsSignUpFormProps {
+  /** From the invitation link (`/signup?code=…`). */
+  initialCode: string;
+  onSignedIn: (viewer: Viewer) => void;
+}
+
+export function AccountsSignUpForm({ initialCode, onSignedIn }: AccountsSignUpFormProps) {
+  const [values, setValues] = useState<Record<Field, string>>({
+    inviteCode: initialCode,
+    email: '',
+    displayName: '',
+    password: '',
+  });
+  const [errors, setErrors] = useState<FormErrors<Field>>(noFormErrors);
+  const [busy, setBusy] = useState(false);
+  const [waitSeconds, startWait] = useRetryCountdown();
+
+  const set = (field: Field) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
+
+  function validate(): FormErrors<Field>['fields'] {
+    const fields: FormErrors<Field>['fields'] = {};
+    for (const field of FIELDS) {
+      if (!values[field].trim()) fields[field] = t('errors.required');
+    }
+    if (!fields.email && !looksLikeEmail(values.email)) fields.email = t('errors.invalidEmail');
+    return fields;
+  }
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (busy || waitSeconds > 0) return;
+    const fields = validate();
+    const firstInvalid = FIELDS.find((field) => fields[field]);
+    if (firstInvalid) {
+      setErrors({ ...noFormErrors<Field>(), fields });
+      document.getElementById(`field-${firstInvalid}`)?.focus();
+      return;
+    }
+
+    setBusy(true);
+    setErrors(noFormErrors());
+    try {
+      const { signUp } = await request(SIGN_UP, {
+        input: {
+          inviteCode: values.inviteCode.trim(),
+          email: values.email.trim(),
+          displayName: values.displayName.trim(),
+          password: values.password,
+        },
+      });
+      if (signUp.__typename === 'AuthSuccess') {
+        onSignedIn(signUp.viewer);
+        return;
+      }
+      const next = formErrorsFrom(signUp, FIELDS);
+      setErrors(next);
+      startWait(next.retryAfterSeconds);
+    } catch (error) {
+      const offline = error instanceof RequestError && error.kind === 'network';
+      setErrors({ ...noFormErrors<Field>(), form: t(offline ? 'errors.network' : 'errors.unexpected') });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form class="auth-form" onSubmit={submit} noValidate aria-labelledby="signup-title">
+      <h1 id="signup-title">{t('signup.title')}</h1>
+      <p class="auth-intro">{t('signup.intro')}</p>
+      {errors.form && (
+        <div class="form-error" role="alert">
+          <p>{errors.form}</p>
+          {waitSeconds > 0 && <p>{t('auth.retryIn', { count: waitSeconds })}</p>}
+        </div>
+      )}
+      <AccountsField
+        name="inviteCode"
+        label={t('signup.inviteCode')}
+        value={values.inviteCode}
+        onInput={set('inviteCode')}
+        autoComplete="one-time-code"
+        autoCapitalize="characters"
+        error={errors.fields.inviteCode}
+      />
+      <AccountsField
+        name="email"
+        type="email"
+        inputMode="email"
+        label={t('signup.email')}
+        value={values.email}
+        onInput={set('email')}
+        autoComplete="email"
+        error={errors.fields.email}
+      />
+      <AccountsField
+        name="displayName"
+        label={t('signup.displayName')}
+        hint={t('signup.displayNameHint')}
+        value={values.displayName}
+        onInput={set('displayName')}
+        autoComplete="name"
+        autoCapitalize="words"
+        error={errors.fields.displayName}
+      />
+      <AccountsField
+        name="password"
+        type="password"
+        label={t('signup.password')}
+        value={values.password}
+        onInput={set('password')}
+        autoComplete="new-password"
+        error={errors.fields.password}
+      />
+      <button type="submit" class="button button-primary button-block" disabled={busy || waitSeconds > 0}>
+        {busy ? t('signup.submitting') : t('signup.submit')}
+      </button>
+      <p class="auth-switch">
+        <a href="/login" onClick={linkClick}>
+          {t('signup.toLogin')}
+        </a>
+      </p>
+    </form>
+  );
+}

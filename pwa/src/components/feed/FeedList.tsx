@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Post } from '../../graphql/operations';
+import { language, t } from '../../i18n';
+import { formatRelativeTime } from '../../lib/relativeTime';
+import { FeedPostCard } from './FeedPostCard';
+import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
+import type { FeedController } from './useFeed';
+
+interface FeedListProps {
+  feed: FeedController;
+  onCompose: () => void;
+}
+
+/** Re-renders every half minute so "il y a 5 min" stays true. */
+function useNow(intervalMs: number): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export function FeedList({ feed, onCompose }: FeedListProps) {
+  const { state, status } = feed;
+  const now = useNow(30_000);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const loadMore = useRef(feed.loadMore);
+  loadMore.current = feed.loadMore;
+  const canLoadMore = status.kind === 'ready' && state.pageInfo.hasNextPage && !feed.loadMoreFailed;
+
+  // Infinite scroll: ask for the next page a little before the end comes into view.
+  useEffect(() => {
+    const target = sentinel.current;
+    if (!target || !canLoadMore || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) loadMore.current();
+      },
+      { rootMargin: '600px 0px' },
+    );
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [canLoadMore, state.posts.length]);
+
+  if (status.kind === 'loading') {
+    return (
+      <div class="feed-list" aria-busy="true">
+        <p class="visually-hidden" role="status">
+          {t('app.loading')}
+        </p>
+        <FeedPostCardSkeleton />
+        <FeedPostCardSkeleton />
+        <FeedPostCardSkeleton />
+      </div>
+    );
+  }
+
+  if (status.kind === 'error') {
+    return (
+      <div class="feed-state" role="alert">
+        <h2>{t('feed.errorTitle')}</h2>
+        <p>{t('errors.network')}</p>
+        <button type="button" class="button button-primary" onClick={feed.retry}>
+          {t('feed.retry')}
+        </button>
+      </div>
+    );
+  }
+
+  if (state.posts.length === 0) {
+    return (
+      <div class="feed-state">
+        <h2>{t('feed.emptyTitle')}</h2>
+        <p>{t('feed.emptyBody')}</p>
+        <button type="button" class="button button-primary" onClick={onCompose}>
+          {t('feed.emptyAction')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <div class="feed-list">
+      {status.kind === 'offline' && (
+        <p class="notice" role="status">
+          {t('feed.offlineSnapshot', { when: formatRelativeTime(status.savedAt, now, language) })}
+        </p>
+      )}
+      {state.posts.map((post: Post) => (
+        <FeedPostCard key={post.id} post={post} now={now} onToggleLike={feed.toggleLike} />
+      ))}
+      <div ref={sentinel} class="feed-end">
+        {feed.loadingMore && (
+          <>
+            <p class="visually-hidden" role="status">
+              {t('feed.loadingMore')}
+            </p>
+            <FeedPostCardSkeleton />
+          </>
+        )}
+        {feed.loadMoreFailed && (
+          <div class="feed-state feed-state-inline" role="alert">
+            <p>{t('feed.loadMoreError')}</p>
+            <button type="button" class="button" onClick={feed.loadMore}>
+              {t('feed.retry')}
+            </button>
+          </div>
+        )}
+        {status.kind === 'ready' && !state.pageInfo.hasNextPage && <p class="feed-end-text">{t('feed.end')}</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Post, Viewer } from '../../graphql/operations';
+import { t } from '../../i18n';
+import { FeedComposer } from './FeedComposer';
+import { FeedList } from './FeedList';
+import { FeedNewPostsBanner } from './FeedNewPostsBanner';
+import { useFeed } from './useFeed';
+
+interface FeedPageProps {
+  viewer: Viewer;
+  composing: boolean;
+  onCompose: () => void;
+  onComposeClose: () => void;
+  onNotice: (message: string) => void;
+}
+
+function scrollToTop() {
+  const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  window.scrollTo({ top: 0, behavior: smooth ? 'smooth' : 'auto' });
+}
+
+export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotice }: FeedPageProps) {
+  const feed = useFeed(viewer.id, (message) => onNotice(message ?? t('post.likeError')));
+
+  function reveal() {
+    feed.reveal();
+    scrollToTop();
+  }
+
+  function published(post: Post) {
+    feed.published(post);
+    onNotice(t('composer.success'));
+    scrollToTop();
+  }
+
+  return (
+    <section class="feed-page" aria-labelledby="feed-title">
+      <h1 id="feed-title" class="visually-hidden">
+        {t('feed.title')}
+      </h1>
+      <FeedNewPostsBanner count={feed.state.pending.length} onReveal={reveal} />
+      <FeedList feed={feed} onCompose={onCompose} />
+      <FeedComposer open={composing} onClose={onComposeClose} onPublished={published} />
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+/**
+ * The feed screen's state machine: first page, infinite scroll, live
+ * events, optimistic likes and the offline copy. The rules themselves live
+ * in lib/feedStore; this hook wires them to the network.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { onConnected, request, RequestError, subscribe } from '../../graphql/client';
+import { FEED, FEED_EVENTS, LIKE_POST, UNLIKE_POST, type Post } from '../../graphql/operations';
+import {
+  applyFeedEvent,
+  emptyFeed,
+  firstPageLoaded,
+  mergeFirstPage,
+  nextPageLoaded,
+  ownPostCreated,
+  postUpdated,
+  revealPending,
+  setLiked,
+  subscriptionRestarted,
+  type FeedState,
+} from '../../lib/feedStore';
+import { browserStore, loadFeedSnapshot, saveFeedSnapshot } from '../../lib/offlineCache';
+
+export const PAGE_SIZE = 20;
+
+export type FeedStatus =
+  | { kind: 'loading' }
+  | { kind: 'ready' }
+  /** Showing the copy saved on the device; `savedAt` is when it was saved. */
+  | { kind: 'offline'; savedAt: string }
+  | { kind: 'error' };
+
+export interface FeedController {
+  state: FeedState;
+  status: FeedStatus;
+  loadingMore: boolean;
+  loadMoreFailed: boolean;
+  retry: () => void;
+  loadMore: () => void;
+  reveal: () => void;
+  toggleLike: (post: Post) => void;
+  published: (post: Post) => void;
+}
+
+export function useFeed(viewerId: string, onLikeFailed: (message: string | null) => void): FeedController {
+  const stateRef = useRef<FeedState>(emptyFeed);
+  const [state, setState] = useState<FeedState>(emptyFeed);
+  const [status, setStatus] = useState<FeedStatus>({ kind: 'loading' });
+  const statusRef = useRef(status);
+  statusRef.current = status;
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [loadMoreFailed, setLoadMoreFailed] = useState(false);
+  const likeIntent = useRef(new Map<string, boolean>());
+  const likeInFlight = useRef(new Set<string>());
+  const failed = useRef(onLikeFailed);
+  failed.current = onLikeFailed;
+
+  const update = useCallback((change: (previous: FeedState) => FeedState) => {
+    stateRef.current = change(stateRef.current);
+    setState(stateRef.current);
+  }, []);
+
+  const loadFirstPage = useCallback(async () => {
+    setStatus({ kind: 'loading' });
+    try {
+      const { feed } = await request(FEED, { first: PAGE_SIZE });
+      update((previous) => firstPageLoaded(previous, feed));
+      setStatus({ kind: 'ready' });
+    } catch (error) {
+      const snapshot = error instanceof RequestError && error.kind === 'network' ? loadFeedSnapshot(browserStore(), viewerId) : null;
+      if (snapshot) {
+        update(() => ({ ...emptyFeed, posts: snapshot.posts }));
+        setStatus({ kind: 'offline', savedAt: snapshot.savedAt });
+      } else {
+        setStatus({ kind: 'error' });
+      }
+    }
+  }, [update, viewerId]);
+
+  /** After a gap or a reconnect: fetch the newest page and merge it. */
+  const refreshFirstPage = useCallback(async () => {
+    const current = statusRef.current.kind;
+    if (current === 'loading') return;
+    try {
+      const { feed } = await request(FEED, { first: PAGE_SIZE });
+      // A saved offline copy has no cursor: the fresh page replaces it.
+      update((previous) => (current === 'ready' ? mergeFirstPage(previous, feed) : firstPageLoaded(previous, feed)));
+      setStatus({ kind: 'ready' });
+    } catch {
+      // The next reconnect or gap tries again.
+    }
+  }, [update]);
+
+  useEffect(() => {
+    void loadFirstPage();
+  }, [loadFirstPage]);
+
+  useEffect(() => {
+    const stopConnected = onConnected(() => {
+      update(subscriptionRestarted);
+      void refreshFirstPage();
+    });
+    const stopEvents = subscribe(FEED_EVENTS, undefined, {
+      next: ({ feedEvents }) => {
+        const outcome = applyFeedEvent(stateRef.current, feedEvents, viewerId);
+        update(() => outcome.state);
+        if (outcome.refetch) void refreshFirstPage();
+      },
+    });
+    return () => {
+      stopEvents();
+      stopConnected();
+    };
+  }, [refreshFirstPage, update, viewerId]);
+
+  // Keep the newest page on the device for offline starts (debounced: like counts change often).
+  useEffect(() => {
+    if (status.kind !== 'ready') return;
+    const timer = setTimeout(() => saveFeedSnapshot(browserStore(), viewerId, state.posts, new Date()), 1000);
+    return () => clearTimeout(timer);
+  }, [state.posts, status.kind, viewerId]);
+
+  const loadMore = useCallback(async () => {
+    const { pageInfo } = stateRef.current;
+    if (loadingMore || !pageInfo.hasNextPage || statusRef.current.kind !== 'ready') return;
+    setLoadingMore(true);
+    setLoadMoreFailed(false);
+    try {
+      const { feed } = await request(FEED, { first: PAGE_SIZE, after: pageInfo.endCursor });
+      update((previous) => nextPageLoaded(previous, feed));
+    } catch {
+      setLoadMoreFailed(true);
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [loadingMore, update]);
+
+  /** Sends likes one at a time per post until the server agrees with the last tap. */
+  const syncLike = useCallback(
+    async (postId: string) => {
+      if (likeInFlight.current.has(postId)) return;
+      likeInFlight.current.add(postId);
+      try {
+        for (;;) {
+          const wanted = likeIntent.current.get(postId);
+          if (wanted === undefined) return;
+          let failure: string | null | undefined;
+          try {
+            const result = wanted
+              ? (await request(LIKE_POST, { postId })).likePost
+              : (await request(UNLIKE_POST, { postId })).unlikePost;
+            if (result.__typename === 'LikePostSuccess') {
+              if (likeIntent.current.get(postId) === wanted) {
+                likeIntent.current.delete(postId);
+                update((previous) => postUpdated(previous, result.post));
+              }
+              continue;
+            }
+            failure = result.message;
+          } catch {
+            failure = null;
+          }
+          // The seller tapped again meanwhile: send that instead.
+          if (likeIntent.current.get(postId) !== wanted) continue;
+          // Give up on this tap: put back what the server has.
+          likeIntent.current.delete(postId);
+          update((previous) => setLiked(previous, postId, !wanted));
+          failed.current(failure);
+          return;
+        }
+      } finally {
+        likeInFlight.current.delete(postId);
+      }
+    },
+    [update],
+  );
+
+  const toggleLike = useCallback(
+    (post: Post) => {
+      const current = stateRef.current.posts.find((candidate) => candidate.id === post.id) ?? post;
+      const liked = !current.likedByMe;
+      update((previous) => setLiked(previous, post.id, liked));
+      likeIntent.current.set(post.id, liked);
+      void syncLike(post.id);
+    },
+    [syncLike, update],
+  );
+
+  return {
+    state,
+    status,
+    loadingMore,
+    loadMoreFailed,
+    retry: () => void loadFirstPage(),
+    loadMore: () => void loadMore(),
+    reveal: () => update(revealPending),
+    toggleLike,
+    published: (post) => update((previous) => ownPostCreated(previous, post)),
+  };
+}
