@@ -33,6 +33,12 @@ from schema.feed.mutations.create_post import CreatePostResult, create_post
 from schema.feed.mutations.like_post import LikePostResult, like_post, unlike_post
 from schema.feed.queries import FeedQuery
 from schema.feed.subscriptions import FeedSubscription
+from schema.notifications.mutations.mark_notifications_read import (
+    MarkNotificationsReadSuccess,
+    mark_notifications_read,
+)
+from schema.notifications.queries import NotificationsQuery
+from schema.notifications.subscriptions import NotificationsSubscription
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -40,7 +46,7 @@ MAX_TOKENS = 4000
 
 
 @strawberry.type
-class Query(AccountsQuery, FeedQuery):
+class Query(AccountsQuery, FeedQuery, NotificationsQuery):
     pass
 
 
@@ -67,10 +73,14 @@ class Mutation:
     unlike_post: LikePostResult = strawberry.mutation(
         resolver=unlike_post, description="Take a like back; idempotent."
     )
+    mark_notifications_read: MarkNotificationsReadSuccess = strawberry.mutation(
+        resolver=mark_notifications_read,
+        description="Mark the given notifications read, or all of them when ids is omitted.",
+    )
 
 
 @strawberry.type
-class Subscription(FeedSubscription):
+class Subscription(FeedSubscription, NotificationsSubscription):
     pass
 
 

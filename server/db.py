@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "server.network.models",
     "server.accounts.models",
     "server.feed.models",
+    "server.notifications.models",
 ]
 
 

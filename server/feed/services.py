@@ -15,6 +15,8 @@ from server.errors import ValidationFailed
 from server.feed import events
 from server.feed.errors import PostNotFound
 from server.feed.models import Like, Post, PostKind
+from server.notifications.models import NotificationKind
+from server.notifications.services import notify
 from server.feed.rows import POST_COLUMNS, PostRow, post_row
 from server.ratelimit import consume
 from server.settings import get_settings
@@ -140,17 +142,19 @@ async def create_post(
     return row
 
 
-async def _visible_post_id(viewer: User, post_id: int) -> int:
-    found = await Post.filter(id=post_id, organization_id=viewer.organization_id).exists()
+async def _visible_post(viewer: User, post_id: int) -> dict[str, object]:
+    found = await Post.filter(id=post_id, organization_id=viewer.organization_id).values(
+        "id", "author_id", "kind"
+    )
     if not found:
         raise PostNotFound("postId")
-    return post_id
+    return found[0]
 
 
 async def like_post(viewer: User, post_id: int) -> PostRow:
     """Idempotent: a second like changes nothing. The count moves in the same transaction as
     the like row and only when that row was really inserted, so it stays exact."""
-    await _visible_post_id(viewer, post_id)
+    post = await _visible_post(viewer, post_id)
     settings = get_settings()
     await consume(f"like:{viewer.id}", settings.like_rate_limit, settings.rate_window_seconds)
     if not await Like.filter(post_id=post_id, user_id=viewer.id).exists():
@@ -163,13 +167,23 @@ async def like_post(viewer: User, post_id: int) -> PostRow:
                     events.feed_channel(viewer.organization_id),
                     events.like_count_changed(post_id, int(count[0])),
                 )
+                if post["author_id"] != viewer.id:
+                    # one line per post in the author's centre, however many like it
+                    await notify(
+                        int(post["author_id"]),  # type: ignore[call-overload]
+                        NotificationKind.POST_LIKED,
+                        params={"postId": post_id, "postKind": str(post["kind"])},
+                        actor_name=viewer.display_name,
+                        link=f"/posts/{post_id}",
+                        group_key=f"like:{post_id}",
+                    )
         except IntegrityError:
             pass  # a concurrent like by the same person won; nothing more to count
     return await get_post(viewer, post_id)
 
 
 async def unlike_post(viewer: User, post_id: int) -> PostRow:
-    await _visible_post_id(viewer, post_id)
+    await _visible_post(viewer, post_id)
     settings = get_settings()
     await consume(f"like:{viewer.id}", settings.like_rate_limit, settings.rate_window_seconds)
     async with atomic() as bus:

@@ -1,0 +1,46 @@
+"""Reading the notification centre."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql import GraphQLError
+
+from schema.context import Info
+from schema.notifications.types import (
+    NotificationConnection,
+    NotificationEdge,
+    NotificationPageInfo,
+    as_notification,
+)
+from schema.permissions import signed_in
+from server.errors import DomainError
+from server.notifications import services
+
+
+@strawberry.type
+class NotificationsQuery:
+    @strawberry.field(description="The viewer's notifications, newest first.")
+    async def notifications(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> NotificationConnection:
+        viewer = signed_in(info)
+        try:
+            page = await services.notification_page(viewer, first, after)
+        except DomainError as error:
+            raise GraphQLError(
+                error.message(info.context.language), extensions={"code": "BAD_USER_INPUT"}
+            ) from error
+        return NotificationConnection(
+            edges=[
+                NotificationEdge(cursor=services.cursor_for(row.id), node=as_notification(row))
+                for row in page.rows
+            ],
+            page_info=NotificationPageInfo(
+                has_next_page=page.has_next_page, end_cursor=page.end_cursor
+            ),
+            unread_count=await services.unread_count(viewer),
+        )
+
+    @strawberry.field(description="How many notifications the viewer has not read.")
+    async def unread_notification_count(self, info: Info) -> int:
+        return await services.unread_count(signed_in(info))

@@ -1,0 +1,42 @@
+"""Live notifications of the viewer."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator
+from typing import Any
+
+import strawberry
+
+from schema.context import Info
+from schema.notifications.types import NotificationEvent, NotificationEventType, as_notification
+from schema.permissions import signed_in
+from server.bus import get_bus
+from server.notifications.events import notifications_channel
+from server.notifications.services import NotificationRow
+
+
+@strawberry.type
+class NotificationsSubscription:
+    @strawberry.subscription(description="The viewer's new notifications and unread count.")
+    async def notifications(self, info: Info) -> AsyncGenerator[NotificationEvent, None]:
+        viewer = signed_in(info)
+        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(128)
+
+        def receive(message: dict[str, Any]) -> None:
+            if not queue.full():
+                queue.put_nowait(message)
+
+        stop = get_bus().listen(notifications_channel(viewer.id), receive)
+        try:
+            while True:
+                message = await queue.get()
+                data = message.get("notification")
+                yield NotificationEvent(
+                    version=int(message["version"]),
+                    type=NotificationEventType(message["type"]),
+                    notification=as_notification(NotificationRow.from_event(data)) if data else None,
+                    unread_count=int(message["unreadCount"]),
+                )
+        finally:
+            stop()

@@ -1,0 +1,1 @@
+"""In-app notifications: the one service every domain calls to tell a person something."""

@@ -1,0 +1,181 @@
+"""notify(): the single way any domain tells a person something, inside its own transaction."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from server.accounts.models import User
+from server.db import Events, atomic
+from server.errors import ValidationFailed
+from server.notifications.events import notifications_channel
+from server.notifications.models import Notification, NotificationKind
+
+NAMES_KEPT = 3
+PAGE_MAX = 50
+
+
+@dataclass(slots=True)
+class NotificationRow:
+    id: int
+    kind: str
+    params: dict[str, Any]
+    actor_names: list[str]
+    count: int
+    link: str
+    read: bool
+    created_at: datetime
+    updated_at: datetime
+
+    def to_event(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "params": self.params,
+            "actorNames": self.actor_names,
+            "count": self.count,
+            "link": self.link,
+            "read": self.read,
+            "createdAt": self.created_at.isoformat(),
+            "updatedAt": self.updated_at.isoformat(),
+        }
+
+    @classmethod
+    def from_event(cls, data: dict[str, Any]) -> NotificationRow:
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            params=data["params"],
+            actor_names=data["actorNames"],
+            count=data["count"],
+            link=data["link"],
+            read=data["read"],
+            created_at=datetime.fromisoformat(data["createdAt"]),
+            updated_at=datetime.fromisoformat(data["updatedAt"]),
+        )
+
+
+def _row(n: Notification) -> NotificationRow:
+    return NotificationRow(
+        id=n.id,
+        kind=str(n.kind),
+        params=dict(n.params or {}),
+        actor_names=list(n.actor_names or []),
+        count=n.count,
+        link=n.link,
+        read=n.read_at is not None,
+        created_at=n.created_at,
+        updated_at=n.updated_at,
+    )
+
+
+async def notify(
+    user_id: int,
+    kind: NotificationKind,
+    *,
+    params: dict[str, Any] | None = None,
+    actor_name: str | None = None,
+    link: str = "/",
+    group_key: str | None = None,
+    events: Events | None = None,
+) -> Notification:
+    """Records a notification for `user_id` and announces it after commit.
+
+    Call it inside the transaction of the change that causes it, so both commit or
+    neither does. With a `group_key`, an unread notification of the same group is folded
+    into (count + 1, newest actor first) instead of adding a line.
+    """
+    async with atomic() as own_events:
+        sink = events or own_events
+        notification: Notification | None = None
+        if group_key is not None:
+            notification = (
+                await Notification.filter(user_id=user_id, group_key=group_key, read_at=None)
+                .select_for_update()
+                .first()
+            )
+        if notification is not None:
+            names = [actor_name] if actor_name else []
+            names += [n for n in notification.actor_names if n != actor_name]
+            notification.actor_names = names[:NAMES_KEPT]
+            notification.count += 1
+            notification.params = {**notification.params, **(params or {})}
+            notification.updated_at = datetime.now(UTC)
+            await notification.save(update_fields=["actor_names", "count", "params", "updated_at"])
+        else:
+            notification = await Notification.create(
+                user_id=user_id,
+                kind=kind,
+                params=params or {},
+                actor_names=[actor_name] if actor_name else [],
+                link=link,
+                group_key=group_key,
+            )
+        unread = await Notification.filter(user_id=user_id, read_at=None).count()
+        sink.publish(
+            notifications_channel(user_id),
+            {
+                "type": "NOTIFICATION",
+                "notification": _row(notification).to_event(),
+                "unreadCount": unread,
+            },
+        )
+    return notification
+
+
+def _cursor(notification_id: int) -> str:
+    return base64.urlsafe_b64encode(f"notification:{notification_id}".encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        prefix, _, value = raw.partition(":")
+        if prefix != "notification":
+            raise ValueError(raw)
+        return int(value)
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise ValidationFailed("cursor_invalid", "after") from error
+
+
+@dataclass(slots=True)
+class NotificationPage:
+    rows: list[NotificationRow]
+    has_next_page: bool
+
+    @property
+    def end_cursor(self) -> str | None:
+        return _cursor(self.rows[-1].id) if self.rows else None
+
+
+async def notification_page(viewer: User, first: int = 20, after: str | None = None) -> NotificationPage:
+    if not 1 <= first <= PAGE_MAX:
+        raise ValidationFailed("page_size_invalid", "first", max=PAGE_MAX)
+    query = Notification.filter(user_id=viewer.id)
+    if after is not None:
+        query = query.filter(id__lt=_decode(after))
+    found = await query.order_by("-id").limit(first + 1)
+    return NotificationPage([_row(n) for n in found[:first]], len(found) > first)
+
+
+async def unread_count(viewer: User) -> int:
+    return await Notification.filter(user_id=viewer.id, read_at=None).count()
+
+
+async def mark_read(viewer: User, ids: list[int] | None) -> int:
+    """Marks the given notifications (or all when `ids` is None) read; returns unread left."""
+    query = Notification.filter(user_id=viewer.id, read_at=None)
+    if ids is not None:
+        query = query.filter(id__in=ids)
+    async with atomic() as events:
+        await query.update(read_at=datetime.now(UTC))
+        left = await Notification.filter(user_id=viewer.id, read_at=None).count()
+        events.publish(notifications_channel(viewer.id), {"type": "READ", "unreadCount": left})
+    return left
+
+
+def cursor_for(notification_id: int) -> str:
+    return _cursor(notification_id)
