@@ -5,18 +5,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 
 from server.settings import get_settings
 
 
-async def _prepare(seed: bool) -> dict[str, int] | None:
+async def _prepare(seed: bool, migrate: bool = True) -> dict[str, int] | None:
+    from server.app import import_handlers
     from server.db import close_db, init_db, migrate_db
     from server.demo.seed import database_is_empty, seed_demo
 
     settings = get_settings()
-    await migrate_db(settings.database_url)
+    if migrate:
+        await migrate_db(settings.database_url)
     if not seed:
         return None
+    import_handlers()
     await init_db(settings.database_url)
     try:
         if await database_is_empty():
@@ -32,10 +36,7 @@ def _print_banner(seeded: dict[str, int] | None) -> None:
 
     settings = get_settings()
     if seeded:
-        print(
-            f"Demo network seeded: {seeded['users']} people, {seeded['units']} units, "
-            f"{seeded['posts']} posts, {seeded['likes']} likes."
-        )
+        print("Demo network seeded: " + ", ".join(f"{n} {what}" for what, n in seeded.items()))
     print(f"\nÉlan is running on http://{settings.host}:{settings.port}")
     if settings.demo:
         print("Demo accounts (password: %s):" % PASSWORD)
@@ -48,7 +49,8 @@ def serve() -> None:
     import uvicorn
 
     settings = get_settings()
-    seeded = asyncio.run(_prepare(seed=settings.demo))
+    migrate = os.environ.get("ELAN_MIGRATE_ON_START", "1") != "0"
+    seeded = asyncio.run(_prepare(seed=settings.demo, migrate=migrate))
     _print_banner(seeded)
     uvicorn.run(
         "server.app:create_app",

@@ -19,6 +19,16 @@ from server.static import pwa
 
 log = logging.getLogger("elan")
 
+# modules whose import registers domain-event handlers (server.hooks); one per domain
+HANDLER_MODULES: list[str] = []
+
+
+def import_handlers() -> None:
+    import importlib
+
+    for module in HANDLER_MODULES:
+        importlib.import_module(module)
+
 
 async def healthz(request: Request) -> JSONResponse:
     database = await database_healthy()
@@ -34,6 +44,7 @@ async def healthz(request: Request) -> JSONResponse:
 @contextlib.asynccontextmanager
 async def lifespan(app: Starlette) -> AsyncIterator[None]:
     settings = get_settings()
+    import_handlers()
     await init_db(settings.database_url)
     event_bus = bus_module.make_bus(settings.redis_url)
     await event_bus.start()

@@ -70,6 +70,9 @@ _pending: contextvars.ContextVar[list[tuple[str, dict[str, Any]]] | None] = cont
 )
 
 
+HOOK = "hook:"  # prefix of domain events in the pending list (see server.hooks)
+
+
 class Events:
     """Events collected during a transaction; sent only once the outermost one commits."""
 
@@ -77,7 +80,12 @@ class Events:
         self._pending = pending
 
     def publish(self, channel: str, payload: dict[str, Any]) -> None:
+        """A live event for subscribers (event bus)."""
         self._pending.append((channel, payload))
+
+    def emit(self, name: str, payload: dict[str, Any]) -> None:
+        """A domain event for other domains' handlers in this process (server.hooks)."""
+        self._pending.append((HOOK + name, payload))
 
 
 @asynccontextmanager
@@ -101,8 +109,13 @@ async def atomic() -> AsyncIterator[Events]:
 
 
 async def publish_all(pending: list[tuple[str, dict[str, Any]]]) -> None:
+    from server.hooks import dispatch
+
     bus = get_bus()
     for channel, payload in pending:
+        if channel.startswith(HOOK):
+            await dispatch(channel.removeprefix(HOOK), payload)
+            continue
         try:
             await bus.publish(channel, payload)
         except Exception:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from server.accounts.models import Invite, Role, User
@@ -18,6 +20,25 @@ DEMO_ACCOUNTS = [
     ("seller@elan.example", "Julie Moreau", Role.MEMBER, "Élan Paris 15e"),
 ]
 DEMO_INVITE = "BIENVENUE2026"
+
+
+@dataclass
+class DemoNetwork:
+    """What the base seed built, handed to each domain's demo seeder in turn."""
+
+    now: datetime
+    rng: random.Random
+    organization: Organization
+    units: dict[str, Unit]  # by name; "root" is head office
+    points_of_sale: list[Unit]
+    accounts: dict[str, User]  # "admin", "manager", "seller"
+    people: list[User]  # everyone, accounts first
+    posts: list[Post] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# each domain adds `async def seed_<domain>(demo: DemoNetwork) -> None` here, in order
+DEMO_SEEDERS: list[Callable[[DemoNetwork], Awaitable[None]]] = []
 
 
 async def database_is_empty() -> bool:
@@ -111,7 +132,20 @@ async def seed_demo(now: datetime | None = None) -> dict[str, int]:
         max_uses=1000,
         expires_at=now + timedelta(days=365),
     )
-    return {"units": len(units), "users": len(people), "posts": len(posts), "likes": likes}
+    demo = DemoNetwork(
+        now=now,
+        rng=rng,
+        organization=organization,
+        units=units,
+        points_of_sale=points_of_sale,
+        accounts={"admin": users[0], "manager": users[1], "seller": users[2]},
+        people=people,
+        posts=posts,
+        counts={"units": len(units), "users": len(people), "posts": len(posts), "likes": likes},
+    )
+    for seeder in DEMO_SEEDERS:
+        await seeder(demo)
+    return demo.counts
 
 
 def _ascii(text: str) -> str:

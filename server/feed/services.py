@@ -133,6 +133,15 @@ async def create_post(
                 events.feed_channel(author.organization_id),
                 events.post_created(row.id, row.to_event()),
             )
+            bus.emit(
+                "feed.post_created",
+                {
+                    "organization_id": author.organization_id,
+                    "post_id": row.id,
+                    "author_id": author.id,
+                    "kind": str(kind),
+                },
+            )
     except IntegrityError:
         # the same key raced in from a retry: the first one won, give it back
         existing = await Post.get_or_none(author_id=author.id, idempotency_key=idempotency_key)
@@ -167,6 +176,15 @@ async def like_post(viewer: User, post_id: int) -> PostRow:
                     events.feed_channel(viewer.organization_id),
                     events.like_count_changed(post_id, int(count[0])),
                 )
+                bus.emit(
+                    "feed.post_liked",
+                    {
+                        "organization_id": viewer.organization_id,
+                        "post_id": post_id,
+                        "author_id": post["author_id"],
+                        "like_count": int(count[0]),
+                    },
+                )
                 if post["author_id"] != viewer.id:
                     # one line per post in the author's centre, however many like it
                     await notify(
@@ -196,3 +214,25 @@ async def unlike_post(viewer: User, post_id: int) -> PostRow:
                 events.like_count_changed(post_id, int(count[0])),
             )
     return await get_post(viewer, post_id)
+
+
+async def create_system_post(author: User, body: str) -> PostRow:
+    """A post written by Élan on behalf of another domain (badge awarded, challenge results).
+
+    `author` is the person the post is about or who caused it; other domains call this
+    inside their own transaction so the post commits with the change it announces.
+    """
+    async with atomic() as bus:
+        post = await Post.create(
+            organization_id=author.organization_id,
+            author_id=author.id,
+            unit_id=author.unit_id,
+            kind=PostKind.SYSTEM,
+            body=body[:BODY_MAX],
+        )
+        row = (await _post_rows(author, id=post.id))[0]
+        bus.publish(
+            events.feed_channel(author.organization_id),
+            events.post_created(row.id, row.to_event()),
+        )
+    return row

@@ -1,0 +1,1 @@
+"""Objectives, results and sales challenges with live leaderboards."""
