@@ -22,6 +22,9 @@ async def _prepare(seed: bool, migrate: bool = True) -> dict[str, int] | None:
         return None
     import_handlers()
     await init_db(settings.database_url)
+    from server.bus import MemoryBus, set_bus
+
+    set_bus(MemoryBus())  # seeding goes through the services, which publish after commit
     try:
         if await database_is_empty():
             return await seed_demo()

@@ -1,5 +1,5 @@
 import type { Post } from '../../graphql/operations';
-import { language, t, type MessageKey } from '../../i18n';
+import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { FeedLikeButton } from './FeedLikeButton';
 
@@ -25,14 +25,18 @@ export function FeedPostCard({ post, now, onToggleLike }: FeedPostCardProps) {
           </h2>
           <p class="post-context">
             {author.unit && <span class="post-unit">{author.unit.name}</span>}
-            {author.unit && <span aria-hidden="true"> · </span>}
+            {author.unit && (
+              <span class="post-separator" aria-hidden="true">
+                ·
+              </span>
+            )}
             <time dateTime={post.createdAt} title={new Date(post.createdAt).toLocaleString(language)}>
               {formatRelativeTime(post.createdAt, now, language)}
             </time>
           </p>
         </div>
         <span class={`kind-chip kind-${post.kind.toLowerCase().replace('_', '-')}`}>
-          {t(`post.kind.${post.kind}` as MessageKey)}
+          {t(`post.kind.${post.kind}`)}
         </span>
       </header>
       <p class="post-body">{post.body}</p>

@@ -7,7 +7,6 @@ export function ShellConnectionStatus() {
   return (
     <p class={`connection-status is-${state}`} data-testid="connection-status" data-state={state} role="status">
       <span class="connection-dot" aria-hidden="true" />
-      <span class="visually-hidden">{t('connection.label')} </span>
       {t(`connection.${state}`)}
     </p>
   );
