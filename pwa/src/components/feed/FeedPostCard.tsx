@@ -35,13 +35,13 @@ export function FeedPostCard({ post, now, onToggleLike }: FeedPostCardProps) {
             </time>
           </p>
         </div>
-        <span class={`kind-chip kind-${post.kind.toLowerCase().replace('_', '-')}`}>
-          {t(`post.kind.${post.kind}`)}
-        </span>
       </header>
       <p class="post-body">{post.body}</p>
       <footer class="post-footer">
         <FeedLikeButton liked={post.likedByMe} count={post.likeCount} onToggle={() => onToggleLike(post)} />
+        <span class={`kind-chip kind-${post.kind.toLowerCase().replace('_', '-')}`}>
+          {t(`post.kind.${post.kind}`)}
+        </span>
       </footer>
     </article>
   );
