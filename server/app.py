@@ -46,10 +46,10 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     settings = get_settings()
     import_handlers()
     await init_db(settings.database_url)
-    event_bus = bus_module.make_bus(settings.redis_url)
+    event_bus = bus_module.make_bus(settings.redis_url, settings.redis_prefix)
     await event_bus.start()
     bus_module.set_bus(event_bus)
-    limiter = ratelimit.make_limiter(settings.redis_url)
+    limiter = ratelimit.make_limiter(settings.redis_url, settings.redis_prefix)
     ratelimit.set_limiter(limiter)
     try:
         yield

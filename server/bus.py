@@ -89,10 +89,13 @@ class RedisBus:
     still committed (events are notifications, the database is the truth).
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, prefix: str = "elan") -> None:
         import redis.asyncio as redis
 
         self._redis = redis.Redis.from_url(url, decode_responses=True, health_check_interval=10)
+        # pub/sub channels are global to a Redis server (not per database): the prefix keeps
+        # two deployments (or two test runs) sharing one Redis apart
+        self._prefix = prefix + ":"
         self._listeners = _Listeners()
         self._reader: asyncio.Task[None] | None = None
         self._pubsub: Any = None
@@ -116,8 +119,8 @@ class RedisBus:
         await self._redis.aclose()
 
     async def publish(self, channel: str, payload: dict[str, Any]) -> int:
-        version = int(await self._redis.incr(f"elan:seq:{channel}"))
-        await self._redis.publish(f"elan:{channel}", json.dumps({**payload, "version": version}))
+        version = int(await self._redis.incr(f"{self._prefix}seq:{channel}"))
+        await self._redis.publish(f"{self._prefix}{channel}", json.dumps({**payload, "version": version}))
         return version
 
     def listen(self, channel: str, listener: Listener) -> Callable[[], None]:
@@ -143,11 +146,11 @@ class RedisBus:
 
     async def _subscribe(self, channel: str) -> None:
         with contextlib.suppress(Exception):
-            await self._pubsub.subscribe(f"elan:{channel}")
+            await self._pubsub.subscribe(f"{self._prefix}{channel}")
 
     async def _unsubscribe(self, channel: str) -> None:
         with contextlib.suppress(Exception):
-            await self._pubsub.unsubscribe(f"elan:{channel}")
+            await self._pubsub.unsubscribe(f"{self._prefix}{channel}")
 
     async def _read_forever(self) -> None:
         delay = 0.1
@@ -170,13 +173,13 @@ class RedisBus:
                 await self._pubsub.aclose()
         self._pubsub = self._redis.pubsub(ignore_subscribe_messages=True)
         # a placeholder channel keeps the connection subscribed while nobody listens
-        await self._pubsub.subscribe("elan:__bus__", *[f"elan:{c}" for c in self._listeners.channels()])
+        await self._pubsub.subscribe(f"{self._prefix}__bus__", *[f"{self._prefix}{c}" for c in self._listeners.channels()])
         self._connected.set()
         while True:
             message = await self._pubsub.get_message(timeout=1.0)
             if message is None:
                 continue
-            channel = str(message["channel"]).removeprefix("elan:")
+            channel = str(message["channel"]).removeprefix(self._prefix)
             yield channel, json.loads(message["data"])
 
 
@@ -185,8 +188,8 @@ def _ignore_result(task: asyncio.Future[Any]) -> None:
         task.result()
 
 
-def make_bus(redis_url: str | None) -> EventBus:
-    return RedisBus(redis_url) if redis_url else MemoryBus()
+def make_bus(redis_url: str | None, prefix: str = "elan") -> EventBus:
+    return RedisBus(redis_url, prefix) if redis_url else MemoryBus()
 
 
 _bus: EventBus | None = None

@@ -50,13 +50,14 @@ class MemoryLimiter:
 
 
 class RedisLimiter:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, prefix: str = "elan") -> None:
         import redis.asyncio as redis
 
         self._redis = redis.Redis.from_url(url, decode_responses=True)
+        self._prefix = prefix
 
     async def hit(self, key: str, window: int) -> tuple[int, int]:
-        name = f"elan:rl:{key}"
+        name = f"{self._prefix}:rl:{key}"
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.incr(name)
             pipe.expire(name, window, nx=True)
@@ -65,7 +66,7 @@ class RedisLimiter:
         return int(count), max(1, int(ttl))
 
     async def peek(self, key: str) -> tuple[int, int]:
-        name = f"elan:rl:{key}"
+        name = f"{self._prefix}:rl:{key}"
         async with self._redis.pipeline(transaction=False) as pipe:
             pipe.get(name)
             pipe.ttl(name)
@@ -73,14 +74,14 @@ class RedisLimiter:
         return int(count or 0), max(0, int(ttl))
 
     async def reset(self, key: str) -> None:
-        await self._redis.delete(f"elan:rl:{key}")
+        await self._redis.delete(f"{self._prefix}:rl:{key}")
 
     async def close(self) -> None:
         await self._redis.aclose()
 
 
-def make_limiter(redis_url: str | None) -> Limiter:
-    return RedisLimiter(redis_url) if redis_url else MemoryLimiter()
+def make_limiter(redis_url: str | None, prefix: str = "elan") -> Limiter:
+    return RedisLimiter(redis_url, prefix) if redis_url else MemoryLimiter()
 
 
 _limiter: Limiter | None = None

@@ -41,6 +41,7 @@ class Settings:
     data_dir: Path
     database_url: str
     redis_url: str | None
+    redis_prefix: str
     secret_key: str
     host: str
     port: int
@@ -74,6 +75,7 @@ def load_settings() -> Settings:
         data_dir=data_dir,
         database_url=database_url,
         redis_url=os.environ.get("REDIS_URL") or None,
+        redis_prefix=os.environ.get("REDIS_PREFIX", "elan"),
         secret_key=_secret_key(data_dir),
         host=os.environ.get("HOST", "127.0.0.1"),
         port=int(os.environ.get("PORT", "8000")),

@@ -12,6 +12,7 @@ import contextlib
 import os
 import socket
 import tempfile
+import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +96,7 @@ async def live_server() -> AsyncIterator[LiveServer]:
             "ELAN_DEMO": "0",
             "PORT": str(port),
             "LOGIN_IP_LIMIT": "50",
+            "REDIS_PREFIX": f"elan-test-{uuid.uuid4().hex[:8]}",
         }
     )
     if POSTGRES_LANE:

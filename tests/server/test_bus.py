@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 
 import pytest
 
@@ -25,7 +26,8 @@ async def test_memory_bus_numbers_each_channel_separately():
 @pytest.mark.postgres_redis
 async def test_redis_bus_delivers_across_instances_and_reconnects():
     assert POSTGRES_LANE and REDIS_URL
-    sender, receiver = RedisBus(REDIS_URL), RedisBus(REDIS_URL)
+    prefix = os.environ.get("REDIS_PREFIX", "elan-test")
+    sender, receiver = RedisBus(REDIS_URL, prefix), RedisBus(REDIS_URL, prefix)
     await sender.start()
     await receiver.start()
     got: asyncio.Queue[dict] = asyncio.Queue()
