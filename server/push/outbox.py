@@ -52,15 +52,18 @@ async def _over_hourly_cap(user_id: int, now: datetime) -> bool:
 
 
 async def _rank_window_end(user_id: int, topic: str, now: datetime) -> datetime | None:
+    """The end of the window opened by the last alert of this topic, sent or in flight
+    (a waiting one was replaced in place before this is asked)."""
     last = await (
-        PushMessage.filter(user_id=user_id, topic=topic, status=PushStatus.SENT)
-        .order_by("-sent_at")
+        PushMessage.filter(
+            user_id=user_id, topic=topic, status__in=[PushStatus.SENT, PushStatus.PENDING]
+        )
+        .order_by("-id")
         .first()
-        .values_list("sent_at", flat=True)
     )
     if last is None:
         return None
-    end = last + timedelta(seconds=LIMITS.rank_window_seconds)  # type: ignore[operator]
+    end = (last.sent_at or now) + timedelta(seconds=LIMITS.rank_window_seconds)
     return end if end > now else None
 
 

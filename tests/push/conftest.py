@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from server.push.policy import LIMITS
-from tests.factories import make_network, signed_in
+from tests.factories import Network, make_network, signed_in
 from tests.graphql_client import GraphQLClient
 from tests.push.push_service import Device, LocalPushService
 
@@ -57,6 +57,7 @@ class Person:
     token: str
     device: Device
     name: str
+    network: Network
 
 
 async def person_with_device(
@@ -71,7 +72,7 @@ async def person_with_device(
         assert result["__typename"] == "RegisterPushSubscriptionSuccess", result
         if not quiet_hours:
             await client.execute(QUIET_HOURS_OFF)
-    return Person(user.id, token, device, name)
+    return Person(user.id, token, device, name, network)
 
 
 async def outbox_row(user_id: int, status: str, timeout: float = 5.0):
