@@ -5,8 +5,9 @@ The numbers live in one mutable object so a deployment (or a test) can tune them
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from server.notifications.models import NotificationKind as K
 
@@ -71,7 +72,17 @@ class Limits:
     batch_size: int = 200
     concurrency: int = 64
     payload_max_bytes: int = 3000  # Web Push allows 4 KB of ciphertext; keep a margin
-    extra: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """PUSH_HOURLY_CAP, PUSH_BATCH_SIZE… override the defaults (one per field)."""
+        limits = cls()
+        for name in cls.__dataclass_fields__:
+            raw = os.environ.get(f"PUSH_{name.upper()}")
+            if raw:
+                kind = type(getattr(limits, name))
+                setattr(limits, name, kind(float(raw)) if kind is int else kind(raw))
+        return limits
 
 
-LIMITS = Limits()
+LIMITS = Limits.from_env()
