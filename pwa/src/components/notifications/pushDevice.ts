@@ -26,11 +26,17 @@ async function registration(): Promise<ServiceWorkerRegistration> {
   return Promise.race([navigator.serviceWorker.ready, timeout]);
 }
 
-/** Subscribes (if needed) and registers this device; true when the server accepted it. */
-export async function subscribeThisDevice(): Promise<{ ok: true } | { ok: false; message: string | null }> {
+/**
+ * Subscribes (if needed, unless `existingOnly`) and registers this device with the
+ * server; ok when the server accepted it.
+ */
+export async function subscribeThisDevice(
+  existingOnly = false,
+): Promise<{ ok: true } | { ok: false; message: string | null }> {
   try {
     const worker = await registration();
     let subscription = await worker.pushManager.getSubscription();
+    if (!subscription && existingOnly) return { ok: false, message: null };
     if (!subscription) {
       const { vapidPublicKey } = await request(VAPID_PUBLIC_KEY);
       subscription = await worker.pushManager.subscribe({
@@ -71,7 +77,8 @@ export async function unsubscribeThisDevice(): Promise<void> {
 /** Keeps the server's copy current: after sign-in on a shared device, or when the browser renews it. */
 export function keepPushSubscriptionCurrent(): () => void {
   if (currentPushState() !== 'allowed' || !('serviceWorker' in navigator)) return () => undefined;
-  void subscribeThisDevice();
+  // only an existing subscription: a new one is made from a tap on the settings screen
+  void subscribeThisDevice(true);
   const onMessage = (event: MessageEvent) => {
     if ((event.data as { type?: string } | null)?.type === 'PUSH_SUBSCRIPTION_CHANGED') void subscribeThisDevice();
   };
