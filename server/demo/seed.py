@@ -153,3 +153,8 @@ def _ascii(text: str) -> str:
 
     flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return flat.lower().replace(" ", "-").replace("'", "")
+
+
+from server.demo.push import seed_push  # noqa: E402  (imports DemoNetwork from here)
+
+DEMO_SEEDERS.append(seed_push)
