@@ -121,8 +121,6 @@ async def send_message(message: Outbound, session: NoRedirects, signer: VapidSig
         check_send_address(endpoint)
     except EndpointRefused as error:
         return Outcome("failed", f"endpoint refused: {error}")
-    except Exception as error:  # the allow-list changed since registration
-        return Outcome("failed", f"endpoint refused: {getattr(error, 'code', error)}")
     headers: dict[str, Any] = {**signer.headers(origin_of(endpoint)), "Urgency": message.urgency}
     if message.topic:
         headers["Topic"] = message.topic

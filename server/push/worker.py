@@ -78,6 +78,12 @@ class PushWorker:
         for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        if self._tasks:
+            # hand what this worker had claimed back at once instead of at the lease's end
+            with contextlib.suppress(Exception):
+                await PushMessage.filter(claimed_by=self.name, status=PushStatus.PENDING).update(
+                    claimed_until=None
+                )
         self._tasks = []
         if self._session is not None:
             await self._session.close()
