@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -20,7 +21,7 @@ from server.static import pwa
 log = logging.getLogger("elan")
 
 # modules whose import registers domain-event handlers (server.hooks); one per domain
-HANDLER_MODULES: list[str] = []
+HANDLER_MODULES: list[str] = ["server.badges.handlers"]
 
 
 def import_handlers() -> None:
@@ -51,9 +52,17 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     bus_module.set_bus(event_bus)
     limiter = ratelimit.make_limiter(settings.redis_url, settings.redis_prefix)
     ratelimit.set_limiter(limiter)
+    from server.badges.labels import run_reminders_forever
+
+    reminders = asyncio.create_task(
+        run_reminders_forever(settings.label_reminder_interval_seconds), name="label-reminders"
+    )
     try:
         yield
     finally:
+        reminders.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await reminders
         await event_bus.close()
         bus_module.set_bus(None)
         if isinstance(limiter, ratelimit.RedisLimiter):
@@ -65,11 +74,13 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
+    from server.badges.routes import ROUTES as BADGE_ROUTES
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_ws),
         Route("/healthz", healthz),
+        *BADGE_ROUTES,
         Route("/", pwa),
         Route("/{path:path}", pwa),
     ]
