@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
 import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
+import { BadgesCelebration } from './components/badges/BadgesCelebration';
+import type { BadgesScreensProps } from './components/badges/BadgesScreens';
 import { FeedPage } from './components/feed/FeedPage';
 import { ShellHeader } from './components/shell/ShellHeader';
 import { ShellNotice } from './components/shell/ShellNotice';
@@ -13,7 +15,7 @@ import { onUnauthenticated, request, RequestError, resetLiveConnection } from '.
 import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { matchRoute, redirectFor, ROUTE_PATHS } from './lib/routes';
+import { matchRoute, personIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import { navigate, useLocation } from './router';
 
 type Session = { status: 'checking' } | { status: 'signedOut' } | { status: 'signedIn'; viewer: Viewer };
@@ -79,6 +81,30 @@ function useSession() {
   return { session, loginNotice, signedIn, logout };
 }
 
+const RECOGNITION_ROUTES: ReadonlySet<RouteName> = new Set(['badges', 'awardBadge', 'wall', 'person']);
+
+type BadgesModule = typeof import('./components/badges/BadgesScreens');
+
+/** The recognition screens come in their own chunk, fetched the first time one opens. */
+function LazyBadgesScreens(props: BadgesScreensProps) {
+  const [module, setModule] = useState<BadgesModule | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import('./components/badges/BadgesScreens').then((loaded) => !cancelled && setModule(loaded));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (!module) {
+    return (
+      <p class="feed-state-inline" role="status" aria-busy="true">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return <module.BadgesScreens {...props} />;
+}
+
 export function App() {
   const { session, loginNotice, signedIn, logout } = useSession();
   const { pathname, search } = useLocation();
@@ -125,16 +151,33 @@ export function App() {
       </a>
       <ShellHeader viewer={session.viewer} onLogout={logout} />
       <main id="main" class="shell-main" tabIndex={-1}>
-        <FeedPage
-          viewer={session.viewer}
-          composing={composing}
-          onCompose={() => setComposing(true)}
-          onComposeClose={() => setComposing(false)}
-          onNotice={setNotice}
-        />
+        {route !== null && RECOGNITION_ROUTES.has(route) ? (
+          <LazyBadgesScreens
+            route={route}
+            personId={personIdFrom(pathname)}
+            unitId={new URLSearchParams(search).get('unit')}
+            viewer={session.viewer}
+            onNotice={setNotice}
+          />
+        ) : (
+          <FeedPage
+            viewer={session.viewer}
+            composing={composing}
+            onCompose={() => setComposing(true)}
+            onComposeClose={() => setComposing(false)}
+            onNotice={setNotice}
+          />
+        )}
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
-      <ShellTabBar onCompose={() => setComposing(true)} />
+      <BadgesCelebration viewerId={session.viewer.id} />
+      <ShellTabBar
+        current={route}
+        onCompose={() => {
+          if (route !== 'feed') navigate(ROUTE_PATHS.feed);
+          setComposing(true);
+        }}
+      />
     </div>
   );
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+import unicodedata
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
@@ -33,6 +35,13 @@ def base_url(request: Request) -> str:
     return str(request.base_url).rstrip("/")
 
 
+def credential_file_name(badge_name: str, award_id: int) -> str:
+    """badge-<ascii slug of the name>-<award id>.json, the same name the PWA suggests."""
+    flat = unicodedata.normalize("NFKD", badge_name).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", flat).strip("-") or "elan"
+    return f"badge-{slug}-{award_id}.json"
+
+
 def _not_found() -> JSONResponse:
     return JSONResponse({"error": "not_found"}, status_code=404)
 
@@ -44,7 +53,8 @@ async def credential_json(request: Request) -> Response:
     credential = await signed_credential(award, base_url(request))
     headers = {"Cache-Control": "no-store"}
     if request.query_params.get("download"):
-        headers["Content-Disposition"] = f'attachment; filename="badge-{award.public_id}.json"'
+        name = credential_file_name(award.badge.name, award.id)
+        headers["Content-Disposition"] = f'attachment; filename="{name}"'
     body = json.dumps(credential, ensure_ascii=False, indent=2)
     return Response(body, media_type="application/vc+ld+json; charset=utf-8", headers=headers)
 

@@ -15,7 +15,10 @@ const documents = (Object.entries(operations) as [string, unknown][]).filter(
 describe('operations', () => {
   it('are all found', () => {
     expect(documents.map(([name]) => name).sort()).toEqual(
-      ['CREATE_POST', 'FEED', 'FEED_EVENTS', 'LIKE_POST', 'LOGIN', 'LOGOUT', 'ME', 'SIGN_UP', 'UNLIKE_POST'].sort(),
+      [
+        'CREATE_POST', 'FEED', 'FEED_EVENTS', 'LIKE_POST', 'LOGIN', 'LOGOUT', 'ME', 'SIGN_UP', 'UNLIKE_POST',
+        'BADGES', 'PERSON', 'WALL_OF_FAME', 'AWARDABLE_PEOPLE', 'AWARD_BADGE', 'NOTIFICATIONS_LIVE',
+      ].sort(),
     );
   });
 
