@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from schema.context import Info
-
 from schema.network.types import Organization, Unit
 from server.accounts.models import Role
 

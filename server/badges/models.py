@@ -58,7 +58,7 @@ class Badge(Model):
     repeatable = fields.BooleanField(default=False)
     validity_days = fields.IntField(null=True)
     award_policy = fields.CharEnumField(AwardPolicy, max_length=10, default=AwardPolicy.MANAGERS)
-    levels = fields.JSONField(default=list)  # of a label, lowest first: ["Bronze", "Argent", "Or"]
+    levels: fields.Field[list[str]] = fields.JSONField(default=list)  # of a label, lowest first: ["Bronze", "Argent", "Or"]
     retired_at = fields.DatetimeField(null=True)
     created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "elan.User", related_name="badges_created", null=True, on_delete=fields.SET_NULL
@@ -129,7 +129,7 @@ class BadgeRule(Model):
     )
     trigger = fields.CharEnumField(RuleTrigger, max_length=40)
     threshold = fields.FloatField(null=True)
-    options = fields.JSONField(default=dict)
+    options: fields.Field[dict[str, object]] = fields.JSONField(default=dict)
     active = fields.BooleanField(default=True)
     created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "elan.User", related_name="badge_rules_created", null=True, on_delete=fields.SET_NULL

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from server.accounts.models import Role, User
 from server.badges.awarding import grant
-from server.badges.models import Award, AwardPolicy, Badge, BadgeCategory, BadgeKind, BadgeRule, RuleTrigger
+from server.badges.models import (
+    Award,
+    AwardPolicy,
+    Badge,
+    BadgeCategory,
+    BadgeKind,
+    BadgeRule,
+    RuleTrigger,
+)
 from server.feed.models import Post
 
 if TYPE_CHECKING:
@@ -69,7 +77,7 @@ async def seed_badges(demo: DemoNetwork) -> None:
             category=BadgeCategory.CERTIFICATION, description=criteria, criteria=criteria, levels=levels,
             validity_days=days, award_policy=AwardPolicy.ADMINS, created_by_id=admin.id,
         )
-    rules = [
+    rules: list[tuple[Badge, RuleTrigger, float, dict[str, object]]] = [
         (badges["Client ravi"], RuleTrigger.LIKES_ON_POST, 10.0, {}),
         (badges["Top 3 du mois"], RuleTrigger.CHALLENGE_PODIUM, 3.0, {}),
         (badges["Première réussite"], RuleTrigger.FIRST_WIN, 1.0, {}),

@@ -8,7 +8,13 @@ import strawberry
 
 from schema.badges.types import Award
 from schema.context import Info
-from schema.errors import ConflictError, NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import (
+    ConflictError,
+    NotAllowedError,
+    NotFoundError,
+    ValidationError,
+    to_user_error,
+)
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.badges import awarding, reading

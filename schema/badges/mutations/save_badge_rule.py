@@ -9,7 +9,13 @@ from strawberry.scalars import JSON
 
 from schema.badges.types import BadgeRule
 from schema.context import Info
-from schema.errors import ConflictError, NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import (
+    ConflictError,
+    NotAllowedError,
+    NotFoundError,
+    ValidationError,
+    to_user_error,
+)
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.badges import rules
