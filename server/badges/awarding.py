@@ -73,7 +73,7 @@ async def grant(
     now = now or datetime.now(UTC)
     expires_at = now + timedelta(days=badge.validity_days) if badge.validity_days else None
     key = unique_key(badge, user.id, occasion)
-    async with atomic():
+    async with atomic() as events:
         held = await Award.get_or_none(unique_key=key) if key else None
         if held is not None and badge.kind == BadgeKind.LABEL and rule_id is None:
             # a label passed again (renewal or a new level) refreshes the one held
@@ -115,6 +115,18 @@ async def grant(
             award.recognition_post_id = post.id
             await award.save(update_fields=["recognition_post_id"])
         label = badge.kind == BadgeKind.LABEL
+        events.emit(
+            "badges.awarded",
+            {
+                "organization_id": user.organization_id,
+                "award_id": award.id,
+                "badge_id": badge.id,
+                "user_id": user.id,
+                "kind": str(badge.kind),
+                "level": award.level,
+                "by_rule": rule_id is not None,
+            },
+        )
         await notify(
             user.id,
             NotificationKind.LABEL_RECEIVED if label else NotificationKind.BADGE_RECEIVED,

@@ -98,3 +98,36 @@ async def test_a_manager_awards_a_badge_to_two_sellers_who_see_it_and_one_downlo
     assert verify(credential, await organization_public_key(network.organization_id))
     for phone in (boss, julie_phone, karim_phone):
         assert phone.console_errors == []
+
+
+async def test_head_office_adds_a_badge_with_an_image_to_the_catalogue(live_server, phones, tmp_path: Path):
+    import io
+
+    from PIL import Image
+
+    from tests.badges.factories import head_office
+
+    network = await make_network()
+    admin = await head_office(network)
+    picture = tmp_path / "client-ravi.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), (30, 120, 200)).save(buffer, format="PNG")
+    picture.write_bytes(buffer.getvalue())
+    phone = await phones()
+    await sign_in(phone.page, admin.email)
+    page = phone.page
+    await page.goto("/badges")
+    await page.get_by_role("button", name="Nouveau badge").click()
+    await page.get_by_label("Nom").fill("Client ravi")
+    await page.get_by_label("Image (JPEG, PNG ou WebP, 2 Mo au plus)").set_input_files(str(picture))
+    await page.get_by_label("Catégorie").select_option("CUSTOMER_SATISFACTION")
+    await page.get_by_label("Comment l’obtenir").fill("Une publication qui reçoit 10 « j'aime ».")
+    await page.get_by_role("button", name="Créer").click()
+    await expect(page.locator(".toast")).to_have_text("« Client ravi » est ajouté au catalogue.")
+    card = page.locator("li.badge-card", has_text="Client ravi")
+    await expect(card).to_contain_text("Satisfaction client")
+    image = card.locator("img")
+    src = await image.get_attribute("src")
+    assert src and src.startswith("/badge-images/") and src.endswith(".png")
+    assert await image.evaluate("img => img.complete && img.naturalWidth === 256")
+    assert phone.console_errors == []

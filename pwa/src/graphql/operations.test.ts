@@ -18,6 +18,7 @@ describe('operations', () => {
       [
         'CREATE_POST', 'FEED', 'FEED_EVENTS', 'LIKE_POST', 'LOGIN', 'LOGOUT', 'ME', 'SIGN_UP', 'UNLIKE_POST',
         'BADGES', 'PERSON', 'WALL_OF_FAME', 'AWARDABLE_PEOPLE', 'AWARD_BADGE', 'NOTIFICATIONS_LIVE',
+        'FEED_PREFERENCE', 'SET_HIDDEN_FROM_FEED', 'CREATE_BADGE',
       ].sort(),
     );
   });

@@ -399,3 +399,48 @@ export const NOTIFICATIONS_LIVE = operation<NotificationsLiveData>(
   notifications { version type unreadCount notification { id kind text link } }
 }`,
 );
+
+export interface FeedPreferenceData {
+  me: { id: string; hiddenFromFeed: boolean } | null;
+}
+export const FEED_PREFERENCE = operation<FeedPreferenceData>(
+  'FeedPreference',
+  `query FeedPreference { me { id hiddenFromFeed } }`,
+);
+
+export interface SetHiddenFromFeedData {
+  setHiddenFromFeed: { hiddenFromFeed: boolean };
+}
+export const SET_HIDDEN_FROM_FEED = operation<SetHiddenFromFeedData, { hidden: boolean }>(
+  'SetHiddenFromFeed',
+  `mutation SetHiddenFromFeed($hidden: Boolean!) { setHiddenFromFeed(hidden: $hidden) { hiddenFromFeed } }`,
+);
+
+export interface CreateBadgeInput {
+  name: string;
+  kind: BadgeKind;
+  description: string;
+  emoji: string | null;
+  imageBase64: string | null;
+  category: string;
+  criteria: string;
+  repeatable: boolean;
+  validityDays: number | null;
+  awardPolicy: 'MANAGERS' | 'ADMINS' | 'RULES';
+  levels: string[];
+}
+export type CreateBadgeResult = { __typename: 'CreateBadgeSuccess'; badge: Badge } | ValidationError | OtherUserError;
+export interface CreateBadgeData {
+  createBadge: CreateBadgeResult;
+}
+export const CREATE_BADGE = operation<CreateBadgeData, { input: CreateBadgeInput }>(
+  'CreateBadge',
+  `mutation CreateBadge($input: CreateBadgeInput!) {
+  createBadge(input: $input) {
+    __typename
+    ... on CreateBadgeSuccess { badge { ...BadgeFields } }
+    ${USER_ERROR_FIELDS}
+    ${VALIDATION_FIELDS}
+  }
+} ${BADGE_FIELDS}`,
+);

@@ -1,13 +1,16 @@
+import { useState } from 'preact/hooks';
 import { BADGES, type Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { linkClick } from '../../router';
+import { BadgesCreateForm } from './BadgesCreateForm';
 import { BadgesIcon } from './BadgesIcon';
 import { BadgesStatus } from './BadgesStatus';
 import { useQuery } from './useQuery';
 
 /** The organisation's catalogue: what each badge means and how it is earned. */
-export function BadgesCatalogue({ viewer }: { viewer: Viewer }) {
+export function BadgesCatalogue({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
   const { state, reload } = useQuery(BADGES, {}, 'badges');
+  const [creating, setCreating] = useState(false);
   return (
     <section class="badges-page" aria-labelledby="badges-title">
       <header class="badges-header">
@@ -21,8 +24,23 @@ export function BadgesCatalogue({ viewer }: { viewer: Viewer }) {
           <a class="button" href="/wall" onClick={linkClick}>
             {t('nav.wall')}
           </a>
+          {viewer.role === 'ADMIN' && !creating && (
+            <button type="button" class="button" onClick={() => setCreating(true)}>
+              {t('create.open')}
+            </button>
+          )}
         </nav>
       </header>
+      {creating && (
+        <BadgesCreateForm
+          onCancel={() => setCreating(false)}
+          onCreated={(badge) => {
+            setCreating(false);
+            onNotice(t('create.done', { name: badge.name }));
+            reload();
+          }}
+        />
+      )}
       {state.status !== 'ready' ? (
         <BadgesStatus status={state.status} onRetry={reload} />
       ) : state.data.badges.length === 0 ? (

@@ -1,6 +1,7 @@
 import { PERSON, type Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { BadgesAwardItem } from './BadgesAwardItem';
+import { BadgesFeedPreference } from './BadgesFeedPreference';
 import { BadgesStatus } from './BadgesStatus';
 import { useQuery } from './useQuery';
 
@@ -41,6 +42,7 @@ export function BadgesProfile({ personId, viewer, onNotice }: BadgesProfileProps
           </div>
         ))}
       </dl>
+      {mine && <BadgesFeedPreference onNotice={onNotice} />}
       <h2>{t('profile.labels')}</h2>
       {person.labels.length === 0 ? (
         <p class="field-hint">{t('profile.noLabels')}</p>

@@ -18,5 +18,5 @@ export function BadgesScreens({ route, personId, unitId, viewer, onNotice }: Bad
   if (route === 'awardBadge') return <BadgesAwardFlow viewer={viewer} onNotice={onNotice} />;
   if (route === 'wall') return <BadgesWallOfFame unitId={unitId} />;
   if (route === 'person' && personId) return <BadgesProfile key={personId} personId={personId} viewer={viewer} onNotice={onNotice} />;
-  return <BadgesCatalogue viewer={viewer} />;
+  return <BadgesCatalogue viewer={viewer} onNotice={onNotice} />;
 }
