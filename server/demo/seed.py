@@ -155,6 +155,9 @@ def _ascii(text: str) -> str:
     return flat.lower().replace(" ", "-").replace("'", "")
 
 
-from server.demo.push import seed_push  # noqa: E402  (imports DemoNetwork from here)
+# --- domain seeders (imported last: they build on DemoNetwork)
+from server.demo.badges import seed_badges  # noqa: E402
+from server.demo.push import seed_push  # noqa: E402
 
+DEMO_SEEDERS.append(seed_badges)
 DEMO_SEEDERS.append(seed_push)

@@ -106,8 +106,12 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     assert shown["data"] == {"link": "/challenges/7"}
 
     # when she taps it
-    workers = phone.context.service_workers
-    worker = workers[0] if workers else await phone.context.wait_for_event("serviceworker", timeout=10_000)
+    # Playwright attaches to the worker's target asynchronously: wait until it is known
+    for _ in range(50):
+        if phone.context.service_workers:
+            break
+        await phone.page.wait_for_timeout(100)
+    [worker] = phone.context.service_workers
     await worker.evaluate(TAP_NOTIFICATION)
 
     # then her open window goes to the challenge's leaderboard, and the notification is gone
