@@ -61,7 +61,7 @@ class Settings:
     vapid_private_key: str | None = None
     vapid_subject: str = "mailto:contact@elan.example"
     push_worker_in_server: bool = True
-    push_lease_seconds: float = 60.0
+    push_lease_seconds: float = 120.0
     label_reminder_interval_seconds: float = 3600.0
 
     @property
@@ -100,7 +100,7 @@ def load_settings() -> Settings:
         vapid_private_key=os.environ.get("VAPID_PRIVATE_KEY") or None,
         vapid_subject=os.environ.get("VAPID_SUBJECT") or "mailto:contact@elan.example",
         push_worker_in_server=_flag("PUSH_WORKER_IN_SERVER", True),
-        push_lease_seconds=float(os.environ.get("PUSH_LEASE_SECONDS", "60")),
+        push_lease_seconds=float(os.environ.get("PUSH_LEASE_SECONDS", "120")),
     )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
+from tortoise import connections
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
@@ -39,6 +40,18 @@ from server.push.vapid import signer as make_signer
 from server.settings import get_settings
 
 log = logging.getLogger("elan.push")
+
+CLAIM_SQL = """
+UPDATE push_message SET claimed_by = $1, claimed_until = $2, attempts = attempts + 1
+WHERE id IN (
+    SELECT id FROM push_message
+    WHERE status = 'PENDING' AND not_before <= $3 AND (claimed_until IS NULL OR claimed_until < $3)
+    ORDER BY not_before, id
+    LIMIT $4
+    FOR UPDATE SKIP LOCKED
+)
+RETURNING id
+"""
 
 
 def worker_name() -> str:
@@ -121,23 +134,26 @@ class PushWorker:
         return min(LIMITS.poll_seconds, max(0.01, ahead))
 
     async def claim(self, limit: int) -> list[int]:
+        """Marks up to `limit` due rows as this worker's for one lease; returns their ids."""
         now = datetime.now(UTC)
-        async with in_transaction() as connection:
-            due = (
-                PushMessage.filter(status=PushStatus.PENDING, not_before__lte=now)
-                .filter(Q(claimed_until=None) | Q(claimed_until__lt=now))
+        until = now + timedelta(seconds=self.lease)
+        if not get_settings().is_sqlite:
+            # one statement: rows another worker is claiming right now are skipped, not waited for
+            rows = await connections.get("default").execute_query_dict(CLAIM_SQL, [self.name, until, now, limit])
+            return [int(row["id"]) for row in rows]
+        async with in_transaction() as connection:  # SQLite: one writer at a time anyway
+            unclaimed = Q(claimed_until=None) | Q(claimed_until__lt=now)
+            ids = list(
+                await PushMessage.filter(status=PushStatus.PENDING, not_before__lte=now)
+                .filter(unclaimed)
                 .order_by("not_before", "id")
                 .limit(limit)
                 .using_db(connection)
+                .values_list("id", flat=True)
             )
-            if not get_settings().is_sqlite:
-                due = due.select_for_update(skip_locked=True)
-            ids = list(await due.values_list("id", flat=True))
             if ids:
-                await PushMessage.filter(id__in=ids).using_db(connection).update(
-                    claimed_by=self.name,
-                    claimed_until=now + timedelta(seconds=self.lease),
-                    attempts=F("attempts") + 1,
+                await PushMessage.filter(id__in=ids).filter(unclaimed).using_db(connection).update(
+                    claimed_by=self.name, claimed_until=until, attempts=F("attempts") + 1
                 )
         return ids  # type: ignore[return-value]
 
