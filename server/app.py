@@ -52,6 +52,10 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     bus_module.set_bus(event_bus)
     limiter = ratelimit.make_limiter(settings.redis_url, settings.redis_prefix)
     ratelimit.set_limiter(limiter)
+    if settings.push_worker_in_server:
+        from server.push.worker import start_in_server
+
+        await start_in_server()
     from server.badges.labels import run_reminders_forever
 
     reminders = asyncio.create_task(
@@ -63,6 +67,9 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         reminders.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await reminders
+        from server.push.worker import stop_in_server
+
+        await stop_in_server()
         await event_bus.close()
         bus_module.set_bus(None)
         if isinstance(limiter, ratelimit.RedisLimiter):

@@ -10,7 +10,7 @@ from server.badges.models import AwardPolicy, BadgeCategory, BadgeKind, RuleTrig
 
 
 class Migration(migrations.Migration):
-    dependencies = [('elan', '0002_notifications')]
+    dependencies = [('elan', '0003_push')]
 
     initial = False
 
