@@ -131,3 +131,29 @@ async def test_head_office_adds_a_badge_with_an_image_to_the_catalogue(live_serv
     assert src and src.startswith("/badge-images/") and src.endswith(".png")
     assert await image.evaluate("img => img.complete && img.naturalWidth === 256")
     assert phone.console_errors == []
+
+
+async def test_the_awarder_revokes_a_badge_from_the_profile_and_it_leaves_the_feed(live_server, phones):
+    from server.badges.awarding import award_badge
+
+    network = await make_network()
+    badge = await make_badge(network, "Esprit d'équipe")
+    manager = await make_user(network.regions["Nord"], Role.MANAGER, "Marc Delaunay")
+    julie = await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
+    await award_badge(manager, badge.id, [julie.id], "Aide précieuse aux portes ouvertes")
+    phone = await phones()
+    await sign_in(phone.page, manager.email)
+    page = phone.page
+    await expect(page.locator("article", has_text="Julie Moreau reçoit le badge « Esprit d'équipe »")).to_be_visible()
+    await page.goto(f"/people/{julie.id}")
+    shelf = page.get_by_test_id("badge-shelf")
+    await expect(shelf).to_contain_text("Esprit d'équipe")
+    await shelf.get_by_role("button", name="Révoquer").click()
+    await page.get_by_label("Pourquoi révoquer ce badge ?").fill("Attribué à la mauvaise personne")
+    await page.get_by_role("button", name="Révoquer le badge").click()
+    await expect(page.locator(".toast")).to_have_text("Le badge a été révoqué.")
+    await expect(page.get_by_text("Pas encore de badge.")).to_be_visible()
+    await page.goto("/")
+    await expect(page.get_by_text("Aucune publication pour l’instant")).to_be_visible()
+    assert await page.locator("article", has_text="reçoit le badge « Esprit d'équipe »").count() == 0
+    assert phone.console_errors == []

@@ -43,6 +43,7 @@ describe('operations', () => {
         'FEED_PREFERENCE',
         'SET_HIDDEN_FROM_FEED',
         'CREATE_BADGE',
+        'REVOKE_AWARD',
       ].sort(),
     );
   });

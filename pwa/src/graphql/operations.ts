@@ -620,3 +620,19 @@ export const CREATE_BADGE = operation<CreateBadgeData, { input: CreateBadgeInput
   }
 } ${BADGE_FIELDS}`,
 );
+
+export type RevokeAwardResult = { __typename: 'RevokeAwardSuccess'; awardId: string } | ValidationError | OtherUserError;
+export interface RevokeAwardData {
+  revokeAward: RevokeAwardResult;
+}
+export const REVOKE_AWARD = operation<RevokeAwardData, { awardId: string; reason: string }>(
+  'RevokeAward',
+  `mutation RevokeAward($awardId: ID!, $reason: String!) {
+  revokeAward(awardId: $awardId, reason: $reason) {
+    __typename
+    ... on RevokeAwardSuccess { awardId }
+    ${USER_ERROR_FIELDS}
+    ${VALIDATION_FIELDS}
+  }
+}`,
+);
