@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Award } from '../../graphql/operations';
 import { language, t } from '../../i18n';
-import { credentialFileName } from '../../lib/awardFlow';
+import { credentialFileName, expiresSoon } from '../../lib/awardFlow';
 import { BadgesIcon } from './BadgesIcon';
 import { BadgesRevokeForm } from './BadgesRevokeForm';
 
@@ -55,6 +55,7 @@ export function BadgesAwardItem({ award, mine, canRevoke, onNotice, onRevoked }:
             <span class="award-status">{t(`profile.status.${award.status}` as 'profile.status.VALID')}</span>
           </p>
         )}
+        {expiresSoon(award, new Date()) && <p class="expiring-soon">{t('profile.expiresSoon')}</p>}
         {canRevoke && !revoking && (
           <p class="award-actions">
             <button type="button" class="button" onClick={() => setRevoking(true)}>
