@@ -157,3 +157,30 @@ async def test_the_awarder_revokes_a_badge_from_the_profile_and_it_leaves_the_fe
     await expect(page.get_by_text("Aucune publication pour l’instant")).to_be_visible()
     assert await page.locator("article", has_text="reçoit le badge « Esprit d'équipe »").count() == 0
     assert phone.console_errors == []
+
+
+async def test_head_office_adds_a_rule_and_past_earners_receive_the_badge_quietly(live_server, phones):
+    from server.feed.models import Post, PostKind
+    from server.notifications.models import Notification
+    from tests.badges.factories import head_office
+
+    network = await make_network()
+    admin = await head_office(network)
+    await make_badge(network, "Client ravi", emoji="😍", repeatable=True)
+    author = await make_user(network.points_of_sale["Lille"], name="Léa Garnier")
+    await Post.create(organization_id=network.organization_id, author=author, unit_id=author.unit_id,
+                      kind=PostKind.WIN, body="Une cliente ravie", like_count=12)
+    phone = await phones()
+    await sign_in(phone.page, admin.email)
+    page = phone.page
+    await page.goto("/badges")
+    rules = page.get_by_role("region", name="Règles automatiques")
+    await rules.get_by_label("Badge").select_option(label="Client ravi")
+    await rules.get_by_label("Quand").select_option("LIKES_ON_POST")
+    await rules.get_by_label("Seuil").fill("10")
+    await rules.get_by_role("button", name="Ajouter la règle").click()
+    await expect(page.locator(".toast")).to_have_text("Règle ajoutée : 1 personne a reçu le badge.")
+    await expect(rules).to_contain_text("Client ravi · Une publication atteint N « j’aime » (Seuil 10)")
+    assert await Notification.filter(user_id=author.id).count() == 1
+    assert await Post.filter(author_id=author.id, kind=PostKind.SYSTEM).count() == 0
+    assert phone.console_errors == []

@@ -44,6 +44,8 @@ describe('operations', () => {
         'SET_HIDDEN_FROM_FEED',
         'CREATE_BADGE',
         'REVOKE_AWARD',
+        'BADGE_RULES',
+        'CREATE_BADGE_RULE',
       ].sort(),
     );
   });

@@ -636,3 +636,49 @@ export const REVOKE_AWARD = operation<RevokeAwardData, { awardId: string; reason
   }
 }`,
 );
+
+export type RuleTrigger =
+  | 'FIRST_WIN'
+  | 'LIKES_ON_POST'
+  | 'BEST_PRACTICES_RECOMMENDED'
+  | 'TARGET_REACHED'
+  | 'CHALLENGE_PODIUM'
+  | 'TRAINING_COMPLETED'
+  | 'QUIZ_PASSED'
+  | 'SATISFACTION_ABOVE';
+export interface BadgeRule {
+  id: string;
+  badgeId: string;
+  trigger: RuleTrigger;
+  threshold: number | null;
+  active: boolean;
+}
+export interface BadgeRulesData {
+  badgeRules: BadgeRule[];
+}
+export const BADGE_RULES = operation<BadgeRulesData>(
+  'BadgeRules',
+  `query BadgeRules { badgeRules { id badgeId trigger threshold active } }`,
+);
+
+export type SaveBadgeRuleResult =
+  | { __typename: 'SaveBadgeRuleSuccess'; rule: BadgeRule; backfilled: number }
+  | ValidationError
+  | OtherUserError;
+export interface CreateBadgeRuleData {
+  createBadgeRule: SaveBadgeRuleResult;
+}
+export const CREATE_BADGE_RULE = operation<
+  CreateBadgeRuleData,
+  { input: { badgeId: string; trigger: RuleTrigger; threshold: number | null } }
+>(
+  'CreateBadgeRule',
+  `mutation CreateBadgeRule($input: CreateBadgeRuleInput!) {
+  createBadgeRule(input: $input) {
+    __typename
+    ... on SaveBadgeRuleSuccess { backfilled rule { id badgeId trigger threshold active } }
+    ${USER_ERROR_FIELDS}
+    ${VALIDATION_FIELDS}
+  }
+}`,
+);

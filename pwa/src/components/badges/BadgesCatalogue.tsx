@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { linkClick } from '../../router';
 import { BadgesCreateForm } from './BadgesCreateForm';
 import { BadgesIcon } from './BadgesIcon';
+import { BadgesRules } from './BadgesRules';
 import { BadgesStatus } from './BadgesStatus';
 import { useQuery } from './useQuery';
 
@@ -67,6 +68,9 @@ export function BadgesCatalogue({ viewer, onNotice }: { viewer: Viewer; onNotice
             </li>
           ))}
         </ul>
+      )}
+      {viewer.role === 'ADMIN' && state.status === 'ready' && state.data.badges.length > 0 && (
+        <BadgesRules badges={state.data.badges.filter((badge) => badge.kind === 'BADGE')} onNotice={onNotice} />
       )}
     </section>
   );
