@@ -1,13 +1,11 @@
+from tortoise import migrations
+from tortoise.migrations import operations as ops
 import functools
 from json import dumps, loads
-
-from tortoise import fields, migrations
-from tortoise.fields.base import OnDelete
-from tortoise.indexes import Index
-from tortoise.migrations import operations as ops
-
 from server.badges.models import AwardPolicy, BadgeCategory, BadgeKind, RuleTrigger
-
+from tortoise.fields.base import OnDelete
+from tortoise import fields
+from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
     dependencies = [('elan', '0003_push')]
@@ -114,6 +112,10 @@ class Migration(migrations.Migration):
             ],
             options={'table': 'badge_signing_key', 'app': 'elan', 'pk_attr': 'id', 'table_description': 'The Ed25519 key an organisation signs credentials with. The private half is encrypted'},
             bases=['Model'],
+        ),
+        ops.AlterModelOptions(
+            name='PushSettings',
+            options={'table': 'push_settings', 'app': 'elan', 'pk_attr': 'user_id', 'table_description': 'What a person chose. Without a row the defaults apply (server.push.policy).'},
         ),
         ops.AddField(
             model_name='User',

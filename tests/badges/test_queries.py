@@ -4,13 +4,10 @@ people a manager may award, and a constant number of SQL queries whatever the pa
 from __future__ import annotations
 
 import base64
-import contextlib
 import io
-from collections.abc import Iterator
 
 import httpx
 from PIL import Image
-from tortoise import connections
 
 from server.accounts.models import Role
 from server.accounts.services import open_session
@@ -18,6 +15,7 @@ from server.badges.awarding import award_badge
 from tests.badges.factories import head_office, make_badge, make_label
 from tests.factories import make_network, make_user
 from tests.graphql_client import GraphQLClient
+from tests.query_count import counting_queries
 
 CREATE = """
 mutation Create($input: CreateBadgeInput!) {
@@ -106,30 +104,6 @@ async def test_a_units_wall_of_fame_shows_its_subtree_only(live_server):
     assert nord["topBadges"][0] == {"badge": {"name": "Esprit d'équipe"}, "count": 3}
     assert nord["labelHolders"] == [{"recipient": {"displayName": "Lille 1"}, "level": "Argent"}]
     assert mine["unit"]["name"] == "Lille Centre" and elsewhere is None
-
-
-@contextlib.contextmanager
-def counting_queries() -> Iterator[list[str]]:
-    client = type(connections.get("default"))
-    seen: list[str] = []
-    originals = {name: getattr(client, name) for name in ("execute_query", "execute_query_dict")}
-
-    def wrap(name: str):  # type: ignore[no-untyped-def]
-        original = originals[name]
-
-        async def counted(self, query, *args, **kwargs):  # type: ignore[no-untyped-def]
-            seen.append(str(query))
-            return await original(self, query, *args, **kwargs)
-
-        return counted
-
-    for name in originals:
-        setattr(client, name, wrap(name))
-    try:
-        yield seen
-    finally:
-        for name, original in originals.items():
-            setattr(client, name, original)
 
 
 async def _people_query_count(live_server, people: int) -> tuple[int, int]:

@@ -97,6 +97,11 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     assert shown["data"] == {"link": "/challenges/7"}
 
     # when she taps it
+    # Playwright attaches to the worker's target asynchronously: wait until it is known
+    for _ in range(50):
+        if phone.context.service_workers:
+            break
+        await phone.page.wait_for_timeout(100)
     [worker] = phone.context.service_workers
     await worker.evaluate(TAP_NOTIFICATION)
 

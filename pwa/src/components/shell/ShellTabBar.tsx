@@ -8,9 +8,10 @@ interface ShellTabBarProps {
   unreadCount: number;
 }
 
-/** Bottom navigation, in thumb's reach: the feed, the "Partager" action, badges, and notifications with the live unread count. */
+/** Bottom navigation, in thumb's reach: the feed, recognition, the "Partager" action, and notifications with the live unread count. */
 export function ShellTabBar({ onCompose, route, unreadCount }: ShellTabBarProps) {
   const shown = unreadCount > 99 ? '99+' : String(unreadCount);
+  const inRecognition = route === 'badges' || route === 'awardBadge' || route === 'wall' || route === 'person';
   return (
     <nav class="tab-bar" aria-label={t('nav.label')}>
       <a href="/" class="tab" aria-current={route === 'feed' ? 'page' : undefined} onClick={linkClick}>
@@ -19,24 +20,19 @@ export function ShellTabBar({ onCompose, route, unreadCount }: ShellTabBarProps)
         </svg>
         <span>{t('nav.feed')}</span>
       </a>
-      <button type="button" class="tab tab-primary" onClick={onCompose}>
-        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-          <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" fill="none" />
-        </svg>
-        <span>{t('nav.compose')}</span>
-      </button>
-      <a
-        href="/badges"
-        class="tab"
-        aria-current={route === 'badges' || route === 'awardBadge' || route === 'wall' ? 'page' : undefined}
-        onClick={linkClick}
-      >
+      <a href="/badges" class="tab" aria-current={inRecognition ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <circle cx="12" cy="9" r="5.5" stroke="currentColor" stroke-width="2" fill="none" />
           <path d="M8.5 13.5 7 21l5-2.5 5 2.5-1.5-7.5" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none" />
         </svg>
         <span>{t('nav.badges')}</span>
       </a>
+      <button type="button" class="tab tab-primary" onClick={onCompose}>
+        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+          <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" fill="none" />
+        </svg>
+        <span>{t('nav.compose')}</span>
+      </button>
       <a
         href="/notifications"
         class="tab"
