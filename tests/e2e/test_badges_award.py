@@ -129,7 +129,8 @@ async def test_head_office_adds_a_badge_with_an_image_to_the_catalogue(live_serv
     image = card.locator("img")
     src = await image.get_attribute("src")
     assert src and src.startswith("/badge-images/") and src.endswith(".png")
-    assert await image.evaluate("img => img.complete && img.naturalWidth === 256")
+    await image.scroll_into_view_if_needed()
+    assert await image.evaluate("img => img.decode().then(() => img.naturalWidth)") == 256
     assert phone.console_errors == []
 
 
