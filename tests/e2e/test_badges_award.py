@@ -131,6 +131,11 @@ async def test_head_office_adds_a_badge_with_an_image_to_the_catalogue(live_serv
     assert src and src.startswith("/badge-images/") and src.endswith(".png")
     await image.scroll_into_view_if_needed()
     assert await image.evaluate("img => img.decode().then(() => img.naturalWidth)") == 256
+    # and head office retires it: it stays in its catalogue, marked retired
+    await card.get_by_role("button", name="Retirer du catalogue").click()
+    await card.get_by_role("button", name="Retirer", exact=True).click()
+    await expect(page.locator(".toast")).to_have_text("« Client ravi » est retiré du catalogue.")
+    await expect(page.locator("li.badge-card", has_text="Client ravi")).to_contain_text("Retiré")
     assert phone.console_errors == []
 
 

@@ -44,6 +44,7 @@ describe('operations', () => {
         'SET_HIDDEN_FROM_FEED',
         'CREATE_BADGE',
         'REVOKE_AWARD',
+        'RETIRE_BADGE',
         'BADGE_RULES',
         'CREATE_BADGE_RULE',
       ].sort(),

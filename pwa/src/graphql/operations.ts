@@ -497,7 +497,25 @@ fragment AwardFields on Award {
 export interface BadgesData {
   badges: Badge[];
 }
-export const BADGES = operation<BadgesData>('Badges', `query Badges { badges { ...BadgeFields } } ${BADGE_FIELDS}`);
+export const BADGES = operation<BadgesData, { includeRetired?: boolean }>(
+  'Badges',
+  `query Badges($includeRetired: Boolean! = false) { badges(includeRetired: $includeRetired) { ...BadgeFields } } ${BADGE_FIELDS}`,
+);
+
+export type RetireBadgeResult = { __typename: 'RetireBadgeSuccess'; badge: Badge } | OtherUserError;
+export interface RetireBadgeData {
+  retireBadge: RetireBadgeResult;
+}
+export const RETIRE_BADGE = operation<RetireBadgeData, { badgeId: string }>(
+  'RetireBadge',
+  `mutation RetireBadge($badgeId: ID!) {
+  retireBadge(badgeId: $badgeId) {
+    __typename
+    ... on RetireBadgeSuccess { badge { ...BadgeFields } }
+    ${USER_ERROR_FIELDS}
+  }
+} ${BADGE_FIELDS}`,
+);
 
 export interface Person extends Author {
   awards: Award[];
