@@ -22,7 +22,7 @@ from server.badges.credentials import (
 )
 from server.badges.images import image_path
 from server.badges.keys import organization_public_key
-from server.badges.models import BadgeKind
+from server.badges.models import BadgeKind, SigningKey
 from server.network.models import Organization
 
 STATUS_FR = {
@@ -113,8 +113,9 @@ async def verify_page(request: Request) -> Response:
 
 async def issuer(request: Request) -> Response:
     raw = request.path_params["organization_id"]
-    organization = await Organization.get_or_none(id=int(raw)) if raw.isdigit() else None
-    if organization is None:
+    organization = await Organization.get_or_none(id=int(raw)) if raw.isdigit() and len(raw) < 12 else None
+    # only organisations that issued a credential have a public issuer profile
+    if organization is None or not await SigningKey.exists(organization_id=organization.id):
         return _not_found()
     return JSONResponse(await issuer_profile(organization, base_url(request)))
 

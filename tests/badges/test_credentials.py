@@ -92,6 +92,14 @@ async def test_tampering_with_any_field_breaks_the_proof(live_server):
     assert not verify(credential, await _issuer_key(live_server, other_credential))
 
 
+async def test_an_organisation_that_issued_nothing_has_no_public_issuer_profile(live_server):
+    network = await make_network()
+    async with httpx.AsyncClient(base_url=live_server.url) as http:
+        unknown = await http.get(f"/issuers/{network.organization_id}")
+        garbage = await http.get("/issuers/abc")
+    assert unknown.status_code == 404 and garbage.status_code == 404
+
+
 async def test_the_organisation_key_is_made_once_and_stored_encrypted(live_server):
     network = await make_network()
     award, _, _ = await _awarded(network)
