@@ -29,7 +29,7 @@ mutation Create($input: CreateBadgeInput!) {
 WALL = """
 query Wall($unitId: ID) {
   wallOfFame(unitId: $unitId) {
-    unit { name }
+    unit { name } parent { name } subunits { name }
     latest { badge { name } recipient { displayName } }
     topBadges { badge { name } count }
     labelHolders { recipient { displayName } level }
@@ -98,7 +98,8 @@ async def test_a_units_wall_of_fame_shows_its_subtree_only(live_server):
         nord = (await client.execute(WALL, {"unitId": str(network.regions["Nord"].id)}))["wallOfFame"]
         mine = (await client.execute(WALL, {}))["wallOfFame"]
         elsewhere = (await client.execute(WALL, {"unitId": "999999"}))["wallOfFame"]
-    assert nord["unit"]["name"] == "Nord"
+    assert nord["unit"]["name"] == "Nord" and nord["parent"]["name"].startswith("Réseau test")
+    assert [u["name"] for u in nord["subunits"]] == ["Arras Gare", "Lille Centre"]
     assert "Bordeaux 1" not in {a["recipient"]["displayName"] for a in nord["latest"]}
     assert len(nord["latest"]) == 5
     assert nord["topBadges"][0] == {"badge": {"name": "Esprit d'équipe"}, "count": 3}

@@ -64,6 +64,11 @@ async def test_a_manager_awards_a_badge_to_two_sellers_who_see_it_and_one_downlo
     latest = page.get_by_test_id("wall-latest")
     await expect(latest).to_contain_text("Julie Moreau")
     await expect(latest).to_contain_text("Karim Benali")
+    # and narrowing the wall to Lille shows only Julie there
+    await page.get_by_role("link", name="Lille Centre").click()
+    await expect(page.locator(".wall-unit")).to_have_text("Lille Centre")
+    await expect(page.get_by_test_id("wall-latest")).to_contain_text("Julie Moreau")
+    await expect(page.get_by_test_id("wall-latest")).not_to_contain_text("Karim Benali")
 
     # and Julie, already in the app, sees the award animation live
     celebration = julie_phone.page.get_by_test_id("award-celebration")

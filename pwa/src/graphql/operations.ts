@@ -539,6 +539,8 @@ export const PERSON = operation<PersonData, { id: string }>(
 
 export interface WallOfFame {
   unit: Unit;
+  parent: Unit | null;
+  subunits: Unit[];
   latest: Award[];
   topBadges: { badge: Badge; count: number }[];
   labelHolders: Award[];
@@ -551,6 +553,8 @@ export const WALL_OF_FAME = operation<WallOfFameData, { unitId?: string | null }
   `query WallOfFame($unitId: ID) {
   wallOfFame(unitId: $unitId) {
     unit { id name }
+    parent { id name }
+    subunits { id name }
     latest { ...AwardFields }
     topBadges { count badge { ...BadgeFields } }
     labelHolders { ...AwardFields }
