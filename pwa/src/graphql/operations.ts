@@ -234,7 +234,7 @@ export const UNLIKE_POST = operation<UnlikePostData, LikePostVariables>(
 
 // -------------------------------------------------------------- subscriptions
 
-export type FeedEventType = 'POST_CREATED' | 'LIKE_COUNT_CHANGED';
+export type FeedEventType = 'POST_CREATED' | 'LIKE_COUNT_CHANGED' | 'POST_REMOVED';
 export interface FeedEvent {
   version: number;
   type: FeedEventType;
