@@ -83,6 +83,19 @@ async def verify_page(request: Request) -> Response:
     credential = await signed_credential(award, base_url(request))
     signature_ok = verify(credential, await organization_public_key(award.organization_id))
     status = status_of(award)
+    if "application/json" in request.headers.get("accept", ""):
+        # machines checking the credentialStatus get the same answer as people, as JSON
+        return JSONResponse(
+            {
+                "credential": credential["id"],
+                "status": status.value,
+                "signatureValid": signature_ok,
+                "validFrom": credential["validFrom"],
+                "validUntil": credential.get("validUntil"),
+                "revokedAt": award.revoked_at.isoformat() if award.revoked_at else None,
+            },
+            headers={"Cache-Control": "no-store"},
+        )
     badge, user = award.badge, award.user
     label, sentence = STATUS_FR[status]
     sentence = sentence.format(what="label" if badge.kind == BadgeKind.LABEL else "badge")

@@ -124,12 +124,14 @@ async def test_the_verification_page_reports_valid_revoked_and_expired(live_serv
         revoked_page = await http.get(f"/verify/{award.public_id}")
         expired_page = await http.get(f"/verify/{expired.public_id}")
         missing = await http.get("/verify/00000000-0000-0000-0000-000000000000")
+        as_json = (await http.get(f"/verify/{award.public_id}", headers={"Accept": "application/json"})).json()
     assert valid_page.status_code == 200 and 'data-status="VALID"' in valid_page.text and "Valide" in valid_page.text
     assert "Julie Moreau" in valid_page.text and "Signature vérifiée" in valid_page.text
     assert 'data-status="REVOKED"' in revoked_page.text and "Révoqué" in revoked_page.text
     assert 'data-status="EXPIRED"' in expired_page.text and "Expiré" in expired_page.text
     assert "niveau Bronze" in expired_page.text
     assert missing.status_code == 404 and "Badge introuvable" in missing.text
+    assert as_json["status"] == "REVOKED" and as_json["signatureValid"] is True and as_json["revokedAt"]
 
 
 async def test_profile_awards_link_to_their_credential_and_verification_page(live_server):
