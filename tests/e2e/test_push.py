@@ -121,6 +121,7 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
 
     # when another rank change of that challenge arrives while she looks at that very screen
     await phone.page.bring_to_front()
+    await phone.page.wait_for_function("document.hasFocus() && document.visibilityState === 'visible'")
     await channel.deliver(notification_payload(await overtaken(julie.id), "fr", "rank-7"))
     await asyncio.sleep(1.0)
     # then no notification covers the screen she is already on
