@@ -131,3 +131,11 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     await channel.deliver(notification_payload(other, "fr", "rank-8"))
     await shown_notifications(phone.page, 1)
     assert phone.console_errors == []
+
+    # and the notification centre lists what happened; opening it clears the tab's count
+    await phone.page.get_by_role("link", name="Notifications").click()
+    await phone.page.wait_for_url("**/notifications")
+    lines = phone.page.locator(".notification-list li")
+    await expect(lines.first).to_contain_text("Thomas Petit vient de vous dépasser")
+    await expect(lines).to_have_count(3)
+    await expect(phone.page.get_by_test_id("unread-badge")).to_have_count(0, timeout=10_000)
