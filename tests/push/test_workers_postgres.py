@@ -73,18 +73,23 @@ async def test_killing_a_worker_mid_batch_loses_nothing_and_repeats_only_its_in_
         workers = [await start_worker(origin), await start_worker(origin)]
         doomed = workers[0]
         await service.wait_until(lambda: len(service.arrivals) >= MESSAGES // 3, timeout=60)
-        for _ in range(100):  # and once the doomed one has delivered some itself
-            if await PushMessage.exists(status=PushStatus.SENT, claimed_by__startswith=f"{_host()}:{doomed.pid}:"):
+        mine = f"{_host()}:{doomed.pid}:"
+        in_flight: set[int] = set()
+        for _ in range(200):
+            # freeze it (SIGSTOP) to read exactly what it holds, then kill it; if it was
+            # between two batches at that instant, let it go on and try again
+            doomed.send_signal(signal.SIGSTOP)
+            in_flight = {
+                m.id
+                for m in await PushMessage.filter(user_id=user.id, status=PushStatus.PENDING, claimed_by__startswith=mine)
+            }
+            delivered_some = await PushMessage.exists(status=PushStatus.SENT, claimed_by__startswith=mine)
+            if in_flight and delivered_some:
                 break
-            await asyncio.sleep(0.05)
+            doomed.send_signal(signal.SIGCONT)
+            await asyncio.sleep(0.02)
         doomed.send_signal(signal.SIGKILL)
         await doomed.wait()
-        in_flight = {
-            m.id
-            for m in await PushMessage.filter(
-                user_id=user.id, status=PushStatus.PENDING, claimed_by__startswith=f"{_host()}:{doomed.pid}:"
-            )
-        }
         assert in_flight, "the worker should have died with rows in flight"
         # then the survivor sends everything, including what the dead one had claimed
         await service.wait_until(lambda: len({a.payload["seq"] for a in service.arrivals}) == MESSAGES, timeout=90)
