@@ -65,11 +65,14 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
+    from server.media.http import serve_media, upload_media
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_ws),
         Route("/healthz", healthz),
+        Route("/media", upload_media, methods=["POST"]),
+        Route("/media/{name}", serve_media, methods=["GET"]),
         Route("/", pwa),
         Route("/{path:path}", pwa),
     ]
