@@ -20,6 +20,20 @@ from schema.accounts.mutations.login import LoginResult, login
 from schema.accounts.mutations.logout import LogoutSuccess, logout
 from schema.accounts.mutations.sign_up import SignUpResult, sign_up
 from schema.accounts.queries import AccountsQuery
+from schema.badges.mutations.award_badge import AwardBadgeResult, award_badge
+from schema.badges.mutations.create_badge import CreateBadgeResult, create_badge
+from schema.badges.mutations.retire_badge import RetireBadgeResult, retire_badge
+from schema.badges.mutations.revoke_award import RevokeAwardResult, revoke_award
+from schema.badges.mutations.save_badge_rule import (
+    SaveBadgeRuleResult,
+    create_badge_rule,
+    update_badge_rule,
+)
+from schema.badges.mutations.set_hidden_from_feed import (
+    SetHiddenFromFeedSuccess,
+    set_hidden_from_feed,
+)
+from schema.badges.queries import BadgesQuery
 from schema.errors import (
     ConflictError,
     InvalidCredentialsError,
@@ -55,6 +69,18 @@ from schema.notifications.mutations.mark_notifications_read import (
 )
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
+from schema.push.mutations.register_push_subscription import (
+    RegisterPushSubscriptionResult,
+    UnregisterPushSubscriptionSuccess,
+    register_push_subscription,
+    unregister_push_subscription,
+)
+from schema.push.mutations.remove_push_device import RemovePushDeviceResult, remove_push_device
+from schema.push.mutations.update_push_preferences import (
+    UpdatePushPreferencesResult,
+    update_push_preferences,
+)
+from schema.push.queries import PushQuery
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -62,7 +88,7 @@ MAX_TOKENS = 4000
 
 
 @strawberry.type
-class Query(AccountsQuery, FeedQuery, NotificationsQuery):
+class Query(AccountsQuery, FeedQuery, NotificationsQuery, PushQuery, BadgesQuery):
     pass
 
 
@@ -119,6 +145,45 @@ class Mutation:
     mark_notifications_read: MarkNotificationsReadSuccess = strawberry.mutation(
         resolver=mark_notifications_read,
         description="Mark the given notifications read, or all of them when ids is omitted.",
+    )
+    register_push_subscription: RegisterPushSubscriptionResult = strawberry.mutation(
+        resolver=register_push_subscription,
+        description="Register this browser's push subscription for the viewer (moves it if "
+        "another person had it). Only known push services are accepted.",
+    )
+    unregister_push_subscription: UnregisterPushSubscriptionSuccess = strawberry.mutation(
+        resolver=unregister_push_subscription,
+        description="Stop pushing to this endpoint (e.g. when the browser unsubscribed).",
+    )
+    remove_push_device: RemovePushDeviceResult = strawberry.mutation(
+        resolver=remove_push_device, description="Stop pushing to one of the viewer's devices."
+    )
+    update_push_preferences: UpdatePushPreferencesResult = strawberry.mutation(
+        resolver=update_push_preferences,
+        description="Switch kinds of push on or off and set quiet hours.",
+    )
+    # --- badges
+    create_badge: CreateBadgeResult = strawberry.mutation(
+        resolver=create_badge, description="Add a badge or a label to the catalogue (head office)."
+    )
+    award_badge: AwardBadgeResult = strawberry.mutation(
+        resolver=award_badge,
+        description="Award a badge to one or several people in scope, with a reason and an optional post as evidence.",
+    )
+    revoke_award: RevokeAwardResult = strawberry.mutation(
+        resolver=revoke_award, description="Take an award back, with a reason (the awarder or head office)."
+    )
+    retire_badge: RetireBadgeResult = strawberry.mutation(
+        resolver=retire_badge, description="Stop a badge from being awarded; awards given stay visible."
+    )
+    create_badge_rule: SaveBadgeRuleResult = strawberry.mutation(
+        resolver=create_badge_rule, description="Add a rule that awards a badge; past earners are backfilled."
+    )
+    update_badge_rule: SaveBadgeRuleResult = strawberry.mutation(
+        resolver=update_badge_rule, description="Change a rule; new earners are backfilled quietly."
+    )
+    set_hidden_from_feed: SetHiddenFromFeedSuccess = strawberry.mutation(
+        resolver=set_hidden_from_feed, description="Keep the badges I receive out of the feed (or not)."
     )
 
 

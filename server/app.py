@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -20,7 +21,7 @@ from server.static import pwa
 log = logging.getLogger("elan")
 
 # modules whose import registers domain-event handlers (server.hooks); one per domain
-HANDLER_MODULES: list[str] = []
+HANDLER_MODULES: list[str] = ["server.badges.handlers"]
 
 
 def import_handlers() -> None:
@@ -51,9 +52,24 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     bus_module.set_bus(event_bus)
     limiter = ratelimit.make_limiter(settings.redis_url, settings.redis_prefix)
     ratelimit.set_limiter(limiter)
+    if settings.push_worker_in_server:
+        from server.push.worker import start_in_server
+
+        await start_in_server()
+    from server.badges.labels import run_reminders_forever
+
+    reminders = asyncio.create_task(
+        run_reminders_forever(settings.label_reminder_interval_seconds), name="label-reminders"
+    )
     try:
         yield
     finally:
+        reminders.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await reminders
+        from server.push.worker import stop_in_server
+
+        await stop_in_server()
         await event_bus.close()
         bus_module.set_bus(None)
         if isinstance(limiter, ratelimit.RedisLimiter):
@@ -66,6 +82,7 @@ def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
     from server.media.http import serve_media, upload_media
+    from server.badges.routes import ROUTES as BADGE_ROUTES
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
@@ -73,6 +90,7 @@ def create_app() -> Starlette:
         Route("/healthz", healthz),
         Route("/media", upload_media, methods=["POST"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
+        *BADGE_ROUTES,
         Route("/", pwa),
         Route("/{path:path}", pwa),
     ]

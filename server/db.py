@@ -21,6 +21,8 @@ MODEL_MODULES = [
     "server.media.models",
     "server.feed.models",
     "server.notifications.models",
+    "server.push.models",
+    "server.badges.models",
 ]
 
 

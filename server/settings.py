@@ -58,6 +58,11 @@ class Settings:
     rate_window_seconds: int = 600
     max_body_bytes: int = 1_000_000
     push_allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    vapid_private_key: str | None = None
+    vapid_subject: str = "mailto:contact@elan.example"
+    push_worker_in_server: bool = True
+    push_lease_seconds: float = 60.0
+    label_reminder_interval_seconds: float = 3600.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -86,11 +91,16 @@ def load_settings() -> Settings:
         cookie_secure=_flag("COOKIE_SECURE", False),
         login_account_limit=int(os.environ.get("LOGIN_ACCOUNT_LIMIT", "5")),
         login_ip_limit=int(os.environ.get("LOGIN_IP_LIMIT", "50")),
+        label_reminder_interval_seconds=float(os.environ.get("LABEL_REMINDER_INTERVAL_SECONDS", "3600")),
         push_allowed_origins=tuple(
             o.strip().rstrip("/")
             for o in os.environ.get("PUSH_ALLOWED_ORIGINS", "").split(",")
             if o.strip()
         ),
+        vapid_private_key=os.environ.get("VAPID_PRIVATE_KEY") or None,
+        vapid_subject=os.environ.get("VAPID_SUBJECT") or "mailto:contact@elan.example",
+        push_worker_in_server=_flag("PUSH_WORKER_IN_SERVER", True),
+        push_lease_seconds=float(os.environ.get("PUSH_LEASE_SECONDS", "60")),
     )
 
 

@@ -1,20 +1,31 @@
 /**
  * The shell: who is signed in, which route shows, and the frame around the
- * feed (header, tab bar, notices). Routes: /login, /signup, / (feed).
+ * feed (header, tab bar, notices). Routes: /login, /signup, / (feed),
+ * /notifications, /settings/notifications, /challenges/:id.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
 import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
+import { BadgesCelebration } from './components/badges/BadgesCelebration';
+import type { BadgesScreensProps } from './components/badges/BadgesScreens';
 import { FeedPage } from './components/feed/FeedPage';
+import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
+import { useUnreadCount } from './components/notifications/useUnreadCount';
 import { ShellHeader } from './components/shell/ShellHeader';
+import { ShellLazyScreen } from './components/shell/ShellLazyScreen';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
 import { onUnauthenticated, request, RequestError, resetLiveConnection } from './graphql/client';
 import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { matchRoute, redirectFor, ROUTE_PATHS } from './lib/routes';
+import { matchRoute, personIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import { navigate, useLocation } from './router';
+
+const loadNotifications = () =>
+  import('./components/notifications/NotificationsPage').then((module) => module.NotificationsPage);
+const loadNotificationSettings = () =>
+  import('./components/notifications/NotificationsSettingsPage').then((module) => module.NotificationsSettingsPage);
 
 type Session = { status: 'checking' } | { status: 'signedOut' } | { status: 'signedIn'; viewer: Viewer };
 
@@ -79,6 +90,30 @@ function useSession() {
   return { session, loginNotice, signedIn, logout };
 }
 
+const RECOGNITION_ROUTES: ReadonlySet<RouteName> = new Set(['badges', 'awardBadge', 'wall', 'person']);
+
+type BadgesModule = typeof import('./components/badges/BadgesScreens');
+
+/** The recognition screens come in their own chunk, fetched the first time one opens. */
+function LazyBadgesScreens(props: BadgesScreensProps) {
+  const [module, setModule] = useState<BadgesModule | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import('./components/badges/BadgesScreens').then((loaded) => !cancelled && setModule(loaded));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (!module) {
+    return (
+      <p class="feed-state-inline" role="status" aria-busy="true">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return <module.BadgesScreens {...props} />;
+}
+
 export function App() {
   const { session, loginNotice, signedIn, logout } = useSession();
   const { pathname, search } = useLocation();
@@ -119,22 +154,79 @@ export function App() {
   }
 
   return (
+    <SignedInShell
+      viewer={session.viewer}
+      route={route}
+      pathname={pathname}
+      search={search}
+      composing={composing}
+      setComposing={setComposing}
+      notice={notice}
+      setNotice={setNotice}
+      clearNotice={clearNotice}
+      logout={logout}
+    />
+  );
+}
+
+interface SignedInShellProps {
+  viewer: Viewer;
+  route: RouteName | null;
+  pathname: string;
+  search: string;
+  composing: boolean;
+  setComposing: (open: boolean) => void;
+  notice: string | null;
+  setNotice: (message: string | null) => void;
+  clearNotice: () => void;
+  logout: () => Promise<void>;
+}
+
+function SignedInShell({ viewer, route, pathname, search, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
+  const unreadCount = useUnreadCount(viewer.id);
+  useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
+  const compose = () => {
+    setComposing(true);
+    if (route !== 'feed') navigate(ROUTE_PATHS.feed);
+  };
+  return (
     <div class="shell">
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <ShellHeader viewer={session.viewer} onLogout={logout} />
+      <ShellHeader viewer={viewer} onLogout={logout} />
       <main id="main" class="shell-main" tabIndex={-1}>
-        <FeedPage
-          viewer={session.viewer}
-          composing={composing}
-          onCompose={() => setComposing(true)}
-          onComposeClose={() => setComposing(false)}
-          onNotice={setNotice}
-        />
+        {route === 'notifications' && <ShellLazyScreen load={loadNotifications} />}
+        {route === 'notificationSettings' && <ShellLazyScreen load={loadNotificationSettings} />}
+        {route === 'challenge' && (
+          // placeholder until the challenges screens land: the push tap target exists
+          <section class="challenge-page" aria-labelledby="challenge-title">
+            <h1 id="challenge-title">{t('challenge.title')}</h1>
+            <p class="hint">{t('challenge.placeholder')}</p>
+          </section>
+        )}
+        {route !== null && RECOGNITION_ROUTES.has(route) && (
+          <LazyBadgesScreens
+            route={route}
+            personId={personIdFrom(pathname)}
+            unitId={new URLSearchParams(search).get('unit')}
+            viewer={viewer}
+            onNotice={setNotice}
+          />
+        )}
+        {route === 'feed' && (
+          <FeedPage
+            viewer={viewer}
+            composing={composing}
+            onCompose={() => setComposing(true)}
+            onComposeClose={() => setComposing(false)}
+            onNotice={setNotice}
+          />
+        )}
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
-      <ShellTabBar onCompose={() => setComposing(true)} />
+      <BadgesCelebration viewerId={viewer.id} />
+      <ShellTabBar onCompose={compose} route={route} unreadCount={unreadCount} />
     </div>
   );
 }

@@ -13,7 +13,7 @@ from server.media.services import store_image
 from tests.factories import make_network, make_user, signed_in
 from tests.feed.documents import FEED
 from tests.graphql_client import GraphQLClient
-from tests.query_counter import count_queries
+from tests.query_count import counting_queries as count_queries
 
 
 def _jpeg() -> bytes:

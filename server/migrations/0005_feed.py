@@ -6,7 +6,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('elan', '0002_notifications')]
+    dependencies = [('elan', '0004_badges')]
 
     initial = False
 
