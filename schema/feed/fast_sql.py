@@ -38,10 +38,11 @@ SELECT p.id, p.kind, p.body, p.created_at, p.edited_at, p.audience, p.figure, p.
 FROM post p
 JOIN "user" a ON a.id = p.author_id
 JOIN unit pu ON pu.id = p.unit_id
-JOIN unit aud ON aud.id = p.audience_unit_id
+LEFT JOIN unit aud ON aud.id = p.audience_unit_id
 LEFT JOIN unit au ON au.id = a.unit_id
 WHERE p.organization_id = $1 AND p.hidden_at IS NULL
-  AND (p.audience_unit_id = ANY($3::int[]) OR ($4::text IS NOT NULL AND aud.path LIKE $4))
+  AND (p.audience_unit_id = ANY($3::int[]) OR p.audience_unit_id IS NULL
+       OR ($4::text IS NOT NULL AND aud.path LIKE $4))
 """
 
 # $1 organisation, $2 viewer, $3 viewer's unit and ancestors, $4 subtree pattern for

@@ -109,6 +109,7 @@ async def seed_demo(now: datetime | None = None) -> dict[str, int]:
                 organization=organization,
                 author=author,
                 unit_id=author.unit_id,
+                audience_unit_id=root.id,
                 kind=kind,
                 body=body,
                 created_at=created,

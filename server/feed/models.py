@@ -39,10 +39,11 @@ class Post(Model):
     )
     kind = fields.CharEnumField(PostKind, max_length=20)
     body = fields.TextField()
-    # who may read it: everyone at or below `audience_unit` (the root for NETWORK)
+    # who may read it: everyone at or below `audience_unit` (the root for NETWORK; none
+    # also means the whole organisation, for posts written before audiences existed)
     audience = fields.CharEnumField(PostAudience, max_length=10, default=PostAudience.NETWORK)
-    audience_unit: fields.ForeignKeyRelation[Unit] = fields.ForeignKeyField(
-        "elan.Unit", related_name="audience_posts", on_delete=fields.CASCADE
+    audience_unit: fields.ForeignKeyNullableRelation[Unit] = fields.ForeignKeyField(
+        "elan.Unit", related_name="audience_posts", null=True, on_delete=fields.CASCADE
     )
     # a win: what was achieved, with an optional figure and product
     figure = fields.CharField(max_length=60, null=True)
@@ -66,7 +67,7 @@ class Post(Model):
     organization_id: int
     author_id: int
     unit_id: int
-    audience_unit_id: int
+    audience_unit_id: int | None
     hidden_by_id: int | None
 
     class Meta:

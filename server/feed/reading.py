@@ -86,13 +86,17 @@ def decode_cursor(cursor: str, prefix: str = "post") -> int:
         raise ValidationFailed("cursor_invalid", "after") from error
 
 
+def in_audience(scope: Scope) -> Q:
+    audience = Q(audience_unit_id__in=scope.ancestor_ids) | Q(audience_unit_id=None)
+    if scope.is_manager:
+        audience |= Q(audience_unit__path__startswith=scope.unit_path)
+    return audience
+
+
 def visible_posts(scope: Scope) -> QuerySet[Post]:
     """Posts of the viewer's organisation whose audience holds the viewer (or, for a
     manager, lies in its subtree), hidden ones left out."""
-    audience = Q(audience_unit_id__in=scope.ancestor_ids)
-    if scope.is_manager:
-        audience |= Q(audience_unit__path__startswith=scope.unit_path)
-    return Post.filter(audience, organization_id=scope.user.organization_id, hidden_at=None)
+    return Post.filter(in_audience(scope), organization_id=scope.user.organization_id, hidden_at=None)
 
 
 async def active_recommended_ids(scope: Scope, now: datetime | None = None) -> list[int]:
@@ -255,11 +259,8 @@ def image_row(values: dict[str, object]) -> ImageRow:
 async def get_post(viewer: User, post_id: int) -> PostRow:
     """A visible post; a hidden one only for its author and the managers who moderate it."""
     scope = await viewer_scope(viewer)
-    audience = Q(audience_unit_id__in=scope.ancestor_ids)
-    if scope.is_manager:
-        audience |= Q(audience_unit__path__startswith=scope.unit_path)
     values = await Post.filter(
-        audience, id=post_id, organization_id=viewer.organization_id
+        in_audience(scope), id=post_id, organization_id=viewer.organization_id
     ).values(*POST_COLUMNS)
     if not values:
         raise PostNotFound("postId")

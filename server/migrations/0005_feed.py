@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
         ops.AddField(
             model_name='Post',
             name='audience_unit',
-            field=fields.ForeignKeyField('elan.Unit', source_field='audience_unit_id', db_constraint=True, to_field='id', related_name='audience_posts', on_delete=OnDelete.CASCADE),
+            field=fields.ForeignKeyField('elan.Unit', source_field='audience_unit_id', null=True, db_constraint=True, to_field='id', related_name='audience_posts', on_delete=OnDelete.CASCADE),
         ),
         ops.AddField(
             model_name='Post',
