@@ -21,7 +21,10 @@ SELECT p.id, p.kind, p.body, p.created_at, p.edited_at, p.audience, p.figure, p.
        a.id AS author_id, a.display_name, a.role, a.avatar_url,
        au.id AS author_unit_id, au.name AS author_unit_name, au.kind AS author_unit_kind,
        au.city AS author_unit_city,
-       EXISTS (SELECT 1 FROM post_like l WHERE l.post_id = p.id AND l.user_id = $2) AS liked,
+       -- LIMIT 1 keeps it a per-row index probe (an EXISTS becomes a hashed scan of the
+       -- viewer's likes, slow for someone who liked thousands of posts)
+       COALESCE((SELECT true FROM post_like l WHERE l.post_id = p.id AND l.user_id = $2
+                 LIMIT 1), false) AS liked,
        (SELECT json_agg(json_build_object(
                  'id', m.id::text, 'key', m.key, 'width', m.width, 'height', m.height,
                  'feedWidth', m.feed_width, 'feedHeight', m.feed_height) ORDER BY pi.position)

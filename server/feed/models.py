@@ -143,6 +143,7 @@ class PostImage(Model):
 
     class Meta:
         table = "post_image"
+        indexes = (("post_id", "position"),)
 
 
 class Comment(Model):

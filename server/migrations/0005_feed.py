@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 ('media', fields.ForeignKeyField('elan.Media', source_field='media_id', unique=True, db_constraint=True, to_field='id', related_name='post_images', on_delete=OnDelete.CASCADE)),
                 ('position', fields.SmallIntField(default=0)),
             ],
-            options={'table': 'post_image', 'app': 'elan', 'pk_attr': 'id'},
+            options={'table': 'post_image', 'app': 'elan', 'indexes': [Index(fields=['post_id', 'position'])], 'pk_attr': 'id'},
             bases=['Model'],
         ),
         ops.CreateModel(
