@@ -160,3 +160,7 @@ def _ascii(text: str) -> str:
 from server.demo.badges import seed_badges  # noqa: E402
 
 DEMO_SEEDERS.append(seed_badges)
+
+from server.demo.feed import seed_feed  # noqa: E402
+
+DEMO_SEEDERS.append(seed_feed)
