@@ -19,7 +19,9 @@ import { onUnauthenticated, request, RequestError, resetLiveConnection } from '.
 import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { matchRoute, personIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
+import { FeedPostScreen } from './components/feed/FeedPostScreen';
+import { startOutbox } from './components/feed/outbox';
+import { matchRoute, personIdFrom, postIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import { navigate, useLocation } from './router';
 
 const loadNotifications = () =>
@@ -185,6 +187,7 @@ interface SignedInShellProps {
 function SignedInShell({ viewer, route, pathname, search, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
+  useEffect(() => startOutbox(viewer.id), [viewer.id]);
   const compose = () => {
     setComposing(true);
     if (route !== 'feed') navigate(ROUTE_PATHS.feed);
@@ -213,6 +216,9 @@ function SignedInShell({ viewer, route, pathname, search, composing, setComposin
             viewer={viewer}
             onNotice={setNotice}
           />
+        )}
+        {route === 'post' && (
+          <FeedPostScreen postId={postIdFrom(pathname) ?? ''} viewer={viewer} onNotice={setNotice} />
         )}
         {route === 'feed' && (
           <FeedPage

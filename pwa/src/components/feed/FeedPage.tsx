@@ -39,7 +39,13 @@ export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotic
       </h1>
       <FeedNewPostsBanner count={feed.state.pending.length} onReveal={reveal} />
       <FeedList feed={feed} onCompose={onCompose} />
-      <FeedComposer open={composing} onClose={onComposeClose} onPublished={published} />
+      <FeedComposer
+        open={composing}
+        onClose={onComposeClose}
+        onPublished={published}
+        viewerRole={viewer.role}
+        onQueued={onNotice}
+      />
     </section>
   );
 }

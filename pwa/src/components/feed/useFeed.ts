@@ -20,6 +20,8 @@ import {
   type FeedState,
 } from '../../lib/feedStore';
 import { browserStore, loadFeedSnapshot, saveFeedSnapshot } from '../../lib/offlineCache';
+import { newKey } from '../../lib/offlineQueue';
+import { queueAction } from './outbox';
 
 export const PAGE_SIZE = 20;
 
@@ -159,7 +161,13 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
               continue;
             }
             failure = result.message;
-          } catch {
+          } catch (error) {
+            if (error instanceof RequestError && error.kind === 'network') {
+              // Offline: the tap is kept on the phone and sent once the network is back.
+              likeIntent.current.delete(postId);
+              queueAction({ kind: 'like', key: newKey(), postId, liked: wanted, at: new Date().toISOString() });
+              return;
+            }
             failure = null;
           }
           // The seller tapped again meanwhile: send that instead.
