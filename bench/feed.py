@@ -142,7 +142,7 @@ async def seed() -> list[str]:
             "post_tag", records=[(p, t) for p in post_ids[::10] for t in ("financement", "leasing")], columns=["post_id", "tag"]
         )
         media = []
-        for n, post_id in enumerate(post_ids[-300::3]):
+        for post_id in post_ids[-300::3]:
             mid = await conn.fetchval(
                 "INSERT INTO media (key, owner_id, organization_id, width, height, feed_width, feed_height, size_bytes, created_at) "
                 "VALUES ($1, $2, $3, 1600, 1200, 720, 540, 1000, $4) RETURNING id",

@@ -43,7 +43,6 @@ from schema.errors import (
     RateLimitedError,
     ValidationError,
 )
-from schema.feed.mutations.create_post import CreatePostResult, create_post
 from schema.feed.mutations.comment_post import (
     AddCommentResult,
     DeleteCommentResult,
@@ -52,6 +51,7 @@ from schema.feed.mutations.comment_post import (
     delete_comment,
     edit_comment,
 )
+from schema.feed.mutations.create_post import CreatePostResult, create_post
 from schema.feed.mutations.edit_post import DeletePostResult, EditPostResult, delete_post, edit_post
 from schema.feed.mutations.like_post import LikePostResult, like_post, unlike_post
 from schema.feed.mutations.moderate_post import (

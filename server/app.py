@@ -81,8 +81,8 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
-    from server.media.http import serve_media, upload_media
     from server.badges.routes import ROUTES as BADGE_ROUTES
+    from server.media.http import serve_media, upload_media
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),

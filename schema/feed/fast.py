@@ -121,9 +121,9 @@ def _compile(
             if name not in fields:
                 raise Unsupported(name)
             child = fields[name]
-            sub = _compile(selection.selection_set, child, fragments) if child else None
             if child and selection.selection_set is None:
                 raise Unsupported("no selection")
+            sub = _compile(selection.selection_set, child, fragments) if child and selection.selection_set else None
             plan.append((key, name, sub))
     return plan
 
@@ -230,7 +230,7 @@ def project(value: Any, plan: Plan | None, type_name: str) -> Any:
             out[key] = type_name
         else:
             child = SHAPES[type_name][name]
-            out[key] = project(value[name], sub, child) if sub is not None else value[name]
+            out[key] = project(value[name], sub, child) if sub is not None and child else value[name]
     return out
 
 

@@ -14,7 +14,13 @@ from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.bus import get_bus
 from server.feed.audience import Scope, viewer_scope
-from server.feed.events import COMMENT_ADDED, COMMENT_EDITED, POST_CREATED, POST_EDITED, feed_channel
+from server.feed.events import (
+    COMMENT_ADDED,
+    COMMENT_EDITED,
+    POST_CREATED,
+    POST_EDITED,
+    feed_channel,
+)
 from server.feed.rows import CommentRow, PostRow
 
 QUEUE_LIMIT = 256

@@ -72,7 +72,7 @@ async def _post(demo: DemoNetwork, author: User, kind: PostKind, body: str, hour
         audience_unit_id=fields.pop("audience_unit_id", demo.units["root"].id),
         kind=kind,
         body=body,
-        **fields,
+        **fields,  # type: ignore[arg-type]
     )
     await Post.filter(id=post.id).update(created_at=demo.now - timedelta(hours=hours_ago))
     texts = [body, *(str(v) for v in fields.values() if isinstance(v, str))]

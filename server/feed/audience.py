@@ -55,5 +55,5 @@ async def audience_unit_id(scope: Scope, audience: PostAudience) -> int:
             "id", flat=True
         )
         # someone above every region (head office) reaches the whole network
-        return int(regions[0]) if regions else ancestors[0]
+        return int(regions[0]) if regions else ancestors[0]  # type: ignore[call-overload]
     return ancestors[0]

@@ -62,7 +62,7 @@ async def add_comment(
     if idempotency_key is not None:
         found = await Comment.filter(author_id=viewer.id, idempotency_key=idempotency_key).values_list("id", flat=True)
         if found:
-            return await _comment(int(found[0])), await get_post(viewer, post_id)
+            return await _comment(int(found[0])), await get_post(viewer, post_id)  # type: ignore[call-overload]
     settings = get_settings()
     await consume(f"comment:{viewer.id}", settings.like_rate_limit, settings.rate_window_seconds)
     try:
@@ -92,7 +92,7 @@ async def add_comment(
         found = await Comment.filter(author_id=viewer.id, idempotency_key=idempotency_key).values_list("id", flat=True)
         if not found:
             raise
-        return await _comment(int(found[0])), await get_post(viewer, post_id)
+        return await _comment(int(found[0])), await get_post(viewer, post_id)  # type: ignore[call-overload]
     return row, await get_post(viewer, post_id)
 
 

@@ -107,7 +107,7 @@ async def active_recommended_ids(scope: Scope, now: datetime | None = None) -> l
         post__organization_id=scope.user.organization_id,
         post__hidden_at=None,
     ).values_list("post_id", flat=True)
-    return sorted({int(i) for i in ids}, reverse=True)
+    return sorted({int(i) for i in ids}, reverse=True)  # type: ignore[call-overload]
 
 
 async def _filtered(scope: Scope, filter: FeedFilter) -> QuerySet[Post]:

@@ -66,7 +66,7 @@ async def recommend_post(
                 "organization_id": manager.organization_id,
                 "post_id": post_id,
                 "author_id": post.author.id,
-                "unit_ids": [int(u) for u in units],
+                "unit_ids": [int(u) for u in units],  # type: ignore[call-overload]
             },
         )
     return await get_post(manager, post_id)

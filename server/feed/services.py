@@ -152,7 +152,7 @@ async def _mention(author: User, post_id: int, mention_ids: list[int], bus: Even
     for person in people:
         if person != author.id:
             await notify(
-                int(person),
+                int(person),  # type: ignore[call-overload]
                 NotificationKind.MENTIONED,
                 params={"postId": post_id},
                 actor_name=author.display_name,
@@ -166,7 +166,7 @@ async def _existing(author: User, idempotency_key: str | None) -> PostRow | None
     found = await Post.filter(author_id=author.id, idempotency_key=idempotency_key).values_list(
         "id", flat=True
     )
-    return await get_post(author, int(found[0])) if found else None
+    return await get_post(author, int(found[0])) if found else None  # type: ignore[call-overload]
 
 
 async def create_post(

@@ -71,13 +71,13 @@ def renditions(content: bytes) -> Renditions:
         raise ImageTooLarge("file", max_mb=MAX_BYTES // (1024 * 1024)) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ImageInvalid("file") from error
-    image = ImageOps.exif_transpose(image) or image
-    image = image.convert("RGBA" if image.mode in {"RGBA", "LA", "P"} else "RGB")
-    feed, feed_width, feed_height = _encode(image, FEED_EDGE)
-    full, _, _ = _encode(image, FULL_EDGE)
+    upright: Image.Image = ImageOps.exif_transpose(image) or image
+    image_rgb = upright.convert("RGBA" if upright.mode in {"RGBA", "LA", "P"} else "RGB")
+    feed, feed_width, feed_height = _encode(image_rgb, FEED_EDGE)
+    full, _, _ = _encode(image_rgb, FULL_EDGE)
     return Renditions(
-        width=image.width,
-        height=image.height,
+        width=image_rgb.width,
+        height=image_rgb.height,
         feed=feed,
         feed_width=feed_width,
         feed_height=feed_height,

@@ -1,9 +1,10 @@
-from tortoise import migrations
-from tortoise.migrations import operations as ops
-from server.feed.models import PostAudience
+from tortoise import fields, migrations
 from tortoise.fields.base import OnDelete
-from tortoise import fields
 from tortoise.indexes import Index
+from tortoise.migrations import operations as ops
+
+from server.feed.models import PostAudience
+
 
 class Migration(migrations.Migration):
     dependencies = [('elan', '0004_badges')]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -112,7 +111,7 @@ async def send_message(
         )
     except EndpointRefused as error:
         return Outcome("failed", f"endpoint refused: {error}")
-    except (aiohttp.ClientError, TimeoutError, asyncio.TimeoutError, OSError) as error:
+    except (aiohttp.ClientError, TimeoutError, OSError) as error:
         cause = error.__cause__ or error.__context__
         if isinstance(cause, EndpointRefused):
             return Outcome("failed", f"endpoint refused: {cause}")

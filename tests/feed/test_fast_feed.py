@@ -8,11 +8,11 @@ from schema.feed import fast
 from server.accounts.models import Role
 from server.feed import comments, recommendations, services
 from server.feed.models import PostAudience
+from server.media.services import store_image
 from tests.factories import make_network, make_user, signed_in
 from tests.feed.documents import FEED as FULL_FEED
 from tests.feed.test_query_count import _jpeg
 from tests.graphql_client import GraphQLClient
-from server.media.services import store_image
 
 ALIASED = """
 query Aliased($n: Int = 3) {
