@@ -168,6 +168,7 @@ class FeedEventType(StrEnum):
     COMMENT_ADDED = "COMMENT_ADDED"
     COMMENT_EDITED = "COMMENT_EDITED"
     COMMENT_DELETED = "COMMENT_DELETED"
+    POST_REMOVED = "POST_REMOVED"
 
 
 @strawberry.type(description="A live change of the feed. `version` grows by one per event of "

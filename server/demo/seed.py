@@ -158,9 +158,11 @@ def _ascii(text: str) -> str:
 
 # --- domain seeders (imported last: they build on DemoNetwork)
 from server.demo.badges import seed_badges  # noqa: E402
+from server.demo.push import seed_push  # noqa: E402
 
 DEMO_SEEDERS.append(seed_badges)
 
 from server.demo.feed import seed_feed  # noqa: E402
 
 DEMO_SEEDERS.append(seed_feed)
+DEMO_SEEDERS.append(seed_push)

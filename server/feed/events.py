@@ -15,6 +15,7 @@ LIKE_COUNT_CHANGED = "LIKE_COUNT_CHANGED"
 COMMENT_ADDED = "COMMENT_ADDED"
 COMMENT_EDITED = "COMMENT_EDITED"
 COMMENT_DELETED = "COMMENT_DELETED"
+POST_REMOVED = "POST_REMOVED"  # a system post taken back (e.g. a revoked badge)
 
 
 def feed_channel(organization_id: int) -> str:

@@ -176,6 +176,16 @@ export function applyFeedEvent(state: FeedState, event: FeedEvent, viewerId: str
       if (commentCount === null || commentCount === undefined) return { state: versioned, refetch };
       return { state: updateEverywhere(versioned, event.postId, (post) => ({ ...post, commentCount })), refetch };
     }
+    case 'POST_REMOVED':
+      // e.g. the announcement of a badge that was revoked
+      return {
+        state: {
+          ...versioned,
+          posts: versioned.posts.filter((post) => post.id !== event.postId),
+          pending: versioned.pending.filter((post) => post.id !== event.postId),
+        },
+        refetch,
+      };
     default:
       // A type this build does not know yet: keep the version, ignore the payload.
       return { state: versioned, refetch };
