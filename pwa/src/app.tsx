@@ -186,6 +186,7 @@ function SignedInShell({ viewer, route, recognition, composing, setComposing, no
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
   useEffect(() => startOutbox(viewer.id), [viewer.id]);
+  const { pathname } = useLocation();
   const compose = () => {
     setComposing(true);
     if (route !== 'feed') navigate(ROUTE_PATHS.feed);

@@ -245,6 +245,9 @@ describe('feed events of the complete feed', () => {
     expect(hidden.state.posts).toEqual([]);
     expect(hidden.state.pinned).toEqual([]);
     expect(hidden.refetch).toBe(false);
+  });
+});
+
 describe('removed posts', () => {
   it('leave the list and the pending ones at once (a revoked badge’s announcement)', () => {
     const withPending = applyFeedEvent(loaded(), created(1, post(9)), VIEWER).state;
