@@ -48,6 +48,17 @@ describe('operations', () => {
         'RETIRE_BADGE',
         'BADGE_RULES',
         'CREATE_BADGE_RULE',
+        // feed (graphql/feedOperations.ts)
+        'ADD_COMMENT',
+        'DELETE_COMMENT',
+        'DELETE_POST',
+        'HIDE_POST',
+        'MENTION_SUGGESTIONS',
+        'POST_EVENTS',
+        'POST_PAGE',
+        'RECOMMEND_POST',
+        'REPORT_POST',
+        'TAG_SUGGESTIONS',
       ].sort(),
     );
   });
