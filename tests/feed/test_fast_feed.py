@@ -94,3 +94,24 @@ async def test_the_hot_path_and_strawberry_agree(live_server, monkeypatch, role)
                     assert await _data_of(client, query, more, False, monkeypatch) == await _data_of(
                         client, query, more, True, monkeypatch
                     )
+
+
+def test_the_pwas_feed_document_is_the_benchmarked_one_and_takes_the_hot_path():
+    import re
+    from pathlib import Path
+
+    from bench.feed import FEED as BENCH_FEED
+    from bench.feed import POST_FIELDS as BENCH_FIELDS
+
+    source = (Path(__file__).resolve().parents[2] / "pwa/src/graphql/operations.ts").read_text()
+    fields = re.search(r"const POST_FIELDS = `(.*?)`;", source, re.S)
+    feed = re.search(r"'Feed',\s*`(.*?)\$\{POST_FIELDS\}`", source, re.S)
+    assert fields and feed
+
+    def squash(text: str) -> str:
+        return " ".join(text.split())
+
+    assert squash(fields.group(1)) == squash(BENCH_FIELDS)
+    pwa_document = feed.group(1) + fields.group(1)
+    assert squash(pwa_document) == squash(BENCH_FEED)
+    assert fast.compiled_for(pwa_document, "Feed") is not None
