@@ -25,6 +25,7 @@ import { startOutbox } from './components/feed/outbox';
 import { matchRoute, personIdFrom, postIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import { navigate, useLocation } from './router';
 
+const loadReports = () => import('./components/feed/FeedReportsPage').then((module) => module.FeedReportsPage);
 const loadNotifications = () =>
   import('./components/notifications/NotificationsPage').then((module) => module.NotificationsPage);
 const loadNotificationSettings = () =>
@@ -210,6 +211,7 @@ function SignedInShell({ viewer, route, recognition, composing, setComposing, no
         {route !== null && RECOGNITION_ROUTES.has(route) && (
           <LazyBadgesScreens route={route} {...recognition} viewer={viewer} onNotice={setNotice} />
         )}
+        {route === 'reports' && <ShellLazyScreen load={loadReports} />}
         {route === 'post' && (
           <FeedPostScreen postId={postIdFrom(pathname) ?? ''} viewer={viewer} onNotice={setNotice} />
         )}

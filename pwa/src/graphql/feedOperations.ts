@@ -94,3 +94,25 @@ export const TAG_SUGGESTIONS = op<{ tagSuggestions: string[] }, { prefix: string
   'TagSuggestions',
   `query TagSuggestions($prefix: String!) { tagSuggestions(prefix: $prefix) }`,
 );
+
+export const EDIT_POST = op<
+  { editPost: Simple & { post?: Post } },
+  { input: { postId: string; body: string; figure?: string | null; product?: string | null; context?: string | null; action?: string | null; result?: string | null } }
+>(
+  'EditPost',
+  `mutation EditPost($input: EditPostInput!) {
+  editPost(input: $input) { __typename ... on EditPostSuccess { post { ...PostFields } } ${ERRORS} }
+} ${POST_FIELDS}`,
+);
+
+export interface PostReportRow {
+  id: string;
+  reason: string;
+  createdAt: string;
+  reporterName: string;
+  post: { id: string; body: string; author: { displayName: string } };
+}
+export const POST_REPORTS = op<{ postReports: PostReportRow[] }>(
+  'PostReports',
+  `query PostReports { postReports { id reason createdAt reporterName post { id body author { displayName } } } }`,
+);

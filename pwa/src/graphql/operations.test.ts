@@ -52,6 +52,8 @@ describe('operations', () => {
         'ADD_COMMENT',
         'DELETE_COMMENT',
         'DELETE_POST',
+        'EDIT_POST',
+        'POST_REPORTS',
         'HIDE_POST',
         'MENTION_SUGGESTIONS',
         'POST_EVENTS',

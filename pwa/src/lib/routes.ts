@@ -11,7 +11,8 @@ export type RouteName =
   | 'awardBadge'
   | 'wall'
   | 'person'
-  | 'post';
+  | 'post'
+  | 'reports';
 
 export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
   feed: '/',
@@ -24,6 +25,7 @@ export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
   awardBadge: '/badges/award',
   wall: '/wall',
   post: '/posts/:id',
+  reports: '/reports',
   person: '/people/:id',
 };
 

@@ -9,6 +9,7 @@ import {
   ADD_COMMENT,
   DELETE_COMMENT,
   DELETE_POST,
+  EDIT_POST,
   HIDE_POST,
   POST_EVENTS,
   POST_PAGE,
@@ -37,6 +38,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
   const [status, setStatus] = useState<Status>('loading');
   const [draft, setDraft] = useState('');
   const [sending, setSending] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const outbox = useOutbox();
   const waiting = pendingComments(outbox, postId);
   const now = new Date();
@@ -212,6 +214,11 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
           </button>
         )}
         {post.viewerIsAuthor && (
+          <button type="button" class="button" onClick={() => setEditing(post.body)}>
+            {t('post.edit')}
+          </button>
+        )}
+        {post.viewerIsAuthor && (
           <button
             type="button"
             class="button"
@@ -225,6 +232,38 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
           </button>
         )}
       </div>
+      {editing !== null && (
+        <form
+          class="comment-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(
+              async () =>
+                (
+                  await request(EDIT_POST, {
+                    input: { postId, body: editing, figure: post.figure ?? null, product: post.product ?? null, context: post.context ?? null, action: post.action ?? null, result: post.result ?? null },
+                  })
+                ).editPost,
+              t('post.saved'),
+              () => {
+                setEditing(null);
+                void load();
+              },
+            );
+          }}
+        >
+          <label for="post-edit" class="visually-hidden">
+            {t('post.edit')}
+          </label>
+          <textarea id="post-edit" rows={4} maxLength={2000} value={editing} onInput={(event) => setEditing(event.currentTarget.value)} />
+          <button type="submit" class="button button-primary">
+            {t('post.editSave')}
+          </button>
+          <button type="button" class="button" onClick={() => setEditing(null)}>
+            {t('post.editCancel')}
+          </button>
+        </form>
+      )}
       <ol class="comment-list" aria-label={t('post.comments', { count: comments.length })}>
         {comments.length === 0 && waiting.length === 0 && <li class="hint">{t('post.commentEmpty')}</li>}
         {comments.map((comment) => (

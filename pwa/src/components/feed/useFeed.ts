@@ -43,6 +43,8 @@ export interface FeedController {
   reveal: () => void;
   toggleLike: (post: Post) => void;
   published: (post: Post) => void;
+  /** Pull to refresh: the newest page, shown at once (waiting posts included). */
+  refresh: () => Promise<void>;
 }
 
 export function useFeed(viewerId: string, onLikeFailed: (message: string | null) => void): FeedController {
@@ -206,5 +208,14 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
     reveal: () => update(revealPending),
     toggleLike,
     published: (post) => update((previous) => ownPostCreated(previous, post)),
+    refresh: async () => {
+      try {
+        const { feed } = await request(FEED, { first: PAGE_SIZE });
+        update((previous) => firstPageLoaded(previous, feed));
+        setStatus({ kind: 'ready' });
+      } catch {
+        // Offline: the list stays as it is; the connection status says why.
+      }
+    },
   };
 }
