@@ -205,7 +205,11 @@ def compiled_for(query: str, operation_name: str | None) -> Compiled | None:
 
     result: Compiled | None = None
     try:
-        document = parse(query)
+        # the schema's own limits hold here too: too many tokens or aliases, and the normal
+        # path answers (with its clear error)
+        from schema import MAX_TOKENS
+
+        document = parse(query, max_tokens=MAX_TOKENS)
         if not validate(schema._schema, document):
             result = compile_document(document, operation_name)
     except (GraphQLError, Unsupported, KeyError, TypeError):

@@ -115,3 +115,10 @@ def test_the_pwas_feed_document_is_the_benchmarked_one_and_takes_the_hot_path():
     pwa_document = feed.group(1) + fields.group(1)
     assert squash(pwa_document) == squash(BENCH_FEED)
     assert fast.compiled_for(pwa_document, "Feed") is not None
+
+
+def test_oversized_documents_are_left_to_the_normal_limits():
+    many_fields = "query { feed(first: 2) { edges { node { " + "id " * 5000 + "} } } }"
+    many_aliases = "query { feed(first: 2) { edges { node { " + " ".join(f"a{n}: id" for n in range(40)) + " } } } }"
+    assert fast.compiled_for(many_fields, None) is None
+    assert fast.compiled_for(many_aliases, None) is None
