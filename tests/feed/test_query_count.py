@@ -13,14 +13,14 @@ from server.feed import comments, recommendations, services
 from server.media.services import store_image
 from tests.factories import make_network, make_user, signed_in
 from tests.feed.documents import FEED as CARD_FEED
+from tests.graphql_client import GraphQLClient
+from tests.query_count import counting_queries as count_queries
 
 # the cards plus the authors' badges (through the badges domain's per-request loader)
 FEED = CARD_FEED.replace(
     "author { id displayName unit { name } }",
     "author { id displayName unit { name } awards { badge { name } } }",
 )
-from tests.graphql_client import GraphQLClient
-from tests.query_count import counting_queries as count_queries
 
 
 def _jpeg() -> bytes:
