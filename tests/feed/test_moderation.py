@@ -93,3 +93,34 @@ async def test_managers_remove_comments_members_remove_only_theirs(live_server):
             removed = await manager.execute(DELETE_COMMENT, {"id": rude["comment"]["id"]})
     assert refused["deleteComment"]["code"] == "not_allowed"
     assert removed["deleteComment"]["post"]["commentCount"] == 0
+
+
+async def test_open_feeds_hear_of_edits_hides_and_deletions(live_server):
+    import asyncio
+
+    from tests.feed.documents import DELETE_POST, EDIT_POST, FEED_EVENTS
+    from tests.graphql_client import Subscription
+
+    network = await make_network()
+    _, author_token = await signed_in(network.points_of_sale["Lille"])
+    _, reader_token = await signed_in(network.points_of_sale["Bordeaux"])
+    _, manager_token = await signed_in(network.regions["Nord"], Role.MANAGER)
+    async with GraphQLClient(live_server.url, token=author_token) as author:
+        kept = (await create(author, body="Première version"))["post"]
+        hidden = (await create(author, body="À masquer"))["post"]
+        deleted = (await create(author, body="À supprimer"))["post"]
+        async with Subscription(live_server.ws_url, token=reader_token) as reader:
+            await reader.connect()
+            await reader.subscribe(FEED_EVENTS)
+            await asyncio.sleep(0.2)
+            await author.execute(EDIT_POST, {"input": {"postId": kept["id"], "body": "Version corrigée"}})
+            async with GraphQLClient(live_server.url, token=manager_token) as manager:
+                await manager.execute(HIDE_POST, {"id": hidden["id"], "reason": "Hors sujet"})
+            await author.execute(DELETE_POST, {"id": deleted["id"]})
+            events = [(await reader.next())["payload"]["data"]["feedEvents"] for _ in range(3)]
+    assert [(e["type"], e["postId"]) for e in events] == [
+        ("POST_EDITED", kept["id"]),
+        ("POST_HIDDEN", hidden["id"]),
+        ("POST_DELETED", deleted["id"]),
+    ]
+    assert events[0]["post"]["body"] == "Version corrigée" and events[1]["post"] is None
