@@ -43,8 +43,24 @@ from schema.errors import (
     RateLimitedError,
     ValidationError,
 )
+from schema.feed.mutations.comment_post import (
+    AddCommentResult,
+    DeleteCommentResult,
+    EditCommentResult,
+    add_comment,
+    delete_comment,
+    edit_comment,
+)
 from schema.feed.mutations.create_post import CreatePostResult, create_post
+from schema.feed.mutations.edit_post import DeletePostResult, EditPostResult, delete_post, edit_post
 from schema.feed.mutations.like_post import LikePostResult, like_post, unlike_post
+from schema.feed.mutations.moderate_post import (
+    HidePostResult,
+    ReportPostResult,
+    hide_post,
+    report_post,
+)
+from schema.feed.mutations.recommend_post import RecommendPostResult, recommend_post
 from schema.feed.queries import FeedQuery
 from schema.feed.subscriptions import FeedSubscription
 from schema.notifications.mutations.mark_notifications_read import (
@@ -98,6 +114,33 @@ class Mutation:
     )
     unlike_post: LikePostResult = strawberry.mutation(
         resolver=unlike_post, description="Take a like back; idempotent."
+    )
+    edit_post: EditPostResult = strawberry.mutation(
+        resolver=edit_post, description="Change the texts of one's own post."
+    )
+    delete_post: DeletePostResult = strawberry.mutation(
+        resolver=delete_post, description="Delete one's own post, with its comments and likes."
+    )
+    hide_post: HidePostResult = strawberry.mutation(
+        resolver=hide_post,
+        description="Hide a post of the viewer's scope, with a reason (managers and admins).",
+    )
+    report_post: ReportPostResult = strawberry.mutation(
+        resolver=report_post, description="Report a post to the managers; reporting twice counts once."
+    )
+    add_comment: AddCommentResult = strawberry.mutation(
+        resolver=add_comment, description="Comment on a post; the author is notified."
+    )
+    edit_comment: EditCommentResult = strawberry.mutation(
+        resolver=edit_comment, description="Change the text of one's own comment."
+    )
+    delete_comment: DeleteCommentResult = strawberry.mutation(
+        resolver=delete_comment,
+        description="Delete one's own comment, or any comment of a post one moderates.",
+    )
+    recommend_post: RecommendPostResult = strawberry.mutation(
+        resolver=recommend_post,
+        description="Pin a best practice at the top of units' feeds for some days (managers and admins).",
     )
     mark_notifications_read: MarkNotificationsReadSuccess = strawberry.mutation(
         resolver=mark_notifications_read,

@@ -82,11 +82,14 @@ def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
     from server.badges.routes import ROUTES as BADGE_ROUTES
+    from server.media.http import serve_media, upload_media
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_ws),
         Route("/healthz", healthz),
+        Route("/media", upload_media, methods=["POST"]),
+        Route("/media/{name}", serve_media, methods=["GET"]),
         *BADGE_ROUTES,
         Route("/", pwa),
         Route("/{path:path}", pwa),

@@ -103,6 +103,67 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La taille de page doit être comprise entre 1 et {max}.",
         "en": "The page size must be between 1 and {max}.",
     },
+    # feed and media (issue #3)
+    "post_field_too_long": {
+        "fr": "Ce champ ne peut pas dépasser {max} caractères.",
+        "en": "This field cannot be longer than {max} characters.",
+    },
+    "post_images_too_many": {
+        "fr": "Une publication peut contenir {max} photos au plus.",
+        "en": "A post can hold at most {max} photos.",
+    },
+    "post_mentions_too_many": {
+        "fr": "Vous pouvez mentionner {max} personnes au plus.",
+        "en": "You can mention at most {max} people.",
+    },
+    "post_image_unknown": {
+        "fr": "Une des photos est introuvable ou déjà utilisée ; ajoutez-la à nouveau.",
+        "en": "One of the photos is missing or already used; add it again.",
+    },
+    "comment_not_found": {
+        "fr": "Ce commentaire est introuvable.",
+        "en": "This comment was not found.",
+    },
+    "comment_body_required": {
+        "fr": "Écrivez quelques mots avant d'envoyer.",
+        "en": "Write a few words before sending.",
+    },
+    "comment_body_too_long": {
+        "fr": "Le commentaire ne peut pas dépasser {max} caractères.",
+        "en": "The comment cannot be longer than {max} characters.",
+    },
+    "reason_required": {
+        "fr": "Indiquez une raison.",
+        "en": "Give a reason.",
+    },
+    "reason_too_long": {
+        "fr": "La raison ne peut pas dépasser {max} caractères.",
+        "en": "The reason cannot be longer than {max} characters.",
+    },
+    "recommendation_days_invalid": {
+        "fr": "La durée doit être comprise entre 1 et {max} jours.",
+        "en": "The duration must be between 1 and {max} days.",
+    },
+    "recommendation_units_invalid": {
+        "fr": "Choisissez entre 1 et {max} unités.",
+        "en": "Choose between 1 and {max} units.",
+    },
+    "recommendation_not_best_practice": {
+        "fr": "Seules les bonnes pratiques peuvent être recommandées.",
+        "en": "Only best practices can be recommended.",
+    },
+    "image_invalid": {
+        "fr": "Ce fichier n'est pas une image lisible (JPEG, PNG, WebP ou HEIC).",
+        "en": "This file is not a readable image (JPEG, PNG, WebP or HEIC).",
+    },
+    "image_too_large": {
+        "fr": "Cette image est trop grande (au plus {max_mb} Mo et 40 millions de pixels).",
+        "en": "This image is too large (at most {max_mb} MB and 40 million pixels).",
+    },
+    "media_not_found": {
+        "fr": "Cette image est introuvable.",
+        "en": "This image was not found.",
+    },
     # push notifications
     "push_endpoint_invalid": {
         "fr": "Cette adresse d'abonnement aux notifications n'est pas valide.",

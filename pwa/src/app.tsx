@@ -20,9 +20,12 @@ import { onUnauthenticated, request, RequestError, resetLiveConnection } from '.
 import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { matchRoute, personIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
+import { FeedPostScreen } from './components/feed/FeedPostScreen';
+import { startOutbox } from './components/feed/outbox';
+import { matchRoute, personIdFrom, postIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import { navigate, useLocation } from './router';
 
+const loadReports = () => import('./components/feed/FeedReportsPage').then((module) => module.FeedReportsPage);
 const loadNotifications = () =>
   import('./components/notifications/NotificationsPage').then((module) => module.NotificationsPage);
 const loadNotificationSettings = () =>
@@ -183,6 +186,8 @@ interface SignedInShellProps {
 function SignedInShell({ viewer, route, recognition, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
+  useEffect(() => startOutbox(viewer.id), [viewer.id]);
+  const { pathname } = useLocation();
   const compose = () => {
     setComposing(true);
     if (route !== 'feed') navigate(ROUTE_PATHS.feed);
@@ -205,6 +210,10 @@ function SignedInShell({ viewer, route, recognition, composing, setComposing, no
         )}
         {route !== null && RECOGNITION_ROUTES.has(route) && (
           <LazyBadgesScreens route={route} {...recognition} viewer={viewer} onNotice={setNotice} />
+        )}
+        {route === 'reports' && <ShellLazyScreen load={loadReports} />}
+        {route === 'post' && (
+          <FeedPostScreen postId={postIdFrom(pathname) ?? ''} viewer={viewer} onNotice={setNotice} />
         )}
         {route === 'feed' && (
           <FeedPage

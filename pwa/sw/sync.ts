@@ -1,8 +1,22 @@
 /**
- * Extension point for Background Sync (posts and likes written offline).
- *
- * Later work adds here: a `sync` listener that replays the app's offline
- * queue (kept in IndexedDB, with the idempotency keys the app already sends
- * with createPost) once the device is back online.
+ * Background Sync for the outbox (actions made offline, kept by the app on
+ * the device with the idempotency keys the server checks). When the browser
+ * fires the `elan-outbox` sync, open windows are asked to send their outbox;
+ * with none open, the app sends it at its next start.
  */
-export function registerBackgroundSync(_worker: ServiceWorkerGlobalScope): void {}
+const SYNC_TAG = 'elan-outbox';
+
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+export function registerBackgroundSync(worker: ServiceWorkerGlobalScope): void {
+  worker.addEventListener('sync', ((event: SyncEvent) => {
+    if (event.tag !== SYNC_TAG) return;
+    event.waitUntil(
+      worker.clients.matchAll({ type: 'window' }).then((windows) => {
+        for (const client of windows) client.postMessage({ type: 'FLUSH_OUTBOX' });
+      }),
+    );
+  }) as EventListener);
+}

@@ -7,34 +7,65 @@ from typing import cast
 import strawberry
 from graphql import GraphQLError
 
+from schema.accounts.types import User
 from schema.context import Info
-from schema.feed.types import PageInfo, Post, PostConnection, PostEdge
+from schema.feed.types import (
+    FeedFilter,
+    FeedOrder,
+    PageInfo,
+    Post,
+    PostConnection,
+    PostEdge,
+    PostReport,
+)
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.errors import DomainError
-from server.feed import services
+from server.feed import moderation, services, suggestions
 from server.feed.errors import PostNotFound
+
+
+def _bad_input(error: DomainError, info: Info) -> GraphQLError:
+    return GraphQLError(error.message(info.context.language), extensions={"code": "BAD_USER_INPUT"})
+
+
+def _filter(value: FeedFilter | None) -> services.FeedFilter:
+    if value is None:
+        return services.FeedFilter()
+    return services.FeedFilter(
+        kind=value.kind,
+        unit_id=parse_id(value.unit_id) if value.unit_id is not None else None,
+        tag=value.tag,
+        author_id=parse_id(value.author_id) if value.author_id is not None else None,
+        recommended_for_me=value.recommended_for_me,
+    )
 
 
 @strawberry.type
 class FeedQuery:
-    @strawberry.field(description="Posts of the viewer's network, newest first (Relay-style).")
+    @strawberry.field(
+        description="Posts the viewer may see (Relay-style): newest first or the week's top; "
+        "filters by kind, unit subtree, tag, author or recommended for me."
+    )
     async def feed(
-        self, info: Info, first: int = 20, after: str | None = None
+        self,
+        info: Info,
+        first: int = 20,
+        after: str | None = None,
+        filter: FeedFilter | None = None,
+        order: FeedOrder = FeedOrder.NEWEST,
     ) -> PostConnection:
         viewer = signed_in(info)
         try:
-            page = await services.feed_page(viewer, first, after)
+            page = await services.feed_page(viewer, first, after, _filter(filter), order)
         except DomainError as error:
-            raise GraphQLError(
-                error.message(info.context.language), extensions={"code": "BAD_USER_INPUT"}
-            ) from error
-        edges = [
-            PostEdge(cursor=services.encode_cursor(row.id), node=cast(Post, row))
-            for row in page.rows
-        ]
+            raise _bad_input(error, info) from error
         return PostConnection(
-            edges=edges,
+            pinned=cast(list[Post], page.pinned),
+            edges=[
+                PostEdge(cursor=cursor, node=cast(Post, row))
+                for cursor, row in zip(page.cursors, page.rows, strict=True)
+            ],
             page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
         )
 
@@ -45,3 +76,25 @@ class FeedQuery:
             return cast(Post, await services.get_post(viewer, parse_id(id)))
         except PostNotFound:
             return None
+
+    @strawberry.field(
+        description="Open reports on posts of the viewer's scope (managers and admins)."
+    )
+    async def post_reports(self, info: Info) -> list[PostReport]:
+        viewer = signed_in(info)
+        try:
+            return cast(list[PostReport], await moderation.open_reports(viewer))
+        except DomainError as error:
+            raise GraphQLError(
+                error.message(info.context.language), extensions={"code": "FORBIDDEN"}
+            ) from error
+
+    @strawberry.field(description="Colleagues whose name starts like `search`, for @mentions.")
+    async def mention_suggestions(self, info: Info, search: str) -> list[User]:
+        viewer = signed_in(info)
+        return cast(list[User], await suggestions.colleagues(viewer, search))
+
+    @strawberry.field(description="Tags in use that start with `prefix`, most used first.")
+    async def tag_suggestions(self, info: Info, prefix: str = "") -> list[str]:
+        viewer = signed_in(info)
+        return await suggestions.tags(viewer, prefix)

@@ -1,4 +1,4 @@
-"""Live feed events."""
+"""Live feed events, filtered per subscriber by audience."""
 
 from __future__ import annotations
 
@@ -9,41 +9,87 @@ from typing import Any, cast
 import strawberry
 
 from schema.context import Info
-from schema.feed.types import FeedEvent, FeedEventType, Post
+from schema.feed.types import Comment, FeedEvent, FeedEventType, Post
+from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.bus import get_bus
-from server.feed.events import POST_CREATED, feed_channel
-from server.feed.rows import PostRow
+from server.feed.audience import Scope, viewer_scope
+from server.feed.events import (
+    COMMENT_ADDED,
+    COMMENT_EDITED,
+    POST_CREATED,
+    POST_EDITED,
+    feed_channel,
+)
+from server.feed.rows import CommentRow, PostRow
 
 QUEUE_LIMIT = 256
 
 
-def _feed_event(message: dict[str, Any]) -> FeedEvent:
+def _feed_event(message: dict[str, Any], scope: Scope) -> FeedEvent:
+    kind = message["type"]
     post = message.get("post")
+    row: PostRow | None = None
+    if post and kind in {POST_CREATED, POST_EDITED}:
+        row = PostRow.from_event(post)
+        row.viewer_is_author = row.author.id == scope.user.id
+        row.viewer_can_moderate = scope.moderates(row.unit_path)
+    comment = message.get("comment")
+    comment_id = message.get("commentId")
     return FeedEvent(
         version=int(message["version"]),
-        type=FeedEventType(message["type"]),
+        type=FeedEventType(kind),
         post_id=strawberry.ID(str(message["postId"])),
-        post=cast(Post, PostRow.from_event(post)) if post and message["type"] == POST_CREATED else None,
+        post=cast(Post, row),
         like_count=message.get("likeCount"),
+        comment_count=message.get("commentCount"),
+        comment=cast(Comment, CommentRow.from_event(comment))
+        if comment and kind in {COMMENT_ADDED, COMMENT_EDITED}
+        else None,
+        comment_id=strawberry.ID(str(comment_id)) if comment_id is not None else None,
     )
 
 
 @strawberry.type
 class FeedSubscription:
-    @strawberry.subscription(description="Posts created and like counts changed, as they happen.")
-    async def feed_events(self, info: Info) -> AsyncGenerator[FeedEvent, None]:
+    @strawberry.subscription(
+        description="Posts created, edited, hidden and deleted, like and comment counts and "
+        "new comments, as they happen, for the posts the viewer may see; with `postId`, only "
+        "that post's events (the post page)."
+    )
+    async def feed_events(
+        self, info: Info, post_id: strawberry.ID | None = None
+    ) -> AsyncGenerator[FeedEvent, None]:
         viewer = signed_in(info)
+        scope = await viewer_scope(viewer)
+        only = parse_id(post_id) if post_id is not None else None
         queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_LIMIT)
+        # The bus numbers the organisation's events; this subscriber skips those outside its
+        # audience, so it numbers what it delivers itself, and turns a gap in the bus's
+        # sequence (lost events) or a full queue into a gap in its own.
+        bus_version: int | None = None
+        version = 0
 
         def receive(message: dict[str, Any]) -> None:
+            nonlocal bus_version, version
+            received = int(message.get("version", 0))
+            if bus_version is not None and received != bus_version + 1:
+                version += 1
+            bus_version = received
+            path = message.get("audiencePath")
+            # outside the audience: never delivered, not even the id
+            if not path or not scope.sees(str(path)):
+                return
+            if only is not None and message.get("postId") != only:
+                return
+            version += 1
             # a slow client loses events rather than memory; the version gap tells it
             if not queue.full():
-                queue.put_nowait(message)
+                queue.put_nowait({**message, "version": version})
 
         stop = get_bus().listen(feed_channel(viewer.organization_id), receive)
         try:
             while True:
-                yield _feed_event(await queue.get())
+                yield _feed_event(await queue.get(), scope)
         finally:
             stop()

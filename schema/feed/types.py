@@ -8,13 +8,61 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import cast
 
 import strawberry
 
 from schema.accounts.types import User
-from server.feed.models import PostKind
+from schema.context import Info
+from server.feed.models import PostAudience, PostKind
+from server.feed.reading import FeedOrder, comment_page, encode_cursor
 
 strawberry.enum(PostKind, name="PostKind", description="What a post is about.")
+strawberry.enum(
+    PostAudience,
+    name="PostAudience",
+    description="Who may read a post: the author's team or point of sale, region, or the whole network.",
+)
+strawberry.enum(FeedOrder, name="FeedOrder", description="Newest first, or the week's top posts.")
+
+
+@strawberry.type(description="A photo of a post, re-encoded to WebP at two sizes.")
+class PostImage:
+    id: strawberry.ID
+    feed_url: str = strawberry.field(description="Up to 720 px, for the feed.")
+    full_url: str = strawberry.field(description="Up to 1600 px, for the full view.")
+    width: int = strawberry.field(description="Width of the full rendition's source, in pixels.")
+    height: int
+    feed_width: int = strawberry.field(description="Size of the feed rendition, to reserve space.")
+    feed_height: int
+
+
+@strawberry.type(description="A comment in a post's flat thread.")
+class Comment:
+    id: strawberry.ID
+    post_id: strawberry.ID
+    body: str = strawberry.field(description="Plain text; clients must render it as text.")
+    author: User
+    created_at: datetime
+    edited_at: datetime | None
+
+
+@strawberry.type
+class CommentPageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class CommentEdge:
+    cursor: str
+    node: Comment
+
+
+@strawberry.type(description="A page of comments, oldest first.")
+class CommentConnection:
+    edges: list[CommentEdge]
+    page_info: CommentPageInfo
 
 
 @strawberry.type(description="A win, best practice, announcement or system post.")
@@ -24,9 +72,47 @@ class Post:
     body: str = strawberry.field(description="Plain text; clients must render it as text.")
     author: User
     created_at: datetime
+    edited_at: datetime | None = strawberry.field(description="Set once the author edits it.")
+    audience: PostAudience
+    figure: str | None = strawberry.field(description="A win's figure, e.g. « 3 contrats ».")
+    product: str | None = strawberry.field(description="The product a win is about.")
+    context: str | None = strawberry.field(description="Best practice: the situation.")
+    action: str | None = strawberry.field(description="Best practice: what was done.")
+    result: str | None = strawberry.field(description="Best practice: what came of it.")
+    tags: list[str] = strawberry.field(description="Tags without the hash, lower case.")
+    images: list[PostImage]
     like_count: int
     comment_count: int
     liked_by_me: bool = strawberry.field(description="Whether the viewer likes this post.")
+    recommended_by: list[str] = strawberry.field(
+        description="Names of the managers recommending it now."
+    )
+    recommended_unit_count: int = strawberry.field(
+        description="How many units it is recommended to now."
+    )
+    pinned: bool = strawberry.field(description="Pinned at the top of the viewer's feed.")
+    hidden_reason: str | None = strawberry.field(
+        description="Why a manager hid it; only its author and moderators see hidden posts."
+    )
+    viewer_is_author: bool = strawberry.field(description="The viewer may edit and delete it.")
+    viewer_can_moderate: bool = strawberry.field(
+        description="The viewer may hide it and remove its comments."
+    )
+
+    @strawberry.field(description="The comments, oldest first.")
+    async def comments(
+        self, info: Info, first: int = 20, after: str | None = None
+    ) -> CommentConnection:
+        page = await comment_page(int(self.id), first, after)
+        return CommentConnection(
+            edges=[
+                CommentEdge(cursor=encode_cursor(row.id, "comment"), node=cast(Comment, row))
+                for row in page.rows
+            ],
+            page_info=CommentPageInfo(
+                has_next_page=page.has_next_page, end_cursor=page.end_cursor
+            ),
+        )
 
 
 @strawberry.type
@@ -41,16 +127,47 @@ class PostEdge:
     node: Post
 
 
-@strawberry.type(description="A page of posts, newest first.")
+@strawberry.type(description="A page of posts.")
 class PostConnection:
+    pinned: list[Post] = strawberry.field(
+        description="Best practices recommended to the viewer's units, on the first page only."
+    )
     edges: list[PostEdge]
     page_info: PageInfo
+
+
+@strawberry.input(description="Narrow the feed; all given conditions apply.")
+class FeedFilter:
+    kind: PostKind | None = None
+    unit_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Posts from this unit and the units below it."
+    )
+    tag: str | None = strawberry.field(default=None, description="With or without the hash.")
+    author_id: strawberry.ID | None = None
+    recommended_for_me: bool = strawberry.field(
+        default=False, description="Only best practices recommended to the viewer's units."
+    )
+
+
+@strawberry.type(description="An open report on a post, for the managers who moderate it.")
+class PostReport:
+    id: strawberry.ID
+    reason: str
+    created_at: datetime
+    reporter_name: str
+    post: Post
 
 
 @strawberry.enum(description="What changed in the feed.")
 class FeedEventType(StrEnum):
     POST_CREATED = "POST_CREATED"
+    POST_EDITED = "POST_EDITED"
+    POST_HIDDEN = "POST_HIDDEN"
+    POST_DELETED = "POST_DELETED"
     LIKE_COUNT_CHANGED = "LIKE_COUNT_CHANGED"
+    COMMENT_ADDED = "COMMENT_ADDED"
+    COMMENT_EDITED = "COMMENT_EDITED"
+    COMMENT_DELETED = "COMMENT_DELETED"
     POST_REMOVED = "POST_REMOVED"
 
 
@@ -60,5 +177,8 @@ class FeedEvent:
     version: int
     type: FeedEventType
     post_id: strawberry.ID
-    post: Post | None = strawberry.field(description="The new post, for POST_CREATED.")
+    post: Post | None = strawberry.field(description="The post, for POST_CREATED and POST_EDITED.")
     like_count: int | None = strawberry.field(description="The new count, for LIKE_COUNT_CHANGED.")
+    comment_count: int | None = strawberry.field(description="The new count, for COMMENT_*.")
+    comment: Comment | None = strawberry.field(description="The comment, for COMMENT_ADDED and COMMENT_EDITED.")
+    comment_id: strawberry.ID | None = strawberry.field(description="The comment, for COMMENT_*.")

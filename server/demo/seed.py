@@ -109,6 +109,7 @@ async def seed_demo(now: datetime | None = None) -> dict[str, int]:
                 organization=organization,
                 author=author,
                 unit_id=author.unit_id,
+                audience_unit_id=root.id,
                 kind=kind,
                 body=body,
                 created_at=created,
@@ -160,4 +161,8 @@ from server.demo.badges import seed_badges  # noqa: E402
 from server.demo.push import seed_push  # noqa: E402
 
 DEMO_SEEDERS.append(seed_badges)
+
+from server.demo.feed import seed_feed  # noqa: E402
+
+DEMO_SEEDERS.append(seed_feed)
 DEMO_SEEDERS.append(seed_push)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -16,7 +16,27 @@ AUTHOR_COLUMNS = (
     "author__unit__kind",
     "author__unit__city",
 )
-POST_COLUMNS = ("id", "kind", "body", "created_at", "like_count", "comment_count", *AUTHOR_COLUMNS)
+POST_COLUMNS = (
+    "id",
+    "kind",
+    "body",
+    "created_at",
+    "like_count",
+    "comment_count",
+    "audience",
+    "audience_unit_id",
+    "audience_unit__path",
+    "unit__path",
+    "figure",
+    "product",
+    "context",
+    "action",
+    "result",
+    "edited_at",
+    "hidden_at",
+    "hidden_reason",
+    *AUTHOR_COLUMNS,
+)
 
 
 @dataclass(slots=True)
@@ -40,6 +60,94 @@ class AuthorRow:
         parts = [p for p in self.display_name.replace("-", " ").split() if p]
         return "".join(p[0] for p in parts[:2]).upper() or "?"
 
+    def to_event(self) -> dict[str, Any]:
+        unit = self.unit
+        return {
+            "id": self.id,
+            "displayName": self.display_name,
+            "role": self.role,
+            "avatarUrl": self.avatar_url,
+            "unit": None
+            if unit is None
+            else {"id": unit.id, "name": unit.name, "kind": unit.kind, "city": unit.city},
+        }
+
+    @classmethod
+    def from_event(cls, data: dict[str, Any]) -> AuthorRow:
+        unit = data.get("unit")
+        return cls(
+            id=data["id"],
+            display_name=data["displayName"],
+            role=data["role"],
+            avatar_url=data["avatarUrl"],
+            unit=None if unit is None else UnitRow(**unit),
+        )
+
+
+@dataclass(slots=True)
+class ImageRow:
+    id: int
+    feed_url: str
+    full_url: str
+    width: int
+    height: int
+    feed_width: int
+    feed_height: int
+
+    def to_event(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "feedUrl": self.feed_url,
+            "fullUrl": self.full_url,
+            "width": self.width,
+            "height": self.height,
+            "feedWidth": self.feed_width,
+            "feedHeight": self.feed_height,
+        }
+
+    @classmethod
+    def from_event(cls, data: dict[str, Any]) -> ImageRow:
+        return cls(
+            id=data["id"],
+            feed_url=data["feedUrl"],
+            full_url=data["fullUrl"],
+            width=data["width"],
+            height=data["height"],
+            feed_width=data["feedWidth"],
+            feed_height=data["feedHeight"],
+        )
+
+
+@dataclass(slots=True)
+class CommentRow:
+    id: int
+    post_id: int
+    body: str
+    created_at: datetime
+    edited_at: datetime | None
+    author: AuthorRow
+
+    def to_event(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "postId": self.post_id,
+            "body": self.body,
+            "createdAt": self.created_at.isoformat(),
+            "editedAt": self.edited_at.isoformat() if self.edited_at else None,
+            "author": self.author.to_event(),
+        }
+
+    @classmethod
+    def from_event(cls, data: dict[str, Any]) -> CommentRow:
+        return cls(
+            id=data["id"],
+            post_id=data["postId"],
+            body=data["body"],
+            created_at=datetime.fromisoformat(data["createdAt"]),
+            edited_at=datetime.fromisoformat(data["editedAt"]) if data.get("editedAt") else None,
+            author=AuthorRow.from_event(data["author"]),
+        )
+
 
 @dataclass(slots=True)
 class PostRow:
@@ -50,11 +158,30 @@ class PostRow:
     like_count: int
     comment_count: int
     author: AuthorRow
+    audience: str = "NETWORK"
+    audience_unit_id: int = 0
+    audience_path: str = ""
+    unit_path: str = ""
+    figure: str | None = None
+    product: str | None = None
+    context: str | None = None
+    action: str | None = None
+    result: str | None = None
+    edited_at: datetime | None = None
+    hidden_at: datetime | None = None
+    hidden_reason: str | None = None
     liked_by_me: bool = False
+    tags: list[str] = field(default_factory=list)
+    images: list[ImageRow] = field(default_factory=list)
+    recommended_by: list[str] = field(default_factory=list)
+    recommended_unit_count: int = 0
+    pinned: bool = False
+    viewer_can_moderate: bool = False
+    viewer_is_author: bool = False
 
     def to_event(self) -> dict[str, Any]:
-        """JSON-friendly copy carried by events, so subscribers need no query."""
-        author = self.author
+        """JSON-friendly copy carried by events, so subscribers need no query.
+        Viewer-specific fields (liked, can moderate) are left for each subscriber."""
         return {
             "id": self.id,
             "kind": self.kind,
@@ -62,26 +189,25 @@ class PostRow:
             "createdAt": self.created_at.isoformat(),
             "likeCount": self.like_count,
             "commentCount": self.comment_count,
-            "author": {
-                "id": author.id,
-                "displayName": author.display_name,
-                "role": author.role,
-                "avatarUrl": author.avatar_url,
-                "unit": None
-                if author.unit is None
-                else {
-                    "id": author.unit.id,
-                    "name": author.unit.name,
-                    "kind": author.unit.kind,
-                    "city": author.unit.city,
-                },
-            },
+            "audience": self.audience,
+            "audienceUnitId": self.audience_unit_id,
+            "audiencePath": self.audience_path,
+            "unitPath": self.unit_path,
+            "figure": self.figure,
+            "product": self.product,
+            "context": self.context,
+            "action": self.action,
+            "result": self.result,
+            "editedAt": self.edited_at.isoformat() if self.edited_at else None,
+            "tags": self.tags,
+            "images": [image.to_event() for image in self.images],
+            "recommendedBy": self.recommended_by,
+            "recommendedUnitCount": self.recommended_unit_count,
+            "author": self.author.to_event(),
         }
 
     @classmethod
     def from_event(cls, data: dict[str, Any]) -> PostRow:
-        author = data["author"]
-        unit = author.get("unit")
         return cls(
             id=data["id"],
             kind=data["kind"],
@@ -89,18 +215,43 @@ class PostRow:
             created_at=datetime.fromisoformat(data["createdAt"]),
             like_count=data["likeCount"],
             comment_count=data["commentCount"],
-            author=AuthorRow(
-                id=author["id"],
-                display_name=author["displayName"],
-                role=author["role"],
-                avatar_url=author["avatarUrl"],
-                unit=None if unit is None else UnitRow(**unit),
-            ),
+            author=AuthorRow.from_event(data["author"]),
+            audience=data.get("audience", "NETWORK"),
+            audience_unit_id=data.get("audienceUnitId", 0),
+            audience_path=data.get("audiencePath", ""),
+            unit_path=data.get("unitPath", ""),
+            figure=data.get("figure"),
+            product=data.get("product"),
+            context=data.get("context"),
+            action=data.get("action"),
+            result=data.get("result"),
+            edited_at=datetime.fromisoformat(data["editedAt"]) if data.get("editedAt") else None,
+            tags=list(data.get("tags", [])),
+            images=[ImageRow.from_event(i) for i in data.get("images", [])],
+            recommended_by=list(data.get("recommendedBy", [])),
+            recommended_unit_count=data.get("recommendedUnitCount", 0),
         )
 
 
+def author_row(values: dict[str, Any], prefix: str = "author") -> AuthorRow:
+    unit_id = values[f"{prefix}__unit_id"]
+    return AuthorRow(
+        id=values[f"{prefix}_id"],
+        display_name=values[f"{prefix}__display_name"],
+        role=str(values[f"{prefix}__role"]),
+        avatar_url=values[f"{prefix}__avatar_url"],
+        unit=None
+        if unit_id is None
+        else UnitRow(
+            id=unit_id,
+            name=values[f"{prefix}__unit__name"],
+            kind=str(values[f"{prefix}__unit__kind"]),
+            city=values[f"{prefix}__unit__city"],
+        ),
+    )
+
+
 def post_row(values: dict[str, Any]) -> PostRow:
-    unit_id = values["author__unit_id"]
     return PostRow(
         id=values["id"],
         kind=str(values["kind"]),
@@ -108,18 +259,17 @@ def post_row(values: dict[str, Any]) -> PostRow:
         created_at=values["created_at"],
         like_count=values["like_count"],
         comment_count=values["comment_count"],
-        author=AuthorRow(
-            id=values["author_id"],
-            display_name=values["author__display_name"],
-            role=str(values["author__role"]),
-            avatar_url=values["author__avatar_url"],
-            unit=None
-            if unit_id is None
-            else UnitRow(
-                id=unit_id,
-                name=values["author__unit__name"],
-                kind=str(values["author__unit__kind"]),
-                city=values["author__unit__city"],
-            ),
-        ),
+        author=author_row(values),
+        audience=str(values["audience"]),
+        audience_unit_id=values["audience_unit_id"] or 0,
+        audience_path=values["audience_unit__path"] or "/",
+        unit_path=values["unit__path"],
+        figure=values["figure"],
+        product=values["product"],
+        context=values["context"],
+        action=values["action"],
+        result=values["result"],
+        edited_at=values["edited_at"],
+        hidden_at=values["hidden_at"],
+        hidden_reason=values["hidden_reason"],
     )

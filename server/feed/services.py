@@ -1,134 +1,217 @@
-"""Posting, liking and reading the feed."""
+"""Posting, editing, deleting and liking; reading lives in `server.feed.reading`."""
 
 from __future__ import annotations
 
-import base64
-import binascii
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 
 from server.accounts.models import Role, User
-from server.db import atomic
-from server.errors import ValidationFailed
+from server.db import Events, atomic
+from server.errors import NotAllowed, ValidationFailed
 from server.feed import events
+from server.feed.audience import audience_unit_id, viewer_scope
 from server.feed.errors import PostNotFound
-from server.feed.models import Like, Post, PostKind
-from server.feed.rows import POST_COLUMNS, PostRow, post_row
+from server.feed.models import (
+    Like,
+    Post,
+    PostAudience,
+    PostImage,
+    PostKind,
+    PostMention,
+    PostTag,
+)
+from server.feed.reading import (  # noqa: F401 - the feed's public reading API
+    PAGE_MAX,
+    FeedFilter,
+    FeedOrder,
+    FeedPage,
+    comment_page,
+    decode_cursor,
+    encode_cursor,
+    feed_page,
+    get_post,
+    normalize_tag,
+)
+from server.feed.rows import PostRow
+from server.media.models import Media
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.ratelimit import consume
 from server.settings import get_settings
 
 BODY_MAX = 2000
-PAGE_MAX = 50
+FIELD_MAX = 1000
 IDEMPOTENCY_KEY_MAX = 64
+IMAGES_MAX = 4
+TAGS_MAX = 10
+MENTIONS_MAX = 10
 MEMBER_KINDS = {PostKind.WIN, PostKind.BEST_PRACTICE}
 MANAGER_KINDS = MEMBER_KINDS | {PostKind.ANNOUNCEMENT}
+TAG_PATTERN = re.compile(r"(?<![\w#])#([\w-]{2,40})")
 
 
 @dataclass(slots=True)
-class FeedPage:
-    rows: list[PostRow]
-    has_next_page: bool
+class PostContent:
+    """What the author writes; the structured parts depend on the kind."""
 
-    @property
-    def end_cursor(self) -> str | None:
-        return encode_cursor(self.rows[-1].id) if self.rows else None
-
-
-def encode_cursor(post_id: int) -> str:
-    return base64.urlsafe_b64encode(f"post:{post_id}".encode()).decode().rstrip("=")
+    body: str
+    figure: str | None = None
+    product: str | None = None
+    context: str | None = None
+    action: str | None = None
+    result: str | None = None
 
 
-def decode_cursor(cursor: str) -> int:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        prefix, _, value = raw.partition(":")
-        if prefix != "post":
-            raise ValueError(raw)
-        return int(value)
-    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
-        raise ValidationFailed("cursor_invalid", "after") from error
+@dataclass(slots=True)
+class NewPost:
+    kind: PostKind
+    content: PostContent
+    audience: PostAudience = PostAudience.NETWORK
+    image_ids: list[int] = field(default_factory=list)
+    mention_ids: list[int] = field(default_factory=list)
+    idempotency_key: str | None = None
 
 
-async def _post_rows(viewer: User, **filters: object) -> list[PostRow]:
-    values = await Post.filter(organization_id=viewer.organization_id, **filters).values(
-        *POST_COLUMNS
-    )
-    return [post_row(v) for v in values]
+def tags_in(*texts: str | None) -> list[str]:
+    found: list[str] = []
+    for text in texts:
+        for tag in TAG_PATTERN.findall(text or ""):
+            tag = tag.lower()
+            if tag not in found:
+                found.append(tag)
+    return found[:TAGS_MAX]
 
 
-async def _mark_liked(viewer: User, rows: list[PostRow]) -> list[PostRow]:
-    if rows:
-        liked = set(
-            await Like.filter(user_id=viewer.id, post_id__in=[r.id for r in rows]).values_list(
-                "post_id", flat=True
-            )
-        )
-        for row in rows:
-            row.liked_by_me = row.id in liked
-    return rows
+def _optional(value: str | None, name: str, limit: int) -> str | None:
+    value = (value or "").strip() or None
+    if value is not None and len(value) > limit:
+        raise ValidationFailed("post_field_too_long", name, max=limit)
+    return value
 
 
-async def feed_page(viewer: User, first: int = 20, after: str | None = None) -> FeedPage:
-    """Newest first; the cursor is the last post id, so inserts never shift a page."""
-    if not 1 <= first <= PAGE_MAX:
-        raise ValidationFailed("page_size_invalid", "first", max=PAGE_MAX)
-    query = Post.filter(organization_id=viewer.organization_id)
-    if after is not None:
-        query = query.filter(id__lt=decode_cursor(after))
-    values = await query.order_by("-id").limit(first + 1).values(*POST_COLUMNS)
-    rows = [post_row(v) for v in values[:first]]
-    return FeedPage(rows=await _mark_liked(viewer, rows), has_next_page=len(values) > first)
-
-
-async def get_post(viewer: User, post_id: int) -> PostRow:
-    rows = await _post_rows(viewer, id=post_id)
-    if not rows:
-        raise PostNotFound("postId")
-    return (await _mark_liked(viewer, rows))[0]
-
-
-def _check_new_post(author: User, kind: PostKind, body: str, idempotency_key: str | None) -> str:
-    allowed = MEMBER_KINDS if author.role == Role.MEMBER else MANAGER_KINDS
-    if kind not in allowed:
-        raise ValidationFailed("post_kind_not_allowed", "kind")
-    body = body.strip()
+def _clean_content(kind: PostKind, content: PostContent) -> PostContent:
+    body = content.body.strip()
     if not body:
         raise ValidationFailed("post_body_required", "body")
     if len(body) > BODY_MAX:
         raise ValidationFailed("post_body_too_long", "body", max=BODY_MAX)
-    if idempotency_key is not None and not 8 <= len(idempotency_key) <= IDEMPOTENCY_KEY_MAX:
-        raise ValidationFailed(
-            "idempotency_key_invalid", "idempotencyKey", max=IDEMPOTENCY_KEY_MAX
+    clean = PostContent(body=body)
+    if kind == PostKind.WIN:
+        clean.figure = _optional(content.figure, "figure", 60)
+        clean.product = _optional(content.product, "product", 80)
+    if kind == PostKind.BEST_PRACTICE:
+        clean.context = _optional(content.context, "context", FIELD_MAX)
+        clean.action = _optional(content.action, "action", FIELD_MAX)
+        clean.result = _optional(content.result, "result", FIELD_MAX)
+    return clean
+
+
+def check_idempotency_key(key: str | None) -> None:
+    if key is not None and not 8 <= len(key) <= IDEMPOTENCY_KEY_MAX:
+        raise ValidationFailed("idempotency_key_invalid", "idempotencyKey", max=IDEMPOTENCY_KEY_MAX)
+
+
+def _check_new_post(author: User, new: NewPost) -> PostContent:
+    allowed = MEMBER_KINDS if author.role == Role.MEMBER else MANAGER_KINDS
+    if new.kind not in allowed:
+        raise ValidationFailed("post_kind_not_allowed", "kind")
+    content = _clean_content(new.kind, new.content)
+    check_idempotency_key(new.idempotency_key)
+    if len(new.image_ids) > IMAGES_MAX:
+        raise ValidationFailed("post_images_too_many", "imageIds", max=IMAGES_MAX)
+    if len(new.mention_ids) > MENTIONS_MAX:
+        raise ValidationFailed("post_mentions_too_many", "mentionIds", max=MENTIONS_MAX)
+    return content
+
+
+async def _attach_images(author: User, post_id: int, image_ids: list[int]) -> None:
+    ids = list(dict.fromkeys(image_ids))
+    owned = set(
+        await Media.filter(id__in=ids, owner_id=author.id, post_images__id=None).values_list(
+            "id", flat=True
         )
-    return body
+    )
+    if len(owned) != len(ids):
+        raise ValidationFailed("post_image_unknown", "imageIds")
+    await PostImage.bulk_create(
+        [PostImage(post_id=post_id, media_id=media_id, position=n) for n, media_id in enumerate(ids)]
+    )
+
+
+async def _mention(author: User, post_id: int, mention_ids: list[int], bus: Events) -> None:
+    people = await User.filter(
+        id__in=list(dict.fromkeys(mention_ids)), organization_id=author.organization_id
+    ).values_list("id", flat=True)
+    if not people:
+        return
+    await PostMention.bulk_create([PostMention(post_id=post_id, user_id=p) for p in people])
+    for person in people:
+        if person != author.id:
+            await notify(
+                int(person),  # type: ignore[call-overload]
+                NotificationKind.MENTIONED,
+                params={"postId": post_id},
+                actor_name=author.display_name,
+                link=f"/posts/{post_id}",
+            )
+
+
+async def _existing(author: User, idempotency_key: str | None) -> PostRow | None:
+    if idempotency_key is None:
+        return None
+    found = await Post.filter(author_id=author.id, idempotency_key=idempotency_key).values_list(
+        "id", flat=True
+    )
+    return await get_post(author, int(found[0])) if found else None  # type: ignore[call-overload]
 
 
 async def create_post(
-    author: User, kind: PostKind, body: str, idempotency_key: str | None = None
+    author: User,
+    kind: PostKind | NewPost,
+    body: str | None = None,
+    idempotency_key: str | None = None,
 ) -> PostRow:
     """A new post; the same idempotency key from the same author gives back the first one."""
-    body = _check_new_post(author, kind, body, idempotency_key)
-    if idempotency_key is not None:
-        existing = await Post.get_or_none(author_id=author.id, idempotency_key=idempotency_key)
-        if existing is not None:
-            return await get_post(author, existing.id)
+    new = kind if isinstance(kind, NewPost) else NewPost(
+        kind=kind, content=PostContent(body=body or ""), idempotency_key=idempotency_key
+    )
+    content = _check_new_post(author, new)
+    existing = await _existing(author, new.idempotency_key)
+    if existing is not None:
+        return existing
     settings = get_settings()
     await consume(f"post:{author.id}", settings.post_rate_limit, settings.rate_window_seconds)
+    scope = await viewer_scope(author)
+    audience_id = await audience_unit_id(scope, new.audience)
     try:
         async with atomic() as bus:
             post = await Post.create(
                 organization_id=author.organization_id,
                 author_id=author.id,
                 unit_id=author.unit_id,
-                kind=kind,
-                body=body,
-                idempotency_key=idempotency_key,
+                kind=new.kind,
+                body=content.body,
+                figure=content.figure,
+                product=content.product,
+                context=content.context,
+                action=content.action,
+                result=content.result,
+                audience=new.audience,
+                audience_unit_id=audience_id,
+                idempotency_key=new.idempotency_key,
             )
-            row = (await _post_rows(author, id=post.id))[0]
+            tags = tags_in(content.body, content.context, content.action, content.result)
+            if tags:
+                await PostTag.bulk_create([PostTag(post_id=post.id, tag=t) for t in tags])
+            if new.image_ids:
+                await _attach_images(author, post.id, new.image_ids)
+            if new.mention_ids:
+                await _mention(author, post.id, new.mention_ids, bus)
+            row = await get_post(author, post.id)
             bus.publish(
                 events.feed_channel(author.organization_id),
                 events.post_created(row.id, row.to_event()),
@@ -139,30 +222,72 @@ async def create_post(
                     "organization_id": author.organization_id,
                     "post_id": row.id,
                     "author_id": author.id,
-                    "kind": str(kind),
+                    "kind": str(new.kind),
                 },
             )
     except IntegrityError:
         # the same key raced in from a retry: the first one won, give it back
-        existing = await Post.get_or_none(author_id=author.id, idempotency_key=idempotency_key)
+        existing = await _existing(author, new.idempotency_key)
         if existing is None:
             raise
-        return await get_post(author, existing.id)
+        return existing
+    return row
+
+
+async def _own_post(author: User, post_id: int) -> PostRow:
+    row = await get_post(author, post_id)
+    if row.author.id != author.id:
+        raise NotAllowed("postId")
+    return row
+
+
+async def edit_post(author: User, post_id: int, content: PostContent) -> PostRow:
+    """Only the author edits; tags follow the new text."""
+    row = await _own_post(author, post_id)
+    clean = _clean_content(PostKind(row.kind), content)
+    async with atomic() as bus:
+        await Post.filter(id=post_id).update(
+            body=clean.body,
+            figure=clean.figure,
+            product=clean.product,
+            context=clean.context,
+            action=clean.action,
+            result=clean.result,
+            edited_at=datetime.now(UTC),
+        )
+        await PostTag.filter(post_id=post_id).delete()
+        tags = tags_in(clean.body, clean.context, clean.action, clean.result)
+        if tags:
+            await PostTag.bulk_create([PostTag(post_id=post_id, tag=t) for t in tags])
+        row = await get_post(author, post_id)
+        if row.hidden_at is None:
+            bus.publish(
+                events.feed_channel(author.organization_id),
+                events.post_edited(post_id, row.to_event()),
+            )
+    return row
+
+
+async def delete_post(author: User, post_id: int) -> None:
+    row = await _own_post(author, post_id)
+    async with atomic() as bus:
+        await Post.filter(id=post_id).delete()
+        bus.publish(
+            events.feed_channel(author.organization_id),
+            events.post_removed(events.POST_DELETED, post_id, row.audience_path),
+        )
+
+
+async def _visible_post(viewer: User, post_id: int) -> PostRow:
+    row = await get_post(viewer, post_id)
+    if row.hidden_at is not None:
+        raise PostNotFound("postId")
     return row
 
 
 async def _like_count(post_id: int) -> int:
     rows = await Post.filter(id=post_id).values("like_count")
     return int(rows[0]["like_count"])
-
-
-async def _visible_post(viewer: User, post_id: int) -> dict[str, object]:
-    found = await Post.filter(id=post_id, organization_id=viewer.organization_id).values(
-        "id", "author_id", "kind"
-    )
-    if not found:
-        raise PostNotFound("postId")
-    return found[0]
 
 
 async def like_post(viewer: User, post_id: int) -> PostRow:
@@ -179,23 +304,23 @@ async def like_post(viewer: User, post_id: int) -> PostRow:
                 count = await _like_count(post_id)
                 bus.publish(
                     events.feed_channel(viewer.organization_id),
-                    events.like_count_changed(post_id, count),
+                    events.like_count_changed(post_id, count, post.audience_path),
                 )
                 bus.emit(
                     "feed.post_liked",
                     {
                         "organization_id": viewer.organization_id,
                         "post_id": post_id,
-                        "author_id": post["author_id"],
+                        "author_id": post.author.id,
                         "like_count": count,
                     },
                 )
-                if post["author_id"] != viewer.id:
+                if post.author.id != viewer.id:
                     # one line per post in the author's centre, however many like it
                     await notify(
-                        int(post["author_id"]),  # type: ignore[call-overload]
+                        post.author.id,
                         NotificationKind.POST_LIKED,
-                        params={"postId": post_id, "postKind": str(post["kind"])},
+                        params={"postId": post_id, "postKind": post.kind},
                         actor_name=viewer.display_name,
                         link=f"/posts/{post_id}",
                         group_key=f"like:{post_id}",
@@ -206,7 +331,7 @@ async def like_post(viewer: User, post_id: int) -> PostRow:
 
 
 async def unlike_post(viewer: User, post_id: int) -> PostRow:
-    await _visible_post(viewer, post_id)
+    post = await _visible_post(viewer, post_id)
     settings = get_settings()
     await consume(f"like:{viewer.id}", settings.like_rate_limit, settings.rate_window_seconds)
     async with atomic() as bus:
@@ -216,7 +341,7 @@ async def unlike_post(viewer: User, post_id: int) -> PostRow:
             count = await _like_count(post_id)
             bus.publish(
                 events.feed_channel(viewer.organization_id),
-                events.like_count_changed(post_id, count),
+                events.like_count_changed(post_id, count, post.audience_path),
             )
     return await get_post(viewer, post_id)
 
@@ -225,8 +350,10 @@ async def create_system_post(author: User, body: str) -> PostRow:
     """A post written by Élan on behalf of another domain (badge awarded, challenge results).
 
     `author` is the person the post is about or who caused it; other domains call this
-    inside their own transaction so the post commits with the change it announces.
+    inside their own transaction so the post commits with the change it announces. It
+    goes to the whole network.
     """
+    scope = await viewer_scope(author)
     async with atomic() as bus:
         post = await Post.create(
             organization_id=author.organization_id,
@@ -234,8 +361,10 @@ async def create_system_post(author: User, body: str) -> PostRow:
             unit_id=author.unit_id,
             kind=PostKind.SYSTEM,
             body=body[:BODY_MAX],
+            audience=PostAudience.NETWORK,
+            audience_unit_id=scope.ancestor_ids[0],
         )
-        row = (await _post_rows(author, id=post.id))[0]
+        row = await get_post(author, post.id)
         bus.publish(
             events.feed_channel(author.organization_id),
             events.post_created(row.id, row.to_event()),
@@ -251,4 +380,8 @@ async def remove_system_post(organization_id: int, post_id: int) -> None:
             id=post_id, organization_id=organization_id, kind=PostKind.SYSTEM
         ).delete()
         if removed:
-            bus.publish(events.feed_channel(organization_id), events.post_removed(post_id))
+            # system posts go to the whole organisation (audience path "/")
+            bus.publish(
+                events.feed_channel(organization_id),
+                events.post_removed(events.POST_REMOVED, post_id, "/"),
+            )

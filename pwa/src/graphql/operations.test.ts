@@ -3,11 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import * as feedOperations from './feedOperations';
 import * as operations from './operations';
 
 /** The SDL the server commits (schema/schema.graphql at the repository root). */
 const schemaFile = fileURLToPath(new URL('../../../schema/schema.graphql', import.meta.url));
-const documents = (Object.entries(operations) as [string, unknown][]).filter(
+const documents = ([...Object.entries(operations), ...Object.entries(feedOperations)] as [string, unknown][]).filter(
   (entry): entry is [string, operations.Operation<unknown, unknown>] =>
     typeof entry[1] === 'object' && entry[1] !== null && 'query' in entry[1],
 );
@@ -47,6 +48,19 @@ describe('operations', () => {
         'RETIRE_BADGE',
         'BADGE_RULES',
         'CREATE_BADGE_RULE',
+        // feed (graphql/feedOperations.ts)
+        'ADD_COMMENT',
+        'DELETE_COMMENT',
+        'DELETE_POST',
+        'EDIT_POST',
+        'POST_REPORTS',
+        'HIDE_POST',
+        'MENTION_SUGGESTIONS',
+        'POST_EVENTS',
+        'POST_PAGE',
+        'RECOMMEND_POST',
+        'REPORT_POST',
+        'TAG_SUGGESTIONS',
       ].sort(),
     );
   });

@@ -37,13 +37,38 @@ export interface Author {
   unit: Unit | null;
 }
 
+export type PostAudience = 'UNIT' | 'REGION' | 'NETWORK';
+
+export interface PostImage {
+  id: string;
+  feedUrl: string;
+  fullUrl: string;
+  feedWidth: number;
+  feedHeight: number;
+}
+
 export interface Post {
   id: string;
   kind: PostKind;
   body: string;
   createdAt: string;
+  editedAt?: string | null;
+  audience?: PostAudience;
+  figure?: string | null;
+  product?: string | null;
+  context?: string | null;
+  action?: string | null;
+  result?: string | null;
+  tags?: string[];
   likeCount: number;
+  commentCount?: number;
   likedByMe: boolean;
+  recommendedBy?: string[];
+  recommendedUnitCount?: number;
+  pinned?: boolean;
+  viewerIsAuthor?: boolean;
+  viewerCanModerate?: boolean;
+  images?: PostImage[];
   author: Author;
 }
 
@@ -80,9 +105,13 @@ export interface OtherUserError extends UserErrorBase {
 }
 export type UserError = ValidationError | RateLimitedError | OtherUserError;
 
+// Kept identical to bench/feed.py: the server answers this shape on its hot path.
 const POST_FIELDS = `
 fragment PostFields on Post {
-  id kind body createdAt likeCount likedByMe
+  id kind body createdAt editedAt audience figure product context action result tags
+  likeCount commentCount likedByMe recommendedBy recommendedUnitCount pinned
+  viewerIsAuthor viewerCanModerate
+  images { id feedUrl fullUrl feedWidth feedHeight }
   author { id displayName initials avatarUrl unit { id name } }
 }`;
 
@@ -109,6 +138,7 @@ export interface MeData {
 export const ME = operation<MeData>('Me', `query Me { me { ...ViewerFields } } ${VIEWER_FIELDS}`);
 
 export interface FeedPage {
+  pinned?: Post[];
   edges: { cursor: string; node: Post }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
@@ -123,6 +153,7 @@ export const FEED = operation<FeedData, FeedVariables>(
   'Feed',
   `query Feed($first: Int!, $after: String) {
   feed(first: $first, after: $after) {
+    pinned { ...PostFields }
     edges { cursor node { ...PostFields } }
     pageInfo { hasNextPage endCursor }
   }
@@ -180,8 +211,21 @@ export type CreatePostResult = { __typename: 'CreatePostSuccess'; post: Post } |
 export interface CreatePostData {
   createPost: CreatePostResult;
 }
+export interface CreatePostInput {
+  kind: PostKind;
+  body: string;
+  idempotencyKey: string;
+  audience?: PostAudience;
+  figure?: string | null;
+  product?: string | null;
+  context?: string | null;
+  action?: string | null;
+  result?: string | null;
+  imageIds?: string[];
+  mentionIds?: string[];
+}
 export interface CreatePostVariables {
-  input: { kind: PostKind; body: string; idempotencyKey: string };
+  input: CreatePostInput;
 }
 export const CREATE_POST = operation<CreatePostData, CreatePostVariables>(
   'CreatePost',
@@ -234,13 +278,32 @@ export const UNLIKE_POST = operation<UnlikePostData, LikePostVariables>(
 
 // -------------------------------------------------------------- subscriptions
 
-export type FeedEventType = 'POST_CREATED' | 'LIKE_COUNT_CHANGED' | 'POST_REMOVED';
+export type FeedEventType =
+  | 'POST_CREATED'
+  | 'POST_REMOVED'
+  | 'POST_EDITED'
+  | 'POST_HIDDEN'
+  | 'POST_DELETED'
+  | 'LIKE_COUNT_CHANGED'
+  | 'COMMENT_ADDED'
+  | 'COMMENT_EDITED'
+  | 'COMMENT_DELETED';
+export interface Comment {
+  id: string;
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  author: Author;
+}
 export interface FeedEvent {
   version: number;
   type: FeedEventType;
   postId: string;
   post: Post | null;
   likeCount: number | null;
+  commentCount?: number | null;
+  commentId?: string | null;
+  comment?: Comment | null;
 }
 export interface FeedEventsData {
   feedEvents: FeedEvent;
@@ -248,9 +311,11 @@ export interface FeedEventsData {
 export const FEED_EVENTS = operation<FeedEventsData>(
   'FeedEvents',
   `subscription FeedEvents {
-  feedEvents { version type postId likeCount post { ...PostFields } }
+  feedEvents { version type postId likeCount commentCount commentId post { ...PostFields } }
 } ${POST_FIELDS}`,
 );
+
+export { POST_FIELDS };
 
 // -------------------------------------------------------- notifications & push
 

@@ -43,3 +43,15 @@ describe('bodyForKind', () => {
     expect(bodyForKind(template, 'WIN', template)).toBe('');
   });
 });
+
+describe('mentions and tags while typing', () => {
+  it('finds the token at the end and completes it', async () => {
+    const { typedToken, completeToken } = await import('./composer');
+    expect(typedToken('Merci @ju')).toEqual({ sign: '@', text: 'ju' });
+    expect(typedToken('Vente #finan')).toEqual({ sign: '#', text: 'finan' });
+    expect(typedToken('Vente signée')).toBeNull();
+    expect(typedToken('mail@exemple')).toBeNull();
+    expect(completeToken('Merci @ju', '@', 'Julie Moreau')).toBe('Merci @Julie Moreau ');
+    expect(completeToken('Top #fin', '#', 'financement')).toBe('Top #financement ');
+  });
+});

@@ -2,7 +2,7 @@
 
 export const MAX_POST_LENGTH = 2000;
 
-export type ComposerKind = 'WIN' | 'BEST_PRACTICE';
+export type ComposerKind = 'WIN' | 'BEST_PRACTICE' | 'ANNOUNCEMENT';
 
 /** Counts Unicode code points, not UTF-16 units, so "🎉" is one character as on the server. */
 export function countCharacters(text: string): number {
@@ -41,4 +41,18 @@ export function bodyForKind(body: string, nextKind: ComposerKind, bestPracticeTe
   if (nextKind === 'BEST_PRACTICE' && isBlank) return bestPracticeTemplate;
   if (nextKind === 'WIN' && isTemplate) return '';
   return body;
+}
+
+/** The `@name` or `#tag` being typed at the end of the text, for suggestions. */
+export function typedToken(body: string): { sign: '@' | '#'; text: string } | null {
+  const match = /(?:^|\s)([@#])([\p{L}\p{N}_-]{1,40})$/u.exec(body);
+  if (!match) return null;
+  return { sign: match[1] as '@' | '#', text: match[2] ?? '' };
+}
+
+/** Replaces the token being typed with the chosen suggestion, followed by a space. */
+export function completeToken(body: string, sign: '@' | '#', value: string): string {
+  const token = typedToken(body);
+  if (!token) return body;
+  return `${body.slice(0, body.length - token.text.length - 1)}${sign}${value} `;
 }

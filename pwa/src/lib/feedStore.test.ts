@@ -213,6 +213,41 @@ describe('likes', () => {
   });
 });
 
+describe('feed events of the complete feed', () => {
+  const base = {
+    id: '1',
+    kind: 'WIN' as const,
+    body: 'Vente',
+    createdAt: '2026-11-27T08:00:00Z',
+    likeCount: 2,
+    commentCount: 0,
+    likedByMe: true,
+    author: { id: 'a', displayName: 'Julie', initials: 'J', avatarUrl: null, unit: null },
+  };
+  const state = { ...emptyFeed, posts: [base], pinned: [base], lastVersion: 1 };
+
+  it('counts comments, removes hidden posts, keeps the like on an edit', () => {
+    const commented = applyFeedEvent(
+      state,
+      { version: 2, type: 'COMMENT_ADDED', postId: '1', post: null, likeCount: null, commentCount: 3 },
+      'me',
+    ).state;
+    expect(commented.posts[0]?.commentCount).toBe(3);
+    expect(commented.pinned?.[0]?.commentCount).toBe(3);
+    const edited = applyFeedEvent(
+      commented,
+      { version: 3, type: 'POST_EDITED', postId: '1', post: { ...base, body: 'Vente flotte', likedByMe: false }, likeCount: null },
+      'me',
+    ).state;
+    expect(edited.posts[0]?.body).toBe('Vente flotte');
+    expect(edited.posts[0]?.likedByMe).toBe(true);
+    const hidden = applyFeedEvent(edited, { version: 4, type: 'POST_HIDDEN', postId: '1', post: null, likeCount: null }, 'me');
+    expect(hidden.state.posts).toEqual([]);
+    expect(hidden.state.pinned).toEqual([]);
+    expect(hidden.refetch).toBe(false);
+  });
+});
+
 describe('removed posts', () => {
   it('leave the list and the pending ones at once (a revoked badge’s announcement)', () => {
     const withPending = applyFeedEvent(loaded(), created(1, post(9)), VIEWER).state;

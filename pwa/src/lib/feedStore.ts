@@ -26,6 +26,8 @@ export interface FeedState {
   pageInfo: PageInfo;
   /** Version of the last live event applied on the current subscription. */
   lastVersion: number | null;
+  /** Best practices recommended to the viewer's units, above the list (first page). */
+  pinned?: Post[];
 }
 
 export const emptyFeed: FeedState = {
@@ -67,7 +69,22 @@ function updatePost(posts: Post[], id: string, change: (post: Post) => Post): Po
 }
 
 function updateEverywhere(state: FeedState, id: string, change: (post: Post) => Post): FeedState {
-  return { ...state, posts: updatePost(state.posts, id, change), pending: updatePost(state.pending, id, change) };
+  return {
+    ...state,
+    posts: updatePost(state.posts, id, change),
+    pending: updatePost(state.pending, id, change),
+    ...(state.pinned ? { pinned: updatePost(state.pinned, id, change) } : {}),
+  };
+}
+
+function removeEverywhere(state: FeedState, id: string): FeedState {
+  const keep = (post: Post) => post.id !== id;
+  return {
+    ...state,
+    posts: state.posts.filter(keep),
+    pending: state.pending.filter(keep),
+    ...(state.pinned ? { pinned: state.pinned.filter(keep) } : {}),
+  };
 }
 
 function isKnown(state: FeedState, id: string): boolean {
@@ -86,6 +103,7 @@ export function firstPageLoaded(state: FeedState, page: FeedPage): FeedState {
     pending: state.pending.filter((post) => !shown.has(post.id)),
     replacement: null,
     pageInfo,
+    pinned: page.pinned ?? state.pinned ?? [],
   };
 }
 
@@ -111,7 +129,7 @@ export function mergeFirstPage(state: FeedState, page: FeedPage): FeedState {
   const missed = fresh.filter((post) => !isKnown(state, post.id));
   const overlaps = fresh.some((post) => state.posts.some((shown) => shown.id === post.id));
   const replacement = !overlaps && pageInfo.hasNextPage ? pageInfo : state.replacement;
-  return { ...next, pending: mergeById(next.pending, missed), replacement };
+  return { ...next, pending: mergeById(next.pending, missed), replacement, pinned: page.pinned ?? next.pinned ?? [] };
 }
 
 // ------------------------------------------------------------------ events
@@ -139,6 +157,24 @@ export function applyFeedEvent(state: FeedState, event: FeedEvent, viewerId: str
       const likeCount = event.likeCount;
       if (likeCount === null) return { state: versioned, refetch };
       return { state: updateEverywhere(versioned, event.postId, (post) => ({ ...post, likeCount })), refetch };
+    }
+    case 'POST_EDITED': {
+      const edited = event.post;
+      if (edited === null) return { state: versioned, refetch };
+      // the event cannot know whether this viewer likes it: keep what we know
+      return {
+        state: updateEverywhere(versioned, event.postId, (post) => ({ ...edited, likedByMe: post.likedByMe })),
+        refetch,
+      };
+    }
+    case 'POST_HIDDEN':
+    case 'POST_DELETED':
+      return { state: removeEverywhere(versioned, event.postId), refetch };
+    case 'COMMENT_ADDED':
+    case 'COMMENT_DELETED': {
+      const commentCount = event.commentCount;
+      if (commentCount === null || commentCount === undefined) return { state: versioned, refetch };
+      return { state: updateEverywhere(versioned, event.postId, (post) => ({ ...post, commentCount })), refetch };
     }
     case 'POST_REMOVED':
       // e.g. the announcement of a badge that was revoked

@@ -10,7 +10,9 @@ export type RouteName =
   | 'badges'
   | 'awardBadge'
   | 'wall'
-  | 'person';
+  | 'person'
+  | 'post'
+  | 'reports';
 
 export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
   feed: '/',
@@ -22,6 +24,8 @@ export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
   badges: '/badges',
   awardBadge: '/badges/award',
   wall: '/wall',
+  post: '/posts/:id',
+  reports: '/reports',
   person: '/people/:id',
 };
 
@@ -36,6 +40,14 @@ export function personPath(id: string): string {
 export function personIdFrom(pathname: string): string | null {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   return PERSON_PATH.exec(path)?.[1] ?? null;
+}
+
+const POST_PATH = /^\/posts\/(\d{1,11})$/;
+
+/** The id in /posts/<id>, or null on any other path. */
+export function postIdFrom(pathname: string): string | null {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return POST_PATH.exec(path)?.[1] ?? null;
 }
 
 const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup']);

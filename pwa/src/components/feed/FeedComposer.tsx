@@ -1,16 +1,29 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request, RequestError } from '../../graphql/client';
-import { CREATE_POST, type Post } from '../../graphql/operations';
+import { MENTION_SUGGESTIONS, TAG_SUGGESTIONS } from '../../graphql/feedOperations';
+import { CREATE_POST, type Post, type PostAudience, type Role } from '../../graphql/operations';
 import { t } from '../../i18n';
-import { bodyForKind, checkComposer, MAX_POST_LENGTH, type ComposerKind } from '../../lib/composer';
+import { bodyForKind, checkComposer, completeToken, MAX_POST_LENGTH, typedToken, type ComposerKind } from '../../lib/composer';
+import { FeedComposerPhotos, type ComposerPhoto } from './FeedComposerPhotos';
+import { queueAction } from './outbox';
 
 interface FeedComposerProps {
   open: boolean;
   onClose: () => void;
   onPublished: (post: Post) => void;
+  viewerRole?: Role;
+  onQueued?: (message: string) => void;
 }
 
-const KINDS: readonly ComposerKind[] = ['WIN', 'BEST_PRACTICE'];
+const MEMBER_KINDS: readonly ComposerKind[] = ['WIN', 'BEST_PRACTICE'];
+const MANAGER_KINDS: readonly ComposerKind[] = ['WIN', 'BEST_PRACTICE', 'ANNOUNCEMENT'];
+const AUDIENCES: readonly PostAudience[] = ['NETWORK', 'REGION', 'UNIT'];
+
+interface Suggestion {
+  sign: '@' | '#';
+  value: string;
+  id?: string;
+}
 
 function newIdempotencyKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -22,7 +35,15 @@ function newIdempotencyKey(): string {
  * A bottom sheet (modal <dialog>) to post a win or a best practice. One
  * idempotency key per draft, so a retry after a lost reply posts once.
  */
-export function FeedComposer({ open, onClose, onPublished }: FeedComposerProps) {
+export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER', onQueued }: FeedComposerProps) {
+  const KINDS = viewerRole === 'MEMBER' ? MEMBER_KINDS : MANAGER_KINDS;
+  const [audience, setAudience] = useState<PostAudience>('NETWORK');
+  const [figure, setFigure] = useState('');
+  const [product, setProduct] = useState('');
+  const [photos, setPhotos] = useState<ComposerPhoto[]>([]);
+  const [mentions, setMentions] = useState<{ id: string; name: string }[]>([]);
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const uploading = photos.some((photo) => photo.id === null && !photo.error);
   const dialog = useRef<HTMLDialogElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [kind, setKind] = useState<ComposerKind>('WIN');
@@ -44,6 +65,35 @@ export function FeedComposer({ open, onClose, onPublished }: FeedComposerProps) 
     }
   }, [open]);
 
+  // Suggestions for the @name or #tag being typed (debounced).
+  useEffect(() => {
+    const token = typedToken(body);
+    if (!token || token.text.length < 2) {
+      setSuggestions([]);
+      return;
+    }
+    const timer = setTimeout(() => {
+      const lookup =
+        token.sign === '@'
+          ? request(MENTION_SUGGESTIONS, { search: token.text }).then((data) =>
+              data.mentionSuggestions.map((person) => ({ sign: '@' as const, value: person.displayName, id: person.id })),
+            )
+          : request(TAG_SUGGESTIONS, { prefix: token.text }).then((data) =>
+              data.tagSuggestions.map((tag) => ({ sign: '#' as const, value: tag })),
+            );
+      lookup.then(setSuggestions).catch(() => setSuggestions([]));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [body]);
+
+  function pick(suggestion: Suggestion) {
+    setBody((current) => completeToken(current, suggestion.sign, suggestion.value));
+    const id = suggestion.id;
+    if (id) setMentions((current) => (current.some((m) => m.id === id) ? current : [...current, { id, name: suggestion.value }]));
+    setSuggestions([]);
+    textarea.current?.focus();
+  }
+
   function chooseKind(next: ComposerKind) {
     setKind(next);
     setBody((current) => bodyForKind(current, next, template));
@@ -64,23 +114,46 @@ export function FeedComposer({ open, onClose, onPublished }: FeedComposerProps) 
       textarea.current?.focus();
       return;
     }
+    if (uploading) return;
     setBusy(true);
     setError(null);
+    const input = {
+      kind,
+      body: body.trim(),
+      idempotencyKey: idempotencyKey.current,
+      audience,
+      figure: kind === 'WIN' ? figure.trim() || null : null,
+      product: kind === 'WIN' ? product.trim() || null : null,
+      imageIds: photos.flatMap((photo) => (photo.id ? [photo.id] : [])),
+      mentionIds: mentions.filter((m) => body.includes(`@${m.name}`)).map((m) => m.id),
+    };
+    const reset = () => {
+      idempotencyKey.current = newIdempotencyKey();
+      setBody('');
+      setKind('WIN');
+      setFigure('');
+      setProduct('');
+      setPhotos([]);
+      setMentions([]);
+      onClose();
+    };
     try {
-      const { createPost } = await request(CREATE_POST, {
-        input: { kind, body: body.trim(), idempotencyKey: idempotencyKey.current },
-      });
+      const { createPost } = await request(CREATE_POST, { input });
       if (createPost.__typename === 'CreatePostSuccess') {
         onPublished(createPost.post);
-        idempotencyKey.current = newIdempotencyKey();
-        setBody('');
-        setKind('WIN');
-        onClose();
+        reset();
         return;
       }
       setError(createPost.message);
     } catch (failure) {
       const offline = failure instanceof RequestError && failure.kind === 'network';
+      if (offline && input.imageIds.length === 0) {
+        // Kept on the phone with its idempotency key: sent once, when the network is back.
+        queueAction({ kind: 'post', key: input.idempotencyKey, input, at: new Date().toISOString() });
+        onQueued?.(t('offline.queuedPost'));
+        reset();
+        return;
+      }
       setError(t(offline ? 'errors.network' : 'errors.unexpected'));
     } finally {
       setBusy(false);
@@ -114,7 +187,16 @@ export function FeedComposer({ open, onClose, onPublished }: FeedComposerProps) 
           {KINDS.map((value) => (
             <label key={value} class={`kind-option${kind === value ? ' is-selected' : ''}`}>
               <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => chooseKind(value)} />
-              <span>{t(value === 'WIN' ? 'post.kind.WIN' : 'post.kind.BEST_PRACTICE')}</span>
+              <span>{t(`post.kind.${value}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="kind-picker audience-picker">
+          <legend>{t('composer.audienceLegend')}</legend>
+          {AUDIENCES.map((value) => (
+            <label key={value} class={`kind-option${audience === value ? ' is-selected' : ''}`}>
+              <input type="radio" name="audience" value={value} checked={audience === value} onChange={() => setAudience(value)} />
+              <span>{t(`post.audience.${value}`)}</span>
             </label>
           ))}
         </fieldset>
@@ -135,13 +217,38 @@ export function FeedComposer({ open, onClose, onPublished }: FeedComposerProps) 
           aria-invalid={check.overLimit || error ? true : undefined}
           aria-describedby={error ? `${counterId} ${errorId}` : counterId}
         />
+        {suggestions.length > 0 && (
+          <ul class="suggestions" aria-label={t(suggestions[0]?.sign === '@' ? 'composer.mentionSuggestions' : 'composer.tagSuggestions')}>
+            {suggestions.map((suggestion) => (
+              <li key={suggestion.value}>
+                <button type="button" class="suggestion" onClick={() => pick(suggestion)}>
+                  {suggestion.sign}
+                  {suggestion.value}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {kind === 'WIN' && (
+          <div class="composer-fields">
+            <label>
+              {t('composer.figure')}
+              <input type="text" maxLength={60} value={figure} onInput={(event) => setFigure(event.currentTarget.value)} />
+            </label>
+            <label>
+              {t('composer.product')}
+              <input type="text" maxLength={80} value={product} onInput={(event) => setProduct(event.currentTarget.value)} />
+            </label>
+          </div>
+        )}
+        <FeedComposerPhotos photos={photos} onChange={setPhotos} />
         <div class="composer-bottom">
           <p id={counterId} class={`composer-counter${check.overLimit ? ' is-over' : ''}`}>
             {check.overLimit
               ? t('composer.tooLong', { count: -check.remaining })
               : t('composer.counter', { count: check.count, max: MAX_POST_LENGTH })}
           </p>
-          <button type="submit" class="button button-primary" disabled={busy}>
+          <button type="submit" class="button button-primary" disabled={busy || uploading}>
             {busy ? t('composer.submitting') : t('composer.submit')}
           </button>
         </div>

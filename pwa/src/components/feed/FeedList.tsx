@@ -4,6 +4,7 @@ import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { FeedPostCard } from './FeedPostCard';
 import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
+import { useOutbox } from './outbox';
 import type { FeedController } from './useFeed';
 
 interface FeedListProps {
@@ -23,6 +24,7 @@ function useNow(intervalMs: number): Date {
 
 export function FeedList({ feed, onCompose }: FeedListProps) {
   const { state, status } = feed;
+  const outbox = useOutbox();
   const now = useNow(30_000);
   const sentinel = useRef<HTMLDivElement>(null);
   const loadMore = useRef(feed.loadMore);
@@ -87,6 +89,21 @@ export function FeedList({ feed, onCompose }: FeedListProps) {
           {t('feed.offlineSnapshot', { when: formatRelativeTime(status.savedAt, now, language) })}
         </p>
       )}
+      {outbox.flatMap((action) =>
+        action.kind === 'post'
+          ? [
+              <article key={action.key} class="post-card is-pending">
+                <p class="post-body">{action.input.body}</p>
+                <footer class="post-footer">
+                  <span class="pending-chip">{t('offline.pending')}</span>
+                </footer>
+              </article>,
+            ]
+          : [],
+      )}
+      {(state.pinned ?? []).map((post: Post) => (
+        <FeedPostCard key={`pinned-${post.id}`} post={{ ...post, pinned: true }} now={now} onToggleLike={feed.toggleLike} />
+      ))}
       {state.posts.map((post: Post) => (
         <FeedPostCard key={post.id} post={post} now={now} onToggleLike={feed.toggleLike} />
       ))}

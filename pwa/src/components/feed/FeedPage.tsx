@@ -1,8 +1,10 @@
 import type { Post, Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { navigate } from '../../router';
 import { FeedComposer } from './FeedComposer';
 import { FeedList } from './FeedList';
 import { FeedNewPostsBanner } from './FeedNewPostsBanner';
+import { FeedPullToRefresh } from './FeedPullToRefresh';
 import { useFeed } from './useFeed';
 
 interface FeedPageProps {
@@ -37,9 +39,28 @@ export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotic
       <h1 id="feed-title" class="visually-hidden">
         {t('feed.title')}
       </h1>
+      <FeedPullToRefresh onRefresh={feed.refresh} />
+      {viewer.role !== 'MEMBER' && (
+        <a
+          class="link-button"
+          href="/reports"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('/reports');
+          }}
+        >
+          {t('reports.link')}
+        </a>
+      )}
       <FeedNewPostsBanner count={feed.state.pending.length} onReveal={reveal} />
       <FeedList feed={feed} onCompose={onCompose} />
-      <FeedComposer open={composing} onClose={onComposeClose} onPublished={published} />
+      <FeedComposer
+        open={composing}
+        onClose={onComposeClose}
+        onPublished={published}
+        viewerRole={viewer.role}
+        onQueued={onNotice}
+      />
     </section>
   );
 }

@@ -1,20 +1,37 @@
 import type { Post } from '../../graphql/operations';
 import { language, t } from '../../i18n';
+import { pendingLike } from '../../lib/offlineQueue';
 import { formatRelativeTime } from '../../lib/relativeTime';
+import { navigate } from '../../router';
 import { FeedLikeButton } from './FeedLikeButton';
+import { FeedPostImages } from './FeedPostImages';
+import { useOutbox } from './outbox';
 
 interface FeedPostCardProps {
   post: Post;
   now: Date;
   onToggleLike: (post: Post) => void;
+  /** On the post page: no link to itself. */
+  standalone?: boolean;
 }
 
-/** One post. Its body is text, never HTML: line breaks are kept by CSS (pre-wrap). */
-export function FeedPostCard({ post, now, onToggleLike }: FeedPostCardProps) {
+export function postPath(id: string): string {
+  return `/posts/${id}`;
+}
+
+/** One post. Every user text is rendered as text, never HTML: line breaks are kept by CSS (pre-wrap). */
+export function FeedPostCard({ post, now, onToggleLike, standalone = false }: FeedPostCardProps) {
   const { author } = post;
+  const outbox = useOutbox();
+  const waiting = pendingLike(outbox, post.id);
+  const liked = waiting ?? post.likedByMe;
+  const count = post.likeCount + (waiting !== undefined && waiting !== post.likedByMe ? (waiting ? 1 : -1) : 0);
   const headingId = `post-${post.id}-author`;
+  const recommendedBy = post.recommendedBy ?? [];
+  const open = () => navigate(postPath(post.id));
   return (
-    <article class="post-card" data-post-id={post.id} aria-labelledby={headingId}>
+    <article class={`post-card${post.pinned ? ' is-pinned' : ''}`} data-post-id={post.id} aria-labelledby={headingId}>
+      {post.pinned && <p class="post-pinned">{t('post.pinned')}</p>}
       <header class="post-header">
         <span class="avatar" aria-hidden="true">
           {author.avatarUrl ? <img src={author.avatarUrl} alt="" width={40} height={40} loading="lazy" /> : author.initials}
@@ -33,15 +50,60 @@ export function FeedPostCard({ post, now, onToggleLike }: FeedPostCardProps) {
             <time dateTime={post.createdAt} title={new Date(post.createdAt).toLocaleString(language)}>
               {formatRelativeTime(post.createdAt, now, language)}
             </time>
+            {post.audience && post.audience !== 'NETWORK' && (
+              <span class="post-audience"> · {t(`post.audience.${post.audience}`)}</span>
+            )}
           </p>
         </div>
       </header>
+      {(post.figure || post.product) && (
+        <p class="post-figure">
+          {post.figure && <strong>{post.figure}</strong>}
+          {post.figure && post.product && ' · '}
+          {post.product}
+        </p>
+      )}
       <p class="post-body">{post.body}</p>
+      {post.kind === 'BEST_PRACTICE' && (post.context || post.action || post.result) && (
+        <dl class="post-practice">
+          {post.context && [<dt key="c">{t('post.practice.context')}</dt>, <dd key="cd">{post.context}</dd>]}
+          {post.action && [<dt key="a">{t('post.practice.action')}</dt>, <dd key="ad">{post.action}</dd>]}
+          {post.result && [<dt key="r">{t('post.practice.result')}</dt>, <dd key="rd">{post.result}</dd>]}
+        </dl>
+      )}
+      {post.images && post.images.length > 0 && <FeedPostImages images={post.images} />}
+      {post.tags && post.tags.length > 0 && (
+        <p class="post-tags">
+          {post.tags.map((tag) => (
+            <span key={tag} class="tag-chip">
+              #{tag}
+            </span>
+          ))}
+        </p>
+      )}
+      {recommendedBy.length > 0 && (
+        <p class="post-recommended">
+          {t('post.recommendedBy', { names: recommendedBy.join(', '), count: post.recommendedUnitCount ?? 0 })}
+        </p>
+      )}
       <footer class="post-footer">
-        <FeedLikeButton liked={post.likedByMe} count={post.likeCount} onToggle={() => onToggleLike(post)} />
-        <span class={`kind-chip kind-${post.kind.toLowerCase().replace('_', '-')}`}>
-          {t(`post.kind.${post.kind}`)}
-        </span>
+        <FeedLikeButton liked={liked} count={count} onToggle={() => onToggleLike(post)} />
+        {waiting !== undefined && <span class="pending-chip">{t('offline.pending')}</span>}
+        {standalone ? (
+          <span class="comment-count">{t('post.comments', { count: post.commentCount ?? 0 })}</span>
+        ) : (
+          <a
+            class="comment-link"
+            href={postPath(post.id)}
+            onClick={(event) => {
+              event.preventDefault();
+              open();
+            }}
+          >
+            {t('post.comments', { count: post.commentCount ?? 0 })}
+          </a>
+        )}
+        <span class={`kind-chip kind-${post.kind.toLowerCase().replace('_', '-')}`}>{t(`post.kind.${post.kind}`)}</span>
       </footer>
     </article>
   );

@@ -20,6 +20,8 @@ import {
   type FeedState,
 } from '../../lib/feedStore';
 import { browserStore, loadFeedSnapshot, saveFeedSnapshot } from '../../lib/offlineCache';
+import { newKey } from '../../lib/offlineQueue';
+import { queueAction } from './outbox';
 
 export const PAGE_SIZE = 20;
 
@@ -41,6 +43,8 @@ export interface FeedController {
   reveal: () => void;
   toggleLike: (post: Post) => void;
   published: (post: Post) => void;
+  /** Pull to refresh: the newest page, shown at once (waiting posts included). */
+  refresh: () => Promise<void>;
 }
 
 export function useFeed(viewerId: string, onLikeFailed: (message: string | null) => void): FeedController {
@@ -159,7 +163,13 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
               continue;
             }
             failure = result.message;
-          } catch {
+          } catch (error) {
+            if (error instanceof RequestError && error.kind === 'network') {
+              // Offline: the tap is kept on the phone and sent once the network is back.
+              likeIntent.current.delete(postId);
+              queueAction({ kind: 'like', key: newKey(), postId, liked: wanted, at: new Date().toISOString() });
+              return;
+            }
             failure = null;
           }
           // The seller tapped again meanwhile: send that instead.
@@ -198,5 +208,14 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
     reveal: () => update(revealPending),
     toggleLike,
     published: (post) => update((previous) => ownPostCreated(previous, post)),
+    refresh: async () => {
+      try {
+        const { feed } = await request(FEED, { first: PAGE_SIZE });
+        update((previous) => firstPageLoaded(previous, feed));
+        setStatus({ kind: 'ready' });
+      } catch {
+        // Offline: the list stays as it is; the connection status says why.
+      }
+    },
   };
 }

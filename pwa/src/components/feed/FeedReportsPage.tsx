@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../graphql/client';
+import { POST_REPORTS, type PostReportRow } from '../../graphql/feedOperations';
+import { language, t } from '../../i18n';
+import { formatRelativeTime } from '../../lib/relativeTime';
+import { navigate } from '../../router';
+
+/** Managers: the open reports on posts of their scope; each opens the post to moderate it. */
+export function FeedReportsPage() {
+  const [reports, setReports] = useState<PostReportRow[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    request(POST_REPORTS)
+      .then((data) => setReports(data.postReports))
+      .catch(() => setFailed(true));
+  }, []);
+  const now = new Date();
+  return (
+    <section class="post-page" aria-labelledby="reports-title">
+      <h1 id="reports-title">{t('reports.title')}</h1>
+      {failed && <p role="alert">{t('errors.network')}</p>}
+      {reports === null && !failed && <p role="status">{t('app.loading')}</p>}
+      {reports?.length === 0 && <p class="hint">{t('reports.empty')}</p>}
+      <ul class="comment-list">
+        {reports?.map((report) => (
+          <li key={report.id} class="comment">
+            <p class="comment-meta">
+              <strong>{report.reporterName}</strong>{' '}
+              <time dateTime={report.createdAt}>{formatRelativeTime(report.createdAt, now, language)}</time>
+            </p>
+            <p class="comment-body">{report.reason}</p>
+            <button type="button" class="link-button" onClick={() => navigate(`/posts/${report.post.id}`)}>
+              {t('reports.open', { author: report.post.author.displayName })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

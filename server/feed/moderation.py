@@ -1,0 +1,99 @@
+"""Hiding and reporting posts: anyone reports, managers of the post's scope hide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tortoise.exceptions import IntegrityError
+
+from server.accounts.models import User
+from server.db import atomic
+from server.errors import NotAllowed, ValidationFailed
+from server.feed import events
+from server.feed.audience import viewer_scope
+from server.feed.models import Post, PostReport
+from server.feed.reading import get_post
+from server.feed.rows import PostRow
+
+REASON_MAX = 300
+
+
+def _reason(reason: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise ValidationFailed("reason_required", "reason")
+    if len(reason) > REASON_MAX:
+        raise ValidationFailed("reason_too_long", "reason", max=REASON_MAX)
+    return reason
+
+
+async def hide_post(manager: User, post_id: int, reason: str) -> PostRow:
+    """A manager or admin hides a post from its subtree, with a reason the author sees;
+    the open reports on it are resolved at the same time."""
+    reason = _reason(reason)
+    post = await get_post(manager, post_id)
+    scope = await viewer_scope(manager)
+    if not scope.moderates(post.unit_path):
+        raise NotAllowed("postId")
+    now = datetime.now(UTC)
+    async with atomic() as bus:
+        await Post.filter(id=post_id).update(
+            hidden_at=now, hidden_reason=reason, hidden_by_id=manager.id
+        )
+        await PostReport.filter(post_id=post_id, resolved_at=None).update(resolved_at=now)
+        bus.publish(
+            events.feed_channel(manager.organization_id),
+            events.post_removed(events.POST_HIDDEN, post_id, post.audience_path),
+        )
+    return await get_post(manager, post_id)
+
+
+async def report_post(viewer: User, post_id: int, reason: str) -> None:
+    """Reporting twice counts once."""
+    reason = _reason(reason)
+    post = await get_post(viewer, post_id)
+    try:
+        async with atomic():
+            await PostReport.create(post_id=post.id, reporter_id=viewer.id, reason=reason)
+    except IntegrityError:
+        pass
+
+
+@dataclass(slots=True)
+class ReportRow:
+    id: int
+    reason: str
+    created_at: datetime
+    reporter_name: str
+    post: PostRow
+
+
+async def open_reports(manager: User) -> list[ReportRow]:
+    """Unresolved reports on posts from the manager's subtree, newest first."""
+    scope = await viewer_scope(manager)
+    if not scope.is_manager:
+        raise NotAllowed()
+    values = (
+        await PostReport.filter(
+            resolved_at=None,
+            post__organization_id=manager.organization_id,
+            post__unit__path__startswith=scope.unit_path,
+        )
+        .order_by("-id")
+        .limit(100)
+        .values("id", "reason", "created_at", "reporter__display_name", "post_id")
+    )
+    posts: dict[int, PostRow] = {}
+    for post_id in {int(v["post_id"]) for v in values}:
+        posts[post_id] = await get_post(manager, post_id)
+    return [
+        ReportRow(
+            id=int(v["id"]),
+            reason=str(v["reason"]),
+            created_at=v["created_at"],
+            reporter_name=str(v["reporter__display_name"]),
+            post=posts[int(v["post_id"])],
+        )
+        for v in values
+    ]
