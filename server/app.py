@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -20,7 +21,7 @@ from server.static import pwa
 log = logging.getLogger("elan")
 
 # modules whose import registers domain-event handlers (server.hooks); one per domain
-HANDLER_MODULES: list[str] = []
+HANDLER_MODULES: list[str] = ["server.challenges.handlers"]
 
 
 def import_handlers() -> None:
@@ -51,9 +52,17 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     bus_module.set_bus(event_bus)
     limiter = ratelimit.make_limiter(settings.redis_url, settings.redis_prefix)
     ratelimit.set_limiter(limiter)
+    from server.challenges.clock import run_challenge_clock
+    from server.challenges.ranking import close_rank_index
+
+    clock = asyncio.create_task(run_challenge_clock(), name="challenge-clock")
     try:
         yield
     finally:
+        clock.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await clock
+        await close_rank_index()
         await event_bus.close()
         bus_module.set_bus(None)
         if isinstance(limiter, ratelimit.RedisLimiter):

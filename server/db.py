@@ -20,6 +20,7 @@ MODEL_MODULES = [
     "server.accounts.models",
     "server.feed.models",
     "server.notifications.models",
+    "server.challenges.models",
 ]
 
 
