@@ -60,6 +60,18 @@ from schema.notifications.mutations.mark_notifications_read import (
 )
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
+from schema.push.mutations.register_push_subscription import (
+    RegisterPushSubscriptionResult,
+    UnregisterPushSubscriptionSuccess,
+    register_push_subscription,
+    unregister_push_subscription,
+)
+from schema.push.mutations.remove_push_device import RemovePushDeviceResult, remove_push_device
+from schema.push.mutations.update_push_preferences import (
+    UpdatePushPreferencesResult,
+    update_push_preferences,
+)
+from schema.push.queries import PushQuery
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -67,7 +79,7 @@ MAX_TOKENS = 4000
 
 
 @strawberry.type
-class Query(AccountsQuery, FeedQuery, NotificationsQuery, ChallengesQuery):
+class Query(AccountsQuery, FeedQuery, NotificationsQuery, PushQuery, ChallengesQuery):
     pass
 
 
@@ -149,6 +161,22 @@ class Mutation:
     )
     set_leaderboard_hidden: bool = strawberry.mutation(
         resolver=set_leaderboard_hidden, description="Hide the viewer from (or show it again on) public leaderboards."
+    )
+    register_push_subscription: RegisterPushSubscriptionResult = strawberry.mutation(
+        resolver=register_push_subscription,
+        description="Register this browser's push subscription for the viewer (moves it if "
+        "another person had it). Only known push services are accepted.",
+    )
+    unregister_push_subscription: UnregisterPushSubscriptionSuccess = strawberry.mutation(
+        resolver=unregister_push_subscription,
+        description="Stop pushing to this endpoint (e.g. when the browser unsubscribed).",
+    )
+    remove_push_device: RemovePushDeviceResult = strawberry.mutation(
+        resolver=remove_push_device, description="Stop pushing to one of the viewer's devices."
+    )
+    update_push_preferences: UpdatePushPreferencesResult = strawberry.mutation(
+        resolver=update_push_preferences,
+        description="Switch kinds of push on or off and set quiet hours.",
     )
 
 

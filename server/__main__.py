@@ -1,4 +1,4 @@
-"""`python -m server [serve|migrate|seed-demo]`."""
+"""`python -m server [serve|migrate|seed-demo|worker]`."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def _print_banner(seeded: dict[str, int] | None) -> None:
         print("Demo network seeded: " + ", ".join(f"{n} {what}" for what, n in seeded.items()))
     print(f"\nÉlan is running on http://{settings.host}:{settings.port}")
     if settings.demo:
-        print("Demo accounts (password: %s):" % PASSWORD)
+        print(f"Demo accounts (password: {PASSWORD}):")
         for email, name, role, _ in DEMO_ACCOUNTS:
             print(f"  {email:<24} {role.value:<8} {name}")
         print(f"Invite code to sign up in Élan Paris 15e: {DEMO_INVITE}\n")
@@ -68,11 +68,15 @@ def serve() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m server")
-    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed-demo"])
+    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed-demo", "worker"])
     args = parser.parse_args()
     logging.basicConfig(level=get_settings().log_level.upper())
     if args.command == "serve":
         serve()
+    elif args.command == "worker":
+        from server.push.worker import run_standalone
+
+        asyncio.run(run_standalone())
     elif args.command == "migrate":
         asyncio.run(_prepare(seed=False))
     else:

@@ -52,6 +52,10 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     bus_module.set_bus(event_bus)
     limiter = ratelimit.make_limiter(settings.redis_url, settings.redis_prefix)
     ratelimit.set_limiter(limiter)
+    if settings.push_worker_in_server:
+        from server.push.worker import start_in_server
+
+        await start_in_server()
     from server.challenges.clock import run_challenge_clock
     from server.challenges.ranking import close_rank_index
 
@@ -63,6 +67,9 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         with contextlib.suppress(asyncio.CancelledError):
             await clock
         await close_rank_index()
+        from server.push.worker import stop_in_server
+
+        await stop_in_server()
         await event_bus.close()
         bus_module.set_bus(None)
         if isinstance(limiter, ratelimit.RedisLimiter):
@@ -75,7 +82,6 @@ def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
 
-    settings = get_settings()
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_ws),

@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "server.feed.models",
     "server.notifications.models",
     "server.challenges.models",
+    "server.push.models",
 ]
 
 

@@ -1,20 +1,29 @@
 /**
  * The shell: who is signed in, which route shows, and the frame around the
- * feed (header, tab bar, notices). Routes: /login, /signup, / (feed).
+ * feed (header, tab bar, notices). Routes: /login, /signup, / (feed),
+ * /notifications, /settings/notifications, /challenges/:id.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
 import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
 import { FeedPage } from './components/feed/FeedPage';
+import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
+import { useUnreadCount } from './components/notifications/useUnreadCount';
 import { ShellHeader } from './components/shell/ShellHeader';
+import { ShellLazyScreen } from './components/shell/ShellLazyScreen';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
 import { onUnauthenticated, request, RequestError, resetLiveConnection } from './graphql/client';
 import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { matchRoute, redirectFor, ROUTE_PATHS } from './lib/routes';
+import { matchRoute, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import { navigate, useLocation } from './router';
+
+const loadNotifications = () =>
+  import('./components/notifications/NotificationsPage').then((module) => module.NotificationsPage);
+const loadNotificationSettings = () =>
+  import('./components/notifications/NotificationsSettingsPage').then((module) => module.NotificationsSettingsPage);
 
 type Session = { status: 'checking' } | { status: 'signedOut' } | { status: 'signedIn'; viewer: Viewer };
 
@@ -119,22 +128,65 @@ export function App() {
   }
 
   return (
+    <SignedInShell
+      viewer={session.viewer}
+      route={route}
+      composing={composing}
+      setComposing={setComposing}
+      notice={notice}
+      setNotice={setNotice}
+      clearNotice={clearNotice}
+      logout={logout}
+    />
+  );
+}
+
+interface SignedInShellProps {
+  viewer: Viewer;
+  route: RouteName | null;
+  composing: boolean;
+  setComposing: (open: boolean) => void;
+  notice: string | null;
+  setNotice: (message: string | null) => void;
+  clearNotice: () => void;
+  logout: () => Promise<void>;
+}
+
+function SignedInShell({ viewer, route, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
+  const unreadCount = useUnreadCount(viewer.id);
+  useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
+  const compose = () => {
+    setComposing(true);
+    if (route !== 'feed') navigate(ROUTE_PATHS.feed);
+  };
+  return (
     <div class="shell">
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <ShellHeader viewer={session.viewer} onLogout={logout} />
+      <ShellHeader viewer={viewer} onLogout={logout} />
       <main id="main" class="shell-main" tabIndex={-1}>
-        <FeedPage
-          viewer={session.viewer}
-          composing={composing}
-          onCompose={() => setComposing(true)}
-          onComposeClose={() => setComposing(false)}
-          onNotice={setNotice}
-        />
+        {route === 'notifications' && <ShellLazyScreen load={loadNotifications} />}
+        {route === 'notificationSettings' && <ShellLazyScreen load={loadNotificationSettings} />}
+        {route === 'challenge' && (
+          // placeholder until the challenges screens land: the push tap target exists
+          <section class="challenge-page" aria-labelledby="challenge-title">
+            <h1 id="challenge-title">{t('challenge.title')}</h1>
+            <p class="hint">{t('challenge.placeholder')}</p>
+          </section>
+        )}
+        {route === 'feed' && (
+          <FeedPage
+            viewer={viewer}
+            composing={composing}
+            onCompose={() => setComposing(true)}
+            onComposeClose={() => setComposing(false)}
+            onNotice={setNotice}
+          />
+        )}
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
-      <ShellTabBar onCompose={() => setComposing(true)} />
+      <ShellTabBar onCompose={compose} route={route} unreadCount={unreadCount} />
     </div>
   );
 }

@@ -1,15 +1,19 @@
 import { t } from '../../i18n';
+import type { RouteName } from '../../lib/routes';
 import { linkClick } from '../../router';
 
 interface ShellTabBarProps {
   onCompose: () => void;
+  route: RouteName | null;
+  unreadCount: number;
 }
 
-/** Bottom navigation, in thumb's reach: the feed and the "Partager" action. */
-export function ShellTabBar({ onCompose }: ShellTabBarProps) {
+/** Bottom navigation, in thumb's reach: the feed, the "Partager" action, and notifications with the live unread count. */
+export function ShellTabBar({ onCompose, route, unreadCount }: ShellTabBarProps) {
+  const shown = unreadCount > 99 ? '99+' : String(unreadCount);
   return (
     <nav class="tab-bar" aria-label={t('nav.label')}>
-      <a href="/" class="tab" aria-current="page" onClick={linkClick}>
+      <a href="/" class="tab" aria-current={route === 'feed' ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <path d="M4 5h16M4 12h16M4 19h10" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none" />
         </svg>
@@ -21,6 +25,32 @@ export function ShellTabBar({ onCompose }: ShellTabBarProps) {
         </svg>
         <span>{t('nav.compose')}</span>
       </button>
+      <a
+        href="/notifications"
+        class="tab"
+        aria-current={route === 'notifications' || route === 'notificationSettings' ? 'page' : undefined}
+        onClick={linkClick}
+      >
+        <span class="tab-icon">
+          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path
+              d="M6 17V11a6 6 0 0 1 12 0v6l1.5 2h-15zM10 21h4"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linejoin="round"
+              stroke-linecap="round"
+              fill="none"
+            />
+          </svg>
+          {unreadCount > 0 && (
+            <span class="tab-badge" data-testid="unread-badge" aria-hidden="true">
+              {shown}
+            </span>
+          )}
+        </span>
+        <span>{t('nav.notifications')}</span>
+        {unreadCount > 0 && <span class="visually-hidden">{t('nav.unreadCount', { count: unreadCount })}</span>}
+      </a>
     </nav>
   );
 }
