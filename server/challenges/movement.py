@@ -24,7 +24,7 @@ from server.feed.services import create_system_post
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 
-OVERTAKEN_NOTIFIED = 5  # the nearest ones passed are told; the count is exact regardless
+OVERTAKEN_NOTIFIED = 3  # the nearest ones passed are told (no spam on a big jump); the count is exact
 PODIUM = 3
 Undo = Callable[[], Awaitable[None]]
 

@@ -100,6 +100,7 @@ class MemoryRankIndex:
 
 
 _MOVE = """
+if redis.call('EXISTS', KEYS[2]) == 0 then return false end
 local old_rank = -1
 if ARGV[1] ~= '' then
   local r = redis.call('ZREVRANK', KEYS[1], ARGV[1])
@@ -150,9 +151,15 @@ class RedisRankIndex:
         return key
 
     async def move(self, board: str, old: Key | None, new: Key, cap: int, load: Loader) -> Movement:
-        key = await self._ensure(board, load)
+        key = self._prefix + board
         old_member = member(old) if old is not None else ""
-        reply: list[Any] = await self._move(keys=[key], args=[old_member, repr(new[0]), member(new), cap])
+        args = [old_member, repr(new[0]), member(new), cap]
+        # one round trip: the script says when the board must first be built from the database
+        reply: list[Any] | None = await self._move(keys=[key, key + ":ready"], args=args)
+        if not reply:
+            await self._ensure(board, load)
+            reply = await self._move(keys=[key, key + ":ready"], args=args)
+        assert reply
         old_rank, new_rank, size, passed = int(reply[0]), int(reply[1]), int(reply[2]), reply[3]
         overtaken = [(_member_id(passed[i]), float(passed[i + 1])) for i in range(0, len(passed), 2)]
         return Movement(old_rank + 1 if old_rank >= 0 else None, new_rank + 1, size, overtaken)

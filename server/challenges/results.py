@@ -60,19 +60,23 @@ def _check(entry: ResultInput) -> None:
         raise ValidationFailed("correction_reason_required", "reason")
 
 
-async def _owner(actor: Actor, entry: ResultInput) -> tuple[User | None, Unit]:
+async def _owner(actor: Actor, entry: ResultInput) -> tuple[int | None, Unit]:
+    """The person (if any) and the unit a result is about, in one query, checked against scope."""
     if entry.participant_kind == ParticipantKind.USER:
-        user = await User.get_or_none(id=entry.participant_id, organization_id=actor.organization_id)
-        if user is None:
+        found = await User.filter(id=entry.participant_id, organization_id=actor.organization_id).values(
+            "id", "unit_id", "unit__path", "unit__parent_id")
+        if not found:
             raise ParticipantNotFound("participant")
-        unit = await Unit.get(id=user.unit_id)
+        row = found[0]
+        unit = Unit(id=row["unit_id"], organization_id=actor.organization_id, path=row["unit__path"],
+                    parent_id=row["unit__parent_id"])
         check_in_scope(actor, unit)
-        return user, unit
-    found = await Unit.get_or_none(id=entry.participant_id, organization_id=actor.organization_id)
-    if found is None:
+        return int(row["id"]), unit
+    unit_found = await Unit.get_or_none(id=entry.participant_id, organization_id=actor.organization_id)
+    if unit_found is None:
         raise ParticipantNotFound("participant")
-    check_in_scope(actor, found)
-    return None, found
+    check_in_scope(actor, unit_found)
+    return None, unit_found
 
 
 async def _existing(actor: Actor, entry: ResultInput) -> Result | None:
@@ -92,15 +96,13 @@ async def record_result(actor: Actor, entry: ResultInput, now: datetime | None =
     metric = await Metric.get_or_none(id=entry.metric_id, organization_id=actor.organization_id)
     if metric is None:
         raise MetricNotFound("metric")
-    user, unit = await _owner(actor, entry)
-    existing = await _existing(actor, entry)
-    if existing is not None:
-        return Recorded(existing, True, {})
+    user_id, unit = await _owner(actor, entry)
+    # no look-up of the key first: the unique index answers, and a retry is the rare case
     try:
         async with rank_moves() as undo, atomic() as events:
             result = await Result.create(
                 organization_id=actor.organization_id, metric_id=metric.id,
-                user_id=user.id if user else None, unit_id=None if user else unit.id,
+                user_id=user_id, unit_id=None if user_id else unit.id,
                 value=entry.value, occurred_at=entry.occurred_at, idempotency_key=entry.idempotency_key,
                 reason=(entry.reason or "").strip()[:REASON_MAX] or None,
                 recorded_by_id=actor.user.id if actor.user else None,
@@ -111,10 +113,10 @@ async def record_result(actor: Actor, entry: ResultInput, now: datetime | None =
                     organization_id=actor.organization_id, actor_id=actor.user.id,
                     action="result.corrected" if entry.value < 0 else "result.recorded",
                     detail={"result_id": result.id, "metric_id": metric.id, "value": entry.value,
-                            "user_id": user.id if user else None, "unit_id": None if user else unit.id,
+                            "user_id": user_id, "unit_id": None if user_id else unit.id,
                             "reason": result.reason},
                 )
-            movements = await _move_challenges(events, undo, metric, user, unit, entry, now)
+            movements = await _move_challenges(events, undo, metric, user_id, unit, entry, now)
     except IntegrityError:
         # the same key raced in from a retry and committed first: count it once
         raced = await _existing(actor, entry)
@@ -125,11 +127,11 @@ async def record_result(actor: Actor, entry: ResultInput, now: datetime | None =
 
 
 async def _move_challenges(
-    events: Any, undo: Any, metric: Metric, user: User | None, unit: Unit, entry: ResultInput, now: datetime
+    events: Any, undo: Any, metric: Metric, user_id: int | None, unit: Unit, entry: ResultInput, now: datetime
 ) -> dict[int, Movement]:
     # a person's result counts for them and for every unit above them; a unit's, for it and above
     ancestors = unit.ancestor_ids
-    owners = Q(unit_id__in=ancestors) | Q(user_id=user.id) if user else Q(unit_id__in=ancestors)
+    owners = Q(unit_id__in=ancestors) | Q(user_id=user_id) if user_id else Q(unit_id__in=ancestors)
     candidates = await Participant.filter(
         owners,
         challenge__organization_id=metric.organization_id,
