@@ -21,7 +21,7 @@ from server.static import pwa
 log = logging.getLogger("elan")
 
 # modules whose import registers domain-event handlers (server.hooks); one per domain
-HANDLER_MODULES: list[str] = ["server.challenges.handlers"]
+HANDLER_MODULES: list[str] = ["server.badges.handlers", "server.challenges.handlers"]
 
 
 def import_handlers() -> None:
@@ -56,16 +56,21 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         from server.push.worker import start_in_server
 
         await start_in_server()
+    from server.badges.labels import run_reminders_forever
     from server.challenges.clock import run_challenge_clock
     from server.challenges.ranking import close_rank_index
 
+    reminders = asyncio.create_task(
+        run_reminders_forever(settings.label_reminder_interval_seconds), name="label-reminders"
+    )
     clock = asyncio.create_task(run_challenge_clock(), name="challenge-clock")
     try:
         yield
     finally:
-        clock.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await clock
+        for task in (reminders, clock):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         await close_rank_index()
         from server.push.worker import stop_in_server
 
@@ -81,11 +86,13 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
+    from server.badges.routes import ROUTES as BADGE_ROUTES
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_ws),
         Route("/healthz", healthz),
+        *BADGE_ROUTES,
         Route("/", pwa),
         Route("/{path:path}", pwa),
     ]

@@ -22,6 +22,7 @@ MODEL_MODULES = [
     "server.notifications.models",
     "server.challenges.models",
     "server.push.models",
+    "server.badges.models",
 ]
 
 

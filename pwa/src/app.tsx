@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
 import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
+import { BadgesCelebration } from './components/badges/BadgesCelebration';
+import type { BadgesScreensProps } from './components/badges/BadgesScreens';
 import { FeedPage } from './components/feed/FeedPage';
 import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
 import { useUnreadCount } from './components/notifications/useUnreadCount';
@@ -17,7 +19,7 @@ import { onUnauthenticated, request, RequestError, resetLiveConnection } from '.
 import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { matchRoute, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
+import { matchRoute, personIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import { navigate, useLocation } from './router';
 
 const loadNotifications = () =>
@@ -88,6 +90,30 @@ function useSession() {
   return { session, loginNotice, signedIn, logout };
 }
 
+const RECOGNITION_ROUTES: ReadonlySet<RouteName> = new Set(['badges', 'awardBadge', 'wall', 'person']);
+
+type BadgesModule = typeof import('./components/badges/BadgesScreens');
+
+/** The recognition screens come in their own chunk, fetched the first time one opens. */
+function LazyBadgesScreens(props: BadgesScreensProps) {
+  const [module, setModule] = useState<BadgesModule | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import('./components/badges/BadgesScreens').then((loaded) => !cancelled && setModule(loaded));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (!module) {
+    return (
+      <p class="feed-state-inline" role="status" aria-busy="true">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return <module.BadgesScreens {...props} />;
+}
+
 export function App() {
   const { session, loginNotice, signedIn, logout } = useSession();
   const { pathname, search } = useLocation();
@@ -131,6 +157,8 @@ export function App() {
     <SignedInShell
       viewer={session.viewer}
       route={route}
+      pathname={pathname}
+      search={search}
       composing={composing}
       setComposing={setComposing}
       notice={notice}
@@ -144,6 +172,8 @@ export function App() {
 interface SignedInShellProps {
   viewer: Viewer;
   route: RouteName | null;
+  pathname: string;
+  search: string;
   composing: boolean;
   setComposing: (open: boolean) => void;
   notice: string | null;
@@ -152,7 +182,7 @@ interface SignedInShellProps {
   logout: () => Promise<void>;
 }
 
-function SignedInShell({ viewer, route, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
+function SignedInShell({ viewer, route, pathname, search, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
   const compose = () => {
@@ -175,6 +205,15 @@ function SignedInShell({ viewer, route, composing, setComposing, notice, setNoti
             <p class="hint">{t('challenge.placeholder')}</p>
           </section>
         )}
+        {route !== null && RECOGNITION_ROUTES.has(route) && (
+          <LazyBadgesScreens
+            route={route}
+            personId={personIdFrom(pathname)}
+            unitId={new URLSearchParams(search).get('unit')}
+            viewer={viewer}
+            onNotice={setNotice}
+          />
+        )}
         {route === 'feed' && (
           <FeedPage
             viewer={viewer}
@@ -186,6 +225,7 @@ function SignedInShell({ viewer, route, composing, setComposing, notice, setNoti
         )}
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
+      <BadgesCelebration viewerId={viewer.id} />
       <ShellTabBar onCompose={compose} route={route} unreadCount={unreadCount} />
     </div>
   );

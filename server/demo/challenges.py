@@ -8,7 +8,7 @@ a duel invitation waiting for seller@elan.example, who sits mid-table so that ra
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from server.accounts.models import Role, User
 from server.challenges.duels import create_duel
@@ -119,14 +119,14 @@ async def seed_challenges(demo: DemoNetwork) -> None:
     name = MONTHS[month.month - 1]
     previous_name = MONTHS[last_month.month - 1]
     closed = await create_challenge(admin, ChallengeDraft(
-        name=f"Challenge réseau de {previous_name}", starts_at=last_month, ends_at=month,
+        name=f"Challenge réseau {_of(previous_name)}", starts_at=last_month, ends_at=month,
         description="Le classement du mois dernier, figé à la clôture.",
         metrics=[(vehicles.id, 2.0), (financing.id, 1.0), (maintenance.id, 1.0)],
         league_rule=LeagueRule.POINT_OF_SALE_SIZE, thresholds=[(100.0, "Objectif du mois", None)],
     ), now=last_month + timedelta(days=1))
     await close_challenge(closed.id, now=month)
     live = await create_challenge(admin, ChallengeDraft(
-        name=f"Challenge réseau de {name}",
+        name=f"Challenge réseau {_of(name)}",
         description=("Un mois pour faire la différence : chacun est classé sur son propre objectif, "
                      "par ligue de taille de point de vente. Palier à 100 % : badge « Objectif du mois » pour tous."),
         starts_at=month, ends_at=next_month,
@@ -156,6 +156,14 @@ async def seed_challenges(demo: DemoNetwork) -> None:
     for index, person in enumerate(paris[:3]):
         await record_result(actor, ResultInput(vehicles.id, ParticipantKind.USER, person.id, 1.0,
                                                now - timedelta(minutes=30 - index * 5), f"demo-live-{index}"))
+    # the colleague just below Julie passes her: her notification centre says so
+    from server.challenges.standings import rows_around
+
+    below = [r for r in await rows_around(live, seller) if r.rank > 0 and not r.is_me and r.user_id]
+    chaser = next((r for r in reversed(below)), None)
+    if chaser is not None and chaser.user_id is not None:
+        await record_result(await manager_actor(admin), ResultInput(vehicles.id, ParticipantKind.USER, chaser.user_id, 2.0,
+                                               now - timedelta(minutes=2), "demo-live-chaser"))
     demo.counts["challenges"] = await Challenge.filter(organization_id=demo.organization.id).exclude(
         status=ChallengeStatus.DRAFT).count()
     demo.counts["results"] = await Result.filter(organization_id=demo.organization.id).count()
@@ -163,5 +171,5 @@ async def seed_challenges(demo: DemoNetwork) -> None:
     _ = rate
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(UTC)
+def _of(month: str) -> str:
+    return f"d'{month}" if month[0] in "aeiouéo" else f"de {month}"

@@ -153,3 +153,12 @@ def _ascii(text: str) -> str:
 
     flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return flat.lower().replace(" ", "-").replace("'", "")
+
+
+# --- domain seeders (imported last: they build on DemoNetwork)
+from server.demo.badges import seed_badges  # noqa: E402
+
+DEMO_SEEDERS.append(seed_badges)
+from server.demo.challenges import seed_challenges  # noqa: E402
+
+DEMO_SEEDERS.append(seed_challenges)
