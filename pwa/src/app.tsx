@@ -19,7 +19,8 @@ import { onUnauthenticated, request, RequestError, resetLiveConnection } from '.
 import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { matchRoute, personIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
+import { challengeIdFrom, matchRoute, personIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
+import type { ChallengesScreensProps } from './components/challenges/ChallengesScreens';
 import { navigate, useLocation } from './router';
 
 const loadNotifications = () =>
@@ -88,6 +89,30 @@ function useSession() {
   }, []);
 
   return { session, loginNotice, signedIn, logout };
+}
+
+const CHALLENGE_ROUTES: ReadonlySet<RouteName> = new Set(['challenges', 'challenge', 'challengeNew', 'challengeManage', 'challengeTv']);
+
+type ChallengesModule = typeof import('./components/challenges/ChallengesScreens');
+
+/** The challenges screens come in their own chunk too. */
+function LazyChallengesScreens(props: ChallengesScreensProps) {
+  const [module, setModule] = useState<ChallengesModule | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import('./components/challenges/ChallengesScreens').then((loaded) => !cancelled && setModule(loaded));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (!module) {
+    return (
+      <p class="feed-state-inline" role="status" aria-busy="true">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return <module.ChallengesScreens {...props} />;
 }
 
 const RECOGNITION_ROUTES: ReadonlySet<RouteName> = new Set(['badges', 'awardBadge', 'wall', 'person']);
@@ -198,12 +223,13 @@ function SignedInShell({ viewer, route, pathname, search, composing, setComposin
       <main id="main" class="shell-main" tabIndex={-1}>
         {route === 'notifications' && <ShellLazyScreen load={loadNotifications} />}
         {route === 'notificationSettings' && <ShellLazyScreen load={loadNotificationSettings} />}
-        {route === 'challenge' && (
-          // placeholder until the challenges screens land: the push tap target exists
-          <section class="challenge-page" aria-labelledby="challenge-title">
-            <h1 id="challenge-title">{t('challenge.title')}</h1>
-            <p class="hint">{t('challenge.placeholder')}</p>
-          </section>
+        {route !== null && CHALLENGE_ROUTES.has(route) && (
+          <LazyChallengesScreens
+            route={route as ChallengesScreensProps['route']}
+            challengeId={challengeIdFrom(pathname)}
+            viewer={viewer}
+            onNotice={setNotice}
+          />
         )}
         {route !== null && RECOGNITION_ROUTES.has(route) && (
           <LazyBadgesScreens
