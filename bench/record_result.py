@@ -69,23 +69,28 @@ async def _board(size: int, now: datetime) -> tuple[object, object, list[int]]:
                                 display_name="Manager", role=Role.MANAGER, password_hash="x")
     metric = await Metric.create(organization_id=organization.id, name="Véhicules neufs vendus")
     db = connections.get("default")
-    first_site = sites[0].id
-    await db.execute_script(f"""
-        INSERT INTO "user" (organization_id, unit_id, email, display_name, role, password_hash, time_zone, created_at)
-        SELECT {organization.id}, {first_site} + (g % 100), 'b{suffix}-' || g || '@bench.example', 'Vendeur ' || g,
-               'MEMBER', 'x', 'Europe/Paris', now() FROM generate_series(1, {size}) AS g;
-    """)
+    # the challenge first (nobody to enrol yet), then people and participants in bulk SQL
     challenge = await create_challenge(manager, ChallengeDraft(
         name=f"Bench {size}", starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=20),
         metrics=[(metric.id, 1.0)], scope_unit_id=region.id,
     ))
+    # people through the ORM (so every column of other domains gets its default), in big batches
+    await User.bulk_create([
+        User(organization_id=organization.id, unit_id=sites[g % 100].id, email=f"b{suffix}-{g}@bench.example",
+             display_name=f"Vendeur {g}", role=Role.MEMBER, password_hash="x")
+        for g in range(size)
+    ], batch_size=5000)
     await db.execute_script(f"""
-        UPDATE challenge_participant SET score = floor(random() * 16) * 10, tie = -(id::bigint * 1000)
-          WHERE challenge_id = {challenge.id};
+        INSERT INTO challenge_participant (challenge_id, user_id, display_name, unit_name, league, score, tie, parts,
+                                           thresholds_reached, hidden, joined_at)
+        SELECT {challenge.id}, u.id, u.display_name, 'Site', '', floor(random() * 16) * 10, -(u.id::bigint * 1000),
+               '{{}}'::jsonb, 0, false, now()
+          FROM "user" u WHERE u.organization_id = {organization.id} AND u.role = 'MEMBER';
         UPDATE challenge_participant SET parts = jsonb_build_object('metrics', jsonb_build_object(
           '{metric.id}', jsonb_build_object('total', score / 10, 'target', 10, 'baseline', null)), 'criteria', '{{}}'::jsonb)
           WHERE challenge_id = {challenge.id};
         ANALYZE challenge_participant;
+        ANALYZE "user";
     """)
     users = await User.filter(organization_id=organization.id, role=Role.MEMBER).values_list("id", flat=True)
     return manager, metric, [int(u) for u in users]

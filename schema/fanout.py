@@ -126,6 +126,7 @@ class Hub:
         self.streams: dict[tuple[str, str, str], SharedStream] = {}
 
     async def _stream(self, key: tuple[str, str, str], payload: dict[str, Any], context: Any) -> SharedStream:
+        stream: SharedStream | None = None
         for _ in range(3):
             stream = self.streams.get(key)
             if stream is None or stream.finished.is_set():
@@ -135,6 +136,7 @@ class Hub:
                 return stream
             if self.streams.get(key) is stream:
                 del self.streams[key]
+        assert stream is not None
         return stream
 
     async def join(self, sink: Sink, operation_id: str, payload: dict[str, Any], context: Any) -> None:

@@ -24,16 +24,26 @@ from server.challenges.models import ScoringMode as ScoringModeEnum
 from server.challenges.models import Visibility as VisibilityEnum
 from server.errors import DomainError
 
-ChallengeStatus = strawberry.enum(ChallengeStatusEnum, name="ChallengeStatus", description="Where a challenge is in its life.")
-ChallengeFormat = strawberry.enum(ChallengeFormatEnum, name="ChallengeFormat", description="Classic ranking, race to a target, or duel.")
-ScoringMode = strawberry.enum(ScoringModeEnum, name="ScoringMode", description="How results become a score.")
-LeagueRule = strawberry.enum(LeagueRuleEnum, name="LeagueRule", description="How participants are grouped into leagues.")
-Visibility = strawberry.enum(VisibilityEnum, name="LeaderboardVisibility", description="Who is shown by name.")
-Recurrence = strawberry.enum(RecurrenceEnum, name="Recurrence", description="Whether the challenge restarts each period.")
-ParticipantKind = strawberry.enum(ParticipantKindEnum, name="ParticipantKind", description="People or units.")
-DuelState = strawberry.enum(DuelStateEnum, name="DuelState", description="Answer to a duel invitation.")
-CriterionKind = strawberry.enum(CriterionKindEnum, name="CriterionKind", description="A qualitative criterion fed by training or evaluation.")
-Aggregation = strawberry.enum(AggregationEnum, name="Aggregation", description="How a metric's results add up over a period.")
+strawberry.enum(ChallengeStatusEnum, name="ChallengeStatus", description="Where a challenge is in its life.")
+ChallengeStatus = ChallengeStatusEnum
+strawberry.enum(ChallengeFormatEnum, name="ChallengeFormat", description="Classic ranking, race to a target, or duel.")
+ChallengeFormat = ChallengeFormatEnum
+strawberry.enum(ScoringModeEnum, name="ScoringMode", description="How results become a score.")
+ScoringMode = ScoringModeEnum
+strawberry.enum(LeagueRuleEnum, name="LeagueRule", description="How participants are grouped into leagues.")
+LeagueRule = LeagueRuleEnum
+strawberry.enum(VisibilityEnum, name="LeaderboardVisibility", description="Who is shown by name.")
+Visibility = VisibilityEnum
+strawberry.enum(RecurrenceEnum, name="Recurrence", description="Whether the challenge restarts each period.")
+Recurrence = RecurrenceEnum
+strawberry.enum(ParticipantKindEnum, name="ParticipantKind", description="People or units.")
+ParticipantKind = ParticipantKindEnum
+strawberry.enum(DuelStateEnum, name="DuelState", description="Answer to a duel invitation.")
+DuelState = DuelStateEnum
+strawberry.enum(CriterionKindEnum, name="CriterionKind", description="A qualitative criterion fed by training or evaluation.")
+CriterionKind = CriterionKindEnum
+strawberry.enum(AggregationEnum, name="Aggregation", description="How a metric's results add up over a period.")
+Aggregation = AggregationEnum
 
 
 @strawberry.type(description="Something measured in the network, e.g. new vehicles sold.")

@@ -13,6 +13,7 @@ from server.challenges.models import (
     ChallengeStatus,
     DuelState,
     Metric,
+    Participant,
     ParticipantKind,
     ScoringMode,
 )
@@ -72,7 +73,7 @@ async def answer_duel(opponent: User, duel_id: int, accept: bool, now: datetime 
         if not found or found[0].created_by_id == opponent.id:
             raise ChallengeNotFound("challengeId")
         duel = found[0]
-        if not await duel.participants.filter(user_id=opponent.id).exists():
+        if not await Participant.exists(challenge_id=duel.id, user_id=opponent.id):
             raise ChallengeNotFound("challengeId")
         if duel.duel_state != DuelState.PENDING:
             raise DuelNotPending()

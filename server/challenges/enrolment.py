@@ -11,8 +11,8 @@ from server.challenges.criteria import CriterionKind, CriterionQuery, criterion_
 from server.challenges.models import (
     Aggregation,
     Challenge,
-    LeagueRule,
     LeaderboardPrivacy,
+    LeagueRule,
     Metric,
     Participant,
     ParticipantKind,

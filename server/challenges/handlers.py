@@ -7,6 +7,7 @@ from typing import Any
 
 from tortoise.expressions import Q
 
+from server.accounts.models import User
 from server.challenges.criteria import CriterionKind, CriterionQuery, criterion_values
 from server.challenges.models import Challenge, ChallengeStatus, Participant, ParticipantKind
 from server.challenges.movement import apply_parts, lock_challenges, rank_moves
@@ -27,7 +28,9 @@ async def rescore_criteria(organization_id: int, kinds: set[CriterionKind], user
     owners = Q()
     if user_id is not None:
         owners = Q(user_id=user_id)
-        unit_id = unit_id or (await Participant.filter(user_id=user_id).values_list("user__unit_id", flat=True) or [None])[0]
+        if unit_id is None:
+            person = await User.get_or_none(id=user_id)
+            unit_id = person.unit_id if person else None
     if unit_id is not None:
         unit = await Unit.get_or_none(id=unit_id, organization_id=organization_id)
         if unit is not None:

@@ -157,14 +157,16 @@ async def _managed(author: User, challenge_id: int) -> Challenge:
 
 
 async def _leagues(challenge_id: int) -> list[str]:
-    return list(await Participant.filter(challenge_id=challenge_id).distinct().values_list("league", flat=True))
+    found: list[Any] = await Participant.filter(challenge_id=challenge_id).distinct().values_list("league", flat=True)
+    return [str(league) for league in found]
 
 
 async def advance_challenges(now: datetime | None = None) -> None:
     """Scheduled challenges whose start has come go live; live ones past their end close."""
     now = now or datetime.now(UTC)
     await Challenge.filter(status=ChallengeStatus.SCHEDULED, starts_at__lte=now).update(status=ChallengeStatus.LIVE)
-    for challenge_id in await Challenge.filter(status=ChallengeStatus.LIVE, ends_at__lte=now).values_list("id", flat=True):
+    due: list[Any] = await Challenge.filter(status=ChallengeStatus.LIVE, ends_at__lte=now).values_list("id", flat=True)
+    for challenge_id in due:
         await close_challenge(int(challenge_id), now)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -62,7 +63,7 @@ class DuelState(StrEnum):
 
 class Metric(Model):
     id = fields.IntField(primary_key=True)
-    organization = fields.ForeignKeyField("elan.Organization", related_name="metrics", on_delete=fields.CASCADE)
+    organization: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Organization", related_name="metrics", on_delete=fields.CASCADE)
     name = fields.CharField(max_length=80)
     unit_label = fields.CharField(max_length=20, default="")
     higher_is_better = fields.BooleanField(default=True)
@@ -80,10 +81,10 @@ class Target(Model):
     """An objective for one person or one unit on one metric over one period."""
 
     id = fields.IntField(primary_key=True)
-    organization = fields.ForeignKeyField("elan.Organization", related_name="targets", on_delete=fields.CASCADE)
-    metric = fields.ForeignKeyField("elan.Metric", related_name="targets", on_delete=fields.CASCADE)
-    user = fields.ForeignKeyField("elan.User", related_name="targets", null=True, on_delete=fields.CASCADE)
-    unit = fields.ForeignKeyField("elan.Unit", related_name="targets", null=True, on_delete=fields.CASCADE)
+    organization: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Organization", related_name="targets", on_delete=fields.CASCADE)
+    metric: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Metric", related_name="targets", on_delete=fields.CASCADE)
+    user: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.User", related_name="targets", null=True, on_delete=fields.CASCADE)
+    unit: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.Unit", related_name="targets", null=True, on_delete=fields.CASCADE)
     period_start = fields.DatetimeField()
     period_end = fields.DatetimeField()
     value = fields.FloatField()
@@ -103,11 +104,11 @@ class IntegrationToken(Model):
     """A revocable bearer token a CRM uses to push results into one unit's subtree."""
 
     id = fields.IntField(primary_key=True)
-    organization = fields.ForeignKeyField("elan.Organization", related_name="integration_tokens", on_delete=fields.CASCADE)
-    scope_unit = fields.ForeignKeyField("elan.Unit", related_name="integration_tokens", on_delete=fields.CASCADE)
+    organization: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Organization", related_name="integration_tokens", on_delete=fields.CASCADE)
+    scope_unit: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Unit", related_name="integration_tokens", on_delete=fields.CASCADE)
     name = fields.CharField(max_length=80)
     token_hash = fields.CharField(max_length=64, unique=True)
-    created_by = fields.ForeignKeyField("elan.User", related_name="integration_tokens", null=True, on_delete=fields.SET_NULL)
+    created_by: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.User", related_name="integration_tokens", null=True, on_delete=fields.SET_NULL)
     created_at = fields.DatetimeField(auto_now_add=True)
     last_used_at = fields.DatetimeField(null=True)
     revoked_at = fields.DatetimeField(null=True)
@@ -123,16 +124,16 @@ class Result(Model):
     """One recorded result, never edited: a correction is another signed result with a reason."""
 
     id = fields.IntField(primary_key=True)
-    organization = fields.ForeignKeyField("elan.Organization", related_name="results", on_delete=fields.CASCADE)
-    metric = fields.ForeignKeyField("elan.Metric", related_name="results", on_delete=fields.CASCADE)
-    user = fields.ForeignKeyField("elan.User", related_name="results", null=True, on_delete=fields.CASCADE)
-    unit = fields.ForeignKeyField("elan.Unit", related_name="results", null=True, on_delete=fields.CASCADE)
+    organization: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Organization", related_name="results", on_delete=fields.CASCADE)
+    metric: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Metric", related_name="results", on_delete=fields.CASCADE)
+    user: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.User", related_name="results", null=True, on_delete=fields.CASCADE)
+    unit: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.Unit", related_name="results", null=True, on_delete=fields.CASCADE)
     value = fields.FloatField()
     occurred_at = fields.DatetimeField()
     idempotency_key = fields.CharField(max_length=64)
     reason = fields.CharField(max_length=300, null=True)
-    recorded_by = fields.ForeignKeyField("elan.User", related_name="results_recorded", null=True, on_delete=fields.SET_NULL)
-    token = fields.ForeignKeyField("elan.IntegrationToken", related_name="results", null=True, on_delete=fields.SET_NULL)
+    recorded_by: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.User", related_name="results_recorded", null=True, on_delete=fields.SET_NULL)
+    token: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.IntegrationToken", related_name="results", null=True, on_delete=fields.SET_NULL)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     organization_id: int
@@ -150,11 +151,11 @@ class AuditEntry(Model):
     """Who changed what by hand (targets, results, corrections, rules)."""
 
     id = fields.IntField(primary_key=True)
-    organization = fields.ForeignKeyField("elan.Organization", related_name="audit_entries", on_delete=fields.CASCADE)
-    actor = fields.ForeignKeyField("elan.User", related_name="audit_entries", null=True, on_delete=fields.SET_NULL)
-    token = fields.ForeignKeyField("elan.IntegrationToken", related_name="audit_entries", null=True, on_delete=fields.SET_NULL)
+    organization: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Organization", related_name="audit_entries", on_delete=fields.CASCADE)
+    actor: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.User", related_name="audit_entries", null=True, on_delete=fields.SET_NULL)
+    token: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.IntegrationToken", related_name="audit_entries", null=True, on_delete=fields.SET_NULL)
     action = fields.CharField(max_length=40)
-    detail = fields.JSONField(default=dict)
+    detail: Any = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -164,9 +165,9 @@ class AuditEntry(Model):
 
 class Challenge(Model):
     id = fields.IntField(primary_key=True)
-    organization = fields.ForeignKeyField("elan.Organization", related_name="challenges", on_delete=fields.CASCADE)
-    scope_unit = fields.ForeignKeyField("elan.Unit", related_name="challenges", on_delete=fields.CASCADE)
-    created_by = fields.ForeignKeyField("elan.User", related_name="challenges_created", null=True, on_delete=fields.SET_NULL)
+    organization: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Organization", related_name="challenges", on_delete=fields.CASCADE)
+    scope_unit: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Unit", related_name="challenges", on_delete=fields.CASCADE)
+    created_by: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.User", related_name="challenges_created", null=True, on_delete=fields.SET_NULL)
     name = fields.CharField(max_length=120)
     description = fields.TextField(default="")
     status = fields.CharEnumField(ChallengeStatus, max_length=10, default=ChallengeStatus.DRAFT)
@@ -176,7 +177,7 @@ class Challenge(Model):
     league_rule = fields.CharEnumField(LeagueRule, max_length=20, default=LeagueRule.NONE)
     # {"metrics": [{"metric_id", "weight"}], "criteria": [{"kind", "weight", "options"}],
     #  "thresholds": [{"score", "label", "badge_id"}], "race_target": float | None}
-    rules = fields.JSONField(default=dict)
+    rules: Any = fields.JSONField(default=dict)
     prizes = fields.CharField(max_length=300, default="")
     visibility = fields.CharEnumField(Visibility, max_length=20, default=Visibility.EVERYONE)
     top_n = fields.IntField(default=10)
@@ -207,16 +208,16 @@ class Participant(Model):
     """
 
     id = fields.IntField(primary_key=True)
-    challenge = fields.ForeignKeyField("elan.Challenge", related_name="participants", on_delete=fields.CASCADE)
-    user = fields.ForeignKeyField("elan.User", related_name="participations", null=True, on_delete=fields.CASCADE)
-    unit = fields.ForeignKeyField("elan.Unit", related_name="participations", null=True, on_delete=fields.CASCADE)
+    challenge: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Challenge", related_name="participants", on_delete=fields.CASCADE)
+    user: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.User", related_name="participations", null=True, on_delete=fields.CASCADE)
+    unit: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.Unit", related_name="participations", null=True, on_delete=fields.CASCADE)
     display_name = fields.CharField(max_length=120)
     unit_name = fields.CharField(max_length=120, default="")
     league = fields.CharField(max_length=40, default="")
     score = fields.FloatField(default=0)
     tie = fields.BigIntField(default=0)
     # {"metrics": {"<metric id>": {"total", "target", "baseline"}}, "criteria": {"<index>": value}}
-    parts = fields.JSONField(default=dict)
+    parts: Any = fields.JSONField(default=dict)
     thresholds_reached = fields.IntField(default=0)
     final_rank = fields.IntField(null=True)
     hidden = fields.BooleanField(default=False)
@@ -236,7 +237,7 @@ class LeaderboardPrivacy(Model):
     """A person who asked to be hidden from the public screens (leaderboards, TV mode)."""
 
     id = fields.IntField(primary_key=True)
-    user = fields.OneToOneField("elan.User", related_name="leaderboard_privacy", on_delete=fields.CASCADE)
+    user: fields.OneToOneRelation[Any] = fields.OneToOneField("elan.User", related_name="leaderboard_privacy", on_delete=fields.CASCADE)
     hidden = fields.BooleanField(default=True)
 
     class Meta:

@@ -153,20 +153,21 @@ class RedisRankIndex:
     async def move(self, board: str, old: Key | None, new: Key, cap: int, load: Loader) -> Movement:
         key = self._prefix + board
         old_member = member(old) if old is not None else ""
-        args = [old_member, repr(new[0]), member(new), cap]
+        args: list[str | int] = [old_member, repr(new[0]), member(new), cap]
         # one round trip: the script says when the board must first be built from the database
         reply: list[Any] | None = await self._move(keys=[key, key + ":ready"], args=args)
         if not reply:
             await self._ensure(board, load)
             reply = await self._move(keys=[key, key + ":ready"], args=args)
         assert reply
-        old_rank, new_rank, size, passed = int(reply[0]), int(reply[1]), int(reply[2]), reply[3]
+        old_rank, new_rank, size = int(reply[0]), int(reply[1]), int(reply[2])
+        passed: list[Any] = reply[3]
         overtaken = [(_member_id(passed[i]), float(passed[i + 1])) for i in range(0, len(passed), 2)]
         return Movement(old_rank + 1 if old_rank >= 0 else None, new_rank + 1, size, overtaken)
 
     async def rank(self, board: str, key: Key, load: Loader) -> int:
         name = await self._ensure(board, load)
-        found = await self._redis.zrevrank(name, member(key))
+        found: Any = await self._redis.zrevrank(name, member(key))
         if found is not None:
             return int(found) + 1
         # not on the board (yet): everyone strictly above it

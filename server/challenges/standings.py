@@ -12,12 +12,18 @@ from tortoise.expressions import Q
 
 from server.accounts.models import Role, User
 from server.challenges.errors import ChallengeNotFound
-from server.challenges.models import Challenge, ChallengeFormat, ChallengeStatus, Participant, ParticipantKind, Visibility
-from server.challenges.movement import board_loader, key_of
+from server.challenges.models import (
+    Challenge,
+    ChallengeFormat,
+    ChallengeStatus,
+    Participant,
+    ParticipantKind,
+    Visibility,
+)
+from server.challenges.movement import board_loader, higher_is_better, key_of
 from server.challenges.ranking import board_name, get_rank_index
 from server.challenges.scope import can_see_scope
 from server.challenges.scoring import Part, next_threshold, score_parts
-from server.challenges.movement import higher_is_better
 from server.errors import ValidationFailed
 from server.network.models import Unit
 
@@ -143,7 +149,8 @@ async def leaderboard_page(
 
 
 async def leagues_of(challenge: Challenge) -> list[str]:
-    return sorted(await Participant.filter(challenge_id=challenge.id).distinct().values_list("league", flat=True))
+    found: list[Any] = await Participant.filter(challenge_id=challenge.id).distinct().values_list("league", flat=True)
+    return sorted(str(league) for league in found)
 
 
 async def my_participation(challenge: Challenge, viewer: User) -> Participant | None:

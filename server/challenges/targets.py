@@ -5,10 +5,19 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from server.accounts.models import Role, User
 from server.challenges.errors import MetricNotFound, ParticipantNotFound
-from server.challenges.models import AuditEntry, Challenge, ChallengeStatus, Metric, Participant, ParticipantKind, Target
+from server.challenges.models import (
+    AuditEntry,
+    Challenge,
+    ChallengeStatus,
+    Metric,
+    Participant,
+    ParticipantKind,
+    Target,
+)
 from server.challenges.movement import apply_parts, lock_challenges, rank_moves
 from server.challenges.scope import Actor, check_in_scope
 from server.db import atomic
@@ -55,12 +64,11 @@ async def set_targets(actor: Actor, entries: list[TargetInput]) -> list[Target]:
     async with rank_moves() as undo, atomic() as events:
         for entry in entries:
             column = "user_id" if entry.participant_kind == ParticipantKind.USER else "unit_id"
-            target, _ = await Target.update_or_create(
-                defaults={"value": entry.value, "period_end": entry.period_end,
-                          "organization_id": actor.organization_id},
-                metric_id=entry.metric_id, period_start=entry.period_start,
-                **{column: entry.participant_id},
-            )
+            keys: dict[str, Any] = {"metric_id": entry.metric_id, "period_start": entry.period_start,
+                                    column: entry.participant_id}
+            defaults: dict[str, Any] = {"value": entry.value, "period_end": entry.period_end,
+                                        "organization_id": actor.organization_id}
+            target, _ = await Target.update_or_create(defaults=defaults, **keys)
             saved.append(target)
             await AuditEntry.create(
                 organization_id=actor.organization_id, actor_id=actor.user.id if actor.user else None,
@@ -99,7 +107,7 @@ async def spread_target(actor: Actor, metric_id: int, unit_id: int, period_start
         raise ParticipantNotFound("unit")
     check_in_scope(actor, unit)
     units = await Unit.filter(organization_id=actor.organization_id, path__startswith=unit.path).values_list("id", flat=True)
-    people = await User.filter(unit_id__in=list(units), role__not=Role.ADMIN).order_by("id").values_list("id", flat=True)
+    people: list[Any] = await User.filter(unit_id__in=list(units), role__not=Role.ADMIN).order_by("id").values_list("id", flat=True)
     if not people:
         return []
     share = round(value / len(people), 2)

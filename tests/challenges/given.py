@@ -11,7 +11,7 @@ from server.challenges.models import Challenge, Metric, ParticipantKind
 from server.challenges.results import Recorded, ResultInput, record_result
 from server.challenges.scope import manager_actor
 from server.challenges.targets import TargetInput, set_targets
-from tests.factories import Network, make_network, make_user, signed_in
+from tests.factories import Network, make_network, signed_in
 
 _keys = iter(range(10**9))
 

@@ -9,7 +9,12 @@ import pytest
 from server.challenges.criteria import CriterionKind, register_source
 from server.challenges.errors import RulesFrozen
 from server.challenges.handlers import rescore_criteria
-from server.challenges.lifecycle import ChallengeDraft, close_challenge, update_description, update_rules
+from server.challenges.lifecycle import (
+    ChallengeDraft,
+    close_challenge,
+    update_description,
+    update_rules,
+)
 from server.challenges.models import (
     ChallengeFormat,
     ChallengeStatus,

@@ -10,7 +10,13 @@ from tortoise.exceptions import IntegrityError
 from schema.challenges.queries import IntegrationToken, as_token
 from schema.challenges.types import Aggregation, Metric, as_metric
 from schema.context import Info
-from schema.errors import ConflictError, NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import (
+    ConflictError,
+    NotAllowedError,
+    NotFoundError,
+    ValidationError,
+    to_user_error,
+)
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.accounts.models import Role

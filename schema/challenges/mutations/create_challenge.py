@@ -19,7 +19,13 @@ from schema.challenges.types import (
     as_challenge,
 )
 from schema.context import Info
-from schema.errors import ConflictError, NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import (
+    ConflictError,
+    NotAllowedError,
+    NotFoundError,
+    ValidationError,
+    to_user_error,
+)
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.challenges import lifecycle

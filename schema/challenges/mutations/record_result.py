@@ -9,12 +9,19 @@ import strawberry
 
 from schema.challenges.types import ParticipantKind
 from schema.context import Info
-from schema.errors import ConflictError, NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import (
+    ConflictError,
+    NotAllowedError,
+    NotFoundError,
+    ValidationError,
+    to_user_error,
+)
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.challenges import csv_import
 from server.challenges.models import ParticipantKind as ParticipantKindEnum
-from server.challenges.results import ResultInput, record_result as record
+from server.challenges.results import ResultInput
+from server.challenges.results import record_result as record
 from server.challenges.scope import Actor, manager_actor
 from server.challenges.tokens import token_actor
 from server.errors import DomainError
