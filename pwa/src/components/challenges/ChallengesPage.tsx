@@ -59,7 +59,14 @@ export function ChallengesPage({ id }: { id: string }) {
     );
   }
   const challenge = state.data.challenge;
-  if (!challenge) return <p role="alert">{t('challenges.notFound')}</p>;
+  if (!challenge) {
+    return (
+      <section class="challenge-page" aria-labelledby="challenge-title">
+        <h1 id="challenge-title">{t('challenges.boardTitle')}</h1>
+        <p role="alert">{t('challenges.notFound')}</p>
+      </section>
+    );
+  }
   return <ChallengeView challenge={challenge} />;
 }
 
