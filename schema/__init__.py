@@ -33,6 +33,7 @@ from schema.challenges.mutations.create_challenge import (
     ChallengeResult,
     close_challenge,
     create_challenge,
+    publish_challenge,
     update_challenge_description,
     update_challenge_rules,
 )
@@ -133,6 +134,9 @@ class Mutation:
     )
     update_challenge_rules: ChallengeResult = strawberry.mutation(
         resolver=update_challenge_rules, description="Change a challenge's rules; refused once it is live."
+    )
+    publish_challenge: ChallengeResult = strawberry.mutation(
+        resolver=publish_challenge, description="Publish a draft: scheduled, or live when its start has come."
     )
     close_challenge: ChallengeResult = strawberry.mutation(
         resolver=close_challenge, description="Close a challenge now: the final ranking is frozen and announced."

@@ -245,3 +245,16 @@ async def close_managed(author: User, challenge_id: int) -> Challenge:
     """A manager ends a challenge of its scope now (it would otherwise close at its end)."""
     await _managed(author, challenge_id)
     return await close_challenge(challenge_id)
+
+
+async def publish_challenge(author: User, challenge_id: int, now: datetime | None = None) -> Challenge:
+    """A draft goes out: scheduled, or live at once when its start has come."""
+    now = now or datetime.now(UTC)
+    challenge = await _managed(author, challenge_id)
+    if challenge.status != ChallengeStatus.DRAFT or challenge.format == ChallengeFormat.DUEL:
+        raise RulesFrozen()
+    async with atomic():
+        status = status_at(challenge.starts_at, challenge.ends_at, now)
+        challenge.status = ChallengeStatus.LIVE if status == ChallengeStatus.CLOSED else status
+        await challenge.save(update_fields=["status"])
+    return challenge

@@ -230,3 +230,16 @@ async def test_a_result_outside_the_period_does_not_count(live_server):
     await record_result(await manager_actor(found.manager), ResultInput(
         found.metric.id, Kind.USER, found.sellers[0].id, 5, now() - timedelta(days=5), "old-sale-1234"))
     assert (await my_standing(challenge, found.sellers[0])).score == 0
+
+
+async def test_a_draft_is_hidden_from_members_until_published(live_server):
+    from server.challenges.lifecycle import publish_challenge
+    from server.challenges.standings import visible_challenges
+
+    found = await arena(sellers=1)
+    draft = await live_challenge(found, draft=True, name="Brouillon")
+    assert draft.status == ChallengeStatus.DRAFT
+    assert draft.id not in [c.id for c in await visible_challenges(found.sellers[0])]
+    published = await publish_challenge(found.manager, draft.id)
+    assert published.status == ChallengeStatus.LIVE
+    assert draft.id in [c.id for c in await visible_challenges(found.sellers[0])]

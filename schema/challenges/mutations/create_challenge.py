@@ -159,3 +159,11 @@ async def close_challenge(info: Info, challenge_id: strawberry.ID) -> ChallengeR
     except DomainError as error:
         return to_user_error(error, info.context.language)  # type: ignore[return-value]
     return ChallengeSuccess(challenge=as_challenge(challenge))
+
+
+async def publish_challenge(info: Info, challenge_id: strawberry.ID) -> ChallengeResult:
+    try:
+        challenge = await lifecycle.publish_challenge(signed_in(info), parse_id(challenge_id))
+    except DomainError as error:
+        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    return ChallengeSuccess(challenge=as_challenge(challenge))
