@@ -10,6 +10,7 @@ from schema.challenges.types import Challenge, ChallengeStatus, Metric, as_chall
 from schema.context import Info
 from schema.ids import parse_id
 from schema.permissions import signed_in
+from server.accounts.models import User as UserModel
 from server.challenges import standings
 from server.challenges.duels import pending_duels
 from server.challenges.errors import ChallengeNotFound
@@ -47,8 +48,21 @@ def as_token(t: object) -> IntegrationToken:
     )
 
 
+@strawberry.type(description="A colleague one may challenge to a duel.")
+class Colleague:
+    id: strawberry.ID
+    display_name: str
+
+
 @strawberry.type
 class ChallengesQuery:
+    @strawberry.field(description="Colleagues of the viewer's point of sale, to challenge to a duel.")
+    async def duel_opponents(self, info: Info) -> list[Colleague]:
+        viewer = signed_in(info)
+        found = await UserModel.filter(organization_id=viewer.organization_id, unit_id=viewer.unit_id).exclude(
+            id=viewer.id).order_by("display_name").limit(100).values("id", "display_name")
+        return [Colleague(id=strawberry.ID(str(p["id"])), display_name=p["display_name"]) for p in found]
+
     @strawberry.field(description="Challenges the viewer can see (its branch, its subtree, its duels), newest first.")
     async def challenges(self, info: Info, status: ChallengeStatus | None = None) -> list[Challenge]:
         found = await standings.visible_challenges(signed_in(info))

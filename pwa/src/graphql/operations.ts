@@ -669,6 +669,7 @@ export interface ChallengesData {
   challenges: ChallengeSummary[];
   pendingDuels: ChallengeSummary[];
   metrics: Metric[];
+  duelOpponents: { id: string; displayName: string }[];
 }
 export const CHALLENGES = operation<ChallengesData>(
   'Challenges',
@@ -676,6 +677,7 @@ export const CHALLENGES = operation<ChallengesData>(
   challenges { ...ChallengeSummaryFields }
   pendingDuels { ...ChallengeSummaryFields }
   metrics { id name unitLabel }
+  duelOpponents { id displayName }
 } ${CHALLENGE_SUMMARY}`,
 );
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { ANSWER_DUEL, CHALLENGES, type ChallengeSummary, type Viewer } from '../../graphql/operations';
+import { ANSWER_DUEL, CHALLENGES, CREATE_DUEL, type ChallengeSummary, type Viewer } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { linkClick } from '../../router';
 import { useQuery } from '../badges/useQuery';
@@ -24,6 +24,8 @@ function Item({ challenge }: { challenge: ChallengeSummary }) {
 export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
   const { state, reload } = useQuery(CHALLENGES, {}, 'challenges');
   const [busy, setBusy] = useState<string | null>(null);
+  const [opponent, setOpponent] = useState('');
+  const [duelMetric, setDuelMetric] = useState('');
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.network')}</p>;
   const { challenges, pendingDuels } = state.data;
@@ -32,6 +34,21 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
     try {
       const { answerDuel } = await request(ANSWER_DUEL, { challengeId: duel.id, accept });
       onNotice(answerDuel.__typename === 'ChallengeSuccess' ? t(accept ? 'challenges.duelAccepted' : 'challenges.duelDeclined') : answerDuel.message);
+      reload();
+    } catch {
+      onNotice(t('errors.network'));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const challengeColleague = async () => {
+    const opponentId = opponent || state.data.duelOpponents[0]?.id;
+    const metricId = duelMetric || state.data.metrics[0]?.id;
+    if (!opponentId || !metricId) return;
+    setBusy('duel');
+    try {
+      const { createDuel } = await request(CREATE_DUEL, { opponentId, metricId, days: 7 });
+      onNotice(createDuel.__typename === 'ChallengeSuccess' ? t('challenges.duelSent') : createDuel.message);
       reload();
     } catch {
       onNotice(t('errors.network'));
@@ -72,6 +89,24 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
             ))}
           </ul>
         </section>
+      )}
+      {state.data.duelOpponents.length > 0 && (
+        <details class="challenge-duel-form">
+          <summary>{t('challenges.startDuel')}</summary>
+          <label>{t('challenges.opponent')}
+            <select value={opponent} onChange={(e) => setOpponent(e.currentTarget.value)}>
+              {state.data.duelOpponents.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
+            </select>
+          </label>
+          <label>{t('challenges.metric')}
+            <select value={duelMetric} onChange={(e) => setDuelMetric(e.currentTarget.value)}>
+              {state.data.metrics.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </label>
+          <button type="button" class="button" disabled={busy === 'duel'} onClick={() => void challengeColleague()}>
+            {t('challenges.sendDuel')}
+          </button>
+        </details>
       )}
       {sections.map(([key, items]) => (
         <section key={key} aria-label={t(key as never)}>
