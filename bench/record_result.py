@@ -191,7 +191,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.record_result")
     parser.add_argument("--sizes", default=",".join(str(s) for s in SIZES))
     parser.add_argument("--calls", type=int, default=300)
+    parser.add_argument("--without-notifications", action="store_true",
+                        help="replace notify() by a no-op, to see the ranking work alone")
     args = parser.parse_args()
+    if args.without_notifications:
+        import server.challenges.movement as movement
+
+        async def silent(*_: object, **__: object) -> None:
+            return None
+
+        movement.notify = silent  # type: ignore[assignment]
+        print("notify() replaced by a no-op: ranking, scoring and events only")
     asyncio.run(run(tuple(int(s) for s in args.sizes.split(",")), args.calls))
 
 
