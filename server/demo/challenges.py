@@ -8,7 +8,8 @@ a duel invitation waiting for seller@elan.example, who sits mid-table so that ra
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from server.accounts.models import Role, User
 from server.challenges.duels import create_duel
@@ -29,7 +30,9 @@ from server.challenges.models import (
 from server.challenges.results import ResultInput, record_result
 from server.challenges.scope import manager_actor
 from server.demo import data
-from server.demo.seed import DemoNetwork
+
+if TYPE_CHECKING:
+    from server.demo.seed import DemoNetwork
 
 METRICS = [  # name, unit, aggregation, monthly target for one seller
     ("Véhicules neufs vendus", "véh.", Aggregation.SUM, 10.0),
@@ -39,6 +42,7 @@ METRICS = [  # name, unit, aggregation, monthly target for one seller
 ]
 BIG_SITES = {"Élan Paris 15e": 4, "Flandres Automobiles Lille": 5, "Garonne Distribution Bordeaux": 5,
              "Garonne Distribution Toulouse": 5}
+DEMO_SLUG = "reseau-elan-demo"
 MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre"]
 
@@ -71,6 +75,7 @@ async def _reinforcements(demo: DemoNetwork) -> list[User]:
 async def _results(demo: DemoNetwork, metrics: list[Metric], field: list[User], start: datetime, end: datetime,
                    elapsed: float, form: dict[int, float], tag: str) -> None:
     rng, rows = demo.rng, []
+    steady = demo.accounts["seller"].id  # Julie without noise: she stays mid-table
     span = (end - start).total_seconds()
     recorder = demo.accounts["manager"]
     for person in field:
@@ -79,7 +84,8 @@ async def _results(demo: DemoNetwork, metrics: list[Metric], field: list[User], 
                 value = round(target * form[person.id] * rng.uniform(0.85, 1.15), 1)
                 moments = [(value, start + timedelta(seconds=span * elapsed * 0.9))]
             else:
-                count = max(0, round(target * form[person.id] * elapsed * rng.uniform(0.8, 1.2)))
+                noise = rng.uniform(0.8, 1.2)
+                count = max(0, round(target * form[person.id] * elapsed * (1.0 if person.id == steady else noise)))
                 moments = [(1.0, start + timedelta(seconds=rng.uniform(0, span * elapsed * 0.95))) for _ in range(count)]
             for number, (value, moment) in enumerate(moments):
                 rows.append(Result(
@@ -103,7 +109,9 @@ async def seed_challenges(demo: DemoNetwork) -> None:
     last_month = _previous_month(month)
     # form of the month: everyone somewhere between 40 % and 130 %, Julie right in the middle
     form = {p.id: rng.uniform(0.4, 1.3) for p in field}
-    form[seller.id] = 0.82
+    big_sites = {demo.units[name].id for name in BIG_SITES}
+    league = sorted(form[p.id] for p in field if p.unit_id in big_sites and p.id != seller.id)
+    form[seller.id] = league[len(league) * 3 // 5]
     for start, end in ((last_month, month), (month, next_month)):
         await Target.bulk_create([
             Target(organization_id=demo.organization.id, metric_id=metric.id, user_id=person.id,
@@ -173,3 +181,32 @@ async def seed_challenges(demo: DemoNetwork) -> None:
 
 def _of(month: str) -> str:
     return f"d'{month}" if month[0] in "aeiouéo" else f"de {month}"
+
+
+async def demo_tick(now: datetime | None = None) -> bool:
+    """While the demo runs, a seller of the network records a sale now and then, so the live
+    leaderboards (and the TV mode) move on their own. Only on the demo organisation."""
+    import random
+
+    from server.challenges.models import Challenge as ChallengeModel
+    from server.network.models import Organization
+
+    now = now or datetime.now(UTC)
+    organization = await Organization.get_or_none(slug=DEMO_SLUG)
+    if organization is None:
+        return False
+    live = await ChallengeModel.filter(organization_id=organization.id, status=ChallengeStatus.LIVE,
+                                       format=ChallengeFormat.RANKING).first()
+    admin = await User.filter(organization_id=organization.id, role=Role.ADMIN).first()
+    if live is None or admin is None:
+        return False
+    from server.challenges.models import Participant
+
+    people: list[int] = [int(p) for p in await Participant.filter(challenge_id=live.id, user_id__not_isnull=True)
+                         .exclude(user__email="seller@elan.example").values_list("user_id", flat=True)]
+    metric_id = int(live.rules["metrics"][0]["metric_id"])
+    if not people:
+        return False
+    await record_result(await manager_actor(admin), ResultInput(
+        metric_id, ParticipantKind.USER, random.choice(people), 1.0, now, f"demo-tick-{int(now.timestamp())}"))
+    return True
