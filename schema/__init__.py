@@ -20,6 +20,28 @@ from schema.accounts.mutations.login import LoginResult, login
 from schema.accounts.mutations.logout import LogoutSuccess, logout
 from schema.accounts.mutations.sign_up import SignUpResult, sign_up
 from schema.accounts.queries import AccountsQuery
+from schema.challenges.mutations.admin import (
+    CreateIntegrationTokenResult,
+    CreateMetricResult,
+    RevokeIntegrationTokenResult,
+    create_integration_token,
+    create_metric,
+    revoke_integration_token,
+    set_leaderboard_hidden,
+)
+from schema.challenges.mutations.create_challenge import (
+    ChallengeResult,
+    close_challenge,
+    create_challenge,
+    publish_challenge,
+    update_challenge_description,
+    update_challenge_rules,
+)
+from schema.challenges.mutations.duels import answer_duel, create_duel
+from schema.challenges.mutations.record_result import ImportResult, RecordResultResult, import_results, record_result
+from schema.challenges.mutations.set_target import SetTargetResult, import_targets, set_target, spread_target
+from schema.challenges.queries import ChallengesQuery
+from schema.challenges.subscriptions import ChallengesSubscription
 from schema.badges.mutations.award_badge import AwardBadgeResult, award_badge
 from schema.badges.mutations.create_badge import CreateBadgeResult, create_badge
 from schema.badges.mutations.retire_badge import RetireBadgeResult, retire_badge
@@ -88,7 +110,7 @@ MAX_TOKENS = 4000
 
 
 @strawberry.type
-class Query(AccountsQuery, FeedQuery, NotificationsQuery, PushQuery, BadgesQuery):
+class Query(AccountsQuery, FeedQuery, NotificationsQuery, PushQuery, BadgesQuery, ChallengesQuery):
     pass
 
 
@@ -146,6 +168,61 @@ class Mutation:
         resolver=mark_notifications_read,
         description="Mark the given notifications read, or all of them when ids is omitted.",
     )
+    # challenges
+    create_challenge: ChallengeResult = strawberry.mutation(
+        resolver=create_challenge, description="Create a challenge over a unit of the viewer's scope (managers, admins)."
+    )
+    update_challenge_description: ChallengeResult = strawberry.mutation(
+        resolver=update_challenge_description, description="Change a challenge's description (allowed while live)."
+    )
+    update_challenge_rules: ChallengeResult = strawberry.mutation(
+        resolver=update_challenge_rules, description="Change a challenge's rules; refused once it is live."
+    )
+    publish_challenge: ChallengeResult = strawberry.mutation(
+        resolver=publish_challenge, description="Publish a draft: scheduled, or live when its start has come."
+    )
+    close_challenge: ChallengeResult = strawberry.mutation(
+        resolver=close_challenge, description="Close a challenge now: the final ranking is frozen and announced."
+    )
+    record_result: RecordResultResult = strawberry.mutation(
+        resolver=record_result,
+        description="Record a result for a person or unit (managers in scope, or an integration token). "
+        "The same idempotencyKey twice counts once; a negative value is a correction and needs a reason.",
+    )
+    import_results: ImportResult = strawberry.mutation(
+        resolver=import_results,
+        description="Import results from CSV (metric,participant,value,occurred_at[,key][,reason]); "
+        "nothing is applied while a line is bad unless validRowsOnly.",
+    )
+    set_target: SetTargetResult = strawberry.mutation(
+        resolver=set_target, description="Set a person's or unit's target on a metric for a period."
+    )
+    spread_target: SetTargetResult = strawberry.mutation(
+        resolver=spread_target, description="Set a unit's target and split it evenly among its people."
+    )
+    import_targets: ImportResult = strawberry.mutation(
+        resolver=import_targets,
+        description="Import targets from CSV (metric,participant,period_start,period_end,value).",
+    )
+    create_duel: ChallengeResult = strawberry.mutation(
+        resolver=create_duel, description="Challenge a colleague to a duel on one metric; they accept or decline."
+    )
+    answer_duel: ChallengeResult = strawberry.mutation(
+        resolver=answer_duel, description="Accept (the duel starts now) or decline a duel invitation."
+    )
+    create_metric: CreateMetricResult = strawberry.mutation(
+        resolver=create_metric, description="Add a metric to the organisation (admins)."
+    )
+    create_integration_token: CreateIntegrationTokenResult = strawberry.mutation(
+        resolver=create_integration_token,
+        description="Create a token a CRM uses to call recordResult within a unit's subtree (admins).",
+    )
+    revoke_integration_token: RevokeIntegrationTokenResult = strawberry.mutation(
+        resolver=revoke_integration_token, description="Revoke an integration token at once (admins)."
+    )
+    set_leaderboard_hidden: bool = strawberry.mutation(
+        resolver=set_leaderboard_hidden, description="Hide the viewer from (or show it again on) public leaderboards."
+    )
     register_push_subscription: RegisterPushSubscriptionResult = strawberry.mutation(
         resolver=register_push_subscription,
         description="Register this browser's push subscription for the viewer (moves it if "
@@ -188,7 +265,7 @@ class Mutation:
 
 
 @strawberry.type
-class Subscription(FeedSubscription, NotificationsSubscription):
+class Subscription(FeedSubscription, NotificationsSubscription, ChallengesSubscription):
     pass
 
 

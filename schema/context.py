@@ -23,6 +23,8 @@ class Context:
     user: User | None
     language: str
     token: str | None = None
+    # the raw bearer token, even when it is not a session (integration tokens use it)
+    bearer: str | None = None
     ip: str = ""
     user_agent: str = ""
     secure: bool = False

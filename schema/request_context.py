@@ -29,6 +29,7 @@ def context_for(connection: HTTPConnection, user: User | None, token: str | None
             connection.headers.get("accept-language"), user.language if user else None
         ),
         token=token if user else None,
+        bearer=bearer_token(connection),
         ip=connection.client.host if connection.client else "",
         user_agent=connection.headers.get("user-agent", "")[:300],
         secure=connection.url.scheme in {"https", "wss"} or get_settings().cookie_secure,

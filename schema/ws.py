@@ -1,8 +1,9 @@
 """GraphQL over WebSocket, `graphql-transport-ws` protocol only.
 
 Written here rather than taken from strawberry so that authentication closes with 4401 as
-the API promises, `connection_init` has a short deadline, and subscriptions can later share
-one execution among the subscribers of the same document.
+the API promises, `connection_init` has a short deadline, and subscriptions whose payload is
+the same for everyone (the leaderboard) share one execution among the subscribers of the
+same document (schema.fanout).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from schema import schema
+from schema.fanout import HUB, shared_field
 from schema.request_context import context_for, session_token
 from server.accounts.models import User
 from server.accounts.services import authenticate
@@ -49,7 +51,9 @@ class Connection:
         self._send_lock = asyncio.Lock()
 
     async def send(self, message: dict[str, Any]) -> None:
-        text = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+        await self.send_text(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
+
+    async def send_text(self, text: str) -> None:
         async with self._send_lock:
             await self.websocket.send_text(text)
 
@@ -144,6 +148,9 @@ class Connection:
         operation_name = payload.get("operationName")
         context = context_for(self.websocket, self.user, self.token)
         try:
+            if shared_field(payload["query"], operation_name):
+                await HUB.join(self, operation_id, payload, context)
+                return
             results = await schema.stream(
                 payload["query"],
                 variable_values=variables if isinstance(variables, dict) else None,

@@ -21,7 +21,7 @@ from server.static import pwa
 log = logging.getLogger("elan")
 
 # modules whose import registers domain-event handlers (server.hooks); one per domain
-HANDLER_MODULES: list[str] = ["server.badges.handlers"]
+HANDLER_MODULES: list[str] = ["server.badges.handlers", "server.challenges.handlers"]
 
 
 def import_handlers() -> None:
@@ -57,16 +57,21 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 
         await start_in_server()
     from server.badges.labels import run_reminders_forever
+    from server.challenges.clock import run_challenge_clock
+    from server.challenges.ranking import close_rank_index
 
     reminders = asyncio.create_task(
         run_reminders_forever(settings.label_reminder_interval_seconds), name="label-reminders"
     )
+    clock = asyncio.create_task(run_challenge_clock(), name="challenge-clock")
     try:
         yield
     finally:
-        reminders.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await reminders
+        for task in (reminders, clock):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await close_rank_index()
         from server.push.worker import stop_in_server
 
         await stop_in_server()

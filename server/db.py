@@ -21,6 +21,7 @@ MODEL_MODULES = [
     "server.media.models",
     "server.feed.models",
     "server.notifications.models",
+    "server.challenges.models",
     "server.push.models",
     "server.badges.models",
 ]

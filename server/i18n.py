@@ -164,6 +164,94 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Cette image est introuvable.",
         "en": "This image was not found.",
     },
+    # challenges
+    "challenge_not_found": {"fr": "Ce challenge est introuvable.", "en": "This challenge was not found."},
+    "metric_not_found": {"fr": "Cet indicateur est introuvable.", "en": "This metric was not found."},
+    "participant_not_found": {
+        "fr": "Ce participant est introuvable.",
+        "en": "This participant was not found.",
+    },
+    "challenge_out_of_scope": {
+        "fr": "Ce participant ou cette unité est hors de votre périmètre.",
+        "en": "This participant or unit is outside your scope.",
+    },
+    "challenge_rules_frozen": {
+        "fr": "Le challenge est en cours : seule sa description peut encore changer.",
+        "en": "The challenge is live: only its description can still change.",
+    },
+    "duel_not_pending": {
+        "fr": "Ce duel n'attend plus de réponse.",
+        "en": "This duel is no longer waiting for an answer.",
+    },
+    "idempotency_key_reused": {
+        "fr": "Cette clé d'idempotence a déjà servi pour un autre résultat.",
+        "en": "This idempotency key was already used for another result.",
+    },
+    "integration_token_not_found": {
+        "fr": "Ce jeton d'intégration est introuvable.",
+        "en": "This integration token was not found.",
+    },
+    "challenge_name_required": {
+        "fr": "Donnez un nom au challenge (2 à {max} caractères).",
+        "en": "Give the challenge a name (2 to {max} characters).",
+    },
+    "challenge_period_invalid": {
+        "fr": "La fin du challenge doit être après son début.",
+        "en": "The challenge must end after it starts.",
+    },
+    "challenge_metrics_required": {
+        "fr": "Choisissez au moins un indicateur, avec un poids positif.",
+        "en": "Choose at least one metric, with a positive weight.",
+    },
+    "challenge_weight_invalid": {
+        "fr": "Les poids doivent être positifs.",
+        "en": "Weights must be positive.",
+    },
+    "challenge_thresholds_invalid": {
+        "fr": "Les paliers doivent avoir un score positif et un libellé.",
+        "en": "Thresholds need a positive score and a label.",
+    },
+    "challenge_race_target_required": {
+        "fr": "Une course à l'objectif a besoin d'un score à atteindre.",
+        "en": "A race to a target needs a score to reach.",
+    },
+    "result_value_invalid": {
+        "fr": "La valeur doit être un nombre fini.",
+        "en": "The value must be a finite number.",
+    },
+    "correction_reason_required": {
+        "fr": "Une correction (valeur négative) doit être justifiée par un motif.",
+        "en": "A correction (negative value) needs a reason.",
+    },
+    "target_value_invalid": {
+        "fr": "L'objectif doit être un nombre positif.",
+        "en": "The target must be a positive number.",
+    },
+    "duel_opponent_invalid": {
+        "fr": "Choisissez un collègue de votre organisation (pas vous-même).",
+        "en": "Choose a colleague of your organisation (not yourself).",
+    },
+    "csv_empty": {"fr": "Le fichier est vide.", "en": "The file is empty."},
+    "csv_too_large": {
+        "fr": "Le fichier dépasse {max} lignes.",
+        "en": "The file has more than {max} lines.",
+    },
+    "csv_header_invalid": {
+        "fr": "En-tête attendu : {expected}.",
+        "en": "Expected header: {expected}.",
+    },
+    "csv_invalid": {
+        "fr": "Le fichier contient {count} ligne(s) en erreur ; rien n'a été importé.",
+        "en": "The file has {count} bad line(s); nothing was imported.",
+    },
+    "csv_value_invalid": {
+        "fr": "Valeur ou date illisible.",
+        "en": "Unreadable value or date.",
+    },
+    "token_name_required": {
+        "fr": "Donnez un nom au jeton (2 à 80 caractères).",
+        "en": "Give the token a name (2 to 80 characters).",
+    },
     # push notifications
     "push_endpoint_invalid": {
         "fr": "Cette adresse d'abonnement aux notifications n'est pas valide.",

@@ -22,7 +22,8 @@ import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
 import { FeedPostScreen } from './components/feed/FeedPostScreen';
 import { startOutbox } from './components/feed/outbox';
-import { matchRoute, personIdFrom, postIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
+import { challengeIdFrom, matchRoute, personIdFrom, postIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
+import type { ChallengesScreensProps } from './components/challenges/ChallengesScreens';
 import { navigate, useLocation } from './router';
 
 const loadReports = () => import('./components/feed/FeedReportsPage').then((module) => module.FeedReportsPage);
@@ -116,6 +117,30 @@ function useSession() {
   return { session, loginNotice, signedIn, logout };
 }
 
+const CHALLENGE_ROUTES: ReadonlySet<RouteName> = new Set(['challenges', 'challenge', 'challengeNew', 'challengeManage', 'challengeTv']);
+
+type ChallengesModule = typeof import('./components/challenges/ChallengesScreens');
+
+/** The challenges screens come in their own chunk too. */
+function LazyChallengesScreens(props: ChallengesScreensProps) {
+  const [module, setModule] = useState<ChallengesModule | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import('./components/challenges/ChallengesScreens').then((loaded) => !cancelled && setModule(loaded));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (!module) {
+    return (
+      <p class="feed-state-inline" role="status" aria-busy="true">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return <module.ChallengesScreens {...props} />;
+}
+
 export function App() {
   const { session, loginNotice, signedIn, logout } = useSession();
   const { pathname, search } = useLocation();
@@ -161,6 +186,7 @@ export function App() {
       viewer={session.viewer}
       route={route}
       recognition={recognition}
+      challengeId={challengeIdFrom(pathname)}
       composing={composing}
       setComposing={setComposing}
       notice={notice}
@@ -175,6 +201,7 @@ interface SignedInShellProps {
   viewer: Viewer;
   route: RouteName | null;
   recognition: { personId: string | null; unitId: string | null };
+  challengeId: string | null;
   composing: boolean;
   setComposing: (open: boolean) => void;
   notice: string | null;
@@ -183,7 +210,7 @@ interface SignedInShellProps {
   logout: () => Promise<void>;
 }
 
-function SignedInShell({ viewer, route, recognition, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
+function SignedInShell({ viewer, route, recognition, challengeId, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
   useEffect(() => startOutbox(viewer.id), [viewer.id]);
@@ -201,12 +228,13 @@ function SignedInShell({ viewer, route, recognition, composing, setComposing, no
       <main id="main" class="shell-main" tabIndex={-1}>
         {route === 'notifications' && <ShellLazyScreen load={loadNotifications} />}
         {route === 'notificationSettings' && <ShellLazyScreen load={loadNotificationSettings} />}
-        {route === 'challenge' && (
-          // placeholder until the challenges screens land: the push tap target exists
-          <section class="challenge-page" aria-labelledby="challenge-title">
-            <h1 id="challenge-title">{t('challenge.title')}</h1>
-            <p class="hint">{t('challenge.placeholder')}</p>
-          </section>
+        {route !== null && CHALLENGE_ROUTES.has(route) && (
+          <LazyChallengesScreens
+            route={route as ChallengesScreensProps['route']}
+            challengeId={challengeId}
+            viewer={viewer}
+            onNotice={setNotice}
+          />
         )}
         {route !== null && RECOGNITION_ROUTES.has(route) && (
           <LazyBadgesScreens route={route} {...recognition} viewer={viewer} onNotice={setNotice} />

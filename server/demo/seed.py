@@ -166,3 +166,6 @@ from server.demo.feed import seed_feed  # noqa: E402
 
 DEMO_SEEDERS.append(seed_feed)
 DEMO_SEEDERS.append(seed_push)
+from server.demo.challenges import seed_challenges  # noqa: E402
+
+DEMO_SEEDERS.append(seed_challenges)

@@ -769,3 +769,256 @@ export const CREATE_BADGE_RULE = operation<
   }
 }`,
 );
+
+// ---------------------------------------------------------------- challenges
+
+export type ChallengeStatus = 'DRAFT' | 'SCHEDULED' | 'LIVE' | 'CLOSED';
+export type ChallengeFormat = 'RANKING' | 'RACE' | 'DUEL';
+export type ScoringMode = 'PERCENT_OF_TARGET' | 'IMPROVEMENT' | 'ABSOLUTE';
+export type LeagueRule = 'NONE' | 'POINT_OF_SALE_SIZE' | 'SENIORITY';
+
+export interface Metric {
+  id: string;
+  name: string;
+  unitLabel: string;
+}
+
+export interface ChallengeSummary {
+  id: string;
+  name: string;
+  status: ChallengeStatus;
+  format: ChallengeFormat;
+  startsAt: string;
+  endsAt: string;
+  participantCount: number;
+  duelState: 'PENDING' | 'ACCEPTED' | 'DECLINED' | null;
+}
+
+const CHALLENGE_SUMMARY = `fragment ChallengeSummaryFields on Challenge {
+  id name status format startsAt endsAt participantCount duelState
+}`;
+
+export interface ChallengesData {
+  challenges: ChallengeSummary[];
+  pendingDuels: ChallengeSummary[];
+  metrics: Metric[];
+  duelOpponents: { id: string; displayName: string }[];
+}
+export const CHALLENGES = operation<ChallengesData>(
+  'Challenges',
+  `query Challenges {
+  challenges { ...ChallengeSummaryFields }
+  pendingDuels { ...ChallengeSummaryFields }
+  metrics { id name unitLabel }
+  duelOpponents { id displayName }
+} ${CHALLENGE_SUMMARY}`,
+);
+
+export interface LeaderboardRowData {
+  participantId: string;
+  rank: number;
+  displayName: string | null;
+  unitName: string;
+  score: number;
+  thresholdsReached: number;
+  isMe: boolean;
+}
+export interface ScorePart {
+  kind: string;
+  label: string;
+  value: number;
+  target: number | null;
+  baseline: number | null;
+  weight: number;
+  percent: number | null;
+  points: number;
+}
+export interface Standing {
+  participantId: string;
+  rank: number;
+  participantCount: number;
+  league: string;
+  score: number;
+  breakdown: ScorePart[];
+  gapToNextRank: number | null;
+  nextThreshold: number | null;
+  gapToNextThreshold: number | null;
+  finalRank: number | null;
+}
+export interface ChallengeDetail extends ChallengeSummary {
+  description: string;
+  prizes: string;
+  scoringMode: ScoringMode;
+  raceTarget: number | null;
+  leagues: string[];
+  thresholds: { score: number; label: string }[];
+  metrics: { weight: number; metric: Metric }[];
+  myStanding: Standing | null;
+  aroundMe: LeaderboardRowData[];
+}
+export interface ChallengeData {
+  challenge: ChallengeDetail | null;
+}
+export const CHALLENGE = operation<ChallengeData, { id: string }>(
+  'Challenge',
+  `query Challenge($id: ID!) {
+  challenge(id: $id) {
+    ...ChallengeSummaryFields description prizes scoringMode raceTarget leagues
+    thresholds { score label }
+    metrics { weight metric { id name unitLabel } }
+    myStanding {
+      participantId rank participantCount league score gapToNextRank nextThreshold gapToNextThreshold finalRank
+      breakdown { kind label value target baseline weight percent points }
+    }
+    aroundMe { participantId rank displayName unitName score thresholdsReached isMe }
+  }
+} ${CHALLENGE_SUMMARY}`,
+);
+
+export interface LeaderboardEventData {
+  leaderboard: {
+    type: 'SNAPSHOT' | 'ROWS' | 'RESET';
+    version: number;
+    league: string;
+    rows: {
+      participantId: string;
+      rank: number;
+      previousRank: number | null;
+      displayName: string | null;
+      unitName: string;
+      score: number;
+      thresholdsReached: number;
+    }[];
+  };
+}
+export const LEADERBOARD_EVENTS = operation<LeaderboardEventData, { challengeId: string; league?: string | null }>(
+  'LeaderboardEvents',
+  `subscription LeaderboardEvents($challengeId: ID!, $league: String) {
+  leaderboard(challengeId: $challengeId, league: $league) {
+    type version league
+    rows { participantId rank previousRank displayName unitName score thresholdsReached }
+  }
+}`,
+);
+
+type ChallengeResultUnion = { __typename: 'ChallengeSuccess'; challenge: ChallengeSummary } | ValidationError | OtherUserError;
+
+export const ANSWER_DUEL = operation<{ answerDuel: ChallengeResultUnion }, { challengeId: string; accept: boolean }>(
+  'AnswerDuel',
+  `mutation AnswerDuel($challengeId: ID!, $accept: Boolean!) {
+  answerDuel(challengeId: $challengeId, accept: $accept) {
+    __typename
+    ... on ChallengeSuccess { challenge { ...ChallengeSummaryFields } }
+    ... on UserError { code message }
+    ... on ValidationError { field }
+  }
+} ${CHALLENGE_SUMMARY}`,
+);
+
+export const CREATE_DUEL = operation<{ createDuel: ChallengeResultUnion }, { opponentId: string; metricId: string; days: number }>(
+  'CreateDuel',
+  `mutation CreateDuel($opponentId: ID!, $metricId: ID!, $days: Int!) {
+  createDuel(opponentId: $opponentId, metricId: $metricId, days: $days) {
+    __typename
+    ... on ChallengeSuccess { challenge { ...ChallengeSummaryFields } }
+    ... on UserError { code message }
+    ... on ValidationError { field }
+  }
+} ${CHALLENGE_SUMMARY}`,
+);
+
+export interface CreateChallengeInput {
+  name: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  metrics: { metricId: string; weight: number }[];
+  format: ChallengeFormat;
+  scoringMode: ScoringMode;
+  leagueRule: LeagueRule;
+  thresholds: { score: number; label: string }[];
+  raceTarget: number | null;
+  prizes: string;
+}
+export const CREATE_CHALLENGE = operation<{ createChallenge: ChallengeResultUnion }, { input: CreateChallengeInput }>(
+  'CreateChallenge',
+  `mutation CreateChallenge($input: CreateChallengeInput!) {
+  createChallenge(input: $input) {
+    __typename
+    ... on ChallengeSuccess { challenge { ...ChallengeSummaryFields } }
+    ... on UserError { code message }
+    ... on ValidationError { field }
+  }
+} ${CHALLENGE_SUMMARY}`,
+);
+
+export type RecordResultUnion =
+  | { __typename: 'RecordResultSuccess'; duplicate: boolean; moves: { challengeId: string; previousRank: number | null; rank: number }[] }
+  | ValidationError
+  | OtherUserError;
+export interface RecordResultVariables {
+  metric: string;
+  participant: string;
+  value: number;
+  occurredAt: string;
+  idempotencyKey: string;
+  reason?: string | null;
+}
+export const RECORD_RESULT = operation<{ recordResult: RecordResultUnion }, RecordResultVariables>(
+  'RecordResult',
+  `mutation RecordResult($metric: ID!, $participant: ID!, $value: Float!, $occurredAt: DateTime!, $idempotencyKey: String!, $reason: String) {
+  recordResult(metric: $metric, participant: $participant, value: $value, occurredAt: $occurredAt, idempotencyKey: $idempotencyKey, reason: $reason) {
+    __typename
+    ... on RecordResultSuccess { duplicate moves { challengeId previousRank rank } }
+    ... on UserError { code message }
+    ... on ValidationError { field }
+  }
+}`,
+);
+
+export type ImportUnion =
+  | { __typename: 'ImportReport'; total: number; applied: number; errors: { line: number; code: string; message: string }[] }
+  | ValidationError
+  | OtherUserError;
+export const IMPORT_RESULTS = operation<{ importResults: ImportUnion }, { csv: string; validRowsOnly: boolean }>(
+  'ImportResults',
+  `mutation ImportResults($csv: String!, $validRowsOnly: Boolean!) {
+  importResults(csv: $csv, validRowsOnly: $validRowsOnly) {
+    __typename
+    ... on ImportReport { total applied errors { line code message } }
+    ... on UserError { code message }
+    ... on ValidationError { field }
+  }
+}`,
+);
+export const IMPORT_TARGETS = operation<{ importTargets: ImportUnion }, { csv: string; validRowsOnly: boolean }>(
+  'ImportTargets',
+  `mutation ImportTargets($csv: String!, $validRowsOnly: Boolean!) {
+  importTargets(csv: $csv, validRowsOnly: $validRowsOnly) {
+    __typename
+    ... on ImportReport { total applied errors { line code message } }
+    ... on UserError { code message }
+    ... on ValidationError { field }
+  }
+}`,
+);
+
+export type SetTargetUnion = { __typename: 'SetTargetSuccess'; count: number } | ValidationError | OtherUserError;
+export interface SetTargetVariables {
+  metric: string;
+  participant: string;
+  periodStart: string;
+  periodEnd: string;
+  value: number;
+}
+export const SET_TARGET = operation<{ setTarget: SetTargetUnion }, SetTargetVariables>(
+  'SetTarget',
+  `mutation SetTarget($metric: ID!, $participant: ID!, $periodStart: DateTime!, $periodEnd: DateTime!, $value: Float!) {
+  setTarget(metric: $metric, participant: $participant, periodStart: $periodStart, periodEnd: $periodEnd, value: $value) {
+    __typename
+    ... on SetTargetSuccess { count }
+    ... on UserError { code message }
+    ... on ValidationError { field }
+  }
+}`,
+);

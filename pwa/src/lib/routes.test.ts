@@ -50,3 +50,12 @@ describe('recognition routes', () => {
     expect(redirectFor('/people/42', true)).toBeNull();
   });
 });
+
+describe('challenge routes', () => {
+  it('tell the list, the wizard, the manager tools, a challenge and its TV mode apart', async () => {
+    const { challengeIdFrom, matchRoute } = await import('./routes');
+    expect(['/challenges', '/challenges/new', '/challenges/manage', '/challenges/12', '/challenges/12/tv'].map(matchRoute)).toEqual(
+      ['challenges', 'challengeNew', 'challengeManage', 'challenge', 'challengeTv']);
+    expect([challengeIdFrom('/challenges/12'), challengeIdFrom('/challenges/12/tv'), challengeIdFrom('/challenges/new')]).toEqual(['12', '12', null]);
+  });
+});

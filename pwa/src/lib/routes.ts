@@ -7,6 +7,10 @@ export type RouteName =
   | 'notifications'
   | 'notificationSettings'
   | 'challenge'
+  | 'challenges'
+  | 'challengeNew'
+  | 'challengeManage'
+  | 'challengeTv'
   | 'badges'
   | 'awardBadge'
   | 'wall'
@@ -21,6 +25,10 @@ export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
   challenge: '/challenges/:id',
+  challenges: '/challenges',
+  challengeNew: '/challenges/new',
+  challengeManage: '/challenges/manage',
+  challengeTv: '/challenges/:id/tv',
   badges: '/badges',
   awardBadge: '/badges/award',
   wall: '/wall',
@@ -48,6 +56,14 @@ const POST_PATH = /^\/posts\/(\d{1,11})$/;
 export function postIdFrom(pathname: string): string | null {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   return POST_PATH.exec(path)?.[1] ?? null;
+}
+
+const CHALLENGE_PATH = /^\/challenges\/(\d{1,11})(?:\/tv)?$/;
+
+/** The id in /challenges/<id> or /challenges/<id>/tv, or null on any other path. */
+export function challengeIdFrom(pathname: string): string | null {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return CHALLENGE_PATH.exec(path)?.[1] ?? null;
 }
 
 const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup']);

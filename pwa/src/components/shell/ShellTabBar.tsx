@@ -20,6 +20,17 @@ export function ShellTabBar({ onCompose, route, unreadCount }: ShellTabBarProps)
         </svg>
         <span>{t('nav.feed')}</span>
       </a>
+      <a
+        href="/challenges"
+        class="tab"
+        aria-current={route !== null && route.startsWith('challenge') ? 'page' : undefined}
+        onClick={linkClick}
+      >
+        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+          <path d="M7 4h10v4a5 5 0 0 1-10 0zM7 6H4a3 3 0 0 0 3 4M17 6h3a3 3 0 0 1-3 4M12 13v4M8 20h8" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" fill="none" />
+        </svg>
+        <span>{t('nav.challenges')}</span>
+      </a>
       <a href="/badges" class="tab" aria-current={inRecognition ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <circle cx="12" cy="9" r="5.5" stroke="currentColor" stroke-width="2" fill="none" />

@@ -1,0 +1,119 @@
+import { useState } from 'preact/hooks';
+import { request } from '../../graphql/client';
+import { ANSWER_DUEL, CHALLENGES, CREATE_DUEL, type ChallengeSummary, type Viewer } from '../../graphql/operations';
+import { language, t } from '../../i18n';
+import { linkClick } from '../../router';
+import { useQuery } from '../badges/useQuery';
+
+function Item({ challenge }: { challenge: ChallengeSummary }) {
+  const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
+  return (
+    <li class="challenge-item">
+      <a href={`/challenges/${challenge.id}`} onClick={linkClick}>
+        <strong>{challenge.name}</strong>
+        <span class="hint">
+          {t(`challenges.format.${challenge.format}` as never)} · {format.format(new Date(challenge.startsAt))} –{' '}
+          {format.format(new Date(challenge.endsAt))} · {t('challenges.participants', { count: challenge.participantCount })}
+        </span>
+      </a>
+    </li>
+  );
+}
+
+/** Live, upcoming and past challenges; duel invitations to answer; the managers' tools. */
+export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
+  const { state, reload } = useQuery(CHALLENGES, {}, 'challenges');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [opponent, setOpponent] = useState('');
+  const [duelMetric, setDuelMetric] = useState('');
+  if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.status === 'error') return <p role="alert">{t('errors.network')}</p>;
+  const { challenges, pendingDuels } = state.data;
+  const answer = async (duel: ChallengeSummary, accept: boolean) => {
+    setBusy(duel.id);
+    try {
+      const { answerDuel } = await request(ANSWER_DUEL, { challengeId: duel.id, accept });
+      onNotice(answerDuel.__typename === 'ChallengeSuccess' ? t(accept ? 'challenges.duelAccepted' : 'challenges.duelDeclined') : answerDuel.message);
+      reload();
+    } catch {
+      onNotice(t('errors.network'));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const challengeColleague = async () => {
+    const opponentId = opponent || state.data.duelOpponents[0]?.id;
+    const metricId = duelMetric || state.data.metrics[0]?.id;
+    if (!opponentId || !metricId) return;
+    setBusy('duel');
+    try {
+      const { createDuel } = await request(CREATE_DUEL, { opponentId, metricId, days: 7 });
+      onNotice(createDuel.__typename === 'ChallengeSuccess' ? t('challenges.duelSent') : createDuel.message);
+      reload();
+    } catch {
+      onNotice(t('errors.network'));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const sections: [string, ChallengeSummary[]][] = [
+    ['challenges.live', challenges.filter((c) => c.status === 'LIVE')],
+    ['challenges.upcoming', challenges.filter((c) => c.status === 'SCHEDULED' || c.status === 'DRAFT')],
+    ['challenges.past', challenges.filter((c) => c.status === 'CLOSED' && c.duelState !== 'DECLINED')],
+  ];
+  return (
+    <section class="challenges-list" aria-labelledby="challenges-title">
+      <h1 id="challenges-title">{t('challenges.title')}</h1>
+      {viewer.role !== 'MEMBER' && (
+        <p class="challenge-actions">
+          <a href="/challenges/new" onClick={linkClick} class="button">{t('challenges.create')}</a>
+          <a href="/challenges/manage" onClick={linkClick} class="button button-secondary">{t('challenges.manage')}</a>
+        </p>
+      )}
+      {pendingDuels.length > 0 && (
+        <section aria-labelledby="duels-title" class="challenge-duels">
+          <h2 id="duels-title">{t('challenges.duelInvitations')}</h2>
+          <ul>
+            {pendingDuels.map((duel) => (
+              <li key={duel.id} class="challenge-item" data-testid="duel-invitation">
+                <strong>{duel.name}</strong>
+                <span class="challenge-duel-actions">
+                  <button type="button" class="button" disabled={busy === duel.id} onClick={() => void answer(duel, true)}>
+                    {t('challenges.accept')}
+                  </button>
+                  <button type="button" class="button button-secondary" disabled={busy === duel.id} onClick={() => void answer(duel, false)}>
+                    {t('challenges.decline')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {state.data.duelOpponents.length > 0 && (
+        <details class="challenge-duel-form">
+          <summary>{t('challenges.startDuel')}</summary>
+          <label>{t('challenges.opponent')}
+            <select value={opponent} onChange={(e) => setOpponent(e.currentTarget.value)}>
+              {state.data.duelOpponents.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
+            </select>
+          </label>
+          <label>{t('challenges.metric')}
+            <select value={duelMetric} onChange={(e) => setDuelMetric(e.currentTarget.value)}>
+              {state.data.metrics.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </label>
+          <button type="button" class="button" disabled={busy === 'duel'} onClick={() => void challengeColleague()}>
+            {t('challenges.sendDuel')}
+          </button>
+        </details>
+      )}
+      {sections.map(([key, items]) => (
+        <section key={key} aria-label={t(key as never)}>
+          <h2>{t(key as never)}</h2>
+          {items.length ? <ul>{items.map((c) => <Item key={c.id} challenge={c} />)}</ul> : <p class="hint">{t('challenges.none')}</p>}
+        </section>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+/** The challenges screens, loaded in their own chunk the first time one opens. */
+import type { Viewer } from '../../graphql/operations';
+import { ChallengesList } from './ChallengesList';
+import { ChallengesManage } from './ChallengesManage';
+import { ChallengesPage } from './ChallengesPage';
+import { ChallengesTvMode } from './ChallengesTvMode';
+import { ChallengesWizard } from './ChallengesWizard';
+
+export interface ChallengesScreensProps {
+  route: 'challenges' | 'challenge' | 'challengeNew' | 'challengeManage' | 'challengeTv';
+  challengeId: string | null;
+  viewer: Viewer;
+  onNotice: (message: string) => void;
+}
+
+export function ChallengesScreens({ route, challengeId, viewer, onNotice }: ChallengesScreensProps) {
+  if (route === 'challenge' && challengeId) return <ChallengesPage id={challengeId} key={challengeId} />;
+  if (route === 'challengeTv' && challengeId) return <ChallengesTvMode id={challengeId} />;
+  if (route === 'challengeNew') return <ChallengesWizard onNotice={onNotice} />;
+  if (route === 'challengeManage') return <ChallengesManage onNotice={onNotice} />;
+  return <ChallengesList viewer={viewer} onNotice={onNotice} />;
+}

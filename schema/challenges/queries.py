@@ -1,0 +1,99 @@
+"""Reading objectives, challenges and standings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from schema.challenges.types import Challenge, ChallengeStatus, Metric, as_challenge, as_metric
+from schema.context import Info
+from schema.ids import parse_id
+from schema.permissions import signed_in
+from server.accounts.models import User as UserModel
+from server.challenges import standings
+from server.challenges.duels import pending_duels
+from server.challenges.errors import ChallengeNotFound
+from server.challenges.models import Metric as MetricModel
+from server.challenges.models import Target as TargetModel
+from server.challenges.tokens import list_tokens
+from server.errors import NotAllowed
+
+
+@strawberry.type(description="An objective for one person or unit over one period.")
+class Target:
+    id: strawberry.ID
+    metric_id: strawberry.ID
+    user_id: strawberry.ID | None
+    unit_id: strawberry.ID | None
+    period_start: datetime
+    period_end: datetime
+    value: float
+
+
+@strawberry.type(description="A CRM's access to recordResult; the secret is shown only when created.")
+class IntegrationToken:
+    id: strawberry.ID
+    name: str
+    scope_unit_id: strawberry.ID
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+def as_token(t: object) -> IntegrationToken:
+    return IntegrationToken(
+        id=strawberry.ID(str(t.id)), name=t.name, scope_unit_id=strawberry.ID(str(t.scope_unit_id)),  # type: ignore[attr-defined]
+        created_at=t.created_at, last_used_at=t.last_used_at, revoked_at=t.revoked_at,  # type: ignore[attr-defined]
+    )
+
+
+@strawberry.type(description="A colleague one may challenge to a duel.")
+class Colleague:
+    id: strawberry.ID
+    display_name: str
+
+
+@strawberry.type
+class ChallengesQuery:
+    @strawberry.field(description="Colleagues of the viewer's point of sale, to challenge to a duel.")
+    async def duel_opponents(self, info: Info) -> list[Colleague]:
+        viewer = signed_in(info)
+        found = await UserModel.filter(organization_id=viewer.organization_id, unit_id=viewer.unit_id).exclude(
+            id=viewer.id).order_by("display_name").limit(100).values("id", "display_name")
+        return [Colleague(id=strawberry.ID(str(p["id"])), display_name=p["display_name"]) for p in found]
+
+    @strawberry.field(description="Challenges the viewer can see (its branch, its subtree, its duels), newest first.")
+    async def challenges(self, info: Info, status: ChallengeStatus | None = None) -> list[Challenge]:
+        found = await standings.visible_challenges(signed_in(info))
+        return [as_challenge(c) for c in found if status is None or c.status == status]
+
+    @strawberry.field(description="One challenge, or null when it doesn't exist or isn't visible.")
+    async def challenge(self, info: Info, id: strawberry.ID) -> Challenge | None:
+        try:
+            return as_challenge(await standings.visible_challenge(signed_in(info), parse_id(id)))
+        except ChallengeNotFound:
+            return None
+
+    @strawberry.field(description="Metrics of the viewer's organisation.")
+    async def metrics(self, info: Info) -> list[Metric]:
+        viewer = signed_in(info)
+        return [as_metric(m) for m in await MetricModel.filter(organization_id=viewer.organization_id).order_by("id")]
+
+    @strawberry.field(description="Duels the viewer was invited to and has not answered yet.")
+    async def pending_duels(self, info: Info) -> list[Challenge]:
+        return [as_challenge(c) for c in await pending_duels(signed_in(info))]
+
+    @strawberry.field(description="The viewer's own targets, latest period first.")
+    async def my_targets(self, info: Info) -> list[Target]:
+        viewer = signed_in(info)
+        found = await TargetModel.filter(user_id=viewer.id).order_by("-period_start", "metric_id").limit(50)
+        return [Target(id=strawberry.ID(str(t.id)), metric_id=strawberry.ID(str(t.metric_id)), user_id=strawberry.ID(str(viewer.id)),
+                       unit_id=None, period_start=t.period_start, period_end=t.period_end, value=t.value) for t in found]
+
+    @strawberry.field(description="Integration tokens of the organisation (admins only; empty otherwise).")
+    async def integration_tokens(self, info: Info) -> list[IntegrationToken]:
+        try:
+            return [as_token(t) for t in await list_tokens(signed_in(info))]
+        except NotAllowed:
+            return []

@@ -1,0 +1,94 @@
+"""One-to-one duels: a seller challenges a colleague, who accepts or declines."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from server.accounts.models import User
+from server.challenges.enrolment import enrol
+from server.challenges.errors import ChallengeNotFound, DuelNotPending, MetricNotFound
+from server.challenges.models import (
+    Challenge,
+    ChallengeFormat,
+    ChallengeStatus,
+    DuelState,
+    Metric,
+    Participant,
+    ParticipantKind,
+    ScoringMode,
+)
+from server.db import atomic
+from server.errors import ValidationFailed
+from server.network.models import Unit
+from server.notifications.models import NotificationKind
+from server.notifications.services import notify
+
+DAYS_MAX = 31
+
+
+def _common_ancestor(a: Unit, b: Unit) -> int:
+    shared = [x for x, y in zip(a.ancestor_ids, b.ancestor_ids, strict=False) if x == y]
+    return shared[-1]
+
+
+async def create_duel(challenger: User, opponent_id: int, metric_id: int, days: int,
+                      now: datetime | None = None) -> Challenge:
+    """A pending duel on one metric, in absolute points: whoever does more wins."""
+    now = now or datetime.now(UTC)
+    opponent = await User.get_or_none(id=opponent_id, organization_id=challenger.organization_id)
+    if opponent is None or opponent.id == challenger.id:
+        raise ValidationFailed("duel_opponent_invalid", "opponentId")
+    if not 1 <= days <= DAYS_MAX:
+        raise ValidationFailed("challenge_period_invalid", "days")
+    metric = await Metric.get_or_none(id=metric_id, organization_id=challenger.organization_id)
+    if metric is None:
+        raise MetricNotFound("metricId")
+    mine, theirs = await Unit.get(id=challenger.unit_id), await Unit.get(id=opponent.unit_id)
+    async with atomic() as events:
+        duel = await Challenge.create(
+            organization_id=challenger.organization_id, scope_unit_id=_common_ancestor(mine, theirs),
+            created_by_id=challenger.id, name=f"Duel : {challenger.display_name} / {opponent.display_name}",
+            description=f"{metric.name} sur {days} jour(s)", status=ChallengeStatus.DRAFT,
+            format=ChallengeFormat.DUEL, participant_kind=ParticipantKind.USER, scoring_mode=ScoringMode.ABSOLUTE,
+            rules={"metrics": [{"metric_id": metric.id, "weight": 1, "higher_is_better": metric.higher_is_better}],
+                   "criteria": [], "thresholds": [], "race_target": None, "days": days},
+            starts_at=now, ends_at=now + timedelta(days=days), duel_state=DuelState.PENDING,
+        )
+        await enrol(duel, only=[
+            {"user_id": u.id, "display_name": u.display_name, "unit_name": unit.name}
+            for u, unit in ((challenger, mine), (opponent, theirs))
+        ])
+        await notify(opponent.id, NotificationKind.DUEL_INVITATION, actor_name=challenger.display_name,
+                     params={"challengeId": duel.id, "metric": metric.name, "days": days},
+                     link=f"/challenges/{duel.id}", events=events)
+    return duel
+
+
+async def answer_duel(opponent: User, duel_id: int, accept: bool, now: datetime | None = None) -> Challenge:
+    """The invited colleague accepts (the duel starts now) or declines (it closes)."""
+    now = now or datetime.now(UTC)
+    async with atomic():
+        found = await Challenge.filter(id=duel_id, organization_id=opponent.organization_id,
+                                       format=ChallengeFormat.DUEL).select_for_update()
+        if not found or found[0].created_by_id == opponent.id:
+            raise ChallengeNotFound("challengeId")
+        duel = found[0]
+        if not await Participant.exists(challenge_id=duel.id, user_id=opponent.id):
+            raise ChallengeNotFound("challengeId")
+        if duel.duel_state != DuelState.PENDING:
+            raise DuelNotPending()
+        if accept:
+            days = int(duel.rules.get("days", 7))
+            duel.duel_state, duel.status = DuelState.ACCEPTED, ChallengeStatus.LIVE
+            duel.starts_at, duel.ends_at = now, now + timedelta(days=days)
+        else:
+            duel.duel_state, duel.status, duel.closed_at = DuelState.DECLINED, ChallengeStatus.CLOSED, now
+        await duel.save(update_fields=["duel_state", "status", "starts_at", "ends_at", "closed_at"])
+    return duel
+
+
+async def pending_duels(viewer: User) -> list[Challenge]:
+    return await Challenge.filter(
+        organization_id=viewer.organization_id, format=ChallengeFormat.DUEL, duel_state=DuelState.PENDING,
+        participants__user_id=viewer.id,
+    ).exclude(created_by_id=viewer.id).order_by("-created_at")

@@ -1,0 +1,193 @@
+"""A participant's score changes: re-score it, move it on the board, and tell who moved.
+
+Every score change goes through `apply_parts`, under the challenge row lock taken by
+`lock_challenges`, so ranks and leaderboard versions follow the commit order. The work is
+O(log N + k): one move in the rank index, then the k nearest participants it passed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
+from typing import Any
+
+from tortoise.expressions import F
+
+from server.accounts.models import User
+from server.challenges import events as board_events
+from server.challenges.models import Challenge, ChallengeFormat, Participant, Visibility
+from server.challenges.ranking import Key, Loader, Movement, board_name, get_rank_index
+from server.challenges.scoring import score_parts, thresholds_reached
+from server.db import Events
+from server.feed.services import create_system_post
+from server.notifications.models import NotificationKind
+from server.notifications.services import notify
+
+OVERTAKEN_NOTIFIED = 3  # the nearest ones passed are told (no spam on a big jump); the count is exact
+PODIUM = 3
+Undo = Callable[[], Awaitable[None]]
+
+
+def tie_for(moment: datetime) -> int:
+    return -int(moment.timestamp() * 1_000_000)
+
+
+def key_of(participant: Participant) -> Key:
+    return (participant.score, participant.tie, participant.id)
+
+
+def board_loader(challenge_id: int, league: str) -> Loader:
+    async def load() -> list[Key]:
+        rows = await Participant.filter(challenge_id=challenge_id, league=league).values_list(
+            "score", "tie", "id"
+        )
+        return [(float(s), int(t), int(i)) for s, t, i in rows]
+
+    return load
+
+
+@contextlib.asynccontextmanager
+async def rank_moves() -> AsyncIterator[list[Undo]]:
+    """Wrap a transaction: if it fails, the index moves made inside it are undone."""
+    undo: list[Undo] = []
+    try:
+        yield undo
+    except BaseException:
+        for step in reversed(undo):
+            with contextlib.suppress(Exception):
+                await step()
+        raise
+
+
+async def lock_challenges(challenge_ids: list[int]) -> dict[int, Challenge]:
+    """Locks the challenges (in id order, so two writers never deadlock) and bumps versions."""
+    if not challenge_ids:
+        return {}
+    ids = sorted(set(challenge_ids))
+    locked = await Challenge.filter(id__in=ids).order_by("id").select_for_update()
+    await Challenge.filter(id__in=ids).update(version=F("version") + 1)
+    for challenge in locked:
+        challenge.version += 1
+    return {c.id: c for c in locked}
+
+
+def higher_is_better(challenge: Challenge) -> dict[int, bool]:
+    return {int(m["metric_id"]): bool(m.get("higher_is_better", True)) for m in challenge.rules.get("metrics", [])}
+
+
+def public_row(challenge: Challenge, participant: Participant, rank: int, previous: int | None) -> dict[str, Any]:
+    """A leaderboard row as every subscriber sees it: no per-viewer detail in here."""
+    masked = participant.hidden or (challenge.visibility == Visibility.TOP_AND_AROUND and rank > challenge.top_n)
+    return {
+        "participantId": participant.id,
+        "displayName": None if masked else participant.display_name,
+        "unitName": participant.unit_name,
+        "score": participant.score,
+        "rank": rank,
+        "previousRank": previous,
+        "thresholdsReached": participant.thresholds_reached,
+    }
+
+
+async def apply_parts(
+    events: Events, undo: list[Undo], challenge: Challenge, participant: Participant,
+    parts: dict[str, Any], now: datetime,
+) -> Movement:
+    score, _ = score_parts(challenge.scoring_mode, challenge.rules, parts, higher_is_better(challenge))
+    old_key = key_of(participant)
+    tie = participant.tie if score == participant.score else tie_for(now)
+    new_key: Key = (score, tie, participant.id)
+    index, board = get_rank_index(), board_name(challenge.id, participant.league)
+    load = board_loader(challenge.id, participant.league)
+    movement = await index.move(board, old_key, new_key, OVERTAKEN_NOTIFIED, load)
+
+    async def undo_move() -> None:
+        await index.move(board, new_key, old_key, 0, load)
+
+    undo.append(undo_move)
+    before = participant.thresholds_reached
+    old_parts = participant.parts
+    participant.score, participant.tie, participant.parts = score, tie, parts
+    participant.thresholds_reached = thresholds_reached(challenge.rules, score)
+    await participant.save(update_fields=["score", "tie", "parts", "thresholds_reached"])
+    events.publish(
+        board_events.leaderboard_channel(challenge.id),
+        board_events.rows_changed(
+            challenge.id, participant.league, challenge.version,
+            [public_row(challenge, participant, movement.new_rank, movement.old_rank)],
+        ),
+    )
+    await _announce(events, challenge, participant, movement, before, old_parts)
+    return movement
+
+
+async def _announce(
+    events: Events, challenge: Challenge, participant: Participant, movement: Movement,
+    thresholds_before: int, old_parts: dict[str, Any],
+) -> None:
+    organization_id = challenge.organization_id
+    events.emit("challenges.result_recorded", {
+        "organization_id": organization_id, "challenge_id": challenge.id,
+        "participant_id": participant.id, "user_id": participant.user_id, "unit_id": participant.unit_id,
+        "score": participant.score, "rank": movement.new_rank,
+    })
+    if participant.user_id is None:
+        return
+    _emit_targets_reached(events, challenge, participant, old_parts)
+    for level in sorted(challenge.rules.get("thresholds", []), key=lambda t: float(t["score"]))[
+        thresholds_before : participant.thresholds_reached
+    ]:
+        events.emit("challenges.threshold_reached", {
+            "organization_id": organization_id, "challenge_id": challenge.id,
+            "user_id": participant.user_id, "score": float(level["score"]),
+            "label": level.get("label", ""), "badge_id": level.get("badge_id"),
+        })
+    old_rank, new_rank = movement.old_rank, movement.new_rank
+    if old_rank is None or new_rank >= old_rank or challenge.format == ChallengeFormat.DUEL and new_rank > 1:
+        return
+    params = {"challenge": challenge.name, "challengeId": challenge.id, "rank": new_rank}
+    link = f"/challenges/{challenge.id}"
+    entered_podium = new_rank <= PODIUM < old_rank
+    kind = NotificationKind.TOP_THREE if entered_podium else NotificationKind.RANK_UP
+    await notify(participant.user_id, kind, params=params, link=link, group_key=f"{kind}:{challenge.id}", events=events)
+    if entered_podium and challenge.format != ChallengeFormat.DUEL and not participant.hidden:
+        author = await User.get(id=participant.user_id)
+        await create_system_post(
+            author, f"{participant.display_name} entre dans le top 3 du challenge « {challenge.name} » "
+            f"({'1er' if new_rank == 1 else f'{new_rank}e'}) !",
+        )
+    await _tell_overtaken(events, challenge, participant, movement, link)
+
+
+async def _tell_overtaken(
+    events: Events, challenge: Challenge, mover: Participant, movement: Movement, link: str
+) -> None:
+    started = [(pid, rank) for rank, (pid, score) in enumerate(movement.overtaken, movement.new_rank + 1) if score > 0]
+    if not started:
+        return
+    users = dict(
+        await Participant.filter(id__in=[pid for pid, _ in started], user_id__not_isnull=True).values_list("id", "user_id")
+    )
+    actor = "Un participant" if mover.hidden else mover.display_name
+    for pid, rank in started:
+        if pid in users:
+            await notify(
+                int(users[pid]), NotificationKind.RANK_OVERTAKEN, actor_name=actor, link=link,
+                params={"challenge": challenge.name, "challengeId": challenge.id, "rank": rank},
+                group_key=f"RANK_OVERTAKEN:{challenge.id}", events=events,
+            )
+
+
+def _emit_targets_reached(events: Events, challenge: Challenge, participant: Participant, old_parts: dict[str, Any]) -> None:
+    for metric_id, now_part in participant.parts.get("metrics", {}).items():
+        target = now_part.get("target")
+        if not target:
+            continue
+        before = float(old_parts.get("metrics", {}).get(metric_id, {}).get("total", 0.0))
+        if before < target <= float(now_part.get("total", 0.0)):
+            events.emit("challenges.target_reached", {
+                "organization_id": challenge.organization_id, "user_id": participant.user_id,
+                "metric_id": int(metric_id), "period": challenge.starts_at.isoformat(),
+                "challenge_id": challenge.id,
+            })

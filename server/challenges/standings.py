@@ -1,0 +1,201 @@
+"""Reading challenges: the list, a leaderboard page, my standing, the rows around me."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.expressions import Q
+
+from server.accounts.models import Role, User
+from server.challenges.errors import ChallengeNotFound
+from server.challenges.models import (
+    Challenge,
+    ChallengeFormat,
+    ChallengeStatus,
+    Participant,
+    ParticipantKind,
+    Visibility,
+)
+from server.challenges.movement import board_loader, higher_is_better, key_of
+from server.challenges.ranking import board_name, get_rank_index
+from server.challenges.scope import can_see_scope
+from server.challenges.scoring import Part, next_threshold, score_parts
+from server.errors import ValidationFailed
+from server.network.models import Unit
+
+PAGE_MAX = 100
+ROW_COLUMNS = ("id", "display_name", "unit_name", "league", "score", "tie", "user_id", "unit_id",
+               "hidden", "thresholds_reached", "final_rank")
+
+
+@dataclass(slots=True)
+class Row:
+    participant_id: int
+    rank: int
+    display_name: str | None  # None when hidden from public screens
+    unit_name: str
+    league: str
+    score: float
+    thresholds_reached: int
+    is_me: bool
+    user_id: int | None
+    cursor: str = ""
+
+
+@dataclass(slots=True)
+class Page:
+    rows: list[Row]
+    has_next_page: bool
+    end_cursor: str | None
+    version: int
+
+
+@dataclass(slots=True)
+class Standing:
+    participant_id: int
+    rank: int
+    size: int
+    league: str
+    score: float
+    parts: list[Part]
+    gap_to_next_rank: float | None  # points to pass the one just above; None when first
+    next_threshold: float | None
+    gap_to_next_threshold: float | None
+    final_rank: int | None
+
+
+async def visible_challenges(viewer: User) -> list[Challenge]:
+    """Challenges of the viewer's branch and (for managers) of its subtree; duels it is in."""
+    unit = await Unit.get(id=viewer.unit_id)
+    ancestors = unit.ancestor_ids
+    query = Challenge.filter(organization_id=viewer.organization_id)
+    if viewer.role == Role.MEMBER:
+        query = query.filter(scope_unit_id__in=ancestors).exclude(status=ChallengeStatus.DRAFT)
+    elif viewer.role == Role.MANAGER:
+        below = await Unit.filter(organization_id=viewer.organization_id, path__startswith=unit.path).values_list("id", flat=True)
+        query = query.filter(
+            Q(scope_unit_id__in=list(below)) | (Q(scope_unit_id__in=ancestors) & ~Q(status=ChallengeStatus.DRAFT))
+        )
+    found = await query.exclude(format=ChallengeFormat.DUEL).order_by("-starts_at", "-id").limit(200)
+    duel_ids = await Participant.filter(user_id=viewer.id, challenge__format=ChallengeFormat.DUEL).values_list("challenge_id", flat=True)
+    duels = await Challenge.filter(id__in=list(duel_ids)).order_by("-created_at") if duel_ids else []
+    return list(duels) + list(found)
+
+
+async def visible_challenge(viewer: User, challenge_id: int) -> Challenge:
+    challenge = await Challenge.get_or_none(id=challenge_id, organization_id=viewer.organization_id)
+    if challenge is None:
+        raise ChallengeNotFound("id")
+    if challenge.format == ChallengeFormat.DUEL:
+        if viewer.role == Role.ADMIN or await Participant.exists(challenge_id=challenge.id, user_id=viewer.id):
+            return challenge
+        raise ChallengeNotFound("id")
+    viewer_unit, scope = await Unit.get(id=viewer.unit_id), await Unit.get(id=challenge.scope_unit_id)
+    if not can_see_scope(viewer, viewer_unit, scope):
+        raise ChallengeNotFound("id")
+    if challenge.status == ChallengeStatus.DRAFT and viewer.role == Role.MEMBER:
+        raise ChallengeNotFound("id")
+    return challenge
+
+
+def encode_cursor(score: float, tie: int, pid: int, rank: int) -> str:
+    raw = json.dumps([score, tie, pid, rank]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[float, int, int, int]:
+    try:
+        score, tie, pid, rank = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return float(score), int(tie), int(pid), int(rank)
+    except (ValueError, TypeError, binascii.Error) as error:
+        raise ValidationFailed("cursor_invalid", "after") from error
+
+
+def _below(score: float, tie: int, pid: int) -> Q:
+    return Q(score__lt=score) | Q(score=score, tie__lt=tie) | Q(score=score, tie=tie, id__lt=pid)
+
+
+def _row(challenge: Challenge, values: dict[str, Any], rank: int, viewer: User | None) -> Row:
+    mine = viewer is not None and values["user_id"] == viewer.id
+    masked = values["hidden"] or (challenge.visibility == Visibility.TOP_AND_AROUND and rank > challenge.top_n)
+    return Row(
+        participant_id=values["id"], rank=values["final_rank"] or rank,
+        display_name=values["display_name"] if mine or not masked else None,
+        unit_name=values["unit_name"], league=values["league"], score=float(values["score"]),
+        thresholds_reached=values["thresholds_reached"], is_me=mine, user_id=values["user_id"],
+    )
+
+
+async def leaderboard_page(
+    challenge: Challenge, league: str, first: int = 20, after: str | None = None, viewer: User | None = None
+) -> Page:
+    """A page in rank order. Ranks follow from the cursor, so no page ever counts rows."""
+    if not 1 <= first <= PAGE_MAX:
+        raise ValidationFailed("page_size_invalid", "first", max=PAGE_MAX)
+    query = Participant.filter(challenge_id=challenge.id, league=league)
+    start = 0
+    if after is not None:
+        score, tie, pid, start = decode_cursor(after)
+        query = query.filter(_below(score, tie, pid))
+    found = await query.order_by("-score", "-tie", "-id").limit(first + 1).values(*ROW_COLUMNS)
+    rows = [_row(challenge, v, start + i + 1, viewer) for i, v in enumerate(found[:first])]
+    for i, (row, values) in enumerate(zip(rows, found, strict=False)):
+        row.cursor = encode_cursor(float(values["score"]), int(values["tie"]), int(values["id"]), start + i + 1)
+    return Page(rows, len(found) > first, rows[-1].cursor if rows else None, challenge.version)
+
+
+async def leagues_of(challenge: Challenge) -> list[str]:
+    found: list[Any] = await Participant.filter(challenge_id=challenge.id).distinct().values_list("league", flat=True)
+    return sorted(str(league) for league in found)
+
+
+async def my_participation(challenge: Challenge, viewer: User) -> Participant | None:
+    if challenge.participant_kind == ParticipantKind.USER:
+        return await Participant.get_or_none(challenge_id=challenge.id, user_id=viewer.id)
+    unit = await Unit.get(id=viewer.unit_id)
+    return await Participant.filter(challenge_id=challenge.id, unit_id__in=unit.ancestor_ids).first()
+
+
+async def my_standing(challenge: Challenge, viewer: User) -> Standing | None:
+    """Rank, score, the breakdown, the gaps to the next rank and the next threshold."""
+    me = await my_participation(challenge, viewer)
+    if me is None:
+        return None
+    index, board = get_rank_index(), board_name(challenge.id, me.league)
+    load = board_loader(challenge.id, me.league)
+    rank = me.final_rank or await index.rank(board, key_of(me), load)
+    above = await Participant.filter(challenge_id=challenge.id, league=me.league).filter(
+        ~_below(me.score, me.tie, me.id) & ~Q(id=me.id)
+    ).order_by("score", "tie", "id").first().values("score")
+    _, parts = score_parts(challenge.scoring_mode, challenge.rules, me.parts, higher_is_better(challenge))
+    upcoming = next_threshold(challenge.rules, me.score)
+    return Standing(
+        participant_id=me.id, rank=rank, size=await index.size(board, load), league=me.league,
+        score=me.score, parts=parts,
+        gap_to_next_rank=round(float(above["score"]) - me.score, 4) if above else None,
+        next_threshold=upcoming,
+        gap_to_next_threshold=round(upcoming - me.score, 4) if upcoming is not None else None,
+        final_rank=me.final_rank,
+    )
+
+
+async def rows_around(challenge: Challenge, viewer: User, span: int = 2) -> list[Row]:
+    """The viewer's row with `span` rows above and below: the "around me" view."""
+    me = await my_participation(challenge, viewer)
+    if me is None:
+        return []
+    standing_rank = me.final_rank or await get_rank_index().rank(
+        board_name(challenge.id, me.league), key_of(me), board_loader(challenge.id, me.league)
+    )
+    base = Participant.filter(challenge_id=challenge.id, league=me.league)
+    above = await base.filter(~_below(me.score, me.tie, me.id) & ~Q(id=me.id)).order_by("score", "tie", "id").limit(span).values(*ROW_COLUMNS)
+    below = await base.filter(_below(me.score, me.tie, me.id)).order_by("-score", "-tie", "-id").limit(span).values(*ROW_COLUMNS)
+    mine = await base.filter(id=me.id).values(*ROW_COLUMNS)
+    rows = [_row(challenge, v, standing_rank - i - 1, viewer) for i, v in enumerate(above)][::-1]
+    rows.append(_row(challenge, mine[0], standing_rank, viewer))
+    rows += [_row(challenge, v, standing_rank + i + 1, viewer) for i, v in enumerate(below)]
+    return rows
