@@ -20,7 +20,11 @@ from server.static import pwa
 log = logging.getLogger("elan")
 
 # modules whose import registers domain-event handlers (server.hooks); one per domain
-HANDLER_MODULES: list[str] = []
+HANDLER_MODULES: list[str] = [
+    "server.training.handlers",
+    "server.evaluation.handlers",
+    "server.dashboards.handlers",
+]
 
 
 def import_handlers() -> None:

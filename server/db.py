@@ -20,6 +20,9 @@ MODEL_MODULES = [
     "server.accounts.models",
     "server.feed.models",
     "server.notifications.models",
+    "server.training.models",
+    "server.evaluation.models",
+    "server.plans.models",
 ]
 
 

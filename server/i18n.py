@@ -103,6 +103,97 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La taille de page doit être comprise entre 1 et {max}.",
         "en": "The page size must be between 1 and {max}.",
     },
+    # --- training, evaluation, dashboards, performance plan ---
+    "training_module_not_found": {"fr": "Cette formation est introuvable.", "en": "This training module was not found."},
+    "quiz_not_found": {"fr": "Ce quiz est introuvable.", "en": "This quiz was not found."},
+    "quiz_attempts_exhausted": {
+        "fr": "Vous avez utilisé vos {max} tentatives pour ce quiz.",
+        "en": "You have used your {max} attempts at this quiz.",
+    },
+    "quiz_answer_invalid": {
+        "fr": "Une réponse ne correspond pas aux questions du quiz.",
+        "en": "An answer does not match the quiz's questions.",
+    },
+    "quiz_pass_mark_invalid": {"fr": "Le seuil de réussite doit être entre 0 et 100 %.", "en": "The pass mark must be between 0 and 100 %."},
+    "quiz_attempts_invalid": {"fr": "Le nombre de tentatives doit être entre 1 et 20.", "en": "The number of attempts must be between 1 and 20."},
+    "quiz_questions_invalid": {"fr": "Un quiz compte de 1 à {max} questions.", "en": "A quiz has 1 to {max} questions."},
+    "quiz_choices_invalid": {
+        "fr": "Chaque question a de 2 à {max} réponses, dont au moins une juste (une seule pour un choix unique).",
+        "en": "Each question has 2 to {max} choices, at least one right (exactly one for single choice).",
+    },
+    "training_title_invalid": {"fr": "Le titre doit faire de 2 à {max} caractères.", "en": "The title must be 2 to {max} characters long."},
+    "training_duration_invalid": {"fr": "La durée doit être entre 1 et 600 minutes.", "en": "The duration must be between 1 and 600 minutes."},
+    "training_sections_invalid": {"fr": "Une formation compte de 1 à {max} sections.", "en": "A module has 1 to {max} sections."},
+    "training_section_invalid": {
+        "fr": "Chaque section a un titre et un texte de {max} caractères au plus.",
+        "en": "Each section has a title and a text of at most {max} characters.",
+    },
+    "training_section_out_of_range": {"fr": "Cette formation compte {max} sections.", "en": "This module has {max} sections."},
+    "training_reminder_too_soon": {
+        "fr": "Un rappel a déjà été envoyé aujourd'hui.",
+        "en": "A reminder was already sent today.",
+    },
+    "training_reminder_people_invalid": {"fr": "Choisissez de 1 à 500 personnes.", "en": "Choose 1 to 500 people."},
+    "url_invalid": {"fr": "Ce lien n'est pas valide.", "en": "This link is not valid."},
+    "text_too_long": {"fr": "Le texte ne peut pas dépasser {max} caractères.", "en": "The text cannot be longer than {max} characters."},
+    "comment_invalid": {"fr": "Écrivez un commentaire de {max} caractères au plus.", "en": "Write a comment of at most {max} characters."},
+    "skills_grid_not_found": {"fr": "Cette grille de compétences est introuvable.", "en": "This skills grid was not found."},
+    "skills_grid_invalid": {
+        "fr": "Une grille compte de 1 à 20 compétences, chacune avec 4 niveaux décrits.",
+        "en": "A grid has 1 to 20 skills, each with 4 described levels.",
+    },
+    "assessment_not_found": {"fr": "Cette évaluation est introuvable.", "en": "This assessment was not found."},
+    "assessment_scores_incomplete": {
+        "fr": "Notez chaque compétence de la grille, une fois.",
+        "en": "Score every skill of the grid, once.",
+    },
+    "assessment_level_invalid": {"fr": "Chaque niveau va de 1 à 4.", "en": "Each level is between 1 and 4."},
+    "point_of_sale_not_found": {"fr": "Ce point de vente est introuvable.", "en": "This point of sale was not found."},
+    "survey_value_invalid": {
+        "fr": "Le score doit être entre -100 et 100 (NPS) ou entre 0 et 10.",
+        "en": "The score must be between -100 and 100 (NPS) or between 0 and 10.",
+    },
+    "survey_sampleSize_invalid": {"fr": "Le nombre de répondants doit être d'au moins 1.", "en": "The sample size must be at least 1."},
+    "survey_periodEnd_invalid": {
+        "fr": "La période doit finir après son début, sur un an au plus.",
+        "en": "The period must end after it starts, within a year.",
+    },
+    "mystery_visit_sections_invalid": {
+        "fr": "Une visite mystère compte de 1 à 20 sections notées de 0 à 100.",
+        "en": "A mystery visit has 1 to 20 sections scored 0 to 100.",
+    },
+    "satisfaction_target_invalid": {"fr": "L'objectif doit être entre 0 et 100.", "en": "The target must be between 0 and 100."},
+    "csv_too_large": {"fr": "Le fichier dépasse {max} caractères.", "en": "The file is larger than {max} characters."},
+    "csv_column_missing": {"fr": "Colonne manquante dans l'en-tête.", "en": "A column is missing from the header."},
+    "csv_unknown_point_of_sale": {
+        "fr": "Point de vente inconnu ou hors de votre périmètre.",
+        "en": "Unknown point of sale, or outside your scope.",
+    },
+    "csv_kind_invalid": {"fr": "Le type doit être NPS ou SCORE_10.", "en": "The kind must be NPS or SCORE_10."},
+    "csv_number_invalid": {"fr": "Ce nombre n'est pas valide.", "en": "This number is not valid."},
+    "csv_date_invalid": {"fr": "Date attendue au format AAAA-MM-JJ.", "en": "Expected a date as YYYY-MM-DD."},
+    "csv_too_many_rows": {"fr": "Trop de lignes (5 000 au plus).", "en": "Too many rows (5,000 at most)."},
+    "csv_rejected": {
+        "fr": "{count} ligne(s) en erreur : rien n'a été importé.",
+        "en": "{count} row(s) in error: nothing was imported.",
+    },
+    "csv_empty": {"fr": "Le fichier ne contient aucune ligne.", "en": "The file has no rows."},
+    "action_plan_not_found": {"fr": "Ce plan d'action est introuvable.", "en": "This action plan was not found."},
+    "action_item_not_found": {"fr": "Cette action est introuvable.", "en": "This action was not found."},
+    "action_plan_title_invalid": {"fr": "Le titre doit faire de 2 à {max} caractères.", "en": "The title must be 2 to {max} characters long."},
+    "action_plan_motive_invalid": {
+        "fr": "Ce score n'appartient pas à ce point de vente.",
+        "en": "This score does not belong to this point of sale.",
+    },
+    "action_item_what_invalid": {"fr": "Décrivez l'action en 2 à {max} caractères.", "en": "Describe the action in 2 to {max} characters."},
+    "action_item_owner_invalid": {
+        "fr": "Le responsable doit faire partie de l'équipe du point de vente.",
+        "en": "The owner must be on the point of sale's team.",
+    },
+    "plan_name_invalid": {"fr": "Le nom doit faire de 2 à 120 caractères.", "en": "The name must be 2 to 120 characters long."},
+    "plan_period_invalid": {"fr": "La période doit finir après son début.", "en": "The period must end after it starts."},
+    "plan_target_invalid": {"fr": "Chaque objectif est entre 0 et 100.", "en": "Each objective is between 0 and 100."},
+    "performance_plan_not_found": {"fr": "Ce plan d'animation est introuvable.", "en": "This performance plan was not found."},
 }
 
 SUPPORTED = ("fr", "en")
