@@ -14,7 +14,7 @@ import logging
 from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
-from strawberry.types.execution import PreExecutionError
+from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from schema import schema
 from schema.request_context import context_for, session_token
@@ -151,8 +151,8 @@ class Connection:
                 operation_name=operation_name if isinstance(operation_name, str) else None,
             )
             async for result in results:
-                if isinstance(result, PreExecutionError):
-                    errors = [e.formatted for e in result.errors or []]
+                if isinstance(result, PreExecutionError) or not isinstance(result, ExecutionResult):
+                    errors = [e.formatted for e in getattr(result, "errors", None) or []]
                     await self.send({"type": "error", "id": operation_id, "payload": errors})
                     return
                 body: dict[str, Any] = {"data": result.data}

@@ -42,7 +42,7 @@ def _print_banner(seeded: dict[str, int] | None) -> None:
         print("Demo network seeded: " + ", ".join(f"{n} {what}" for what, n in seeded.items()))
     print(f"\nÉlan is running on http://{settings.host}:{settings.port}")
     if settings.demo:
-        print("Demo accounts (password: %s):" % PASSWORD)
+        print(f"Demo accounts (password: {PASSWORD}):")
         for email, name, role, _ in DEMO_ACCOUNTS:
             print(f"  {email:<24} {role.value:<8} {name}")
         print(f"Invite code to sign up in Élan Paris 15e: {DEMO_INVITE}\n")

@@ -70,7 +70,6 @@ def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
 
-    settings = get_settings()
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_ws),

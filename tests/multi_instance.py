@@ -15,7 +15,7 @@ from tests.conftest import ROOT, LiveServer, free_port
 
 
 @asynccontextmanager
-async def server_process(live_server: LiveServer) -> AsyncIterator[str]:
+async def server_process(live_server: LiveServer, expect_healthy: bool = True) -> AsyncIterator[str]:
     port = free_port()
     env = {
         **os.environ,
@@ -35,7 +35,8 @@ async def server_process(live_server: LiveServer) -> AsyncIterator[str]:
         async with httpx.AsyncClient() as client:
             for _ in range(100):
                 try:
-                    if (await client.get(f"{url}/healthz")).status_code == 200:
+                    status = (await client.get(f"{url}/healthz")).status_code
+                    if status == 200 or (status == 503 and not expect_healthy):
                         break
                 except httpx.TransportError:
                     pass

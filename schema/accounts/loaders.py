@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import strawberry
+
 from schema.accounts.types import Viewer
 from schema.network.types import Organization, Unit
 from server.accounts.models import User
@@ -24,5 +26,5 @@ async def load_viewer(user: User, language: str) -> Viewer:
     )
 
 
-def strawberry_id(value: int) -> str:
-    return str(value)
+def strawberry_id(value: int) -> strawberry.ID:
+    return strawberry.ID(str(value))

@@ -7,9 +7,9 @@ from datetime import datetime
 import strawberry
 
 from schema.network.types import Organization, Unit
-from server.accounts.models import Role as RoleEnum
+from server.accounts.models import Role
 
-Role = strawberry.enum(RoleEnum, name="Role", description="What a person may do.")
+strawberry.enum(Role, name="Role", description="What a person may do.")
 
 
 @strawberry.type(description="A person of the network, as colleagues see them.")

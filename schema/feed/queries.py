@@ -8,13 +8,12 @@ import strawberry
 from graphql import GraphQLError
 
 from schema.context import Info
-from schema.ids import parse_id
 from schema.feed.types import PageInfo, Post, PostConnection, PostEdge
+from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.errors import DomainError
 from server.feed import services
 from server.feed.errors import PostNotFound
-
 
 
 @strawberry.type

@@ -23,8 +23,8 @@ def _feed_event(message: dict[str, Any]) -> FeedEvent:
     return FeedEvent(
         version=int(message["version"]),
         type=FeedEventType(message["type"]),
-        post_id=str(message["postId"]),
-        post=cast(Post, PostRow.from_event(post)) if message["type"] == POST_CREATED else None,
+        post_id=strawberry.ID(str(message["postId"])),
+        post=cast(Post, PostRow.from_event(post)) if post and message["type"] == POST_CREATED else None,
         like_count=message.get("likeCount"),
     )
 

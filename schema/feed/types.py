@@ -12,9 +12,9 @@ from enum import StrEnum
 import strawberry
 
 from schema.accounts.types import User
-from server.feed.models import PostKind as PostKindEnum
+from server.feed.models import PostKind
 
-PostKind = strawberry.enum(PostKindEnum, name="PostKind", description="What a post is about.")
+strawberry.enum(PostKind, name="PostKind", description="What a post is about.")
 
 
 @strawberry.type(description="A win, best practice, announcement or system post.")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from server.network.models import UnitKind as UnitKindEnum
+from server.network.models import UnitKind
 
-UnitKind = strawberry.enum(UnitKindEnum, name="UnitKind", description="Level of a unit.")
+strawberry.enum(UnitKind, name="UnitKind", description="Level of a unit.")
 
 
 @strawberry.type(description="The tenant: a brand and its whole sales network.")

@@ -8,12 +8,12 @@ from enum import StrEnum
 import strawberry
 
 from schema.context import Info
-from server.notifications.models import NotificationKind as NotificationKindEnum
+from server.notifications.models import NotificationKind
 from server.notifications.services import NotificationRow
 from server.notifications.texts import notification_text
 
-NotificationKind = strawberry.enum(
-    NotificationKindEnum, name="NotificationKind", description="What a notification is about."
+strawberry.enum(
+    NotificationKind, name="NotificationKind", description="What a notification is about."
 )
 
 

@@ -15,9 +15,9 @@ from server.errors import ValidationFailed
 from server.feed import events
 from server.feed.errors import PostNotFound
 from server.feed.models import Like, Post, PostKind
+from server.feed.rows import POST_COLUMNS, PostRow, post_row
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
-from server.feed.rows import POST_COLUMNS, PostRow, post_row
 from server.ratelimit import consume
 from server.settings import get_settings
 
@@ -151,6 +151,11 @@ async def create_post(
     return row
 
 
+async def _like_count(post_id: int) -> int:
+    rows = await Post.filter(id=post_id).values("like_count")
+    return int(rows[0]["like_count"])
+
+
 async def _visible_post(viewer: User, post_id: int) -> dict[str, object]:
     found = await Post.filter(id=post_id, organization_id=viewer.organization_id).values(
         "id", "author_id", "kind"
@@ -171,10 +176,10 @@ async def like_post(viewer: User, post_id: int) -> PostRow:
             async with atomic() as bus:
                 await Like.create(post_id=post_id, user_id=viewer.id)
                 await Post.filter(id=post_id).update(like_count=F("like_count") + 1)
-                count = await Post.filter(id=post_id).values_list("like_count", flat=True)
+                count = await _like_count(post_id)
                 bus.publish(
                     events.feed_channel(viewer.organization_id),
-                    events.like_count_changed(post_id, int(count[0])),
+                    events.like_count_changed(post_id, count),
                 )
                 bus.emit(
                     "feed.post_liked",
@@ -182,7 +187,7 @@ async def like_post(viewer: User, post_id: int) -> PostRow:
                         "organization_id": viewer.organization_id,
                         "post_id": post_id,
                         "author_id": post["author_id"],
-                        "like_count": int(count[0]),
+                        "like_count": count,
                     },
                 )
                 if post["author_id"] != viewer.id:
@@ -208,10 +213,10 @@ async def unlike_post(viewer: User, post_id: int) -> PostRow:
         removed = await Like.filter(post_id=post_id, user_id=viewer.id).delete()
         if removed:
             await Post.filter(id=post_id).update(like_count=F("like_count") - removed)
-            count = await Post.filter(id=post_id).values_list("like_count", flat=True)
+            count = await _like_count(post_id)
             bus.publish(
                 events.feed_channel(viewer.organization_id),
-                events.like_count_changed(post_id, int(count[0])),
+                events.like_count_changed(post_id, count),
             )
     return await get_post(viewer, post_id)
 

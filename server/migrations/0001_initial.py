@@ -1,11 +1,12 @@
-from tortoise import migrations
+from tortoise import fields, migrations
+from tortoise.fields.base import OnDelete
+from tortoise.indexes import Index
 from tortoise.migrations import operations as ops
+
 from server.accounts.models import Role
 from server.feed.models import PostKind
 from server.network.models import UnitKind
-from tortoise.fields.base import OnDelete
-from tortoise import fields
-from tortoise.indexes import Index
+
 
 class Migration(migrations.Migration):
     initial = True

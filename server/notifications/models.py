@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -42,8 +43,8 @@ class Notification(Model):
         "elan.User", related_name="notifications", on_delete=fields.CASCADE
     )
     kind = fields.CharEnumField(NotificationKind, max_length=30)
-    params = fields.JSONField(default=dict)
-    actor_names = fields.JSONField(default=list)
+    params: dict[str, Any] = fields.JSONField(default=dict)  # type: ignore[assignment]
+    actor_names: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
     count = fields.IntField(default=1)
     link = fields.CharField(max_length=300, default="/")
     group_key = fields.CharField(max_length=120, null=True)

@@ -50,3 +50,16 @@ async def test_the_pwa_routes_fall_back_to_the_app_shell(live_server):
         assert "Content-Security-Policy" in page.headers
     else:
         assert page.status_code == 503 and "npm run build" in page.text
+
+
+async def test_healthz_is_503_when_the_bus_is_down(live_server):
+    # given a second server process whose Redis is unreachable
+    from tests.multi_instance import server_process
+
+    broken = live_server.__class__(**{**live_server.__dict__, "redis_url": "redis://127.0.0.1:1/0"})
+    async with server_process(broken, expect_healthy=False) as url:
+        async with httpx.AsyncClient(base_url=url) as client:
+            response = await client.get("/healthz")
+    # then it says so, and which part is down
+    assert response.status_code == 503
+    assert response.json()["bus"] == "down" and response.json()["database"] == "ok"

@@ -183,29 +183,51 @@ function socket(): Client {
 
 export interface SubscriptionHandlers<TData> {
   next: (data: TData) => void;
-  /** The subscription ended for good (refused session, server error). */
-  error?: (error: unknown) => void;
 }
 
 /**
- * Subscribes for as long as the returned function is not called; lost
- * connections are retried forever and the subscription is sent again.
+ * Subscribes until the returned function is called. graphql-ws retries lost
+ * connections forever and sends the subscription again; when the server
+ * ends it with an error instead, it is started again after a back-off. A
+ * refused session (4401) ends it for good: the app is routing to /login.
  */
 export function subscribe<TData, TVariables>(
   operation: Operation<TData, TVariables>,
   variables: TVariables | undefined,
   handlers: SubscriptionHandlers<TData>,
 ): () => void {
-  return socket().subscribe<TData>(
-    { operationName: operation.operationName, query: operation.query, variables: variables as Record<string, unknown> | undefined },
-    {
-      next: (result) => {
-        if (result.data) handlers.next(result.data);
+  let stopped = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let unsubscribe = () => {};
+
+  const start = () => {
+    unsubscribe = socket().subscribe<TData>(
+      {
+        operationName: operation.operationName,
+        query: operation.query,
+        variables: variables as Record<string, unknown> | undefined,
       },
-      error: (error) => handlers.error?.(error),
-      complete: () => undefined,
-    },
-  );
+      {
+        next: (result) => {
+          attempt = 0;
+          if (result.data) handlers.next(result.data);
+        },
+        error: (error) => {
+          if (stopped || (isCloseEvent(error) && error.code === UNAUTHORIZED_CLOSE_CODE)) return;
+          timer = setTimeout(start, backoffDelay(attempt++, { baseMs: 1000, maxMs: 30_000 }));
+        },
+        complete: () => undefined,
+      },
+    );
+  };
+  start();
+
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+    unsubscribe();
+  };
 }
 
 /** After sign-out or sign-in, the next socket must carry the new cookie. */

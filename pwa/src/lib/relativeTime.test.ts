@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRelativeTime, relativeTimeRefreshMs } from './relativeTime';
+import { formatRelativeTime, formatWaitDuration, relativeTimeRefreshMs } from './relativeTime';
 
 const now = new Date('2025-06-15T12:00:00Z');
 const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
@@ -49,5 +49,17 @@ describe('relativeTimeRefreshMs', () => {
     expect(relativeTimeRefreshMs(ago(60), now)).toBe(30_000);
     expect(relativeTimeRefreshMs(ago(5 * 3600), now)).toBe(300_000);
     expect(relativeTimeRefreshMs(ago(3 * 86400), now)).toBe(3_600_000);
+  });
+});
+
+describe('formatWaitDuration', () => {
+  it('counts seconds under a minute, then minutes rounded up', () => {
+    const wait = (seconds: number, locale: string) => formatWaitDuration(seconds, locale).replace(/\s/g, ' ');
+    expect(wait(1, 'fr')).toBe('1 seconde');
+    expect(wait(42, 'fr')).toBe('42 secondes');
+    expect(wait(60, 'fr')).toBe('1 minute');
+    expect(wait(897, 'fr')).toBe('15 minutes');
+    expect(wait(0, 'en')).toBe('1 second');
+    expect(wait(61, 'en')).toBe('2 minutes');
   });
 });

@@ -35,3 +35,10 @@ export function relativeTimeRefreshMs(date: Date | string, now: Date): number {
   if (seconds < DAY) return 5 * 60_000;
   return 60 * 60_000;
 }
+
+/** How long to wait, for a rate limit: "42 secondes", then whole minutes rounded up ("15 minutes"). */
+export function formatWaitDuration(seconds: number, locale: string): string {
+  const whole = Math.max(1, Math.ceil(seconds));
+  const [value, unit] = whole < 60 ? [whole, 'second'] : [Math.ceil(whole / 60), 'minute'];
+  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}

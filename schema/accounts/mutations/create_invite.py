@@ -8,12 +8,11 @@ import strawberry
 
 from schema.accounts.types import Invite, Role
 from schema.context import Info
-from schema.ids import parse_id
 from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.ids import parse_id
 from schema.network.types import Unit
 from schema.permissions import signed_in
 from server.accounts import services
-from server.accounts.models import Role as RoleEnum
 from server.errors import DomainError
 from server.network.models import Unit as UnitModel
 
@@ -21,7 +20,7 @@ from server.network.models import Unit as UnitModel
 @strawberry.input
 class CreateInviteInput:
     unit_id: strawberry.ID
-    role: Role = RoleEnum.MEMBER
+    role: Role = Role.MEMBER
     max_uses: int = 1
     expires_in_days: int = 14
 
@@ -43,7 +42,7 @@ async def create_invite(info: Info, input: CreateInviteInput) -> CreateInviteRes
         invite = await services.create_invite(
             actor,
             parse_id(input.unit_id),
-            RoleEnum(input.role),
+            Role(input.role),
             input.max_uses,
             input.expires_in_days,
         )
@@ -54,7 +53,7 @@ async def create_invite(info: Info, input: CreateInviteInput) -> CreateInviteRes
         invite=Invite(
             code=invite.code,
             role=invite.role,
-            unit=Unit(id=str(unit.id), name=unit.name, kind=unit.kind, city=unit.city),
+            unit=Unit(id=strawberry.ID(str(unit.id)), name=unit.name, kind=unit.kind, city=unit.city),
             max_uses=invite.max_uses,
             use_count=invite.use_count,
             expires_at=invite.expires_at,

@@ -12,7 +12,6 @@ from schema.feed.types import Post, PostKind
 from schema.permissions import signed_in
 from server.errors import DomainError
 from server.feed import services
-from server.feed.models import PostKind as PostKindEnum
 
 
 @strawberry.input
@@ -40,7 +39,7 @@ async def create_post(info: Info, input: CreatePostInput) -> CreatePostResult:
     author = signed_in(info)
     try:
         row = await services.create_post(
-            author, PostKindEnum(input.kind), input.body, input.idempotency_key
+            author, PostKind(input.kind), input.body, input.idempotency_key
         )
     except DomainError as error:
         return to_user_error(error, info.context.language)  # type: ignore[return-value]

@@ -7,9 +7,9 @@ from typing import Annotated, cast
 import strawberry
 
 from schema.context import Info
-from schema.ids import parse_id
 from schema.errors import NotFoundError, RateLimitedError, to_user_error
 from schema.feed.types import Post
+from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.errors import DomainError
 from server.feed import services

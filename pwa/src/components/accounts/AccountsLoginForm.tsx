@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { request, RequestError } from '../../graphql/client';
 import { LOGIN, type Viewer } from '../../graphql/operations';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
+import { formatWaitDuration } from '../../lib/relativeTime';
 import { formErrorsFrom, looksLikeEmail, noFormErrors, type FormErrors } from '../../lib/formErrors';
 import { linkClick } from '../../router';
 import { AccountsField } from './AccountsField';
@@ -57,6 +58,12 @@ export function AccountsLoginForm({ onSignedIn, notice }: AccountsLoginFormProps
     }
   }
 
+  const submitLabel = busy
+    ? t('login.submitting')
+    : waitSeconds > 0
+      ? t('auth.retryIn', { wait: formatWaitDuration(waitSeconds, language) })
+      : t('login.submit');
+
   return (
     <form class="auth-form" onSubmit={submit} noValidate aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
@@ -67,10 +74,9 @@ export function AccountsLoginForm({ onSignedIn, notice }: AccountsLoginFormProps
         </p>
       )}
       {errors.form && (
-        <div class="form-error" role="alert">
-          <p>{errors.form}</p>
-          {waitSeconds > 0 && <p>{t('auth.retryIn', { count: waitSeconds })}</p>}
-        </div>
+        <p class="form-error" role="alert">
+          {errors.form}
+        </p>
       )}
       <AccountsField
         name="email"
@@ -94,7 +100,7 @@ export function AccountsLoginForm({ onSignedIn, notice }: AccountsLoginFormProps
         inputRef={passwordRef}
       />
       <button type="submit" class="button button-primary button-block" disabled={busy || waitSeconds > 0}>
-        {busy ? t('login.submitting') : t('login.submit')}
+        {submitLabel}
       </button>
       <p class="auth-switch">
         <a href="/signup" onClick={linkClick}>

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { request, RequestError } from '../../graphql/client';
 import { SIGN_UP, type Viewer } from '../../graphql/operations';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
+import { formatWaitDuration } from '../../lib/relativeTime';
 import { formErrorsFrom, looksLikeEmail, noFormErrors, type FormErrors } from '../../lib/formErrors';
 import { linkClick } from '../../router';
 import { AccountsField } from './AccountsField';
@@ -75,15 +76,20 @@ export function AccountsSignUpForm({ initialCode, onSignedIn }: AccountsSignUpFo
     }
   }
 
+  const submitLabel = busy
+    ? t('signup.submitting')
+    : waitSeconds > 0
+      ? t('auth.retryIn', { wait: formatWaitDuration(waitSeconds, language) })
+      : t('signup.submit');
+
   return (
     <form class="auth-form" onSubmit={submit} noValidate aria-labelledby="signup-title">
       <h1 id="signup-title">{t('signup.title')}</h1>
       <p class="auth-intro">{t('signup.intro')}</p>
       {errors.form && (
-        <div class="form-error" role="alert">
-          <p>{errors.form}</p>
-          {waitSeconds > 0 && <p>{t('auth.retryIn', { count: waitSeconds })}</p>}
-        </div>
+        <p class="form-error" role="alert">
+          {errors.form}
+        </p>
       )}
       <AccountsField
         name="inviteCode"
@@ -124,7 +130,7 @@ export function AccountsSignUpForm({ initialCode, onSignedIn }: AccountsSignUpFo
         error={errors.fields.password}
       />
       <button type="submit" class="button button-primary button-block" disabled={busy || waitSeconds > 0}>
-        {busy ? t('signup.submitting') : t('signup.submit')}
+        {submitLabel}
       </button>
       <p class="auth-switch">
         <a href="/login" onClick={linkClick}>

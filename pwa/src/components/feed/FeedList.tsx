@@ -60,7 +60,7 @@ export function FeedList({ feed, onCompose }: FeedListProps) {
     return (
       <div class="feed-state" role="alert">
         <h2>{t('feed.errorTitle')}</h2>
-        <p>{t('errors.network')}</p>
+        <p>{t(status.offline ? 'errors.network' : 'errors.unexpected')}</p>
         <button type="button" class="button button-primary" onClick={feed.retry}>
           {t('feed.retry')}
         </button>

@@ -28,7 +28,8 @@ export type FeedStatus =
   | { kind: 'ready' }
   /** Showing the copy saved on the device; `savedAt` is when it was saved. */
   | { kind: 'offline'; savedAt: string }
-  | { kind: 'error' };
+  /** `offline`: the server could not be reached at all (as opposed to an error it answered). */
+  | { kind: 'error'; offline: boolean };
 
 export interface FeedController {
   state: FeedState;
@@ -67,12 +68,13 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
       update((previous) => firstPageLoaded(previous, feed));
       setStatus({ kind: 'ready' });
     } catch (error) {
-      const snapshot = error instanceof RequestError && error.kind === 'network' ? loadFeedSnapshot(browserStore(), viewerId) : null;
+      const offline = error instanceof RequestError && error.kind === 'network';
+      const snapshot = offline ? loadFeedSnapshot(browserStore(), viewerId) : null;
       if (snapshot) {
         update(() => ({ ...emptyFeed, posts: snapshot.posts }));
         setStatus({ kind: 'offline', savedAt: snapshot.savedAt });
       } else {
-        setStatus({ kind: 'error' });
+        setStatus({ kind: 'error', offline });
       }
     }
   }, [update, viewerId]);

@@ -1,0 +1,47 @@
+"""docker-compose.yml describes the production stack the README promises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+COMPOSE = Path(__file__).resolve().parents[2] / "docker-compose.yml"
+
+
+def load() -> dict:
+    return yaml.safe_load(COMPOSE.read_text())
+
+
+def test_the_stack_has_a_proxy_two_apps_a_worker_and_the_stores():
+    services = load()["services"]
+    assert {"proxy", "app1", "app2", "worker", "postgres", "redis", "migrate"} <= set(services)
+    assert services["worker"]["command"] == ["python", "-m", "server", "worker"]
+    assert "443:443" in services["proxy"]["ports"]
+
+
+def test_apps_share_postgres_and_redis_and_wait_for_them():
+    services = load()["services"]
+    for name in ("app1", "app2", "worker"):
+        env = services[name]["environment"]
+        assert env["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in env["DATABASE_URL"]
+        assert env["REDIS_URL"] == "redis://redis:6379/0"
+        assert env["ELAN_DEMO"] == "0" and env["ELAN_MIGRATE_ON_START"] == "0"
+        depends = services[name]["depends_on"]
+        assert depends["postgres"]["condition"] == "service_healthy"
+        assert depends["redis"]["condition"] == "service_healthy"
+        assert depends["migrate"]["condition"] == "service_completed_successfully"
+
+
+def test_stores_have_health_checks_and_volumes():
+    data = load()
+    for name in ("postgres", "redis"):
+        service = data["services"][name]
+        assert service["healthcheck"]["test"]
+        volume = service["volumes"][0].split(":")[0]
+        assert volume in data["volumes"]
+
+
+def test_the_proxy_forwards_to_both_apps_with_websocket_upgrade():
+    caddyfile = (COMPOSE.parent / "deploy" / "Caddyfile").read_text()
+    assert "reverse_proxy app1:8000 app2:8000" in caddyfile
