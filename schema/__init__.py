@@ -20,6 +20,8 @@ from schema.accounts.mutations.login import LoginResult, login
 from schema.accounts.mutations.logout import LogoutSuccess, logout
 from schema.accounts.mutations.sign_up import SignUpResult, sign_up
 from schema.accounts.queries import AccountsQuery
+from schema.dashboards.queries import DashboardsQuery
+from schema.dashboards.subscriptions import DashboardsSubscription
 from schema.errors import (
     ConflictError,
     InvalidCredentialsError,
@@ -29,6 +31,11 @@ from schema.errors import (
     RateLimitedError,
     ValidationError,
 )
+from schema.evaluation.mutations import action_plans as action_plan_mutations
+from schema.evaluation.mutations import assessments as assessment_mutations
+from schema.evaluation.mutations import satisfaction as satisfaction_mutations
+from schema.evaluation.queries import EvaluationQuery
+from schema.evaluation.subscriptions import EvaluationSubscription
 from schema.feed.mutations.create_post import CreatePostResult, create_post
 from schema.feed.mutations.like_post import LikePostResult, like_post, unlike_post
 from schema.feed.queries import FeedQuery
@@ -39,13 +46,6 @@ from schema.notifications.mutations.mark_notifications_read import (
 )
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
-from schema.dashboards.queries import DashboardsQuery
-from schema.dashboards.subscriptions import DashboardsSubscription
-from schema.evaluation.mutations import action_plans as action_plan_mutations
-from schema.evaluation.mutations import assessments as assessment_mutations
-from schema.evaluation.mutations import satisfaction as satisfaction_mutations
-from schema.evaluation.queries import EvaluationQuery
-from schema.evaluation.subscriptions import EvaluationSubscription
 from schema.plans.mutations.create_performance_plan import (
     CreatePerformancePlanResult,
     create_performance_plan,
@@ -65,7 +65,10 @@ from schema.training.mutations.send_training_reminders import (
     SendTrainingRemindersResult,
     send_training_reminders,
 )
-from schema.training.mutations.submit_quiz_attempt import SubmitQuizAttemptResult, submit_quiz_attempt
+from schema.training.mutations.submit_quiz_attempt import (
+    SubmitQuizAttemptResult,
+    submit_quiz_attempt,
+)
 from schema.training.queries import TrainingQuery
 
 MAX_DEPTH = 12

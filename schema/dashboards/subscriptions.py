@@ -10,7 +10,12 @@ from typing import Any
 import strawberry
 
 from schema.context import Info
-from schema.dashboards.types import MyDashboardUpdate, UnitDashboardUpdate, as_my_dashboard, as_unit_dashboard
+from schema.dashboards.types import (
+    MyDashboardUpdate,
+    UnitDashboardUpdate,
+    as_my_dashboard,
+    as_unit_dashboard,
+)
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from schema.training.guards import query_error

@@ -13,7 +13,8 @@ from server.dashboards.services import DashboardTable as DashboardTableEnum
 from server.dashboards.services import MyDashboard as MyDashboardRow
 from server.dashboards.services import UnitDashboard as UnitDashboardRow
 
-DashboardTable = strawberry.enum(DashboardTableEnum, name="DashboardTable", description="A table a manager can export.")
+strawberry.enum(DashboardTableEnum, name="DashboardTable", description="A table a manager can export.")
+DashboardTable = DashboardTableEnum
 
 
 @strawberry.type(description="Training and quiz figures of a group of people.")

@@ -16,10 +16,14 @@ from server.evaluation.models import PlanStatus as PlanStatusEnum
 from server.evaluation.models import SatisfactionSurvey as SurveyModel
 from server.evaluation.models import SurveyKind as SurveyKindEnum
 
-AssessmentOutcome = strawberry.enum(AssessmentOutcomeEnum, name="AssessmentOutcome", description="Global outcome.")
-SurveyKind = strawberry.enum(SurveyKindEnum, name="SurveyKind", description="NPS (−100..100) or a 0–10 score.")
-ActionPlanStatus = strawberry.enum(PlanStatusEnum, name="ActionPlanStatus", description="Open or closed.")
-ActionItemStatus = strawberry.enum(ItemStatusEnum, name="ActionItemStatus", description="Where an action is.")
+strawberry.enum(AssessmentOutcomeEnum, name="AssessmentOutcome", description="Global outcome.")
+AssessmentOutcome = AssessmentOutcomeEnum
+strawberry.enum(SurveyKindEnum, name="SurveyKind", description="NPS (−100..100) or a 0–10 score.")
+SurveyKind = SurveyKindEnum
+strawberry.enum(PlanStatusEnum, name="ActionPlanStatus", description="Open or closed.")
+ActionPlanStatus = PlanStatusEnum
+strawberry.enum(ItemStatusEnum, name="ActionItemStatus", description="Where an action is.")
+ActionItemStatus = ItemStatusEnum
 
 
 def gid(value: int | None) -> strawberry.ID | None:

@@ -12,12 +12,11 @@ import strawberry
 
 from server.training import markdown
 from server.training.quizzes import AttemptResult, QuizView
-from server.training.services import ModuleRow, Participation as ParticipationEnum
-from server.training.services import ParticipationReport
+from server.training.services import ModuleRow, ParticipationReport
+from server.training.services import Participation as ParticipationEnum
 
-TrainingStatus = strawberry.enum(
-    ParticipationEnum, name="TrainingStatus", description="Where a person is in a module."
-)
+strawberry.enum(ParticipationEnum, name="TrainingStatus", description="Where a person is in a module.")
+TrainingStatus = ParticipationEnum
 
 
 @strawberry.enum(description="How a piece of text is shown.")

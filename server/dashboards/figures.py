@@ -14,10 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from server.accounts.models import User
 from server.evaluation.models import SatisfactionSurvey
 from server.evaluation.satisfaction import month_start, months_back, weighted_index
 from server.network.models import Unit
-from server.accounts.models import User
 from server.training.audience import load_audience
 from server.training.models import ModuleProgress, QuizAttempt, TrainingModule
 

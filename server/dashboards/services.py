@@ -9,11 +9,17 @@ from datetime import date
 from enum import StrEnum
 
 from server.accounts.models import User
+from server.dashboards.figures import (
+    PersonFigures,
+    Totals,
+    people_figures,
+    satisfaction_figures,
+    totals_by_child,
+)
 from server.errors import ValidationFailed
 from server.evaluation.action_plans import PlanRow, plans_of_unit
 from server.evaluation.assessments import ScoreRow, latest_skill_levels
 from server.evaluation.satisfaction import latest_index, target_for, viewer_point_of_sale
-from server.dashboards.figures import PersonFigures, Totals, people_figures, satisfaction_figures, totals_by_child
 from server.network.models import Unit
 from server.training.scope import managed_root, require_manager_of, unit_of
 from server.training.services import Participation, my_modules

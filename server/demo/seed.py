@@ -153,3 +153,9 @@ def _ascii(text: str) -> str:
 
     flat = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return flat.lower().replace(" ", "-").replace("'", "")
+
+
+# --- domain seeders (imported last: they build on DemoNetwork)
+from server.demo.training import seed_training  # noqa: E402
+
+DEMO_SEEDERS.append(seed_training)

@@ -148,11 +148,10 @@ async def plans_of_unit(viewer: User, unit: Unit, only_open: bool = False) -> li
 
 
 async def _team(unit: Unit) -> list[int]:
-    return list(
-        await User.filter(organization_id=unit.organization_id, unit__path__startswith=unit.path).values_list(
-            "id", flat=True
-        )
-    )  # type: ignore[arg-type]
+    found = await User.filter(organization_id=unit.organization_id, unit__path__startswith=unit.path).values_list(
+        "id", flat=True
+    )
+    return [int(i) for i in found]  # type: ignore[call-overload]
 
 
 async def _changed(viewer: User, plan: ActionPlan, events: Events, change: str, notify_team: bool = True) -> None:

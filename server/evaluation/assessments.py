@@ -10,7 +10,13 @@ from server.accounts.models import Role, User
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.evaluation.errors import AssessmentNotFound, GridNotFound
-from server.evaluation.models import Assessment, AssessmentOutcome, AssessmentScore, Skill, SkillsGrid
+from server.evaluation.models import (
+    Assessment,
+    AssessmentOutcome,
+    AssessmentScore,
+    Skill,
+    SkillsGrid,
+)
 from server.network.models import Unit
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify

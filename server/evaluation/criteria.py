@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from server.accounts.models import User
 from server.challenges.criteria import CriterionQuery
-from server.evaluation.satisfaction import month_start, target_for, weighted_index
 from server.evaluation.models import SatisfactionSurvey
+from server.evaluation.satisfaction import month_start, target_for, weighted_index
 from server.network.models import Unit, UnitKind
 
 

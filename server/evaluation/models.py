@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -35,7 +36,7 @@ class Skill(Model):
     )
     position = fields.IntField()
     name = fields.CharField(max_length=80)
-    descriptors = fields.JSONField(default=list)  # four texts: what level 1, 2, 3, 4 look like
+    descriptors: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]  # four texts: what level 1, 2, 3, 4 look like
 
     grid_id: int
 
@@ -128,7 +129,7 @@ class MysteryVisit(Model):
         "elan.Unit", related_name="mystery_visits", on_delete=fields.CASCADE
     )
     visited_on = fields.DateField()
-    sections = fields.JSONField(default=list)  # [{"name": str, "score": float 0..100}]
+    sections: list[dict[str, Any]] = fields.JSONField(default=list)  # type: ignore[assignment]  # [{"name": str, "score": float 0..100}]
     global_score = fields.FloatField()
     comment = fields.TextField(default="")
     created_at = fields.DatetimeField(auto_now_add=True)

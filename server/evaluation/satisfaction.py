@@ -14,7 +14,12 @@ from server.accounts.models import User
 from server.db import Events, atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.evaluation.errors import PointOfSaleNotFound
-from server.evaluation.models import MysteryVisit, SatisfactionSurvey, SatisfactionTarget, SurveyKind
+from server.evaluation.models import (
+    MysteryVisit,
+    SatisfactionSurvey,
+    SatisfactionTarget,
+    SurveyKind,
+)
 from server.network.models import Unit, UnitKind
 from server.training.scope import manages, point_of_sale_of, require_manager_of, unit_of
 

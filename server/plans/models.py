@@ -18,10 +18,10 @@ class PerformancePlan(Model):
     name = fields.CharField(max_length=120)
     starts_on = fields.DateField()
     ends_on = fields.DateField()
-    module_ids = fields.JSONField(default=list)
-    quiz_ids = fields.JSONField(default=list)
-    challenge_ids = fields.JSONField(default=list)
-    badge_ids = fields.JSONField(default=list)
+    module_ids: list[int] = fields.JSONField(default=list)  # type: ignore[assignment]
+    quiz_ids: list[int] = fields.JSONField(default=list)  # type: ignore[assignment]
+    challenge_ids: list[int] = fields.JSONField(default=list)  # type: ignore[assignment]
+    badge_ids: list[int] = fields.JSONField(default=list)  # type: ignore[assignment]
     # objectives per lever, in percent (0–100) or index points
     training_completion_target = fields.FloatField(default=80)
     quiz_average_target = fields.FloatField(default=70)

@@ -49,7 +49,7 @@ async def load_audience(organization_id: int, module_ids: list[int] | None = Non
     modules = TrainingModule.filter(organization_id=organization_id)
     if module_ids is not None:
         modules = modules.filter(id__in=module_ids)
-    open_ids = set(await modules.filter(open_to_all=True).values_list("id", flat=True))  # type: ignore[arg-type]
+    open_ids = {int(i) for i in await modules.filter(open_to_all=True).values_list("id", flat=True)}  # type: ignore[call-overload]
     rows = ModuleAssignment.filter(module__organization_id=organization_id)
     if module_ids is not None:
         rows = rows.filter(module_id__in=module_ids)

@@ -184,7 +184,7 @@ class QuizAttempt(Model):
     number = fields.IntField()
     score_percent = fields.FloatField()
     passed = fields.BooleanField()
-    answers = fields.JSONField(default=dict)
+    answers: dict[str, list[int]] = fields.JSONField(default=dict)  # type: ignore[assignment]
     created_at = fields.DatetimeField(auto_now_add=True)
 
     quiz_id: int

@@ -365,14 +365,15 @@ async def send_reminders(viewer: User, module_id: int, user_ids: list[int]) -> l
         for person in people:
             await require_manager_of(viewer, person.unit)
     now = datetime.now(UTC)
+    def due(person: PersonProgress) -> bool:
+        return person.reminded_at is None or now - person.reminded_at >= REMINDER_EVERY
+
     targets = [
         uid
         for uid in dict.fromkeys(user_ids)
-        if uid in eligible
-        and eligible[uid].status == Participation.NOT_STARTED
-        and (eligible[uid].reminded_at is None or now - eligible[uid].reminded_at >= REMINDER_EVERY)
+        if uid in eligible and eligible[uid].status == Participation.NOT_STARTED and due(eligible[uid])
     ]
-    if not targets and len(user_ids) == 1 and user_ids[0] in eligible:
+    if not targets and len(user_ids) == 1 and user_ids[0] in eligible and not due(eligible[user_ids[0]]):
         raise ReminderTooSoon("userIds")
     async with atomic() as events:
         for uid in targets:

@@ -13,7 +13,13 @@ from server.accounts.models import Role, User
 from server.evaluation.models import SatisfactionSurvey, SurveyKind
 from server.network.models import Unit, UnitKind
 from server.network.services import create_organization, create_unit
-from server.training.models import ModuleAssignment, ModuleProgress, Quiz, QuizAttempt, TrainingModule
+from server.training.models import (
+    ModuleAssignment,
+    ModuleProgress,
+    Quiz,
+    QuizAttempt,
+    TrainingModule,
+)
 from tests.factories import password_hash
 
 PEOPLE = 5000

@@ -9,7 +9,13 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
-from schema.evaluation.types import MysteryVisit, SatisfactionSurvey, SurveyKind, as_survey, as_visit
+from schema.evaluation.types import (
+    MysteryVisit,
+    SatisfactionSurvey,
+    SurveyKind,
+    as_survey,
+    as_visit,
+)
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.errors import DomainError

@@ -7,7 +7,13 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import ConflictError, NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import (
+    ConflictError,
+    NotAllowedError,
+    NotFoundError,
+    ValidationError,
+    to_user_error,
+)
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.errors import DomainError
