@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
 import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
 import { FeedPage } from './components/feed/FeedPage';
+import { LeverScreensLoader } from './components/levers/LeverScreensLoader';
 import { ShellHeader } from './components/shell/ShellHeader';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
@@ -13,6 +14,7 @@ import { onUnauthenticated, request, RequestError, resetLiveConnection } from '.
 import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
+import { matchLeverRoute } from './lib/levers';
 import { matchRoute, redirectFor, ROUTE_PATHS } from './lib/routes';
 import { navigate, useLocation } from './router';
 
@@ -103,6 +105,7 @@ export function App() {
   }
 
   const route = matchRoute(pathname);
+  const lever = matchLeverRoute(pathname);
   if (session.status === 'signedOut') {
     return (
       <main id="main" class="auth-page">
@@ -125,16 +128,26 @@ export function App() {
       </a>
       <ShellHeader viewer={session.viewer} onLogout={logout} />
       <main id="main" class="shell-main" tabIndex={-1}>
-        <FeedPage
-          viewer={session.viewer}
-          composing={composing}
-          onCompose={() => setComposing(true)}
-          onComposeClose={() => setComposing(false)}
-          onNotice={setNotice}
-        />
+        {lever ? (
+          <LeverScreensLoader route={lever} viewer={session.viewer} onNotice={setNotice} />
+        ) : (
+          <FeedPage
+            viewer={session.viewer}
+            composing={composing}
+            onCompose={() => setComposing(true)}
+            onComposeClose={() => setComposing(false)}
+            onNotice={setNotice}
+          />
+        )}
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
-      <ShellTabBar onCompose={() => setComposing(true)} />
+      <ShellTabBar
+        pathname={pathname}
+        onCompose={() => {
+          if (lever) navigate(ROUTE_PATHS.feed);
+          setComposing(true);
+        }}
+      />
     </div>
   );
 }

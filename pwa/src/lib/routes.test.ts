@@ -25,3 +25,11 @@ describe('redirectFor', () => {
     expect(redirectFor('/nowhere', true)).toBe('/');
   });
 });
+
+describe('redirectFor on the Train and Evaluate screens', () => {
+  it('lets a signed-in person stay and sends a visitor to login', () => {
+    expect(redirectFor('/apprendre/3', true)).toBeNull();
+    expect(redirectFor('/point-de-vente/plans/9', true)).toBeNull();
+    expect(redirectFor('/resultats', false)).toBe('/login');
+  });
+});
