@@ -194,7 +194,7 @@ async def _satisfaction(demo: DemoNetwork) -> None:
                     organization_id=org, unit=pos, visited_on=start + timedelta(days=rng.randint(3, 20)),
                     sections=[{"name": n, "score": s} for n, s in zip(MYSTERY_SECTIONS, scores, strict=True)],
                     global_score=round(sum(scores) / len(scores), 1),
-                    comment="Attente de 6 minutes avant la prise en charge un samedi." if low else "",
+                    comment="Attente de 6 minutes avant la prise en charge un samedi." if low and back == 0 else "",
                 )
                 visits += 1
                 if low and back == 0:

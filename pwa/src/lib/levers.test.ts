@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   allAnswered,
+  chartFloor,
   answersInput,
   lineRuns,
   matchLeverRoute,
@@ -29,6 +30,14 @@ describe('charts', () => {
     expect(yFor(0, box)).toBe(110);
     expect(yFor(100, box)).toBe(10);
     expect(yFor(150, box)).toBe(10);
+  });
+
+  it('start the scale a little below the lowest value or target', () => {
+    expect(chartFloor([78, 82, null], 75)).toBe(60);
+    expect(chartFloor([5], null)).toBe(0);
+    expect(chartFloor([], null)).toBe(0);
+    expect(chartFloor([99], 99)).toBe(80);
+    expect(yFor(60, box, 100, 60)).toBe(110);
   });
 
   it('break the line where a month has no value', () => {

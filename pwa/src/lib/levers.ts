@@ -71,7 +71,7 @@ export interface ChartBox {
  * Points of a line chart on a 0–100 scale; months without a value break the
  * line (one polyline per run of known values).
  */
-export function lineRuns(values: readonly (number | null)[], box: ChartBox, max = 100): ChartPoint[][] {
+export function lineRuns(values: readonly (number | null)[], box: ChartBox, max = 100, min = 0): ChartPoint[][] {
   const runs: ChartPoint[][] = [];
   let current: ChartPoint[] = [];
   const step = values.length > 1 ? (box.width - 2 * box.padding) / (values.length - 1) : 0;
@@ -81,15 +81,25 @@ export function lineRuns(values: readonly (number | null)[], box: ChartBox, max 
       current = [];
       return;
     }
-    current.push({ x: box.padding + index * step, y: yFor(value, box, max) });
+    current.push({ x: box.padding + index * step, y: yFor(value, box, max, min) });
   });
   if (current.length) runs.push(current);
   return runs;
 }
 
-export function yFor(value: number, box: ChartBox, max = 100): number {
-  const clamped = Math.min(max, Math.max(0, value));
-  return box.height - box.padding - (clamped / max) * (box.height - 2 * box.padding);
+export function yFor(value: number, box: ChartBox, max = 100, min = 0): number {
+  const clamped = Math.min(max, Math.max(min, value));
+  return box.height - box.padding - ((clamped - min) / (max - min)) * (box.height - 2 * box.padding);
+}
+
+/**
+ * The bottom of an index chart: 10 below the lowest value or target, down to
+ * a multiple of 10, so that a change of a few points stays visible at 360 px.
+ */
+export function chartFloor(values: readonly (number | null)[], target: number | null): number {
+  const known = [...values, target].filter((v): v is number => v !== null);
+  if (known.length === 0) return 0;
+  return Math.max(0, Math.min(80, Math.floor((Math.min(...known) - 10) / 10) * 10));
 }
 
 export function pointsAttribute(points: readonly ChartPoint[]): string {

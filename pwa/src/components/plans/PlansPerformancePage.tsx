@@ -47,10 +47,7 @@ export function PlansPerformancePage() {
                           {unit.levers.map((lever) => (
                             <td key={lever.lever} class={lever.onTrack === null ? '' : lever.onTrack ? 'cell-ok' : 'cell-warn'}>
                               {lever.lever === 'SATISFACTION' ? indexValue(lever.value, language) : percent(lever.value, language)}
-                              <span class="lever-muted">
-                                {' / '}
-                                {lever.target}
-                              </span>
+                              <span class="lever-muted">{t('dashboards.targetShort', { target: lever.target })}</span>
                             </td>
                           ))}
                         </tr>
