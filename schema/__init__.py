@@ -51,6 +51,18 @@ from schema.plans.mutations.create_performance_plan import (
     create_performance_plan,
 )
 from schema.plans.queries import PlansQuery
+from schema.push.mutations.register_push_subscription import (
+    RegisterPushSubscriptionResult,
+    UnregisterPushSubscriptionSuccess,
+    register_push_subscription,
+    unregister_push_subscription,
+)
+from schema.push.mutations.remove_push_device import RemovePushDeviceResult, remove_push_device
+from schema.push.mutations.update_push_preferences import (
+    UpdatePushPreferencesResult,
+    update_push_preferences,
+)
+from schema.push.queries import PushQuery
 from schema.training.mutations.create_training_module import (
     CreateQuizResult,
     CreateTrainingModuleResult,
@@ -78,7 +90,14 @@ MAX_TOKENS = 4000
 
 @strawberry.type
 class Query(
-    AccountsQuery, FeedQuery, NotificationsQuery, TrainingQuery, EvaluationQuery, DashboardsQuery, PlansQuery
+    AccountsQuery,
+    FeedQuery,
+    NotificationsQuery,
+    PushQuery,
+    TrainingQuery,
+    EvaluationQuery,
+    DashboardsQuery,
+    PlansQuery,
 ):
     pass
 
@@ -174,6 +193,23 @@ class Mutation:
     create_performance_plan: CreatePerformancePlanResult = strawberry.mutation(
         resolver=create_performance_plan,
         description="Head office: group a period's trainings, quizzes, challenges, badges and targets.",
+    )
+    # --- push ---
+    register_push_subscription: RegisterPushSubscriptionResult = strawberry.mutation(
+        resolver=register_push_subscription,
+        description="Register this browser's push subscription for the viewer (moves it if "
+        "another person had it). Only known push services are accepted.",
+    )
+    unregister_push_subscription: UnregisterPushSubscriptionSuccess = strawberry.mutation(
+        resolver=unregister_push_subscription,
+        description="Stop pushing to this endpoint (e.g. when the browser unsubscribed).",
+    )
+    remove_push_device: RemovePushDeviceResult = strawberry.mutation(
+        resolver=remove_push_device, description="Stop pushing to one of the viewer's devices."
+    )
+    update_push_preferences: UpdatePushPreferencesResult = strawberry.mutation(
+        resolver=update_push_preferences,
+        description="Switch kinds of push on or off and set quiet hours.",
     )
 
 

@@ -1,4 +1,4 @@
-"""`python -m server [serve|migrate|seed-demo]`."""
+"""`python -m server [serve|migrate|seed-demo|worker]`."""
 
 from __future__ import annotations
 
@@ -68,11 +68,15 @@ def serve() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m server")
-    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed-demo"])
+    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed-demo", "worker"])
     args = parser.parse_args()
     logging.basicConfig(level=get_settings().log_level.upper())
     if args.command == "serve":
         serve()
+    elif args.command == "worker":
+        from server.push.worker import run_standalone
+
+        asyncio.run(run_standalone())
     elif args.command == "migrate":
         asyncio.run(_prepare(seed=False))
     else:

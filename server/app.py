@@ -55,9 +55,16 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     bus_module.set_bus(event_bus)
     limiter = ratelimit.make_limiter(settings.redis_url, settings.redis_prefix)
     ratelimit.set_limiter(limiter)
+    if settings.push_worker_in_server:
+        from server.push.worker import start_in_server
+
+        await start_in_server()
     try:
         yield
     finally:
+        from server.push.worker import stop_in_server
+
+        await stop_in_server()
         await event_bus.close()
         bus_module.set_bus(None)
         if isinstance(limiter, ratelimit.RedisLimiter):

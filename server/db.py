@@ -23,6 +23,7 @@ MODEL_MODULES = [
     "server.training.models",
     "server.evaluation.models",
     "server.plans.models",
+    "server.push.models",
 ]
 
 

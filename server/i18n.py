@@ -194,6 +194,35 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan_period_invalid": {"fr": "La période doit finir après son début.", "en": "The period must end after it starts."},
     "plan_target_invalid": {"fr": "Chaque objectif est entre 0 et 100.", "en": "Each objective is between 0 and 100."},
     "performance_plan_not_found": {"fr": "Ce plan d'animation est introuvable.", "en": "This performance plan was not found."},
+    # push notifications
+    "push_endpoint_invalid": {
+        "fr": "Cette adresse d'abonnement aux notifications n'est pas valide.",
+        "en": "This push subscription endpoint is not valid.",
+    },
+    "push_endpoint_not_allowed": {
+        "fr": "Ce service de notifications ({host}) n'est pas pris en charge : seuls ceux de Google, Mozilla, Microsoft et Apple sont acceptés.",
+        "en": "This push service ({host}) is not supported: only Google's, Mozilla's, Microsoft's and Apple's are accepted.",
+    },
+    "push_key_invalid": {
+        "fr": "Les clés de chiffrement de cet appareil ne sont pas valides.",
+        "en": "This device's encryption keys are not valid.",
+    },
+    "push_device_not_found": {
+        "fr": "Cet appareil n'est plus enregistré.",
+        "en": "This device is no longer registered.",
+    },
+    "push_time_invalid": {
+        "fr": "Indiquez une heure au format HH:MM.",
+        "en": "Enter a time as HH:MM.",
+    },
+    "push_quiet_hours_empty": {
+        "fr": "Le début et la fin des heures calmes doivent être différents.",
+        "en": "Quiet hours must start and end at different times.",
+    },
+    "push_kind_unknown": {
+        "fr": "Type de notification inconnu : {kind}.",
+        "en": "Unknown notification kind: {kind}.",
+    },
 }
 
 SUPPORTED = ("fr", "en")

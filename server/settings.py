@@ -58,6 +58,10 @@ class Settings:
     rate_window_seconds: int = 600
     max_body_bytes: int = 1_000_000
     push_allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    vapid_private_key: str | None = None
+    vapid_subject: str = "mailto:contact@elan.example"
+    push_worker_in_server: bool = True
+    push_lease_seconds: float = 60.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -91,6 +95,10 @@ def load_settings() -> Settings:
             for o in os.environ.get("PUSH_ALLOWED_ORIGINS", "").split(",")
             if o.strip()
         ),
+        vapid_private_key=os.environ.get("VAPID_PRIVATE_KEY") or None,
+        vapid_subject=os.environ.get("VAPID_SUBJECT") or "mailto:contact@elan.example",
+        push_worker_in_server=_flag("PUSH_WORKER_IN_SERVER", True),
+        push_lease_seconds=float(os.environ.get("PUSH_LEASE_SECONDS", "60")),
     )
 
 

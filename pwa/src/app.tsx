@@ -1,22 +1,31 @@
 /**
  * The shell: who is signed in, which route shows, and the frame around the
- * feed (header, tab bar, notices). Routes: /login, /signup, / (feed).
+ * feed (header, tab bar, notices). Routes: /login, /signup, / (feed),
+ * /notifications, /settings/notifications, /challenges/:id.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
 import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
 import { FeedPage } from './components/feed/FeedPage';
 import { LeverScreensLoader } from './components/levers/LeverScreensLoader';
+import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
+import { useUnreadCount } from './components/notifications/useUnreadCount';
 import { ShellHeader } from './components/shell/ShellHeader';
+import { ShellLazyScreen } from './components/shell/ShellLazyScreen';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
 import { onUnauthenticated, request, RequestError, resetLiveConnection } from './graphql/client';
 import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { matchLeverRoute } from './lib/levers';
-import { matchRoute, redirectFor, ROUTE_PATHS } from './lib/routes';
+import { type LeverRoute, matchLeverRoute } from './lib/levers';
+import { matchRoute, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import { navigate, useLocation } from './router';
+
+const loadNotifications = () =>
+  import('./components/notifications/NotificationsPage').then((module) => module.NotificationsPage);
+const loadNotificationSettings = () =>
+  import('./components/notifications/NotificationsSettingsPage').then((module) => module.NotificationsSettingsPage);
 
 type Session = { status: 'checking' } | { status: 'signedOut' } | { status: 'signedIn'; viewer: Viewer };
 
@@ -105,7 +114,6 @@ export function App() {
   }
 
   const route = matchRoute(pathname);
-  const lever = matchLeverRoute(pathname);
   if (session.status === 'signedOut') {
     return (
       <main id="main" class="auth-page">
@@ -122,17 +130,59 @@ export function App() {
   }
 
   return (
+    <SignedInShell
+      viewer={session.viewer}
+      route={route}
+      lever={matchLeverRoute(pathname)}
+      composing={composing}
+      setComposing={setComposing}
+      notice={notice}
+      setNotice={setNotice}
+      clearNotice={clearNotice}
+      logout={logout}
+    />
+  );
+}
+
+interface SignedInShellProps {
+  viewer: Viewer;
+  route: RouteName | null;
+  lever: LeverRoute | null;
+  composing: boolean;
+  setComposing: (open: boolean) => void;
+  notice: string | null;
+  setNotice: (message: string | null) => void;
+  clearNotice: () => void;
+  logout: () => Promise<void>;
+}
+
+function SignedInShell({ viewer, route, lever, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
+  const unreadCount = useUnreadCount(viewer.id);
+  useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
+  const compose = () => {
+    setComposing(true);
+    if (route !== 'feed') navigate(ROUTE_PATHS.feed);
+  };
+  return (
     <div class="shell">
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <ShellHeader viewer={session.viewer} onLogout={logout} />
+      <ShellHeader viewer={viewer} onLogout={logout} />
       <main id="main" class="shell-main" tabIndex={-1}>
-        {lever ? (
-          <LeverScreensLoader route={lever} viewer={session.viewer} onNotice={setNotice} />
-        ) : (
+        {lever && <LeverScreensLoader route={lever} viewer={viewer} onNotice={setNotice} />}
+        {route === 'notifications' && <ShellLazyScreen load={loadNotifications} />}
+        {route === 'notificationSettings' && <ShellLazyScreen load={loadNotificationSettings} />}
+        {route === 'challenge' && (
+          // placeholder until the challenges screens land: the push tap target exists
+          <section class="challenge-page" aria-labelledby="challenge-title">
+            <h1 id="challenge-title">{t('challenge.title')}</h1>
+            <p class="hint">{t('challenge.placeholder')}</p>
+          </section>
+        )}
+        {route === 'feed' && (
           <FeedPage
-            viewer={session.viewer}
+            viewer={viewer}
             composing={composing}
             onCompose={() => setComposing(true)}
             onComposeClose={() => setComposing(false)}
@@ -141,13 +191,7 @@ export function App() {
         )}
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
-      <ShellTabBar
-        pathname={pathname}
-        onCompose={() => {
-          if (lever) navigate(ROUTE_PATHS.feed);
-          setComposing(true);
-        }}
-      />
+      <ShellTabBar onCompose={compose} route={route} lever={lever?.name ?? null} unreadCount={unreadCount} />
     </div>
   );
 }

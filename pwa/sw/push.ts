@@ -1,10 +1,86 @@
 /**
- * Extension point for Web Push (challenge rank changes, badges, likes).
- *
- * Later work adds here: a `push` listener that shows a notification from the
- * server's payload, and a `notificationclick` listener that focuses or opens
- * the app at the notification's URL. The subscription itself is made from
- * the page (PushManager + `registerPushSubscription` with `vapidPublicKey`).
- * Nothing is registered until then, on purpose: no fake notifications.
+ * Web Push in the service worker: shows the server's notification (already in
+ * the person's language) with icon, badge and a tag that groups updates of one
+ * thing; skips it when the app is open on that very screen; on tap, focuses
+ * an existing window (moved to the right screen) or opens one.
  */
-export function registerPushHandlers(_worker: ServiceWorkerGlobalScope): void {}
+import { isAlreadyOnScreen, readPayload, windowForTap } from './pushLogic';
+
+interface NotificationData {
+  link: string;
+}
+
+async function appWindows(worker: ServiceWorkerGlobalScope): Promise<readonly WindowClient[]> {
+  return worker.clients.matchAll({ type: 'window', includeUncontrolled: true });
+}
+
+async function showPush(worker: ServiceWorkerGlobalScope, event: PushEvent): Promise<void> {
+  let raw: unknown = null;
+  try {
+    raw = event.data?.json() ?? null;
+  } catch {
+    raw = null; // not JSON: the fallback text still tells the person to look
+  }
+  const payload = readPayload(raw, worker.navigator.language);
+  const origin = worker.location.origin;
+  const windows = await appWindows(worker);
+  if (isAlreadyOnScreen(windows, payload.link, origin)) {
+    for (const client of windows) client.postMessage({ type: 'PUSH_RECEIVED', link: payload.link });
+    return;
+  }
+  const data: NotificationData = { link: payload.link };
+  await worker.registration.showNotification(payload.title, {
+    body: payload.body,
+    icon: payload.icon,
+    badge: payload.badge,
+    tag: payload.tag,
+    lang: payload.lang,
+    data,
+    // a newer rank update replaces the older one, and it should be noticed again
+    renotify: payload.tag.startsWith('rank-'),
+  } as NotificationOptions);
+}
+
+async function openTarget(worker: ServiceWorkerGlobalScope, notification: Notification): Promise<void> {
+  const link = (notification.data as NotificationData | null)?.link ?? '/';
+  const origin = worker.location.origin;
+  const target = new URL(link, origin).href;
+  const choice = windowForTap(await appWindows(worker), link, origin);
+  if (!choice) {
+    await worker.clients.openWindow(target);
+    return;
+  }
+  let client: WindowClient | null = choice.window;
+  if (choice.navigate) client = (await choice.window.navigate(target).catch(() => null)) ?? choice.window;
+  try {
+    await client.focus();
+  } catch {
+    // focusing needs the tap's activation; the window is already on the right screen
+  }
+}
+
+/** waitUntil throws on events the page dispatches itself (tests); the work still runs. */
+function keepAlive(event: ExtendableEvent, work: Promise<void>): void {
+  try {
+    event.waitUntil(work);
+  } catch {
+    void work;
+  }
+}
+
+export function registerPushHandlers(worker: ServiceWorkerGlobalScope): void {
+  worker.addEventListener('push', (event) => keepAlive(event, showPush(worker, event)));
+  worker.addEventListener('notificationclick', (event) => {
+    event.notification.close();
+    keepAlive(event, openTarget(worker, event.notification));
+  });
+  worker.addEventListener('pushsubscriptionchange', (event) => {
+    // the browser renewed the subscription: tell open windows to register it again
+    keepAlive(
+      event as ExtendableEvent,
+      appWindows(worker).then((windows) => {
+        for (const client of windows) client.postMessage({ type: 'PUSH_SUBSCRIPTION_CHANGED' });
+      }),
+    );
+  });
+}

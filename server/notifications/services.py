@@ -13,6 +13,7 @@ from server.db import Events, atomic
 from server.errors import ValidationFailed
 from server.notifications.events import notifications_channel
 from server.notifications.models import Notification, NotificationKind
+from server.push.outbox import enqueue_push
 
 NAMES_KEPT = 3
 PAGE_MAX = 50
@@ -81,12 +82,18 @@ async def notify(
     link: str = "/",
     group_key: str | None = None,
     events: Events | None = None,
+    push: bool = True,
+    push_topic: str | None = None,
 ) -> Notification:
     """Records a notification for `user_id` and announces it after commit.
 
     Call it inside the transaction of the change that causes it, so both commit or
     neither does. With a `group_key`, an unread notification of the same group is folded
     into (count + 1, newest actor first) instead of adding a line.
+
+    Unless `push` is False, the same transaction writes one push outbox row per device of
+    the person, subject to their preferences, quiet hours, the hourly cap, rank-update
+    coalescing (per challenge, or per `push_topic`) and the likes digest.
     """
     async with atomic() as own_events:
         sink = events or own_events
@@ -114,6 +121,8 @@ async def notify(
                 link=link,
                 group_key=group_key,
             )
+        if push:
+            await enqueue_push(notification, sink, topic=push_topic)
         unread = await Notification.filter(user_id=user_id, read_at=None).count()
         sink.publish(
             notifications_channel(user_id),

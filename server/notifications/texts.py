@@ -87,3 +87,44 @@ def notification_text(
         return template.format(**values)
     except (KeyError, IndexError, ValueError):
         return entry["fr"]
+
+
+LIKES_DIGEST = {
+    "fr": "{actor} et d'autres ont aimé vos publications : {count} nouveaux j'aime",
+    "en": "{actor} and others liked your posts: {count} new likes",
+}
+
+PUSH_TITLES: dict[str, dict[str, str]] = {
+    "rank": {"fr": "Classement", "en": "Leaderboard"},
+    "award": {"fr": "Récompense", "en": "Award"},
+    "feed": {"fr": "Fil d'actualité", "en": "Feed"},
+    "challenge": {"fr": "Challenge", "en": "Challenge"},
+    "training": {"fr": "Formation", "en": "Training"},
+    "other": {"fr": "Élan", "en": "Élan"},
+}
+_TITLE_OF_KIND = {
+    "RANK_OVERTAKEN": "rank",
+    "RANK_UP": "rank",
+    "TOP_THREE": "rank",
+    "BADGE_RECEIVED": "award",
+    "LABEL_RECEIVED": "award",
+    "LABEL_EXPIRING": "award",
+    "POST_LIKED": "feed",
+    "POST_COMMENTED": "feed",
+    "MENTIONED": "feed",
+    "POST_RECOMMENDED": "feed",
+    "CHALLENGE_STARTED": "challenge",
+    "CHALLENGE_ENDING": "challenge",
+    "DUEL_INVITATION": "challenge",
+    "TRAINING_ASSIGNED": "training",
+    "TRAINING_REMINDER": "training",
+}
+
+
+def push_title(kind: str, language: str) -> str:
+    entry = PUSH_TITLES[_TITLE_OF_KIND.get(kind, "other")]
+    return entry.get(language) or entry["fr"]
+
+
+def likes_digest_text(actor: str, count: int, language: str) -> str:
+    return (LIKES_DIGEST.get(language) or LIKES_DIGEST["fr"]).format(actor=actor, count=count)

@@ -15,7 +15,27 @@ const documents = (Object.entries(operations) as [string, unknown][]).filter(
 describe('operations', () => {
   it('are all found', () => {
     expect(documents.map(([name]) => name).sort()).toEqual(
-      ['CREATE_POST', 'FEED', 'FEED_EVENTS', 'LIKE_POST', 'LOGIN', 'LOGOUT', 'ME', 'SIGN_UP', 'UNLIKE_POST'].sort(),
+      [
+        'CREATE_POST',
+        'FEED',
+        'FEED_EVENTS',
+        'LIKE_POST',
+        'LOGIN',
+        'LOGOUT',
+        'ME',
+        'SIGN_UP',
+        'UNLIKE_POST',
+        'NOTIFICATIONS',
+        'UNREAD_COUNT',
+        'MARK_NOTIFICATIONS_READ',
+        'NOTIFICATION_EVENTS',
+        'VAPID_PUBLIC_KEY',
+        'PUSH_SETTINGS',
+        'REGISTER_PUSH_SUBSCRIPTION',
+        'UNREGISTER_PUSH_SUBSCRIPTION',
+        'REMOVE_PUSH_DEVICE',
+        'UPDATE_PUSH_PREFERENCES',
+      ].sort(),
     );
   });
 

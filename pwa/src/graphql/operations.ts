@@ -251,3 +251,196 @@ export const FEED_EVENTS = operation<FeedEventsData>(
   feedEvents { version type postId likeCount post { ...PostFields } }
 } ${POST_FIELDS}`,
 );
+
+// -------------------------------------------------------- notifications & push
+
+export type NotificationKind =
+  | 'POST_LIKED'
+  | 'POST_COMMENTED'
+  | 'MENTIONED'
+  | 'POST_RECOMMENDED'
+  | 'RANK_OVERTAKEN'
+  | 'RANK_UP'
+  | 'TOP_THREE'
+  | 'BADGE_RECEIVED'
+  | 'LABEL_RECEIVED'
+  | 'LABEL_EXPIRING'
+  | 'CHALLENGE_STARTED'
+  | 'CHALLENGE_ENDING'
+  | 'DUEL_INVITATION'
+  | 'TRAINING_ASSIGNED'
+  | 'TRAINING_REMINDER'
+  | 'ACTION_PLAN_UPDATED'
+  | 'ASSESSMENT_SHARED';
+
+export interface AppNotification {
+  id: string;
+  kind: NotificationKind;
+  text: string;
+  link: string;
+  count: number;
+  read: boolean;
+  updatedAt: string;
+}
+
+const NOTIFICATION_FIELDS = `fragment NotificationFields on Notification { id kind text link count read updatedAt }`;
+
+export interface NotificationsData {
+  notifications: {
+    unreadCount: number;
+    edges: { node: AppNotification }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
+}
+export interface NotificationsVariables {
+  first: number;
+  after?: string | null;
+}
+export const NOTIFICATIONS = operation<NotificationsData, NotificationsVariables>(
+  'Notifications',
+  `query Notifications($first: Int!, $after: String) {
+  notifications(first: $first, after: $after) {
+    unreadCount
+    edges { node { ...NotificationFields } }
+    pageInfo { hasNextPage endCursor }
+  }
+} ${NOTIFICATION_FIELDS}`,
+);
+
+export interface UnreadCountData {
+  unreadNotificationCount: number;
+}
+export const UNREAD_COUNT = operation<UnreadCountData>('UnreadCount', `query UnreadCount { unreadNotificationCount }`);
+
+export interface MarkNotificationsReadData {
+  markNotificationsRead: { unreadCount: number };
+}
+export interface MarkNotificationsReadVariables {
+  ids?: string[] | null;
+}
+export const MARK_NOTIFICATIONS_READ = operation<MarkNotificationsReadData, MarkNotificationsReadVariables>(
+  'MarkNotificationsRead',
+  `mutation MarkNotificationsRead($ids: [ID!]) { markNotificationsRead(ids: $ids) { unreadCount } }`,
+);
+
+export interface NotificationEventsData {
+  notifications: {
+    version: number;
+    type: 'NOTIFICATION' | 'READ';
+    unreadCount: number;
+    notification: AppNotification | null;
+  };
+}
+export const NOTIFICATION_EVENTS = operation<NotificationEventsData>(
+  'NotificationEvents',
+  `subscription NotificationEvents {
+  notifications { version type unreadCount notification { ...NotificationFields } }
+} ${NOTIFICATION_FIELDS}`,
+);
+
+export interface VapidPublicKeyData {
+  vapidPublicKey: string;
+}
+export const VAPID_PUBLIC_KEY = operation<VapidPublicKeyData>('VapidPublicKey', `query VapidPublicKey { vapidPublicKey }`);
+
+export interface PushDevice {
+  id: string;
+  userAgent: string;
+  createdAt: string;
+  lastSuccessAt: string | null;
+}
+const PUSH_DEVICE_FIELDS = `fragment PushDeviceFields on PushDevice { id userAgent createdAt lastSuccessAt }`;
+
+export interface PushPreferences {
+  kinds: { kind: NotificationKind; enabled: boolean; enabledByDefault: boolean }[];
+  quietHoursEnabled: boolean;
+  quietHoursStart: string;
+  quietHoursEnd: string;
+  timeZone: string;
+}
+const PUSH_PREFERENCES_FIELDS = `fragment PushPreferencesFields on PushPreferences {
+  kinds { kind enabled enabledByDefault } quietHoursEnabled quietHoursStart quietHoursEnd timeZone
+}`;
+
+export interface PushSettingsData {
+  pushPreferences: PushPreferences;
+  pushDevices: PushDevice[];
+}
+export const PUSH_SETTINGS = operation<PushSettingsData>(
+  'PushSettings',
+  `query PushSettings {
+  pushPreferences { ...PushPreferencesFields }
+  pushDevices { ...PushDeviceFields }
+} ${PUSH_PREFERENCES_FIELDS} ${PUSH_DEVICE_FIELDS}`,
+);
+
+export type RegisterPushSubscriptionResult =
+  | { __typename: 'RegisterPushSubscriptionSuccess'; device: PushDevice }
+  | UserError;
+export interface RegisterPushSubscriptionData {
+  registerPushSubscription: RegisterPushSubscriptionResult;
+}
+export interface RegisterPushSubscriptionVariables {
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  userAgent: string;
+}
+export const REGISTER_PUSH_SUBSCRIPTION = operation<RegisterPushSubscriptionData, RegisterPushSubscriptionVariables>(
+  'RegisterPushSubscription',
+  `mutation RegisterPushSubscription($endpoint: String!, $p256dh: String!, $auth: String!, $userAgent: String!) {
+  registerPushSubscription(endpoint: $endpoint, p256dh: $p256dh, auth: $auth, userAgent: $userAgent) {
+    __typename
+    ... on RegisterPushSubscriptionSuccess { device { ...PushDeviceFields } }
+    ${USER_ERROR_FIELDS}
+  }
+} ${PUSH_DEVICE_FIELDS}`,
+);
+
+export interface UnregisterPushSubscriptionData {
+  unregisterPushSubscription: { removed: boolean };
+}
+export const UNREGISTER_PUSH_SUBSCRIPTION = operation<UnregisterPushSubscriptionData, { endpoint: string }>(
+  'UnregisterPushSubscription',
+  `mutation UnregisterPushSubscription($endpoint: String!) { unregisterPushSubscription(endpoint: $endpoint) { removed } }`,
+);
+
+export type RemovePushDeviceResult = { __typename: 'RemovePushDeviceSuccess'; devices: PushDevice[] } | UserError;
+export interface RemovePushDeviceData {
+  removePushDevice: RemovePushDeviceResult;
+}
+export const REMOVE_PUSH_DEVICE = operation<RemovePushDeviceData, { id: string }>(
+  'RemovePushDevice',
+  `mutation RemovePushDevice($id: ID!) {
+  removePushDevice(id: $id) {
+    __typename
+    ... on RemovePushDeviceSuccess { devices { ...PushDeviceFields } }
+    ${USER_ERROR_FIELDS}
+  }
+} ${PUSH_DEVICE_FIELDS}`,
+);
+
+export type UpdatePushPreferencesResult =
+  | { __typename: 'UpdatePushPreferencesSuccess'; preferences: PushPreferences }
+  | UserError;
+export interface UpdatePushPreferencesData {
+  updatePushPreferences: UpdatePushPreferencesResult;
+}
+export interface UpdatePushPreferencesVariables {
+  input: {
+    kinds?: { kind: NotificationKind; enabled: boolean }[];
+    quietHoursEnabled?: boolean;
+    quietHoursStart?: string;
+    quietHoursEnd?: string;
+  };
+}
+export const UPDATE_PUSH_PREFERENCES = operation<UpdatePushPreferencesData, UpdatePushPreferencesVariables>(
+  'UpdatePushPreferences',
+  `mutation UpdatePushPreferences($input: UpdatePushPreferencesInput!) {
+  updatePushPreferences(input: $input) {
+    __typename
+    ... on UpdatePushPreferencesSuccess { preferences { ...PushPreferencesFields } }
+    ${USER_ERROR_FIELDS}
+  }
+} ${PUSH_PREFERENCES_FIELDS}`,
+);

@@ -8,6 +8,13 @@ describe('matchRoute', () => {
     expect(matchRoute('/signup/')).toBe('signup');
     expect(matchRoute('/admin')).toBeNull();
   });
+
+  it('knows the notification screens and a challenge leaderboard by id', () => {
+    expect(matchRoute('/notifications')).toBe('notifications');
+    expect(matchRoute('/settings/notifications')).toBe('notificationSettings');
+    expect(matchRoute('/challenges/7')).toBe('challenge');
+    expect(matchRoute('/challenges/abc')).toBeNull();
+  });
 });
 
 describe('redirectFor', () => {

@@ -1,20 +1,29 @@
 /** The app's routes and where a visitor must go instead, by sign-in state. */
 import { matchLeverRoute } from './levers';
 
-export type RouteName = 'feed' | 'login' | 'signup';
+export type RouteName = 'feed' | 'login' | 'signup' | 'notifications' | 'notificationSettings' | 'challenge';
 
 export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
   feed: '/',
   login: '/login',
   signup: '/signup',
+  notifications: '/notifications',
+  notificationSettings: '/settings/notifications',
+  challenge: '/challenges/:id',
 };
 
 const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup']);
 
+function matches(routePath: string, path: string): boolean {
+  if (!routePath.includes(':')) return routePath === path;
+  const pattern = new RegExp(`^${routePath.replace(/:[a-z]+/g, '[0-9]+')}$`);
+  return pattern.test(path);
+}
+
 export function matchRoute(pathname: string): RouteName | null {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   for (const [name, routePath] of Object.entries(ROUTE_PATHS) as [RouteName, string][]) {
-    if (routePath === path) return name;
+    if (matches(routePath, path)) return name;
   }
   return null;
 }

@@ -16,18 +16,21 @@ export function DashboardsMyPage({ viewer }: { viewer: Viewer }) {
       <h1 id="results-title" class="lever-title">
         {t('dashboards.myTitle')}
       </h1>
-      {viewer.role !== 'MEMBER' ? (
-        <nav class="lever-links" aria-label={t('dashboards.managerLinks')}>
-          <a class="button" href={LEVER_PATHS.team} onClick={linkClick}>
+      <nav class="lever-links" aria-label={t('dashboards.managerLinks')}>
+        <a class="button button-small" href={LEVER_PATHS.pointOfSale} onClick={linkClick}>
+          {t('dashboards.posLink')}
+        </a>
+        {viewer.role !== 'MEMBER' ? (
+          <a class="button button-small" href={LEVER_PATHS.team} onClick={linkClick}>
             {t('dashboards.teamLink')}
           </a>
-          {viewer.role === 'ADMIN' ? (
-            <a class="button" href={LEVER_PATHS.performancePlan} onClick={linkClick}>
-              {t('plans.link')}
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+        ) : null}
+        {viewer.role === 'ADMIN' ? (
+          <a class="button button-small" href={LEVER_PATHS.performancePlan} onClick={linkClick}>
+            {t('plans.link')}
+          </a>
+        ) : null}
+      </nav>
       <LeverState state={state}>
         {({ myDashboard: { dashboard: me } }) => (
           <>

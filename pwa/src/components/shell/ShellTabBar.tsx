@@ -1,28 +1,33 @@
 import { t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS, type LeverRouteName } from '../../lib/levers';
+import type { RouteName } from '../../lib/routes';
 import { linkClick } from '../../router';
 
 interface ShellTabBarProps {
-  pathname: string;
   onCompose: () => void;
+  route: RouteName | null;
+  lever: LeverRouteName | null;
+  unreadCount: number;
 }
 
-function current(pathname: string, path: string): 'page' | undefined {
-  if (path === '/') return pathname === '/' ? 'page' : undefined;
-  return pathname === path || pathname.startsWith(`${path}/`) ? 'page' : undefined;
-}
+const LEARN: ReadonlySet<LeverRouteName> = new Set(['learn', 'module', 'quiz']);
+const RESULTS: ReadonlySet<LeverRouteName> = new Set(['results', 'team', 'performancePlan', 'pointOfSale', 'actionPlan', 'assessment']);
 
-/** Bottom navigation, in thumb's reach: feed, learning, "Partager", my results, my point of sale. */
-export function ShellTabBar({ pathname, onCompose }: ShellTabBarProps) {
+/**
+ * Bottom navigation, in thumb's reach: the feed, learning, the "Partager" action, my results
+ * (with my point of sale) and notifications with the live unread count.
+ */
+export function ShellTabBar({ onCompose, route, lever, unreadCount }: ShellTabBarProps) {
+  const shown = unreadCount > 99 ? '99+' : String(unreadCount);
   return (
     <nav class="tab-bar tab-bar-levers" aria-label={t('nav.label')}>
-      <a href="/" class="tab" aria-current={current(pathname, '/')} onClick={linkClick}>
+      <a href="/" class="tab" aria-current={route === 'feed' ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <path d="M4 5h16M4 12h16M4 19h10" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none" />
         </svg>
         <span>{t('nav.feed')}</span>
       </a>
-      <a href={LEVER_PATHS.learn} class="tab" aria-current={current(pathname, LEVER_PATHS.learn) ?? current(pathname, '/quiz')} onClick={linkClick}>
+      <a href={LEVER_PATHS.learn} class="tab" aria-current={lever && LEARN.has(lever) ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <path d="M3 8l9-4 9 4-9 4-9-4zm4 2v5c3 2 7 2 10 0v-5" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none" />
         </svg>
@@ -34,27 +39,37 @@ export function ShellTabBar({ pathname, onCompose }: ShellTabBarProps) {
         </svg>
         <span>{t('nav.compose')}</span>
       </button>
-      <a
-        href={LEVER_PATHS.results}
-        class="tab"
-        aria-current={current(pathname, LEVER_PATHS.results) ?? current(pathname, LEVER_PATHS.team) ?? current(pathname, LEVER_PATHS.performancePlan)}
-        onClick={linkClick}
-      >
+      <a href={LEVER_PATHS.results} class="tab" aria-current={lever && RESULTS.has(lever) ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <path d="M5 20V11M12 20V5M19 20v-7" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" fill="none" />
         </svg>
         <span>{t('nav.results')}</span>
       </a>
       <a
-        href={LEVER_PATHS.pointOfSale}
+        href="/notifications"
         class="tab"
-        aria-current={current(pathname, LEVER_PATHS.pointOfSale) ?? current(pathname, '/evaluations')}
+        aria-current={route === 'notifications' || route === 'notificationSettings' ? 'page' : undefined}
         onClick={linkClick}
       >
-        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-          <path d="M4 10l8-6 8 6v10H4V10zm6 10v-6h4v6" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none" />
-        </svg>
-        <span>{t('nav.pointOfSale')}</span>
+        <span class="tab-icon">
+          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path
+              d="M6 17V11a6 6 0 0 1 12 0v6l1.5 2h-15zM10 21h4"
+              stroke="currentColor"
+              stroke-width="2"
+              stroke-linejoin="round"
+              stroke-linecap="round"
+              fill="none"
+            />
+          </svg>
+          {unreadCount > 0 && (
+            <span class="tab-badge" data-testid="unread-badge" aria-hidden="true">
+              {shown}
+            </span>
+          )}
+        </span>
+        <span>{t('nav.notifications')}</span>
+        {unreadCount > 0 && <span class="visually-hidden">{t('nav.unreadCount', { count: unreadCount })}</span>}
       </a>
     </nav>
   );

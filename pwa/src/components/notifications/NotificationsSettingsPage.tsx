@@ -1,0 +1,172 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../graphql/client';
+import {
+  PUSH_SETTINGS,
+  REMOVE_PUSH_DEVICE,
+  UPDATE_PUSH_PREFERENCES,
+  type NotificationKind,
+  type PushDevice,
+  type PushPreferences,
+  type UpdatePushPreferencesVariables,
+} from '../../graphql/operations';
+import { language, t, type MessageKey } from '../../i18n';
+import { deviceName } from '../../lib/pushPermission';
+import { NotificationsPermissionPanel } from './NotificationsPermissionPanel';
+
+type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; preferences: PushPreferences; devices: PushDevice[] };
+
+function kindLabel(kind: NotificationKind): string {
+  return t(`push.kind.${kind}` as MessageKey);
+}
+
+/** Settings of push notifications: this device, kinds, quiet hours, registered devices. */
+export function NotificationsSettingsPage() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [error, setError] = useState<string | null>(null);
+
+  async function load() {
+    try {
+      const data = await request(PUSH_SETTINGS);
+      setState({ status: 'ready', preferences: data.pushPreferences, devices: data.pushDevices });
+    } catch {
+      setState({ status: 'error' });
+    }
+  }
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  async function save(input: UpdatePushPreferencesVariables['input']) {
+    setError(null);
+    try {
+      const { updatePushPreferences: result } = await request(UPDATE_PUSH_PREFERENCES, { input });
+      if (result.__typename === 'UpdatePushPreferencesSuccess') {
+        setState((current) => (current.status === 'ready' ? { ...current, preferences: result.preferences } : current));
+      } else {
+        setError(result.message);
+      }
+    } catch {
+      setError(t('errors.network'));
+    }
+  }
+
+  async function remove(device: PushDevice) {
+    setError(null);
+    try {
+      const { removePushDevice: result } = await request(REMOVE_PUSH_DEVICE, { id: device.id });
+      if (result.__typename === 'RemovePushDeviceSuccess') {
+        setState((current) => (current.status === 'ready' ? { ...current, devices: result.devices } : current));
+      } else {
+        void load();
+      }
+    } catch {
+      setError(t('errors.network'));
+    }
+  }
+
+  return (
+    <section class="settings-page" aria-labelledby="push-settings-title">
+      <header class="page-header">
+        <h1 id="push-settings-title">{t('push.settingsTitle')}</h1>
+      </header>
+      <NotificationsPermissionPanel onDevicesChanged={() => void load()} />
+      {error && (
+        <p class="status-error" role="alert">
+          {error}
+        </p>
+      )}
+      {state.status === 'loading' && <p role="status">{t('app.loading')}</p>}
+      {state.status === 'error' && (
+        <div class="empty-state" role="alert">
+          <p>{t('notifications.error')}</p>
+          <button type="button" class="button" onClick={() => void load()}>
+            {t('notifications.retry')}
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <section class="settings-card" aria-labelledby="push-kinds-title">
+            <h2 id="push-kinds-title">{t('push.kindsTitle')}</h2>
+            <ul class="switch-list">
+              {state.preferences.kinds.map((item) => (
+                <li key={item.kind}>
+                  <label class="switch-row">
+                    <span>{kindLabel(item.kind)}</span>
+                    <input
+                      type="checkbox"
+                      role="switch"
+                      checked={item.enabled}
+                      onChange={(event) =>
+                        void save({ kinds: [{ kind: item.kind, enabled: (event.currentTarget as HTMLInputElement).checked }] })
+                      }
+                    />
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section class="settings-card" aria-labelledby="quiet-hours-title">
+            <h2 id="quiet-hours-title">{t('push.quietTitle')}</h2>
+            <label class="switch-row">
+              <span>{t('push.quietEnabled')}</span>
+              <input
+                type="checkbox"
+                role="switch"
+                checked={state.preferences.quietHoursEnabled}
+                onChange={(event) => void save({ quietHoursEnabled: (event.currentTarget as HTMLInputElement).checked })}
+              />
+            </label>
+            <div class="quiet-hours">
+              <label>
+                <span>{t('push.quietFrom')}</span>
+                <input
+                  type="time"
+                  value={state.preferences.quietHoursStart}
+                  disabled={!state.preferences.quietHoursEnabled}
+                  onChange={(event) => void save({ quietHoursStart: (event.currentTarget as HTMLInputElement).value })}
+                />
+              </label>
+              <label>
+                <span>{t('push.quietTo')}</span>
+                <input
+                  type="time"
+                  value={state.preferences.quietHoursEnd}
+                  disabled={!state.preferences.quietHoursEnabled}
+                  onChange={(event) => void save({ quietHoursEnd: (event.currentTarget as HTMLInputElement).value })}
+                />
+              </label>
+            </div>
+            <p class="hint">{t('push.quietHint', { zone: state.preferences.timeZone })}</p>
+          </section>
+          <section class="settings-card" aria-labelledby="devices-title">
+            <h2 id="devices-title">{t('push.devicesTitle')}</h2>
+            {state.devices.length === 0 ? (
+              <p class="hint">{t('push.noDevices')}</p>
+            ) : (
+              <ul class="device-list">
+                {state.devices.map((device) => (
+                  <li key={device.id} class="device">
+                    <span class="device-name">{deviceName(device.userAgent)}</span>
+                    <span class="device-since">
+                      {t('push.deviceSince', { date: new Date(device.createdAt).toLocaleDateString(language) })}
+                    </span>
+                    <button
+                      type="button"
+                      class="button"
+                      aria-label={t('push.removeDeviceNamed', { name: deviceName(device.userAgent) })}
+                      onClick={() => void remove(device)}
+                    >
+                      {t('push.removeDevice')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

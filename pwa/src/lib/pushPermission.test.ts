@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { applicationServerKey, deviceName, pushState, subscriptionKeys, type PushEnvironment } from './pushPermission';
+
+const CHROME_ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
+const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+
+const base: PushEnvironment = {
+  hasServiceWorker: true,
+  hasPushManager: true,
+  hasNotification: true,
+  permission: 'default',
+  userAgent: CHROME_ANDROID,
+  maxTouchPoints: 5,
+  standalone: false,
+};
+
+describe('pushState', () => {
+  it('asks when nothing was decided', () => expect(pushState(base)).toBe('ask'));
+  it('is allowed once granted', () => expect(pushState({ ...base, permission: 'granted' })).toBe('allowed'));
+  it('is blocked once denied', () => expect(pushState({ ...base, permission: 'denied' })).toBe('blocked'));
+  it('is unsupported without the Push API', () =>
+    expect(pushState({ ...base, hasPushManager: false, permission: null })).toBe('unsupported'));
+  it('tells iPhone users to add the app to the home screen first', () => {
+    expect(pushState({ ...base, userAgent: SAFARI_IPHONE, hasPushManager: false })).toBe('iosNeedsHomeScreen');
+    expect(pushState({ ...base, userAgent: SAFARI_IPHONE, standalone: true })).toBe('ask');
+  });
+  it('recognises an iPad that says it is a Mac', () =>
+    expect(pushState({ ...base, userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7)', maxTouchPoints: 5 })).toBe(
+      'iosNeedsHomeScreen',
+    ));
+});
+
+describe('subscribing helpers', () => {
+  it('decodes the base64url VAPID key', () => {
+    expect(Array.from(applicationServerKey('BAEC_w'))).toEqual([4, 1, 2, 255]);
+  });
+  it('reads the subscription keys', () => {
+    expect(subscriptionKeys({ endpoint: 'https://fcm.googleapis.com/x', keys: { p256dh: 'p', auth: 'a' } })).toEqual({
+      endpoint: 'https://fcm.googleapis.com/x',
+      p256dh: 'p',
+      auth: 'a',
+    });
+    expect(subscriptionKeys({ endpoint: 'https://x' })).toBeNull();
+  });
+  it('names devices for the settings screen', () => {
+    expect(deviceName(CHROME_ANDROID)).toBe('Chrome · Android');
+    expect(deviceName(SAFARI_IPHONE)).toBe('Safari · iOS');
+  });
+});

@@ -1,0 +1,50 @@
+"""registerPushSubscription and unregisterPushSubscription."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from schema.context import Info
+from schema.errors import ValidationError, to_user_error
+from schema.permissions import signed_in
+from schema.push.types import PushDevice, as_device
+from server.errors import DomainError
+from server.push import services
+
+
+@strawberry.type
+class RegisterPushSubscriptionSuccess:
+    device: PushDevice
+
+
+RegisterPushSubscriptionResult = Annotated[
+    RegisterPushSubscriptionSuccess | ValidationError,
+    strawberry.union("RegisterPushSubscriptionResult"),
+]
+
+
+async def register_push_subscription(
+    info: Info, endpoint: str, p256dh: str, auth: str, user_agent: str = ""
+) -> RegisterPushSubscriptionResult:
+    viewer = signed_in(info)
+    try:
+        subscription = await services.register_subscription(
+            viewer, endpoint, p256dh, auth, user_agent or info.context.user_agent
+        )
+    except DomainError as error:
+        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    return RegisterPushSubscriptionSuccess(device=as_device(subscription))
+
+
+@strawberry.type
+class UnregisterPushSubscriptionSuccess:
+    removed: bool = strawberry.field(description="False when no such device was registered.")
+
+
+async def unregister_push_subscription(info: Info, endpoint: str) -> UnregisterPushSubscriptionSuccess:
+    viewer = signed_in(info)
+    return UnregisterPushSubscriptionSuccess(
+        removed=await services.unregister_subscription(viewer, endpoint)
+    )

@@ -1,0 +1,1 @@
+"""Web Push: subscriptions, preferences, the outbox and the worker that delivers it."""

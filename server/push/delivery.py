@@ -1,0 +1,120 @@
+"""Sending one outbox row with pywebpush's async API, and what the answer means."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import aiohttp
+from pywebpush import WebPushException, webpush_async
+
+from server.push.endpoints import EndpointRefused, check_send_address, origin_of
+from server.push.models import PushMessage
+from server.push.payload import encoded
+from server.push.policy import LIMITS
+from server.push.vapid import VapidSigner
+
+
+@dataclass(slots=True)
+class Outcome:
+    kind: str  # sent | gone | retry | failed
+    reason: str | None = None
+    retry_after: float | None = None
+
+
+class NoRedirects:
+    """The one shared aiohttp session, as pywebpush sees it: every POST refuses redirects
+    (a push service never redirects; following one would send to an unchecked URL)."""
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self.session = session
+
+    def post(self, url: str, **kwargs: Any) -> Any:
+        return self.session.post(url, allow_redirects=False, **kwargs)
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def retry_delay(attempts: int, retry_after: float | None) -> float:
+    """Exponential back-off with jitter; never sooner than the service's Retry-After."""
+    ceiling = min(LIMITS.retry_max_seconds, LIMITS.retry_base_seconds * 2 ** max(0, attempts - 1))
+    delay = random.uniform(ceiling / 2, ceiling)
+    if retry_after is not None:
+        delay = max(delay, retry_after + random.uniform(0, min(1.0, ceiling / 2)))
+    return delay
+
+
+def _classify(status: int, retry_after: str | None, body: str) -> Outcome:
+    if status in (404, 410):
+        return Outcome("gone", f"HTTP {status}")
+    reason = f"HTTP {status}" + (f": {body.strip()[:200]}" if body.strip() else "")
+    if status == 429 or status >= 500:
+        return Outcome("retry", reason, parse_retry_after(retry_after))
+    if 300 <= status < 400:
+        return Outcome("failed", f"HTTP {status}: redirect refused")
+    return Outcome("failed", reason)
+
+
+async def send_message(
+    message: PushMessage, session: NoRedirects, signer: VapidSigner
+) -> Outcome:
+    subscription = message.subscription
+    endpoint = subscription.endpoint
+    try:
+        check_send_address(endpoint)
+    except EndpointRefused as error:
+        return Outcome("failed", f"endpoint refused: {error}")
+    except Exception as error:  # the allow-list changed since registration
+        return Outcome("failed", f"endpoint refused: {getattr(error, 'code', error)}")
+    headers: dict[str, Any] = {**signer.headers(origin_of(endpoint)), "Urgency": message.urgency}
+    if message.topic:
+        headers["Topic"] = message.topic
+    timeout = aiohttp.ClientTimeout(
+        total=LIMITS.request_timeout_seconds, connect=LIMITS.connect_timeout_seconds
+    )
+    try:
+        await webpush_async(
+            subscription_info={
+                "endpoint": endpoint,
+                "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+            },
+            data=encoded(message.payload).decode(),
+            headers=headers,
+            ttl=message.ttl,
+            timeout=timeout,  # type: ignore[arg-type]
+            aiohttp_session=session,  # type: ignore[arg-type]
+        )
+    except WebPushException as error:
+        response = error.response
+        if response is None:
+            return Outcome("failed", str(error)[:300])
+        return _classify(
+            int(response.status),  # type: ignore[union-attr]
+            response.headers.get("Retry-After"),  # type: ignore[union-attr]
+            str(error).split("Response body:", 1)[-1],
+        )
+    except EndpointRefused as error:
+        return Outcome("failed", f"endpoint refused: {error}")
+    except (aiohttp.ClientError, TimeoutError, asyncio.TimeoutError, OSError) as error:
+        cause = error.__cause__ or error.__context__
+        if isinstance(cause, EndpointRefused):
+            return Outcome("failed", f"endpoint refused: {cause}")
+        return Outcome("retry", f"network: {type(error).__name__} {error}"[:300])
+    return Outcome("sent")

@@ -1,0 +1,233 @@
+"""The push worker: claims due outbox rows, sends them, records what happened.
+
+Rows are claimed (claimed_by, claimed_until = a lease), never removed before the push
+service has answered, so a worker killed mid-batch loses nothing: when its lease runs
+out, another worker sends those rows. On PostgreSQL several workers claim with
+`SELECT … FOR UPDATE SKIP LOCKED`, so each row is claimed by one worker at a time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import aiohttp
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
+
+from server.bus import get_bus
+from server.push.delivery import NoRedirects, Outcome, retry_delay, send_message
+from server.push.endpoints import EndpointResolver
+from server.push.models import PushMessage, PushStatus, PushSubscription
+from server.push.outbox import OUTBOX_CHANNEL
+from server.push.policy import LIMITS
+from server.push.vapid import signer as make_signer
+from server.settings import get_settings
+
+log = logging.getLogger("elan.push")
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+class PushWorker:
+    def __init__(self, name: str | None = None, lease_seconds: float | None = None) -> None:
+        self.name = name or worker_name()
+        self.lease = lease_seconds or get_settings().push_lease_seconds
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self._stop_listening: Callable[[], None] | None = None
+        self._signer = make_signer()
+        self.sent = 0
+
+    # lifecycle -------------------------------------------------------------------------
+    async def start(self) -> None:
+        connector = aiohttp.TCPConnector(
+            resolver=EndpointResolver(), limit=LIMITS.concurrency, ttl_dns_cache=60
+        )
+        self._session = aiohttp.ClientSession(connector=connector)
+        self._stop_listening = get_bus().listen(OUTBOX_CHANNEL, lambda _m: self._wake.set())
+        self._task = asyncio.create_task(self._run(), name=f"push-worker {self.name}")
+
+    async def stop(self) -> None:
+        if self._stop_listening is not None:
+            self._stop_listening()
+            self._stop_listening = None
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def wait_stopped(self) -> None:
+        if self._task is not None:
+            await self._task
+
+    # the loop --------------------------------------------------------------------------
+    async def _run(self) -> None:
+        while True:
+            try:
+                if await self.deliver_due():
+                    continue
+                pause = await self._seconds_until_next_due()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("push worker %s: delivery round failed", self.name)
+                pause = LIMITS.poll_seconds
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), pause)
+
+    async def _seconds_until_next_due(self) -> float:
+        nearest = await (
+            PushMessage.filter(status=PushStatus.PENDING)
+            .order_by("not_before")
+            .first()
+            .values_list("not_before", flat=True)
+        )
+        if nearest is None:
+            return LIMITS.poll_seconds
+        ahead = (nearest - datetime.now(UTC)).total_seconds()  # type: ignore[operator]
+        return min(LIMITS.poll_seconds, max(0.01, ahead))
+
+    async def claim(self, limit: int) -> list[int]:
+        now = datetime.now(UTC)
+        async with in_transaction() as connection:
+            due = (
+                PushMessage.filter(status=PushStatus.PENDING, not_before__lte=now)
+                .filter(Q(claimed_until=None) | Q(claimed_until__lt=now))
+                .order_by("not_before", "id")
+                .limit(limit)
+                .using_db(connection)
+            )
+            if not get_settings().is_sqlite:
+                due = due.select_for_update(skip_locked=True)
+            ids = list(await due.values_list("id", flat=True))
+            if ids:
+                await PushMessage.filter(id__in=ids).using_db(connection).update(
+                    claimed_by=self.name,
+                    claimed_until=now + timedelta(seconds=self.lease),
+                    attempts=F("attempts") + 1,
+                )
+        return ids  # type: ignore[return-value]
+
+    async def deliver_due(self) -> int:
+        """Sends one batch of due rows; returns how many were claimed."""
+        assert self._session is not None, "start() the worker first"
+        ids = await self.claim(LIMITS.batch_size)
+        if not ids:
+            return 0
+        messages = await PushMessage.filter(id__in=ids).select_related("subscription")
+        gate = asyncio.Semaphore(LIMITS.concurrency)
+        session = NoRedirects(self._session)
+
+        async def one(message: PushMessage) -> Outcome:
+            async with gate:
+                try:
+                    return await send_message(message, session, self._signer)
+                except Exception as error:  # a bug must not stall the batch
+                    log.exception("push %s: unexpected failure", message.id)
+                    return Outcome("retry", f"error: {type(error).__name__}")
+
+        outcomes = await asyncio.gather(*(one(m) for m in messages))
+        await self._record(list(zip(messages, outcomes, strict=True)))
+        return len(ids)
+
+    async def _record(self, results: list[tuple[PushMessage, Outcome]]) -> None:
+        now = datetime.now(UTC)
+        sent = [m for m, o in results if o.kind == "sent"]
+        if sent:
+            await PushMessage.filter(id__in=[m.id for m in sent], claimed_by=self.name).update(
+                status=PushStatus.SENT, sent_at=now, claimed_until=None, last_error=None
+            )
+            await PushSubscription.filter(id__in={m.subscription_id for m in sent}).update(
+                last_success_at=now
+            )
+            self.sent += len(sent)
+        gone = {m.subscription_id for m, o in results if o.kind == "gone"}
+        if gone:  # the browser unsubscribed or the push service forgot it
+            log.info("push: deleting %d expired subscription(s)", len(gone))
+            await PushSubscription.filter(id__in=gone).delete()
+        for message, outcome in results:
+            if outcome.kind in ("retry", "failed"):
+                await self._record_failure(message, outcome, now)
+
+    async def _record_failure(self, message: PushMessage, outcome: Outcome, now: datetime) -> None:
+        # attempts were counted at claim time; `message` was read right after the claim
+        attempts = message.attempts
+        give_up = outcome.kind == "failed" or attempts >= LIMITS.max_attempts
+        if give_up:
+            log.warning("push %s failed after %d attempt(s): %s", message.id, attempts, outcome.reason)
+            await PushMessage.filter(id=message.id, claimed_by=self.name).update(
+                status=PushStatus.FAILED, claimed_until=None, last_error=outcome.reason
+            )
+            return
+        delay = retry_delay(attempts, outcome.retry_after)
+        await PushMessage.filter(id=message.id, claimed_by=self.name).update(
+            not_before=now + timedelta(seconds=delay), claimed_until=None, last_error=outcome.reason
+        )
+
+
+_in_server: PushWorker | None = None
+
+
+def in_server_worker() -> PushWorker | None:
+    """The worker running inside this server process, if any (tests pause it)."""
+    return _in_server
+
+
+async def start_in_server() -> PushWorker:
+    global _in_server
+    _in_server = PushWorker()
+    await _in_server.start()
+    return _in_server
+
+
+async def stop_in_server() -> None:
+    global _in_server
+    if _in_server is not None:
+        await _in_server.stop()
+        _in_server = None
+
+
+async def run_standalone() -> None:
+    """`python -m server worker`: the worker alone, until SIGTERM or SIGINT."""
+    import signal
+
+    from server import bus as bus_module
+    from server.db import close_db, init_db
+
+    settings = get_settings()
+    await init_db(settings.database_url)
+    event_bus = bus_module.make_bus(settings.redis_url, settings.redis_prefix)
+    await event_bus.start()
+    bus_module.set_bus(event_bus)
+    worker = PushWorker()
+    await worker.start()
+    log.info("push worker %s started", worker.name)
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stopping.set)
+    try:
+        await stopping.wait()
+    finally:
+        await worker.stop()
+        await event_bus.close()
+        bus_module.set_bus(None)
+        await close_db()

@@ -1,0 +1,123 @@
+"""Web Push in Chromium: the service worker shows the server's payload as a notification,
+a tap opens the leaderboard, nothing is shown over the very screen it is about, and the
+tab bar counts unread notifications live."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from playwright.async_api import expect
+
+from server.db import atomic
+from server.notifications.models import NotificationKind
+from server.notifications.services import notify
+from server.push.payload import notification_payload
+from tests.e2e.test_feed_slice import sign_in
+from tests.factories import make_network, make_user
+
+pytestmark = pytest.mark.e2e
+
+NOTIFICATIONS_SHOWN = """async () => {
+  const registration = await navigator.serviceWorker.ready;
+  return (await registration.getNotifications()).map((n) => ({
+    title: n.title, body: n.body, tag: n.tag, icon: n.icon, badge: n.badge, lang: n.lang, data: n.data,
+  }));
+}"""
+TAP_NOTIFICATION = """async () => {
+  const [notification] = await self.registration.getNotifications();
+  self.dispatchEvent(new NotificationEvent('notificationclick', { notification }));
+}"""
+
+
+async def overtaken(user_id: int, challenge_id: int = 7):
+    async with atomic():
+        return await notify(
+            user_id,
+            NotificationKind.RANK_OVERTAKEN,
+            params={"challengeId": challenge_id, "challenge": "Printemps des utilitaires", "rank": 4},
+            actor_name="Thomas Petit",
+            link=f"/challenges/{challenge_id}",
+        )
+
+
+class PushChannel:
+    """Delivers push messages to the page's service worker through the DevTools protocol."""
+
+    def __init__(self, cdp, origin: str) -> None:
+        self.cdp = cdp
+        self.origin = origin
+        self.registration_id: str | None = None
+
+    async def open(self) -> None:
+        found = asyncio.get_running_loop().create_future()
+
+        def registered(event) -> None:
+            for registration in event["registrations"]:
+                if not registration.get("isDeleted") and not found.done():
+                    found.set_result(registration["registrationId"])
+
+        self.cdp.on("ServiceWorker.workerRegistrationUpdated", registered)
+        await self.cdp.send("ServiceWorker.enable")
+        self.registration_id = await asyncio.wait_for(found, 10)
+
+    async def deliver(self, payload: dict) -> None:
+        await self.cdp.send(
+            "ServiceWorker.deliverPushMessage",
+            {"origin": self.origin, "registrationId": self.registration_id, "data": json.dumps(payload)},
+        )
+
+
+async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_server, phones):
+    # given Julie signed in on her phone, notifications allowed, the service worker in control
+    network = await make_network()
+    julie = await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
+    phone = await phones()
+    await phone.context.grant_permissions(["notifications"], origin=live_server.url)
+    await sign_in(phone.page, julie.email)
+    await phone.page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    channel = PushChannel(await phone.context.new_cdp_session(phone.page), live_server.url)
+    await channel.open()
+
+    # when Thomas overtakes her: the notification centre's count goes up live on the tab bar
+    notification = await overtaken(julie.id)
+    await expect(phone.page.get_by_test_id("unread-badge")).to_have_text("1", timeout=10_000)
+
+    # and the push the server made for it reaches the service worker
+    await channel.deliver(notification_payload(notification, "fr", "rank-7"))
+
+    # then a French notification with icon and badge is shown, tagged by challenge
+    await phone.page.wait_for_function(f"({NOTIFICATIONS_SHOWN})().then((n) => n.length === 1)", timeout=10_000)
+    [shown] = await phone.page.evaluate(NOTIFICATIONS_SHOWN)
+    assert shown["title"] == "Classement"
+    assert shown["body"] == "Thomas Petit vient de vous dépasser dans « Printemps des utilitaires » : vous êtes 4e"
+    assert shown["tag"] == "rank-7" and shown["lang"] == "fr"
+    assert shown["icon"].endswith("/icon-192.png") and shown["badge"].endswith("/badge-72.png")
+    assert shown["data"] == {"link": "/challenges/7"}
+
+    # when she taps it
+    # Playwright attaches to the worker's target asynchronously: wait until it is known
+    for _ in range(50):
+        if phone.context.service_workers:
+            break
+        await phone.page.wait_for_timeout(100)
+    [worker] = phone.context.service_workers
+    await worker.evaluate(TAP_NOTIFICATION)
+
+    # then her open window goes to the challenge's leaderboard, and the notification is gone
+    await phone.page.wait_for_url("**/challenges/7", timeout=10_000)
+    await expect(phone.page.get_by_role("heading", name="Classement du challenge")).to_be_visible()
+    assert await phone.page.evaluate(NOTIFICATIONS_SHOWN) == []
+
+    # when another rank change of that challenge arrives while she looks at that very screen
+    await phone.page.bring_to_front()
+    await channel.deliver(notification_payload(await overtaken(julie.id), "fr", "rank-7"))
+    await asyncio.sleep(1.0)
+    # then no notification covers the screen she is already on
+    assert await phone.page.evaluate(NOTIFICATIONS_SHOWN) == []
+    # but a push about another screen is shown
+    other = await overtaken(julie.id, challenge_id=8)
+    await channel.deliver(notification_payload(other, "fr", "rank-8"))
+    await phone.page.wait_for_function(f"({NOTIFICATIONS_SHOWN})().then((n) => n.length === 1)", timeout=10_000)
+    assert phone.console_errors == []

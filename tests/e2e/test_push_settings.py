@@ -1,0 +1,80 @@
+"""The push settings screen in Chromium: the explanation before the browser's prompt,
+the blocked state with its fix, a kind switched off, and a device removed."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from playwright.async_api import expect
+
+from server.push.models import PushSettings, PushSubscription
+from tests.e2e.test_feed_slice import sign_in
+from tests.factories import make_network, make_user
+
+pytestmark = pytest.mark.e2e
+ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"
+
+
+async def test_the_settings_screen_explains_first_and_manages_kinds_and_devices(live_server, phones):
+    # given Julie, whose phone was registered for pushes earlier
+    network = await make_network()
+    julie = await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
+    await PushSubscription.create(
+        user_id=julie.id,
+        endpoint="https://fcm.googleapis.com/fcm/send/e2e-device",
+        p256dh="BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+        auth="tBHItJI5svbpez7KI4CCXg",
+        user_agent=ANDROID_CHROME,
+    )
+    phone = await phones()
+    await sign_in(phone.page, julie.email)
+
+    # when she opens the notification centre, then its settings
+    await phone.page.get_by_role("link", name="Notifications").click()
+    await phone.page.wait_for_url("**/notifications")
+    await phone.page.get_by_role("link", name="Réglages").click()
+    await phone.page.wait_for_url("**/settings/notifications")
+
+    # then the value is explained before anything is asked
+    panel = phone.page.locator(".push-permission")
+    await expect(panel).to_have_attribute("data-state", "ask")
+    await expect(panel).to_contain_text("quand un collègue vous dépasse au classement")
+    # and the browser's answer (here: no) shows the blocked state with how to fix it
+    await phone.context.clear_permissions()
+    await phone.page.evaluate("() => { Object.defineProperty(Notification, 'requestPermission', { value: async () => 'denied' }); }")
+    await panel.get_by_role("button", name="Activer les notifications").click()
+    await expect(panel).to_have_attribute("data-state", "blocked")
+    await expect(panel).to_contain_text("touchez le cadenas")
+
+    # when she switches off likes and sets quiet hours to end at 07:30
+    likes = phone.page.get_by_role("switch", name="J’aime sur mes publications (résumé groupé)")
+    await expect(likes).to_be_checked()
+    await likes.uncheck()
+    await expect(likes).not_to_be_checked()
+    await phone.page.get_by_label("À", exact=True).fill("07:30")
+    await phone.page.get_by_label("À", exact=True).dispatch_event("change")
+
+    # then it is kept on the server
+    for _ in range(50):
+        if await _settings(julie.id) == (False, 7 * 60 + 30):
+            break
+        await asyncio.sleep(0.1)
+    assert await _settings(julie.id) == (False, 7 * 60 + 30)
+
+    # when she removes her registered phone
+    devices = phone.page.locator(".device-list")
+    await expect(devices).to_contain_text("Chrome · Android")
+    await phone.page.get_by_role("button", name="Retirer l’appareil Chrome · Android").click()
+
+    # then it is gone from the list and from the server
+    await expect(phone.page.get_by_text("Aucun appareil ne reçoit encore vos notifications.")).to_be_visible()
+    assert not await PushSubscription.exists(user_id=julie.id)
+    assert phone.console_errors == []
+
+
+async def _settings(user_id: int) -> tuple[bool, int] | None:
+    settings = await PushSettings.get_or_none(user_id=user_id)
+    if settings is None:
+        return None
+    return (settings.kinds.get("POST_LIKED", True), settings.quiet_end_minute)
