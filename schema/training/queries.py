@@ -9,6 +9,7 @@ from schema.ids import parse_id
 from schema.permissions import signed_in
 from schema.training.guards import query_error
 from schema.training.types import (
+    ModuleRecommendation,
     ModuleParticipation,
     ModuleSection,
     Quiz,
@@ -19,7 +20,7 @@ from schema.training.types import (
     as_quiz,
 )
 from server.errors import DomainError
-from server.training import markdown, quizzes, services
+from server.training import markdown, quizzes, recommendations, services
 from server.training.errors import ModuleNotFound, QuizNotFound
 
 
@@ -28,6 +29,11 @@ class TrainingQuery:
     @strawberry.field(description="Modules assigned to the viewer or open to all: in progress, then due first.")
     async def my_modules(self, info: Info) -> list[TrainingModule]:
         return [as_module(row) for row in await services.my_modules(signed_in(info))]
+
+    @strawberry.field(description="Up to three modules to (re)do now: failed quiz, weak skill, due soon.")
+    async def recommended_modules(self, info: Info) -> list[ModuleRecommendation]:
+        found = await recommendations.recommended_modules(signed_in(info))
+        return [ModuleRecommendation(module=as_module(r.module), reason=r.reason, detail=r.detail) for r in found]
 
     @strawberry.field(description="One module with its sections, or null when not found.")
     async def training_module(self, info: Info, id: strawberry.ID) -> TrainingModule | None:

@@ -12,6 +12,7 @@ import strawberry
 
 from server.training import markdown
 from server.training.quizzes import AttemptResult, QuizView
+from server.training.recommendations import RecommendationReason as RecommendationReasonEnum
 from server.training.services import ModuleRow, ParticipationReport
 from server.training.services import Participation as ParticipationEnum
 
@@ -261,3 +262,14 @@ def as_participation(report: ParticipationReport) -> ModuleParticipation:
             for p in report.people
         ],
     )
+
+
+strawberry.enum(RecommendationReasonEnum, name="RecommendationReason", description="Why a module is suggested.")
+RecommendationReason = RecommendationReasonEnum
+
+
+@strawberry.type(description="A module suggested to the viewer, and why.")
+class ModuleRecommendation:
+    module: TrainingModule
+    reason: RecommendationReason
+    detail: str = strawberry.field(description="For SKILL_GAP: the skill concerned.")

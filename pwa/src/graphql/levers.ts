@@ -495,3 +495,16 @@ export const PERFORMANCE_PLANS = operation<{ performancePlans: PerformancePlan[]
     units { unitId unitName levers { lever value target onTrack } } }
 }`,
 );
+
+// ---------------------------------------------------------- recommendation
+
+export interface ModuleRecommendation {
+  reason: 'QUIZ_FAILED' | 'SKILL_GAP' | 'DUE_SOON';
+  detail: string;
+  module: { id: string; title: string };
+}
+
+export const RECOMMENDED_MODULES = operation<{ recommendedModules: ModuleRecommendation[] }>(
+  'RecommendedModules',
+  `query RecommendedModules { recommendedModules { reason detail module { id title } } }`,
+);

@@ -1,5 +1,6 @@
 import type { Post, Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { TrainingRecommendations } from '../training/TrainingRecommendations';
 import { FeedComposer } from './FeedComposer';
 import { FeedList } from './FeedList';
 import { FeedNewPostsBanner } from './FeedNewPostsBanner';
@@ -38,6 +39,7 @@ export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotic
         {t('feed.title')}
       </h1>
       <FeedNewPostsBanner count={feed.state.pending.length} onReveal={reveal} />
+      <TrainingRecommendations />
       <FeedList feed={feed} onCompose={onCompose} />
       <FeedComposer open={composing} onClose={onComposeClose} onPublished={published} />
     </section>
