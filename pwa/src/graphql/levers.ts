@@ -175,11 +175,11 @@ export const MODULE_PARTICIPATION = operation<
       people: PersonProgress[];
     };
   },
-  { moduleId: string }
+  { moduleId: string; unitId: string | null }
 >(
   'ModuleParticipation',
-  `query ModuleParticipation($moduleId: ID!) {
-  moduleParticipation(moduleId: $moduleId) { notStartedCount inProgressCount completedCount
+  `query ModuleParticipation($moduleId: ID!, $unitId: ID) {
+  moduleParticipation(moduleId: $moduleId, unitId: $unitId) { notStartedCount inProgressCount completedCount
     people { userId displayName unitName status remindedAt } }
 }`,
 );
@@ -273,7 +273,7 @@ export interface UnitDashboard {
   satisfactionTarget: number;
   satisfactionTrend: IndexPoint[];
   openActionPlans: ActionPlanSummary[];
-  subUnits: { unitId: string; name: string; rank: number; satisfactionIndex: number | null; figures: TrainingFigures }[];
+  subUnits: { unitId: string; name: string; kind: string; rank: number; satisfactionIndex: number | null; figures: TrainingFigures }[];
 }
 
 const FIGURES = 'people assigned started notStarted completed completionRate quizAverage quizScoresCount';
@@ -289,7 +289,7 @@ export const UNIT_DASHBOARD_LIVE = operation<
     figures { ${FIGURES} }
     satisfactionTrend { month index sampleSize }
     openActionPlans { id unitName title status progressPercent }
-    subUnits { unitId name rank satisfactionIndex figures { ${FIGURES} } }
+    subUnits { unitId name kind rank satisfactionIndex figures { ${FIGURES} } }
   } }
 }`,
 );
@@ -507,4 +507,58 @@ export interface ModuleRecommendation {
 export const RECOMMENDED_MODULES = operation<{ recommendedModules: ModuleRecommendation[] }>(
   'RecommendedModules',
   `query RecommendedModules { recommendedModules { reason detail module { id title } } }`,
+);
+
+// --------------------------------------------------- recording satisfaction
+
+export type RecordSurveyResult =
+  | { __typename: 'RecordSatisfactionSurveySuccess'; survey: { id: string } }
+  | UserErrorResult;
+
+export const RECORD_SATISFACTION_SURVEY = operation<
+  { recordSatisfactionSurvey: RecordSurveyResult },
+  {
+    input: {
+      unitId: string;
+      kind: 'NPS' | 'SCORE_10';
+      value: number;
+      sampleSize: number;
+      periodStart: string;
+      periodEnd: string;
+    };
+  }
+>(
+  'RecordSatisfactionSurvey',
+  `mutation RecordSatisfactionSurvey($input: SatisfactionSurveyInput!) {
+  recordSatisfactionSurvey(input: $input) {
+    __typename ... on RecordSatisfactionSurveySuccess { survey { id } } ... on UserError { code message }
+  }
+}`,
+);
+
+export type ImportSatisfactionCsvResult =
+  | { __typename: 'ImportSatisfactionSuccess'; imported: number }
+  | { __typename: 'ImportSatisfactionRejected'; message: string; rows: { line: number; column: string; message: string }[] }
+  | UserErrorResult;
+
+export const IMPORT_SATISFACTION_CSV = operation<{ importSatisfactionCsv: ImportSatisfactionCsvResult }, { csv: string }>(
+  'ImportSatisfactionCsv',
+  `mutation ImportSatisfactionCsv($csv: String!) {
+  importSatisfactionCsv(csv: $csv) {
+    __typename
+    ... on ImportSatisfactionSuccess { imported }
+    ... on ImportSatisfactionRejected { message rows { line column message } }
+    ... on UserError { code message }
+  }
+}`,
+);
+
+export const CREATE_ACTION_PLAN = operation<
+  { createActionPlan: ActionPlanResult },
+  { input: { unitId: string; title: string; surveyId: string | null } }
+>(
+  'CreateActionPlan',
+  `mutation CreateActionPlan($input: CreateActionPlanInput!) {
+  createActionPlan(input: $input) { __typename ... on ActionPlanSuccess { plan { ...PlanFields } } ... on UserError { code message } }
+} ${PLAN_FIELDS}`,
 );

@@ -18,6 +18,8 @@ describe('lever routes', () => {
     expect(matchLeverRoute('/apprendre')).toEqual({ name: 'learn', id: null });
     expect(matchLeverRoute('/apprendre/12/')).toEqual({ name: 'module', id: '12' });
     expect(matchLeverRoute('/point-de-vente/plans/7')).toEqual({ name: 'actionPlan', id: '7' });
+    expect(matchLeverRoute('/point-de-vente/12')).toEqual({ name: 'pointOfSaleUnit', id: '12' });
+    expect(matchLeverRoute('/equipe/4')).toEqual({ name: 'teamUnit', id: '4' });
     expect(matchLeverRoute('/quiz/abc')).toBeNull();
     expect(matchLeverRoute('/')).toBeNull();
   });

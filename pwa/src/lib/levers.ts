@@ -11,7 +11,9 @@ export type LeverRouteName =
   | 'quiz'
   | 'results'
   | 'team'
+  | 'teamUnit'
   | 'pointOfSale'
+  | 'pointOfSaleUnit'
   | 'actionPlan'
   | 'assessment'
   | 'performancePlan';
@@ -27,7 +29,9 @@ const PATTERNS: readonly [LeverRouteName, RegExp][] = [
   ['quiz', /^\/quiz\/(\d{1,11})$/],
   ['results', /^\/resultats$/],
   ['team', /^\/equipe$/],
+  ['teamUnit', /^\/equipe\/(\d{1,11})$/],
   ['pointOfSale', /^\/point-de-vente$/],
+  ['pointOfSaleUnit', /^\/point-de-vente\/(\d{1,11})$/],
   ['actionPlan', /^\/point-de-vente\/plans\/(\d{1,11})$/],
   ['assessment', /^\/evaluations\/(\d{1,11})$/],
   ['performancePlan', /^\/plan$/],
@@ -39,7 +43,9 @@ export const LEVER_PATHS = {
   quiz: (id: string) => `/quiz/${id}`,
   results: '/resultats',
   team: '/equipe',
+  teamUnit: (id: string) => `/equipe/${id}`,
   pointOfSale: '/point-de-vente',
+  pointOfSaleUnit: (id: string) => `/point-de-vente/${id}`,
   actionPlan: (id: string) => `/point-de-vente/plans/${id}`,
   assessment: (id: string) => `/evaluations/${id}`,
   performancePlan: '/plan',

@@ -4,6 +4,7 @@ import { language, t } from '../../i18n';
 import { indexValue, LEVER_PATHS, percent } from '../../lib/levers';
 import { linkClick } from '../../router';
 import { EvaluationAssessPanel } from '../evaluation/EvaluationAssessPanel';
+import { EvaluationCsvImportPanel } from '../evaluation/EvaluationCsvImportPanel';
 import { LeverStat } from '../levers/LeverStat';
 import { LeverState } from '../levers/LeverState';
 import { useLive } from '../levers/useLeverData';
@@ -12,8 +13,14 @@ import { DashboardsCsvButton } from './DashboardsCsvButton';
 import { DashboardsTrendChart } from './DashboardsTrendChart';
 
 /** A manager's unit, live: figures, ranking of sub-units, satisfaction, plans; who to remind; assess. */
-export function DashboardsUnitPage({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
-  const state = useLive(UNIT_DASHBOARD_LIVE, { unitId: null }, viewer.role !== 'MEMBER');
+interface DashboardsUnitPageProps {
+  viewer: Viewer;
+  unitId: string | null;
+  onNotice: (message: string) => void;
+}
+
+export function DashboardsUnitPage({ viewer, unitId, onNotice }: DashboardsUnitPageProps) {
+  const state = useLive(UNIT_DASHBOARD_LIVE, { unitId }, viewer.role !== 'MEMBER');
   if (viewer.role === 'MEMBER') return <p class="lever-empty">{t('dashboards.managersOnly')}</p>;
   return (
     <section class="lever-page" aria-labelledby="team-title">
@@ -71,10 +78,22 @@ export function DashboardsUnitPage({ viewer, onNotice }: { viewer: Viewer; onNot
                     {board.subUnits.map((row) => (
                       <tr key={row.unitId}>
                         <td>{row.rank}</td>
-                        <th scope="row">{row.name}</th>
+                        <th scope="row">
+                          <a href={LEVER_PATHS.teamUnit(row.unitId)} onClick={linkClick}>
+                            {row.name}
+                          </a>
+                        </th>
                         <td>{percent(row.figures.completionRate, language)}</td>
                         <td>{percent(row.figures.quizAverage, language)}</td>
-                        <td>{indexValue(row.satisfactionIndex, language)}</td>
+                        <td>
+                          {row.kind === 'POINT_OF_SALE' ? (
+                            <a href={LEVER_PATHS.pointOfSaleUnit(row.unitId)} onClick={linkClick}>
+                              {indexValue(row.satisfactionIndex, language)}
+                            </a>
+                          ) : (
+                            indexValue(row.satisfactionIndex, language)
+                          )}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -109,8 +128,9 @@ export function DashboardsUnitPage({ viewer, onNotice }: { viewer: Viewer; onNot
                 <h2 class="lever-subtitle">{t('training.participationTitle')}</h2>
                 <DashboardsCsvButton unitId={board.unitId} table="PEOPLE" onNotice={onNotice} />
               </div>
-              <TrainingParticipationPanel onNotice={onNotice} />
+              <TrainingParticipationPanel unitId={unitId} onNotice={onNotice} />
               <EvaluationAssessPanel unitId={board.unitId} onNotice={onNotice} />
+              <EvaluationCsvImportPanel onNotice={onNotice} />
             </>
           );
         }}

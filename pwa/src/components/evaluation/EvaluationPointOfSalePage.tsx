@@ -7,10 +7,11 @@ import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverStat } from '../levers/LeverStat';
 import { LeverState } from '../levers/LeverState';
 import { useQuery } from '../levers/useLeverData';
+import { EvaluationNewPlanForm, EvaluationSurveyForm } from './EvaluationRecordForms';
 
 /** « Mon point de vente »: satisfaction against target, mystery visits, the team's action plans. */
-export function EvaluationPointOfSalePage() {
-  const { state, reload } = useQuery(POINT_OF_SALE, { unitId: null });
+export function EvaluationPointOfSalePage({ unitId, onNotice }: { unitId: string | null; onNotice: (message: string) => void }) {
+  const { state, reload } = useQuery(POINT_OF_SALE, { unitId });
   const assessments = useQuery(MY_ASSESSMENTS, {});
   const dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
   return (
@@ -55,6 +56,9 @@ export function EvaluationPointOfSalePage() {
                   </li>
                 ))}
               </ul>
+
+              <EvaluationNewPlanForm unitId={pos.unitId} surveyId={pos.surveys[0]?.id ?? null} onNotice={onNotice} />
+              {pos.canRecord ? <EvaluationSurveyForm unitId={pos.unitId} onDone={reload} onNotice={onNotice} /> : null}
 
               <h2 class="lever-subtitle" id="visits">
                 {t('pos.visitsTitle')}

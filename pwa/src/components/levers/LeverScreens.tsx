@@ -32,9 +32,13 @@ export function LeverScreens({ route, viewer, onNotice }: LeverScreensProps) {
     case 'results':
       return <DashboardsMyPage viewer={viewer} />;
     case 'team':
-      return <DashboardsUnitPage viewer={viewer} onNotice={onNotice} />;
+      return <DashboardsUnitPage viewer={viewer} unitId={null} onNotice={onNotice} />;
+    case 'teamUnit':
+      return <DashboardsUnitPage key={id} viewer={viewer} unitId={id} onNotice={onNotice} />;
     case 'pointOfSale':
-      return <EvaluationPointOfSalePage />;
+      return <EvaluationPointOfSalePage unitId={null} onNotice={onNotice} />;
+    case 'pointOfSaleUnit':
+      return <EvaluationPointOfSalePage key={id} unitId={id} onNotice={onNotice} />;
     case 'actionPlan':
       return <EvaluationActionPlanPage key={id} id={id} onNotice={onNotice} />;
     case 'assessment':

@@ -11,7 +11,16 @@ interface ShellTabBarProps {
 }
 
 const LEARN: ReadonlySet<LeverRouteName> = new Set(['learn', 'module', 'quiz']);
-const RESULTS: ReadonlySet<LeverRouteName> = new Set(['results', 'team', 'performancePlan', 'pointOfSale', 'actionPlan', 'assessment']);
+const RESULTS: ReadonlySet<LeverRouteName> = new Set([
+  'results',
+  'team',
+  'teamUnit',
+  'performancePlan',
+  'pointOfSale',
+  'pointOfSaleUnit',
+  'actionPlan',
+  'assessment',
+]);
 
 /**
  * Bottom navigation, in thumb's reach: the feed, learning, the "Partager" action, my results

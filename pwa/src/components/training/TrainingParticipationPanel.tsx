@@ -7,7 +7,7 @@ import { useQuery } from '../levers/useLeverData';
 import { TrainingStatusChip } from './TrainingStatusChip';
 
 /** Who in my scope hasn't started a module, with one-tap reminders. */
-export function TrainingParticipationPanel({ onNotice }: { onNotice: (message: string) => void }) {
+export function TrainingParticipationPanel({ unitId, onNotice }: { unitId: string | null; onNotice: (message: string) => void }) {
   const modules = useQuery(TRAINING_MODULES, {});
   const [moduleId, setModuleId] = useState<string | null>(null);
   useEffect(() => {
@@ -28,15 +28,21 @@ export function TrainingParticipationPanel({ onNotice }: { onNotice: (message: s
               ))}
             </select>
           </label>
-          {moduleId ? <ParticipationList moduleId={moduleId} onNotice={onNotice} /> : null}
+          {moduleId ? <ParticipationList moduleId={moduleId} unitId={unitId} onNotice={onNotice} /> : null}
         </div>
       )}
     </LeverState>
   );
 }
 
-function ParticipationList({ moduleId, onNotice }: { moduleId: string; onNotice: (message: string) => void }) {
-  const { state, reload } = useQuery(MODULE_PARTICIPATION, { moduleId });
+interface ParticipationListProps {
+  moduleId: string;
+  unitId: string | null;
+  onNotice: (message: string) => void;
+}
+
+function ParticipationList({ moduleId, unitId, onNotice }: ParticipationListProps) {
+  const { state, reload } = useQuery(MODULE_PARTICIPATION, { moduleId, unitId });
   const [sent, setSent] = useState<Set<string>>(new Set());
 
   async function remind(userIds: string[]) {
