@@ -9,8 +9,8 @@ from schema.ids import parse_id
 from schema.permissions import signed_in
 from schema.training.guards import query_error
 from schema.training.types import (
-    ModuleRecommendation,
     ModuleParticipation,
+    ModuleRecommendation,
     ModuleSection,
     Quiz,
     TrainingModule,
