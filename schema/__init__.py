@@ -22,6 +22,20 @@ from schema.accounts.mutations.sign_up import SignUpResult, sign_up
 from schema.accounts.queries import AccountsQuery
 from schema.dashboards.queries import DashboardsQuery
 from schema.dashboards.subscriptions import DashboardsSubscription
+from schema.badges.mutations.award_badge import AwardBadgeResult, award_badge
+from schema.badges.mutations.create_badge import CreateBadgeResult, create_badge
+from schema.badges.mutations.retire_badge import RetireBadgeResult, retire_badge
+from schema.badges.mutations.revoke_award import RevokeAwardResult, revoke_award
+from schema.badges.mutations.save_badge_rule import (
+    SaveBadgeRuleResult,
+    create_badge_rule,
+    update_badge_rule,
+)
+from schema.badges.mutations.set_hidden_from_feed import (
+    SetHiddenFromFeedSuccess,
+    set_hidden_from_feed,
+)
+from schema.badges.queries import BadgesQuery
 from schema.errors import (
     ConflictError,
     InvalidCredentialsError,
@@ -98,6 +112,7 @@ class Query(
     EvaluationQuery,
     DashboardsQuery,
     PlansQuery,
+    BadgesQuery,
 ):
     pass
 
@@ -210,6 +225,29 @@ class Mutation:
     update_push_preferences: UpdatePushPreferencesResult = strawberry.mutation(
         resolver=update_push_preferences,
         description="Switch kinds of push on or off and set quiet hours.",
+    )
+    # --- badges
+    create_badge: CreateBadgeResult = strawberry.mutation(
+        resolver=create_badge, description="Add a badge or a label to the catalogue (head office)."
+    )
+    award_badge: AwardBadgeResult = strawberry.mutation(
+        resolver=award_badge,
+        description="Award a badge to one or several people in scope, with a reason and an optional post as evidence.",
+    )
+    revoke_award: RevokeAwardResult = strawberry.mutation(
+        resolver=revoke_award, description="Take an award back, with a reason (the awarder or head office)."
+    )
+    retire_badge: RetireBadgeResult = strawberry.mutation(
+        resolver=retire_badge, description="Stop a badge from being awarded; awards given stay visible."
+    )
+    create_badge_rule: SaveBadgeRuleResult = strawberry.mutation(
+        resolver=create_badge_rule, description="Add a rule that awards a badge; past earners are backfilled."
+    )
+    update_badge_rule: SaveBadgeRuleResult = strawberry.mutation(
+        resolver=update_badge_rule, description="Change a rule; new earners are backfilled quietly."
+    )
+    set_hidden_from_feed: SetHiddenFromFeedSuccess = strawberry.mutation(
+        resolver=set_hidden_from_feed, description="Keep the badges I receive out of the feed (or not)."
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
@@ -21,6 +22,7 @@ log = logging.getLogger("elan")
 
 # modules whose import registers domain-event handlers (server.hooks); one per domain
 HANDLER_MODULES: list[str] = [
+    "server.badges.handlers",
     "server.training.handlers",
     "server.evaluation.handlers",
     "server.dashboards.handlers",
@@ -59,9 +61,17 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         from server.push.worker import start_in_server
 
         await start_in_server()
+    from server.badges.labels import run_reminders_forever
+
+    reminders = asyncio.create_task(
+        run_reminders_forever(settings.label_reminder_interval_seconds), name="label-reminders"
+    )
     try:
         yield
     finally:
+        reminders.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await reminders
         from server.push.worker import stop_in_server
 
         await stop_in_server()
@@ -76,11 +86,13 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
 def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
+    from server.badges.routes import ROUTES as BADGE_ROUTES
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_ws),
         Route("/healthz", healthz),
+        *BADGE_ROUTES,
         Route("/", pwa),
         Route("/{path:path}", pwa),
     ]

@@ -24,6 +24,7 @@ MODEL_MODULES = [
     "server.evaluation.models",
     "server.plans.models",
     "server.push.models",
+    "server.badges.models",
 ]
 
 

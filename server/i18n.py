@@ -138,6 +138,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "text_too_long": {"fr": "Le texte ne peut pas dépasser {max} caractères.", "en": "The text cannot be longer than {max} characters."},
     "comment_invalid": {"fr": "Écrivez un commentaire de {max} caractères au plus.", "en": "Write a comment of at most {max} characters."},
     "skills_grid_not_found": {"fr": "Cette grille de compétences est introuvable.", "en": "This skills grid was not found."},
+    "skills_grid_label_invalid": {
+        "fr": "Ce label n'existe pas dans le catalogue.",
+        "en": "This label is not in the catalogue.",
+    },
     "skills_grid_invalid": {
         "fr": "Une grille compte de 1 à 20 compétences, chacune avec 4 niveaux décrits.",
         "en": "A grid has 1 to 20 skills, each with 4 described levels.",
@@ -223,6 +227,71 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Type de notification inconnu : {kind}.",
         "en": "Unknown notification kind: {kind}.",
     },
+    # --- badges (recognition) ---
+    "badge_not_found": {"fr": "Ce badge est introuvable.", "en": "This badge was not found."},
+    "award_not_found": {"fr": "Cette attribution est introuvable.", "en": "This award was not found."},
+    "badge_retired": {
+        "fr": "Ce badge est retiré : il ne peut plus être attribué.",
+        "en": "This badge is retired: it can no longer be awarded.",
+    },
+    "badge_rules_only": {
+        "fr": "Ce badge est attribué automatiquement par des règles.",
+        "en": "This badge is awarded automatically by rules.",
+    },
+    "badge_admins_only": {
+        "fr": "Seul le siège peut attribuer ce badge ou ce label.",
+        "en": "Only head office may award this badge or label.",
+    },
+    "person_out_of_scope": {
+        "fr": "{name} ne fait pas partie de votre périmètre.",
+        "en": "{name} is not in your scope.",
+    },
+    "award_already_revoked": {
+        "fr": "Cette attribution est déjà révoquée.",
+        "en": "This award is already revoked.",
+    },
+    "badge_name_invalid": {
+        "fr": "Le nom du badge doit faire 2 à {max} caractères.",
+        "en": "The badge name must be 2 to {max} characters long.",
+    },
+    "badge_text_too_long": {
+        "fr": "Ce texte ne peut pas dépasser {max} caractères.",
+        "en": "This text cannot be longer than {max} characters.",
+    },
+    "badge_emoji_invalid": {
+        "fr": "Choisissez un émoji (ou une image) pour le badge.",
+        "en": "Choose an emoji (or an image) for the badge.",
+    },
+    "badge_image_invalid": {
+        "fr": "L'image doit être un JPEG, PNG ou WebP de {max_mb} Mo au plus.",
+        "en": "The image must be a JPEG, PNG or WebP of at most {max_mb} MB.",
+    },
+    "badge_validity_invalid": {
+        "fr": "La validité doit être comprise entre 1 et {max} jours.",
+        "en": "The validity must be between 1 and {max} days.",
+    },
+    "badge_levels_invalid": {
+        "fr": "Indiquez de 1 à {max} niveaux distincts, de {len} caractères au plus.",
+        "en": "Give 1 to {max} distinct levels, of at most {len} characters each.",
+    },
+    "badge_level_unknown": {
+        "fr": "Ce niveau n'existe pas pour ce label.",
+        "en": "This level does not exist for this label.",
+    },
+    "award_reason_invalid": {
+        "fr": "Expliquez en quelques mots pourquoi (3 à {max} caractères).",
+        "en": "Say in a few words why (3 to {max} characters).",
+    },
+    "award_people_invalid": {
+        "fr": "Choisissez de 1 à {max} personnes.",
+        "en": "Choose 1 to {max} people.",
+    },
+    "person_not_found": {"fr": "Cette personne est introuvable.", "en": "This person was not found."},
+    "rule_threshold_invalid": {
+        "fr": "Le seuil doit être compris entre {min} et {max}.",
+        "en": "The threshold must be between {min} and {max}.",
+    },
+    "rule_not_found": {"fr": "Cette règle est introuvable.", "en": "This rule was not found."},
 }
 
 SUPPORTED = ("fr", "en")

@@ -62,6 +62,7 @@ class Settings:
     vapid_subject: str = "mailto:contact@elan.example"
     push_worker_in_server: bool = True
     push_lease_seconds: float = 60.0
+    label_reminder_interval_seconds: float = 3600.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -90,6 +91,7 @@ def load_settings() -> Settings:
         cookie_secure=_flag("COOKIE_SECURE", False),
         login_account_limit=int(os.environ.get("LOGIN_ACCOUNT_LIMIT", "5")),
         login_ip_limit=int(os.environ.get("LOGIN_IP_LIMIT", "50")),
+        label_reminder_interval_seconds=float(os.environ.get("LABEL_REMINDER_INTERVAL_SECONDS", "3600")),
         push_allowed_origins=tuple(
             o.strip().rstrip("/")
             for o in os.environ.get("PUSH_ALLOWED_ORIGINS", "").split(",")

@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
 import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
+import { BadgesCelebration } from './components/badges/BadgesCelebration';
+import type { BadgesScreensProps } from './components/badges/BadgesScreens';
 import { FeedPage } from './components/feed/FeedPage';
 import { LeverScreensLoader } from './components/levers/LeverScreensLoader';
 import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
@@ -19,7 +21,7 @@ import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
 import { type LeverRoute, matchLeverRoute } from './lib/levers';
-import { matchRoute, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
+import { matchRoute, personIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import { navigate, useLocation } from './router';
 
 const loadNotifications = () =>
@@ -90,6 +92,30 @@ function useSession() {
   return { session, loginNotice, signedIn, logout };
 }
 
+const RECOGNITION_ROUTES: ReadonlySet<RouteName> = new Set(['badges', 'awardBadge', 'wall', 'person']);
+
+type BadgesModule = typeof import('./components/badges/BadgesScreens');
+
+/** The recognition screens come in their own chunk, fetched the first time one opens. */
+function LazyBadgesScreens(props: BadgesScreensProps) {
+  const [module, setModule] = useState<BadgesModule | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void import('./components/badges/BadgesScreens').then((loaded) => !cancelled && setModule(loaded));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (!module) {
+    return (
+      <p class="feed-state-inline" role="status" aria-busy="true">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  return <module.BadgesScreens {...props} />;
+}
+
 export function App() {
   const { session, loginNotice, signedIn, logout } = useSession();
   const { pathname, search } = useLocation();
@@ -134,6 +160,8 @@ export function App() {
       viewer={session.viewer}
       route={route}
       lever={matchLeverRoute(pathname)}
+      pathname={pathname}
+      search={search}
       composing={composing}
       setComposing={setComposing}
       notice={notice}
@@ -148,6 +176,8 @@ interface SignedInShellProps {
   viewer: Viewer;
   route: RouteName | null;
   lever: LeverRoute | null;
+  pathname: string;
+  search: string;
   composing: boolean;
   setComposing: (open: boolean) => void;
   notice: string | null;
@@ -156,7 +186,19 @@ interface SignedInShellProps {
   logout: () => Promise<void>;
 }
 
-function SignedInShell({ viewer, route, lever, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
+function SignedInShell({
+  viewer,
+  route,
+  lever,
+  pathname,
+  search,
+  composing,
+  setComposing,
+  notice,
+  setNotice,
+  clearNotice,
+  logout,
+}: SignedInShellProps) {
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
   const compose = () => {
@@ -180,6 +222,15 @@ function SignedInShell({ viewer, route, lever, composing, setComposing, notice, 
             <p class="hint">{t('challenge.placeholder')}</p>
           </section>
         )}
+        {route !== null && RECOGNITION_ROUTES.has(route) && (
+          <LazyBadgesScreens
+            route={route}
+            personId={personIdFrom(pathname)}
+            unitId={new URLSearchParams(search).get('unit')}
+            viewer={viewer}
+            onNotice={setNotice}
+          />
+        )}
         {route === 'feed' && (
           <FeedPage
             viewer={viewer}
@@ -191,6 +242,7 @@ function SignedInShell({ viewer, route, lever, composing, setComposing, notice, 
         )}
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
+      <BadgesCelebration viewerId={viewer.id} />
       <ShellTabBar onCompose={compose} route={route} lever={lever?.name ?? null} unreadCount={unreadCount} />
     </div>
   );

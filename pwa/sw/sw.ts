@@ -16,7 +16,18 @@ const APP_SHELL = '/index.html';
 const OFFLINE_PAGE = '/offline.html';
 
 /** Server paths that are never the app, even when navigated to. */
-const SERVER_PATHS = [/^\/graphql/, /^\/healthz/, /^\/media\//, /^\/api\//, /^\/admin/];
+const SERVER_PATHS = [
+  /^\/graphql/,
+  /^\/healthz/,
+  /^\/media\//,
+  /^\/api\//,
+  /^\/admin/,
+  // recognition: public credential, verification page, issuer profile, badge images
+  /^\/credentials\//,
+  /^\/verify\//,
+  /^\/issuers\//,
+  /^\/badge-images\//,
+];
 
 function precacheAppShell(): void {
   precacheAndRoute(self.__WB_MANIFEST);

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from schema.context import Info
 from schema.network.types import Organization, Unit
 from server.accounts.models import Role
+
+if TYPE_CHECKING:
+    from schema.badges.types import Award, RecognitionCounts
 
 strawberry.enum(Role, name="Role", description="What a person may do.")
 
@@ -21,6 +26,28 @@ class User:
     avatar_url: str | None
     unit: Unit | None = strawberry.field(description="Where the person works.")
 
+    @strawberry.field(description="Badges the person holds (not revoked), newest first.")
+    async def awards(self, info: Info) -> list[Annotated[Award, strawberry.lazy("schema.badges.types")]]:
+        from schema.badges.loaders import awards_by_user_id_loader
+
+        rows = await awards_by_user_id_loader(info).load(int(self.id))
+        return [row for row in rows if row.badge.kind == "BADGE"]  # type: ignore[misc]
+
+    @strawberry.field(description="Labels the person holds, with level and validity.")
+    async def labels(self, info: Info) -> list[Annotated[Award, strawberry.lazy("schema.badges.types")]]:
+        from schema.badges.loaders import awards_by_user_id_loader
+
+        rows = await awards_by_user_id_loader(info).load(int(self.id))
+        return [row for row in rows if row.badge.kind == "LABEL"]  # type: ignore[misc]
+
+    @strawberry.field(description="Counts shown on the profile: wins, best practices, podiums.")
+    async def recognition(
+        self, info: Info
+    ) -> Annotated[RecognitionCounts, strawberry.lazy("schema.badges.types")]:
+        from schema.badges.loaders import counts_by_user_id_loader
+
+        return await counts_by_user_id_loader(info).load(int(self.id))  # type: ignore[return-value]
+
 
 @strawberry.type(description="The signed-in person, with what only they may see.")
 class Viewer:
@@ -30,6 +57,9 @@ class Viewer:
     initials: str
     role: Role
     language: str = strawberry.field(description="Interface language: fr or en.")
+    hidden_from_feed: bool = strawberry.field(
+        default=False, description="Whether badges I receive stay out of the feed."
+    )
     unit: Unit | None
     organization: Organization
 

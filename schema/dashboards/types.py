@@ -62,6 +62,7 @@ class UnitDashboard:
     satisfaction_trend: list[IndexPoint]
     open_action_plans: list[ActionPlan]
     sub_units: list[SubUnitFigures]
+    badges_this_month: int = strawberry.field(description="Badges and labels awarded this month in the subtree.")
 
 
 def as_unit_dashboard(row: UnitDashboardRow) -> UnitDashboard:
@@ -73,6 +74,7 @@ def as_unit_dashboard(row: UnitDashboardRow) -> UnitDashboard:
         satisfaction_target=row.satisfaction_target,
         satisfaction_trend=[IndexPoint(month=m, index=i, sample_size=n) for m, i, n in row.satisfaction_trend],
         open_action_plans=[as_plan(p) for p in row.open_plans],
+        badges_this_month=row.badges_this_month,
         sub_units=[
             SubUnitFigures(
                 unit_id=strawberry.ID(str(s.unit_id)),
@@ -87,6 +89,16 @@ def as_unit_dashboard(row: UnitDashboardRow) -> UnitDashboard:
     )
 
 
+@strawberry.type(description="A badge or label the viewer holds.")
+class HeldBadge:
+    badge_id: strawberry.ID
+    name: str
+    emoji: str | None
+    kind: str = strawberry.field(description="BADGE or LABEL.")
+    level: str | None
+    awarded_at: dt.datetime
+
+
 @strawberry.type(description="The viewer's own figures.")
 class MyDashboard:
     modules_assigned: int
@@ -99,6 +111,7 @@ class MyDashboard:
     point_of_sale_name: str | None
     satisfaction_index: float | None
     satisfaction_target: float | None
+    badges: list[HeldBadge] = strawberry.field(description="Newest first, revoked ones left out.")
 
 
 def as_my_dashboard(row: MyDashboardRow) -> MyDashboard:
@@ -113,6 +126,17 @@ def as_my_dashboard(row: MyDashboardRow) -> MyDashboard:
         point_of_sale_name=row.point_of_sale_name,
         satisfaction_index=row.satisfaction_index,
         satisfaction_target=row.satisfaction_target,
+        badges=[
+            HeldBadge(
+                badge_id=strawberry.ID(str(b.badge_id)),
+                name=b.name,
+                emoji=b.emoji,
+                kind=b.kind,
+                level=b.level,
+                awarded_at=b.awarded_at,
+            )
+            for b in row.badges
+        ],
     )
 
 

@@ -34,6 +34,8 @@ class User(Model):
     avatar_url = fields.CharField(max_length=300, null=True)
     language = fields.CharField(max_length=5, null=True)
     time_zone = fields.CharField(max_length=60, default="Europe/Paris")
+    # the person asked that their recognitions (badges received) make no post in the feed
+    hidden_from_feed = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     organization_id: int

@@ -17,6 +17,7 @@ PERSON_EVENTS = (
     "training.progress_recorded",
     "training.module_completed",
     "training.quiz_attempted",
+    "badges.awarded",
 )
 UNIT_EVENTS = ("evaluation.satisfaction_recorded", "evaluation.action_plan_changed")
 

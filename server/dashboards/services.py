@@ -16,6 +16,7 @@ from server.dashboards.figures import (
     satisfaction_figures,
     totals_by_child,
 )
+from server.dashboards.recognition import HeldBadge, badges_this_month, my_badges
 from server.errors import ValidationFailed
 from server.evaluation.action_plans import PlanRow, plans_of_unit
 from server.evaluation.assessments import ScoreRow, latest_skill_levels
@@ -45,6 +46,7 @@ class UnitDashboard:
     satisfaction_target: float
     open_plans: list[PlanRow]
     sub_units: list[SubUnitRow]
+    badges_this_month: int = 0
 
 
 @dataclass(slots=True)
@@ -59,6 +61,7 @@ class MyDashboard:
     satisfaction_index: float | None = None
     satisfaction_target: float | None = None
     point_of_sale_name: str | None = None
+    badges: list[HeldBadge] = field(default_factory=list)
 
     @property
     def completion_rate(self) -> float | None:
@@ -116,6 +119,7 @@ async def unit_dashboard(viewer: User, unit: Unit, today: date) -> UnitDashboard
         satisfaction_target=await target_for(unit),
         open_plans=await plans_of_unit(viewer, unit, only_open=True),
         sub_units=sub_units,
+        badges_this_month=await badges_this_month(unit, today),
     )
 
 
@@ -134,6 +138,7 @@ async def my_dashboard(viewer: User) -> MyDashboard:
         satisfaction_index=await latest_index(pos) if pos else None,
         satisfaction_target=await target_for(pos) if pos else None,
         point_of_sale_name=pos.name if pos else None,
+        badges=await my_badges(viewer.id),
     )
 
 

@@ -156,6 +156,9 @@ def _ascii(text: str) -> str:
 
 
 # --- domain seeders (imported last: they build on DemoNetwork)
+from server.demo.badges import seed_badges  # noqa: E402
+
+DEMO_SEEDERS.append(seed_badges)
 from server.demo.training import seed_training  # noqa: E402
 
 DEMO_SEEDERS.append(seed_training)

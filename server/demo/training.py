@@ -125,9 +125,16 @@ async def _participation(demo: DemoNetwork, module_ids: list[int], quiz_ids: lis
 
 async def _grids_and_assessments(demo: DemoNetwork) -> None:
     admin, manager, seller = demo.accounts["admin"], demo.accounts["manager"], demo.accounts["seller"]
+    # the « Chef des ventes » assessment confirms in the post: it grants the badges demo's label
+    from server.badges.models import Badge, BadgeKind
+
+    label = await Badge.get_or_none(
+        organization_id=demo.organization.id, kind=BadgeKind.LABEL, name="Chef des Ventes confirmé"
+    )
     grids = []
     for name, role, skills in GRIDS:
-        grids.append(await assessments.create_grid(admin, name, Role(role), skills))
+        label_id = label.id if label is not None and role == "MANAGER" else None
+        grids.append(await assessments.create_grid(admin, name, Role(role), skills, label_badge_id=label_id))
     seller_skills = [s.id for s in await assessments.Skill.filter(grid_id=grids[0].id).order_by("position")]
     levels = [3, 3, 2, 2, 3]
     await assessments.submit_assessment(

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from server.accounts.models import Role, User
+from server.badges.models import Badge, BadgeKind
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.evaluation.errors import AssessmentNotFound, GridNotFound
@@ -72,6 +73,10 @@ async def create_grid(
     for skill_name, descriptors in skills:
         if not skill_name.strip() or len(descriptors) != 4:
             raise ValidationFailed("skills_grid_invalid", "skills")
+    if label_badge_id is not None and not await Badge.filter(
+        id=label_badge_id, organization_id=author.organization_id, kind=BadgeKind.LABEL
+    ).exists():
+        raise ValidationFailed("skills_grid_label_invalid", "labelBadgeId")
     async with atomic():
         grid = await SkillsGrid.create(
             organization_id=author.organization_id, name=name.strip(), role=role, label_badge_id=label_badge_id
@@ -139,8 +144,8 @@ async def submit_assessment(
             link=f"/evaluations/{assessment.id}",
             events=events,
         )
-        if outcome == AssessmentOutcome.PASSED:
-            average = sum(s.level for s in scores) / len(scores)
+        if outcome == AssessmentOutcome.PASSED and grid.label_badge_id is not None:
+            # the badges domain grants the label; the level is one of the label's own levels
             events.emit(
                 "evaluation.assessment_passed",
                 {
@@ -148,10 +153,21 @@ async def submit_assessment(
                     "user_id": person.id,
                     "assessment_id": assessment.id,
                     "label_badge_id": grid.label_badge_id,
-                    "level": round(average),
+                    "level": await label_level(grid.label_badge_id, [s.level for s in scores]),
                 },
             )
     return (await _rows([assessment.id]))[0]
+
+
+async def label_level(label_badge_id: int, levels: list[int]) -> str | None:
+    """The label level matching the average skill level: 1 → the lowest, 4 → the highest."""
+    names = await Badge.filter(id=label_badge_id).values_list("levels", flat=True)
+    choices = list(names[0] or []) if names else []
+    if not choices or not levels:
+        return None
+    average = sum(levels) / len(levels)
+    index = round((average - 1) / 3 * (len(choices) - 1))
+    return str(choices[max(0, min(len(choices) - 1, index))])
 
 
 async def _rows(ids: list[int]) -> list[AssessmentRow]:

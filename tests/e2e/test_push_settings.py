@@ -56,7 +56,7 @@ async def test_the_settings_screen_explains_first_and_manages_kinds_and_devices(
     await phone.page.get_by_label("À", exact=True).dispatch_event("change")
 
     # then it is kept on the server
-    for _ in range(50):
+    for _ in range(150):  # the save is debounced; allow for a loaded machine
         if await _settings(julie.id) == (False, 7 * 60 + 30):
             break
         await asyncio.sleep(0.1)

@@ -37,11 +37,22 @@ async def _input(client: GraphQLClient, person_id: int, outcome: str = "PASSED",
     }
 
 
-async def test_a_passed_assessment_tells_the_person_and_asks_for_the_label(live_server):
-    # given a grid granting label badge 42, a manager of Nord and a seller of Lille
+async def _label(admin) -> int:
+    from server.badges.catalogue import NewBadge, create_badge
+    from server.badges.models import BadgeKind
+
+    badge = await create_badge(
+        admin, NewBadge(name="Vendeur confirmé", kind=BadgeKind.LABEL, emoji="🎖️", levels=["Bronze", "Argent", "Or"], criteria="Assessment")
+    )
+    return badge.id
+
+
+async def test_a_passed_assessment_tells_the_person_and_grants_the_label(live_server):
+    # given a grid granting the « Vendeur confirmé » label, a manager of Nord and a seller of Lille
     network = await make_network()
     admin, _ = await signed_in(network.root, Role.ADMIN)
-    await make_grid(admin, label_badge_id=42)
+    label_id = await _label(admin)
+    await make_grid(admin, label_badge_id=label_id)
     manager, manager_token = await signed_in(network.regions["Nord"], Role.MANAGER, name="Marc Delaunay")
     seller, seller_token = await signed_in(network.points_of_sale["Lille"])
     with captured("evaluation.assessment_passed") as seen:
@@ -57,11 +68,16 @@ async def test_a_passed_assessment_tells_the_person_and_asks_for_the_label(live_
         (
             "evaluation.assessment_passed",
             {"organization_id": network.organization_id, "user_id": seller.id,
-             "assessment_id": int(assessment["id"]), "label_badge_id": 42, "level": 3},
+             "assessment_id": int(assessment["id"]), "label_badge_id": label_id, "level": "Argent"},
         )
     ]
-    note = await Notification.get(user_id=seller.id)
-    assert note.kind == NotificationKind.ASSESSMENT_SHARED and note.link == f"/evaluations/{assessment['id']}"
+    # and the badges domain granted the label at the level matching the average (3 of 4 → Argent)
+    from server.badges.models import Award
+
+    award = await Award.get(user_id=seller.id, badge_id=label_id)
+    assert award.level == "Argent"
+    note = await Notification.get(user_id=seller.id, kind=NotificationKind.ASSESSMENT_SHARED)
+    assert note.link == f"/evaluations/{assessment['id']}"
     # and the person reads it and answers
     async with GraphQLClient(live_server.url, token=seller_token) as client:
         assert (await client.execute(MINE))["myAssessments"][0]["gridName"] == "Vendeur"
@@ -72,7 +88,7 @@ async def test_a_passed_assessment_tells_the_person_and_asks_for_the_label(live_
 async def test_a_not_passed_assessment_grants_nothing(live_server):
     network = await make_network()
     admin, _ = await signed_in(network.root, Role.ADMIN)
-    await make_grid(admin, label_badge_id=42)
+    await make_grid(admin, label_badge_id=await _label(admin))
     _, token = await signed_in(network.regions["Nord"], Role.MANAGER)
     seller, _ = await signed_in(network.points_of_sale["Lille"])
     with captured("evaluation.assessment_passed") as seen:

@@ -227,12 +227,14 @@ export interface MyDashboard {
   pointOfSaleName: string | null;
   satisfactionIndex: number | null;
   satisfactionTarget: number | null;
+  badges: { badgeId: string; name: string; emoji: string | null; kind: string; level: string | null }[];
 }
 
 const MY_DASHBOARD_FIELDS = `fragment MyDashboardFields on MyDashboard {
   modulesAssigned modulesCompleted modulesInProgress completionRate quizAverage quizzesTaken
   skills { skillId skillName level descriptor }
   pointOfSaleName satisfactionIndex satisfactionTarget
+  badges { badgeId name emoji kind level }
 }`;
 
 export const MY_DASHBOARD_LIVE = operation<{ myDashboard: { version: number; dashboard: MyDashboard } }>(
@@ -273,6 +275,7 @@ export interface UnitDashboard {
   satisfactionTarget: number;
   satisfactionTrend: IndexPoint[];
   openActionPlans: ActionPlanSummary[];
+  badgesThisMonth: number;
   subUnits: { unitId: string; name: string; kind: string; rank: number; satisfactionIndex: number | null; figures: TrainingFigures }[];
 }
 
@@ -285,7 +288,7 @@ export const UNIT_DASHBOARD_LIVE = operation<
   'UnitDashboardLive',
   `subscription UnitDashboardLive($unitId: ID) {
   unitDashboard(unitId: $unitId) { version dashboard {
-    unitId unitName satisfactionIndex satisfactionTarget
+    unitId unitName satisfactionIndex satisfactionTarget badgesThisMonth
     figures { ${FIGURES} }
     satisfactionTrend { month index sampleSize }
     openActionPlans { id unitName title status progressPercent }

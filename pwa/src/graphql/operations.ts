@@ -444,3 +444,195 @@ export const UPDATE_PUSH_PREFERENCES = operation<UpdatePushPreferencesData, Upda
   }
 } ${PUSH_PREFERENCES_FIELDS}`,
 );
+
+// ----------------------------------------------------------------- recognition
+
+export type BadgeKind = 'BADGE' | 'LABEL';
+export type CredentialStatus = 'VALID' | 'EXPIRED' | 'REVOKED';
+
+export interface Badge {
+  id: string;
+  kind: BadgeKind;
+  name: string;
+  description: string;
+  emoji: string | null;
+  imageUrl: string | null;
+  category: string;
+  criteria: string;
+  repeatable: boolean;
+  validityDays: number | null;
+  awardPolicy: 'MANAGERS' | 'ADMINS' | 'RULES';
+  levels: string[];
+  retired: boolean;
+}
+
+export interface Award {
+  id: string;
+  badge: Badge;
+  recipient: Author;
+  awardedBy: { id: string; displayName: string } | null;
+  byRule: boolean;
+  reason: string;
+  level: string | null;
+  awardedAt: string;
+  expiresAt: string | null;
+  status: CredentialStatus;
+  credentialUrl: string;
+  verifyUrl: string;
+}
+
+const BADGE_FIELDS = `
+fragment BadgeFields on Badge {
+  id kind name description emoji imageUrl category criteria repeatable validityDays awardPolicy levels retired
+}`;
+
+const AWARD_FIELDS = `
+fragment AwardFields on Award {
+  id reason level awardedAt expiresAt status credentialUrl verifyUrl byRule
+  badge { ...BadgeFields }
+  recipient { id displayName initials avatarUrl unit { id name } }
+  awardedBy { id displayName }
+}`;
+
+export interface BadgesData {
+  badges: Badge[];
+}
+export const BADGES = operation<BadgesData>('Badges', `query Badges { badges { ...BadgeFields } } ${BADGE_FIELDS}`);
+
+export interface Person extends Author {
+  awards: Award[];
+  labels: Award[];
+  recognition: { wins: number; bestPractices: number; podiums: number };
+}
+export interface PersonData {
+  user: Person | null;
+}
+export const PERSON = operation<PersonData, { id: string }>(
+  'Person',
+  `query Person($id: ID!) {
+  user(id: $id) {
+    id displayName initials avatarUrl unit { id name }
+    awards { ...AwardFields }
+    labels { ...AwardFields }
+    recognition { wins bestPractices podiums }
+  }
+} ${AWARD_FIELDS} ${BADGE_FIELDS}`,
+);
+
+export interface WallOfFame {
+  unit: Unit;
+  latest: Award[];
+  topBadges: { badge: Badge; count: number }[];
+  labelHolders: Award[];
+}
+export interface WallOfFameData {
+  wallOfFame: WallOfFame | null;
+}
+export const WALL_OF_FAME = operation<WallOfFameData, { unitId?: string | null }>(
+  'WallOfFame',
+  `query WallOfFame($unitId: ID) {
+  wallOfFame(unitId: $unitId) {
+    unit { id name }
+    latest { ...AwardFields }
+    topBadges { count badge { ...BadgeFields } }
+    labelHolders { ...AwardFields }
+  }
+} ${AWARD_FIELDS} ${BADGE_FIELDS}`,
+);
+
+export interface AwardablePeopleData {
+  awardablePeople: Author[];
+}
+export const AWARDABLE_PEOPLE = operation<AwardablePeopleData, { search?: string | null }>(
+  'AwardablePeople',
+  `query AwardablePeople($search: String) {
+  awardablePeople(search: $search) { id displayName initials avatarUrl unit { id name } }
+}`,
+);
+
+export type AwardBadgeResult =
+  | { __typename: 'AwardBadgeSuccess'; awards: Award[]; alreadyHeldUserIds: string[] }
+  | ValidationError
+  | OtherUserError;
+export interface AwardBadgeData {
+  awardBadge: AwardBadgeResult;
+}
+export interface AwardBadgeVariables {
+  badgeId: string;
+  userIds: string[];
+  reason: string;
+  postId?: string | null;
+  level?: string | null;
+}
+export const AWARD_BADGE = operation<AwardBadgeData, AwardBadgeVariables>(
+  'AwardBadge',
+  `mutation AwardBadge($badgeId: ID!, $userIds: [ID!]!, $reason: String!, $postId: ID, $level: String) {
+  awardBadge(badgeId: $badgeId, userIds: $userIds, reason: $reason, postId: $postId, level: $level) {
+    __typename
+    ... on AwardBadgeSuccess { awards { ...AwardFields } alreadyHeldUserIds }
+    ${USER_ERROR_FIELDS}
+    ${VALIDATION_FIELDS}
+  }
+} ${AWARD_FIELDS} ${BADGE_FIELDS}`,
+);
+
+export interface NotificationLiveEvent {
+  version: number;
+  type: 'NOTIFICATION' | 'READ';
+  notification: { id: string; kind: NotificationKind; text: string; link: string } | null;
+  unreadCount: number;
+}
+export interface NotificationsLiveData {
+  notifications: NotificationLiveEvent;
+}
+export const NOTIFICATIONS_LIVE = operation<NotificationsLiveData>(
+  'NotificationsLive',
+  `subscription NotificationsLive {
+  notifications { version type unreadCount notification { id kind text link } }
+}`,
+);
+
+export interface FeedPreferenceData {
+  me: { id: string; hiddenFromFeed: boolean } | null;
+}
+export const FEED_PREFERENCE = operation<FeedPreferenceData>(
+  'FeedPreference',
+  `query FeedPreference { me { id hiddenFromFeed } }`,
+);
+
+export interface SetHiddenFromFeedData {
+  setHiddenFromFeed: { hiddenFromFeed: boolean };
+}
+export const SET_HIDDEN_FROM_FEED = operation<SetHiddenFromFeedData, { hidden: boolean }>(
+  'SetHiddenFromFeed',
+  `mutation SetHiddenFromFeed($hidden: Boolean!) { setHiddenFromFeed(hidden: $hidden) { hiddenFromFeed } }`,
+);
+
+export interface CreateBadgeInput {
+  name: string;
+  kind: BadgeKind;
+  description: string;
+  emoji: string | null;
+  imageBase64: string | null;
+  category: string;
+  criteria: string;
+  repeatable: boolean;
+  validityDays: number | null;
+  awardPolicy: 'MANAGERS' | 'ADMINS' | 'RULES';
+  levels: string[];
+}
+export type CreateBadgeResult = { __typename: 'CreateBadgeSuccess'; badge: Badge } | ValidationError | OtherUserError;
+export interface CreateBadgeData {
+  createBadge: CreateBadgeResult;
+}
+export const CREATE_BADGE = operation<CreateBadgeData, { input: CreateBadgeInput }>(
+  'CreateBadge',
+  `mutation CreateBadge($input: CreateBadgeInput!) {
+  createBadge(input: $input) {
+    __typename
+    ... on CreateBadgeSuccess { badge { ...BadgeFields } }
+    ${USER_ERROR_FIELDS}
+    ${VALIDATION_FIELDS}
+  }
+} ${BADGE_FIELDS}`,
+);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, redirectFor } from './routes';
+import { matchRoute, personIdFrom, personPath, redirectFor } from './routes';
 
 describe('matchRoute', () => {
   it('knows the three routes, with or without a trailing slash', () => {
@@ -30,6 +30,24 @@ describe('redirectFor', () => {
     expect(redirectFor('/signup', true)).toBe('/');
     expect(redirectFor('/', true)).toBeNull();
     expect(redirectFor('/nowhere', true)).toBe('/');
+  });
+});
+
+describe('recognition routes', () => {
+  it('match the catalogue, the award flow, the wall of fame and profiles', () => {
+    expect(matchRoute('/badges')).toBe('badges');
+    expect(matchRoute('/badges/award')).toBe('awardBadge');
+    expect(matchRoute('/wall')).toBe('wall');
+    expect(matchRoute('/people/42')).toBe('person');
+    expect(matchRoute('/people/abc')).toBeNull();
+    expect(personIdFrom('/people/42/')).toBe('42');
+    expect(personIdFrom('/badges')).toBeNull();
+    expect(personPath('7')).toBe('/people/7');
+  });
+
+  it('need a signed-in person', () => {
+    expect(redirectFor('/people/42', false)).toBe('/login');
+    expect(redirectFor('/people/42', true)).toBeNull();
   });
 });
 

@@ -1,16 +1,42 @@
 /** The app's routes and where a visitor must go instead, by sign-in state. */
 import { matchLeverRoute } from './levers';
 
-export type RouteName = 'feed' | 'login' | 'signup' | 'notifications' | 'notificationSettings' | 'challenge';
+export type RouteName =
+  | 'feed'
+  | 'login'
+  | 'signup'
+  | 'notifications'
+  | 'notificationSettings'
+  | 'challenge'
+  | 'badges'
+  | 'awardBadge'
+  | 'wall'
+  | 'person';
 
-export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
+export const ROUTE_PATHS: Readonly<Record<Exclude<RouteName, 'person'>, string>> = {
   feed: '/',
   login: '/login',
   signup: '/signup',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
   challenge: '/challenges/:id',
+  badges: '/badges',
+  awardBadge: '/badges/award',
+  wall: '/wall',
 };
+
+const PERSON_PATH = /^\/people\/(\d{1,11})$/;
+
+/** A person's profile path (badge shelf, labels, counts). */
+export function personPath(id: string): string {
+  return `/people/${id}`;
+}
+
+/** The id in /people/<id>, or null on any other path. */
+export function personIdFrom(pathname: string): string | null {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return PERSON_PATH.exec(path)?.[1] ?? null;
+}
 
 const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup']);
 
@@ -25,7 +51,7 @@ export function matchRoute(pathname: string): RouteName | null {
   for (const [name, routePath] of Object.entries(ROUTE_PATHS) as [RouteName, string][]) {
     if (matches(routePath, path)) return name;
   }
-  return null;
+  return PERSON_PATH.test(path) ? 'person' : null;
 }
 
 /**

@@ -65,6 +65,19 @@ export function DashboardsMyPage({ viewer }: { viewer: Viewer }) {
                 />
               ) : null}
             </div>
+            <h2 class="lever-subtitle">{t('dashboards.badgesTitle')}</h2>
+            {me.badges.length === 0 ? (
+              <p class="lever-empty">{t('dashboards.noBadges')}</p>
+            ) : (
+              <ul class="held-badges">
+                {me.badges.map((badge) => (
+                  <li key={`${badge.badgeId}-${badge.level ?? ''}`} class={badge.kind === 'LABEL' ? 'held-label' : ''}>
+                    <span aria-hidden="true">{badge.emoji}</span>
+                    <span>{badge.level ? `${badge.name} · ${badge.level}` : badge.name}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
             <h2 class="lever-subtitle">{t('dashboards.skillsTitle')}</h2>
             {me.skills.length === 0 ? (
               <p class="lever-empty">{t('dashboards.noSkills')}</p>

@@ -57,6 +57,7 @@ export function DashboardsUnitPage({ viewer, unitId, onNotice }: DashboardsUnitP
                   tone={board.satisfactionIndex === null ? null : board.satisfactionIndex >= board.satisfactionTarget ? 'ok' : 'warn'}
                 />
                 <LeverStat label={t('dashboards.openPlans')} value={String(board.openActionPlans.length)} href="#plans" />
+                <LeverStat label={t('dashboards.badgesThisMonth')} value={String(board.badgesThisMonth)} href="/wall" testId="unit-badges" />
               </div>
 
               <div class="lever-section-head" id="sub-units">

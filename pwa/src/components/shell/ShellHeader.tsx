@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { personPath } from '../../lib/routes';
+import { linkClick } from '../../router';
 import { ShellConnectionStatus } from './ShellConnectionStatus';
 
 interface ShellHeaderProps {
@@ -58,6 +60,16 @@ export function ShellHeader({ viewer, onLogout }: ShellHeaderProps) {
           <div id="profile-panel" class="profile-panel">
             <p class="profile-name">{viewer.displayName}</p>
             <p class="profile-unit">{viewer.unit?.name ?? viewer.organization.name}</p>
+            <a
+              class="button button-block"
+              href={personPath(viewer.id)}
+              onClick={(event) => {
+                setOpen(false);
+                linkClick(event);
+              }}
+            >
+              {t('nav.profile')}
+            </a>
             <button type="button" class="button button-block" onClick={logout} disabled={busy}>
               {busy ? t('header.loggingOut') : t('header.logout')}
             </button>

@@ -23,11 +23,12 @@ const RESULTS: ReadonlySet<LeverRouteName> = new Set([
 ]);
 
 /**
- * Bottom navigation, in thumb's reach: the feed, learning, the "Partager" action, my results
- * (with my point of sale) and notifications with the live unread count.
+ * Bottom navigation, in thumb's reach: the feed, recognition, learning, the "Partager" action,
+ * my results (with my point of sale) and notifications with the live unread count.
  */
 export function ShellTabBar({ onCompose, route, lever, unreadCount }: ShellTabBarProps) {
   const shown = unreadCount > 99 ? '99+' : String(unreadCount);
+  const inRecognition = route === 'badges' || route === 'awardBadge' || route === 'wall' || route === 'person';
   return (
     <nav class="tab-bar tab-bar-levers" aria-label={t('nav.label')}>
       <a href="/" class="tab" aria-current={route === 'feed' ? 'page' : undefined} onClick={linkClick}>
@@ -35,6 +36,13 @@ export function ShellTabBar({ onCompose, route, lever, unreadCount }: ShellTabBa
           <path d="M4 5h16M4 12h16M4 19h10" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none" />
         </svg>
         <span>{t('nav.feed')}</span>
+      </a>
+      <a href="/badges" class="tab" aria-current={inRecognition ? 'page' : undefined} onClick={linkClick}>
+        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+          <circle cx="12" cy="9" r="5.5" stroke="currentColor" stroke-width="2" fill="none" />
+          <path d="M8.5 13.5 7 21l5-2.5 5 2.5-1.5-7.5" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none" />
+        </svg>
+        <span>{t('nav.badges')}</span>
       </a>
       <a href={LEVER_PATHS.learn} class="tab" aria-current={lever && LEARN.has(lever) ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">

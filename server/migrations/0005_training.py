@@ -9,7 +9,7 @@ from tortoise import fields
 from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
-    dependencies = [('elan', '0003_push')]
+    dependencies = [('elan', '0004_badges')]
 
     initial = False
 
@@ -300,9 +300,5 @@ class Migration(migrations.Migration):
             ],
             options={'table': 'training_reminder', 'app': 'elan', 'indexes': [Index(fields=['module_id', 'user_id', 'sent_at'])], 'pk_attr': 'id', 'table_description': 'A reminder sent to someone who has not started (one a day at most).'},
             bases=['Model'],
-        ),
-        ops.AlterModelOptions(
-            name='PushSettings',
-            options={'table': 'push_settings', 'app': 'elan', 'pk_attr': 'user_id', 'table_description': 'What a person chose. Without a row the defaults apply (server.push.policy).'},
         ),
     ]

@@ -1,0 +1,34 @@
+import { useState } from 'preact/hooks';
+import { request } from '../../graphql/client';
+import { FEED_PREFERENCE, SET_HIDDEN_FROM_FEED } from '../../graphql/operations';
+import { t } from '../../i18n';
+import { useQuery } from './useQuery';
+
+/** On my own profile: whether the badges I receive are announced in the feed. */
+export function BadgesFeedPreference({ onNotice }: { onNotice: (message: string) => void }) {
+  const { state } = useQuery(FEED_PREFERENCE, {}, 'feed-preference');
+  const [hidden, setHidden] = useState<boolean | null>(null);
+  const [saving, setSaving] = useState(false);
+  if (state.status !== 'ready' || !state.data.me) return null;
+  const value = hidden ?? state.data.me.hiddenFromFeed;
+
+  async function change(next: boolean) {
+    setSaving(true);
+    try {
+      const { setHiddenFromFeed } = await request(SET_HIDDEN_FROM_FEED, { hidden: next });
+      setHidden(setHiddenFromFeed.hiddenFromFeed);
+      onNotice(t('profile.preferenceSaved'));
+    } catch {
+      onNotice(t('errors.network'));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <label class="person-option preference">
+      <input type="checkbox" checked={value} disabled={saving} onChange={(e) => change(e.currentTarget.checked)} />
+      <span>{t('profile.hideFromFeed')}</span>
+    </label>
+  );
+}

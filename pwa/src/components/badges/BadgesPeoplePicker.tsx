@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../graphql/client';
+import { AWARDABLE_PEOPLE, type Author } from '../../graphql/operations';
+import { t } from '../../i18n';
+
+interface BadgesPeoplePickerProps {
+  selected: string[];
+  onToggle: (person: Author) => void;
+  known: Map<string, Author>;
+}
+
+/** People of the manager's scope, searched by name; each one a checkbox. */
+export function BadgesPeoplePicker({ selected, onToggle, known }: BadgesPeoplePickerProps) {
+  const [search, setSearch] = useState('');
+  const [people, setPeople] = useState<Author[] | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      request(AWARDABLE_PEOPLE, { search: search.trim() || null })
+        .then(({ awardablePeople }) => {
+          if (cancelled) return;
+          for (const person of awardablePeople) known.set(person.id, person);
+          setPeople(awardablePeople);
+        })
+        .catch(() => !cancelled && setPeople([]));
+    }, 200);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [search, known]);
+
+  // the people already chosen stay on top, even when the search hides them
+  const chosen = selected.map((id) => known.get(id)).filter((p): p is Author => p !== undefined);
+  const others = (people ?? []).filter((p) => !selected.includes(p.id));
+  return (
+    <div class="people-picker">
+      <div class="field">
+        <label for="award-search">{t('award.search')}</label>
+        <input id="award-search" type="search" value={search} onInput={(e) => setSearch(e.currentTarget.value)} autocomplete="off" />
+      </div>
+      <p class="field-hint" aria-live="polite">
+        {t('award.selected', { count: selected.length })}
+      </p>
+      <ul class="people-list">
+        {[...chosen, ...others].map((person) => (
+          <li key={person.id}>
+            <label class="person-option">
+              <input type="checkbox" checked={selected.includes(person.id)} onChange={() => onToggle(person)} />
+              <span class="avatar avatar-small" aria-hidden="true">
+                {person.initials}
+              </span>
+              <span class="person-option-text">
+                <span class="person-name">{person.displayName}</span>
+                {person.unit && <span class="person-unit">{person.unit.name}</span>}
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {people !== null && people.length === 0 && chosen.length === 0 && <p class="field-hint">{t('award.noPeople')}</p>}
+    </div>
+  );
+}

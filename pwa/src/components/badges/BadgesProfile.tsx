@@ -1,0 +1,68 @@
+import { PERSON, type Viewer } from '../../graphql/operations';
+import { t } from '../../i18n';
+import { BadgesAwardItem } from './BadgesAwardItem';
+import { BadgesFeedPreference } from './BadgesFeedPreference';
+import { BadgesStatus } from './BadgesStatus';
+import { useQuery } from './useQuery';
+
+interface BadgesProfileProps {
+  personId: string;
+  viewer: Viewer;
+  onNotice: (message: string) => void;
+}
+
+/** A person's profile: counts, the badge shelf and labels (with level and validity). */
+export function BadgesProfile({ personId, viewer, onNotice }: BadgesProfileProps) {
+  const { state, reload } = useQuery(PERSON, { id: personId }, `person-${personId}`);
+  if (state.status !== 'ready') return <BadgesStatus status={state.status} onRetry={reload} />;
+  const person = state.data.user;
+  if (!person) return <p class="feed-state-inline">{t('profile.notFound')}</p>;
+  const mine = person.id === viewer.id;
+  const counts = [
+    ['profile.wins', person.recognition.wins],
+    ['profile.bestPractices', person.recognition.bestPractices],
+    ['profile.podiums', person.recognition.podiums],
+  ] as const;
+  return (
+    <section class="badges-page profile-page" aria-labelledby="profile-title" data-testid="profile">
+      <header class="profile-head">
+        <span class="avatar avatar-large" aria-hidden="true">
+          {person.initials}
+        </span>
+        <div>
+          <h1 id="profile-title">{person.displayName}</h1>
+          {person.unit && <p class="post-unit">{person.unit.name}</p>}
+        </div>
+      </header>
+      <dl class="profile-counts">
+        {counts.map(([key, value]) => (
+          <div key={key}>
+            <dt>{t(key)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {mine && <BadgesFeedPreference onNotice={onNotice} />}
+      <h2>{t('profile.labels')}</h2>
+      {person.labels.length === 0 ? (
+        <p class="field-hint">{t('profile.noLabels')}</p>
+      ) : (
+        <ul class="award-list" data-testid="label-list">
+          {person.labels.map((award) => (
+            <BadgesAwardItem key={award.id} award={award} mine={mine} onNotice={onNotice} />
+          ))}
+        </ul>
+      )}
+      <h2>{t('profile.badges')}</h2>
+      {person.awards.length === 0 ? (
+        <p class="field-hint">{t('profile.noBadges')}</p>
+      ) : (
+        <ul class="award-list badge-shelf" data-testid="badge-shelf">
+          {person.awards.map((award) => (
+            <BadgesAwardItem key={award.id} award={award} mine={mine} onNotice={onNotice} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+"""Recognition: badges and labels, awarded by managers and by rules, verifiable outside Élan."""

@@ -1,0 +1,132 @@
+"""Public routes: the credential download, the verification page, the issuer profile and
+badge images. No sign-in: a credential's unguessable id is what a person shares."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from server.badges.credentials import (
+    CredentialStatus,
+    issuer_profile,
+    load_award,
+    signed_credential,
+    status_of,
+    verify,
+)
+from server.badges.images import image_path
+from server.badges.keys import organization_public_key
+from server.network.models import Organization
+
+STATUS_FR = {
+    CredentialStatus.VALID: ("Valide", "Ce badge a bien été décerné et il est valide."),
+    CredentialStatus.EXPIRED: ("Expiré", "Ce badge a été décerné mais sa période de validité est terminée."),
+    CredentialStatus.REVOKED: ("Révoqué", "Ce badge a été révoqué par l'organisation qui l'avait décerné."),
+}
+
+
+def base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def credential_file_name(badge_name: str, award_id: int) -> str:
+    """badge-<ascii slug of the name>-<award id>.json, the same name the PWA suggests."""
+    flat = unicodedata.normalize("NFKD", badge_name).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", flat).strip("-") or "elan"
+    return f"badge-{slug}-{award_id}.json"
+
+
+def _not_found() -> JSONResponse:
+    return JSONResponse({"error": "not_found"}, status_code=404)
+
+
+async def credential_json(request: Request) -> Response:
+    award = await load_award(request.path_params["public_id"])
+    if award is None:
+        return _not_found()
+    credential = await signed_credential(award, base_url(request))
+    headers = {"Cache-Control": "no-store"}
+    if request.query_params.get("download"):
+        name = credential_file_name(award.badge.name, award.id)
+        headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    body = json.dumps(credential, ensure_ascii=False, indent=2)
+    return Response(body, media_type="application/vc+ld+json; charset=utf-8", headers=headers)
+
+
+def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
+    page = f"""<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)} · Élan</title>
+<style>
+body{{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#1b1d21}}
+main{{max-width:36rem;margin:0 auto;padding:1.5rem}}
+.card{{background:#fff;border-radius:12px;padding:1.25rem;box-shadow:0 1px 3px #0002}}
+.status{{display:inline-block;padding:.25rem .75rem;border-radius:999px;font-weight:700}}
+.VALID{{background:#d8f5e1;color:#0b5a2a}}.EXPIRED{{background:#fff0c7;color:#6b4b00}}
+.REVOKED{{background:#fde0e0;color:#8a1111}}.emoji{{font-size:3rem}}
+dt{{font-weight:600;margin-top:.75rem}}dd{{margin:0}}
+</style></head><body><main>{body}</main></body></html>"""
+    return HTMLResponse(page, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+async def verify_page(request: Request) -> Response:
+    award = await load_award(request.path_params["public_id"])
+    if award is None:
+        return _page("Badge introuvable", "<h1>Badge introuvable</h1><p>Aucun badge ne correspond à ce lien.</p>", 404)
+    credential = await signed_credential(award, base_url(request))
+    signature_ok = verify(credential, await organization_public_key(award.organization_id))
+    status = status_of(award)
+    label, sentence = STATUS_FR[status]
+    badge, user = award.badge, award.user
+    e = html.escape
+    rows = [
+        ("Badge", f"{badge.name}" + (f" – niveau {award.level}" if award.level else "")),
+        ("Décerné à", user.display_name),
+        ("Par", award.organization.name),
+        ("Le", award.awarded_at.strftime("%d/%m/%Y")),
+    ]
+    if award.expires_at is not None:
+        rows.append(("Valide jusqu'au", award.expires_at.strftime("%d/%m/%Y")))
+    if award.revoked_at is not None:
+        rows.append(("Révoqué le", award.revoked_at.strftime("%d/%m/%Y")))
+    details = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in rows)
+    proof = "Signature vérifiée avec la clé publique de l'organisation." if signature_ok else "Signature invalide."
+    body = f"""<div class="card">
+<div class="emoji" aria-hidden="true">{e(badge.emoji or '🏅')}</div>
+<h1>{e(badge.name)}</h1>
+<p><span class="status {status.value}" data-status="{status.value}">{e(label)}</span></p>
+<p>{e(sentence)}</p>
+<dl>{details}</dl>
+<p>{e(proof)}</p>
+<p><a href="/credentials/{e(award.public_id)}?download=1">Télécharger l'attestation Open Badges 3.0</a></p>
+</div>"""
+    return _page(f"{badge.name} – {label}", body)
+
+
+async def issuer(request: Request) -> Response:
+    raw = request.path_params["organization_id"]
+    organization = await Organization.get_or_none(id=int(raw)) if raw.isdigit() else None
+    if organization is None:
+        return _not_found()
+    return JSONResponse(await issuer_profile(organization, base_url(request)))
+
+
+async def badge_image(request: Request) -> Response:
+    path = image_path(request.path_params["name"])
+    if path is None:
+        return _not_found()
+    return FileResponse(path, media_type="image/png", headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+
+ROUTES = [
+    Route("/credentials/{public_id}", credential_json, methods=["GET"]),
+    Route("/verify/{public_id}", verify_page, methods=["GET"]),
+    Route("/issuers/{organization_id}", issuer, methods=["GET"]),
+    Route("/badge-images/{name}", badge_image, methods=["GET"]),
+]
