@@ -17,13 +17,14 @@ class PlanLever(StrEnum):
     TRAINING = "TRAINING"
     QUIZ = "QUIZ"
     SATISFACTION = "SATISFACTION"
+    BADGES = "BADGES"
 
 
 @strawberry.type(description="How a lever is doing in a unit against the plan's objective.")
 class LeverStatus:
     lever: PlanLever
-    value: float | None
-    target: float
+    value: float | None = strawberry.field(description="Percent, index points, or a count for BADGES.")
+    target: float | None = strawberry.field(description="The plan's objective; null when only counted.")
     on_track: bool | None = strawberry.field(description="Null when nothing was measured yet.")
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
 from server.accounts.models import Role, User
+from server.badges.models import Award
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.evaluation.models import SatisfactionSurvey
@@ -24,13 +25,13 @@ from server.training.scope import managed_root
 
 @dataclass(slots=True)
 class LeverStatus:
-    lever: str  # TRAINING | QUIZ | SATISFACTION
+    lever: str  # TRAINING | QUIZ | SATISFACTION | BADGES
     value: float | None
-    target: float
+    target: float | None  # None: counted, no objective (badges)
 
     @property
     def on_track(self) -> bool | None:
-        return None if self.value is None else self.value >= self.target
+        return None if self.value is None or self.target is None else self.value >= self.target
 
 
 @dataclass(slots=True)
@@ -137,6 +138,10 @@ async def plan_levers(viewer: User, plan: PerformancePlan) -> list[UnitLevers]:
         organization_id=root.organization_id, unit__path__startswith=root.path,
         period_end__gte=plan.starts_on, period_end__lte=plan.ends_on,
     ).values("kind", "value", "sample_size", "period_end", "unit__path")
+    awards = await Award.filter(
+        organization_id=root.organization_id, badge_id__in=list(plan.badge_ids), revoked_at=None,
+        awarded_at__gte=starts, awarded_at__lte=ends, user__unit__path__startswith=root.path,
+    ).values_list("user_id", flat=True)
     paths = {int(p["id"]): str(p["unit__path"]) for p in people}
     result = []
     for unit in units:
@@ -162,6 +167,11 @@ async def plan_levers(viewer: User, plan: PerformancePlan) -> list[UnitLevers]:
                     LeverStatus("TRAINING", round(100.0 * done / assigned, 2) if assigned else None, plan.training_completion_target),
                     LeverStatus("QUIZ", round(sum(scores) / len(scores), 2) if scores else None, plan.quiz_average_target),
                     LeverStatus("SATISFACTION", index, plan.satisfaction_index_target),
+                    LeverStatus(
+                        "BADGES",
+                        float(sum(paths.get(int(uid), "").startswith(unit.path) for uid in awards)),  # type: ignore[call-overload]
+                        None,
+                    ),
                 ],
             )
         )

@@ -476,6 +476,8 @@ export const SUBMIT_ASSESSMENT = operation<
 
 // -------------------------------------------------------- performance plan
 
+export type PlanLever = 'TRAINING' | 'QUIZ' | 'SATISFACTION' | 'BADGES';
+
 export interface PerformancePlan {
   id: string;
   name: string;
@@ -487,7 +489,7 @@ export interface PerformancePlan {
   units: {
     unitId: string;
     unitName: string;
-    levers: { lever: 'TRAINING' | 'QUIZ' | 'SATISFACTION'; value: number | null; target: number; onTrack: boolean | null }[];
+    levers: { lever: PlanLever; value: number | null; target: number | null; onTrack: boolean | null }[];
   }[];
 }
 
@@ -564,4 +566,36 @@ export const CREATE_ACTION_PLAN = operation<
   `mutation CreateActionPlan($input: CreateActionPlanInput!) {
   createActionPlan(input: $input) { __typename ... on ActionPlanSuccess { plan { ...PlanFields } } ... on UserError { code message } }
 } ${PLAN_FIELDS}`,
+);
+
+export type CreatePerformancePlanResult =
+  | { __typename: 'CreatePerformancePlanSuccess'; plan: { id: string } }
+  | UserErrorResult;
+
+export const CREATE_PERFORMANCE_PLAN = operation<
+  { createPerformancePlan: CreatePerformancePlanResult },
+  {
+    input: {
+      name: string;
+      startsOn: string;
+      endsOn: string;
+      moduleIds: string[];
+      quizIds: string[];
+      trainingCompletionTarget: number;
+      quizAverageTarget: number;
+      satisfactionIndexTarget: number;
+    };
+  }
+>(
+  'CreatePerformancePlan',
+  `mutation CreatePerformancePlan($input: CreatePerformancePlanInput!) {
+  createPerformancePlan(input: $input) {
+    __typename ... on CreatePerformancePlanSuccess { plan { id } } ... on UserError { code message }
+  }
+}`,
+);
+
+export const PLAN_CHOICES = operation<{ trainingModules: { id: string; title: string; quizId: string | null }[] }>(
+  'PlanChoices',
+  `query PlanChoices { trainingModules { id title quizId } }`,
 );

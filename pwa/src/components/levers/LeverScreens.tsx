@@ -44,6 +44,6 @@ export function LeverScreens({ route, viewer, onNotice }: LeverScreensProps) {
     case 'assessment':
       return <EvaluationAssessmentPage key={id} id={id} onNotice={onNotice} />;
     case 'performancePlan':
-      return <PlansPerformancePage />;
+      return <PlansPerformancePage viewer={viewer} onNotice={onNotice} />;
   }
 }

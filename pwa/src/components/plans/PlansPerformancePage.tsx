@@ -1,13 +1,27 @@
-import { PERFORMANCE_PLANS } from '../../graphql/levers';
+import type { Viewer } from '../../graphql/operations';
+import { PERFORMANCE_PLANS, type PlanLever } from '../../graphql/levers';
 import { language, t } from '../../i18n';
 import { indexValue, percent } from '../../lib/levers';
 import { LeverState } from '../levers/LeverState';
 import { useQuery } from '../levers/useLeverData';
+import { PlansCreateForm } from './PlansCreateForm';
 
-const LEVER_KEYS = { TRAINING: 'plans.lever.training', QUIZ: 'plans.lever.quiz', SATISFACTION: 'plans.lever.satisfaction' } as const;
+const LEVERS: readonly PlanLever[] = ['TRAINING', 'QUIZ', 'SATISFACTION', 'BADGES'];
+const LEVER_KEYS = {
+  TRAINING: 'plans.lever.training',
+  QUIZ: 'plans.lever.quiz',
+  SATISFACTION: 'plans.lever.satisfaction',
+  BADGES: 'plans.lever.badges',
+} as const;
+
+function shown(lever: PlanLever, value: number | null): string {
+  if (lever === 'SATISFACTION') return indexValue(value, language);
+  if (lever === 'BADGES') return value === null ? '–' : String(value);
+  return percent(value, language);
+}
 
 /** Head office's plan d'animation: for each unit, how each lever is doing against its objective. */
-export function PlansPerformancePage() {
+export function PlansPerformancePage({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
   const { state, reload } = useQuery(PERFORMANCE_PLANS, {});
   const dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long' });
   return (
@@ -33,7 +47,7 @@ export function PlansPerformancePage() {
                     <thead>
                       <tr>
                         <th scope="col">{t('dashboards.unit')}</th>
-                        {(['TRAINING', 'QUIZ', 'SATISFACTION'] as const).map((lever) => (
+                        {LEVERS.map((lever) => (
                           <th key={lever} scope="col">
                             {t(LEVER_KEYS[lever])}
                           </th>
@@ -46,8 +60,10 @@ export function PlansPerformancePage() {
                           <th scope="row">{unit.unitName}</th>
                           {unit.levers.map((lever) => (
                             <td key={lever.lever} class={lever.onTrack === null ? '' : lever.onTrack ? 'cell-ok' : 'cell-warn'}>
-                              {lever.lever === 'SATISFACTION' ? indexValue(lever.value, language) : percent(lever.value, language)}
-                              <span class="lever-muted">{t('dashboards.targetShort', { target: lever.target })}</span>
+                              {shown(lever.lever, lever.value)}
+                              <span class="lever-muted">
+                                {lever.target === null ? t('plans.counted') : t('dashboards.targetShort', { target: lever.target })}
+                              </span>
                             </td>
                           ))}
                         </tr>
@@ -60,6 +76,7 @@ export function PlansPerformancePage() {
           </>
         )}
       </LeverState>
+      {viewer.role === 'ADMIN' ? <PlansCreateForm onCreated={reload} onNotice={onNotice} /> : null}
     </section>
   );
 }
