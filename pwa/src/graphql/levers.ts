@@ -599,3 +599,17 @@ export const PLAN_CHOICES = operation<{ trainingModules: { id: string; title: st
   'PlanChoices',
   `query PlanChoices { trainingModules { id title quizId } }`,
 );
+
+export type RecordMysteryVisitResult = { __typename: 'RecordMysteryVisitSuccess'; visit: { globalScore: number } } | UserErrorResult;
+
+export const RECORD_MYSTERY_VISIT = operation<
+  { recordMysteryVisit: RecordMysteryVisitResult },
+  { input: { unitId: string; visitedOn: string; comment: string; sections: { name: string; score: number }[] } }
+>(
+  'RecordMysteryVisit',
+  `mutation RecordMysteryVisit($input: MysteryVisitInput!) {
+  recordMysteryVisit(input: $input) {
+    __typename ... on RecordMysteryVisitSuccess { visit { globalScore } } ... on UserError { code message }
+  }
+}`,
+);

@@ -7,7 +7,7 @@ import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverStat } from '../levers/LeverStat';
 import { LeverState } from '../levers/LeverState';
 import { useQuery } from '../levers/useLeverData';
-import { EvaluationNewPlanForm, EvaluationSurveyForm } from './EvaluationRecordForms';
+import { EvaluationNewPlanForm, EvaluationSurveyForm, EvaluationVisitForm } from './EvaluationRecordForms';
 
 /** « Mon point de vente »: satisfaction against target, mystery visits, the team's action plans. */
 export function EvaluationPointOfSalePage({ unitId, onNotice }: { unitId: string | null; onNotice: (message: string) => void }) {
@@ -59,6 +59,7 @@ export function EvaluationPointOfSalePage({ unitId, onNotice }: { unitId: string
 
               <EvaluationNewPlanForm unitId={pos.unitId} surveyId={pos.surveys[0]?.id ?? null} onNotice={onNotice} />
               {pos.canRecord ? <EvaluationSurveyForm unitId={pos.unitId} onDone={reload} onNotice={onNotice} /> : null}
+              {pos.canRecord ? <EvaluationVisitForm unitId={pos.unitId} onDone={reload} onNotice={onNotice} /> : null}
 
               <h2 class="lever-subtitle" id="visits">
                 {t('pos.visitsTitle')}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { CREATE_ACTION_PLAN, RECORD_SATISFACTION_SURVEY } from '../../graphql/levers';
+import { CREATE_ACTION_PLAN, RECORD_MYSTERY_VISIT, RECORD_SATISFACTION_SURVEY } from '../../graphql/levers';
 import { t } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/levers';
 import { navigate } from '../../router';
@@ -101,6 +101,67 @@ export function EvaluationNewPlanForm({ unitId, surveyId, onNotice }: { unitId: 
       </label>
       <button type="submit" class="button" disabled={title.trim().length < 2}>
         {t('pos.createPlan')}
+      </button>
+    </form>
+  );
+}
+
+const SECTIONS = ['pos.section.welcome', 'pos.section.needs', 'pos.section.drive', 'pos.section.offer', 'pos.section.farewell'] as const;
+
+/** A manager enters a mystery visit: a score out of 100 per section of the checklist. */
+export function EvaluationVisitForm({ unitId, onDone, onNotice }: FormProps) {
+  const [visitedOn, setVisitedOn] = useState('');
+  const [scores, setScores] = useState<Record<string, string>>({});
+  const [comment, setComment] = useState('');
+  const complete = visitedOn !== '' && SECTIONS.every((key) => (scores[key] ?? '') !== '');
+  return (
+    <form
+      class="action-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        try {
+          const { recordMysteryVisit: result } = await request(RECORD_MYSTERY_VISIT, {
+            input: {
+              unitId,
+              visitedOn,
+              comment,
+              sections: SECTIONS.map((key) => ({ name: t(key), score: Number((scores[key] ?? '').replace(',', '.')) })),
+            },
+          });
+          if (result.__typename === 'RecordMysteryVisitSuccess') {
+            setScores({});
+            setComment('');
+            onNotice(t('pos.visitRecorded'));
+            onDone();
+          } else {
+            onNotice(result.message);
+          }
+        } catch {
+          onNotice(t('errors.network'));
+        }
+      }}
+    >
+      <h2 class="lever-subtitle">{t('pos.visitTitle')}</h2>
+      <label class="field">
+        <span>{t('pos.visitedOn')}</span>
+        <input type="date" required value={visitedOn} onInput={(e) => setVisitedOn((e.currentTarget as HTMLInputElement).value)} />
+      </label>
+      {SECTIONS.map((key) => (
+        <label key={key} class="field">
+          <span>{t('pos.sectionScore', { section: t(key) })}</span>
+          <input
+            inputMode="decimal"
+            value={scores[key] ?? ''}
+            onInput={(e) => setScores({ ...scores, [key]: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </label>
+      ))}
+      <label class="field">
+        <span>{t('assessment.comment')}</span>
+        <textarea rows={2} maxLength={2000} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+      </label>
+      <button type="submit" class="button button-primary" disabled={!complete}>
+        {t('pos.record')}
       </button>
     </form>
   );
