@@ -26,8 +26,10 @@ from server.errors import DomainError
 from server.evaluation.satisfaction import viewer_point_of_sale
 from server.training.scope import unit_of
 
-# changes landing within this window are folded into one recomputation
+# changes landing within this window are folded into one recomputation, and a dashboard
+# is recomputed at most once a second however busy the network (results stream in)
 SETTLE_SECONDS = 0.15
+MIN_INTERVAL_SECONDS = 1.0
 
 
 class _Changes:
@@ -42,12 +44,15 @@ class _Changes:
                 self.queue.put_nowait(message)
 
         self.stop = get_bus().listen(dashboard_channel(organization_id), receive)
+        self.last = 0.0
 
     async def next(self) -> int:
         message = await self.queue.get()
-        await asyncio.sleep(SETTLE_SECONDS)
+        loop = asyncio.get_running_loop()
+        await asyncio.sleep(max(SETTLE_SECONDS, self.last + MIN_INTERVAL_SECONDS - loop.time()))
         while not self.queue.empty():
             message = self.queue.get_nowait()
+        self.last = loop.time()
         return int(message["version"])
 
 
