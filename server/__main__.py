@@ -76,7 +76,12 @@ def main() -> None:
     elif args.command == "worker":
         from server.push.worker import run_standalone
 
-        asyncio.run(run_standalone())
+        try:
+            import uvloop  # uvicorn[standard] brings it; the server itself runs on it too
+        except ImportError:
+            asyncio.run(run_standalone())
+        else:
+            uvloop.run(run_standalone())
     elif args.command == "migrate":
         asyncio.run(_prepare(seed=False))
     else:

@@ -292,6 +292,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The threshold must be between {min} and {max}.",
     },
     "rule_not_found": {"fr": "Cette règle est introuvable.", "en": "This rule was not found."},
+    "rule_label_not_allowed": {
+        "fr": "Un label s'obtient par une évaluation réussie ou une décision du siège, pas par une règle.",
+        "en": "A label is earned through a passed assessment or a head-office decision, not a rule.",
+    },
 }
 
 SUPPORTED = ("fr", "en")

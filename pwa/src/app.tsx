@@ -1,7 +1,8 @@
 /**
  * The shell: who is signed in, which route shows, and the frame around the
  * feed (header, tab bar, notices). Routes: /login, /signup, / (feed),
- * /notifications, /settings/notifications, /challenges/:id.
+ * /notifications, /settings/notifications, /challenges/:id, and recognition:
+ * /badges, /badges/award, /wall, /people/:id.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
@@ -28,6 +29,28 @@ const loadNotifications = () =>
   import('./components/notifications/NotificationsPage').then((module) => module.NotificationsPage);
 const loadNotificationSettings = () =>
   import('./components/notifications/NotificationsSettingsPage').then((module) => module.NotificationsSettingsPage);
+
+const RECOGNITION_ROUTES: ReadonlySet<RouteName> = new Set(['badges', 'awardBadge', 'wall', 'person']);
+
+type BadgesModule = typeof import('./components/badges/BadgesScreens');
+
+/** The recognition screens come in their own chunk, fetched the first time one opens. */
+function LazyBadgesScreens(props: BadgesScreensProps) {
+  const [module, setModule] = useState<BadgesModule | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    import('./components/badges/BadgesScreens')
+      .then((loaded) => !cancelled && setModule(loaded))
+      .catch(() => !cancelled && setFailed(true));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (failed) return <p role="alert">{t('errors.network')}</p>;
+  if (!module) return <p role="status">{t('app.loading')}</p>;
+  return <module.BadgesScreens {...props} />;
+}
 
 type Session = { status: 'checking' } | { status: 'signedOut' } | { status: 'signedIn'; viewer: Viewer };
 
@@ -92,30 +115,6 @@ function useSession() {
   return { session, loginNotice, signedIn, logout };
 }
 
-const RECOGNITION_ROUTES: ReadonlySet<RouteName> = new Set(['badges', 'awardBadge', 'wall', 'person']);
-
-type BadgesModule = typeof import('./components/badges/BadgesScreens');
-
-/** The recognition screens come in their own chunk, fetched the first time one opens. */
-function LazyBadgesScreens(props: BadgesScreensProps) {
-  const [module, setModule] = useState<BadgesModule | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void import('./components/badges/BadgesScreens').then((loaded) => !cancelled && setModule(loaded));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  if (!module) {
-    return (
-      <p class="feed-state-inline" role="status" aria-busy="true">
-        {t('app.loading')}
-      </p>
-    );
-  }
-  return <module.BadgesScreens {...props} />;
-}
-
 export function App() {
   const { session, loginNotice, signedIn, logout } = useSession();
   const { pathname, search } = useLocation();
@@ -140,6 +139,7 @@ export function App() {
   }
 
   const route = matchRoute(pathname);
+  const recognition = { personId: personIdFrom(pathname), unitId: new URLSearchParams(search).get('unit') };
   if (session.status === 'signedOut') {
     return (
       <main id="main" class="auth-page">
@@ -160,8 +160,7 @@ export function App() {
       viewer={session.viewer}
       route={route}
       lever={matchLeverRoute(pathname)}
-      pathname={pathname}
-      search={search}
+      recognition={recognition}
       composing={composing}
       setComposing={setComposing}
       notice={notice}
@@ -176,8 +175,7 @@ interface SignedInShellProps {
   viewer: Viewer;
   route: RouteName | null;
   lever: LeverRoute | null;
-  pathname: string;
-  search: string;
+  recognition: { personId: string | null; unitId: string | null };
   composing: boolean;
   setComposing: (open: boolean) => void;
   notice: string | null;
@@ -190,8 +188,7 @@ function SignedInShell({
   viewer,
   route,
   lever,
-  pathname,
-  search,
+  recognition,
   composing,
   setComposing,
   notice,
@@ -223,13 +220,7 @@ function SignedInShell({
           </section>
         )}
         {route !== null && RECOGNITION_ROUTES.has(route) && (
-          <LazyBadgesScreens
-            route={route}
-            personId={personIdFrom(pathname)}
-            unitId={new URLSearchParams(search).get('unit')}
-            viewer={viewer}
-            onNotice={setNotice}
-          />
+          <LazyBadgesScreens route={route} {...recognition} viewer={viewer} onNotice={setNotice} />
         )}
         {route === 'feed' && (
           <FeedPage

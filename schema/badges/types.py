@@ -75,6 +75,8 @@ class BadgeCount:
 @strawberry.type(description="A unit's wall of fame.")
 class WallOfFame:
     unit: Unit
+    parent: Unit | None = strawberry.field(description="The unit above, to widen the wall.")
+    subunits: list[Unit] = strawberry.field(description="Units right below, to narrow the wall.")
     latest: list[Award] = strawberry.field(description="Latest awards in the unit's subtree.")
     top_badges: list[BadgeCount] = strawberry.field(description="Most awarded badges there.")
     label_holders: list[Award] = strawberry.field(description="Valid labels held there.")

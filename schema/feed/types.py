@@ -51,6 +51,7 @@ class PostConnection:
 class FeedEventType(StrEnum):
     POST_CREATED = "POST_CREATED"
     LIKE_COUNT_CHANGED = "LIKE_COUNT_CHANGED"
+    POST_REMOVED = "POST_REMOVED"
 
 
 @strawberry.type(description="A live change of the feed. `version` grows by one per event of "

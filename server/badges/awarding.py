@@ -239,7 +239,9 @@ async def revoke_award(actor: User, award_id: int, reason: str) -> Award:
         award.unique_key = None  # it may be earned again
         await award.save(update_fields=["revoked_at", "revoked_by_id", "revocation_reason", "unique_key"])
         if award.recognition_post_id is not None:
-            await Post.filter(id=award.recognition_post_id).delete()
+            from server.feed.services import remove_system_post
+
+            await remove_system_post(award.organization_id, award.recognition_post_id)
     return award
 
 

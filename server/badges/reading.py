@@ -78,6 +78,8 @@ class BadgeCount:
 @dataclass(slots=True)
 class WallOfFame:
     unit: Unit
+    parent: Unit | None
+    subunits: list[Unit]
     latest: list[AwardRow]
     top_badges: list[BadgeCount]
     label_holders: list[AwardRow]
@@ -105,8 +107,12 @@ async def wall_of_fame(viewer: User, unit_id: int | None) -> WallOfFame:
     from server.badges.models import Badge
 
     badges = {b.id: b for b in await Badge.filter(id__in=[r["badge_id"] for r in top])}
+    parent = await Unit.get_or_none(id=unit.parent_id) if unit.parent_id else None
+    subunits = await Unit.filter(parent_id=unit.id).order_by("name")
     return WallOfFame(
         unit=unit,
+        parent=parent,
+        subunits=list(subunits),
         latest=[award_row(v) for v in latest],
         top_badges=[BadgeCount(BadgeRow.of(badges[int(r["badge_id"])]), int(r["n"])) for r in top],
         label_holders=[r for r in (award_row(v) for v in labels) if r.status.value == "VALID"],

@@ -22,12 +22,13 @@ from server.badges.credentials import (
 )
 from server.badges.images import image_path
 from server.badges.keys import organization_public_key
+from server.badges.models import BadgeKind, SigningKey
 from server.network.models import Organization
 
 STATUS_FR = {
-    CredentialStatus.VALID: ("Valide", "Ce badge a bien été décerné et il est valide."),
-    CredentialStatus.EXPIRED: ("Expiré", "Ce badge a été décerné mais sa période de validité est terminée."),
-    CredentialStatus.REVOKED: ("Révoqué", "Ce badge a été révoqué par l'organisation qui l'avait décerné."),
+    CredentialStatus.VALID: ("Valide", "Ce {what} a bien été décerné et il est valide."),
+    CredentialStatus.EXPIRED: ("Expiré", "Ce {what} a été décerné mais sa période de validité est terminée."),
+    CredentialStatus.REVOKED: ("Révoqué", "Ce {what} a été révoqué par l'organisation qui l'avait décerné."),
 }
 
 
@@ -82,8 +83,22 @@ async def verify_page(request: Request) -> Response:
     credential = await signed_credential(award, base_url(request))
     signature_ok = verify(credential, await organization_public_key(award.organization_id))
     status = status_of(award)
-    label, sentence = STATUS_FR[status]
+    if "application/json" in request.headers.get("accept", ""):
+        # machines checking the credentialStatus get the same answer as people, as JSON
+        return JSONResponse(
+            {
+                "credential": credential["id"],
+                "status": status.value,
+                "signatureValid": signature_ok,
+                "validFrom": credential["validFrom"],
+                "validUntil": credential.get("validUntil"),
+                "revokedAt": award.revoked_at.isoformat() if award.revoked_at else None,
+            },
+            headers={"Cache-Control": "no-store"},
+        )
     badge, user = award.badge, award.user
+    label, sentence = STATUS_FR[status]
+    sentence = sentence.format(what="label" if badge.kind == BadgeKind.LABEL else "badge")
     e = html.escape
     rows = [
         ("Badge", f"{badge.name}" + (f" – niveau {award.level}" if award.level else "")),
@@ -111,8 +126,9 @@ async def verify_page(request: Request) -> Response:
 
 async def issuer(request: Request) -> Response:
     raw = request.path_params["organization_id"]
-    organization = await Organization.get_or_none(id=int(raw)) if raw.isdigit() else None
-    if organization is None:
+    organization = await Organization.get_or_none(id=int(raw)) if raw.isdigit() and len(raw) < 12 else None
+    # only organisations that issued a credential have a public issuer profile
+    if organization is None or not await SigningKey.exists(organization_id=organization.id):
         return _not_found()
     return JSONResponse(await issuer_profile(organization, base_url(request)))
 

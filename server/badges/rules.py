@@ -19,7 +19,7 @@ from server.accounts.models import Role, User
 from server.badges.awarding import grant
 from server.badges.catalogue import get_badge
 from server.badges.errors import BadgeRetired
-from server.badges.models import BadgeRule, Podium, RuleProgress, RuleTrigger
+from server.badges.models import BadgeKind, BadgeRule, Podium, RuleProgress, RuleTrigger
 from server.db import atomic
 from server.errors import DomainError, NotAllowed, ValidationFailed
 from server.feed.models import Post, PostKind
@@ -80,6 +80,9 @@ async def _past_wins(rule: BadgeRule) -> list[Earner]:
 
 async def _likes_on_post(rule: BadgeRule, payload: dict[str, Any]) -> list[Earner]:
     if int(payload.get("like_count", 0)) < threshold(rule):
+        return []
+    # a recognition post is the badge's own announcement, not a success of its author
+    if await Post.exists(id=int(payload["post_id"]), kind=PostKind.SYSTEM):
         return []
     return [(int(payload["author_id"]), f"post:{payload['post_id']}")]
 
@@ -262,6 +265,9 @@ async def create_rule(
     badge = await get_badge(actor.organization_id, badge_id)
     if badge.retired_at is not None:
         raise BadgeRetired("badgeId")
+    if badge.kind == BadgeKind.LABEL:
+        # a label needs a passed assessment or a decision of head office, never a rule
+        raise ValidationFailed("rule_label_not_allowed", "badgeId")
     _check_rule(trigger, value)
     rule = await BadgeRule.create(
         organization_id=actor.organization_id, badge=badge, trigger=trigger, threshold=value,

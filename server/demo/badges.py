@@ -129,5 +129,9 @@ async def seed_badges(demo: DemoNetwork) -> None:
                             now=demo.now - timedelta(days=340))
     if certified is not None:
         awarded += 1  # expires in 25 days: Julie will be reminded
+    # the labels expiring within 30 days already carry their renewal reminder
+    from server.badges.labels import send_renewal_reminders
+
+    await send_renewal_reminders(demo.now)
     demo.counts["badges"] = len(badges)
     demo.counts["awards"] = awarded

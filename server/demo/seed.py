@@ -157,8 +157,9 @@ def _ascii(text: str) -> str:
 
 # --- domain seeders (imported last: they build on DemoNetwork)
 from server.demo.badges import seed_badges  # noqa: E402
-
-DEMO_SEEDERS.append(seed_badges)
+from server.demo.push import seed_push  # noqa: E402
 from server.demo.training import seed_training  # noqa: E402
 
+DEMO_SEEDERS.append(seed_badges)
+DEMO_SEEDERS.append(seed_push)
 DEMO_SEEDERS.append(seed_training)

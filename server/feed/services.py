@@ -241,3 +241,14 @@ async def create_system_post(author: User, body: str) -> PostRow:
             events.post_created(row.id, row.to_event()),
         )
     return row
+
+
+async def remove_system_post(organization_id: int, post_id: int) -> None:
+    """Takes back a post Élan wrote for another domain (e.g. a revoked badge); screens drop it
+    live. Call it inside the caller's transaction, like `create_system_post`."""
+    async with atomic() as bus:
+        removed = await Post.filter(
+            id=post_id, organization_id=organization_id, kind=PostKind.SYSTEM
+        ).delete()
+        if removed:
+            bus.publish(events.feed_channel(organization_id), events.post_removed(post_id))

@@ -1,11 +1,13 @@
-from tortoise import migrations
-from tortoise.migrations import operations as ops
 import functools
 from json import dumps, loads
-from server.push.models import PushStatus
+
+from tortoise import fields, migrations
 from tortoise.fields.base import OnDelete
-from tortoise import fields
 from tortoise.indexes import Index
+from tortoise.migrations import operations as ops
+
+from server.push.models import PushStatus
+
 
 class Migration(migrations.Migration):
     dependencies = [('elan', '0002_notifications')]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,10 +12,54 @@ import aiohttp
 from pywebpush import WebPushException, webpush_async
 
 from server.push.endpoints import EndpointRefused, check_send_address, origin_of
-from server.push.models import PushMessage
 from server.push.payload import encoded
 from server.push.policy import LIMITS
 from server.push.vapid import VapidSigner
+
+
+@dataclass(slots=True)
+class Outbound:
+    """A claimed outbox row with its device, read in one joined query."""
+
+    id: int
+    subscription_id: int
+    endpoint: str
+    p256dh: str
+    auth: str
+    payload: dict[str, Any]
+    ttl: int
+    urgency: str
+    topic: str | None
+    attempts: int
+
+
+OUTBOUND_FIELDS = (
+    "id",
+    "subscription_id",
+    "subscription__endpoint",
+    "subscription__p256dh",
+    "subscription__auth",
+    "payload",
+    "ttl",
+    "urgency",
+    "topic",
+    "attempts",
+)
+
+
+def outbound(row: dict[str, Any]) -> Outbound:
+    return Outbound(
+        row["id"],
+        row["subscription_id"],
+        row["subscription__endpoint"],
+        row["subscription__p256dh"],
+        row["subscription__auth"],
+        row["payload"],
+        row["ttl"],
+        row["urgency"],
+        row["topic"],
+        row["attempts"],
+    )
 
 
 @dataclass(slots=True)
@@ -72,17 +115,12 @@ def _classify(status: int, retry_after: str | None, body: str) -> Outcome:
     return Outcome("failed", reason)
 
 
-async def send_message(
-    message: PushMessage, session: NoRedirects, signer: VapidSigner
-) -> Outcome:
-    subscription = message.subscription
-    endpoint = subscription.endpoint
+async def send_message(message: Outbound, session: NoRedirects, signer: VapidSigner) -> Outcome:
+    endpoint = message.endpoint
     try:
         check_send_address(endpoint)
     except EndpointRefused as error:
         return Outcome("failed", f"endpoint refused: {error}")
-    except Exception as error:  # the allow-list changed since registration
-        return Outcome("failed", f"endpoint refused: {getattr(error, 'code', error)}")
     headers: dict[str, Any] = {**signer.headers(origin_of(endpoint)), "Urgency": message.urgency}
     if message.topic:
         headers["Topic"] = message.topic
@@ -93,7 +131,7 @@ async def send_message(
         await webpush_async(
             subscription_info={
                 "endpoint": endpoint,
-                "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+                "keys": {"p256dh": message.p256dh, "auth": message.auth},
             },
             data=encoded(message.payload).decode(),
             headers=headers,
@@ -112,7 +150,7 @@ async def send_message(
         )
     except EndpointRefused as error:
         return Outcome("failed", f"endpoint refused: {error}")
-    except (aiohttp.ClientError, TimeoutError, asyncio.TimeoutError, OSError) as error:
+    except (aiohttp.ClientError, TimeoutError, OSError) as error:
         cause = error.__cause__ or error.__context__
         if isinstance(cause, EndpointRefused):
             return Outcome("failed", f"endpoint refused: {cause}")

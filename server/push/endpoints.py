@@ -80,8 +80,12 @@ def address_is_public(address: str) -> bool:
 
 def check_send_address(endpoint: str) -> None:
     """Refuses, before connecting, an endpoint whose host is a literal non-public address
-    (aiohttp connects to IP literals without asking the resolver)."""
-    check_endpoint(endpoint)
+    (aiohttp connects to IP literals without asking the resolver), and one no longer on
+    the allow-list (it may have changed since the device registered)."""
+    try:
+        check_endpoint(endpoint)
+    except ValidationFailed as error:
+        raise EndpointRefused(f"{urlsplit(endpoint).hostname} is not an allowed push service") from error
     host = urlsplit(endpoint).hostname or ""
     try:
         ipaddress.ip_address(host)

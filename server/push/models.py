@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -36,7 +37,7 @@ class PushSettings(Model):
     user: fields.OneToOneRelation[User] = fields.OneToOneField(
         "elan.User", related_name="push_settings", on_delete=fields.CASCADE, primary_key=True
     )
-    kinds = fields.JSONField(default=dict)  # {kind: bool} overriding the defaults
+    kinds: dict[str, bool] = fields.JSONField(default=dict)  # {kind: bool} over the defaults
     quiet_hours_enabled = fields.BooleanField(default=True)
     quiet_start_minute = fields.IntField(default=21 * 60)
     quiet_end_minute = fields.IntField(default=8 * 60)
@@ -72,8 +73,8 @@ class PushMessage(Model):
     topic = fields.CharField(max_length=32, null=True)
     urgency = fields.CharField(max_length=10, default="normal")
     ttl = fields.IntField(default=86400)
-    payload = fields.JSONField(default=dict)
-    digest = fields.JSONField(null=True)
+    payload: dict[str, Any] = fields.JSONField(default=dict)
+    digest: dict[str, Any] | None = fields.JSONField(null=True)
     status = fields.CharEnumField(PushStatus, max_length=10, default=PushStatus.PENDING)
     attempts = fields.IntField(default=0)
     not_before = fields.DatetimeField()

@@ -19,7 +19,7 @@ from server.db import Events
 from server.notifications.models import Notification, NotificationKind
 from server.push.models import PushMessage, PushStatus, PushSubscription
 from server.push.payload import likes_digest_payload, notification_payload
-from server.push.policy import LIMITS, LIKES_TOPIC, RANK_KINDS, rank_topic, rule
+from server.push.policy import LIKES_TOPIC, LIMITS, RANK_KINDS, rank_topic, rule
 from server.push.preferences import preferences_of, quiet_until
 
 OUTBOX_CHANNEL = "push:outbox"  # wakes the workers after commit

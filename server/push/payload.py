@@ -63,4 +63,12 @@ def likes_digest_payload(
 
 
 def encoded(payload: dict[str, Any]) -> bytes:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    """The JSON the service worker reads, kept under the push size limit (4 KB of
+    ciphertext): a body that would pass it is shortened."""
+    from server.push.policy import LIMITS
+
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    while len(data) > LIMITS.payload_max_bytes and len(payload.get("body", "")) > 1:
+        payload = {**payload, "body": payload["body"][: len(payload["body"]) // 2] + "…"}
+        data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    return data

@@ -71,6 +71,7 @@ class Limits:
     poll_seconds: float = 2.0
     batch_size: int = 200
     concurrency: int = 64
+    lanes: int = 2
     payload_max_bytes: int = 3000  # Web Push allows 4 KB of ciphertext; keep a margin
 
     @classmethod

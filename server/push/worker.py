@@ -22,7 +22,15 @@ from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from server.bus import get_bus
-from server.push.delivery import NoRedirects, Outcome, retry_delay, send_message
+from server.push.delivery import (
+    OUTBOUND_FIELDS,
+    NoRedirects,
+    Outbound,
+    Outcome,
+    outbound,
+    retry_delay,
+    send_message,
+)
 from server.push.endpoints import EndpointResolver
 from server.push.models import PushMessage, PushStatus, PushSubscription
 from server.push.outbox import OUTBOX_CHANNEL
@@ -42,7 +50,7 @@ class PushWorker:
         self.name = name or worker_name()
         self.lease = lease_seconds or get_settings().push_lease_seconds
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
+        self._tasks: list[asyncio.Task[None]] = []
         self._session: aiohttp.ClientSession | None = None
         self._stop_listening: Callable[[], None] | None = None
         self._signer = make_signer()
@@ -55,27 +63,34 @@ class PushWorker:
         )
         self._session = aiohttp.ClientSession(connector=connector)
         self._stop_listening = get_bus().listen(OUTBOX_CHANNEL, lambda _m: self._wake.set())
-        self._task = asyncio.create_task(self._run(), name=f"push-worker {self.name}")
+        # two lanes: one encrypts and sends while the other waits for answers or the database
+        self._tasks = [
+            asyncio.create_task(self._run(), name=f"push-worker {self.name} lane {lane}")
+            for lane in range(LIMITS.lanes)
+        ]
 
     async def stop(self) -> None:
         if self._stop_listening is not None:
             self._stop_listening()
             self._stop_listening = None
-        if self._task is not None:
-            self._task.cancel()
+        for task in self._tasks:
+            task.cancel()
+        for task in self._tasks:
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+                await task
+        if self._tasks:
+            # hand what this worker had claimed back at once instead of at the lease's end
+            with contextlib.suppress(Exception):
+                await PushMessage.filter(claimed_by=self.name, status=PushStatus.PENDING).update(
+                    claimed_until=None
+                )
+        self._tasks = []
         if self._session is not None:
             await self._session.close()
             self._session = None
 
     def wake(self) -> None:
         self._wake.set()
-
-    async def wait_stopped(self) -> None:
-        if self._task is not None:
-            await self._task
 
     # the loop --------------------------------------------------------------------------
     async def _run(self) -> None:
@@ -132,11 +147,12 @@ class PushWorker:
         ids = await self.claim(LIMITS.batch_size)
         if not ids:
             return 0
-        messages = await PushMessage.filter(id__in=ids).select_related("subscription")
+        rows = await PushMessage.filter(id__in=ids).values(*OUTBOUND_FIELDS)
+        messages = [outbound(row) for row in rows]
         gate = asyncio.Semaphore(LIMITS.concurrency)
         session = NoRedirects(self._session)
 
-        async def one(message: PushMessage) -> Outcome:
+        async def one(message: Outbound) -> Outcome:
             async with gate:
                 try:
                     return await send_message(message, session, self._signer)
@@ -148,16 +164,17 @@ class PushWorker:
         await self._record(list(zip(messages, outcomes, strict=True)))
         return len(ids)
 
-    async def _record(self, results: list[tuple[PushMessage, Outcome]]) -> None:
+    async def _record(self, results: list[tuple[Outbound, Outcome]]) -> None:
         now = datetime.now(UTC)
         sent = [m for m, o in results if o.kind == "sent"]
         if sent:
             await PushMessage.filter(id__in=[m.id for m in sent], claimed_by=self.name).update(
                 status=PushStatus.SENT, sent_at=now, claimed_until=None, last_error=None
             )
-            await PushSubscription.filter(id__in={m.subscription_id for m in sent}).update(
-                last_success_at=now
-            )
+            # a device's "last reached" needs minute precision, not one write per message
+            await PushSubscription.filter(id__in={m.subscription_id for m in sent}).filter(
+                Q(last_success_at=None) | Q(last_success_at__lt=now - timedelta(minutes=1))
+            ).update(last_success_at=now)
             self.sent += len(sent)
         gone = {m.subscription_id for m, o in results if o.kind == "gone"}
         if gone:  # the browser unsubscribed or the push service forgot it
@@ -167,7 +184,7 @@ class PushWorker:
             if outcome.kind in ("retry", "failed"):
                 await self._record_failure(message, outcome, now)
 
-    async def _record_failure(self, message: PushMessage, outcome: Outcome, now: datetime) -> None:
+    async def _record_failure(self, message: Outbound, outcome: Outcome, now: datetime) -> None:
         # attempts were counted at claim time; `message` was read right after the claim
         attempts = message.attempts
         give_up = outcome.kind == "failed" or attempts >= LIMITS.max_attempts

@@ -34,3 +34,19 @@ async def test_the_recipient_is_told_live_when_a_badge_is_awarded(live_server):
         "text": "Vous recevez le badge « Esprit d'équipe »",
         "link": f"/people/{seller.id}",
     }
+
+
+async def test_a_revoked_badges_announcement_leaves_the_feed_live(live_server):
+    from server.badges.awarding import award_badge, revoke_award
+
+    network = await make_network()
+    badge = await make_badge(network, "Esprit d'équipe")
+    manager = await make_user(network.regions["Nord"], Role.MANAGER)
+    seller = await make_user(network.points_of_sale["Lille"])
+    award = (await award_badge(manager, badge.id, [seller.id], "Merci pour le coup de main")).awards[0]
+    async with Subscription(live_server.ws_url, token=await open_session(seller)) as live:
+        await live.connect()
+        await live.subscribe("subscription { feedEvents { type postId } }")
+        await revoke_award(manager, award.id, "Attribué par erreur")
+        message = await live.next()
+    assert message["payload"]["data"]["feedEvents"] == {"type": "POST_REMOVED", "postId": str(award.recognition_post_id)}

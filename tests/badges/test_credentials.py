@@ -92,6 +92,14 @@ async def test_tampering_with_any_field_breaks_the_proof(live_server):
     assert not verify(credential, await _issuer_key(live_server, other_credential))
 
 
+async def test_an_organisation_that_issued_nothing_has_no_public_issuer_profile(live_server):
+    network = await make_network()
+    async with httpx.AsyncClient(base_url=live_server.url) as http:
+        unknown = await http.get(f"/issuers/{network.organization_id}")
+        garbage = await http.get("/issuers/abc")
+    assert unknown.status_code == 404 and garbage.status_code == 404
+
+
 async def test_the_organisation_key_is_made_once_and_stored_encrypted(live_server):
     network = await make_network()
     award, _, _ = await _awarded(network)
@@ -116,12 +124,14 @@ async def test_the_verification_page_reports_valid_revoked_and_expired(live_serv
         revoked_page = await http.get(f"/verify/{award.public_id}")
         expired_page = await http.get(f"/verify/{expired.public_id}")
         missing = await http.get("/verify/00000000-0000-0000-0000-000000000000")
+        as_json = (await http.get(f"/verify/{award.public_id}", headers={"Accept": "application/json"})).json()
     assert valid_page.status_code == 200 and 'data-status="VALID"' in valid_page.text and "Valide" in valid_page.text
     assert "Julie Moreau" in valid_page.text and "Signature vérifiée" in valid_page.text
     assert 'data-status="REVOKED"' in revoked_page.text and "Révoqué" in revoked_page.text
     assert 'data-status="EXPIRED"' in expired_page.text and "Expiré" in expired_page.text
     assert "niveau Bronze" in expired_page.text
     assert missing.status_code == 404 and "Badge introuvable" in missing.text
+    assert as_json["status"] == "REVOKED" and as_json["signatureValid"] is True and as_json["revokedAt"]
 
 
 async def test_profile_awards_link_to_their_credential_and_verification_page(live_server):

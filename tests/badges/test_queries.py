@@ -29,7 +29,7 @@ mutation Create($input: CreateBadgeInput!) {
 WALL = """
 query Wall($unitId: ID) {
   wallOfFame(unitId: $unitId) {
-    unit { name }
+    unit { name } parent { name } subunits { name }
     latest { badge { name } recipient { displayName } }
     topBadges { badge { name } count }
     labelHolders { recipient { displayName } level }
@@ -98,7 +98,8 @@ async def test_a_units_wall_of_fame_shows_its_subtree_only(live_server):
         nord = (await client.execute(WALL, {"unitId": str(network.regions["Nord"].id)}))["wallOfFame"]
         mine = (await client.execute(WALL, {}))["wallOfFame"]
         elsewhere = (await client.execute(WALL, {"unitId": "999999"}))["wallOfFame"]
-    assert nord["unit"]["name"] == "Nord"
+    assert nord["unit"]["name"] == "Nord" and nord["parent"]["name"].startswith("Réseau test")
+    assert [u["name"] for u in nord["subunits"]] == ["Arras Gare", "Lille Centre"]
     assert "Bordeaux 1" not in {a["recipient"]["displayName"] for a in nord["latest"]}
     assert len(nord["latest"]) == 5
     assert nord["topBadges"][0] == {"badge": {"name": "Esprit d'équipe"}, "count": 3}
@@ -139,3 +140,31 @@ async def test_members_may_not_list_awardable_people_and_search_narrows_the_list
         nobody = (await client.execute(PEOPLE, {}))["awardablePeople"]
     assert [p["displayName"] for p in found] == ["Julie Moreau"]
     assert nobody == []
+
+
+FEED_WITH_BADGES = """
+query Feed($first: Int!) {
+  feed(first: $first) { edges { node { id author { displayName awards { badge { name emoji } } labels { level } } } } }
+}
+"""
+
+
+async def _feed_query_count(live_server, posts: int) -> int:
+    from server.feed.models import Post, PostKind
+
+    network = await make_network()
+    admin = await head_office(network)
+    badge = await make_badge(network)
+    authors = [await make_user(network.points_of_sale["Lille"]) for _ in range(posts)]
+    await award_badge(admin, badge.id, [a.id for a in authors], "Bravo")
+    for author in authors:
+        await Post.create(organization_id=network.organization_id, author=author, unit_id=author.unit_id, kind=PostKind.WIN, body="Vente signée")
+    async with GraphQLClient(live_server.url, token=await open_session(authors[0])) as client:
+        with counting_queries() as seen:
+            data = await client.execute(FEED_WITH_BADGES, {"first": posts})
+    assert all(edge["node"]["author"]["awards"] for edge in data["feed"]["edges"][:posts])
+    return len(seen)
+
+
+async def test_the_feed_with_each_authors_badges_costs_a_constant_number_of_queries(live_server):
+    assert await _feed_query_count(live_server, 3) == await _feed_query_count(live_server, 15)

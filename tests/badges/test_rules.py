@@ -159,14 +159,30 @@ async def test_a_new_rule_backfills_past_earners_without_a_notification_flood(li
     assert await Notification.filter(user_id=sellers[0].id).count() == 1
 
 
+async def test_likes_on_a_recognition_post_earn_nothing(live_server):
+    network = await make_network()
+    badge, _ = await _rule(network, RuleTrigger.LIKES_ON_POST, 2)
+    author = await make_user(network.points_of_sale["Lille"])
+    system = await Post.create(organization_id=network.organization_id, author=author, unit_id=author.unit_id,
+                               kind=PostKind.SYSTEM, body="🏅 reçoit le badge")
+    async with atomic() as events:
+        events.emit("feed.post_liked", {"organization_id": network.organization_id, "post_id": system.id, "author_id": author.id, "like_count": 5})
+    assert not await Award.exists(badge_id=badge.id)
+
+
 async def test_only_head_office_writes_rules_and_thresholds_are_checked(live_server):
+    from tests.badges.factories import make_label
+
     network = await make_network()
     badge = await make_badge(network)
+    label = await make_label(network)
     manager = await make_user(network.regions["Nord"], Role.MANAGER)
     admin = await head_office(network)
     async with GraphQLClient(live_server.url, token=await open_session(manager)) as client:
         refused = (await client.execute(CREATE_RULE, {"input": {"badgeId": str(badge.id), "trigger": "QUIZ_PASSED", "threshold": 80}}))["createBadgeRule"]
     async with GraphQLClient(live_server.url, token=await open_session(admin)) as client:
         bad = (await client.execute(CREATE_RULE, {"input": {"badgeId": str(badge.id), "trigger": "QUIZ_PASSED", "threshold": 180}}))["createBadgeRule"]
+        on_label = (await client.execute(CREATE_RULE, {"input": {"badgeId": str(label.id), "trigger": "QUIZ_PASSED", "threshold": 80}}))["createBadgeRule"]
+    assert on_label == {"__typename": "ValidationError", "code": "rule_label_not_allowed"}
     assert refused["__typename"] == "NotAllowedError"
     assert bad == {"__typename": "ValidationError", "code": "rule_threshold_invalid"}

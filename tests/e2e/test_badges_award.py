@@ -64,6 +64,11 @@ async def test_a_manager_awards_a_badge_to_two_sellers_who_see_it_and_one_downlo
     latest = page.get_by_test_id("wall-latest")
     await expect(latest).to_contain_text("Julie Moreau")
     await expect(latest).to_contain_text("Karim Benali")
+    # and narrowing the wall to Lille shows only Julie there
+    await page.get_by_role("link", name="Lille Centre").click()
+    await expect(page.locator(".wall-unit")).to_have_text("Lille Centre")
+    await expect(page.get_by_test_id("wall-latest")).to_contain_text("Julie Moreau")
+    await expect(page.get_by_test_id("wall-latest")).not_to_contain_text("Karim Benali")
 
     # and Julie, already in the app, sees the award animation live
     celebration = julie_phone.page.get_by_test_id("award-celebration")
@@ -129,5 +134,64 @@ async def test_head_office_adds_a_badge_with_an_image_to_the_catalogue(live_serv
     image = card.locator("img")
     src = await image.get_attribute("src")
     assert src and src.startswith("/badge-images/") and src.endswith(".png")
-    assert await image.evaluate("img => img.complete && img.naturalWidth === 256")
+    await image.scroll_into_view_if_needed()
+    assert await image.evaluate("img => img.decode().then(() => img.naturalWidth)") == 256
+    # and head office retires it: it stays in its catalogue, marked retired
+    await card.get_by_role("button", name="Retirer du catalogue").click()
+    await card.get_by_role("button", name="Retirer", exact=True).click()
+    await expect(page.locator(".toast")).to_have_text("« Client ravi » est retiré du catalogue.")
+    await expect(page.locator("li.badge-card", has_text="Client ravi")).to_contain_text("Retiré")
+    assert phone.console_errors == []
+
+
+async def test_the_awarder_revokes_a_badge_from_the_profile_and_it_leaves_the_feed(live_server, phones):
+    from server.badges.awarding import award_badge
+
+    network = await make_network()
+    badge = await make_badge(network, "Esprit d'équipe")
+    manager = await make_user(network.regions["Nord"], Role.MANAGER, "Marc Delaunay")
+    julie = await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
+    await award_badge(manager, badge.id, [julie.id], "Aide précieuse aux portes ouvertes")
+    phone = await phones()
+    await sign_in(phone.page, manager.email)
+    page = phone.page
+    await expect(page.locator("article", has_text="Julie Moreau reçoit le badge « Esprit d'équipe »")).to_be_visible()
+    await page.goto(f"/people/{julie.id}")
+    shelf = page.get_by_test_id("badge-shelf")
+    await expect(shelf).to_contain_text("Esprit d'équipe")
+    await shelf.get_by_role("button", name="Révoquer").click()
+    await page.get_by_label("Pourquoi révoquer ce badge ?").fill("Attribué à la mauvaise personne")
+    await page.get_by_role("button", name="Révoquer le badge").click()
+    await expect(page.locator(".toast")).to_have_text("Le badge a été révoqué.")
+    await expect(page.get_by_text("Pas encore de badge.")).to_be_visible()
+    await page.goto("/")
+    await expect(page.get_by_text("Aucune publication pour l’instant")).to_be_visible()
+    assert await page.locator("article", has_text="reçoit le badge « Esprit d'équipe »").count() == 0
+    assert phone.console_errors == []
+
+
+async def test_head_office_adds_a_rule_and_past_earners_receive_the_badge_quietly(live_server, phones):
+    from server.feed.models import Post, PostKind
+    from server.notifications.models import Notification
+    from tests.badges.factories import head_office
+
+    network = await make_network()
+    admin = await head_office(network)
+    await make_badge(network, "Client ravi", emoji="😍", repeatable=True)
+    author = await make_user(network.points_of_sale["Lille"], name="Léa Garnier")
+    await Post.create(organization_id=network.organization_id, author=author, unit_id=author.unit_id,
+                      kind=PostKind.WIN, body="Une cliente ravie", like_count=12)
+    phone = await phones()
+    await sign_in(phone.page, admin.email)
+    page = phone.page
+    await page.goto("/badges")
+    rules = page.get_by_role("region", name="Règles automatiques")
+    await rules.get_by_label("Badge").select_option(label="Client ravi")
+    await rules.get_by_label("Quand").select_option("LIKES_ON_POST")
+    await rules.get_by_label("Seuil").fill("10")
+    await rules.get_by_role("button", name="Ajouter la règle").click()
+    await expect(page.locator(".toast")).to_have_text("Règle ajoutée : 1 personne a reçu le badge.")
+    await expect(rules).to_contain_text("Client ravi · Une publication atteint N « j’aime » (Seuil 10)")
+    assert await Notification.filter(user_id=author.id).count() == 1
+    assert await Post.filter(author_id=author.id, kind=PostKind.SYSTEM).count() == 0
     assert phone.console_errors == []

@@ -42,6 +42,16 @@ async def overtaken(user_id: int, challenge_id: int = 7):
         )
 
 
+async def shown_notifications(page, count: int, timeout: float = 10.0) -> list[dict]:
+    """The notifications on screen, once there are `count` of them."""
+    for _ in range(int(timeout / 0.1)):
+        shown = await page.evaluate(NOTIFICATIONS_SHOWN)
+        if len(shown) == count:
+            return shown
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"expected {count} notification(s), saw {shown}")
+
+
 class PushChannel:
     """Delivers push messages to the page's service worker through the DevTools protocol."""
 
@@ -88,8 +98,7 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     await channel.deliver(notification_payload(notification, "fr", "rank-7"))
 
     # then a French notification with icon and badge is shown, tagged by challenge
-    await phone.page.wait_for_function(f"({NOTIFICATIONS_SHOWN})().then((n) => n.length === 1)", timeout=10_000)
-    [shown] = await phone.page.evaluate(NOTIFICATIONS_SHOWN)
+    [shown] = await shown_notifications(phone.page, 1)
     assert shown["title"] == "Classement"
     assert shown["body"] == "Thomas Petit vient de vous dépasser dans « Printemps des utilitaires » : vous êtes 4e"
     assert shown["tag"] == "rank-7" and shown["lang"] == "fr"
@@ -119,5 +128,5 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     # but a push about another screen is shown
     other = await overtaken(julie.id, challenge_id=8)
     await channel.deliver(notification_payload(other, "fr", "rank-8"))
-    await phone.page.wait_for_function(f"({NOTIFICATIONS_SHOWN})().then((n) => n.length === 1)", timeout=10_000)
+    await shown_notifications(phone.page, 1)
     assert phone.console_errors == []

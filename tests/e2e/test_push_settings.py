@@ -52,11 +52,13 @@ async def test_the_settings_screen_explains_first_and_manages_kinds_and_devices(
     await expect(likes).to_be_checked()
     await likes.uncheck()
     await expect(likes).not_to_be_checked()
-    await phone.page.get_by_label("À", exact=True).fill("07:30")
-    await phone.page.get_by_label("À", exact=True).dispatch_event("change")
+    await _until(lambda: _settings(julie.id), (False, 8 * 60))
+    end = phone.page.get_by_label("À", exact=True)
+    await end.fill("07:30")
+    await end.dispatch_event("change")
 
-    # then it is kept on the server
-    for _ in range(150):  # the save is debounced; allow for a loaded machine
+    # then both are kept on the server
+    for _ in range(150):  # allow for a loaded machine
         if await _settings(julie.id) == (False, 7 * 60 + 30):
             break
         await asyncio.sleep(0.1)
@@ -71,6 +73,14 @@ async def test_the_settings_screen_explains_first_and_manages_kinds_and_devices(
     await expect(phone.page.get_by_text("Aucun appareil ne reçoit encore vos notifications.")).to_be_visible()
     assert not await PushSubscription.exists(user_id=julie.id)
     assert phone.console_errors == []
+
+
+async def _until(read, expected, tries: int = 50) -> None:
+    for _ in range(tries):
+        if await read() == expected:
+            return
+        await asyncio.sleep(0.1)
+    assert await read() == expected
 
 
 async def _settings(user_id: int) -> tuple[bool, int] | None:

@@ -112,3 +112,15 @@ async def test_a_redirect_is_not_followed(live_server, push_service, quick_push)
     row = await outbox_row(julie.user_id, PushStatus.FAILED)
     assert "redirect refused" in (row.last_error or "")
     assert "elsewhere" not in push_service.hits
+
+
+async def test_an_endpoint_no_longer_allowed_is_not_contacted(live_server, push_service, quick_push, monkeypatch):
+    # given a device registered while its push service was allow-listed
+    julie = await person_with_device(live_server, push_service)
+    # when the allow-list no longer has it and a push is due
+    monkeypatch.setattr("server.push.endpoints._allowed_origins", lambda: set())
+    await overtaken(julie.user_id)
+    # then nothing is sent and the row fails, saying why
+    row = await outbox_row(julie.user_id, PushStatus.FAILED)
+    assert row.last_error is not None and row.last_error.startswith("endpoint refused")
+    assert julie.device.token not in push_service.hits

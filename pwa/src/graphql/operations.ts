@@ -234,7 +234,7 @@ export const UNLIKE_POST = operation<UnlikePostData, LikePostVariables>(
 
 // -------------------------------------------------------------- subscriptions
 
-export type FeedEventType = 'POST_CREATED' | 'LIKE_COUNT_CHANGED';
+export type FeedEventType = 'POST_CREATED' | 'LIKE_COUNT_CHANGED' | 'POST_REMOVED';
 export interface FeedEvent {
   version: number;
   type: FeedEventType;
@@ -497,7 +497,25 @@ fragment AwardFields on Award {
 export interface BadgesData {
   badges: Badge[];
 }
-export const BADGES = operation<BadgesData>('Badges', `query Badges { badges { ...BadgeFields } } ${BADGE_FIELDS}`);
+export const BADGES = operation<BadgesData, { includeRetired?: boolean }>(
+  'Badges',
+  `query Badges($includeRetired: Boolean! = false) { badges(includeRetired: $includeRetired) { ...BadgeFields } } ${BADGE_FIELDS}`,
+);
+
+export type RetireBadgeResult = { __typename: 'RetireBadgeSuccess'; badge: Badge } | OtherUserError;
+export interface RetireBadgeData {
+  retireBadge: RetireBadgeResult;
+}
+export const RETIRE_BADGE = operation<RetireBadgeData, { badgeId: string }>(
+  'RetireBadge',
+  `mutation RetireBadge($badgeId: ID!) {
+  retireBadge(badgeId: $badgeId) {
+    __typename
+    ... on RetireBadgeSuccess { badge { ...BadgeFields } }
+    ${USER_ERROR_FIELDS}
+  }
+} ${BADGE_FIELDS}`,
+);
 
 export interface Person extends Author {
   awards: Award[];
@@ -521,6 +539,8 @@ export const PERSON = operation<PersonData, { id: string }>(
 
 export interface WallOfFame {
   unit: Unit;
+  parent: Unit | null;
+  subunits: Unit[];
   latest: Award[];
   topBadges: { badge: Badge; count: number }[];
   labelHolders: Award[];
@@ -533,6 +553,8 @@ export const WALL_OF_FAME = operation<WallOfFameData, { unitId?: string | null }
   `query WallOfFame($unitId: ID) {
   wallOfFame(unitId: $unitId) {
     unit { id name }
+    parent { id name }
+    subunits { id name }
     latest { ...AwardFields }
     topBadges { count badge { ...BadgeFields } }
     labelHolders { ...AwardFields }
@@ -574,22 +596,6 @@ export const AWARD_BADGE = operation<AwardBadgeData, AwardBadgeVariables>(
     ${VALIDATION_FIELDS}
   }
 } ${AWARD_FIELDS} ${BADGE_FIELDS}`,
-);
-
-export interface NotificationLiveEvent {
-  version: number;
-  type: 'NOTIFICATION' | 'READ';
-  notification: { id: string; kind: NotificationKind; text: string; link: string } | null;
-  unreadCount: number;
-}
-export interface NotificationsLiveData {
-  notifications: NotificationLiveEvent;
-}
-export const NOTIFICATIONS_LIVE = operation<NotificationsLiveData>(
-  'NotificationsLive',
-  `subscription NotificationsLive {
-  notifications { version type unreadCount notification { id kind text link } }
-}`,
 );
 
 export interface FeedPreferenceData {
@@ -635,4 +641,66 @@ export const CREATE_BADGE = operation<CreateBadgeData, { input: CreateBadgeInput
     ${VALIDATION_FIELDS}
   }
 } ${BADGE_FIELDS}`,
+);
+
+export type RevokeAwardResult = { __typename: 'RevokeAwardSuccess'; awardId: string } | ValidationError | OtherUserError;
+export interface RevokeAwardData {
+  revokeAward: RevokeAwardResult;
+}
+export const REVOKE_AWARD = operation<RevokeAwardData, { awardId: string; reason: string }>(
+  'RevokeAward',
+  `mutation RevokeAward($awardId: ID!, $reason: String!) {
+  revokeAward(awardId: $awardId, reason: $reason) {
+    __typename
+    ... on RevokeAwardSuccess { awardId }
+    ${USER_ERROR_FIELDS}
+    ${VALIDATION_FIELDS}
+  }
+}`,
+);
+
+export type RuleTrigger =
+  | 'FIRST_WIN'
+  | 'LIKES_ON_POST'
+  | 'BEST_PRACTICES_RECOMMENDED'
+  | 'TARGET_REACHED'
+  | 'CHALLENGE_PODIUM'
+  | 'TRAINING_COMPLETED'
+  | 'QUIZ_PASSED'
+  | 'SATISFACTION_ABOVE';
+export interface BadgeRule {
+  id: string;
+  badgeId: string;
+  trigger: RuleTrigger;
+  threshold: number | null;
+  active: boolean;
+}
+export interface BadgeRulesData {
+  badgeRules: BadgeRule[];
+}
+export const BADGE_RULES = operation<BadgeRulesData>(
+  'BadgeRules',
+  `query BadgeRules { badgeRules { id badgeId trigger threshold active } }`,
+);
+
+export type SaveBadgeRuleResult =
+  | { __typename: 'SaveBadgeRuleSuccess'; rule: BadgeRule; backfilled: number }
+  | ValidationError
+  | OtherUserError;
+export interface CreateBadgeRuleData {
+  createBadgeRule: SaveBadgeRuleResult;
+}
+export const CREATE_BADGE_RULE = operation<
+  CreateBadgeRuleData,
+  { input: { badgeId: string; trigger: RuleTrigger; threshold: number | null } }
+>(
+  'CreateBadgeRule',
+  `mutation CreateBadgeRule($input: CreateBadgeRuleInput!) {
+  createBadgeRule(input: $input) {
+    __typename
+    ... on SaveBadgeRuleSuccess { backfilled rule { id badgeId trigger threshold active } }
+    ${USER_ERROR_FIELDS}
+    ${VALIDATION_FIELDS}
+  }
+}`,
 );

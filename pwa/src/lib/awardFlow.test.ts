@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Award, Badge } from '../graphql/operations';
-import { awardableBadges, chooseBadge, credentialFileName, emptyDraft, newestAward, problems, togglePerson } from './awardFlow';
+import { awardableBadges, chooseBadge, credentialFileName, emptyDraft, expiresSoon, newestAward, problems, togglePerson } from './awardFlow';
 
 const badge = (over: Partial<Badge> = {}): Badge => ({
   id: '1', kind: 'BADGE', name: 'Esprit d’équipe', description: '', emoji: '🤝', imageUrl: null, category: 'TEAM_SPIRIT',
@@ -38,5 +38,15 @@ describe('award flow', () => {
     expect(newestAward([award('1', '2026-01-01T00:00:00Z'), award('2', '2026-02-01T00:00:00Z')])?.id).toBe('2');
     expect(newestAward([])).toBeNull();
     expect(credentialFileName(award('12', ''))).toBe('badge-roi-de-l-entretien-12.json');
+  });
+});
+
+describe('renewal', () => {
+  it('flags a valid label expiring within 30 days, not later ones nor expired ones', () => {
+    const now = new Date('2026-11-27T08:00:00Z');
+    expect(expiresSoon({ status: 'VALID', expiresAt: '2026-12-20T00:00:00Z' }, now)).toBe(true);
+    expect(expiresSoon({ status: 'VALID', expiresAt: '2027-02-01T00:00:00Z' }, now)).toBe(false);
+    expect(expiresSoon({ status: 'EXPIRED', expiresAt: '2026-11-01T00:00:00Z' }, now)).toBe(false);
+    expect(expiresSoon({ status: 'VALID', expiresAt: null }, now)).toBe(false);
   });
 });

@@ -74,3 +74,12 @@ export function credentialFileName(award: Pick<Award, 'id' | 'badge'>): string {
     .replace(/^-|-$/g, '');
   return `badge-${slug || 'elan'}-${award.id}.json`;
 }
+
+export const RENEWAL_NOTICE_DAYS = 30;
+
+/** A valid label expiring within the renewal window (the reminder's 30 days). */
+export function expiresSoon(award: Pick<Award, 'status' | 'expiresAt'>, now: Date): boolean {
+  if (award.status !== 'VALID' || !award.expiresAt) return false;
+  const left = new Date(award.expiresAt).getTime() - now.getTime();
+  return left > 0 && left <= RENEWAL_NOTICE_DAYS * 86_400_000;
+}

@@ -212,3 +212,14 @@ describe('likes', () => {
     expect(settled.posts[1]).toMatchObject({ likedByMe: true, likeCount: 8 });
   });
 });
+
+describe('removed posts', () => {
+  it('leave the list and the pending ones at once (a revoked badge’s announcement)', () => {
+    const withPending = applyFeedEvent(loaded(), created(1, post(9)), VIEWER).state;
+    const removed: FeedEvent = { version: 2, type: 'POST_REMOVED', postId: 'p4', post: null, likeCount: null };
+    const state = applyFeedEvent(withPending, removed, VIEWER).state;
+    expect(ids(state.posts)).toEqual(['p5', 'p3']);
+    const gone = applyFeedEvent(state, { ...removed, version: 3, postId: 'p9' }, VIEWER).state;
+    expect(ids(gone.pending)).toEqual([]);
+  });
+});

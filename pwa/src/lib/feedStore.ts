@@ -140,6 +140,16 @@ export function applyFeedEvent(state: FeedState, event: FeedEvent, viewerId: str
       if (likeCount === null) return { state: versioned, refetch };
       return { state: updateEverywhere(versioned, event.postId, (post) => ({ ...post, likeCount })), refetch };
     }
+    case 'POST_REMOVED':
+      // e.g. the announcement of a badge that was revoked
+      return {
+        state: {
+          ...versioned,
+          posts: versioned.posts.filter((post) => post.id !== event.postId),
+          pending: versioned.pending.filter((post) => post.id !== event.postId),
+        },
+        refetch,
+      };
     default:
       // A type this build does not know yet: keep the version, ignore the payload.
       return { state: versioned, refetch };

@@ -13,7 +13,7 @@ export type RouteName =
   | 'wall'
   | 'person';
 
-export const ROUTE_PATHS: Readonly<Record<Exclude<RouteName, 'person'>, string>> = {
+export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
   feed: '/',
   login: '/login',
   signup: '/signup',
@@ -23,9 +23,10 @@ export const ROUTE_PATHS: Readonly<Record<Exclude<RouteName, 'person'>, string>>
   badges: '/badges',
   awardBadge: '/badges/award',
   wall: '/wall',
+  person: '/people/:id',
 };
 
-const PERSON_PATH = /^\/people\/(\d{1,11})$/;
+const PERSON_PATH = /^\/people\/([0-9]{1,11})$/;
 
 /** A person's profile path (badge shelf, labels, counts). */
 export function personPath(id: string): string {
@@ -51,7 +52,7 @@ export function matchRoute(pathname: string): RouteName | null {
   for (const [name, routePath] of Object.entries(ROUTE_PATHS) as [RouteName, string][]) {
     if (matches(routePath, path)) return name;
   }
-  return PERSON_PATH.test(path) ? 'person' : null;
+  return null;
 }
 
 /**

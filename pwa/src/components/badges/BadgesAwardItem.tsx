@@ -1,12 +1,16 @@
+import { useState } from 'preact/hooks';
 import type { Award } from '../../graphql/operations';
 import { language, t } from '../../i18n';
-import { credentialFileName } from '../../lib/awardFlow';
+import { credentialFileName, expiresSoon } from '../../lib/awardFlow';
 import { BadgesIcon } from './BadgesIcon';
+import { BadgesRevokeForm } from './BadgesRevokeForm';
 
 interface BadgesAwardItemProps {
   award: Award;
   mine: boolean;
+  canRevoke: boolean;
   onNotice: (message: string) => void;
+  onRevoked: () => void;
 }
 
 function day(iso: string): string {
@@ -14,7 +18,8 @@ function day(iso: string): string {
 }
 
 /** One badge or label on a profile; its holder may download the credential or share its link. */
-export function BadgesAwardItem({ award, mine, onNotice }: BadgesAwardItemProps) {
+export function BadgesAwardItem({ award, mine, canRevoke, onNotice, onRevoked }: BadgesAwardItemProps) {
+  const [revoking, setRevoking] = useState(false);
   const verifyUrl = new URL(award.verifyUrl, location.origin).toString();
 
   async function share() {
@@ -49,6 +54,24 @@ export function BadgesAwardItem({ award, mine, onNotice }: BadgesAwardItemProps)
             {' · '}
             <span class="award-status">{t(`profile.status.${award.status}` as 'profile.status.VALID')}</span>
           </p>
+        )}
+        {expiresSoon(award, new Date()) && <p class="expiring-soon">{t('profile.expiresSoon')}</p>}
+        {canRevoke && !revoking && (
+          <p class="award-actions">
+            <button type="button" class="button" onClick={() => setRevoking(true)}>
+              {t('revoke.open')}
+            </button>
+          </p>
+        )}
+        {revoking && (
+          <BadgesRevokeForm
+            award={award}
+            onCancel={() => setRevoking(false)}
+            onRevoked={() => {
+              onNotice(t('revoke.done'));
+              onRevoked();
+            }}
+          />
         )}
         {mine && (
           <p class="award-actions">

@@ -1,15 +1,18 @@
 import { useState } from 'preact/hooks';
 import { BADGES, type Viewer } from '../../graphql/operations';
+import { BadgesRetireButton } from './BadgesRetireButton';
 import { t } from '../../i18n';
 import { linkClick } from '../../router';
 import { BadgesCreateForm } from './BadgesCreateForm';
 import { BadgesIcon } from './BadgesIcon';
+import { BadgesRules } from './BadgesRules';
 import { BadgesStatus } from './BadgesStatus';
 import { useQuery } from './useQuery';
 
 /** The organisation's catalogue: what each badge means and how it is earned. */
 export function BadgesCatalogue({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
-  const { state, reload } = useQuery(BADGES, {}, 'badges');
+  const admin = viewer.role === 'ADMIN';
+  const { state, reload } = useQuery(BADGES, { includeRetired: admin }, `badges-${admin}`);
   const [creating, setCreating] = useState(false);
   return (
     <section class="badges-page" aria-labelledby="badges-title">
@@ -55,6 +58,7 @@ export function BadgesCatalogue({ viewer, onNotice }: { viewer: Viewer; onNotice
                 <p class="badge-chips">
                   <span class="kind-chip">{t(badge.kind === 'LABEL' ? 'badges.kind.LABEL' : 'badges.kind.BADGE')}</span>
                   <span class="kind-chip">{t(`badges.category.${badge.category}` as 'badges.category.SALES')}</span>
+                  {badge.retired && <span class="kind-chip retired-chip">{t('badges.retired')}</span>}
                 </p>
                 {badge.description && <p class="badge-description">{badge.description}</p>}
                 {badge.criteria && <p class="badge-criteria">{badge.criteria}</p>}
@@ -63,10 +67,23 @@ export function BadgesCatalogue({ viewer, onNotice }: { viewer: Viewer; onNotice
                   {badge.levels.length > 0 && ` · ${t('badges.levels', { levels: badge.levels.join(', ') })}`}
                   {badge.validityDays !== null && ` · ${t('badges.validity', { days: badge.validityDays })}`}
                 </p>
+                {admin && !badge.retired && (
+                  <BadgesRetireButton
+                    badge={badge}
+                    onRetired={() => {
+                      onNotice(t('retire.done', { name: badge.name }));
+                      reload();
+                    }}
+                    onError={onNotice}
+                  />
+                )}
               </div>
             </li>
           ))}
         </ul>
+      )}
+      {viewer.role === 'ADMIN' && state.status === 'ready' && state.data.badges.length > 0 && (
+        <BadgesRules badges={state.data.badges.filter((badge) => badge.kind === 'BADGE' && !badge.retired)} onNotice={onNotice} />
       )}
     </section>
   );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request, subscribe } from '../../graphql/client';
-import { NOTIFICATIONS_LIVE, PERSON, type Award } from '../../graphql/operations';
+import { NOTIFICATION_EVENTS, PERSON, type Award } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { newestAward } from '../../lib/awardFlow';
 import { personPath } from '../../lib/routes';
@@ -21,7 +21,7 @@ export function BadgesCelebration({ viewerId }: { viewerId: string }) {
 
   useEffect(
     () =>
-      subscribe(NOTIFICATIONS_LIVE, undefined, {
+      subscribe(NOTIFICATION_EVENTS, undefined, {
         next: ({ notifications }) => {
           const notification = notifications.notification;
           if (notifications.type !== 'NOTIFICATION' || !notification || !CELEBRATED.has(notification.kind)) return;

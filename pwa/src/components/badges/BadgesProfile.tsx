@@ -1,4 +1,4 @@
-import { PERSON, type Viewer } from '../../graphql/operations';
+import { PERSON, type Award, type Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { BadgesAwardItem } from './BadgesAwardItem';
 import { BadgesFeedPreference } from './BadgesFeedPreference';
@@ -18,6 +18,7 @@ export function BadgesProfile({ personId, viewer, onNotice }: BadgesProfileProps
   const person = state.data.user;
   if (!person) return <p class="feed-state-inline">{t('profile.notFound')}</p>;
   const mine = person.id === viewer.id;
+  const canRevoke = (award: Award) => viewer.role === 'ADMIN' || award.awardedBy?.id === viewer.id;
   const counts = [
     ['profile.wins', person.recognition.wins],
     ['profile.bestPractices', person.recognition.bestPractices],
@@ -49,7 +50,14 @@ export function BadgesProfile({ personId, viewer, onNotice }: BadgesProfileProps
       ) : (
         <ul class="award-list" data-testid="label-list">
           {person.labels.map((award) => (
-            <BadgesAwardItem key={award.id} award={award} mine={mine} onNotice={onNotice} />
+            <BadgesAwardItem
+              key={award.id}
+              award={award}
+              mine={mine}
+              canRevoke={canRevoke(award)}
+              onNotice={onNotice}
+              onRevoked={reload}
+            />
           ))}
         </ul>
       )}
@@ -59,7 +67,14 @@ export function BadgesProfile({ personId, viewer, onNotice }: BadgesProfileProps
       ) : (
         <ul class="award-list badge-shelf" data-testid="badge-shelf">
           {person.awards.map((award) => (
-            <BadgesAwardItem key={award.id} award={award} mine={mine} onNotice={onNotice} />
+            <BadgesAwardItem
+              key={award.id}
+              award={award}
+              mine={mine}
+              canRevoke={canRevoke(award)}
+              onNotice={onNotice}
+              onRevoked={reload}
+            />
           ))}
         </ul>
       )}

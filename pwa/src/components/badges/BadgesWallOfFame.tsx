@@ -18,6 +18,20 @@ export function BadgesWallOfFame({ unitId }: { unitId: string | null }) {
         {t('wall.title')}
         <span class="wall-unit">{wall.unit.name}</span>
       </h1>
+      {(wall.parent || wall.subunits.length > 0) && (
+        <nav class="wall-units" aria-label={t('wall.units')}>
+          {wall.parent && (
+            <a class="kind-chip" href={`/wall?unit=${wall.parent.id}`} onClick={linkClick}>
+              {`↑ ${wall.parent.name}`}
+            </a>
+          )}
+          {wall.subunits.map((unit) => (
+            <a key={unit.id} class="kind-chip" href={`/wall?unit=${unit.id}`} onClick={linkClick}>
+              {unit.name}
+            </a>
+          ))}
+        </nav>
+      )}
       {wall.topBadges.length > 0 && (
         <>
           <h2>{t('wall.top')}</h2>

@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import { request } from '../../graphql/client';
+import { RETIRE_BADGE, type Badge } from '../../graphql/operations';
+import { t } from '../../i18n';
+
+interface BadgesRetireButtonProps {
+  badge: Badge;
+  onRetired: () => void;
+  onError: (message: string) => void;
+}
+
+/** Head office retires a badge in two taps: no new awards, those given stay visible. */
+export function BadgesRetireButton({ badge, onRetired, onError }: BadgesRetireButtonProps) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  async function retire() {
+    setBusy(true);
+    try {
+      const { retireBadge } = await request(RETIRE_BADGE, { badgeId: badge.id });
+      if (retireBadge.__typename === 'RetireBadgeSuccess') onRetired();
+      else onError(retireBadge.message);
+    } catch {
+      onError(t('errors.network'));
+    } finally {
+      setBusy(false);
+      setAsking(false);
+    }
+  }
+
+  if (!asking) {
+    return (
+      <p class="award-actions">
+        <button type="button" class="button" onClick={() => setAsking(true)}>
+          {t('retire.open')}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <div class="retire-confirm" role="group" aria-label={t('retire.question', { name: badge.name })}>
+      <p>{t('retire.question', { name: badge.name })}</p>
+      <p class="award-actions">
+        <button type="button" class="button" onClick={() => setAsking(false)} disabled={busy}>
+          {t('award.back')}
+        </button>
+        <button type="button" class="button button-danger" onClick={retire} disabled={busy}>
+          {t('retire.confirm')}
+        </button>
+      </p>
+    </div>
+  );
+}
