@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-
-from tortoise import connections
-
 from server.accounts.models import Role
 from server.accounts.services import open_session
 from tests.factories import make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
+from tests.query_count import counting_queries
 from tests.training.factories import make_module, make_quiz
 
 DASHBOARD = """
@@ -18,28 +14,6 @@ DASHBOARD = """
   openActionPlans { title items { what } } subUnits { name figures { completionRate } } } }
 """
 MY_MODULES = "{ myModules { id title status sectionsDone dueAt quizId } }"
-
-
-@contextlib.contextmanager
-def counting_queries() -> Iterator[list[str]]:
-    client = type(connections.get("default"))
-    seen: list[str] = []
-    originals = {name: getattr(client, name) for name in ("execute_query", "execute_query_dict")}
-
-    def wrap(original):  # type: ignore[no-untyped-def]
-        async def counted(self, query, *args, **kwargs):  # type: ignore[no-untyped-def]
-            seen.append(str(query))
-            return await original(self, query, *args, **kwargs)
-
-        return counted
-
-    for name, original in originals.items():
-        setattr(client, name, wrap(original))
-    try:
-        yield seen
-    finally:
-        for name, original in originals.items():
-            setattr(client, name, original)
 
 
 async def _counts(live_server, people: int, modules: int) -> tuple[int, int]:
