@@ -18,8 +18,17 @@ def query(org: int, kind: CriterionKind, who: str, ids: list[int], **options: ob
     return CriterionQuery(org, kind, who, tuple(ids), now - timedelta(days=1), now + timedelta(days=1), dict(options))
 
 
+def register_training_sources() -> None:
+    """As server.training.handlers does at start-up (again: another test may have swapped them)."""
+    from server.challenges.criteria import register_source
+    from server.training.criteria import quiz_score, training_completion
+
+    register_source(CriterionKind.TRAINING_COMPLETION, training_completion)
+    register_source(CriterionKind.QUIZ_SCORE, quiz_score)
+
+
 async def test_training_completion_and_quiz_score_per_person_and_per_unit(live_server):
-    import server.training.handlers  # noqa: F401  (registers the sources, as the app does)
+    register_training_sources()
 
     # given two modules for Lille and a quiz; Ana completes one module and scores 100 then 33
     network = await make_network()
