@@ -19,7 +19,7 @@ from server.dashboards.figures import (
 from server.dashboards.recognition import HeldBadge, badges_this_month, my_badges
 from server.errors import ValidationFailed
 from server.evaluation.action_plans import PlanRow, plans_of_unit
-from server.evaluation.assessments import ScoreRow, latest_skill_levels
+from server.evaluation.assessments import ScoreRow, assessments_in_scope, latest_skill_levels
 from server.evaluation.satisfaction import latest_index, target_for, viewer_point_of_sale
 from server.network.models import Unit
 from server.training.scope import managed_root, require_manager_of, unit_of
@@ -157,6 +157,7 @@ class DashboardTable(StrEnum):
     PEOPLE = "PEOPLE"
     ACTION_PLANS = "ACTION_PLANS"
     SATISFACTION = "SATISFACTION"
+    ASSESSMENTS = "ASSESSMENTS"
 
 
 HEADERS = {
@@ -165,12 +166,14 @@ HEADERS = {
         DashboardTable.PEOPLE: ["personne", "unité", "formations assignées", "commencées", "terminées", "moyenne quiz (%)"],
         DashboardTable.ACTION_PLANS: ["point de vente", "plan d'action", "statut", "actions", "avancement (%)"],
         DashboardTable.SATISFACTION: ["mois", "indice", "répondants"],
+        DashboardTable.ASSESSMENTS: ["personne", "grille", "résultat", "niveau moyen", "date", "évaluateur"],
     },
     "en": {
         DashboardTable.SUB_UNITS: ["rank", "unit", "people", "trainings assigned", "trainings completed", "completion rate (%)", "quiz average (%)", "satisfaction index"],
         DashboardTable.PEOPLE: ["person", "unit", "trainings assigned", "started", "completed", "quiz average (%)"],
         DashboardTable.ACTION_PLANS: ["point of sale", "action plan", "status", "actions", "progress (%)"],
         DashboardTable.SATISFACTION: ["month", "index", "respondents"],
+        DashboardTable.ASSESSMENTS: ["person", "grid", "outcome", "average level", "date", "assessor"],
     },
 }
 
@@ -197,6 +200,12 @@ async def dashboard_csv(viewer: User, unit: Unit, table: DashboardTable, today: 
     if table == DashboardTable.PEOPLE:
         for p in sorted(await people_figures(unit), key=lambda p: p.display_name):
             writer.writerow([_cell(p.display_name), _cell(p.unit_name), p.assigned, p.started, p.completed, _cell(p.quiz_average)])
+    elif table == DashboardTable.ASSESSMENTS:
+        for a in await assessments_in_scope(viewer, unit):
+            writer.writerow([
+                _cell(a.person_name), _cell(a.grid_name), a.outcome, a.average_level,
+                a.created_at.date().isoformat(), _cell(a.assessor_name),
+            ])
     elif table == DashboardTable.ACTION_PLANS:
         for plan in await plans_of_unit(viewer, unit):
             writer.writerow([_cell(plan.unit_name), _cell(plan.title), plan.status, len(plan.items), plan.progress_percent])

@@ -79,6 +79,20 @@ async def test_the_people_csv_has_everyone_with_their_figures(live_server, netwo
     assert [r[1] for r in unit_rows[1:]] and len(unit_rows) == 5
 
 
+async def test_every_table_exports_with_its_header(live_server):
+    network = await make_network()
+    _, token = await signed_in(network.regions["Nord"], Role.MANAGER)
+    await signed_in(network.points_of_sale["Lille"], name="=HYPERLINK(\"http://x\")")
+    async with GraphQLClient(live_server.url, token=token, **{"Accept-Language": "en"}) as client:
+        people = (await client.execute(CSV_EXPORT, {"id": str(network.regions["Nord"].id), "t": "PEOPLE"}))["dashboardCsv"]
+        # a name that a spreadsheet would run as a formula is kept as text
+        assert "'=HYPERLINK" in people
+        for table, first in (("SUB_UNITS", "rank"), ("PEOPLE", "person"), ("ACTION_PLANS", "point of sale"),
+                             ("SATISFACTION", "month"), ("ASSESSMENTS", "person")):
+            text = (await client.execute(CSV_EXPORT, {"id": str(network.regions["Nord"].id), "t": table}))["dashboardCsv"]
+            assert text.split(";")[0] == first, table
+
+
 async def test_a_manager_outside_cannot_open_another_units_dashboard(live_server):
     network = await make_network()
     _, token = await signed_in(network.regions["Sud-Ouest"], Role.MANAGER)

@@ -297,7 +297,7 @@ export const UNIT_DASHBOARD_LIVE = operation<
 }`,
 );
 
-export type DashboardTable = 'SUB_UNITS' | 'PEOPLE' | 'ACTION_PLANS' | 'SATISFACTION';
+export type DashboardTable = 'SUB_UNITS' | 'PEOPLE' | 'ACTION_PLANS' | 'SATISFACTION' | 'ASSESSMENTS';
 
 export const DASHBOARD_CSV = operation<{ dashboardCsv: string }, { unitId: string; table: DashboardTable }>(
   'DashboardCsv',
@@ -612,4 +612,12 @@ export const RECORD_MYSTERY_VISIT = operation<
     __typename ... on RecordMysteryVisitSuccess { visit { globalScore } } ... on UserError { code message }
   }
 }`,
+);
+
+export const UNIT_ASSESSMENTS = operation<
+  { assessments: { id: string; personName: string; gridName: string; outcome: 'PASSED' | 'NOT_PASSED'; averageLevel: number }[] },
+  { unitId: string }
+>(
+  'UnitAssessments',
+  `query UnitAssessments($unitId: ID!) { assessments(unitId: $unitId) { id personName gridName outcome averageLevel } }`,
 );

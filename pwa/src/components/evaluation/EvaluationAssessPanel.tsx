@@ -1,26 +1,53 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { ASSESSMENT_FORM, SUBMIT_ASSESSMENT } from '../../graphql/levers';
+import { ASSESSMENT_FORM, SUBMIT_ASSESSMENT, UNIT_ASSESSMENTS } from '../../graphql/levers';
 import { t } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/levers';
-import { navigate } from '../../router';
+import { linkClick, navigate } from '../../router';
+import { DashboardsCsvButton } from '../dashboards/DashboardsCsvButton';
 import { LeverState } from '../levers/LeverState';
 import { useQuery } from '../levers/useLeverData';
 
 /** A manager assesses a person of its scope against a skills grid (levels 1–4 with descriptors). */
 export function EvaluationAssessPanel({ unitId, onNotice }: { unitId: string; onNotice: (message: string) => void }) {
   const [open, setOpen] = useState(false);
-  if (!open) {
-    return (
+  const done = useQuery(UNIT_ASSESSMENTS, { unitId });
+  return (
+    <>
       <div class="lever-section-head">
-        <h2 class="lever-subtitle">{t('assessment.assessTitle')}</h2>
-        <button type="button" class="button" onClick={() => setOpen(true)}>
-          {t('assessment.start')}
-        </button>
+        <h2 class="lever-subtitle">{t('assessment.teamTitle')}</h2>
+        <DashboardsCsvButton unitId={unitId} table="ASSESSMENTS" onNotice={onNotice} />
       </div>
-    );
-  }
-  return <AssessForm unitId={unitId} onNotice={onNotice} />;
+      <LeverState state={done.state} onRetry={done.reload}>
+        {({ assessments }) =>
+          assessments.length === 0 ? (
+            <p class="lever-empty">{t('assessment.none')}</p>
+          ) : (
+            <ul class="people-list">
+              {assessments.slice(0, 50).map((a) => (
+                <li key={a.id}>
+                  <a class="people-name" href={LEVER_PATHS.assessment(a.id)} onClick={linkClick}>
+                    {a.personName}
+                    <span class="lever-muted">{a.gridName}</span>
+                  </a>
+                  <span class={a.outcome === 'PASSED' ? 'lever-ok' : 'lever-muted'}>
+                    {a.outcome === 'PASSED' ? t('assessment.passed') : t('assessment.notPassed')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LeverState>
+      {open ? (
+        <AssessForm unitId={unitId} onNotice={onNotice} />
+      ) : (
+        <button type="button" class="button" onClick={() => setOpen(true)}>
+          {t('assessment.assessTitle')}
+        </button>
+      )}
+    </>
+  );
 }
 
 function AssessForm({ unitId, onNotice }: { unitId: string; onNotice: (message: string) => void }) {
