@@ -144,7 +144,7 @@ async def create_module(
             raise ValidationFailed("unit_not_found", "assignments")
         await require_manager_of(author, unit)
         units[assignment.unit_id] = unit
-    async with atomic():
+    async with atomic() as events:
         module = await TrainingModule.create(
             organization_id=author.organization_id,
             title=title,
@@ -168,7 +168,26 @@ async def create_module(
             await ModuleAssignment.create(
                 module=module, unit=units[assignment.unit_id], role=assignment.role, due_at=assignment.due_at
             )
+        await _announce(author, module, events)
     return module
+
+
+async def _announce(author: User, module: TrainingModule, events: object) -> None:
+    """Tells the module's audience (TRAINING_ASSIGNED), in the transaction that creates it."""
+    audience = await load_audience(author.organization_id, [module.id])
+    people = await User.filter(organization_id=author.organization_id).exclude(id=author.id).values(
+        "id", "role", "unit__path"
+    )
+    for person in people:
+        if audience.includes(module.id, str(person["unit__path"]), str(person["role"])):
+            await notify(
+                int(person["id"]),
+                NotificationKind.TRAINING_ASSIGNED,
+                params={"module": module.title, "moduleId": module.id},
+                actor_name=author.display_name,
+                link=f"/apprendre/{module.id}",
+                events=events,  # type: ignore[arg-type]
+            )
 
 
 async def _section_counts(module_ids: list[int]) -> dict[int, int]:

@@ -130,10 +130,13 @@ async def test_the_manager_sees_who_has_not_started_and_reminds_them(live_server
     assert sorted(sent["sendTrainingReminders"]["remindedUserIds"]) == sorted([str(idle.id), str(idle2.id)])
     assert twice["sendTrainingReminders"]["__typename"] == "ConflictError"
     assert outside["sendTrainingReminders"]["__typename"] == "NotAllowedError"
-    reminder = await Notification.get(user_id=idle.id)
+    reminder = await Notification.get(user_id=idle.id, kind=NotificationKind.TRAINING_REMINDER)
     assert reminder.kind == NotificationKind.TRAINING_REMINDER and reminder.params["module"] == "Accueil client"
     assert reminder.link == f"/apprendre/{module_id}"
-    assert not await Notification.filter(user_id=started.id).exists()
+    assert not await Notification.filter(user_id=started.id, kind=NotificationKind.TRAINING_REMINDER).exists()
+    assigned = await Notification.filter(user_id=idle.id, kind=NotificationKind.TRAINING_ASSIGNED).first()
+    assert assigned is not None and assigned.link == f"/apprendre/{module_id}"
+    assert not await Notification.filter(user_id=far.id).exists()
 
 
 async def test_a_seller_cannot_see_participation(live_server):
