@@ -94,3 +94,33 @@ async def test_a_seller_completes_a_module_and_passes_its_quiz_while_the_manager
     await julie.page.get_by_role("link", name="Résultats").click()
     await expect(julie.page.get_by_test_id("my-modules-completed")).to_have_text("1/1")
     assert julie.console_errors == [] and marc.console_errors == []
+
+
+async def test_two_sellers_edit_their_action_plan_live_on_two_phones(live_server, phones):
+    # given two sellers of Lille and their point of sale's action plan
+    from server.evaluation.action_plans import create_plan
+
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    nadia = await make_user(lille, name="Nadia Benali")
+    hugo = await make_user(lille, name="Hugo Petit")
+    plan = await create_plan(nadia, lille.id, "Retrouver 80 à l'accueil")
+    nadia_phone, hugo_phone = await phones(), await phones()
+    await sign_in(nadia_phone.page, nadia.email)
+    await sign_in(hugo_phone.page, hugo.email)
+    await nadia_phone.page.goto(f"/point-de-vente/plans/{plan.id}")
+    await hugo_phone.page.goto(f"/point-de-vente/plans/{plan.id}")
+    await expect(nadia_phone.page.get_by_role("heading", name="Retrouver 80 à l'accueil")).to_be_visible()
+
+    # when Hugo adds an action for Nadia
+    await hugo_phone.page.get_by_label("Action", exact=True).fill("Rappeler les clients sous 48 h")
+    await hugo_phone.page.get_by_label("Responsable").select_option(label="Nadia Benali")
+    await hugo_phone.page.get_by_role("button", name="Ajouter").click()
+
+    # then it appears on Nadia's phone without reloading, and her "done" shows on Hugo's
+    item = nadia_phone.page.get_by_test_id("action-item")
+    await expect(item).to_contain_text("Rappeler les clients sous 48 h", timeout=10_000)
+    await expect(item).to_contain_text("Nadia Benali")
+    await item.get_by_role("combobox").select_option(label="Fait")
+    await expect(hugo_phone.page.get_by_test_id("plan-progress")).to_have_text("100 % réalisé", timeout=10_000)
+    assert nadia_phone.console_errors == [] and hugo_phone.console_errors == []
