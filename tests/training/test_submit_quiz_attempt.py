@@ -155,3 +155,25 @@ async def test_quiz_passed_is_emitted_after_commit_only(live_server):
             {"organization_id": network.organization_id, "user_id": seller.id, "quiz_id": quiz_id, "score_percent": 0.0},
         )
     ]
+
+
+async def test_questions_and_choices_are_shuffled_unless_the_quiz_says_not(live_server):
+    import random
+
+    network = await make_network()
+    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    seller, _ = await signed_in(network.points_of_sale["Lille"])
+    quiz_id = await make_quiz(manager)
+    orders = set()
+    for seed in range(12):
+        view = await quizzes.quiz_for_taking(seller, quiz_id, random.Random(seed))
+        orders.add(tuple((q.text, tuple(c.text for c in q.choices)) for q in view.questions))
+        # the same questions and choices, whatever the order
+        assert sorted(q.text for q in view.questions) == ["Q1", "Q2", "Q3"]
+    assert len(orders) > 1
+    from server.training.models import Quiz
+
+    await Quiz.filter(id=quiz_id).update(shuffle=False)
+    fixed = await quizzes.quiz_for_taking(seller, quiz_id, random.Random(1))
+    assert [q.text for q in fixed.questions] == ["Q1", "Q2", "Q3"]
+    assert [c.text for c in fixed.questions[0].choices] == ["A", "B", "C"]
