@@ -42,6 +42,8 @@ from schema.challenges.mutations.record_result import ImportResult, RecordResult
 from schema.challenges.mutations.set_target import SetTargetResult, import_targets, set_target, spread_target
 from schema.challenges.queries import ChallengesQuery
 from schema.challenges.subscriptions import ChallengesSubscription
+from schema.dashboards.queries import DashboardsQuery
+from schema.dashboards.subscriptions import DashboardsSubscription
 from schema.badges.mutations.award_badge import AwardBadgeResult, award_badge
 from schema.badges.mutations.create_badge import CreateBadgeResult, create_badge
 from schema.badges.mutations.retire_badge import RetireBadgeResult, retire_badge
@@ -73,6 +75,11 @@ from schema.feed.mutations.comment_post import (
     delete_comment,
     edit_comment,
 )
+from schema.evaluation.mutations import action_plans as action_plan_mutations
+from schema.evaluation.mutations import assessments as assessment_mutations
+from schema.evaluation.mutations import satisfaction as satisfaction_mutations
+from schema.evaluation.queries import EvaluationQuery
+from schema.evaluation.subscriptions import EvaluationSubscription
 from schema.feed.mutations.create_post import CreatePostResult, create_post
 from schema.feed.mutations.edit_post import DeletePostResult, EditPostResult, delete_post, edit_post
 from schema.feed.mutations.like_post import LikePostResult, like_post, unlike_post
@@ -91,6 +98,11 @@ from schema.notifications.mutations.mark_notifications_read import (
 )
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
+from schema.plans.mutations.create_performance_plan import (
+    CreatePerformancePlanResult,
+    create_performance_plan,
+)
+from schema.plans.queries import PlansQuery
 from schema.push.mutations.register_push_subscription import (
     RegisterPushSubscriptionResult,
     UnregisterPushSubscriptionSuccess,
@@ -103,6 +115,25 @@ from schema.push.mutations.update_push_preferences import (
     update_push_preferences,
 )
 from schema.push.queries import PushQuery
+from schema.training.mutations.create_training_module import (
+    CreateQuizResult,
+    CreateTrainingModuleResult,
+    create_quiz,
+    create_training_module,
+)
+from schema.training.mutations.record_training_progress import (
+    RecordTrainingProgressResult,
+    record_training_progress,
+)
+from schema.training.mutations.send_training_reminders import (
+    SendTrainingRemindersResult,
+    send_training_reminders,
+)
+from schema.training.mutations.submit_quiz_attempt import (
+    SubmitQuizAttemptResult,
+    submit_quiz_attempt,
+)
+from schema.training.queries import TrainingQuery
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -110,7 +141,18 @@ MAX_TOKENS = 4000
 
 
 @strawberry.type
-class Query(AccountsQuery, FeedQuery, NotificationsQuery, PushQuery, BadgesQuery, ChallengesQuery):
+class Query(
+    ChallengesQuery,
+    AccountsQuery,
+    FeedQuery,
+    NotificationsQuery,
+    PushQuery,
+    TrainingQuery,
+    EvaluationQuery,
+    DashboardsQuery,
+    PlansQuery,
+    BadgesQuery,
+):
     pass
 
 
@@ -223,6 +265,72 @@ class Mutation:
     set_leaderboard_hidden: bool = strawberry.mutation(
         resolver=set_leaderboard_hidden, description="Hide the viewer from (or show it again on) public leaderboards."
     )
+    # --- training ---
+    submit_quiz_attempt: SubmitQuizAttemptResult = strawberry.mutation(
+        resolver=submit_quiz_attempt,
+        description="Answer a quiz: scored on the server; returns the score, pass or fail and the corrections.",
+    )
+    record_training_progress: RecordTrainingProgressResult = strawberry.mutation(
+        resolver=record_training_progress,
+        description="The viewer read up to `sectionsDone` sections of a module (never goes back).",
+    )
+    send_training_reminders: SendTrainingRemindersResult = strawberry.mutation(
+        resolver=send_training_reminders,
+        description="Remind the listed people of the viewer's scope who haven't started a module.",
+    )
+    create_training_module: CreateTrainingModuleResult = strawberry.mutation(
+        resolver=create_training_module, description="Publish a module to units and roles of the viewer's scope."
+    )
+    create_quiz: CreateQuizResult = strawberry.mutation(
+        resolver=create_quiz, description="Create a quiz, attached to a module or standalone."
+    )
+    # --- evaluation ---
+    submit_assessment: assessment_mutations.AssessmentResult = strawberry.mutation(
+        resolver=assessment_mutations.submit_assessment,
+        description="Assess a person of the viewer's scope against a skills grid; the person is told.",
+    )
+    comment_assessment: assessment_mutations.AssessmentResult = strawberry.mutation(
+        resolver=assessment_mutations.comment_assessment,
+        description="The person assessed answers its assessment.",
+    )
+    record_satisfaction_survey: satisfaction_mutations.RecordSatisfactionSurveyResult = strawberry.mutation(
+        resolver=satisfaction_mutations.record_satisfaction_survey,
+        description="Record a survey result of a point of sale of the viewer's scope.",
+    )
+    record_mystery_visit: satisfaction_mutations.RecordMysteryVisitResult = strawberry.mutation(
+        resolver=satisfaction_mutations.record_mystery_visit,
+        description="Record a mystery visit with a score per section.",
+    )
+    import_satisfaction_csv: satisfaction_mutations.ImportSatisfactionCsvResult = strawberry.mutation(
+        resolver=satisfaction_mutations.import_satisfaction_csv,
+        description="Import survey results from CSV: every row valid, or nothing recorded and a report per row.",
+    )
+    set_satisfaction_target: satisfaction_mutations.SetSatisfactionTargetResult = strawberry.mutation(
+        resolver=satisfaction_mutations.set_satisfaction_target,
+        description="Set the satisfaction index target of a unit (or of the organisation when unitId is omitted).",
+    )
+    create_action_plan: action_plan_mutations.ActionPlanResult = strawberry.mutation(
+        resolver=action_plan_mutations.create_action_plan, description="Start an action plan for a point of sale."
+    )
+    add_action_item: action_plan_mutations.ActionPlanResult = strawberry.mutation(
+        resolver=action_plan_mutations.add_action_item, description="Add an action to a plan."
+    )
+    update_action_item: action_plan_mutations.ActionPlanResult = strawberry.mutation(
+        resolver=action_plan_mutations.update_action_item,
+        description="Change an action's text, status, owner or due date.",
+    )
+    comment_action_plan: action_plan_mutations.ActionPlanResult = strawberry.mutation(
+        resolver=action_plan_mutations.comment_action_plan, description="Comment on a plan as a team member."
+    )
+    set_action_plan_status: action_plan_mutations.ActionPlanResult = strawberry.mutation(
+        resolver=action_plan_mutations.set_action_plan_status, description="Close or reopen a plan."
+    )
+    # --- performance plan ---
+    create_performance_plan: CreatePerformancePlanResult = strawberry.mutation(
+        resolver=create_performance_plan,
+        description="Head office: group a period's trainings, quizzes, challenges, badges and targets.",
+    )
+    # --- push ---
     register_push_subscription: RegisterPushSubscriptionResult = strawberry.mutation(
         resolver=register_push_subscription,
         description="Register this browser's push subscription for the viewer (moves it if "
@@ -265,7 +373,13 @@ class Mutation:
 
 
 @strawberry.type
-class Subscription(FeedSubscription, NotificationsSubscription, ChallengesSubscription):
+class Subscription(
+    FeedSubscription,
+    NotificationsSubscription,
+    ChallengesSubscription,
+    EvaluationSubscription,
+    DashboardsSubscription,
+):
     pass
 
 

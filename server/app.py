@@ -21,7 +21,13 @@ from server.static import pwa
 log = logging.getLogger("elan")
 
 # modules whose import registers domain-event handlers (server.hooks); one per domain
-HANDLER_MODULES: list[str] = ["server.badges.handlers", "server.challenges.handlers"]
+HANDLER_MODULES: list[str] = [
+    "server.badges.handlers",
+    "server.challenges.handlers",
+    "server.training.handlers",
+    "server.evaluation.handlers",
+    "server.dashboards.handlers",
+]
 
 
 def import_handlers() -> None:

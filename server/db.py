@@ -22,6 +22,9 @@ MODEL_MODULES = [
     "server.feed.models",
     "server.notifications.models",
     "server.challenges.models",
+    "server.training.models",
+    "server.evaluation.models",
+    "server.plans.models",
     "server.push.models",
     "server.badges.models",
 ]

@@ -19,6 +19,9 @@ Names in use (payloads are plain JSON-able dicts, ids as ints):
   evaluation.satisfaction_recorded {organization_id, unit_id, index}
   badges.awarded           {organization_id, award_id, badge_id, user_id, kind, level, by_rule}
                            (a badge or label awarded or renewed; kind is BADGE or LABEL)
+  training.progress_recorded  {organization_id, user_id, module_id}
+  training.quiz_attempted     {organization_id, user_id, quiz_id, score_percent, passed}
+  evaluation.action_plan_changed {organization_id, unit_id, plan_id}
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
 import { BadgesCelebration } from './components/badges/BadgesCelebration';
 import type { BadgesScreensProps } from './components/badges/BadgesScreens';
 import { FeedPage } from './components/feed/FeedPage';
+import { LeverScreensLoader } from './components/levers/LeverScreensLoader';
 import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
 import { useUnreadCount } from './components/notifications/useUnreadCount';
 import { ShellHeader } from './components/shell/ShellHeader';
@@ -24,6 +25,7 @@ import { FeedPostScreen } from './components/feed/FeedPostScreen';
 import { startOutbox } from './components/feed/outbox';
 import { challengeIdFrom, matchRoute, personIdFrom, postIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import type { ChallengesScreensProps } from './components/challenges/ChallengesScreens';
+import { type LeverRoute, matchLeverRoute } from './lib/levers';
 import { navigate, useLocation } from './router';
 
 const loadReports = () => import('./components/feed/FeedReportsPage').then((module) => module.FeedReportsPage);
@@ -185,6 +187,7 @@ export function App() {
     <SignedInShell
       viewer={session.viewer}
       route={route}
+      lever={matchLeverRoute(pathname)}
       recognition={recognition}
       challengeId={challengeIdFrom(pathname)}
       composing={composing}
@@ -200,6 +203,7 @@ export function App() {
 interface SignedInShellProps {
   viewer: Viewer;
   route: RouteName | null;
+  lever: LeverRoute | null;
   recognition: { personId: string | null; unitId: string | null };
   challengeId: string | null;
   composing: boolean;
@@ -210,7 +214,19 @@ interface SignedInShellProps {
   logout: () => Promise<void>;
 }
 
-function SignedInShell({ viewer, route, recognition, challengeId, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
+function SignedInShell({
+  viewer,
+  route,
+  lever,
+  recognition,
+  challengeId,
+  composing,
+  setComposing,
+  notice,
+  setNotice,
+  clearNotice,
+  logout,
+}: SignedInShellProps) {
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
   useEffect(() => startOutbox(viewer.id), [viewer.id]);
@@ -226,6 +242,7 @@ function SignedInShell({ viewer, route, recognition, challengeId, composing, set
       </a>
       <ShellHeader viewer={viewer} onLogout={logout} />
       <main id="main" class="shell-main" tabIndex={-1}>
+        {lever && <LeverScreensLoader route={lever} viewer={viewer} onNotice={setNotice} />}
         {route === 'notifications' && <ShellLazyScreen load={loadNotifications} />}
         {route === 'notificationSettings' && <ShellLazyScreen load={loadNotificationSettings} />}
         {route !== null && CHALLENGE_ROUTES.has(route) && (
@@ -255,7 +272,7 @@ function SignedInShell({ viewer, route, recognition, challengeId, composing, set
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
       <BadgesCelebration viewerId={viewer.id} />
-      <ShellTabBar onCompose={compose} route={route} unreadCount={unreadCount} />
+      <ShellTabBar onCompose={compose} route={route} lever={lever?.name ?? null} unreadCount={unreadCount} />
     </div>
   );
 }

@@ -159,6 +159,7 @@ def _ascii(text: str) -> str:
 # --- domain seeders (imported last: they build on DemoNetwork)
 from server.demo.badges import seed_badges  # noqa: E402
 from server.demo.push import seed_push  # noqa: E402
+from server.demo.training import seed_training  # noqa: E402
 
 DEMO_SEEDERS.append(seed_badges)
 
@@ -169,3 +170,4 @@ DEMO_SEEDERS.append(seed_push)
 from server.demo.challenges import seed_challenges  # noqa: E402
 
 DEMO_SEEDERS.append(seed_challenges)
+DEMO_SEEDERS.append(seed_training)

@@ -59,3 +59,11 @@ describe('challenge routes', () => {
     expect([challengeIdFrom('/challenges/12'), challengeIdFrom('/challenges/12/tv'), challengeIdFrom('/challenges/new')]).toEqual(['12', '12', null]);
   });
 });
+
+describe('redirectFor on the Train and Evaluate screens', () => {
+  it('lets a signed-in person stay and sends a visitor to login', () => {
+    expect(redirectFor('/apprendre/3', true)).toBeNull();
+    expect(redirectFor('/point-de-vente/plans/9', true)).toBeNull();
+    expect(redirectFor('/resultats', false)).toBe('/login');
+  });
+});

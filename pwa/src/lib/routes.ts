@@ -1,4 +1,5 @@
 /** The app's routes and where a visitor must go instead, by sign-in state. */
+import { matchLeverRoute } from './levers';
 
 export type RouteName =
   | 'feed'
@@ -88,6 +89,7 @@ export function matchRoute(pathname: string): RouteName | null {
  */
 export function redirectFor(pathname: string, signedIn: boolean): string | null {
   const route = matchRoute(pathname);
+  if (route === null && matchLeverRoute(pathname)) return signedIn ? null : ROUTE_PATHS.login;
   if (route === null) return signedIn ? ROUTE_PATHS.feed : ROUTE_PATHS.login;
   if (!signedIn && !PUBLIC_ROUTES.has(route)) return ROUTE_PATHS.login;
   if (signedIn && PUBLIC_ROUTES.has(route)) return ROUTE_PATHS.feed;

@@ -1,6 +1,7 @@
 import type { Post, Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { navigate } from '../../router';
+import { TrainingRecommendations } from '../training/TrainingRecommendations';
 import { FeedComposer } from './FeedComposer';
 import { FeedList } from './FeedList';
 import { FeedNewPostsBanner } from './FeedNewPostsBanner';
@@ -53,6 +54,7 @@ export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotic
         </a>
       )}
       <FeedNewPostsBanner count={feed.state.pending.length} onReveal={reveal} />
+      <TrainingRecommendations />
       <FeedList feed={feed} onCompose={onCompose} />
       <FeedComposer
         open={composing}

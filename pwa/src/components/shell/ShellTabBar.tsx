@@ -1,19 +1,36 @@
 import { t } from '../../i18n';
+import { LEVER_PATHS, type LeverRouteName } from '../../lib/levers';
 import type { RouteName } from '../../lib/routes';
 import { linkClick } from '../../router';
 
 interface ShellTabBarProps {
   onCompose: () => void;
   route: RouteName | null;
+  lever: LeverRouteName | null;
   unreadCount: number;
 }
 
-/** Bottom navigation, in thumb's reach: the feed, recognition, the "Partager" action, and notifications with the live unread count. */
-export function ShellTabBar({ onCompose, route, unreadCount }: ShellTabBarProps) {
+const LEARN: ReadonlySet<LeverRouteName> = new Set(['learn', 'module', 'quiz']);
+const RESULTS: ReadonlySet<LeverRouteName> = new Set([
+  'results',
+  'team',
+  'teamUnit',
+  'performancePlan',
+  'pointOfSale',
+  'pointOfSaleUnit',
+  'actionPlan',
+  'assessment',
+]);
+
+/**
+ * Bottom navigation, in thumb's reach: the feed, recognition, learning, the "Partager" action,
+ * my results (with my point of sale) and notifications with the live unread count.
+ */
+export function ShellTabBar({ onCompose, route, lever, unreadCount }: ShellTabBarProps) {
   const shown = unreadCount > 99 ? '99+' : String(unreadCount);
   const inRecognition = route === 'badges' || route === 'awardBadge' || route === 'wall' || route === 'person';
   return (
-    <nav class="tab-bar" aria-label={t('nav.label')}>
+    <nav class="tab-bar tab-bar-levers" aria-label={t('nav.label')}>
       <a href="/" class="tab" aria-current={route === 'feed' ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <path d="M4 5h16M4 12h16M4 19h10" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none" />
@@ -38,12 +55,24 @@ export function ShellTabBar({ onCompose, route, unreadCount }: ShellTabBarProps)
         </svg>
         <span>{t('nav.badges')}</span>
       </a>
+      <a href={LEVER_PATHS.learn} class="tab" aria-current={lever && LEARN.has(lever) ? 'page' : undefined} onClick={linkClick}>
+        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+          <path d="M3 8l9-4 9 4-9 4-9-4zm4 2v5c3 2 7 2 10 0v-5" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none" />
+        </svg>
+        <span>{t('nav.learn')}</span>
+      </a>
       <button type="button" class="tab tab-primary" onClick={onCompose}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" fill="none" />
         </svg>
         <span>{t('nav.compose')}</span>
       </button>
+      <a href={LEVER_PATHS.results} class="tab" aria-current={lever && RESULTS.has(lever) ? 'page' : undefined} onClick={linkClick}>
+        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+          <path d="M5 20V11M12 20V5M19 20v-7" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" fill="none" />
+        </svg>
+        <span>{t('nav.results')}</span>
+      </a>
       <a
         href="/notifications"
         class="tab"

@@ -1,0 +1,37 @@
+import type { ComponentChildren } from 'preact';
+import { t } from '../../i18n';
+import type { Loaded } from './useLeverData';
+
+interface LeverStateProps<T> {
+  state: Loaded<T>;
+  onRetry?: () => void;
+  children: (data: T) => ComponentChildren;
+}
+
+/** Loading, error (offline or not) and ready, the same way on every lever screen. */
+export function LeverState<T>({ state, onRetry, children }: LeverStateProps<T>) {
+  if (state.status === 'loading') {
+    return (
+      <div class="lever-state" aria-busy="true">
+        <div class="skeleton lever-skeleton" />
+        <div class="skeleton lever-skeleton" />
+        <p class="visually-hidden" role="status">
+          {t('app.loading')}
+        </p>
+      </div>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <div class="lever-state" role="alert">
+        <p>{state.offline ? t('errors.network') : t('levers.loadError')}</p>
+        {onRetry ? (
+          <button type="button" class="button" onClick={onRetry}>
+            {t('levers.retry')}
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  return <>{children(state.data)}</>;
+}

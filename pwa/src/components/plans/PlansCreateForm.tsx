@@ -1,0 +1,100 @@
+import { useState } from 'preact/hooks';
+import { request } from '../../graphql/client';
+import { CREATE_PERFORMANCE_PLAN, PLAN_CHOICES } from '../../graphql/levers';
+import { t } from '../../i18n';
+import { LeverState } from '../levers/LeverState';
+import { useQuery } from '../levers/useLeverData';
+
+/** Head office groups a period's trainings (and their quizzes) with objectives per lever. */
+export function PlansCreateForm({ onCreated, onNotice }: { onCreated: () => void; onNotice: (message: string) => void }) {
+  const choices = useQuery(PLAN_CHOICES, {});
+  const [name, setName] = useState('');
+  const [startsOn, setStartsOn] = useState('');
+  const [endsOn, setEndsOn] = useState('');
+  const [modules, setModules] = useState<Set<string>>(new Set());
+  const [training, setTraining] = useState('80');
+  const [quiz, setQuiz] = useState('70');
+  const [satisfaction, setSatisfaction] = useState('80');
+  return (
+    <LeverState state={choices.state} onRetry={choices.reload}>
+      {({ trainingModules }) => (
+        <form
+          class="action-form"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const chosen = trainingModules.filter((m) => modules.has(m.id));
+            try {
+              const { createPerformancePlan: result } = await request(CREATE_PERFORMANCE_PLAN, {
+                input: {
+                  name,
+                  startsOn,
+                  endsOn,
+                  moduleIds: chosen.map((m) => m.id),
+                  quizIds: chosen.flatMap((m) => (m.quizId ? [m.quizId] : [])),
+                  trainingCompletionTarget: Number(training),
+                  quizAverageTarget: Number(quiz),
+                  satisfactionIndexTarget: Number(satisfaction),
+                },
+              });
+              if (result.__typename === 'CreatePerformancePlanSuccess') {
+                setName('');
+                onCreated();
+              } else {
+                onNotice(result.message);
+              }
+            } catch {
+              onNotice(t('errors.network'));
+            }
+          }}
+        >
+          <h2 class="lever-subtitle">{t('plans.create')}</h2>
+          <label class="field">
+            <span>{t('plans.name')}</span>
+            <input value={name} maxLength={120} required onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <label class="field">
+            <span>{t('plans.startsOn')}</span>
+            <input type="date" required value={startsOn} onInput={(e) => setStartsOn((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <label class="field">
+            <span>{t('plans.endsOn')}</span>
+            <input type="date" required value={endsOn} onInput={(e) => setEndsOn((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <fieldset class="quiz-question">
+            <legend>{t('plans.modules')}</legend>
+            {trainingModules.map((module) => (
+              <label key={module.id} class="quiz-choice">
+                <input
+                  type="checkbox"
+                  checked={modules.has(module.id)}
+                  onChange={() => {
+                    const next = new Set(modules);
+                    if (next.has(module.id)) next.delete(module.id);
+                    else next.add(module.id);
+                    setModules(next);
+                  }}
+                />
+                <span>{module.title}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label class="field">
+            <span>{t('plans.targetTraining')}</span>
+            <input inputMode="numeric" value={training} onInput={(e) => setTraining((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <label class="field">
+            <span>{t('plans.targetQuiz')}</span>
+            <input inputMode="numeric" value={quiz} onInput={(e) => setQuiz((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <label class="field">
+            <span>{t('plans.targetSatisfaction')}</span>
+            <input inputMode="numeric" value={satisfaction} onInput={(e) => setSatisfaction((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+          <button type="submit" class="button button-primary" disabled={!name.trim() || !startsOn || !endsOn}>
+            {t('plans.save')}
+          </button>
+        </form>
+      )}
+    </LeverState>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../graphql/client';
+import { RECORD_TRAINING_PROGRESS, TRAINING_MODULE } from '../../graphql/levers';
+import { t } from '../../i18n';
+import { LEVER_PATHS } from '../../lib/levers';
+import { linkClick, navigate } from '../../router';
+import { LeverProgressBar } from '../levers/LeverProgressBar';
+import { LeverState } from '../levers/LeverState';
+import { useQuery } from '../levers/useLeverData';
+import { TrainingBlocks } from './TrainingBlocks';
+import { TrainingStatusChip } from './TrainingStatusChip';
+
+/** One module, a section at a time; reading a section records progress on the server. */
+export function TrainingModulePage({ id, onNotice }: { id: string; onNotice: (message: string) => void }) {
+  const { state, reload, set } = useQuery(TRAINING_MODULE, { id });
+  const [index, setIndex] = useState<number | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (state.status === 'ready' && state.data.trainingModule && index === null) {
+      const module = state.data.trainingModule;
+      setIndex(Math.min(module.sectionsDone, Math.max(0, module.sectionCount - 1)));
+    }
+  }, [state, index]);
+
+  async function markRead(done: number) {
+    if (state.status !== 'ready' || !state.data.trainingModule) return;
+    setSaving(true);
+    try {
+      const { recordTrainingProgress: result } = await request(RECORD_TRAINING_PROGRESS, { moduleId: id, sectionsDone: done });
+      if (result.__typename === 'RecordTrainingProgressSuccess') {
+        set({ trainingModule: { ...state.data.trainingModule, ...result.module } });
+        return true;
+      }
+      onNotice(result.message);
+    } catch {
+      onNotice(t('errors.network'));
+    } finally {
+      setSaving(false);
+    }
+    return false;
+  }
+
+  return (
+    <section class="lever-page">
+      <a class="lever-back" href={LEVER_PATHS.learn} onClick={linkClick}>
+        {t('training.back')}
+      </a>
+      <LeverState state={state} onRetry={reload}>
+        {({ trainingModule: module }) => {
+          if (!module) return <p class="lever-empty">{t('training.notFound')}</p>;
+          const current = Math.min(index ?? 0, module.sections.length - 1);
+          const section = module.sections[current];
+          const last = current === module.sections.length - 1;
+          return (
+            <article class="module-reader">
+              <header class="module-header">
+                <TrainingStatusChip status={module.status} />
+                <h1 class="lever-title">{module.title}</h1>
+                <LeverProgressBar
+                  done={module.sectionsDone}
+                  total={module.sectionCount}
+                  label={t('training.progressLabel', { done: module.sectionsDone, total: module.sectionCount })}
+                />
+                <p class="lever-muted" data-testid="section-position">
+                  {t('training.sectionOf', { n: current + 1, total: module.sections.length })}
+                </p>
+              </header>
+              {section ? (
+                <div class="module-section">
+                  <h2 class="lever-subtitle">{section.title}</h2>
+                  <TrainingBlocks blocks={section.blocks} />
+                  {section.imageUrl ? <img class="module-image" src={section.imageUrl} alt={section.title} loading="lazy" /> : null}
+                  {section.videoUrl ? (
+                    <a class="button" href={section.videoUrl} target="_blank" rel="noopener noreferrer">
+                      {t('training.watchVideo')}
+                    </a>
+                  ) : null}
+                  {section.pdfUrl ? (
+                    <a class="button" href={section.pdfUrl} target="_blank" rel="noopener noreferrer">
+                      {t('training.openPdf')}
+                    </a>
+                  ) : null}
+                </div>
+              ) : null}
+              <div class="module-actions">
+                {current > 0 ? (
+                  <button type="button" class="button" onClick={() => setIndex(current - 1)}>
+                    {t('training.previous')}
+                  </button>
+                ) : null}
+                {!last ? (
+                  <button
+                    type="button"
+                    class="button button-primary"
+                    disabled={saving}
+                    onClick={async () => {
+                      if (await markRead(Math.max(module.sectionsDone, current + 1))) setIndex(current + 1);
+                    }}
+                  >
+                    {t('training.next')}
+                  </button>
+                ) : module.quizId && module.status !== 'COMPLETED' ? (
+                  <button
+                    type="button"
+                    class="button button-primary"
+                    disabled={saving}
+                    onClick={async () => {
+                      if (await markRead(module.sectionCount)) navigate(LEVER_PATHS.quiz(module.quizId ?? ''));
+                    }}
+                  >
+                    {t('training.takeQuiz')}
+                  </button>
+                ) : module.status !== 'COMPLETED' ? (
+                  <button
+                    type="button"
+                    class="button button-primary"
+                    disabled={saving}
+                    onClick={async () => {
+                      if (await markRead(module.sectionCount)) onNotice(t('training.completedNotice'));
+                    }}
+                  >
+                    {t('training.finish')}
+                  </button>
+                ) : (
+                  <p class="lever-ok">{t('training.completedNotice')}</p>
+                )}
+              </div>
+            </article>
+          );
+        }}
+      </LeverState>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../../graphql/client';
+import { type ModuleRecommendation, RECOMMENDED_MODULES } from '../../graphql/levers';
+import { t } from '../../i18n';
+import { LEVER_PATHS } from '../../lib/levers';
+import { linkClick } from '../../router';
+
+const REASONS = {
+  QUIZ_FAILED: 'training.recommend.quizFailed',
+  SKILL_GAP: 'training.recommend.skillGap',
+  DUE_SOON: 'training.recommend.dueSoon',
+} as const;
+
+/** On the home screen: the module to (re)do now when results slip; nothing when all is well or offline. */
+export function TrainingRecommendations() {
+  const [found, setFound] = useState<ModuleRecommendation[]>([]);
+  useEffect(() => {
+    let live = true;
+    request(RECOMMENDED_MODULES)
+      .then((data) => {
+        if (live) setFound(data.recommendedModules);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  const first = found[0];
+  if (!first) return null;
+  return (
+    <aside class="recommendation" aria-labelledby="recommendation-title" data-testid="training-recommendation">
+      <h2 id="recommendation-title" class="recommendation-title">
+        {t('training.recommend.title')}
+      </h2>
+      <a class="recommendation-link" href={LEVER_PATHS.module(first.module.id)} onClick={linkClick}>
+        <strong>{first.module.title}</strong>
+        <span class="lever-muted">{t(REASONS[first.reason], { skill: first.detail })}</span>
+      </a>
+    </aside>
+  );
+}

@@ -1,0 +1,16 @@
+import type { TrainingStatus } from '../../graphql/levers';
+import { t } from '../../i18n';
+
+const KEYS = {
+  NOT_STARTED: 'training.status.notStarted',
+  IN_PROGRESS: 'training.status.inProgress',
+  COMPLETED: 'training.status.completed',
+} as const;
+
+export function TrainingStatusChip({ status }: { status: TrainingStatus }) {
+  return (
+    <span class={`status-chip status-${status.toLowerCase().replace('_', '-')}`} data-testid="training-status">
+      {t(KEYS[status])}
+    </span>
+  );
+}

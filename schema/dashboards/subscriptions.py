@@ -1,0 +1,107 @@
+"""Live dashboards: recomputed when a change lands inside what they show."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
+from typing import Any
+
+import strawberry
+
+from schema.context import Info
+from schema.dashboards.types import (
+    MyDashboardUpdate,
+    UnitDashboardUpdate,
+    as_my_dashboard,
+    as_unit_dashboard,
+)
+from schema.ids import parse_id
+from schema.permissions import signed_in
+from schema.training.guards import query_error
+from server.bus import get_bus
+from server.dashboards import services
+from server.dashboards.events import dashboard_channel
+from server.errors import DomainError
+from server.evaluation.satisfaction import viewer_point_of_sale
+from server.training.scope import unit_of
+
+# changes landing within this window are folded into one recomputation, and a dashboard
+# is recomputed at most once a second however busy the network (results stream in)
+SETTLE_SECONDS = 0.15
+MIN_INTERVAL_SECONDS = 1.0
+
+
+class _Changes:
+    """Listens from creation (so nothing lands unseen while the first snapshot is computed)
+    and gives the latest version each time a relevant change, or a burst of them, lands."""
+
+    def __init__(self, organization_id: int, wanted: Any) -> None:
+        self.queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(256)
+
+        def receive(message: dict[str, Any]) -> None:
+            if wanted(message) and not self.queue.full():
+                self.queue.put_nowait(message)
+
+        self.stop = get_bus().listen(dashboard_channel(organization_id), receive)
+        self.last = 0.0
+
+    async def next(self) -> int:
+        message = await self.queue.get()
+        loop = asyncio.get_running_loop()
+        await asyncio.sleep(max(SETTLE_SECONDS, self.last + MIN_INTERVAL_SECONDS - loop.time()))
+        while not self.queue.empty():
+            message = self.queue.get_nowait()
+        self.last = loop.time()
+        return int(message["version"])
+
+
+@strawberry.type
+class DashboardsSubscription:
+    @strawberry.subscription(description="A unit's dashboard, live. Managers in scope only.")
+    async def unit_dashboard(
+        self, info: Info, unit_id: strawberry.ID | None = None
+    ) -> AsyncGenerator[UnitDashboardUpdate, None]:
+        viewer = signed_in(info)
+        try:
+            unit = await services.dashboard_unit(viewer, parse_id(unit_id) if unit_id is not None else None)
+        except DomainError as error:
+            raise query_error(error, info.context.language) from error
+
+        async def snapshot(version: int) -> UnitDashboardUpdate:
+            now = datetime.now(UTC)
+            row = await services.unit_dashboard(viewer, unit, now.date())
+            return UnitDashboardUpdate(version=version, at=now, dashboard=as_unit_dashboard(row))
+
+        changes = _Changes(viewer.organization_id, lambda m: str(m.get("unitPath", "")).startswith(unit.path))
+        try:
+            yield await snapshot(0)
+            while True:
+                yield await snapshot(await changes.next())
+        finally:
+            changes.stop()
+
+    @strawberry.subscription(description="The viewer's own dashboard, live.")
+    async def my_dashboard(self, info: Info) -> AsyncGenerator[MyDashboardUpdate, None]:
+        viewer = signed_in(info)
+        pos = await viewer_point_of_sale(viewer)
+        own_path = (await unit_of(viewer)).path
+
+        def wanted(message: dict[str, Any]) -> bool:
+            if message.get("userId") == viewer.id:
+                return True
+            path = str(message.get("unitPath", ""))
+            return message.get("userId") is None and pos is not None and own_path.startswith(path) and path.startswith(pos.path)
+
+        async def snapshot(version: int) -> MyDashboardUpdate:
+            return MyDashboardUpdate(
+                version=version, at=datetime.now(UTC), dashboard=as_my_dashboard(await services.my_dashboard(viewer))
+            )
+
+        changes = _Changes(viewer.organization_id, wanted)
+        try:
+            yield await snapshot(0)
+            while True:
+                yield await snapshot(await changes.next())
+        finally:
+            changes.stop()

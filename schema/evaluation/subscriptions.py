@@ -1,0 +1,62 @@
+"""The live action plan, shared by its point of sale's team."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncGenerator
+from typing import Any
+
+import strawberry
+
+from schema.context import Info
+from schema.evaluation.types import ActionPlan, as_plan
+from schema.ids import parse_id
+from schema.permissions import signed_in
+from schema.training.guards import query_error
+from server.bus import get_bus
+from server.errors import DomainError
+from server.evaluation import action_plans
+
+
+@strawberry.type(description="The plan after a change (or as it is, first, with version 0). A version gap "
+                 "means changes were missed; the plan carried is always whole and current.")
+class ActionPlanEvent:
+    version: int
+    type: str = strawberry.field(description="SNAPSHOT, PLAN_CREATED, ITEM_ADDED, ITEM_UPDATED, COMMENT_ADDED, STATUS_CHANGED.")
+    actor_id: strawberry.ID | None
+    plan: ActionPlan
+
+
+@strawberry.type
+class EvaluationSubscription:
+    @strawberry.subscription(description="An action plan as its team edits it, live.")
+    async def action_plan(self, info: Info, plan_id: strawberry.ID) -> AsyncGenerator[ActionPlanEvent, None]:
+        viewer = signed_in(info)
+        plan_id_int = parse_id(plan_id)
+        try:
+            await action_plans.check_plan_reader(viewer, plan_id_int)
+        except DomainError as error:
+            raise query_error(error, info.context.language) from error
+        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(64)
+
+        def receive(message: dict[str, Any]) -> None:
+            if not queue.full():
+                queue.put_nowait(message)
+
+        stop = get_bus().listen(action_plans.plan_channel(plan_id_int), receive)
+        try:
+            yield ActionPlanEvent(
+                version=0, type="SNAPSHOT", actor_id=None, plan=as_plan(await action_plans.get_plan(viewer, plan_id_int))
+            )
+            while True:
+                message = await queue.get()
+                while not queue.empty():  # a burst of edits: one fresh plan is enough
+                    message = queue.get_nowait()
+                yield ActionPlanEvent(
+                    version=int(message["version"]),
+                    type=str(message["type"]),
+                    actor_id=strawberry.ID(str(message["actorId"])) if message.get("actorId") else None,
+                    plan=as_plan(await action_plans.get_plan(viewer, plan_id_int)),
+                )
+        finally:
+            stop()

@@ -1,0 +1,57 @@
+"""Turns the domain events that change a figure into one live dashboard event.
+
+Runs after commit; the message names the unit path (and person) concerned, so each open
+dashboard recomputes only when the change is inside what it shows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.accounts.models import User
+from server.bus import get_bus
+from server.dashboards.events import dashboard_channel
+from server.hooks import on
+from server.network.models import Unit
+
+PERSON_EVENTS = (
+    "training.progress_recorded",
+    "training.module_completed",
+    "training.quiz_attempted",
+    "badges.awarded",
+)
+UNIT_EVENTS = ("evaluation.satisfaction_recorded", "evaluation.action_plan_changed")
+
+
+async def _publish(kind: str, organization_id: int, unit_path: str, user_id: int | None) -> None:
+    await get_bus().publish(
+        dashboard_channel(organization_id), {"kind": kind, "unitPath": unit_path, "userId": user_id}
+    )
+
+
+def _person_handler(name: str) -> Any:
+    async def person_changed(payload: dict[str, Any]) -> None:
+        user_id = payload.get("user_id") or payload.get("participant_id")
+        if user_id is None:
+            return
+        found = await User.filter(id=int(user_id)).values_list("unit__path", flat=True)
+        if found:
+            await _publish(name, int(payload["organization_id"]), str(found[0]), int(user_id))
+
+    person_changed.__name__ = f"dashboard_{name.replace('.', '_')}"
+    return person_changed
+
+
+def _unit_handler(name: str) -> Any:
+    async def unit_changed(payload: dict[str, Any]) -> None:
+        found = await Unit.filter(id=int(payload["unit_id"])).values_list("path", flat=True)
+        if found:
+            await _publish(name, int(payload["organization_id"]), str(found[0]), None)
+
+    unit_changed.__name__ = f"dashboard_{name.replace('.', '_')}"
+    return unit_changed
+
+
+for _name in PERSON_EVENTS:
+    on(_name)(_person_handler(_name))
+for _name in UNIT_EVENTS:
+    on(_name)(_unit_handler(_name))

@@ -1,0 +1,221 @@
+"""Dashboards for a person and for a unit, and the CSV of every table a manager sees."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from server.accounts.models import User
+from server.dashboards.figures import (
+    PersonFigures,
+    Totals,
+    people_figures,
+    satisfaction_figures,
+    totals_by_child,
+)
+from server.dashboards.recognition import HeldBadge, badges_this_month, my_badges
+from server.errors import ValidationFailed
+from server.evaluation.action_plans import PlanRow, plans_of_unit
+from server.evaluation.assessments import ScoreRow, assessments_in_scope, latest_skill_levels
+from server.evaluation.satisfaction import latest_index, target_for, viewer_point_of_sale
+from server.network.models import Unit
+from server.training.scope import managed_root, require_manager_of, unit_of
+from server.training.services import Participation, my_modules
+
+
+@dataclass(slots=True)
+class SubUnitRow:
+    unit_id: int
+    name: str
+    kind: str
+    rank: int
+    totals: Totals
+    satisfaction_index: float | None
+
+
+@dataclass(slots=True)
+class UnitDashboard:
+    unit_id: int
+    unit_name: str
+    totals: Totals
+    satisfaction_trend: list[tuple[date, float | None, int]]
+    satisfaction_index: float | None
+    satisfaction_target: float
+    open_plans: list[PlanRow]
+    sub_units: list[SubUnitRow]
+    badges_this_month: int = 0
+
+
+@dataclass(slots=True)
+class MyDashboard:
+    user_id: int
+    modules_assigned: int
+    modules_completed: int
+    modules_in_progress: int
+    quiz_average: float | None
+    quizzes_taken: int
+    skills: list[ScoreRow] = field(default_factory=list)
+    satisfaction_index: float | None = None
+    satisfaction_target: float | None = None
+    point_of_sale_name: str | None = None
+    badges: list[HeldBadge] = field(default_factory=list)
+
+    @property
+    def completion_rate(self) -> float | None:
+        return round(100.0 * self.modules_completed / self.modules_assigned, 2) if self.modules_assigned else None
+
+
+def rank_sub_units(rows: list[SubUnitRow]) -> list[SubUnitRow]:
+    """By training completion, then quiz average, then name; equal figures share a rank."""
+
+    def key(row: SubUnitRow) -> tuple[float, float]:
+        return (-(row.totals.completion_rate or 0.0), -(row.totals.quiz_average or 0.0))
+
+    rows.sort(key=lambda r: (*key(r), r.name))
+    for index, row in enumerate(rows):
+        row.rank = rows[index - 1].rank if index and key(rows[index - 1]) == key(row) else index + 1
+    return rows
+
+
+async def dashboard_unit(viewer: User, unit_id: int | None) -> Unit:
+    if unit_id is None:
+        root = await managed_root(viewer)
+        if root is None:
+            from server.errors import NotAllowed
+
+            raise NotAllowed()
+        return root
+    unit = await Unit.get_or_none(id=unit_id, organization_id=viewer.organization_id)
+    if unit is None:
+        raise ValidationFailed("unit_not_found", "unitId")
+    await require_manager_of(viewer, unit)
+    return unit
+
+
+async def unit_dashboard(viewer: User, unit: Unit, today: date) -> UnitDashboard:
+    await require_manager_of(viewer, unit)
+    people = await people_figures(unit)
+    totals = Totals()
+    for person in people:
+        totals.add(person)
+    children = await Unit.filter(parent_id=unit.id).order_by("name")
+    satisfaction = await satisfaction_figures(unit, children, today)
+    by_child = totals_by_child(people, children)
+    sub_units = rank_sub_units(
+        [
+            SubUnitRow(c.id, c.name, str(c.kind), 0, by_child[c.id], satisfaction.by_unit_latest.get(c.id))
+            for c in children
+        ]
+    )
+    return UnitDashboard(
+        unit_id=unit.id,
+        unit_name=unit.name,
+        totals=totals,
+        satisfaction_trend=satisfaction.trend,
+        satisfaction_index=await latest_index(unit),
+        satisfaction_target=await target_for(unit),
+        open_plans=await plans_of_unit(viewer, unit, only_open=True),
+        sub_units=sub_units,
+        badges_this_month=await badges_this_month(unit, today),
+    )
+
+
+async def my_dashboard(viewer: User) -> MyDashboard:
+    modules = [m for m in await my_modules(viewer) if m.assigned]
+    me = await people_figures_for(viewer)
+    pos = await viewer_point_of_sale(viewer)
+    return MyDashboard(
+        user_id=viewer.id,
+        modules_assigned=len(modules),
+        modules_completed=sum(m.status == Participation.COMPLETED for m in modules),
+        modules_in_progress=sum(m.status == Participation.IN_PROGRESS for m in modules),
+        quiz_average=me.quiz_average if me else None,
+        quizzes_taken=len(me.best_scores) if me else 0,
+        skills=await latest_skill_levels(viewer.id),
+        satisfaction_index=await latest_index(pos) if pos else None,
+        satisfaction_target=await target_for(pos) if pos else None,
+        point_of_sale_name=pos.name if pos else None,
+        badges=await my_badges(viewer.id),
+    )
+
+
+async def people_figures_for(viewer: User) -> PersonFigures | None:
+    from server.training.models import QuizAttempt
+
+    person = PersonFigures(viewer.id, viewer.display_name, (await unit_of(viewer)).path, "")
+    for a in await QuizAttempt.filter(user_id=viewer.id).values("quiz_id", "score_percent"):
+        qid = int(a["quiz_id"])
+        person.best_scores[qid] = max(person.best_scores.get(qid, 0.0), float(a["score_percent"]))
+    return person
+
+
+class DashboardTable(StrEnum):
+    SUB_UNITS = "SUB_UNITS"
+    PEOPLE = "PEOPLE"
+    ACTION_PLANS = "ACTION_PLANS"
+    SATISFACTION = "SATISFACTION"
+    ASSESSMENTS = "ASSESSMENTS"
+
+
+HEADERS = {
+    "fr": {
+        DashboardTable.SUB_UNITS: ["rang", "unité", "personnes", "formations assignées", "formations terminées", "taux de complétion (%)", "moyenne quiz (%)", "indice satisfaction"],
+        DashboardTable.PEOPLE: ["personne", "unité", "formations assignées", "commencées", "terminées", "moyenne quiz (%)"],
+        DashboardTable.ACTION_PLANS: ["point de vente", "plan d'action", "statut", "actions", "avancement (%)"],
+        DashboardTable.SATISFACTION: ["mois", "indice", "répondants"],
+        DashboardTable.ASSESSMENTS: ["personne", "grille", "résultat", "niveau moyen", "date", "évaluateur"],
+    },
+    "en": {
+        DashboardTable.SUB_UNITS: ["rank", "unit", "people", "trainings assigned", "trainings completed", "completion rate (%)", "quiz average (%)", "satisfaction index"],
+        DashboardTable.PEOPLE: ["person", "unit", "trainings assigned", "started", "completed", "quiz average (%)"],
+        DashboardTable.ACTION_PLANS: ["point of sale", "action plan", "status", "actions", "progress (%)"],
+        DashboardTable.SATISFACTION: ["month", "index", "respondents"],
+        DashboardTable.ASSESSMENTS: ["person", "grid", "outcome", "average level", "date", "assessor"],
+    },
+}
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    # a spreadsheet must not run a formula hidden in a name
+    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _is_number(text) else text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+async def dashboard_csv(viewer: User, unit: Unit, table: DashboardTable, today: date, language: str) -> str:
+    await require_manager_of(viewer, unit)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(HEADERS.get(language, HEADERS["fr"])[table])
+    if table == DashboardTable.PEOPLE:
+        for p in sorted(await people_figures(unit), key=lambda p: p.display_name):
+            writer.writerow([_cell(p.display_name), _cell(p.unit_name), p.assigned, p.started, p.completed, _cell(p.quiz_average)])
+    elif table == DashboardTable.ASSESSMENTS:
+        for a in await assessments_in_scope(viewer, unit):
+            writer.writerow([
+                _cell(a.person_name), _cell(a.grid_name), a.outcome, a.average_level,
+                a.created_at.date().isoformat(), _cell(a.assessor_name),
+            ])
+    elif table == DashboardTable.ACTION_PLANS:
+        for plan in await plans_of_unit(viewer, unit):
+            writer.writerow([_cell(plan.unit_name), _cell(plan.title), plan.status, len(plan.items), plan.progress_percent])
+    else:
+        board = await unit_dashboard(viewer, unit, today)
+        if table == DashboardTable.SUB_UNITS:
+            for row in board.sub_units:
+                t = row.totals
+                writer.writerow([row.rank, _cell(row.name), t.people, t.assigned, t.completed, _cell(t.completion_rate), _cell(t.quiz_average), _cell(row.satisfaction_index)])
+        else:
+            for month, index, sample in board.satisfaction_trend:
+                writer.writerow([month.strftime("%Y-%m"), _cell(index), sample])
+    return out.getvalue()

@@ -1,0 +1,295 @@
+"""Action plans: a point of sale's team turns a score below target into actions, together.
+
+Everyone of the point of sale (and the managers whose scope holds it) reads, comments and
+updates items; other points of sale never see the plan (not found, not forbidden). Every
+change is published on the plan's channel after commit for the team's open screens.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from server.accounts.models import User
+from server.db import Events, atomic
+from server.errors import ValidationFailed
+from server.evaluation.errors import ActionItemNotFound, ActionPlanNotFound
+from server.evaluation.models import (
+    ActionComment,
+    ActionItem,
+    ActionPlan,
+    ItemStatus,
+    MysteryVisit,
+    PlanStatus,
+    SatisfactionSurvey,
+)
+from server.network.models import Unit
+from server.notifications.models import NotificationKind
+from server.notifications.services import notify
+from server.training.scope import manages, unit_of
+
+TITLE_MAX = 120
+WHAT_MAX = 300
+COMMENT_MAX = 1000
+
+
+def plan_channel(plan_id: int) -> str:
+    return f"action_plan:{plan_id}"
+
+
+@dataclass(slots=True)
+class ItemRow:
+    id: int
+    what: str
+    owner_id: int | None
+    owner_name: str | None
+    due_on: date | None
+    status: ItemStatus
+
+
+@dataclass(slots=True)
+class CommentRow:
+    id: int
+    author_id: int | None
+    author_name: str | None
+    body: str
+    created_at: datetime
+
+
+@dataclass(slots=True)
+class PlanRow:
+    id: int
+    unit_id: int
+    unit_name: str
+    title: str
+    status: PlanStatus
+    survey_id: int | None
+    visit_id: int | None
+    assessment_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    items: list[ItemRow] = field(default_factory=list)
+    comments: list[CommentRow] = field(default_factory=list)
+
+    @property
+    def progress_percent(self) -> float:
+        if not self.items:
+            return 0.0
+        return round(100.0 * sum(i.status == ItemStatus.DONE for i in self.items) / len(self.items), 1)
+
+
+async def _can_access(viewer: User, unit: Unit) -> bool:
+    if unit.organization_id != viewer.organization_id:
+        return False
+    own = await unit_of(viewer)
+    return own.path.startswith(unit.path) or await manages(viewer, unit)
+
+
+async def _plan(viewer: User, plan_id: int) -> ActionPlan:
+    plan = await ActionPlan.get_or_none(id=plan_id, organization_id=viewer.organization_id).prefetch_related("unit")
+    if plan is None or not await _can_access(viewer, plan.unit):
+        raise ActionPlanNotFound("planId")
+    return plan
+
+
+async def plan_rows(plan_ids: list[int]) -> list[PlanRow]:
+    """Plans with items and comments in three queries."""
+    plans = await ActionPlan.filter(id__in=plan_ids).order_by("-updated_at", "-id").values(
+        "id", "unit_id", "unit__name", "title", "status", "survey_id", "visit_id", "assessment_id",
+        "created_at", "updated_at",
+    )
+    items: dict[int, list[ItemRow]] = defaultdict(list)
+    for i in await ActionItem.filter(plan_id__in=plan_ids).order_by("id").values(
+        "id", "plan_id", "what", "owner_id", "owner__display_name", "due_on", "status"
+    ):
+        items[int(i["plan_id"])].append(
+            ItemRow(i["id"], i["what"], i["owner_id"], i["owner__display_name"], i["due_on"], ItemStatus(i["status"]))
+        )
+    comments: dict[int, list[CommentRow]] = defaultdict(list)
+    for c in await ActionComment.filter(plan_id__in=plan_ids).order_by("id").values(
+        "id", "plan_id", "author_id", "author__display_name", "body", "created_at"
+    ):
+        comments[int(c["plan_id"])].append(
+            CommentRow(c["id"], c["author_id"], c["author__display_name"], c["body"], c["created_at"])
+        )
+    return [
+        PlanRow(
+            id=int(p["id"]),
+            unit_id=int(p["unit_id"]),
+            unit_name=str(p["unit__name"]),
+            title=str(p["title"]),
+            status=PlanStatus(p["status"]),
+            survey_id=p["survey_id"],
+            visit_id=p["visit_id"],
+            assessment_id=p["assessment_id"],
+            created_at=p["created_at"],
+            updated_at=p["updated_at"],
+            items=items[int(p["id"])],
+            comments=comments[int(p["id"])],
+        )
+        for p in plans
+    ]
+
+
+async def get_plan(viewer: User, plan_id: int) -> PlanRow:
+    plan = await _plan(viewer, plan_id)
+    return (await plan_rows([plan.id]))[0]
+
+
+async def plans_of_unit(viewer: User, unit: Unit, only_open: bool = False) -> list[PlanRow]:
+    """Plans of a point of sale, or of every point of sale under a manager's unit."""
+    if not await _can_access(viewer, unit):
+        raise ActionPlanNotFound("unitId")
+    query = ActionPlan.filter(organization_id=viewer.organization_id, unit__path__startswith=unit.path)
+    if only_open:
+        query = query.filter(status=PlanStatus.OPEN)
+    return await plan_rows(list(await query.values_list("id", flat=True)))  # type: ignore[arg-type]
+
+
+async def _team(unit: Unit) -> list[int]:
+    found = await User.filter(organization_id=unit.organization_id, unit__path__startswith=unit.path).values_list(
+        "id", flat=True
+    )
+    return [int(i) for i in found]  # type: ignore[call-overload]
+
+
+async def _changed(viewer: User, plan: ActionPlan, events: Events, change: str, notify_team: bool = True) -> None:
+    await ActionPlan.filter(id=plan.id).update(updated_at=datetime.now(plan.updated_at.tzinfo))
+    events.publish(plan_channel(plan.id), {"type": change, "planId": plan.id, "actorId": viewer.id})
+    events.emit(
+        "evaluation.action_plan_changed",
+        {"organization_id": viewer.organization_id, "unit_id": plan.unit_id, "plan_id": plan.id},
+    )
+    if notify_team:
+        for uid in await _team(plan.unit):
+            if uid != viewer.id:
+                await notify(
+                    uid,
+                    NotificationKind.ACTION_PLAN_UPDATED,
+                    params={"plan": plan.title, "planId": plan.id},
+                    actor_name=viewer.display_name,
+                    link=f"/point-de-vente/plans/{plan.id}",
+                    group_key=f"action_plan:{plan.id}",
+                    events=events,
+                )
+
+
+async def create_plan(
+    viewer: User,
+    unit_id: int,
+    title: str,
+    survey_id: int | None = None,
+    visit_id: int | None = None,
+    assessment_id: int | None = None,
+) -> PlanRow:
+    unit = await Unit.get_or_none(id=unit_id, organization_id=viewer.organization_id)
+    if unit is None or not await _can_access(viewer, unit):
+        raise ActionPlanNotFound("unitId")
+    title = title.strip()
+    if not 2 <= len(title) <= TITLE_MAX:
+        raise ValidationFailed("action_plan_title_invalid", "title", max=TITLE_MAX)
+    if survey_id is not None and not await SatisfactionSurvey.filter(id=survey_id, unit_id=unit.id).exists():
+        raise ValidationFailed("action_plan_motive_invalid", "surveyId")
+    if visit_id is not None and not await MysteryVisit.filter(id=visit_id, unit_id=unit.id).exists():
+        raise ValidationFailed("action_plan_motive_invalid", "visitId")
+    async with atomic() as events:
+        plan = await ActionPlan.create(
+            organization_id=viewer.organization_id,
+            unit=unit,
+            title=title,
+            survey_id=survey_id,
+            visit_id=visit_id,
+            assessment_id=assessment_id,
+            created_by_id=viewer.id,
+        )
+        await _changed(viewer, plan, events, "PLAN_CREATED", notify_team=False)
+    return (await plan_rows([plan.id]))[0]
+
+
+async def _owner_in_team(plan: ActionPlan, owner_id: int | None) -> None:
+    if owner_id is not None and owner_id not in await _team(plan.unit):
+        raise ValidationFailed("action_item_owner_invalid", "ownerId")
+
+
+def _what(what: str) -> str:
+    what = what.strip()
+    if not 2 <= len(what) <= WHAT_MAX:
+        raise ValidationFailed("action_item_what_invalid", "what", max=WHAT_MAX)
+    return what
+
+
+async def add_item(
+    viewer: User, plan_id: int, what: str, owner_id: int | None = None, due_on: date | None = None
+) -> PlanRow:
+    plan = await _plan(viewer, plan_id)
+    what = _what(what)
+    await _owner_in_team(plan, owner_id)
+    async with atomic() as events:
+        await ActionItem.create(plan=plan, what=what, owner_id=owner_id, due_on=due_on)
+        await _changed(viewer, plan, events, "ITEM_ADDED")
+    return await get_plan(viewer, plan.id)
+
+
+async def update_item(
+    viewer: User,
+    item_id: int,
+    *,
+    what: str | None = None,
+    status: ItemStatus | None = None,
+    owner_id: int | None = None,
+    clear_owner: bool = False,
+    due_on: date | None = None,
+) -> PlanRow:
+    item = await ActionItem.get_or_none(id=item_id)
+    if item is None:
+        raise ActionItemNotFound("itemId")
+    try:
+        plan = await _plan(viewer, item.plan_id)
+    except ActionPlanNotFound as error:
+        raise ActionItemNotFound("itemId") from error
+    fields = []
+    if what is not None:
+        item.what = _what(what)
+        fields.append("what")
+    if status is not None:
+        item.status = status
+        fields.append("status")
+    if owner_id is not None or clear_owner:
+        await _owner_in_team(plan, owner_id)
+        item.owner_id = None if clear_owner else owner_id
+        fields.append("owner_id")
+    if due_on is not None:
+        item.due_on = due_on
+        fields.append("due_on")
+    if not fields:
+        return await get_plan(viewer, plan.id)
+    async with atomic() as events:
+        await item.save(update_fields=fields)
+        await _changed(viewer, plan, events, "ITEM_UPDATED")
+    return await get_plan(viewer, plan.id)
+
+
+async def comment_plan(viewer: User, plan_id: int, body: str) -> PlanRow:
+    plan = await _plan(viewer, plan_id)
+    body = body.strip()
+    if not body or len(body) > COMMENT_MAX:
+        raise ValidationFailed("comment_invalid", "body", max=COMMENT_MAX)
+    async with atomic() as events:
+        await ActionComment.create(plan=plan, author_id=viewer.id, body=body)
+        await _changed(viewer, plan, events, "COMMENT_ADDED")
+    return await get_plan(viewer, plan.id)
+
+
+async def set_plan_status(viewer: User, plan_id: int, status: PlanStatus) -> PlanRow:
+    plan = await _plan(viewer, plan_id)
+    async with atomic() as events:
+        plan.status = status
+        await plan.save(update_fields=["status"])
+        await _changed(viewer, plan, events, "STATUS_CHANGED")
+    return await get_plan(viewer, plan.id)
+
+
+async def check_plan_reader(viewer: User, plan_id: int) -> None:
+    """For the live subscription: raises not-found unless the viewer may read the plan."""
+    await _plan(viewer, plan_id)

@@ -1,0 +1,261 @@
+"""Skills grids and assessments: a manager in scope assesses, the person reads and answers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from server.accounts.models import Role, User
+from server.badges.models import Badge, BadgeKind
+from server.db import atomic
+from server.errors import NotAllowed, ValidationFailed
+from server.evaluation.errors import AssessmentNotFound, GridNotFound
+from server.evaluation.models import (
+    Assessment,
+    AssessmentOutcome,
+    AssessmentScore,
+    Skill,
+    SkillsGrid,
+)
+from server.network.models import Unit
+from server.notifications.models import NotificationKind
+from server.notifications.services import notify
+from server.training.scope import manages, require_manager_of
+
+COMMENT_MAX = 2000
+LEVELS = range(1, 5)
+
+
+@dataclass(slots=True)
+class ScoreInput:
+    skill_id: int
+    level: int
+    comment: str = ""
+
+
+@dataclass(slots=True)
+class ScoreRow:
+    skill_id: int
+    skill_name: str
+    level: int
+    descriptor: str
+    comment: str
+
+
+@dataclass(slots=True)
+class AssessmentRow:
+    id: int
+    grid_id: int
+    grid_name: str
+    person_id: int
+    person_name: str
+    assessor_id: int | None
+    assessor_name: str | None
+    outcome: AssessmentOutcome
+    comment: str
+    person_comment: str
+    created_at: datetime
+    scores: list[ScoreRow] = field(default_factory=list)
+
+    @property
+    def average_level(self) -> float:
+        return round(sum(s.level for s in self.scores) / len(self.scores), 2) if self.scores else 0.0
+
+
+async def create_grid(
+    author: User, name: str, role: Role, skills: list[tuple[str, list[str]]], label_badge_id: int | None = None
+) -> SkillsGrid:
+    if author.role != Role.ADMIN:
+        raise NotAllowed()
+    if not 2 <= len(name.strip()) <= 80 or not 1 <= len(skills) <= 20:
+        raise ValidationFailed("skills_grid_invalid", "skills")
+    for skill_name, descriptors in skills:
+        if not skill_name.strip() or len(descriptors) != 4:
+            raise ValidationFailed("skills_grid_invalid", "skills")
+    if label_badge_id is not None and not await Badge.filter(
+        id=label_badge_id, organization_id=author.organization_id, kind=BadgeKind.LABEL
+    ).exists():
+        raise ValidationFailed("skills_grid_label_invalid", "labelBadgeId")
+    async with atomic():
+        grid = await SkillsGrid.create(
+            organization_id=author.organization_id, name=name.strip(), role=role, label_badge_id=label_badge_id
+        )
+        for position, (skill_name, descriptors) in enumerate(skills):
+            await Skill.create(grid=grid, position=position, name=skill_name.strip()[:80], descriptors=descriptors)
+    return grid
+
+
+async def grids(viewer: User) -> list[tuple[SkillsGrid, list[Skill]]]:
+    found = await SkillsGrid.filter(organization_id=viewer.organization_id).order_by("id")
+    skills: dict[int, list[Skill]] = defaultdict(list)
+    for skill in await Skill.filter(grid_id__in=[g.id for g in found]).order_by("position"):
+        skills[skill.grid_id].append(skill)
+    return [(g, skills[g.id]) for g in found]
+
+
+async def submit_assessment(
+    assessor: User,
+    person_id: int,
+    grid_id: int,
+    scores: list[ScoreInput],
+    outcome: AssessmentOutcome,
+    comment: str = "",
+) -> AssessmentRow:
+    """Only a manager whose scope holds the person (never the person itself) assesses.
+
+    Every skill of the grid gets a level 1–4; the person is told, and a passed assessment
+    is announced to the badges domain, which grants the grid's label."""
+    person = await User.get_or_none(id=person_id, organization_id=assessor.organization_id)
+    if person is None:
+        raise AssessmentNotFound("personId")
+    if person.id == assessor.id:
+        raise NotAllowed("personId")
+    await require_manager_of(assessor, await Unit.get(id=person.unit_id))
+    grid = await SkillsGrid.get_or_none(id=grid_id, organization_id=assessor.organization_id)
+    if grid is None:
+        raise GridNotFound("gridId")
+    skills = {s.id: s for s in await Skill.filter(grid_id=grid.id)}
+    given = {s.skill_id: s for s in scores}
+    if set(given) != set(skills) or len(given) != len(scores):
+        raise ValidationFailed("assessment_scores_incomplete", "scores")
+    if any(s.level not in LEVELS for s in scores):
+        raise ValidationFailed("assessment_level_invalid", "scores")
+    if len(comment) > COMMENT_MAX or any(len(s.comment) > 500 for s in scores):
+        raise ValidationFailed("text_too_long", "comment", max=COMMENT_MAX)
+    async with atomic() as events:
+        assessment = await Assessment.create(
+            organization_id=assessor.organization_id,
+            grid=grid,
+            person=person,
+            assessor=assessor,
+            outcome=outcome,
+            comment=comment.strip(),
+        )
+        for score in scores:
+            await AssessmentScore.create(
+                assessment=assessment, skill_id=score.skill_id, level=score.level, comment=score.comment.strip()
+            )
+        await notify(
+            person.id,
+            NotificationKind.ASSESSMENT_SHARED,
+            params={"grid": grid.name, "assessmentId": assessment.id},
+            actor_name=assessor.display_name,
+            link=f"/evaluations/{assessment.id}",
+            events=events,
+        )
+        if outcome == AssessmentOutcome.PASSED and grid.label_badge_id is not None:
+            # the badges domain grants the label; the level is one of the label's own levels
+            events.emit(
+                "evaluation.assessment_passed",
+                {
+                    "organization_id": assessor.organization_id,
+                    "user_id": person.id,
+                    "assessment_id": assessment.id,
+                    "label_badge_id": grid.label_badge_id,
+                    "level": await label_level(grid.label_badge_id, [s.level for s in scores]),
+                },
+            )
+    return (await _rows([assessment.id]))[0]
+
+
+async def label_level(label_badge_id: int, levels: list[int]) -> str | None:
+    """The label level matching the average skill level: 1 → the lowest, 4 → the highest."""
+    names = await Badge.filter(id=label_badge_id).values_list("levels", flat=True)
+    choices = list(names[0] or []) if names else []
+    if not choices or not levels:
+        return None
+    average = sum(levels) / len(levels)
+    index = round((average - 1) / 3 * (len(choices) - 1))
+    return str(choices[max(0, min(len(choices) - 1, index))])
+
+
+async def _rows(ids: list[int]) -> list[AssessmentRow]:
+    values = await Assessment.filter(id__in=ids).order_by("-created_at", "-id").values(
+        "id", "grid_id", "grid__name", "person_id", "person__display_name", "assessor_id",
+        "assessor__display_name", "outcome", "comment", "person_comment", "created_at",
+    )
+    scores: dict[int, list[ScoreRow]] = defaultdict(list)
+    for s in await AssessmentScore.filter(assessment_id__in=ids).order_by("skill__position").values(
+        "assessment_id", "skill_id", "skill__name", "skill__descriptors", "level", "comment"
+    ):
+        descriptors = list(s["skill__descriptors"] or [])
+        level = int(s["level"])
+        scores[int(s["assessment_id"])].append(
+            ScoreRow(
+                skill_id=int(s["skill_id"]),
+                skill_name=str(s["skill__name"]),
+                level=level,
+                descriptor=descriptors[level - 1] if len(descriptors) >= level else "",
+                comment=str(s["comment"]),
+            )
+        )
+    return [
+        AssessmentRow(
+            id=int(v["id"]),
+            grid_id=int(v["grid_id"]),
+            grid_name=str(v["grid__name"]),
+            person_id=int(v["person_id"]),
+            person_name=str(v["person__display_name"]),
+            assessor_id=v["assessor_id"],
+            assessor_name=v["assessor__display_name"],
+            outcome=AssessmentOutcome(v["outcome"]),
+            comment=str(v["comment"]),
+            person_comment=str(v["person_comment"]),
+            created_at=v["created_at"],
+            scores=scores[int(v["id"])],
+        )
+        for v in values
+    ]
+
+
+async def _visible(viewer: User, assessment: Assessment) -> bool:
+    if assessment.organization_id != viewer.organization_id:
+        return False
+    if assessment.person_id == viewer.id:
+        return True
+    person = await User.get(id=assessment.person_id).prefetch_related("unit")
+    return viewer.role != Role.MEMBER and await manages(viewer, person.unit)
+
+
+async def get_assessment(viewer: User, assessment_id: int) -> AssessmentRow:
+    """The person assessed and the managers in scope see it; colleagues get not-found."""
+    assessment = await Assessment.get_or_none(id=assessment_id)
+    if assessment is None or not await _visible(viewer, assessment):
+        raise AssessmentNotFound("assessmentId")
+    return (await _rows([assessment.id]))[0]
+
+
+async def my_assessments(viewer: User) -> list[AssessmentRow]:
+    ids = await Assessment.filter(person_id=viewer.id).values_list("id", flat=True)
+    return await _rows(list(ids))  # type: ignore[arg-type]
+
+
+async def assessments_in_scope(viewer: User, unit: Unit) -> list[AssessmentRow]:
+    await require_manager_of(viewer, unit)
+    ids = await Assessment.filter(
+        organization_id=viewer.organization_id, person__unit__path__startswith=unit.path
+    ).values_list("id", flat=True)
+    return await _rows(list(ids))  # type: ignore[arg-type]
+
+
+async def comment_assessment(viewer: User, assessment_id: int, comment: str) -> AssessmentRow:
+    """The person assessed answers (replacing its previous answer)."""
+    assessment = await Assessment.get_or_none(id=assessment_id, person_id=viewer.id)
+    if assessment is None:
+        raise AssessmentNotFound("assessmentId")
+    comment = comment.strip()
+    if not comment or len(comment) > COMMENT_MAX:
+        raise ValidationFailed("comment_invalid", "comment", max=COMMENT_MAX)
+    async with atomic():
+        assessment.person_comment = comment
+        await assessment.save(update_fields=["person_comment"])
+    return (await _rows([assessment.id]))[0]
+
+
+async def latest_skill_levels(user_id: int) -> list[ScoreRow]:
+    """The person's skills radar: the levels of its latest assessment."""
+    latest = await Assessment.filter(person_id=user_id).order_by("-created_at", "-id").first()
+    if latest is None:
+        return []
+    return (await _rows([latest.id]))[0].scores

@@ -1,0 +1,178 @@
+"""The performance plan: objectives per lever for a period, and how each unit is doing.
+
+Training and satisfaction levers are measured here; the challenge and badge levers are
+read from their domains once those are available (see `lever_readers`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+
+from server.accounts.models import Role, User
+from server.badges.models import Award
+from server.db import atomic
+from server.errors import NotAllowed, ValidationFailed
+from server.evaluation.models import SatisfactionSurvey
+from server.evaluation.satisfaction import month_start, weighted_index
+from server.network.models import Unit
+from server.plans.errors import PlanNotFound
+from server.plans.models import PerformancePlan
+from server.training.audience import load_audience
+from server.training.models import ModuleProgress, Quiz, QuizAttempt, TrainingModule
+from server.training.scope import managed_root
+
+
+@dataclass(slots=True)
+class LeverStatus:
+    lever: str  # TRAINING | QUIZ | SATISFACTION | BADGES
+    value: float | None
+    target: float | None  # None: counted, no objective (badges)
+
+    @property
+    def on_track(self) -> bool | None:
+        return None if self.value is None or self.target is None else self.value >= self.target
+
+
+@dataclass(slots=True)
+class UnitLevers:
+    unit_id: int
+    unit_name: str
+    levers: list[LeverStatus] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PlanInput:
+    name: str
+    starts_on: date
+    ends_on: date
+    module_ids: list[int]
+    quiz_ids: list[int]
+    challenge_ids: list[int]
+    badge_ids: list[int]
+    training_completion_target: float
+    quiz_average_target: float
+    satisfaction_index_target: float
+
+
+async def create_plan(author: User, data: PlanInput) -> PerformancePlan:
+    if author.role != Role.ADMIN:
+        raise NotAllowed()
+    if not 2 <= len(data.name.strip()) <= 120:
+        raise ValidationFailed("plan_name_invalid", "name")
+    if data.ends_on < data.starts_on:
+        raise ValidationFailed("plan_period_invalid", "endsOn")
+    for value, name in (
+        (data.training_completion_target, "trainingCompletionTarget"),
+        (data.quiz_average_target, "quizAverageTarget"),
+        (data.satisfaction_index_target, "satisfactionIndexTarget"),
+    ):
+        if not 0 <= value <= 100:
+            raise ValidationFailed("plan_target_invalid", name)
+    org = author.organization_id
+    if len(set(data.module_ids)) != await TrainingModule.filter(organization_id=org, id__in=data.module_ids).count():
+        raise ValidationFailed("training_module_not_found", "moduleIds")
+    if len(set(data.quiz_ids)) != await Quiz.filter(organization_id=org, id__in=data.quiz_ids).count():
+        raise ValidationFailed("quiz_not_found", "quizIds")
+    async with atomic():
+        return await PerformancePlan.create(
+            organization_id=org,
+            name=data.name.strip(),
+            starts_on=data.starts_on,
+            ends_on=data.ends_on,
+            module_ids=sorted(set(data.module_ids)),
+            quiz_ids=sorted(set(data.quiz_ids)),
+            challenge_ids=sorted(set(data.challenge_ids)),
+            badge_ids=sorted(set(data.badge_ids)),
+            training_completion_target=data.training_completion_target,
+            quiz_average_target=data.quiz_average_target,
+            satisfaction_index_target=data.satisfaction_index_target,
+            created_by_id=author.id,
+        )
+
+
+async def plans(viewer: User) -> list[PerformancePlan]:
+    if viewer.role == Role.MEMBER:
+        raise NotAllowed()
+    return await PerformancePlan.filter(organization_id=viewer.organization_id).order_by("-starts_on", "-id")
+
+
+async def get_plan(viewer: User, plan_id: int) -> PerformancePlan:
+    if viewer.role == Role.MEMBER:
+        raise NotAllowed()
+    plan = await PerformancePlan.get_or_none(id=plan_id, organization_id=viewer.organization_id)
+    if plan is None:
+        raise PlanNotFound("id")
+    return plan
+
+
+async def plan_levers(viewer: User, plan: PerformancePlan) -> list[UnitLevers]:
+    """For each unit directly under the viewer's scope (and the scope itself, first):
+    training completion of the plan's modules, average best score on its quizzes in the
+    period, and the satisfaction index of the period's latest month, against the objectives."""
+    root = await managed_root(viewer)
+    if root is None:
+        raise NotAllowed()
+    units = [root] + list(await Unit.filter(parent_id=root.id).order_by("name"))
+    starts = datetime.combine(plan.starts_on, time.min, tzinfo=UTC)
+    ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)
+    people = await User.filter(organization_id=root.organization_id, unit__path__startswith=root.path).values(
+        "id", "role", "unit__path"
+    )
+    audience = await load_audience(root.organization_id, list(plan.module_ids))
+    completed = {
+        (int(r["user_id"]), int(r["module_id"]))
+        for r in await ModuleProgress.filter(
+            module_id__in=list(plan.module_ids), completed_at__not_isnull=True, completed_at__lte=ends,
+            user__unit__path__startswith=root.path,
+        ).values("user_id", "module_id")
+    }
+    best: dict[tuple[int, int], float] = defaultdict(float)
+    for a in await QuizAttempt.filter(
+        quiz_id__in=list(plan.quiz_ids), created_at__gte=starts, created_at__lte=ends,
+        user__unit__path__startswith=root.path,
+    ).values("user_id", "quiz_id", "score_percent"):
+        key = (int(a["user_id"]), int(a["quiz_id"]))
+        best[key] = max(best[key], float(a["score_percent"]))
+    surveys = await SatisfactionSurvey.filter(
+        organization_id=root.organization_id, unit__path__startswith=root.path,
+        period_end__gte=plan.starts_on, period_end__lte=plan.ends_on,
+    ).values("kind", "value", "sample_size", "period_end", "unit__path")
+    awards = await Award.filter(
+        organization_id=root.organization_id, badge_id__in=list(plan.badge_ids), revoked_at=None,
+        awarded_at__gte=starts, awarded_at__lte=ends, user__unit__path__startswith=root.path,
+    ).values_list("user_id", flat=True)
+    paths = {int(p["id"]): str(p["unit__path"]) for p in people}
+    result = []
+    for unit in units:
+        inside = [p for p in people if str(p["unit__path"]).startswith(unit.path)]
+        assigned = done = 0
+        for p in inside:
+            mine = audience.modules_for(plan.module_ids, str(p["unit__path"]), str(p["role"]))
+            assigned += len(mine)
+            done += sum((int(p["id"]), m) in completed for m in mine)
+        scores = [s for (uid, _), s in best.items() if paths.get(uid, "").startswith(unit.path)]
+        rows = [r for r in surveys if str(r["unit__path"]).startswith(unit.path)]
+        index = None
+        if rows:
+            latest = max(month_start(r["period_end"]) for r in rows)
+            index = weighted_index(
+                [(str(r["kind"]), float(r["value"]), int(r["sample_size"])) for r in rows if month_start(r["period_end"]) == latest]
+            )
+        result.append(
+            UnitLevers(
+                unit.id,
+                unit.name,
+                [
+                    LeverStatus("TRAINING", round(100.0 * done / assigned, 2) if assigned else None, plan.training_completion_target),
+                    LeverStatus("QUIZ", round(sum(scores) / len(scores), 2) if scores else None, plan.quiz_average_target),
+                    LeverStatus("SATISFACTION", index, plan.satisfaction_index_target),
+                    LeverStatus(
+                        "BADGES",
+                        float(sum(paths.get(int(uid), "").startswith(unit.path) for uid in awards)),  # type: ignore[call-overload]
+                        None,
+                    ),
+                ],
+            )
+        )
+    return result

@@ -1,0 +1,60 @@
+"""Who a module is for: pure logic over assignments, shared by lists, reminders and dashboards."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from server.training.models import ModuleAssignment, TrainingModule
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    unit_path: str
+    role: str | None
+    due_at: datetime | None
+
+
+@dataclass(slots=True)
+class Audience:
+    """The audience rules of the modules of one organisation."""
+
+    open_to_all: set[int]
+    targets: dict[int, list[Target]]
+
+    def includes(self, module_id: int, unit_path: str, role: str) -> bool:
+        if module_id in self.open_to_all:
+            return True
+        return any(
+            unit_path.startswith(t.unit_path) and (t.role is None or t.role == role)
+            for t in self.targets.get(module_id, ())
+        )
+
+    def due_at(self, module_id: int, unit_path: str, role: str) -> datetime | None:
+        dates = [
+            t.due_at
+            for t in self.targets.get(module_id, ())
+            if t.due_at is not None and unit_path.startswith(t.unit_path) and (t.role is None or t.role == role)
+        ]
+        return min(dates) if dates else None
+
+    def modules_for(self, module_ids: Iterable[int], unit_path: str, role: str) -> list[int]:
+        return [m for m in module_ids if self.includes(m, unit_path, role)]
+
+
+async def load_audience(organization_id: int, module_ids: list[int] | None = None) -> Audience:
+    """Two queries whatever the number of modules."""
+    modules = TrainingModule.filter(organization_id=organization_id)
+    if module_ids is not None:
+        modules = modules.filter(id__in=module_ids)
+    open_ids = {int(i) for i in await modules.filter(open_to_all=True).values_list("id", flat=True)}  # type: ignore[call-overload]
+    rows = ModuleAssignment.filter(module__organization_id=organization_id)
+    if module_ids is not None:
+        rows = rows.filter(module_id__in=module_ids)
+    targets: dict[int, list[Target]] = defaultdict(list)
+    for row in await rows.values("module_id", "unit__path", "role", "due_at"):
+        role = str(row["role"]) if row["role"] is not None else None
+        targets[int(row["module_id"])].append(Target(str(row["unit__path"]), role, row["due_at"]))
+    return Audience(open_ids, dict(targets))

@@ -1,0 +1,23 @@
+"""Errors of the training domain."""
+
+from server.errors import DomainError
+
+
+class ModuleNotFound(DomainError):
+    code = "training_module_not_found"
+    kind = "not_found"
+
+
+class QuizNotFound(DomainError):
+    code = "quiz_not_found"
+    kind = "not_found"
+
+
+class AttemptsExhausted(DomainError):
+    code = "quiz_attempts_exhausted"
+    kind = "conflict"
+
+
+class ReminderTooSoon(DomainError):
+    code = "training_reminder_too_soon"
+    kind = "conflict"

@@ -1,0 +1,268 @@
+"""Quizzes: taking one without seeing the answers, scoring on the server, attempt limits."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from tortoise.exceptions import IntegrityError
+
+from server.accounts.models import Role, User
+from server.db import atomic
+from server.errors import NotAllowed, ValidationFailed
+from server.training.errors import AttemptsExhausted, QuizNotFound
+from server.training.models import (
+    ModuleProgress,
+    Quiz,
+    QuizAttempt,
+    QuizChoice,
+    QuizQuestion,
+    TrainingModule,
+)
+from server.training.services import complete_if_done
+
+QUESTIONS_MAX = 50
+CHOICES_MAX = 8
+
+
+@dataclass(slots=True)
+class ChoiceView:
+    """A choice as the phone sees it before submitting: no sign of being right."""
+
+    id: int
+    text: str
+
+
+@dataclass(slots=True)
+class QuestionView:
+    id: int
+    text: str
+    multiple: bool
+    choices: list[ChoiceView]
+
+
+@dataclass(slots=True)
+class QuizView:
+    id: int
+    title: str
+    module_id: int | None
+    pass_mark_percent: int
+    max_attempts: int | None
+    attempts_used: int
+    best_score_percent: float | None
+    passed: bool
+    questions: list[QuestionView]
+
+    @property
+    def attempts_left(self) -> int | None:
+        return None if self.max_attempts is None else max(0, self.max_attempts - self.attempts_used)
+
+
+@dataclass(slots=True)
+class Correction:
+    question_id: int
+    correct: bool
+    chosen_choice_ids: list[int]
+    correct_choice_ids: list[int]
+    explanation: str
+
+
+@dataclass(slots=True)
+class AttemptResult:
+    attempt_id: int
+    quiz_id: int
+    number: int
+    score_percent: float
+    passed: bool
+    pass_mark_percent: int
+    attempts_left: int | None
+    corrections: list[Correction] = field(default_factory=list)
+    module_completed: bool = False
+
+
+@dataclass(slots=True)
+class QuestionInput:
+    text: str
+    choices: list[tuple[str, bool]]
+    multiple: bool = False
+    explanation: str = ""
+
+
+async def _quiz(viewer: User, quiz_id: int) -> Quiz:
+    quiz = await Quiz.get_or_none(id=quiz_id, organization_id=viewer.organization_id)
+    if quiz is None:
+        raise QuizNotFound("quizId")
+    return quiz
+
+
+async def _questions(quiz_id: int) -> tuple[list[QuizQuestion], dict[int, list[QuizChoice]]]:
+    questions = await QuizQuestion.filter(quiz_id=quiz_id).order_by("position")
+    choices: dict[int, list[QuizChoice]] = defaultdict(list)
+    for choice in await QuizChoice.filter(question__quiz_id=quiz_id).order_by("position"):
+        choices[choice.question_id].append(choice)
+    return questions, choices
+
+
+async def create_quiz(
+    author: User,
+    title: str,
+    questions: list[QuestionInput],
+    module_id: int | None = None,
+    pass_mark_percent: int = 70,
+    max_attempts: int | None = None,
+    shuffle: bool = True,
+) -> Quiz:
+    if author.role == Role.MEMBER:
+        raise NotAllowed()
+    if not 2 <= len(title.strip()) <= 120:
+        raise ValidationFailed("training_title_invalid", "title", max=120)
+    if not 0 <= pass_mark_percent <= 100:
+        raise ValidationFailed("quiz_pass_mark_invalid", "passMarkPercent")
+    if max_attempts is not None and not 1 <= max_attempts <= 20:
+        raise ValidationFailed("quiz_attempts_invalid", "maxAttempts")
+    if not 1 <= len(questions) <= QUESTIONS_MAX:
+        raise ValidationFailed("quiz_questions_invalid", "questions", max=QUESTIONS_MAX)
+    for question in questions:
+        right = sum(1 for _, ok in question.choices if ok)
+        if not 2 <= len(question.choices) <= CHOICES_MAX or right == 0 or (not question.multiple and right != 1):
+            raise ValidationFailed("quiz_choices_invalid", "questions", max=CHOICES_MAX)
+    if module_id is not None and not await TrainingModule.filter(
+        id=module_id, organization_id=author.organization_id
+    ).exists():
+        raise ValidationFailed("training_module_not_found", "moduleId")
+    async with atomic():
+        quiz = await Quiz.create(
+            organization_id=author.organization_id,
+            module_id=module_id,
+            title=title.strip(),
+            pass_mark_percent=pass_mark_percent,
+            max_attempts=max_attempts,
+            shuffle=shuffle,
+        )
+        for position, question in enumerate(questions):
+            row = await QuizQuestion.create(
+                quiz=quiz,
+                position=position,
+                text=question.text.strip()[:500],
+                multiple=question.multiple,
+                explanation=question.explanation.strip()[:1000],
+            )
+            for index, (text, correct) in enumerate(question.choices):
+                await QuizChoice.create(question=row, position=index, text=text.strip()[:300], correct=correct)
+    return quiz
+
+
+async def _my_attempts(viewer: User, quiz_id: int) -> list[QuizAttempt]:
+    return await QuizAttempt.filter(quiz_id=quiz_id, user_id=viewer.id).order_by("number")
+
+
+async def quiz_for_taking(viewer: User, quiz_id: int, rng: random.Random | None = None) -> QuizView:
+    """Questions and choices without the answers, shuffled when the quiz says so."""
+    quiz = await _quiz(viewer, quiz_id)
+    questions, choices = await _questions(quiz.id)
+    attempts = await _my_attempts(viewer, quiz.id)
+    shuffler = rng or random.SystemRandom()
+    views = [
+        QuestionView(q.id, q.text, q.multiple, [ChoiceView(c.id, c.text) for c in choices[q.id]])
+        for q in questions
+    ]
+    if quiz.shuffle:
+        shuffler.shuffle(views)
+        for view in views:
+            shuffler.shuffle(view.choices)
+    return QuizView(
+        id=quiz.id,
+        title=quiz.title,
+        module_id=quiz.module_id,
+        pass_mark_percent=quiz.pass_mark_percent,
+        max_attempts=quiz.max_attempts,
+        attempts_used=len(attempts),
+        best_score_percent=max((a.score_percent for a in attempts), default=None),
+        passed=any(a.passed for a in attempts),
+        questions=views,
+    )
+
+
+def score(
+    questions: list[QuizQuestion], choices: dict[int, list[QuizChoice]], answers: dict[int, list[int]]
+) -> tuple[float, list[Correction]]:
+    """All or nothing per question: the chosen set must equal the correct set."""
+    corrections = []
+    right = 0
+    for question in questions:
+        correct_ids = sorted(c.id for c in choices[question.id] if c.correct)
+        chosen = sorted(set(answers.get(question.id, [])))
+        ok = chosen == correct_ids
+        right += ok
+        corrections.append(Correction(question.id, ok, chosen, correct_ids, question.explanation))
+    percent = round(100.0 * right / len(questions), 2) if questions else 0.0
+    return percent, corrections
+
+
+def _check_answers(
+    questions: list[QuizQuestion], choices: dict[int, list[QuizChoice]], answers: dict[int, list[int]]
+) -> None:
+    by_id = {q.id: q for q in questions}
+    for question_id, chosen in answers.items():
+        question = by_id.get(question_id)
+        if question is None:
+            raise ValidationFailed("quiz_answer_invalid", "answers")
+        valid = {c.id for c in choices[question_id]}
+        if any(c not in valid for c in chosen) or (not question.multiple and len(set(chosen)) > 1):
+            raise ValidationFailed("quiz_answer_invalid", "answers")
+
+
+async def submit_quiz_attempt(viewer: User, quiz_id: int, answers: dict[int, list[int]]) -> AttemptResult:
+    """Scores on the server, records the attempt, and only then reveals the answers."""
+    quiz = await _quiz(viewer, quiz_id)
+    questions, choices = await _questions(quiz.id)
+    _check_answers(questions, choices, answers)
+    percent, corrections = score(questions, choices, answers)
+    passed = percent >= quiz.pass_mark_percent
+    module_completed = False
+    try:
+        async with atomic() as events:
+            used = await QuizAttempt.filter(quiz_id=quiz.id, user_id=viewer.id).count()
+            if quiz.max_attempts is not None and used >= quiz.max_attempts:
+                raise AttemptsExhausted("quizId", max=quiz.max_attempts)
+            # the unique (quiz, user, number) refuses a concurrent attempt with the same number
+            attempt = await QuizAttempt.create(
+                quiz_id=quiz.id,
+                user_id=viewer.id,
+                organization_id=viewer.organization_id,
+                number=used + 1,
+                score_percent=percent,
+                passed=passed,
+                answers={str(k): v for k, v in answers.items()},
+            )
+            payload = {
+                "organization_id": viewer.organization_id,
+                "user_id": viewer.id,
+                "quiz_id": quiz.id,
+                "score_percent": percent,
+            }
+            events.emit("training.quiz_attempted", {**payload, "passed": passed})
+            if passed:
+                events.emit("training.quiz_passed", payload)
+                if quiz.module_id is not None:
+                    progress = await ModuleProgress.get_or_none(module_id=quiz.module_id, user_id=viewer.id)
+                    if progress is not None:
+                        module_completed = await complete_if_done(viewer, progress, None, events)
+    except IntegrityError as error:
+        raise AttemptsExhausted("quizId", max=quiz.max_attempts or 0) from error
+    return AttemptResult(
+        attempt_id=attempt.id,
+        quiz_id=quiz.id,
+        number=attempt.number,
+        score_percent=percent,
+        passed=passed,
+        pass_mark_percent=quiz.pass_mark_percent,
+        attempts_left=None if quiz.max_attempts is None else quiz.max_attempts - attempt.number,
+        corrections=corrections,
+        module_completed=module_completed,
+    )
+
+
+async def standalone_quizzes(viewer: User) -> list[Quiz]:
+    return await Quiz.filter(organization_id=viewer.organization_id, module_id=None).order_by("-id")

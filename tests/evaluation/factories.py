@@ -1,0 +1,19 @@
+"""Skills grids for tests."""
+
+from __future__ import annotations
+
+from server.accounts.models import Role, User
+from server.evaluation.assessments import create_grid
+
+SKILLS = ["Accueil client", "Découverte des besoins", "Argumentation produit", "Financement", "Suivi client"]
+
+
+async def make_grid(admin: User, label_badge_id: int | None = None) -> int:
+    grid = await create_grid(
+        admin,
+        "Vendeur",
+        Role.MEMBER,
+        [(name, [f"{name} : niveau {n}" for n in range(1, 5)]) for name in SKILLS],
+        label_badge_id=label_badge_id,
+    )
+    return grid.id

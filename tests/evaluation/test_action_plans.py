@@ -1,0 +1,110 @@
+"""Action plans: the point of sale's team edits together, live; other points of sale see nothing."""
+
+from __future__ import annotations
+
+import asyncio
+
+from server.accounts.models import Role
+from server.notifications.models import Notification, NotificationKind
+from tests.factories import make_network, signed_in
+from tests.graphql_client import GraphQLClient, Subscription
+
+CREATE = """
+mutation C($input: CreateActionPlanInput!) { createActionPlan(input: $input) { __typename
+  ... on ActionPlanSuccess { plan { id title status progressPercent } } ... on UserError { code } } }
+"""
+ADD = """
+mutation A($input: AddActionItemInput!) { addActionItem(input: $input) { __typename
+  ... on ActionPlanSuccess { plan { items { id what ownerName status } } } ... on UserError { code } } }
+"""
+UPDATE = """
+mutation U($input: UpdateActionItemInput!) { updateActionItem(input: $input) { __typename
+  ... on ActionPlanSuccess { plan { progressPercent } } ... on UserError { code } } }
+"""
+COMMENT = """
+mutation M($id: ID!, $body: String!) { commentActionPlan(planId: $id, body: $body) { __typename
+  ... on ActionPlanSuccess { plan { comments { authorName body } } } ... on UserError { code } } }
+"""
+LIVE = """
+subscription L($id: ID!) { actionPlan(planId: $id) { version type plan { title progressPercent
+  items { what status ownerName } comments { authorName body } } } }
+"""
+READ = "query R($id: ID!) { actionPlan(id: $id) { id } }"
+
+
+async def test_two_members_of_a_point_of_sale_build_the_plan_together_live(live_server):
+    # given two sellers of Lille, one with the plan open
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    nadia, nadia_token = await signed_in(lille, name="Nadia Benali")
+    _, hugo_token = await signed_in(lille, name="Hugo Petit")
+    async with GraphQLClient(live_server.url, token=nadia_token) as nadia_client:
+        plan = (await nadia_client.execute(CREATE, {"input": {"unitId": str(lille.id), "title": "Reconquérir la satisfaction"}}))[
+            "createActionPlan"
+        ]["plan"]
+    async with Subscription(live_server.ws_url, token=nadia_token) as screen:
+        await screen.connect()
+        await screen.subscribe(LIVE, {"id": plan["id"]})
+        snapshot = (await screen.next())["payload"]["data"]["actionPlan"]
+        assert snapshot["type"] == "SNAPSHOT" and snapshot["version"] == 0
+        # when Hugo adds an action for Nadia, comments, and marks it done
+        async with GraphQLClient(live_server.url, token=hugo_token) as hugo:
+            added = await hugo.execute(
+                ADD, {"input": {"planId": plan["id"], "what": "Rappeler les clients sous 48 h", "ownerId": str(nadia.id), "dueOn": "2026-12-15"}}
+            )
+            first = (await screen.next())["payload"]["data"]["actionPlan"]
+            await hugo.execute(COMMENT, {"id": plan["id"], "body": "Je commence par les livraisons de novembre."})
+            second = (await screen.next())["payload"]["data"]["actionPlan"]
+            item_id = added["addActionItem"]["plan"]["items"][0]["id"]
+            done = await hugo.execute(UPDATE, {"input": {"itemId": item_id, "status": "DONE"}})
+            third = (await screen.next())["payload"]["data"]["actionPlan"]
+    # then Nadia's screen follows each change, in order
+    assert first["type"] == "ITEM_ADDED"
+    assert first["plan"]["items"] == [{"what": "Rappeler les clients sous 48 h", "status": "TODO", "ownerName": "Nadia Benali"}]
+    assert second["type"] == "COMMENT_ADDED"
+    assert second["plan"]["comments"] == [{"authorName": "Hugo Petit", "body": "Je commence par les livraisons de novembre."}]
+    assert third["plan"]["progressPercent"] == 100.0 and done["updateActionItem"]["plan"]["progressPercent"] == 100.0
+    assert first["version"] < second["version"] < third["version"]
+    # and Nadia is told once (grouped per plan)
+    notes = await Notification.filter(user_id=nadia.id, kind=NotificationKind.ACTION_PLAN_UPDATED)
+    assert len(notes) == 1 and notes[0].count == 3
+
+
+async def test_another_point_of_sale_can_neither_see_nor_touch_nor_listen(live_server):
+    # given a plan of Lille
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    _, member_token = await signed_in(lille)
+    _, arras_token = await signed_in(network.points_of_sale["Arras"])
+    _, south_manager_token = await signed_in(network.regions["Sud-Ouest"], Role.MANAGER)
+    _, nord_manager_token = await signed_in(network.regions["Nord"], Role.MANAGER)
+    async with GraphQLClient(live_server.url, token=member_token) as client:
+        plan_id = (await client.execute(CREATE, {"input": {"unitId": str(lille.id), "title": "Plan Lille"}}))["createActionPlan"]["plan"]["id"]
+    for token in (arras_token, south_manager_token):
+        async with GraphQLClient(live_server.url, token=token) as client:
+            # then a seller of Arras or a manager of another region gets nothing
+            assert (await client.execute(READ, {"id": plan_id}))["actionPlan"] is None
+            add = await client.execute(ADD, {"input": {"planId": plan_id, "what": "Intrusion"}})
+            assert add["addActionItem"]["__typename"] == "NotFoundError"
+            create = await client.execute(CREATE, {"input": {"unitId": str(lille.id), "title": "Plan pirate"}})
+            assert create["createActionPlan"]["__typename"] == "NotFoundError"
+        async with Subscription(live_server.ws_url, token=token) as socket:
+            await socket.connect()
+            await socket.subscribe(LIVE, {"id": plan_id})
+            message = await socket.next()
+            assert message["type"] == "error" or message["payload"].get("errors")
+    # while the region's manager follows it
+    async with GraphQLClient(live_server.url, token=nord_manager_token) as client:
+        assert (await client.execute(READ, {"id": plan_id}))["actionPlan"]["id"] == plan_id
+
+
+async def test_an_owner_must_be_on_the_team(live_server):
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    _, token = await signed_in(lille)
+    outsider, _ = await signed_in(network.points_of_sale["Arras"])
+    async with GraphQLClient(live_server.url, token=token) as client:
+        plan_id = (await client.execute(CREATE, {"input": {"unitId": str(lille.id), "title": "Plan"}}))["createActionPlan"]["plan"]["id"]
+        data = await client.execute(ADD, {"input": {"planId": plan_id, "what": "Action", "ownerId": str(outsider.id)}})
+    assert data["addActionItem"] == {"__typename": "ValidationError", "code": "action_item_owner_invalid"}
+    await asyncio.sleep(0)
