@@ -40,6 +40,7 @@ async def test_a_manager_awards_a_badge_to_two_sellers_who_see_it_and_one_downlo
 
     # when the manager opens the catalogue and the award flow
     page = boss.page
+    await page.get_by_role("button", name="Menu du profil de Marc Delaunay").click()
     await page.get_by_role("link", name="Badges", exact=True).click()
     await expect(page.get_by_role("heading", name="Badges et labels")).to_be_visible()
     await page.get_by_test_id("award-badge-link").click()

@@ -70,6 +70,16 @@ export function ShellHeader({ viewer, onLogout }: ShellHeaderProps) {
             >
               {t('nav.profile')}
             </a>
+            <a
+              class="button button-block"
+              href="/badges"
+              onClick={(event) => {
+                setOpen(false);
+                linkClick(event);
+              }}
+            >
+              {t('nav.badges')}
+            </a>
             <button type="button" class="button button-block" onClick={logout} disabled={busy}>
               {busy ? t('header.loggingOut') : t('header.logout')}
             </button>

@@ -28,7 +28,6 @@ const RESULTS: ReadonlySet<LeverRouteName> = new Set([
  */
 export function ShellTabBar({ onCompose, route, lever, unreadCount }: ShellTabBarProps) {
   const shown = unreadCount > 99 ? '99+' : String(unreadCount);
-  const inRecognition = route === 'badges' || route === 'awardBadge' || route === 'wall' || route === 'person';
   return (
     <nav class="tab-bar tab-bar-levers" aria-label={t('nav.label')}>
       <a href="/" class="tab" aria-current={route === 'feed' ? 'page' : undefined} onClick={linkClick}>
@@ -47,13 +46,6 @@ export function ShellTabBar({ onCompose, route, lever, unreadCount }: ShellTabBa
           <path d="M7 4h10v4a5 5 0 0 1-10 0zM7 6H4a3 3 0 0 0 3 4M17 6h3a3 3 0 0 1-3 4M12 13v4M8 20h8" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" fill="none" />
         </svg>
         <span>{t('nav.challenges')}</span>
-      </a>
-      <a href="/badges" class="tab" aria-current={inRecognition ? 'page' : undefined} onClick={linkClick}>
-        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-          <circle cx="12" cy="9" r="5.5" stroke="currentColor" stroke-width="2" fill="none" />
-          <path d="M8.5 13.5 7 21l5-2.5 5 2.5-1.5-7.5" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none" />
-        </svg>
-        <span>{t('nav.badges')}</span>
       </a>
       <a href={LEVER_PATHS.learn} class="tab" aria-current={lever && LEARN.has(lever) ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
