@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from server.accounts.models import Role
 from server.accounts.services import open_session
 from tests.badges.factories import make_badge
@@ -47,6 +49,7 @@ async def test_a_revoked_badges_announcement_leaves_the_feed_live(live_server):
     async with Subscription(live_server.ws_url, token=await open_session(seller)) as live:
         await live.connect()
         await live.subscribe("subscription { feedEvents { type postId } }")
+        await asyncio.sleep(0.3)  # the server starts listening once it has the subscribe message
         await revoke_award(manager, award.id, "Attribué par erreur")
         message = await live.next()
     assert message["payload"]["data"]["feedEvents"] == {"type": "POST_REMOVED", "postId": str(award.recognition_post_id)}
