@@ -99,6 +99,25 @@ class HeldBadge:
     awarded_at: dt.datetime
 
 
+@strawberry.type(description="A metric with a target for the viewer over the current period.")
+class ResultAgainstTarget:
+    metric_id: strawberry.ID
+    metric_name: str
+    unit_label: str = strawberry.field(description="How the metric counts, e.g. « véh. ».")
+    total: float = strawberry.field(description="The viewer's results over the target's period so far.")
+    target: float
+    percent: float | None = strawberry.field(description="Total / target, in percent; null without a target.")
+
+
+@strawberry.type(description="Where the viewer stands in a live challenge it takes part in.")
+class ChallengeStanding:
+    challenge_id: strawberry.ID
+    name: str
+    rank: int | None
+    participant_count: int = strawberry.field(description="Participants in the viewer's league.")
+    score: float
+
+
 @strawberry.type(description="The viewer's own figures.")
 class MyDashboard:
     modules_assigned: int
@@ -112,6 +131,8 @@ class MyDashboard:
     satisfaction_index: float | None
     satisfaction_target: float | None
     badges: list[HeldBadge] = strawberry.field(description="Newest first, revoked ones left out.")
+    results: list[ResultAgainstTarget] = strawberry.field(description="Results against targets, by metric name.")
+    standings: list[ChallengeStanding] = strawberry.field(description="Live challenges, the one ending first first.")
 
 
 def as_my_dashboard(row: MyDashboardRow) -> MyDashboard:
@@ -136,6 +157,20 @@ def as_my_dashboard(row: MyDashboardRow) -> MyDashboard:
                 awarded_at=b.awarded_at,
             )
             for b in row.badges
+        ],
+        results=[
+            ResultAgainstTarget(
+                metric_id=strawberry.ID(str(r.metric_id)), metric_name=r.metric_name, unit_label=r.unit_label,
+                total=r.total, target=r.target, percent=r.percent,
+            )
+            for r in row.results
+        ],
+        standings=[
+            ChallengeStanding(
+                challenge_id=strawberry.ID(str(s.challenge_id)), name=s.name, rank=s.rank,
+                participant_count=s.size, score=s.score,
+            )
+            for s in row.standings
         ],
     )
 

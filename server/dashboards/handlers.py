@@ -51,6 +51,15 @@ def _unit_handler(name: str) -> Any:
     return unit_changed
 
 
+@on("challenges.result_recorded")
+async def dashboard_challenges_result_recorded(payload: dict[str, Any]) -> None:
+    """A score moved in a challenge: its person's (or its unit's) dashboards recompute."""
+    if payload.get("user_id") is not None:
+        await _person_handler("challenges.result_recorded")(payload)
+    elif payload.get("unit_id") is not None:
+        await _unit_handler("challenges.result_recorded")(payload)
+
+
 for _name in PERSON_EVENTS:
     on(_name)(_person_handler(_name))
 for _name in UNIT_EVENTS:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from server.accounts.models import User
@@ -17,6 +17,7 @@ from server.dashboards.figures import (
     totals_by_child,
 )
 from server.dashboards.recognition import HeldBadge, badges_this_month, my_badges
+from server.dashboards.results import ResultAgainstTarget, StandingRow, my_results, my_standings
 from server.errors import ValidationFailed
 from server.evaluation.action_plans import PlanRow, plans_of_unit
 from server.evaluation.assessments import ScoreRow, assessments_in_scope, latest_skill_levels
@@ -62,6 +63,8 @@ class MyDashboard:
     satisfaction_target: float | None = None
     point_of_sale_name: str | None = None
     badges: list[HeldBadge] = field(default_factory=list)
+    results: list[ResultAgainstTarget] = field(default_factory=list)
+    standings: list[StandingRow] = field(default_factory=list)
 
     @property
     def completion_rate(self) -> float | None:
@@ -139,6 +142,8 @@ async def my_dashboard(viewer: User) -> MyDashboard:
         satisfaction_target=await target_for(pos) if pos else None,
         point_of_sale_name=pos.name if pos else None,
         badges=await my_badges(viewer.id),
+        results=await my_results(viewer, datetime.now(UTC)),
+        standings=await my_standings(viewer),
     )
 
 

@@ -228,6 +228,8 @@ export interface MyDashboard {
   satisfactionIndex: number | null;
   satisfactionTarget: number | null;
   badges: { badgeId: string; name: string; emoji: string | null; kind: string; level: string | null }[];
+  results: { metricId: string; metricName: string; unitLabel: string; total: number; target: number; percent: number | null }[];
+  standings: { challengeId: string; name: string; rank: number | null; participantCount: number; score: number }[];
 }
 
 const MY_DASHBOARD_FIELDS = `fragment MyDashboardFields on MyDashboard {
@@ -235,6 +237,8 @@ const MY_DASHBOARD_FIELDS = `fragment MyDashboardFields on MyDashboard {
   skills { skillId skillName level descriptor }
   pointOfSaleName satisfactionIndex satisfactionTarget
   badges { badgeId name emoji kind level }
+  results { metricId metricName unitLabel total target percent }
+  standings { challengeId name rank participantCount score }
 }`;
 
 export const MY_DASHBOARD_LIVE = operation<{ myDashboard: { version: number; dashboard: MyDashboard } }>(

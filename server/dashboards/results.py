@@ -1,0 +1,93 @@
+"""Results against targets and challenge standings, read from the challenges domain."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from server.accounts.models import User
+from server.challenges.models import (
+    Aggregation,
+    Challenge,
+    ChallengeStatus,
+    Participant,
+    Result,
+    Target,
+)
+from server.network.models import Unit
+
+
+@dataclass(slots=True)
+class ResultAgainstTarget:
+    metric_id: int
+    metric_name: str
+    unit_label: str
+    total: float
+    target: float
+
+    @property
+    def percent(self) -> float | None:
+        return round(100.0 * self.total / self.target, 1) if self.target else None
+
+
+@dataclass(slots=True)
+class StandingRow:
+    challenge_id: int
+    name: str
+    rank: int | None
+    size: int
+    score: float
+
+
+def _total(aggregation: str, rows: list[tuple[datetime, float]]) -> float:
+    if not rows:
+        return 0.0
+    if aggregation == Aggregation.LATEST:
+        return max(rows)[1]
+    return sum(value for _, value in rows)
+
+
+async def my_results(viewer: User, now: datetime) -> list[ResultAgainstTarget]:
+    """Each metric with a target for the viewer over a period that includes now."""
+    targets = await Target.filter(user_id=viewer.id, period_start__lte=now, period_end__gte=now).values(
+        "metric_id", "metric__name", "metric__unit_label", "metric__aggregation", "period_start", "period_end", "value"
+    )
+    if not targets:
+        return []
+    starts = min(t["period_start"] for t in targets)
+    results = await Result.filter(
+        user_id=viewer.id, metric_id__in=[t["metric_id"] for t in targets], occurred_at__gte=starts, occurred_at__lte=now
+    ).values("metric_id", "occurred_at", "value")
+    found = []
+    for t in sorted(targets, key=lambda t: str(t["metric__name"])):
+        rows = [
+            (r["occurred_at"], float(r["value"]))
+            for r in results
+            if r["metric_id"] == t["metric_id"] and t["period_start"] <= r["occurred_at"] <= t["period_end"]
+        ]
+        found.append(
+            ResultAgainstTarget(
+                int(t["metric_id"]), str(t["metric__name"]), str(t["metric__unit_label"]),
+                round(_total(str(t["metric__aggregation"]), rows), 2), float(t["value"]),
+            )
+        )
+    return found
+
+
+async def my_standings(viewer: User) -> list[StandingRow]:
+    """The live challenges the viewer (or its unit) takes part in, with its rank."""
+    from server.challenges.standings import my_standing
+
+    unit = await Unit.get(id=viewer.unit_id)
+    ids = await Participant.filter(
+        challenge__organization_id=viewer.organization_id, challenge__status=ChallengeStatus.LIVE
+    ).filter(user_id=viewer.id).values_list("challenge_id", flat=True)
+    unit_ids = await Participant.filter(
+        challenge__organization_id=viewer.organization_id, challenge__status=ChallengeStatus.LIVE, unit_id__in=unit.ancestor_ids
+    ).values_list("challenge_id", flat=True)
+    rows = []
+    for challenge in await Challenge.filter(id__in=list({*ids, *unit_ids})).order_by("ends_at"):
+        standing = await my_standing(challenge, viewer)
+        if standing is not None:
+            rows.append(StandingRow(challenge.id, challenge.name, standing.rank, standing.size, round(standing.score, 2)))
+    return rows

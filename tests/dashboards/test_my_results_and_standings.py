@@ -1,0 +1,75 @@
+"""« Mes résultats »: my results against targets and my challenge standings, live."""
+
+from __future__ import annotations
+
+from tests.challenges.given import arena, live_challenge, sell
+from tests.graphql_client import GraphQLClient, Subscription
+
+MINE = """
+{ myDashboard {
+    results { metricName unitLabel total target percent }
+    standings { challengeId name rank participantCount score }
+} }
+"""
+LIVE = """
+subscription { myDashboard { version dashboard {
+    results { metricName total target percent }
+    standings { name rank participantCount score }
+} } }
+"""
+
+
+def dashboard(message):
+    assert message["type"] == "next", message
+    return message["payload"]["data"]["myDashboard"]
+
+
+async def test_my_results_against_targets_and_standings_follow_a_sale_live(live_server):
+    # given two sellers of Lille with a target of 10 cars each and a live challenge; Julie sold 3
+    found = await arena(sellers=2, names=["Julie Moreau", "Thomas Petit"])
+    julie, thomas = found.sellers
+    challenge = await live_challenge(found, name="Challenge de novembre")
+    await sell(found, julie, 3)
+    async with GraphQLClient(live_server.url, token=found.tokens[julie.id]) as client:
+        mine = (await client.execute(MINE))["myDashboard"]
+    assert mine["results"] == [
+        {"metricName": "Véhicules neufs vendus", "unitLabel": "véh.", "total": 3.0, "target": 10.0, "percent": 30.0}
+    ]
+    assert mine["standings"] == [
+        {"challengeId": str(challenge.id), "name": "Challenge de novembre", "rank": 1, "participantCount": 2, "score": 30.0}
+    ]
+    # and Thomas's own dashboard is open
+    async with Subscription(live_server.ws_url, token=found.tokens[thomas.id]) as board:
+        await board.connect()
+        await board.subscribe(LIVE)
+        first = dashboard(await board.next())
+        assert first["dashboard"]["results"] == [
+            {"metricName": "Véhicules neufs vendus", "total": 0.0, "target": 10.0, "percent": 0.0}
+        ]
+        assert first["dashboard"]["standings"] == [
+            {"name": "Challenge de novembre", "rank": 2, "participantCount": 2, "score": 0.0}
+        ]
+        # when Thomas sells 5 cars
+        await sell(found, thomas, 5)
+        # then his results and his standing follow live
+        update = dashboard(await board.next())
+    assert update["version"] > 0
+    assert update["dashboard"]["results"] == [
+        {"metricName": "Véhicules neufs vendus", "total": 5.0, "target": 10.0, "percent": 50.0}
+    ]
+    assert update["dashboard"]["standings"] == [
+        {"name": "Challenge de novembre", "rank": 1, "participantCount": 2, "score": 50.0}
+    ]
+
+
+async def test_a_seller_sees_no_one_elses_results(live_server):
+    # given Julie sold 4; Thomas sold nothing
+    found = await arena(sellers=2, names=["Julie Moreau", "Thomas Petit"])
+    julie, thomas = found.sellers
+    await sell(found, julie, 4)
+    # when Thomas opens « Mes résultats »
+    async with GraphQLClient(live_server.url, token=found.tokens[thomas.id]) as client:
+        mine = (await client.execute(MINE))["myDashboard"]
+    # then only his own figures, and no challenge (none is live)
+    assert [(r["total"], r["target"]) for r in mine["results"]] == [(0.0, 10.0)]
+    assert mine["standings"] == []
