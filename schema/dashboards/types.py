@@ -9,6 +9,7 @@ import strawberry
 from schema.evaluation.types import ActionPlan, IndexPoint, SkillScore, as_plan, as_scores
 from schema.network.types import UnitKind
 from server.dashboards.figures import PersonFigures, Totals
+from server.dashboards.results import ResultAgainstTarget as ResultRow
 from server.dashboards.services import DashboardTable as DashboardTableEnum
 from server.dashboards.services import MyDashboard as MyDashboardRow
 from server.dashboards.services import UnitDashboard as UnitDashboardRow
@@ -52,6 +53,26 @@ class SubUnitFigures:
     satisfaction_index: float | None
 
 
+@strawberry.type(description="A metric with a target over the current period: results so far against it.")
+class ResultAgainstTarget:
+    metric_id: strawberry.ID
+    metric_name: str
+    unit_label: str = strawberry.field(description="How the metric counts, e.g. « véh. ».")
+    total: float = strawberry.field(description="Results over the target's period so far (the viewer's, or the subtree's).")
+    target: float
+    percent: float | None = strawberry.field(description="Total / target, in percent; null without a target.")
+
+
+def as_results(rows: list[ResultRow]) -> list[ResultAgainstTarget]:
+    return [
+        ResultAgainstTarget(
+            metric_id=strawberry.ID(str(r.metric_id)), metric_name=r.metric_name, unit_label=r.unit_label,
+            total=r.total, target=r.target, percent=r.percent,
+        )
+        for r in rows
+    ]
+
+
 @strawberry.type(description="A unit's dashboard: its subtree's figures, live.")
 class UnitDashboard:
     unit_id: strawberry.ID
@@ -63,6 +84,9 @@ class UnitDashboard:
     open_action_plans: list[ActionPlan]
     sub_units: list[SubUnitFigures]
     badges_this_month: int = strawberry.field(description="Badges and labels awarded this month in the subtree.")
+    results: list[ResultAgainstTarget] = strawberry.field(
+        description="Added-up metrics: the subtree's results against the unit's target, else its people's targets summed."
+    )
 
 
 def as_unit_dashboard(row: UnitDashboardRow) -> UnitDashboard:
@@ -75,6 +99,7 @@ def as_unit_dashboard(row: UnitDashboardRow) -> UnitDashboard:
         satisfaction_trend=[IndexPoint(month=m, index=i, sample_size=n) for m, i, n in row.satisfaction_trend],
         open_action_plans=[as_plan(p) for p in row.open_plans],
         badges_this_month=row.badges_this_month,
+        results=as_results(row.results),
         sub_units=[
             SubUnitFigures(
                 unit_id=strawberry.ID(str(s.unit_id)),
@@ -97,16 +122,6 @@ class HeldBadge:
     kind: str = strawberry.field(description="BADGE or LABEL.")
     level: str | None
     awarded_at: dt.datetime
-
-
-@strawberry.type(description="A metric with a target for the viewer over the current period.")
-class ResultAgainstTarget:
-    metric_id: strawberry.ID
-    metric_name: str
-    unit_label: str = strawberry.field(description="How the metric counts, e.g. « véh. ».")
-    total: float = strawberry.field(description="The viewer's results over the target's period so far.")
-    target: float
-    percent: float | None = strawberry.field(description="Total / target, in percent; null without a target.")
 
 
 @strawberry.type(description="Where the viewer stands in a live challenge it takes part in.")
@@ -158,13 +173,7 @@ def as_my_dashboard(row: MyDashboardRow) -> MyDashboard:
             )
             for b in row.badges
         ],
-        results=[
-            ResultAgainstTarget(
-                metric_id=strawberry.ID(str(r.metric_id)), metric_name=r.metric_name, unit_label=r.unit_label,
-                total=r.total, target=r.target, percent=r.percent,
-            )
-            for r in row.results
-        ],
+        results=as_results(row.results),
         standings=[
             ChallengeStanding(
                 challenge_id=strawberry.ID(str(s.challenge_id)), name=s.name, rank=s.rank,

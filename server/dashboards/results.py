@@ -91,3 +91,46 @@ async def my_standings(viewer: User) -> list[StandingRow]:
         if standing is not None:
             rows.append(StandingRow(challenge.id, challenge.name, standing.rank, standing.size, round(standing.score, 2)))
     return rows
+
+
+async def unit_results(unit: Unit, now: datetime) -> list[ResultAgainstTarget]:
+    """Per added-up metric: the subtree's results over the current period against the unit's
+    own target when it has one, else the sum of its people's targets (four queries in all)."""
+    people = await Target.filter(
+        organization_id=unit.organization_id, period_start__lte=now, period_end__gte=now,
+        metric__aggregation=Aggregation.SUM, user__unit__path__startswith=unit.path,
+    ).values("metric_id", "metric__name", "metric__unit_label", "period_start", "value")
+    own = await Target.filter(
+        unit_id=unit.id, period_start__lte=now, period_end__gte=now, metric__aggregation=Aggregation.SUM
+    ).values("metric_id", "metric__name", "metric__unit_label", "period_start", "value")
+    names: dict[int, tuple[str, str]] = {}
+    targets: dict[int, float] = {}
+    starts: dict[int, datetime] = {}
+    for rows, replace in ((people, False), (own, True)):
+        chosen: dict[int, float] = {}
+        for t in rows:
+            mid = int(t["metric_id"])
+            names[mid] = (str(t["metric__name"]), str(t["metric__unit_label"]))
+            chosen[mid] = chosen.get(mid, 0.0) + float(t["value"])
+            starts[mid] = min(starts.get(mid, t["period_start"]), t["period_start"])
+        for mid, value in chosen.items():
+            targets[mid] = value if replace else targets.get(mid, 0.0) + value
+    if not targets:
+        return []
+    earliest = min(starts.values())
+    totals: dict[int, float] = dict.fromkeys(targets, 0.0)
+    for query in (
+        Result.filter(user__unit__path__startswith=unit.path),
+        Result.filter(user_id__isnull=True, unit__path__startswith=unit.path),
+    ):
+        found = await query.filter(
+            organization_id=unit.organization_id, metric_id__in=list(targets), occurred_at__gte=earliest, occurred_at__lte=now
+        ).values("metric_id", "occurred_at", "value")
+        for r in found:
+            mid = int(r["metric_id"])
+            if r["occurred_at"] >= starts[mid]:
+                totals[mid] += float(r["value"])
+    return [
+        ResultAgainstTarget(mid, names[mid][0], names[mid][1], round(totals[mid], 2), round(targets[mid], 2))
+        for mid in sorted(targets, key=lambda m: names[m][0])
+    ]

@@ -17,7 +17,13 @@ from server.dashboards.figures import (
     totals_by_child,
 )
 from server.dashboards.recognition import HeldBadge, badges_this_month, my_badges
-from server.dashboards.results import ResultAgainstTarget, StandingRow, my_results, my_standings
+from server.dashboards.results import (
+    ResultAgainstTarget,
+    StandingRow,
+    my_results,
+    my_standings,
+    unit_results,
+)
 from server.errors import ValidationFailed
 from server.evaluation.action_plans import PlanRow, plans_of_unit
 from server.evaluation.assessments import ScoreRow, assessments_in_scope, latest_skill_levels
@@ -48,6 +54,7 @@ class UnitDashboard:
     open_plans: list[PlanRow]
     sub_units: list[SubUnitRow]
     badges_this_month: int = 0
+    results: list[ResultAgainstTarget] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -123,6 +130,7 @@ async def unit_dashboard(viewer: User, unit: Unit, today: date) -> UnitDashboard
         open_plans=await plans_of_unit(viewer, unit, only_open=True),
         sub_units=sub_units,
         badges_this_month=await badges_this_month(unit, today),
+        results=await unit_results(unit, datetime.now(UTC)),
     )
 
 

@@ -73,3 +73,30 @@ async def test_a_seller_sees_no_one_elses_results(live_server):
     # then only his own figures, and no challenge (none is live)
     assert [(r["total"], r["target"]) for r in mine["results"]] == [(0.0, 10.0)]
     assert mine["standings"] == []
+
+
+UNIT_LIVE = "subscription { unitDashboard { version dashboard { results { metricName total target percent } } } }"
+
+
+async def test_the_managers_dashboard_shows_the_subtrees_results_against_targets_live(live_server):
+    # given two sellers of Lille with 10 cars each to sell (20 for Nord), a live challenge, Julie sold 3
+    found = await arena(sellers=2, names=["Julie Moreau", "Thomas Petit"])
+    julie, thomas = found.sellers
+    await live_challenge(found)
+    await sell(found, julie, 3)
+    # and the Nord manager's dashboard is open
+    async with Subscription(live_server.ws_url, token=found.manager_token) as board:
+        await board.connect()
+        await board.subscribe(UNIT_LIVE)
+        first = (await board.next())["payload"]["data"]["unitDashboard"]
+        assert first["dashboard"]["results"] == [
+            {"metricName": "Véhicules neufs vendus", "total": 3.0, "target": 20.0, "percent": 15.0}
+        ]
+        # when Thomas sells 5 cars
+        await sell(found, thomas, 5)
+        # then the subtree's total follows live
+        update = (await board.next())["payload"]["data"]["unitDashboard"]
+    assert update["version"] > 0
+    assert update["dashboard"]["results"] == [
+        {"metricName": "Véhicules neufs vendus", "total": 8.0, "target": 20.0, "percent": 40.0}
+    ]

@@ -216,6 +216,15 @@ export interface SkillScore {
   descriptor: string;
 }
 
+export interface ResultAgainstTarget {
+  metricId: string;
+  metricName: string;
+  unitLabel: string;
+  total: number;
+  target: number;
+  percent: number | null;
+}
+
 export interface MyDashboard {
   modulesAssigned: number;
   modulesCompleted: number;
@@ -228,7 +237,7 @@ export interface MyDashboard {
   satisfactionIndex: number | null;
   satisfactionTarget: number | null;
   badges: { badgeId: string; name: string; emoji: string | null; kind: string; level: string | null }[];
-  results: { metricId: string; metricName: string; unitLabel: string; total: number; target: number; percent: number | null }[];
+  results: ResultAgainstTarget[];
   standings: { challengeId: string; name: string; rank: number | null; participantCount: number; score: number }[];
 }
 
@@ -280,6 +289,7 @@ export interface UnitDashboard {
   satisfactionTrend: IndexPoint[];
   openActionPlans: ActionPlanSummary[];
   badgesThisMonth: number;
+  results: ResultAgainstTarget[];
   subUnits: { unitId: string; name: string; kind: string; rank: number; satisfactionIndex: number | null; figures: TrainingFigures }[];
 }
 
@@ -297,6 +307,7 @@ export const UNIT_DASHBOARD_LIVE = operation<
     satisfactionTrend { month index sampleSize }
     openActionPlans { id unitName title status progressPercent }
     subUnits { unitId name kind rank satisfactionIndex figures { ${FIGURES} } }
+    results { metricId metricName unitLabel total target percent }
   } }
 }`,
 );

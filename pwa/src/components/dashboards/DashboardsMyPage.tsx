@@ -3,14 +3,14 @@ import { MY_DASHBOARD_LIVE } from '../../graphql/levers';
 import { language, t } from '../../i18n';
 import { indexValue, LEVER_PATHS, percent } from '../../lib/levers';
 import { linkClick } from '../../router';
-import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverStat } from '../levers/LeverStat';
 import { LeverState } from '../levers/LeverState';
 import { useLive } from '../levers/useLeverData';
 import { DashboardsRadar } from './DashboardsRadar';
+import { DashboardsResults } from './DashboardsResults';
 
-function amount(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+function amount(value: number): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
 }
 
 /** « Mes résultats »: my results against targets, my challenge standings, my training, quizzes, skills and my point of sale, live. */
@@ -40,30 +40,7 @@ export function DashboardsMyPage({ viewer }: { viewer: Viewer }) {
         {({ myDashboard: { dashboard: me } }) => (
           <>
             <h2 class="lever-subtitle">{t('dashboards.resultsTitle')}</h2>
-            {me.results.length === 0 ? (
-              <p class="lever-empty">{t('dashboards.noResults')}</p>
-            ) : (
-              <ul class="lever-list" data-testid="my-results">
-                {me.results.map((result) => (
-                  <li key={result.metricId} class="lever-card">
-                    <span class="lever-card-title">{result.metricName}</span>
-                    <LeverProgressBar
-                      done={result.total}
-                      total={result.target}
-                      label={t('dashboards.resultBar', { name: result.metricName, value: percent(result.percent, language) })}
-                    />
-                    <span class="lever-muted">
-                      {t('dashboards.resultOf', {
-                        total: amount(result.total, language),
-                        target: amount(result.target, language),
-                        unit: result.unitLabel,
-                      })}{' '}
-                      · {percent(result.percent, language)}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <DashboardsResults results={me.results} testId="my-results" />
             <h2 class="lever-subtitle">{t('dashboards.standingsTitle')}</h2>
             {me.standings.length === 0 ? (
               <p class="lever-empty">{t('dashboards.noStandings')}</p>
@@ -77,7 +54,7 @@ export function DashboardsMyPage({ viewer }: { viewer: Viewer }) {
                         {standing.rank === 1
                           ? t('dashboards.standingFirst', { count: standing.participantCount })
                           : t('dashboards.standingRank', { rank: standing.rank ?? '–', count: standing.participantCount })}{' '}
-                        · {t('dashboards.standingScore', { score: amount(standing.score, language) })}
+                        · {t('dashboards.standingScore', { score: amount(standing.score) })}
                       </span>
                     </a>
                   </li>

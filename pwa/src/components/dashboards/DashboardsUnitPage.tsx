@@ -10,6 +10,7 @@ import { LeverState } from '../levers/LeverState';
 import { useLive } from '../levers/useLeverData';
 import { TrainingParticipationPanel } from '../training/TrainingParticipationPanel';
 import { DashboardsCsvButton } from './DashboardsCsvButton';
+import { DashboardsResults } from './DashboardsResults';
 import { DashboardsTrendChart } from './DashboardsTrendChart';
 
 /** A manager's unit, live: figures, ranking of sub-units, satisfaction, plans; who to remind; assess. */
@@ -59,6 +60,11 @@ export function DashboardsUnitPage({ viewer, unitId, onNotice }: DashboardsUnitP
                 <LeverStat label={t('dashboards.openPlans')} value={String(board.openActionPlans.length)} href="#plans" />
                 <LeverStat label={t('dashboards.badgesThisMonth')} value={String(board.badgesThisMonth)} href="/wall" testId="unit-badges" />
               </div>
+
+              <h2 class="lever-subtitle" id="results">
+                {t('dashboards.unitResultsTitle')}
+              </h2>
+              <DashboardsResults results={board.results} testId="unit-results" />
 
               <div class="lever-section-head" id="sub-units">
                 <h2 class="lever-subtitle">{t('dashboards.ranking')}</h2>
