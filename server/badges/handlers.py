@@ -6,6 +6,7 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
+from server.badges import past_earners  # noqa: F401  (registers the backfill sources)
 from server.badges.awarding import grant_label_from_assessment
 from server.badges.models import Podium
 from server.badges.rules import DEFINITIONS, evaluate

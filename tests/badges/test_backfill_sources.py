@@ -1,0 +1,95 @@
+"""A rule created through GraphQL backfills past earners of every domain once, quietly:
+training modules completed, quizzes passed, targets reached, satisfaction, recommendations."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from server.accounts.services import open_session
+from server.badges.models import Award
+from server.db import atomic
+from server.feed.models import Post, PostKind
+from server.notifications.models import Notification
+from server.training.models import ModuleProgress, Quiz, QuizAttempt, TrainingModule
+from tests.badges.factories import head_office, make_badge
+from tests.factories import make_network, make_user
+from tests.graphql_client import GraphQLClient
+
+CREATE_RULE = """
+mutation Rule($input: CreateBadgeRuleInput!) {
+  createBadgeRule(input: $input) {
+    __typename
+    ... on SaveBadgeRuleSuccess { backfilled rule { trigger threshold active } }
+    ... on UserError { code }
+  }
+}
+"""
+
+
+async def _create_rule(live_server, network, badge, trigger: str, threshold: float | None = None) -> dict:
+    token = await open_session(await head_office(network))
+    variables: dict = {"input": {"badgeId": str(badge.id), "trigger": trigger}}
+    if threshold is not None:
+        variables["input"]["threshold"] = threshold
+    async with GraphQLClient(live_server.url, token=token) as client:
+        return (await client.execute(CREATE_RULE, variables))["createBadgeRule"]
+
+
+async def _quiet(network, user_ids: list[int]) -> None:
+    """One notification line at most per person, and no recognition post in the feed."""
+    for user_id in user_ids:
+        assert await Notification.filter(user_id=user_id).count() <= 1
+    assert await Post.filter(organization_id=network.organization_id, kind=PostKind.SYSTEM).count() == 0
+
+
+async def test_a_new_rule_backfills_people_who_completed_a_module(live_server):
+    # given two sellers who completed the module, one still reading it, and a repeatable badge
+    network = await make_network()
+    badge = await make_badge(network, "Formé", repeatable=True)
+    lille = network.points_of_sale["Lille"]
+    done = [await make_user(lille) for _ in range(2)]
+    reading = await make_user(lille)
+    modules = [await TrainingModule.create(organization_id=network.organization_id, title=f"Module {n}") for n in range(2)]
+    now = datetime.now(UTC)
+    for module in modules:  # the first seller completed both modules
+        await ModuleProgress.create(module=module, user=done[0], organization_id=network.organization_id, sections_done=3, completed_at=now)
+    await ModuleProgress.create(module=modules[0], user=done[1], organization_id=network.organization_id, sections_done=3, completed_at=now)
+    await ModuleProgress.create(module=modules[0], user=reading, organization_id=network.organization_id, sections_done=1)
+    # when head office creates the rule "training module completed"
+    result = await _create_rule(live_server, network, badge, "TRAINING_COMPLETED")
+    # then each completion earns the badge once, folded into one notification line per person
+    assert result["__typename"] == "SaveBadgeRuleSuccess" and result["backfilled"] == 3
+    assert await Award.filter(badge_id=badge.id, user_id=done[0].id).count() == 2
+    assert await Award.filter(badge_id=badge.id, user_id=done[1].id).count() == 1
+    assert not await Award.exists(user_id=reading.id)
+    assert (await Notification.get(user_id=done[0].id)).count == 2
+    await _quiet(network, [u.id for u in done])
+    # and the completion heard again later awards nothing more
+    async with atomic() as events:
+        events.emit("training.module_completed", {"organization_id": network.organization_id, "user_id": done[1].id, "module_id": modules[0].id})
+    assert await Award.filter(badge_id=badge.id, user_id=done[1].id).count() == 1
+
+
+async def test_a_new_rule_backfills_quizzes_passed_with_at_least_the_mark(live_server):
+    # given attempts: passed at 95 % (twice), passed at 75 %, failed at 40 %
+    network = await make_network()
+    badge = await make_badge(network, "As du quiz")
+    lille = network.points_of_sale["Lille"]
+    ace, average, failed = [await make_user(lille) for _ in range(3)]
+    quiz = await Quiz.create(organization_id=network.organization_id, title="Quiz produits", pass_mark_percent=70)
+    org = network.organization_id
+    await QuizAttempt.create(quiz=quiz, user=ace, organization_id=org, number=1, score_percent=95, passed=True)
+    await QuizAttempt.create(quiz=quiz, user=ace, organization_id=org, number=2, score_percent=100, passed=True)
+    await QuizAttempt.create(quiz=quiz, user=average, organization_id=org, number=1, score_percent=75, passed=True)
+    await QuizAttempt.create(quiz=quiz, user=failed, organization_id=org, number=1, score_percent=40, passed=False)
+    # when head office creates the rule "quiz passed with at least 80 %"
+    result = await _create_rule(live_server, network, badge, "QUIZ_PASSED", 80)
+    # then only the 80 %+ seller holds it, once, with one notification line and no post
+    assert result == {"__typename": "SaveBadgeRuleSuccess", "backfilled": 1, "rule": {"trigger": "QUIZ_PASSED", "threshold": 80.0, "active": True}}
+    assert await Award.filter(badge_id=badge.id).values_list("user_id", flat=True) == [ace.id]
+    await _quiet(network, [ace.id, average.id, failed.id])
+    assert await Notification.filter(user_id=average.id).count() == 0
+    # and a new pass of the same quiz awards nothing more
+    async with atomic() as events:
+        events.emit("training.quiz_passed", {"organization_id": org, "user_id": ace.id, "quiz_id": quiz.id, "score_percent": 90})
+    assert await Award.filter(badge_id=badge.id).count() == 1
