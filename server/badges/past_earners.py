@@ -7,8 +7,13 @@ given on the original events, so a backfill and a late event never award twice.
 
 from __future__ import annotations
 
-from server.badges.models import BadgeRule, RuleTrigger
+from server.accounts.models import User
+from server.badges.models import BadgeRule, RuleProgress, RuleTrigger
 from server.badges.rules import Earner, _matches, register_past_earners, threshold
+from server.evaluation.models import SatisfactionSurvey
+from server.evaluation.satisfaction import latest_index
+from server.feed.models import PostKind, Recommendation
+from server.network.models import Unit
 from server.training.models import ModuleProgress, QuizAttempt
 
 # --- training -------------------------------------------------------------------------------
@@ -39,5 +44,56 @@ async def past_quizzes_passed(rule: BadgeRule) -> list[Earner]:
     return sorted(earners)
 
 
+# --- evaluation -----------------------------------------------------------------------------
+
+
+async def past_satisfaction(rule: BadgeRule) -> list[Earner]:
+    """The team of every unit whose latest satisfaction index is at or above the threshold."""
+    unit_ids = set(
+        await SatisfactionSurvey.filter(organization_id=rule.organization_id).values_list("unit_id", flat=True)
+    )
+    if not unit_ids:
+        return []
+    earners: list[Earner] = []
+    for unit in await Unit.filter(id__in=unit_ids, organization_id=rule.organization_id).order_by("id"):
+        index = await latest_index(unit)
+        if index is None or index < threshold(rule):
+            continue
+        team = await User.filter(
+            organization_id=rule.organization_id, unit__path__startswith=unit.path
+        ).order_by("id").values_list("id", flat=True)
+        earners.extend((int(user_id), f"satisfaction:{unit.id}") for user_id in team)  # type: ignore[call-overload]
+    return earners
+
+
+# --- feed -----------------------------------------------------------------------------------
+
+
+async def past_best_practices_recommended(rule: BadgeRule) -> list[Earner]:
+    """Counts each author's recommended best practices into the rule's progress (so later
+    recommendations add to them) and returns those who reached N."""
+    rows = await Recommendation.filter(
+        post__organization_id=rule.organization_id, post__kind=PostKind.BEST_PRACTICE
+    ).values("post_id", "post__author_id")
+    counted = set(
+        await RuleProgress.filter(rule_id=rule.id).values_list("user_id", "occasion")
+    )
+    missing = {
+        (int(r["post__author_id"]), f"post:{r['post_id']}") for r in rows
+    } - {(int(u), str(o)) for u, o in counted}
+    if missing:
+        await RuleProgress.bulk_create(
+            [RuleProgress(rule_id=rule.id, user_id=u, occasion=o) for u, o in sorted(missing)],
+            ignore_conflicts=True,
+        )
+    needed = int(threshold(rule))
+    per_user: dict[int, int] = {}
+    for user_id in await RuleProgress.filter(rule_id=rule.id).values_list("user_id", flat=True):
+        per_user[int(user_id)] = per_user.get(int(user_id), 0) + 1  # type: ignore[call-overload]
+    return [(user_id, f"recommended:{needed}") for user_id, n in sorted(per_user.items()) if n >= needed]
+
+
+register_past_earners(RuleTrigger.SATISFACTION_ABOVE, past_satisfaction)
+register_past_earners(RuleTrigger.BEST_PRACTICES_RECOMMENDED, past_best_practices_recommended)
 register_past_earners(RuleTrigger.TRAINING_COMPLETED, past_modules_completed)
 register_past_earners(RuleTrigger.QUIZ_PASSED, past_quizzes_passed)

@@ -3,12 +3,14 @@ training modules completed, quizzes passed, targets reached, satisfaction, recom
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 
+from server.accounts.models import Role
 from server.accounts.services import open_session
 from server.badges.models import Award
 from server.db import atomic
-from server.feed.models import Post, PostKind
+from server.evaluation.models import SatisfactionSurvey, SurveyKind
+from server.feed.models import Post, PostKind, Recommendation
 from server.notifications.models import Notification
 from server.training.models import ModuleProgress, Quiz, QuizAttempt, TrainingModule
 from tests.badges.factories import head_office, make_badge
@@ -93,3 +95,63 @@ async def test_a_new_rule_backfills_quizzes_passed_with_at_least_the_mark(live_s
     async with atomic() as events:
         events.emit("training.quiz_passed", {"organization_id": org, "user_id": ace.id, "quiz_id": quiz.id, "score_percent": 90})
     assert await Award.filter(badge_id=badge.id).count() == 1
+
+
+async def test_a_new_rule_backfills_the_team_of_a_point_of_sale_above_the_satisfaction_threshold(live_server):
+    # given Lille's latest month at 95 / 100 and Arras's at 70 / 100
+    network = await make_network()
+    badge = await make_badge(network, "Clients conquis")
+    lille, arras = network.points_of_sale["Lille"], network.points_of_sale["Arras"]
+    team = [await make_user(lille) for _ in range(3)]
+    elsewhere = await make_user(arras)
+    org = network.organization_id
+    await SatisfactionSurvey.create(organization_id=org, unit=lille, kind=SurveyKind.SCORE_10, value=6.0, sample_size=40,
+                                    period_start=date(2026, 9, 1), period_end=date(2026, 9, 30))
+    await SatisfactionSurvey.create(organization_id=org, unit=lille, kind=SurveyKind.SCORE_10, value=9.5, sample_size=40,
+                                    period_start=date(2026, 10, 1), period_end=date(2026, 10, 31))
+    await SatisfactionSurvey.create(organization_id=org, unit=arras, kind=SurveyKind.SCORE_10, value=7.0, sample_size=40,
+                                    period_start=date(2026, 10, 1), period_end=date(2026, 10, 31))
+    # when head office creates the rule "satisfaction index above 90"
+    result = await _create_rule(live_server, network, badge, "SATISFACTION_ABOVE", 90)
+    # then Lille's team holds the badge once each, quietly, and Arras nothing
+    assert result["__typename"] == "SaveBadgeRuleSuccess" and result["backfilled"] == 3
+    assert sorted(await Award.filter(badge_id=badge.id).values_list("user_id", flat=True)) == sorted(u.id for u in team)
+    assert not await Award.exists(user_id=elsewhere.id)
+    await _quiet(network, [u.id for u in team])
+    # and the index heard again awards nothing more
+    async with atomic() as events:
+        events.emit("evaluation.satisfaction_recorded", {"organization_id": org, "unit_id": lille.id, "index": 95.0})
+    assert await Award.filter(badge_id=badge.id).count() == 3
+
+
+async def test_a_new_rule_backfills_authors_of_n_recommended_best_practices_and_counts_on(live_server):
+    # given a seller with two recommended best practices (one in two units), another with one
+    network = await make_network()
+    badge = await make_badge(network, "Inspirant")
+    lille, arras = network.points_of_sale["Lille"], network.points_of_sale["Arras"]
+    manager = await make_user(lille, Role.MANAGER)
+    star, other = await make_user(lille), await make_user(lille)
+    org = network.organization_id
+    ends_at = datetime.now(UTC) + timedelta(days=7)
+
+    async def best_practice(author, units):
+        post = await Post.create(organization_id=org, author=author, unit_id=author.unit_id, kind=PostKind.BEST_PRACTICE, body="Astuce")
+        for unit in units:
+            await Recommendation.create(post=post, unit=unit, recommended_by=manager, ends_at=ends_at)
+        return post
+
+    await best_practice(star, [lille, arras])
+    await best_practice(star, [lille])
+    await best_practice(other, [lille])
+    await Post.create(organization_id=org, author=other, unit_id=other.unit_id, kind=PostKind.BEST_PRACTICE, body="Pas recommandée")
+    # when head office creates the rule "2 best practices recommended"
+    result = await _create_rule(live_server, network, badge, "BEST_PRACTICES_RECOMMENDED", 2)
+    # then only the seller with two holds it, once, quietly
+    assert result["__typename"] == "SaveBadgeRuleSuccess" and result["backfilled"] == 1
+    assert await Award.filter(badge_id=badge.id).values_list("user_id", flat=True) == [star.id]
+    await _quiet(network, [star.id, other.id])
+    # and the other seller's next recommended best practice adds to the past one
+    second = await best_practice(other, [lille])
+    async with atomic() as events:
+        events.emit("feed.post_recommended", {"organization_id": org, "post_id": second.id, "author_id": other.id, "unit_ids": [lille.id]})
+    assert sorted(await Award.filter(badge_id=badge.id).values_list("user_id", flat=True)) == sorted([star.id, other.id])
