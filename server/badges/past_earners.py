@@ -10,6 +10,7 @@ from __future__ import annotations
 from server.accounts.models import User
 from server.badges.models import BadgeRule, RuleProgress, RuleTrigger
 from server.badges.rules import Earner, _matches, register_past_earners, threshold
+from server.challenges.models import Challenge, Participant
 from server.evaluation.models import SatisfactionSurvey
 from server.evaluation.satisfaction import latest_index
 from server.feed.models import PostKind, Recommendation
@@ -42,6 +43,32 @@ async def past_quizzes_passed(rule: BadgeRule) -> list[Earner]:
         if _matches(rule, "quiz_id", r["quiz_id"])
     }
     return sorted(earners)
+
+
+# --- challenges -----------------------------------------------------------------------------
+
+
+async def past_targets_reached(rule: BadgeRule) -> list[Earner]:
+    """A person's challenge results at or above the target of a metric, as the live event sees
+    them (`challenges.target_reached` fires when a metric's total reaches its target)."""
+    challenges = dict(
+        await Challenge.filter(organization_id=rule.organization_id).values_list("id", "starts_at")
+    )
+    if not challenges:
+        return []
+    rows = await Participant.filter(
+        challenge_id__in=list(challenges), user_id__not_isnull=True
+    ).order_by("id").values("user_id", "challenge_id", "parts")
+    earners: list[Earner] = []
+    for row in rows:
+        period = challenges[row["challenge_id"]].isoformat()
+        for metric_id, part in ((row["parts"] or {}).get("metrics") or {}).items():
+            target = part.get("target")
+            if not target or float(part.get("total", 0.0)) < float(target):
+                continue
+            if _matches(rule, "metric_id", int(metric_id)):
+                earners.append((int(row["user_id"]), f"target:{int(metric_id)}:{period}"))
+    return earners
 
 
 # --- evaluation -----------------------------------------------------------------------------
@@ -93,6 +120,7 @@ async def past_best_practices_recommended(rule: BadgeRule) -> list[Earner]:
     return [(user_id, f"recommended:{needed}") for user_id, n in sorted(per_user.items()) if n >= needed]
 
 
+register_past_earners(RuleTrigger.TARGET_REACHED, past_targets_reached)
 register_past_earners(RuleTrigger.SATISFACTION_ABOVE, past_satisfaction)
 register_past_earners(RuleTrigger.BEST_PRACTICES_RECOMMENDED, past_best_practices_recommended)
 register_past_earners(RuleTrigger.TRAINING_COMPLETED, past_modules_completed)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from server.accounts.models import Role
 from server.accounts.services import open_session
 from server.badges.models import Award
+from server.challenges.models import Challenge, Metric, Participant
 from server.db import atomic
 from server.evaluation.models import SatisfactionSurvey, SurveyKind
 from server.feed.models import Post, PostKind, Recommendation
@@ -155,3 +156,37 @@ async def test_a_new_rule_backfills_authors_of_n_recommended_best_practices_and_
     async with atomic() as events:
         events.emit("feed.post_recommended", {"organization_id": org, "post_id": second.id, "author_id": other.id, "unit_ids": [lille.id]})
     assert sorted(await Award.filter(badge_id=badge.id).values_list("user_id", flat=True)) == sorted([star.id, other.id])
+
+
+async def test_a_new_rule_backfills_people_who_reached_100_percent_of_a_target(live_server):
+    # given a challenge where one seller's sales reached the target, one stayed below, and one
+    # reached the target of another metric
+    network = await make_network()
+    badge = await make_badge(network, "Objectif atteint", repeatable=True)
+    lille = network.points_of_sale["Lille"]
+    reached, below, other_metric = [await make_user(lille) for _ in range(3)]
+    org = network.organization_id
+    sales = await Metric.create(organization_id=org, name="CA")
+    contracts = await Metric.create(organization_id=org, name="Contrats")
+    starts = datetime(2026, 10, 1, tzinfo=UTC)
+    challenge = await Challenge.create(organization_id=org, scope_unit=lille, name="Rentrée", starts_at=starts,
+                                       ends_at=starts + timedelta(days=30))
+
+    def parts(metric, total, target):
+        return {"metrics": {str(metric.id): {"total": total, "target": target}}}
+
+    await Participant.create(challenge=challenge, user=reached, display_name="A", parts=parts(sales, 12_500, 12_000))
+    await Participant.create(challenge=challenge, user=below, display_name="B", parts=parts(sales, 9_000, 12_000))
+    await Participant.create(challenge=challenge, user=other_metric, display_name="C", parts=parts(contracts, 8, 8))
+    # when head office creates the rule "reached 100 % of a target"
+    result = await _create_rule(live_server, network, badge, "TARGET_REACHED")
+    # then both who reached a target hold the badge once, quietly
+    assert result["__typename"] == "SaveBadgeRuleSuccess" and result["backfilled"] == 2
+    assert sorted(await Award.filter(badge_id=badge.id).values_list("user_id", flat=True)) == sorted([reached.id, other_metric.id])
+    await _quiet(network, [reached.id, below.id, other_metric.id])
+    # and the same target reached heard again (as the challenge emits it) awards nothing more
+    period = (await Challenge.get(id=challenge.id)).starts_at.isoformat()
+    async with atomic() as events:
+        events.emit("challenges.target_reached", {"organization_id": org, "user_id": reached.id, "metric_id": sales.id,
+                                                  "period": period, "challenge_id": challenge.id})
+    assert await Award.filter(badge_id=badge.id, user_id=reached.id).count() == 1
