@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from server.accounts.models import Role
 from server.accounts.services import open_session
-from server.badges.models import Award
+from server.badges.models import Award, BadgeRule
 from server.challenges.models import Challenge, Metric, Participant
 from server.db import atomic
 from server.evaluation.models import SatisfactionSurvey, SurveyKind
@@ -25,6 +25,11 @@ mutation Rule($input: CreateBadgeRuleInput!) {
     ... on SaveBadgeRuleSuccess { backfilled rule { trigger threshold active } }
     ... on UserError { code }
   }
+}
+"""
+UPDATE_RULE = """
+mutation Rule($input: UpdateBadgeRuleInput!) {
+  updateBadgeRule(input: $input) { ... on SaveBadgeRuleSuccess { backfilled } }
 }
 """
 
@@ -96,6 +101,15 @@ async def test_a_new_rule_backfills_quizzes_passed_with_at_least_the_mark(live_s
     async with atomic() as events:
         events.emit("training.quiz_passed", {"organization_id": org, "user_id": ace.id, "quiz_id": quiz.id, "score_percent": 90})
     assert await Award.filter(badge_id=badge.id).count() == 1
+    # and lowering the mark to 70 % backfills the 75 % seller only, quietly
+    rule = await BadgeRule.get(badge_id=badge.id)
+    token = await open_session(await head_office(network))
+    async with GraphQLClient(live_server.url, token=token) as client:
+        changed = await client.execute(UPDATE_RULE, {"input": {"ruleId": str(rule.id), "threshold": 70}})
+    assert changed["updateBadgeRule"]["backfilled"] == 1
+    assert sorted(await Award.filter(badge_id=badge.id).values_list("user_id", flat=True)) == sorted([ace.id, average.id])
+    await _quiet(network, [ace.id, average.id, failed.id])
+    assert not await Award.exists(user_id=failed.id)
 
 
 async def test_a_new_rule_backfills_the_team_of_a_point_of_sale_above_the_satisfaction_threshold(live_server):
