@@ -18,12 +18,13 @@ class PlanLever(StrEnum):
     QUIZ = "QUIZ"
     SATISFACTION = "SATISFACTION"
     BADGES = "BADGES"
+    CHALLENGES = "CHALLENGES"
 
 
 @strawberry.type(description="How a lever is doing in a unit against the plan's objective.")
 class LeverStatus:
     lever: PlanLever
-    value: float | None = strawberry.field(description="Percent, index points, or a count for BADGES.")
+    value: float | None = strawberry.field(description="Percent, index points, a count for BADGES, the mean participant score for CHALLENGES.")
     target: float | None = strawberry.field(description="The plan's objective; null when only counted.")
     on_track: bool | None = strawberry.field(description="Null when nothing was measured yet.")
 

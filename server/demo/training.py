@@ -242,6 +242,12 @@ async def _performance_plan(demo: DemoNetwork, module_ids: list[int], quiz_ids: 
     starts = date(today.year, first_month, 1)
     ends = (date(today.year + (first_month + 3 > 12), (first_month + 2) % 12 + 1, 1)) - timedelta(days=1)
     quarter = (first_month - 1) // 3 + 1
+    from server.challenges.models import Challenge, ChallengeStatus
+
+    # the quarter's challenges running now (seeded before training) are the plan's challenge lever
+    challenge_ids = await Challenge.filter(
+        organization_id=demo.organization.id, status=ChallengeStatus.LIVE, ends_at__gte=starts
+    ).order_by("id").values_list("id", flat=True)
     await PerformancePlan.create(
         organization_id=demo.organization.id,
         name=f"Plan d'animation T{quarter} {today.year}",
@@ -249,6 +255,7 @@ async def _performance_plan(demo: DemoNetwork, module_ids: list[int], quiz_ids: 
         ends_on=ends,
         module_ids=module_ids,
         quiz_ids=quiz_ids,
+        challenge_ids=[int(i) for i in challenge_ids],  # type: ignore[call-overload]
         training_completion_target=80,
         quiz_average_target=75,
         satisfaction_index_target=TARGET,

@@ -1,7 +1,7 @@
 """The performance plan: objectives per lever for a period, and how each unit is doing.
 
-Training and satisfaction levers are measured here; the challenge and badge levers are
-read from their domains once those are available (see `lever_readers`)."""
+Training and satisfaction levers are measured here; the challenge lever (the mean score of
+the participants in the plan's challenges) and the badge lever are read from their domains."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time
 
 from server.accounts.models import Role, User
 from server.badges.models import Award
+from server.challenges.models import Challenge, Participant
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.evaluation.models import SatisfactionSurvey
@@ -25,7 +26,7 @@ from server.training.scope import managed_root
 
 @dataclass(slots=True)
 class LeverStatus:
-    lever: str  # TRAINING | QUIZ | SATISFACTION | BADGES
+    lever: str  # TRAINING | QUIZ | SATISFACTION | BADGES | CHALLENGES
     value: float | None
     target: float | None  # None: counted, no objective (badges)
 
@@ -74,6 +75,8 @@ async def create_plan(author: User, data: PlanInput) -> PerformancePlan:
         raise ValidationFailed("training_module_not_found", "moduleIds")
     if len(set(data.quiz_ids)) != await Quiz.filter(organization_id=org, id__in=data.quiz_ids).count():
         raise ValidationFailed("quiz_not_found", "quizIds")
+    if len(set(data.challenge_ids)) != await Challenge.filter(organization_id=org, id__in=data.challenge_ids).count():
+        raise ValidationFailed("challenge_not_found", "challengeIds")
     async with atomic():
         return await PerformancePlan.create(
             organization_id=org,
@@ -142,6 +145,15 @@ async def plan_levers(viewer: User, plan: PerformancePlan) -> list[UnitLevers]:
         organization_id=root.organization_id, badge_id__in=list(plan.badge_ids), revoked_at=None,
         awarded_at__gte=starts, awarded_at__lte=ends, user__unit__path__startswith=root.path,
     ).values_list("user_id", flat=True)
+    # challenges: every participant's score in the plan's challenges, placed by its unit's path
+    in_plan = Participant.filter(challenge_id__in=list(plan.challenge_ids), challenge__organization_id=root.organization_id)
+    challenge_scores = [
+        (str(r["user__unit__path"]), float(r["score"]))
+        for r in await in_plan.filter(user__unit__path__startswith=root.path).values("score", "user__unit__path")
+    ] + [
+        (str(r["unit__path"]), float(r["score"]))
+        for r in await in_plan.filter(user_id__isnull=True, unit__path__startswith=root.path).values("score", "unit__path")
+    ]
     paths = {int(p["id"]): str(p["unit__path"]) for p in people}
     result = []
     for unit in units:
@@ -172,7 +184,12 @@ async def plan_levers(viewer: User, plan: PerformancePlan) -> list[UnitLevers]:
                         float(sum(paths.get(int(uid), "").startswith(unit.path) for uid in awards)),  # type: ignore[call-overload]
                         None,
                     ),
+                    LeverStatus("CHALLENGES", _mean([v for path, v in challenge_scores if path.startswith(unit.path)]), None),
                 ],
             )
         )
     return result
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 2) if values else None

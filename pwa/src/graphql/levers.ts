@@ -491,7 +491,7 @@ export const SUBMIT_ASSESSMENT = operation<
 
 // -------------------------------------------------------- performance plan
 
-export type PlanLever = 'TRAINING' | 'QUIZ' | 'SATISFACTION' | 'BADGES';
+export type PlanLever = 'TRAINING' | 'QUIZ' | 'SATISFACTION' | 'BADGES' | 'CHALLENGES';
 
 export interface PerformancePlan {
   id: string;

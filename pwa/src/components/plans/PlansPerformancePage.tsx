@@ -6,16 +6,17 @@ import { LeverState } from '../levers/LeverState';
 import { useQuery } from '../levers/useLeverData';
 import { PlansCreateForm } from './PlansCreateForm';
 
-const LEVERS: readonly PlanLever[] = ['TRAINING', 'QUIZ', 'SATISFACTION', 'BADGES'];
+const LEVERS: readonly PlanLever[] = ['TRAINING', 'QUIZ', 'SATISFACTION', 'BADGES', 'CHALLENGES'];
 const LEVER_KEYS = {
   TRAINING: 'plans.lever.training',
   QUIZ: 'plans.lever.quiz',
   SATISFACTION: 'plans.lever.satisfaction',
   BADGES: 'plans.lever.badges',
+  CHALLENGES: 'plans.lever.challenges',
 } as const;
 
 function shown(lever: PlanLever, value: number | null): string {
-  if (lever === 'SATISFACTION') return indexValue(value, language);
+  if (lever === 'SATISFACTION' || lever === 'CHALLENGES') return indexValue(value, language);
   if (lever === 'BADGES') return value === null ? '–' : String(value);
   return percent(value, language);
 }
@@ -62,7 +63,11 @@ export function PlansPerformancePage({ viewer, onNotice }: { viewer: Viewer; onN
                             <td key={lever.lever} class={lever.onTrack === null ? '' : lever.onTrack ? 'cell-ok' : 'cell-warn'}>
                               {shown(lever.lever, lever.value)}
                               <span class="lever-muted">
-                                {lever.target === null ? t('plans.counted') : t('dashboards.targetShort', { target: lever.target })}
+                                {lever.target !== null
+                                  ? t('dashboards.targetShort', { target: lever.target })
+                                  : lever.lever === 'CHALLENGES'
+                                    ? t('plans.meanScore')
+                                    : t('plans.counted')}
                               </span>
                             </td>
                           ))}
