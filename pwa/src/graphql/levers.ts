@@ -596,6 +596,7 @@ export const CREATE_PERFORMANCE_PLAN = operation<
       endsOn: string;
       moduleIds: string[];
       quizIds: string[];
+      challengeIds: string[];
       trainingCompletionTarget: number;
       quizAverageTarget: number;
       satisfactionIndexTarget: number;
@@ -610,10 +611,10 @@ export const CREATE_PERFORMANCE_PLAN = operation<
 }`,
 );
 
-export const PLAN_CHOICES = operation<{ trainingModules: { id: string; title: string; quizId: string | null }[] }>(
-  'PlanChoices',
-  `query PlanChoices { trainingModules { id title quizId } }`,
-);
+export const PLAN_CHOICES = operation<{
+  trainingModules: { id: string; title: string; quizId: string | null }[];
+  challenges: { id: string; name: string; status: string }[];
+}>('PlanChoices', `query PlanChoices { trainingModules { id title quizId } challenges { id name status } }`);
 
 export type RecordMysteryVisitResult = { __typename: 'RecordMysteryVisitSuccess'; visit: { globalScore: number } } | UserErrorResult;
 

@@ -12,12 +12,13 @@ export function PlansCreateForm({ onCreated, onNotice }: { onCreated: () => void
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [modules, setModules] = useState<Set<string>>(new Set());
+  const [challenges, setChallenges] = useState<Set<string>>(new Set());
   const [training, setTraining] = useState('80');
   const [quiz, setQuiz] = useState('70');
   const [satisfaction, setSatisfaction] = useState('80');
   return (
     <LeverState state={choices.state} onRetry={choices.reload}>
-      {({ trainingModules }) => (
+      {({ trainingModules, challenges: running }) => (
         <form
           class="action-form"
           onSubmit={async (event) => {
@@ -31,6 +32,7 @@ export function PlansCreateForm({ onCreated, onNotice }: { onCreated: () => void
                   endsOn,
                   moduleIds: chosen.map((m) => m.id),
                   quizIds: chosen.flatMap((m) => (m.quizId ? [m.quizId] : [])),
+                  challengeIds: running.filter((c) => challenges.has(c.id)).map((c) => c.id),
                   trainingCompletionTarget: Number(training),
                   quizAverageTarget: Number(quiz),
                   satisfactionIndexTarget: Number(satisfaction),
@@ -78,6 +80,28 @@ export function PlansCreateForm({ onCreated, onNotice }: { onCreated: () => void
               </label>
             ))}
           </fieldset>
+          {running.length > 0 ? (
+            <fieldset class="quiz-question">
+              <legend>{t('plans.challenges')}</legend>
+              {running
+                .filter((c) => c.status !== 'CLOSED')
+                .map((challenge) => (
+                  <label key={challenge.id} class="quiz-choice">
+                    <input
+                      type="checkbox"
+                      checked={challenges.has(challenge.id)}
+                      onChange={() => {
+                        const next = new Set(challenges);
+                        if (next.has(challenge.id)) next.delete(challenge.id);
+                        else next.add(challenge.id);
+                        setChallenges(next);
+                      }}
+                    />
+                    <span>{challenge.name}</span>
+                  </label>
+                ))}
+            </fieldset>
+          ) : null}
           <label class="field">
             <span>{t('plans.targetTraining')}</span>
             <input inputMode="numeric" value={training} onInput={(e) => setTraining((e.currentTarget as HTMLInputElement).value)} />
