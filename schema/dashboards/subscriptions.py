@@ -87,16 +87,20 @@ class DashboardsSubscription:
         pos = await viewer_point_of_sale(viewer)
         own_path = (await unit_of(viewer)).path
 
+        # the live challenges shown (a move of another participant may change the viewer's rank)
+        challenge_ids: set[int] = set()
+
         def wanted(message: dict[str, Any]) -> bool:
-            if message.get("userId") == viewer.id:
+            if message.get("userId") == viewer.id or message.get("challengeId") in challenge_ids:
                 return True
             path = str(message.get("unitPath", ""))
             return message.get("userId") is None and pos is not None and own_path.startswith(path) and path.startswith(pos.path)
 
         async def snapshot(version: int) -> MyDashboardUpdate:
-            return MyDashboardUpdate(
-                version=version, at=datetime.now(UTC), dashboard=as_my_dashboard(await services.my_dashboard(viewer))
-            )
+            row = await services.my_dashboard(viewer)
+            challenge_ids.clear()
+            challenge_ids.update(s.challenge_id for s in row.standings)
+            return MyDashboardUpdate(version=version, at=datetime.now(UTC), dashboard=as_my_dashboard(row))
 
         changes = _Changes(viewer.organization_id, wanted)
         try:

@@ -22,9 +22,9 @@ PERSON_EVENTS = (
 UNIT_EVENTS = ("evaluation.satisfaction_recorded", "evaluation.action_plan_changed")
 
 
-async def _publish(kind: str, organization_id: int, unit_path: str, user_id: int | None) -> None:
+async def _publish(kind: str, organization_id: int, unit_path: str, user_id: int | None, **extra: Any) -> None:
     await get_bus().publish(
-        dashboard_channel(organization_id), {"kind": kind, "unitPath": unit_path, "userId": user_id}
+        dashboard_channel(organization_id), {"kind": kind, "unitPath": unit_path, "userId": user_id, **extra}
     )
 
 
@@ -53,11 +53,19 @@ def _unit_handler(name: str) -> Any:
 
 @on("challenges.result_recorded")
 async def dashboard_challenges_result_recorded(payload: dict[str, Any]) -> None:
-    """A score moved in a challenge: its person's (or its unit's) dashboards recompute."""
+    """A score moved in a challenge: its person's (or its unit's) dashboards recompute, and so do
+    the other participants' own dashboards (their rank may have moved: the message names the challenge)."""
+    organization_id, challenge_id = int(payload["organization_id"]), int(payload["challenge_id"])
+    path: str | None = None
     if payload.get("user_id") is not None:
-        await _person_handler("challenges.result_recorded")(payload)
+        found = await User.filter(id=int(payload["user_id"])).values_list("unit__path", flat=True)
+        path = str(found[0]) if found else None
     elif payload.get("unit_id") is not None:
-        await _unit_handler("challenges.result_recorded")(payload)
+        found = await Unit.filter(id=int(payload["unit_id"])).values_list("path", flat=True)
+        path = str(found[0]) if found else None
+    if path is not None:
+        user_id = int(payload["user_id"]) if payload.get("user_id") is not None else None
+        await _publish("challenges.result_recorded", organization_id, path, user_id, challengeId=challenge_id)
 
 
 for _name in PERSON_EVENTS:

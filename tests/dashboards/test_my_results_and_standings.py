@@ -38,10 +38,14 @@ async def test_my_results_against_targets_and_standings_follow_a_sale_live(live_
     assert mine["standings"] == [
         {"challengeId": str(challenge.id), "name": "Challenge de novembre", "rank": 1, "participantCount": 2, "score": 30.0}
     ]
-    # and Thomas's own dashboard is open
-    async with Subscription(live_server.ws_url, token=found.tokens[thomas.id]) as board:
+    # and Thomas's and Julie's own dashboards are open
+    async with Subscription(live_server.ws_url, token=found.tokens[thomas.id]) as board, \
+            Subscription(live_server.ws_url, token=found.tokens[julie.id]) as hers:
         await board.connect()
         await board.subscribe(LIVE)
+        await hers.connect()
+        await hers.subscribe(LIVE)
+        assert dashboard(await hers.next())["dashboard"]["standings"][0]["rank"] == 1
         first = dashboard(await board.next())
         assert first["dashboard"]["results"] == [
             {"metricName": "Véhicules neufs vendus", "total": 0.0, "target": 10.0, "percent": 0.0}
@@ -51,8 +55,13 @@ async def test_my_results_against_targets_and_standings_follow_a_sale_live(live_
         ]
         # when Thomas sells 5 cars
         await sell(found, thomas, 5)
-        # then his results and his standing follow live
+        # then his results and his standing follow live, and Julie sees she is overtaken
         update = dashboard(await board.next())
+        overtaken = dashboard(await hers.next())
+    assert overtaken["dashboard"]["standings"] == [
+        {"name": "Challenge de novembre", "rank": 2, "participantCount": 2, "score": 30.0}
+    ]
+    assert overtaken["dashboard"]["results"][0]["total"] == 3.0
     assert update["version"] > 0
     assert update["dashboard"]["results"] == [
         {"metricName": "Véhicules neufs vendus", "total": 5.0, "target": 10.0, "percent": 50.0}
