@@ -108,7 +108,7 @@ async def _floor_server(port: int, pipe: Any) -> None:
                 await socket.send('{"type":"next","id":"1","payload":{"data":{"leaderboard":{"type":"SNAPSHOT","version":0,"rows":[]}}}}')
                 subscribers.add(socket)
             elif message["type"] == "fire":  # the bench's trigger
-                body = ('{"type":"next","id":"1","payload":{"data":{"leaderboard":{"type":"ROWS","challengeId":"1",'
+                body = ('{"type":"next","id":"1","payload":{"data":{"leaderboard":{"type":"ROWS","challengeId":"1",'  # noqa: UP031
                         '"league":"","version":%d,"rows":[{"participantId":"12","rank":3,"previousRank":5,'
                         '"displayName":"Julie Moreau","unitName":"Élan Paris 15e","score":72.5,"thresholdsReached":0}]}}}}'
                         % message["version"])

@@ -20,6 +20,20 @@ from schema.accounts.mutations.login import LoginResult, login
 from schema.accounts.mutations.logout import LogoutSuccess, logout
 from schema.accounts.mutations.sign_up import SignUpResult, sign_up
 from schema.accounts.queries import AccountsQuery
+from schema.badges.mutations.award_badge import AwardBadgeResult, award_badge
+from schema.badges.mutations.create_badge import CreateBadgeResult, create_badge
+from schema.badges.mutations.retire_badge import RetireBadgeResult, retire_badge
+from schema.badges.mutations.revoke_award import RevokeAwardResult, revoke_award
+from schema.badges.mutations.save_badge_rule import (
+    SaveBadgeRuleResult,
+    create_badge_rule,
+    update_badge_rule,
+)
+from schema.badges.mutations.set_hidden_from_feed import (
+    SetHiddenFromFeedSuccess,
+    set_hidden_from_feed,
+)
+from schema.badges.queries import BadgesQuery
 from schema.challenges.mutations.admin import (
     CreateIntegrationTokenResult,
     CreateMetricResult,
@@ -38,26 +52,22 @@ from schema.challenges.mutations.create_challenge import (
     update_challenge_rules,
 )
 from schema.challenges.mutations.duels import answer_duel, create_duel
-from schema.challenges.mutations.record_result import ImportResult, RecordResultResult, import_results, record_result
-from schema.challenges.mutations.set_target import SetTargetResult, import_targets, set_target, spread_target
+from schema.challenges.mutations.record_result import (
+    ImportResult,
+    RecordResultResult,
+    import_results,
+    record_result,
+)
+from schema.challenges.mutations.set_target import (
+    SetTargetResult,
+    import_targets,
+    set_target,
+    spread_target,
+)
 from schema.challenges.queries import ChallengesQuery
 from schema.challenges.subscriptions import ChallengesSubscription
 from schema.dashboards.queries import DashboardsQuery
 from schema.dashboards.subscriptions import DashboardsSubscription
-from schema.badges.mutations.award_badge import AwardBadgeResult, award_badge
-from schema.badges.mutations.create_badge import CreateBadgeResult, create_badge
-from schema.badges.mutations.retire_badge import RetireBadgeResult, retire_badge
-from schema.badges.mutations.revoke_award import RevokeAwardResult, revoke_award
-from schema.badges.mutations.save_badge_rule import (
-    SaveBadgeRuleResult,
-    create_badge_rule,
-    update_badge_rule,
-)
-from schema.badges.mutations.set_hidden_from_feed import (
-    SetHiddenFromFeedSuccess,
-    set_hidden_from_feed,
-)
-from schema.badges.queries import BadgesQuery
 from schema.errors import (
     ConflictError,
     InvalidCredentialsError,
@@ -67,6 +77,11 @@ from schema.errors import (
     RateLimitedError,
     ValidationError,
 )
+from schema.evaluation.mutations import action_plans as action_plan_mutations
+from schema.evaluation.mutations import assessments as assessment_mutations
+from schema.evaluation.mutations import satisfaction as satisfaction_mutations
+from schema.evaluation.queries import EvaluationQuery
+from schema.evaluation.subscriptions import EvaluationSubscription
 from schema.feed.mutations.comment_post import (
     AddCommentResult,
     DeleteCommentResult,
@@ -75,11 +90,6 @@ from schema.feed.mutations.comment_post import (
     delete_comment,
     edit_comment,
 )
-from schema.evaluation.mutations import action_plans as action_plan_mutations
-from schema.evaluation.mutations import assessments as assessment_mutations
-from schema.evaluation.mutations import satisfaction as satisfaction_mutations
-from schema.evaluation.queries import EvaluationQuery
-from schema.evaluation.subscriptions import EvaluationSubscription
 from schema.feed.mutations.create_post import CreatePostResult, create_post
 from schema.feed.mutations.edit_post import DeletePostResult, EditPostResult, delete_post, edit_post
 from schema.feed.mutations.like_post import LikePostResult, like_post, unlike_post

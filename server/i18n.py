@@ -316,7 +316,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A mystery visit has 1 to 20 sections scored 0 to 100.",
     },
     "satisfaction_target_invalid": {"fr": "L'objectif doit être entre 0 et 100.", "en": "The target must be between 0 and 100."},
-    "csv_too_large": {"fr": "Le fichier dépasse {max} caractères.", "en": "The file is larger than {max} characters."},
+    "satisfaction_csv_too_large": {"fr": "Le fichier dépasse {max} caractères.", "en": "The file is larger than {max} characters."},
     "csv_column_missing": {"fr": "Colonne manquante dans l'en-tête.", "en": "A column is missing from the header."},
     "csv_unknown_point_of_sale": {
         "fr": "Point de vente inconnu ou hors de votre périmètre.",
@@ -330,7 +330,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{count} ligne(s) en erreur : rien n'a été importé.",
         "en": "{count} row(s) in error: nothing was imported.",
     },
-    "csv_empty": {"fr": "Le fichier ne contient aucune ligne.", "en": "The file has no rows."},
+    "satisfaction_csv_empty": {"fr": "Le fichier ne contient aucune ligne.", "en": "The file has no rows."},
     "action_plan_not_found": {"fr": "Ce plan d'action est introuvable.", "en": "This action plan was not found."},
     "action_item_not_found": {"fr": "Cette action est introuvable.", "en": "This action was not found."},
     "action_plan_title_invalid": {"fr": "Le titre doit faire de 2 à {max} caractères.", "en": "The title must be 2 to {max} characters long."},

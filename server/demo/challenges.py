@@ -202,8 +202,10 @@ async def demo_tick(now: datetime | None = None) -> bool:
         return False
     from server.challenges.models import Participant
 
-    people: list[int] = [int(p) for p in await Participant.filter(challenge_id=live.id, user_id__not_isnull=True)
-                         .exclude(user__email="seller@elan.example").values_list("user_id", flat=True)]
+    rows = await Participant.filter(challenge_id=live.id, user_id__not_isnull=True).exclude(
+        user__email="seller@elan.example"
+    ).values("user_id")
+    people: list[int] = [int(row["user_id"]) for row in rows]
     metric_id = int(live.rules["metrics"][0]["metric_id"])
     if not people:
         return False

@@ -42,7 +42,7 @@ def _number(text: str) -> float:
 
 async def import_surveys(viewer: User, text: str) -> ImportReport:
     if len(text) > SIZE_MAX:
-        raise ValidationFailed("csv_too_large", "csv", max=SIZE_MAX)
+        raise ValidationFailed("satisfaction_csv_too_large", "csv", max=SIZE_MAX)
     root = await managed_root(viewer)
     if root is None:
         from server.errors import NotAllowed
@@ -105,6 +105,6 @@ async def import_surveys(viewer: User, text: str) -> ImportReport:
     if errors:
         return ImportReport(0, errors)
     if not surveys:
-        return ImportReport(0, [RowError(1, "", "csv_empty")])
+        return ImportReport(0, [RowError(1, "", "satisfaction_csv_empty")])
     await record_surveys(viewer, surveys)
     return ImportReport(len(surveys), [])

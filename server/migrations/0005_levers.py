@@ -1,14 +1,26 @@
-from tortoise import migrations
-from tortoise.migrations import operations as ops
 import functools
 from json import dumps, loads
+
+from tortoise import fields, migrations
+from tortoise.fields.base import OnDelete
+from tortoise.indexes import Index
+from tortoise.migrations import operations as ops
+
 from server.accounts.models import Role
-from server.challenges.models import Aggregation, ChallengeFormat, ChallengeStatus, DuelState, LeagueRule, ParticipantKind, Recurrence, ScoringMode, Visibility
+from server.challenges.models import (
+    Aggregation,
+    ChallengeFormat,
+    ChallengeStatus,
+    DuelState,
+    LeagueRule,
+    ParticipantKind,
+    Recurrence,
+    ScoringMode,
+    Visibility,
+)
 from server.evaluation.models import AssessmentOutcome, ItemStatus, PlanStatus, SurveyKind
 from server.feed.models import PostAudience
-from tortoise.fields.base import OnDelete
-from tortoise import fields
-from tortoise.indexes import Index
+
 
 class Migration(migrations.Migration):
     dependencies = [('elan', '0004_badges')]
