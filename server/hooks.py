@@ -10,6 +10,7 @@ Names in use (payloads are plain JSON-able dicts, ids as ints):
   feed.post_liked          {organization_id, post_id, author_id, like_count}
   feed.post_recommended    {organization_id, post_id, author_id, unit_ids}
   challenges.result_recorded  {organization_id, challenge_id, participant_id, ...}
+  challenges.result_saved     {organization_id, metric_id, user_id, unit_id} (no challenge moved)
   challenges.target_reached   {organization_id, user_id, metric_id, period, challenge_id}
   challenges.podium           {organization_id, challenge_id, user_id, rank}
   challenges.threshold_reached {organization_id, challenge_id, user_id, score, label, badge_id}

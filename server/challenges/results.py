@@ -117,6 +117,12 @@ async def record_result(actor: Actor, entry: ResultInput, now: datetime | None =
                             "reason": result.reason},
                 )
             movements = await _move_challenges(events, undo, metric, user_id, unit, entry, now)
+            if not movements:
+                # no challenge moved, but dashboards show every result against its target
+                events.emit("challenges.result_saved", {
+                    "organization_id": actor.organization_id, "metric_id": metric.id,
+                    "user_id": user_id, "unit_id": None if user_id else unit.id,
+                })
     except IntegrityError:
         # the same key raced in from a retry and committed first: count it once
         raced = await _existing(actor, entry)

@@ -51,11 +51,13 @@ def _unit_handler(name: str) -> Any:
     return unit_changed
 
 
+@on("challenges.result_saved")
 @on("challenges.result_recorded")
 async def dashboard_challenges_result_recorded(payload: dict[str, Any]) -> None:
-    """A score moved in a challenge: its person's (or its unit's) dashboards recompute, and so do
-    the other participants' own dashboards (their rank may have moved: the message names the challenge)."""
-    organization_id, challenge_id = int(payload["organization_id"]), int(payload["challenge_id"])
+    """A result was recorded: its person's (or its unit's) dashboards recompute; when it moved a
+    challenge, so do the other participants' own dashboards (the message names the challenge)."""
+    organization_id = int(payload["organization_id"])
+    extra = {"challengeId": int(payload["challenge_id"])} if payload.get("challenge_id") else {}
     path: str | None = None
     if payload.get("user_id") is not None:
         found = await User.filter(id=int(payload["user_id"])).values_list("unit__path", flat=True)
@@ -65,7 +67,7 @@ async def dashboard_challenges_result_recorded(payload: dict[str, Any]) -> None:
         path = str(found[0]) if found else None
     if path is not None:
         user_id = int(payload["user_id"]) if payload.get("user_id") is not None else None
-        await _publish("challenges.result_recorded", organization_id, path, user_id, challengeId=challenge_id)
+        await _publish("challenges.result_recorded", organization_id, path, user_id, **extra)
 
 
 for _name in PERSON_EVENTS:

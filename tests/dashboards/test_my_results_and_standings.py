@@ -109,3 +109,22 @@ async def test_the_managers_dashboard_shows_the_subtrees_results_against_targets
     assert update["dashboard"]["results"] == [
         {"metricName": "Véhicules neufs vendus", "total": 8.0, "target": 20.0, "percent": 40.0}
     ]
+
+
+async def test_a_result_outside_any_challenge_still_updates_my_results_live(live_server):
+    # given a seller with a target of 10 cars and no challenge running
+    found = await arena(sellers=1, names=["Inès Roux"])
+    [ines] = found.sellers
+    async with Subscription(live_server.ws_url, token=found.tokens[ines.id]) as board:
+        await board.connect()
+        await board.subscribe(LIVE)
+        first = dashboard(await board.next())
+        assert first["dashboard"]["results"][0]["total"] == 0.0
+        assert first["dashboard"]["standings"] == []
+        # when her manager records 4 cars
+        await sell(found, ines, 4)
+        # then « Mes résultats » follows without a reload
+        update = dashboard(await board.next())
+    assert update["dashboard"]["results"] == [
+        {"metricName": "Véhicules neufs vendus", "total": 4.0, "target": 10.0, "percent": 40.0}
+    ]
