@@ -89,6 +89,9 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     await phone.page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
     channel = PushChannel(await phone.context.new_cdp_session(phone.page), live_server.url)
     await channel.open()
+    # the notifications subscription is live once the socket is up and the server has it
+    await expect(phone.page.get_by_test_id("connection-status")).to_have_attribute("data-state", "connected")
+    await asyncio.sleep(0.5)
 
     # when Thomas overtakes her: the notification centre's count goes up live on the tab bar
     notification = await overtaken(julie.id)
