@@ -204,3 +204,19 @@ def get_bus() -> EventBus:
     if _bus is None:
         raise RuntimeError("the event bus is not started")
     return _bus
+
+
+def listen_queue(
+    channel: str, limit: int, wanted: Callable[[dict[str, Any]], bool] | None = None
+) -> tuple[asyncio.Queue[dict[str, Any]], Callable[[], None]]:
+    """A bounded queue fed by `channel` (optionally filtered) and the function that stops it.
+
+    A slow subscriber loses messages rather than memory; the version numbers let it notice.
+    """
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(limit)
+
+    def receive(message: dict[str, Any]) -> None:
+        if (wanted is None or wanted(message)) and not queue.full():
+            queue.put_nowait(message)
+
+    return queue, get_bus().listen(channel, receive)

@@ -19,7 +19,7 @@ from schema.dashboards.types import (
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from schema.training.guards import query_error
-from server.bus import get_bus
+from server.bus import listen_queue
 from server.dashboards import services
 from server.dashboards.events import dashboard_channel
 from server.errors import DomainError
@@ -37,13 +37,7 @@ class _Changes:
     and gives the latest version each time a relevant change, or a burst of them, lands."""
 
     def __init__(self, organization_id: int, wanted: Any) -> None:
-        self.queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(256)
-
-        def receive(message: dict[str, Any]) -> None:
-            if wanted(message) and not self.queue.full():
-                self.queue.put_nowait(message)
-
-        self.stop = get_bus().listen(dashboard_channel(organization_id), receive)
+        self.queue, self.stop = listen_queue(dashboard_channel(organization_id), 256, wanted)
         self.last = 0.0
 
     async def next(self) -> int:

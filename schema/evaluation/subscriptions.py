@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator
-from typing import Any
 
 import strawberry
 
@@ -13,7 +11,7 @@ from schema.evaluation.types import ActionPlan, as_plan
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from schema.training.guards import query_error
-from server.bus import get_bus
+from server.bus import listen_queue
 from server.errors import DomainError
 from server.evaluation import action_plans
 
@@ -37,13 +35,7 @@ class EvaluationSubscription:
             await action_plans.check_plan_reader(viewer, plan_id_int)
         except DomainError as error:
             raise query_error(error, info.context.language) from error
-        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(64)
-
-        def receive(message: dict[str, Any]) -> None:
-            if not queue.full():
-                queue.put_nowait(message)
-
-        stop = get_bus().listen(action_plans.plan_channel(plan_id_int), receive)
+        queue, stop = listen_queue(action_plans.plan_channel(plan_id_int), 64)
         try:
             yield ActionPlanEvent(
                 version=0, type="SNAPSHOT", actor_id=None, plan=as_plan(await action_plans.get_plan(viewer, plan_id_int))

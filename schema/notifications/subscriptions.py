@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator
-from typing import Any
 
 import strawberry
 
 from schema.context import Info
 from schema.notifications.types import NotificationEvent, NotificationEventType, as_notification
 from schema.permissions import signed_in
-from server.bus import get_bus
+from server.bus import listen_queue
 from server.notifications.events import notifications_channel
 from server.notifications.services import NotificationRow
 
@@ -21,13 +19,7 @@ class NotificationsSubscription:
     @strawberry.subscription(description="The viewer's new notifications and unread count.")
     async def notifications(self, info: Info) -> AsyncGenerator[NotificationEvent, None]:
         viewer = signed_in(info)
-        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(128)
-
-        def receive(message: dict[str, Any]) -> None:
-            if not queue.full():
-                queue.put_nowait(message)
-
-        stop = get_bus().listen(notifications_channel(viewer.id), receive)
+        queue, stop = listen_queue(notifications_channel(viewer.id), 128)
         try:
             while True:
                 message = await queue.get()

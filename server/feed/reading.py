@@ -6,8 +6,6 @@ in one joined query, then likes, images, tags and recommendations for all of the
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -15,6 +13,7 @@ from enum import StrEnum
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
+from server import cursors
 from server.accounts.models import User
 from server.errors import ValidationFailed
 from server.feed.audience import Scope, viewer_scope
@@ -72,18 +71,11 @@ class FeedPage:
 
 
 def encode_cursor(post_id: int, prefix: str = "post") -> str:
-    return base64.urlsafe_b64encode(f"{prefix}:{post_id}".encode()).decode().rstrip("=")
+    return cursors.encode_cursor(post_id, prefix)
 
 
 def decode_cursor(cursor: str, prefix: str = "post") -> int:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        found, _, value = raw.partition(":")
-        if found != prefix:
-            raise ValueError(raw)
-        return int(value)
-    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
-        raise ValidationFailed("cursor_invalid", "after") from error
+    return cursors.decode_cursor(cursor, prefix)
 
 
 def in_audience(scope: Scope) -> Q:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from server.accounts.models import User
+from server.cursors import decode_cursor, encode_cursor
 from server.db import Events, atomic
 from server.errors import ValidationFailed
 from server.notifications.events import notifications_channel
@@ -136,18 +135,11 @@ async def notify(
 
 
 def _cursor(notification_id: int) -> str:
-    return base64.urlsafe_b64encode(f"notification:{notification_id}".encode()).decode().rstrip("=")
+    return encode_cursor(notification_id, "notification")
 
 
 def _decode(cursor: str) -> int:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        prefix, _, value = raw.partition(":")
-        if prefix != "notification":
-            raise ValueError(raw)
-        return int(value)
-    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
-        raise ValidationFailed("cursor_invalid", "after") from error
+    return decode_cursor(cursor, "notification")
 
 
 @dataclass(slots=True)
