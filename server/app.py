@@ -65,11 +65,13 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     from server.badges.labels import run_reminders_forever
     from server.challenges.clock import run_challenge_clock
     from server.challenges.ranking import close_rank_index
+    from server.deferred.services import start_runner, stop_runner
 
     reminders = asyncio.create_task(
         run_reminders_forever(settings.label_reminder_interval_seconds), name="label-reminders"
     )
     clock = asyncio.create_task(run_challenge_clock(), name="challenge-clock")
+    start_runner()
     try:
         yield
     finally:
@@ -77,6 +79,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+        await stop_runner()
         await close_rank_index()
         from server.push.worker import stop_in_server
 

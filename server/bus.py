@@ -24,6 +24,7 @@ class EventBus(Protocol):
     async def start(self) -> None: ...
     async def close(self) -> None: ...
     async def publish(self, channel: str, payload: dict[str, Any]) -> int: ...
+    async def publish_many(self, messages: list[tuple[str, dict[str, Any]]]) -> None: ...
     def listen(self, channel: str, listener: Listener) -> Callable[[], None]: ...
     async def healthy(self) -> bool: ...
 
@@ -74,11 +75,29 @@ class MemoryBus:
         self._listeners.deliver(channel, {**payload, "version": version})
         return version
 
+    async def publish_many(self, messages: list[tuple[str, dict[str, Any]]]) -> None:
+        for channel, payload in messages:
+            await self.publish(channel, payload)
+
     def listen(self, channel: str, listener: Listener) -> Callable[[], None]:
         return self._listeners.add(channel, listener)
 
     async def healthy(self) -> bool:
         return True
+
+
+# the version and the message in one round trip: the payload's JSON gets "version" spliced in
+_PUBLISH = """
+local version = redis.call('INCR', KEYS[1])
+local body = ARGV[1]
+if body == '{}' then
+  body = '{"version":' .. version .. '}'
+else
+  body = '{"version":' .. version .. ',' .. string.sub(body, 2)
+end
+redis.call('PUBLISH', KEYS[2], body)
+return version
+"""
 
 
 class RedisBus:
@@ -101,6 +120,7 @@ class RedisBus:
         self._pubsub: Any = None
         self._connected = asyncio.Event()
         self._closing = False
+        self._publish = self._redis.register_script(_PUBLISH)
 
     async def start(self) -> None:
         self._reader = asyncio.create_task(self._read_forever(), name="redis-bus-reader")
@@ -118,10 +138,22 @@ class RedisBus:
                 await self._pubsub.aclose()
         await self._redis.aclose()
 
+    def _publish_args(self, channel: str, payload: dict[str, Any]) -> dict[str, Any]:
+        keys = [f"{self._prefix}seq:{channel}", f"{self._prefix}{channel}"]
+        return {"keys": keys, "args": [json.dumps({k: v for k, v in payload.items() if k != "version"})]}
+
     async def publish(self, channel: str, payload: dict[str, Any]) -> int:
-        version = int(await self._redis.incr(f"{self._prefix}seq:{channel}"))
-        await self._redis.publish(f"{self._prefix}{channel}", json.dumps({**payload, "version": version}))
-        return version
+        return int(await self._publish(**self._publish_args(channel, payload)))
+
+    async def publish_many(self, messages: list[tuple[str, dict[str, Any]]]) -> None:
+        """All the events of one commit in one round trip, in order."""
+        if len(messages) == 1:
+            await self.publish(*messages[0])
+            return
+        pipe = self._redis.pipeline(transaction=False)
+        for channel, payload in messages:
+            await self._publish(client=pipe, **self._publish_args(channel, payload))
+        await pipe.execute()
 
     def listen(self, channel: str, listener: Listener) -> Callable[[], None]:
         first = channel not in self._listeners.channels()

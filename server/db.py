@@ -27,6 +27,7 @@ MODEL_MODULES = [
     "server.plans.models",
     "server.push.models",
     "server.badges.models",
+    "server.deferred.models",
 ]
 
 
@@ -118,16 +119,16 @@ async def atomic() -> AsyncIterator[Events]:
 async def publish_all(pending: list[tuple[str, dict[str, Any]]]) -> None:
     from server.hooks import dispatch
 
-    bus = get_bus()
+    live = [(channel, payload) for channel, payload in pending if not channel.startswith(HOOK)]
+    if live:
+        try:
+            await get_bus().publish_many(live)
+        except Exception:
+            # the change is committed; a lost live event is repaired by the version gap
+            log.exception("could not publish %s live events", len(live))
     for channel, payload in pending:
         if channel.startswith(HOOK):
             await dispatch(channel.removeprefix(HOOK), payload)
-            continue
-        try:
-            await bus.publish(channel, payload)
-        except Exception:
-            # the change is committed; a lost live event is repaired by the version gap
-            log.exception("could not publish on %s", channel)
 
 
 def __getattr__(name: str) -> Any:

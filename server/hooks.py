@@ -9,7 +9,8 @@ Names in use (payloads are plain JSON-able dicts, ids as ints):
   feed.post_created        {organization_id, post_id, author_id, kind}
   feed.post_liked          {organization_id, post_id, author_id, like_count}
   feed.post_recommended    {organization_id, post_id, author_id, unit_ids}
-  challenges.result_recorded  {organization_id, challenge_id, participant_id, ...}
+  challenges.result_recorded  {organization_id, challenge_id, participant_id, user_id, unit_id,
+                              score, rank, unit_path (None when not known)}
   challenges.result_saved     {organization_id, metric_id, user_id, unit_id} (no challenge moved)
   challenges.target_reached   {organization_id, user_id, metric_id, period, challenge_id}
   challenges.podium           {organization_id, challenge_id, user_id, rank}

@@ -4,6 +4,7 @@ Every call makes a new organisation with unique emails, so tests never share sta
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import uuid
 from dataclasses import dataclass, field
@@ -66,3 +67,19 @@ async def make_user(unit: Unit, role: Role = Role.MEMBER, name: str | None = Non
 async def signed_in(unit: Unit, role: Role = Role.MEMBER, name: str | None = None) -> tuple[User, str]:
     user = await make_user(unit, role, name)
     return user, await open_session(user)
+
+
+async def deferred_work_done(timeout: float = 10.0) -> None:
+    """Runs the deferred work due now (rank alerts, podium posts: server.deferred) and waits
+    for the rows the server's own runner is holding, so a test can look at their effects."""
+    from server.deferred.models import DeferredEvent
+    from server.deferred.services import run_all_due
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        await run_all_due()
+        if not await DeferredEvent.filter(failed_at=None).exists():
+            return
+        assert loop.time() < deadline, "deferred work still pending"
+        await asyncio.sleep(0.02)

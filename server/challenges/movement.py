@@ -14,18 +14,15 @@ from typing import Any
 
 from tortoise.expressions import F
 
-from server.accounts.models import User
 from server.challenges import events as board_events
+from server.challenges.announcements import MOVED
 from server.challenges.models import Challenge, ChallengeFormat, Participant, Visibility
 from server.challenges.ranking import Key, Loader, Movement, board_name, get_rank_index
 from server.challenges.scoring import score_parts, thresholds_reached
 from server.db import Events
-from server.feed.services import create_system_post
-from server.notifications.models import NotificationKind
-from server.notifications.services import notify
+from server.deferred.services import defer
 
 OVERTAKEN_NOTIFIED = 3  # the nearest ones passed are told (no spam on a big jump); the count is exact
-PODIUM = 3
 Undo = Callable[[], Awaitable[None]]
 
 
@@ -92,8 +89,10 @@ def public_row(challenge: Challenge, participant: Participant, rank: int, previo
 
 async def apply_parts(
     events: Events, undo: list[Undo], challenge: Challenge, participant: Participant,
-    parts: dict[str, Any], now: datetime,
+    parts: dict[str, Any], now: datetime, unit_path: str | None = None,
 ) -> Movement:
+    """Re-scores `participant` with `parts` and moves it; `unit_path`, when the caller knows
+    it, is the participant's unit path (it saves the live dashboards a look-up)."""
     score, _ = score_parts(challenge.scoring_mode, challenge.rules, parts, higher_is_better(challenge))
     old_key = key_of(participant)
     tie = participant.tie if score == participant.score else tie_for(now)
@@ -118,19 +117,19 @@ async def apply_parts(
             [public_row(challenge, participant, movement.new_rank, movement.old_rank)],
         ),
     )
-    await _announce(events, challenge, participant, movement, before, old_parts)
+    await _announce(events, challenge, participant, movement, before, old_parts, unit_path)
     return movement
 
 
 async def _announce(
     events: Events, challenge: Challenge, participant: Participant, movement: Movement,
-    thresholds_before: int, old_parts: dict[str, Any],
+    thresholds_before: int, old_parts: dict[str, Any], unit_path: str | None,
 ) -> None:
     organization_id = challenge.organization_id
     events.emit("challenges.result_recorded", {
         "organization_id": organization_id, "challenge_id": challenge.id,
         "participant_id": participant.id, "user_id": participant.user_id, "unit_id": participant.unit_id,
-        "score": participant.score, "rank": movement.new_rank,
+        "score": participant.score, "rank": movement.new_rank, "unit_path": unit_path,
     })
     if participant.user_id is None:
         return
@@ -146,37 +145,15 @@ async def _announce(
     old_rank, new_rank = movement.old_rank, movement.new_rank
     if old_rank is None or new_rank >= old_rank or challenge.format == ChallengeFormat.DUEL and new_rank > 1:
         return
-    params = {"challenge": challenge.name, "challengeId": challenge.id, "rank": new_rank}
-    link = f"/challenges/{challenge.id}"
-    entered_podium = new_rank <= PODIUM < old_rank
-    kind = NotificationKind.TOP_THREE if entered_podium else NotificationKind.RANK_UP
-    await notify(participant.user_id, kind, params=params, link=link, group_key=f"{kind}:{challenge.id}", events=events)
-    if entered_podium and challenge.format != ChallengeFormat.DUEL and not participant.hidden:
-        author = await User.get(id=participant.user_id)
-        await create_system_post(
-            author, f"{participant.display_name} entre dans le top 3 du challenge « {challenge.name} » "
-            f"({'1er' if new_rank == 1 else f'{new_rank}e'}) !",
-        )
-    await _tell_overtaken(events, challenge, participant, movement, link)
-
-
-async def _tell_overtaken(
-    events: Events, challenge: Challenge, mover: Participant, movement: Movement, link: str
-) -> None:
-    started = [(pid, rank) for rank, (pid, score) in enumerate(movement.overtaken, movement.new_rank + 1) if score > 0]
-    if not started:
-        return
-    users = dict(
-        await Participant.filter(id__in=[pid for pid, _ in started], user_id__not_isnull=True).values_list("id", "user_id")
-    )
-    actor = "Un participant" if mover.hidden else mover.display_name
-    for pid, rank in started:
-        if pid in users:
-            await notify(
-                int(users[pid]), NotificationKind.RANK_OVERTAKEN, actor_name=actor, link=link,
-                params={"challenge": challenge.name, "challengeId": challenge.id, "rank": rank},
-                group_key=f"RANK_OVERTAKEN:{challenge.id}", events=events,
-            )
+    # who is told, and the podium post, are done after commit by the deferred runner: the
+    # row below commits with the result, so nothing is lost and the result returns at once
+    overtaken = [[pid, rank] for rank, (pid, score) in enumerate(movement.overtaken, new_rank + 1) if score > 0]
+    await defer(events, MOVED, {
+        "organization_id": organization_id, "challenge_id": challenge.id, "challenge_name": challenge.name,
+        "format": str(challenge.format), "participant_id": participant.id, "user_id": participant.user_id,
+        "display_name": participant.display_name, "hidden": participant.hidden,
+        "old_rank": old_rank, "new_rank": new_rank, "overtaken": overtaken,
+    })
 
 
 def _emit_targets_reached(events: Events, challenge: Challenge, participant: Participant, old_parts: dict[str, Any]) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from tortoise import connections
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from server.accounts.models import User
 from server.challenges.errors import IdempotencyKeyReused, MetricNotFound, ParticipantNotFound
 from server.challenges.models import (
     Aggregation,
@@ -28,6 +29,7 @@ from server.challenges.scope import Actor, check_in_scope
 from server.db import atomic
 from server.errors import ValidationFailed
 from server.network.models import Unit
+from server.settings import get_settings
 
 KEY_MIN, KEY_MAX = 8, 64
 REASON_MAX = 300
@@ -60,23 +62,42 @@ def _check(entry: ResultInput) -> None:
         raise ValidationFailed("correction_reason_required", "reason")
 
 
-async def _owner(actor: Actor, entry: ResultInput) -> tuple[int | None, Unit]:
-    """The person (if any) and the unit a result is about, in one query, checked against scope."""
-    if entry.participant_kind == ParticipantKind.USER:
-        found = await User.filter(id=entry.participant_id, organization_id=actor.organization_id).values(
-            "id", "unit_id", "unit__path", "unit__parent_id")
-        if not found:
-            raise ParticipantNotFound("participant")
-        row = found[0]
-        unit = Unit(id=row["unit_id"], organization_id=actor.organization_id, path=row["unit__path"],
-                    parent_id=row["unit__parent_id"])
-        check_in_scope(actor, unit)
-        return int(row["id"]), unit
-    unit_found = await Unit.get_or_none(id=entry.participant_id, organization_id=actor.organization_id)
-    if unit_found is None:
+# the metric, the person (if any) and the unit a result is about, in one statement
+_OWNER_SQL = {
+    ParticipantKind.USER: """
+        SELECT m.aggregation, u.id AS user_id, n.id AS unit_id, n.path, n.parent_id
+          FROM metric m
+          LEFT JOIN "user" u ON u.id = $1 AND u.organization_id = m.organization_id
+          LEFT JOIN unit n ON n.id = u.unit_id
+         WHERE m.id = $2 AND m.organization_id = $3""",
+    ParticipantKind.UNIT: """
+        SELECT m.aggregation, NULL AS user_id, n.id AS unit_id, n.path, n.parent_id
+          FROM metric m
+          LEFT JOIN unit n ON n.id = $1 AND n.organization_id = m.organization_id
+         WHERE m.id = $2 AND m.organization_id = $3""",
+}
+
+
+def dialect(sql: str) -> str:
+    """Our SQL is written with PostgreSQL's $n placeholders, in order; SQLite wants ?."""
+    return re.sub(r"\$\d+", "?", sql) if get_settings().is_sqlite else sql
+
+
+async def _owner(actor: Actor, entry: ResultInput) -> tuple[Metric, int | None, Unit]:
+    """The metric, the person (if any) and the unit a result is about, checked against scope."""
+    rows = await connections.get("default").execute_query_dict(
+        dialect(_OWNER_SQL[entry.participant_kind]),
+        [entry.participant_id, entry.metric_id, actor.organization_id],
+    )
+    if not rows:
+        raise MetricNotFound("metric")
+    row = rows[0]
+    if row["unit_id"] is None:
         raise ParticipantNotFound("participant")
-    check_in_scope(actor, unit_found)
-    return None, unit_found
+    metric = Metric(id=entry.metric_id, organization_id=actor.organization_id, aggregation=Aggregation(row["aggregation"]))
+    unit = Unit(id=row["unit_id"], organization_id=actor.organization_id, path=row["path"], parent_id=row["parent_id"])
+    check_in_scope(actor, unit)
+    return metric, (int(row["user_id"]) if row["user_id"] is not None else None), unit
 
 
 async def _existing(actor: Actor, entry: ResultInput) -> Result | None:
@@ -93,10 +114,7 @@ async def record_result(actor: Actor, entry: ResultInput, now: datetime | None =
     """Records a result; the same idempotency key twice counts once, even when racing."""
     _check(entry)
     now = now or datetime.now(UTC)
-    metric = await Metric.get_or_none(id=entry.metric_id, organization_id=actor.organization_id)
-    if metric is None:
-        raise MetricNotFound("metric")
-    user_id, unit = await _owner(actor, entry)
+    metric, user_id, unit = await _owner(actor, entry)
     # no look-up of the key first: the unique index answers, and a retry is the rare case
     try:
         async with rank_moves() as undo, atomic() as events:
@@ -138,24 +156,60 @@ async def _move_challenges(
     # a person's result counts for them and for every unit above them; a unit's, for it and above
     ancestors = unit.ancestor_ids
     owners = Q(unit_id__in=ancestors) | Q(user_id=user_id) if user_id else Q(unit_id__in=ancestors)
-    candidates = await Participant.filter(
-        owners,
-        challenge__organization_id=metric.organization_id,
-        challenge__status=ChallengeStatus.LIVE,
-        challenge__starts_at__lte=entry.occurred_at,
-        challenge__ends_at__gt=entry.occurred_at,
-    ).values_list("id", "challenge_id")
-    if not candidates:
+    if get_settings().is_sqlite:
+        challenges = await _lock_live_sqlite(owners, metric.organization_id, entry.occurred_at)
+    else:
+        challenges = await _lock_live(ancestors, user_id, metric.organization_id, entry.occurred_at)
+    if not challenges:
         return {}
-    challenges = await lock_challenges([int(c) for _, c in candidates])
     movements: dict[int, Movement] = {}
-    for participant in await Participant.filter(id__in=[int(p) for p, _ in candidates]).order_by("challenge_id"):
+    found = await Participant.filter(owners, challenge_id__in=list(challenges)).order_by("challenge_id")
+    for participant in found:
         challenge = challenges[participant.challenge_id]
-        if not _counts(challenge, metric.id) or challenge.status != ChallengeStatus.LIVE:
+        if not _counts(challenge, metric.id):
             continue
         parts = _add(participant.parts, metric, entry)
-        movements[challenge.id] = await apply_parts(events, undo, challenge, participant, parts, now)
+        path = unit.path if participant.user_id else _path_of(unit, participant.unit_id)
+        movements[challenge.id] = await apply_parts(events, undo, challenge, participant, parts, now, path)
     return movements
+
+
+# PostgreSQL: find the live challenges the result counts for, lock them in id order (two
+# writers never deadlock) and bump their versions, in one prepared statement
+_LOCK_LIVE = """
+WITH moving AS (
+    SELECT c.id FROM challenge c
+     WHERE c.organization_id = $1 AND c.status = 'LIVE' AND c.starts_at <= $2 AND c.ends_at > $2
+       AND c.id IN (SELECT p.challenge_id FROM challenge_participant p
+                     WHERE p.unit_id = ANY($3::int[]) OR p.user_id = $4)
+     ORDER BY c.id
+       FOR UPDATE OF c
+)
+UPDATE challenge SET version = challenge.version + 1 FROM moving WHERE challenge.id = moving.id
+RETURNING challenge.*
+"""
+
+
+async def _lock_live(ancestors: list[int], user_id: int | None, organization_id: int, at: datetime) -> dict[int, Challenge]:
+    rows = await connections.get("default").execute_query_dict(_LOCK_LIVE, [organization_id, at, ancestors, user_id])
+    return {int(row["id"]): Challenge._init_from_db(**row) for row in rows}
+
+
+async def _lock_live_sqlite(owners: Q, organization_id: int, at: datetime) -> dict[int, Challenge]:
+    # SQLite has one writer at a time: the lock is the transaction itself
+    candidates = await Participant.filter(
+        owners, challenge__organization_id=organization_id, challenge__status=ChallengeStatus.LIVE,
+        challenge__starts_at__lte=at, challenge__ends_at__gt=at,
+    ).values_list("challenge_id", flat=True)
+    return await lock_challenges([int(str(c)) for c in candidates]) if candidates else {}
+
+
+def _path_of(unit: Unit, ancestor_id: int | None) -> str | None:
+    """The path of one of `unit`'s ancestors (or itself), read from its own path "/1/4/9/"."""
+    ids = unit.ancestor_ids
+    if ancestor_id not in ids:
+        return None
+    return "/" + "/".join(str(i) for i in ids[: ids.index(ancestor_id) + 1]) + "/"
 
 
 def _counts(challenge: Challenge, metric_id: int) -> bool:

@@ -58,11 +58,11 @@ async def dashboard_challenges_result_recorded(payload: dict[str, Any]) -> None:
     challenge, so do the other participants' own dashboards (the message names the challenge)."""
     organization_id = int(payload["organization_id"])
     extra = {"challengeId": int(payload["challenge_id"])} if payload.get("challenge_id") else {}
-    path: str | None = None
-    if payload.get("user_id") is not None:
+    path: str | None = payload.get("unit_path")  # given when the recording knew it, else looked up
+    if path is None and payload.get("user_id") is not None:
         found = await User.filter(id=int(payload["user_id"])).values_list("unit__path", flat=True)
         path = str(found[0]) if found else None
-    elif payload.get("unit_id") is not None:
+    elif path is None and payload.get("unit_id") is not None:
         found = await Unit.filter(id=int(payload["unit_id"])).values_list("path", flat=True)
         path = str(found[0]) if found else None
     if path is not None:

@@ -10,7 +10,7 @@ from server.challenges.standings import my_standing
 from server.feed.models import Post, PostKind
 from server.notifications.models import Notification, NotificationKind
 from tests.challenges.given import arena, live_challenge, sell
-from tests.factories import signed_in
+from tests.factories import deferred_work_done, signed_in
 from tests.graphql_client import GraphQLClient
 
 RECORD = """
@@ -48,6 +48,7 @@ async def test_a_manager_records_a_result_and_the_seller_moves_up(live_server):
     assert result["__typename"] == "RecordResultSuccess" and result["duplicate"] is False
     assert result["moves"] == [{"challengeId": str(challenge.id), "previousRank": 4, "rank": 1, "overtakenCount": 3}]
     # and is told so, and those she passed are told who passed them
+    await deferred_work_done()
     mine = await Notification.filter(user_id=julie.id).order_by("-id").first()
     assert mine.kind == NotificationKind.TOP_THREE and mine.params["rank"] == 1
     passed = await Notification.get(user_id=thomas.id, kind=NotificationKind.RANK_OVERTAKEN)
@@ -63,6 +64,7 @@ async def test_moving_up_outside_the_podium_says_vous_passez(live_server):
     for seller, sold in zip(found.sellers[:4], [9, 8, 7, 6], strict=True):
         await sell(found, seller, sold)
     await sell(found, found.sellers[4], 6.5)
+    await deferred_work_done()
     notification = await Notification.filter(user_id=found.sellers[4].id).order_by("-id").first()
     assert notification.kind == NotificationKind.RANK_UP and notification.params["rank"] == 4
     from server.notifications.texts import notification_text

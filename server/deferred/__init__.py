@@ -1,0 +1,1 @@
+"""Work that follows a change but must not slow it down, kept in the database until done."""
