@@ -33,7 +33,7 @@ async def server_process(live_server: LiveServer, expect_healthy: bool = True) -
     url = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient() as client:
-            for _ in range(100):
+            for _ in range(300):  # a loaded machine may take a while to import and migrate
                 try:
                     status = (await client.get(f"{url}/healthz")).status_code
                     if status == 200 or (status == 503 and not expect_healthy):

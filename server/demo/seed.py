@@ -144,8 +144,11 @@ async def seed_demo(now: datetime | None = None) -> dict[str, int]:
         posts=posts,
         counts={"units": len(units), "users": len(people), "posts": len(posts), "likes": likes},
     )
+    from server.deferred.services import run_all_due
+
     for seeder in DEMO_SEEDERS:
         await seeder(demo)
+        await run_all_due()  # the rank alerts of the results just seeded, as the server would
     return demo.counts
 
 

@@ -1,0 +1,72 @@
+"""`make run` on an empty database: migrated, seeded with the French demo network, alive."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+
+import httpx
+import pytest
+
+from tests.conftest import ROOT, free_port
+
+LOGIN = """mutation ($email: String!, $password: String!) {
+  login(input: {email: $email, password: $password}) { __typename ... on AuthSuccess { token } }
+}"""
+SELLER_HOME = """{
+  unreadNotificationCount
+  challenges(status: LIVE) { name myStanding { rank } leaderboard(first: 5) { edges { node { rank } } } }
+  myModules { title status sectionsDone sectionCount }
+  feed(first: 5) { edges { node { id } } }
+}"""
+
+
+async def _started(url: str, process: subprocess.Popen[bytes]) -> None:
+    async with httpx.AsyncClient() as client:
+        for _ in range(900):  # seeding the whole network takes a while on a loaded machine
+            assert process.poll() is None, "the server stopped while starting"
+            try:
+                if (await client.get(f"{url}/healthz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.2)
+    raise AssertionError("the demo server did not start")
+
+
+@pytest.mark.e2e  # `make run` on a fresh machine: the SQLite lane's
+async def test_an_empty_database_is_seeded_with_a_live_french_demo_network():
+    # given an empty data directory, as on a fresh machine (SQLite, no Redis)
+    with tempfile.TemporaryDirectory(prefix="elan-demo-") as data_dir:
+        port = free_port()
+        env = {**os.environ, "ELAN_DATA_DIR": data_dir, "ELAN_DEMO": "1", "HOST": "127.0.0.1", "PORT": str(port),
+               "LOG_LEVEL": "warning"}
+        for name in ("DATABASE_URL", "REDIS_URL"):
+            env.pop(name, None)
+        # when the server starts the way `make run` starts it
+        process = subprocess.Popen([sys.executable, "-m", "server", "serve"], cwd=ROOT, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            await _started(url, process)
+            async with httpx.AsyncClient(base_url=url, timeout=30) as client:
+                login = await client.post("/graphql", json={"query": LOGIN, "variables": {
+                    "email": "seller@elan.example", "password": "elan-demo"}})
+                token = login.json()["data"]["login"]["token"]
+                home = (await client.post("/graphql", json={"query": SELLER_HOME},
+                                          headers={"Authorization": f"Bearer {token}"})).json()
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    # then the seller's phone shows a living network
+    assert "errors" not in home, home.get("errors")
+    data = home["data"]
+    assert data["unreadNotificationCount"] > 0
+    live = data["challenges"]
+    assert live and all(c["leaderboard"]["edges"] for c in live)
+    assert any(c["myStanding"] and c["myStanding"]["rank"] >= 1 for c in live)
+    assert any(m["status"] == "IN_PROGRESS" and 0 < m["sectionsDone"] < m["sectionCount"] for m in data["myModules"])
+    assert len(data["feed"]["edges"]) == 5
