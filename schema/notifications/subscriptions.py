@@ -11,16 +11,25 @@ from schema.notifications.types import NotificationEvent, NotificationEventType,
 from schema.permissions import signed_in
 from server.bus import listen_queue
 from server.notifications.events import notifications_channel
-from server.notifications.services import NotificationRow
+from server.notifications.services import NotificationRow, unread_count
 
 
 @strawberry.type
 class NotificationsSubscription:
-    @strawberry.subscription(description="The viewer's new notifications and unread count.")
+    @strawberry.subscription(
+        description="The viewer's unread count as it is now (a SNAPSHOT, version 0), then new notifications "
+        "and changes of the unread count as they happen."
+    )
     async def notifications(self, info: Info) -> AsyncGenerator[NotificationEvent, None]:
         viewer = signed_in(info)
         queue, stop = listen_queue(notifications_channel(viewer.id), 128)
         try:
+            # counted after listening: a notification committed in between is in the count or
+            # in the queue (maybe both, and a count is idempotent), never lost
+            yield NotificationEvent(
+                version=0, type=NotificationEventType.SNAPSHOT, notification=None,
+                unread_count=await unread_count(viewer),
+            )
             while True:
                 message = await queue.get()
                 data = message.get("notification")

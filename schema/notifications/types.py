@@ -57,6 +57,7 @@ class NotificationConnection:
 
 @strawberry.enum
 class NotificationEventType(StrEnum):
+    SNAPSHOT = "SNAPSHOT"  # first event of every subscription: the unread count as it is now
     NOTIFICATION = "NOTIFICATION"
     READ = "READ"
 

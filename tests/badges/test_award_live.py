@@ -26,6 +26,8 @@ async def test_the_recipient_is_told_live_when_a_badge_is_awarded(live_server):
     async with Subscription(live_server.ws_url, token=await open_session(seller)) as live:
         assert (await live.connect())["type"] == "connection_ack"
         await live.subscribe(LIVE)
+        snapshot = (await live.next())["payload"]["data"]["notifications"]
+        assert snapshot["type"] == "SNAPSHOT" and snapshot["unreadCount"] == 0
         async with GraphQLClient(live_server.url, token=await open_session(manager)) as client:
             await client.execute(AWARD, {"badgeId": str(badge.id), "userIds": [str(seller.id)]})
         message = await live.next()

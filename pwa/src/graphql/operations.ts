@@ -372,11 +372,6 @@ export const NOTIFICATIONS = operation<NotificationsData, NotificationsVariables
 } ${NOTIFICATION_FIELDS}`,
 );
 
-export interface UnreadCountData {
-  unreadNotificationCount: number;
-}
-export const UNREAD_COUNT = operation<UnreadCountData>('UnreadCount', `query UnreadCount { unreadNotificationCount }`);
-
 export interface MarkNotificationsReadData {
   markNotificationsRead: { unreadCount: number };
 }
@@ -391,7 +386,7 @@ export const MARK_NOTIFICATIONS_READ = operation<MarkNotificationsReadData, Mark
 export interface NotificationEventsData {
   notifications: {
     version: number;
-    type: 'NOTIFICATION' | 'READ';
+    type: 'SNAPSHOT' | 'NOTIFICATION' | 'READ';
     unreadCount: number;
     notification: AppNotification | null;
   };

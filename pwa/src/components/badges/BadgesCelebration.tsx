@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { request, subscribe } from '../../graphql/client';
-import { NOTIFICATION_EVENTS, PERSON, type Award } from '../../graphql/operations';
+import { request } from '../../graphql/client';
+import { PERSON, type Award } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { newestAward } from '../../lib/awardFlow';
 import { personPath } from '../../lib/routes';
 import { navigate } from '../../router';
+import { onNotificationEvent } from '../notifications/notificationEvents';
 import { BadgesIcon } from './BadgesIcon';
 
 const CELEBRATED = new Set(['BADGE_RECEIVED', 'LABEL_RECEIVED']);
@@ -21,17 +22,15 @@ export function BadgesCelebration({ viewerId }: { viewerId: string }) {
 
   useEffect(
     () =>
-      subscribe(NOTIFICATION_EVENTS, undefined, {
-        next: ({ notifications }) => {
-          const notification = notifications.notification;
-          if (notifications.type !== 'NOTIFICATION' || !notification || !CELEBRATED.has(notification.kind)) return;
-          request(PERSON, { id: viewerId })
-            .then(({ user }) => {
-              const award = user ? newestAward([...user.awards, ...user.labels]) : null;
-              if (award) setShown({ award, text: notification.text });
-            })
-            .catch(() => undefined);
-        },
+      onNotificationEvent((event) => {
+        const notification = event.notification;
+        if (event.type !== 'NOTIFICATION' || !notification || !CELEBRATED.has(notification.kind)) return;
+        request(PERSON, { id: viewerId })
+          .then(({ user }) => {
+            const award = user ? newestAward([...user.awards, ...user.labels]) : null;
+            if (award) setShown({ award, text: notification.text });
+          })
+          .catch(() => undefined);
       }),
     [viewerId],
   );

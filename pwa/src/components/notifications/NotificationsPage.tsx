@@ -1,14 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request, subscribe } from '../../graphql/client';
-import {
-  MARK_NOTIFICATIONS_READ,
-  NOTIFICATION_EVENTS,
-  NOTIFICATIONS,
-  type AppNotification,
-} from '../../graphql/operations';
+import { request } from '../../graphql/client';
+import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS, type AppNotification } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { linkClick } from '../../router';
+import { onNotificationEvent } from './notificationEvents';
 import { NotificationsSkeleton } from './NotificationsSkeleton';
 
 const PAGE = 20;
@@ -70,15 +66,15 @@ export function NotificationsPage() {
 
   useEffect(() => {
     void load();
-    return subscribe(NOTIFICATION_EVENTS, undefined, {
-      next: ({ notifications }) => {
-        const incoming = notifications.notification;
-        if (!incoming) return;
-        setState((current) => (current.status === 'ready' ? { ...current, items: upsert(current.items, incoming) } : current));
-        setNow(new Date());
-        // the person is looking at it
-        void request(MARK_NOTIFICATIONS_READ, { ids: [incoming.id] }).catch(() => undefined);
-      },
+    return onNotificationEvent((event) => {
+      // a new subscription after a lost connection: what arrived meanwhile is in the list again
+      if (event.type === 'SNAPSHOT') return void load();
+      const incoming = event.notification;
+      if (!incoming) return;
+      setState((current) => (current.status === 'ready' ? { ...current, items: upsert(current.items, incoming) } : current));
+      setNow(new Date());
+      // the person is looking at it
+      void request(MARK_NOTIFICATIONS_READ, { ids: [incoming.id] }).catch(() => undefined);
     });
   }, []);
 

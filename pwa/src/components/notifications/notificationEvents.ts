@@ -1,0 +1,31 @@
+import { subscribe } from '../../graphql/client';
+import { NOTIFICATION_EVENTS, type NotificationEventsData } from '../../graphql/operations';
+
+export type NotificationEvent = NotificationEventsData['notifications'];
+type Listener = (event: NotificationEvent) => void;
+
+const listeners = new Set<Listener>();
+let stop: (() => void) | null = null;
+
+/**
+ * One `notifications` subscription for the whole app, shared by the unread count, the
+ * notification centre and the badge celebration. Each (re)subscription starts with a SNAPSHOT
+ * of the unread count, so a reconnection repairs whatever was missed.
+ */
+export function onNotificationEvent(listener: Listener): () => void {
+  listeners.add(listener);
+  if (!stop) {
+    stop = subscribe(NOTIFICATION_EVENTS, undefined, {
+      next: ({ notifications }) => {
+        for (const each of [...listeners]) each(notifications);
+      },
+    });
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && stop) {
+      stop();
+      stop = null;
+    }
+  };
+}
