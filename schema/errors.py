@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 
 from server.errors import DomainError, RateLimited
+
+# a query or a subscription has no result union: its domain errors become GraphQL errors,
+# with a standard code and the domain's own code as the reason
+QUERY_CODES = {"not_found": "NOT_FOUND", "not_allowed": "FORBIDDEN", "validation": "BAD_USER_INPUT"}
 
 
 @strawberry.interface(description="An expected failure, with a message a person can read.")
@@ -65,3 +70,10 @@ def to_user_error(error: DomainError, language: str) -> UserError:
     if error.kind == "invite":
         return InvalidInviteError(code=code, message=message)
     return NotAllowedError(code=code, message=message)
+
+
+def query_error(error: DomainError, language: str) -> GraphQLError:
+    """Maps a domain error met by a query or a subscription, in one place for all of them."""
+    return GraphQLError(
+        error.message(language), extensions={"code": QUERY_CODES.get(error.kind, "BAD_USER_INPUT"), "reason": error.code}
+    )

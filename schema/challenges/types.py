@@ -9,6 +9,7 @@ from graphql import GraphQLError
 
 from schema.challenges.loaders import metrics_by_id, participant_counts
 from schema.context import Info
+from schema.errors import query_error
 from schema.permissions import signed_in
 from server.challenges import standings
 from server.challenges.criteria import CriterionKind as CriterionKindEnum
@@ -144,7 +145,7 @@ def as_row(row: standings.Row) -> LeaderboardRow:
 
 
 def _user_error(info: Info, error: DomainError) -> GraphQLError:
-    return GraphQLError(error.message(info.context.language), extensions={"code": "BAD_USER_INPUT"})
+    return query_error(error, info.context.language)
 
 
 @strawberry.type(description="A sales challenge: period, scope, rules and live leaderboard.")

@@ -16,9 +16,9 @@ from schema.dashboards.types import (
     as_person,
     as_unit_dashboard,
 )
+from schema.errors import query_error
 from schema.ids import parse_id
 from schema.permissions import signed_in
-from schema.training.guards import query_error
 from server.dashboards import services
 from server.dashboards.figures import people_figures
 from server.errors import DomainError

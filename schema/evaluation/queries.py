@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import strawberry
 
 from schema.context import Info
+from schema.errors import query_error
 from schema.evaluation.types import (
     ActionPlan,
     Assessment,
@@ -23,7 +24,6 @@ from schema.evaluation.types import (
 )
 from schema.ids import parse_id
 from schema.permissions import signed_in
-from schema.training.guards import query_error
 from server.accounts.models import User
 from server.errors import DomainError
 from server.evaluation import action_plans, assessments, satisfaction

@@ -7,10 +7,10 @@ from collections.abc import AsyncGenerator
 import strawberry
 
 from schema.context import Info
+from schema.errors import query_error
 from schema.evaluation.types import ActionPlan, as_plan
 from schema.ids import parse_id
 from schema.permissions import signed_in
-from schema.training.guards import query_error
 from server.bus import listen_queue
 from server.errors import DomainError
 from server.evaluation import action_plans

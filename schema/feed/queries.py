@@ -9,6 +9,7 @@ from graphql import GraphQLError
 
 from schema.accounts.types import User
 from schema.context import Info
+from schema.errors import query_error
 from schema.feed.types import (
     FeedFilter,
     FeedOrder,
@@ -26,7 +27,7 @@ from server.feed.errors import PostNotFound
 
 
 def _bad_input(error: DomainError, info: Info) -> GraphQLError:
-    return GraphQLError(error.message(info.context.language), extensions={"code": "BAD_USER_INPUT"})
+    return query_error(error, info.context.language)
 
 
 def _filter(value: FeedFilter | None) -> services.FeedFilter:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import strawberry
-from graphql import GraphQLError
 
 from schema.context import Info
+from schema.errors import query_error
 from schema.notifications.types import (
     NotificationConnection,
     NotificationEdge,
@@ -27,9 +27,7 @@ class NotificationsQuery:
         try:
             page = await services.notification_page(viewer, first, after)
         except DomainError as error:
-            raise GraphQLError(
-                error.message(info.context.language), extensions={"code": "BAD_USER_INPUT"}
-            ) from error
+            raise query_error(error, info.context.language) from error
         return NotificationConnection(
             edges=[
                 NotificationEdge(cursor=services.cursor_for(row.id), node=as_notification(row))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from schema.context import Info
+from schema.errors import query_error
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from schema.plans.types import PerformancePlan, as_plan
-from schema.training.guards import query_error
 from server.errors import DomainError
 from server.plans import services
 from server.plans.errors import PlanNotFound

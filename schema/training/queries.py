@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 
 from schema.context import Info
+from schema.errors import query_error
 from schema.ids import parse_id
 from schema.permissions import signed_in
-from schema.training.guards import query_error
 from schema.training.types import (
     ModuleParticipation,
     ModuleRecommendation,

@@ -112,7 +112,8 @@ async def test_feed_rejects_bad_paging_and_requires_sign_in(live_server):
     _, token = await signed_in(network.points_of_sale["Lille"])
     async with GraphQLClient(live_server.url, token=token) as client:
         assert (await client.errors(FEED, {"first": 500}))[0]["message"].startswith("La taille de page")
-        assert (await client.errors(FEED, {"first": 5, "after": "garbage!"}))[0]["extensions"]["code"] == "BAD_USER_INPUT"
+        garbage = (await client.errors(FEED, {"first": 5, "after": "garbage!"}))[0]["extensions"]
+        assert garbage == {"code": "BAD_USER_INPUT", "reason": "cursor_invalid"}
     async with GraphQLClient(live_server.url) as anonymous:
         errors = await anonymous.errors(FEED, {"first": 5})
         assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
