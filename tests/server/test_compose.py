@@ -27,6 +27,7 @@ def test_apps_share_postgres_and_redis_and_wait_for_them():
         assert env["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in env["DATABASE_URL"]
         assert env["REDIS_URL"] == "redis://redis:6379/0"
         assert env["ELAN_DEMO"] == "0" and env["ELAN_MIGRATE_ON_START"] == "0"
+        assert env["PUSH_WORKER_IN_SERVER"] == "0"  # push is the worker service's job
         depends = services[name]["depends_on"]
         assert depends["postgres"]["condition"] == "service_healthy"
         assert depends["redis"]["condition"] == "service_healthy"
