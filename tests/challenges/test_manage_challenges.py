@@ -207,3 +207,41 @@ async def test_top_n_privacy_names_the_leaders_and_my_neighbours_only(live_serve
                      (6, None), (7, None), (8, None)]
     assert [(r["rank"], r["displayName"]) for r in data["aroundMe"]] == [
         (3, "Léa Garnier"), (4, "Hugo Lefèvre"), (5, "Julie Moreau"), (6, "Chloé Girard"), (7, "Nathan Bonnet")]
+
+
+CREATE = f"""mutation($input: CreateChallengeInput!) {{ createChallenge(input: $input) {{ {RESULT} }} }}"""
+
+
+async def test_the_wizard_counts_training_and_quizzes_and_names_only_the_top_n(live_server):
+    # given a training module and a quiz of the organisation, and a module of another one
+    from server.training.models import Quiz, TrainingModule
+    from tests.factories import make_network
+
+    found = await arena(sellers=2)
+    module = await TrainingModule.create(organization_id=found.network.organization_id, title="Réussir la livraison")
+    quiz = await Quiz.create(organization_id=found.network.organization_id, title="Quiz financement")
+    elsewhere = await TrainingModule.create(organization_id=(await make_network()).organization_id, title="Ailleurs")
+    criteria = [{"kind": "TRAINING_COMPLETION", "weight": 1, "moduleIds": [str(module.id)]},
+                {"kind": "QUIZ_SCORE", "weight": 0.5, "quizId": str(quiz.id)}]
+    async with GraphQLClient(live_server.url, token=found.manager_token) as manager:
+        # when the manager creates a challenge with both criteria and the top 3 named
+        created = (await manager.execute(CREATE, {"input": rules_input(
+            found, criteria=criteria, visibility="TOP_AND_AROUND", topN=3, draft=True)}))["createChallenge"]
+        read = (await manager.execute(RULES, {"id": created["challenge"]["id"]}))["challenge"]
+        # or with a module of another organisation, a module on a quiz criterion, or 101 leaders
+        foreign = (await manager.execute(CREATE, {"input": rules_input(found, criteria=[
+            {"kind": "TRAINING_COMPLETION", "weight": 1, "moduleIds": [str(elsewhere.id)]}])}))["createChallenge"]
+        mixed = (await manager.execute(CREATE, {"input": rules_input(found, criteria=[
+            {"kind": "QUIZ_SCORE", "weight": 1, "moduleIds": [str(module.id)]}])}))["createChallenge"]
+        too_many = (await manager.execute(CREATE, {"input": rules_input(
+            found, visibility="TOP_AND_AROUND", topN=101)}))["createChallenge"]
+    # then the first is saved with its criteria, their options and its privacy
+    assert created["__typename"] == "ChallengeSuccess" and created["challenge"]["status"] == "DRAFT"
+    assert read["criteria"] == [
+        {"kind": "TRAINING_COMPLETION", "weight": 1.0, "moduleIds": [str(module.id)], "quizId": None},
+        {"kind": "QUIZ_SCORE", "weight": 0.5, "moduleIds": [], "quizId": str(quiz.id)}]
+    assert (read["visibility"], read["topN"]) == ("TOP_AND_AROUND", 3)
+    # and the others are refused, each naming its field
+    assert [(r["__typename"], r["field"]) for r in (foreign, mixed, too_many)] == [
+        ("ValidationError", "criteria"), ("ValidationError", "criteria"), ("ValidationError", "topN")]
+    assert await Challenge.filter(organization_id=found.network.organization_id).count() == 1

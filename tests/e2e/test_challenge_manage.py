@@ -78,7 +78,7 @@ async def test_a_manager_edits_publishes_and_closes_a_challenge_then_reads_the_a
     await page.get_by_test_id("manage-challenge").click()
     await expect(page.get_by_test_id("rules-frozen")).to_contain_text("ses règles sont figées")
     await expect(page.get_by_test_id("rules-summary")).to_contain_text("Satisfaction client (poids 0,5)")
-    await expect(page.get_by_label("Nom")).to_have_count(0)
+    await expect(page.get_by_role("textbox", name="Nom", exact=True)).to_have_count(0)
     await page.get_by_role("button", name="Clôturer maintenant…").click()
     confirm = page.get_by_role("alertdialog")
     await expect(confirm).to_contain_text("Le classement final sera figé")
@@ -123,3 +123,33 @@ async def test_a_manager_edits_publishes_and_closes_a_challenge_then_reads_the_a
     await expect(entries).to_have_count(9)
     assert not manager.console_errors, manager.console_errors
     assert not seller.console_errors, seller.console_errors
+
+
+async def test_the_wizard_sets_qualitative_criteria_and_top_n_privacy(live_server, phones):
+    # given Nord's manager on the wizard
+    found = await arena(sellers=2)
+    manager = await phones()
+    page = manager.page
+    await sign_in(page, found.manager.email)
+    await page.goto("/challenges/new")
+    # when he goes on without a name, he is told so next to it
+    await page.get_by_role("button", name="Suivant").click()
+    await expect(page.get_by_test_id("error-name")).to_have_text("Donnez un nom au challenge (2 à 120 caractères).")
+    await page.get_by_label("Nom").fill("Challenge formation et ventes")
+    await page.get_by_role("button", name="Suivant").click()
+    # and he weighs the sales, and a customer-satisfaction criterion
+    await page.get_by_test_id(f"weight-{found.metric.id}").fill("2")
+    await page.get_by_test_id("add-criterion").click()
+    await page.get_by_test_id("criterion").get_by_label("Critère").select_option(label="Satisfaction client")
+    await page.get_by_role("button", name="Suivant").click()
+    # and names only the top 3, then keeps it as a draft
+    await page.get_by_label("Seulement les premiers, plus les participants autour de moi").check()
+    await page.get_by_test_id("challenge-top-n").fill("3")
+    await page.get_by_role("button", name="Enregistrer comme brouillon").click()
+    # then its management page opens on the draft, with what he chose
+    await expect(page.get_by_text("Brouillon enregistré : relisez-le, puis publiez-le.")).to_be_visible()
+    await expect(page.get_by_test_id("challenge-status")).to_have_text("Brouillon")
+    await expect(page.get_by_role("textbox", name="Nom", exact=True)).to_have_value("Challenge formation et ventes")
+    await expect(page.get_by_test_id("criterion").get_by_label("Critère")).to_have_value("SATISFACTION")
+    await expect(page.get_by_test_id("challenge-top-n")).to_have_value("3")
+    assert not manager.console_errors, manager.console_errors
