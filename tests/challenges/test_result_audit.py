@@ -136,6 +136,8 @@ async def test_the_audit_filters_by_metric_participant_period_and_corrections(li
     await sell(found, thomas, 3)
     await record_result(actor, ResultInput(financing.id, ParticipantKind.USER, thomas.id, 4, now(), "financing-0001"))
     await sell(found, thomas, -1, reason="Commande annulée par le client")
+    lille = found.network.points_of_sale["Lille"]
+    await record_result(actor, ResultInput(found.metric.id, ParticipantKind.UNIT, lille.id, 5, now(), "lille-site-0001"))
 
     async def values(**filter_):
         async with GraphQLClient(live_server.url, token=found.manager_token) as manager:
@@ -143,8 +145,12 @@ async def test_the_audit_filters_by_metric_participant_period_and_corrections(li
 
     # then each filter narrows the entries
     assert await values(metricId=str(financing.id)) == [4.0]
+    assert await values(participantKind="UNIT", participantId=str(lille.id)) == [5.0]
     assert await values(participantId=str(julie.id)) == [2.0, 1.0]
     assert await values(periodStart=(now() - timedelta(days=7)).isoformat(), participantId=str(julie.id)) == [2.0]
     assert await values(periodEnd=(now() - timedelta(days=7)).isoformat()) == [1.0]
     assert await values(correctionsOnly=True) == [-1.0]
+    async with GraphQLClient(live_server.url, token=found.manager_token) as manager:
+        [site] = nodes(await manager.execute(AUDIT, {"first": 1}))
+    assert site["participant"] == {"kind": "UNIT", "id": str(lille.id), "name": "Lille Centre"}
     assert await values(metricId=str(found.metric.id), participantId=str(thomas.id)) == [-1.0, 3.0]

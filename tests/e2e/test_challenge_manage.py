@@ -153,3 +153,26 @@ async def test_the_wizard_sets_qualitative_criteria_and_top_n_privacy(live_serve
     await expect(page.get_by_test_id("criterion").get_by_label("Critère")).to_have_value("SATISFACTION")
     await expect(page.get_by_test_id("challenge-top-n")).to_have_value("3")
     assert not manager.console_errors, manager.console_errors
+
+
+async def test_rules_that_froze_meanwhile_are_refused_in_the_managers_words(live_server, phones):
+    # given a draft open in its manager's edit form
+    from server.challenges.lifecycle import publish_challenge
+
+    found = await arena(sellers=2)
+    draft = await live_challenge(found, draft=True, name="Challenge d'été")
+    manager = await phones()
+    page = manager.page
+    await sign_in(page, found.manager.email)
+    await page.goto(f"/challenges/{draft.id}/edit")
+    await expect(page.get_by_test_id("challenge-status")).to_have_text("Brouillon")
+    # when it is published from elsewhere, then he saves a new name
+    await publish_challenge(found.manager, draft.id)
+    await page.get_by_role("textbox", name="Nom", exact=True).fill("Challenge d'été (bis)")
+    await page.get_by_role("button", name="Enregistrer les règles").click()
+    # then the form says why, in the catalogue's words, and nothing changed
+    await expect(page.get_by_role("alert")).to_have_text(
+        "Le challenge est en cours : ses règles sont figées, seule sa description peut encore changer.")
+    from server.challenges.models import Challenge
+
+    assert (await Challenge.get(id=draft.id)).name == "Challenge d'été"

@@ -105,9 +105,8 @@ export interface ChallengeRulesInput {
   draft?: boolean;
 }
 
-/** A refusal from a challenge mutation: its code, its readable message, the field at fault. */
-export type ChallengeMutationError = (ValidationError | OtherUserError) & { code: string };
-export type ChallengeRulesResult = { __typename: 'ChallengeSuccess'; challenge: ChallengeRules } | ChallengeMutationError;
+/** A challenge mutation's answer: the challenge, or a refusal with its code, its words and the field at fault. */
+export type ChallengeRulesResult = { __typename: 'ChallengeSuccess'; challenge: ChallengeRules } | ValidationError | OtherUserError;
 
 const RESULT_FIELDS = `__typename
     ... on ChallengeSuccess { challenge { ...ChallengeRulesFields } }
