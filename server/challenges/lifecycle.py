@@ -239,8 +239,9 @@ async def close_managed(author: User, challenge_id: int, now: datetime | None = 
     challenge = await _managed(author, challenge_id)
     if challenge.status != ChallengeStatus.LIVE or challenge.format == ChallengeFormat.DUEL:
         raise ChallengeNotLive()
-    closed = await close_challenge(challenge_id, now)
-    await _audit(author, "challenge.closed", closed)
+    async with atomic():  # the close and its audit entry commit together
+        closed = await close_challenge(challenge_id, now)
+        await _audit(author, "challenge.closed", closed)
     return closed
 
 
