@@ -34,6 +34,7 @@ from schema.badges.mutations.set_hidden_from_feed import (
     set_hidden_from_feed,
 )
 from schema.badges.queries import BadgesQuery
+from schema.challenges.audit import ChallengesAuditQuery
 from schema.challenges.mutations.admin import (
     CreateIntegrationTokenResult,
     CreateMetricResult,
@@ -153,6 +154,7 @@ MAX_TOKENS = 4000
 @strawberry.type
 class Query(
     ChallengesQuery,
+    ChallengesAuditQuery,
     AccountsQuery,
     FeedQuery,
     NotificationsQuery,

@@ -215,6 +215,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Une course à l'objectif a besoin d'un score à atteindre.",
         "en": "A race to a target needs a score to reach.",
     },
+    "challenge_not_draft": {
+        "fr": "Ce challenge est déjà publié.",
+        "en": "This challenge has already been published.",
+    },
+    "challenge_not_live": {
+        "fr": "Seul un challenge en cours peut être clôturé.",
+        "en": "Only a live challenge can be closed.",
+    },
+    "challenge_period_past": {
+        "fr": "La période de ce challenge est déjà passée : changez ses dates avant de le publier.",
+        "en": "This challenge's period is over: change its dates before publishing it.",
+    },
+    "challenge_top_n_invalid": {
+        "fr": "Indiquez combien de premiers sont affichés par leur nom (de 1 à {max}).",
+        "en": "Say how many leaders are shown by name (1 to {max}).",
+    },
+    "challenge_criteria_too_many": {
+        "fr": "Au plus {max} critères qualitatifs.",
+        "en": "At most {max} qualitative criteria.",
+    },
+    "challenge_criterion_options_invalid": {
+        "fr": "Cette formation ou ce quiz n'existe pas, ou ne va pas avec ce critère.",
+        "en": "This training module or quiz does not exist, or does not fit this criterion.",
+    },
+    "challenge_format_invalid": {
+        "fr": "Choisissez un classement ou une course à l'objectif (un duel se lance entre collègues).",
+        "en": "Choose a ranking or a race to a target (a duel is started between colleagues).",
+    },
+    "challenge_metrics_duplicate": {
+        "fr": "Chaque indicateur ne peut compter qu'une fois.",
+        "en": "Each metric can count only once.",
+    },
+    "challenge_description_too_long": {
+        "fr": "La description dépasse {max} caractères.",
+        "en": "The description is longer than {max} characters.",
+    },
+    "challenge_prizes_too_long": {
+        "fr": "Les lots dépassent {max} caractères.",
+        "en": "The prizes are longer than {max} characters.",
+    },
     "result_value_invalid": {
         "fr": "La valeur doit être un nombre fini.",
         "en": "The value must be a finite number.",

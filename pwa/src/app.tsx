@@ -119,7 +119,9 @@ function useSession() {
   return { session, loginNotice, signedIn, logout };
 }
 
-const CHALLENGE_ROUTES: ReadonlySet<RouteName> = new Set(['challenges', 'challenge', 'challengeNew', 'challengeManage', 'challengeTv']);
+const CHALLENGE_ROUTES: ReadonlySet<RouteName> = new Set([
+  'challenges', 'challenge', 'challengeNew', 'challengeManage', 'challengeTv', 'challengeEdit', 'challengeAudit',
+]);
 
 type ChallengesModule = typeof import('./components/challenges/ChallengesScreens');
 

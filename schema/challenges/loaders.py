@@ -9,6 +9,7 @@ from tortoise.functions import Count
 
 from schema.context import Info
 from server.challenges.models import Metric, Participant
+from server.network.models import Unit
 
 
 def _loader(info: Info, name: str, load: Any) -> DataLoader[Any, Any]:
@@ -34,3 +35,11 @@ def participant_counts(info: Info) -> DataLoader[int, int]:
         return [counts.get(i, 0) for i in ids]
 
     return _loader(info, "ParticipantCountByChallengeId", load)
+
+
+def units_by_id(info: Info) -> DataLoader[int, Unit | None]:
+    async def load(ids: list[int]) -> list[Unit | None]:
+        found = {u.id: u for u in await Unit.filter(id__in=ids)}
+        return [found.get(i) for i in ids]
+
+    return _loader(info, "UnitById", load)

@@ -6,10 +6,19 @@ from datetime import datetime
 
 import strawberry
 
-from schema.challenges.types import Challenge, ChallengeStatus, Metric, as_challenge, as_metric
+from schema.challenges.types import (
+    Challenge,
+    ChallengeStatus,
+    Metric,
+    as_challenge,
+    as_metric,
+    as_unit,
+)
 from schema.context import Info
 from schema.ids import parse_id
+from schema.network.types import Unit
 from schema.permissions import signed_in
+from server.accounts.models import Role
 from server.accounts.models import User as UserModel
 from server.challenges import standings
 from server.challenges.duels import pending_duels
@@ -18,6 +27,10 @@ from server.challenges.models import Metric as MetricModel
 from server.challenges.models import Target as TargetModel
 from server.challenges.tokens import list_tokens
 from server.errors import NotAllowed
+from server.network.models import Unit as UnitModel
+from server.network.models import UnitKind
+
+SCOPES_MAX = 300
 
 
 @strawberry.type(description="An objective for one person or unit over one period.")
@@ -90,6 +103,18 @@ class ChallengesQuery:
         found = await TargetModel.filter(user_id=viewer.id).order_by("-period_start", "metric_id").limit(50)
         return [Target(id=strawberry.ID(str(t.id)), metric_id=strawberry.ID(str(t.metric_id)), user_id=strawberry.ID(str(viewer.id)),
                        unit_id=None, period_start=t.period_start, period_end=t.period_end, value=t.value) for t in found]
+
+    @strawberry.field(description="Units the viewer may run a challenge over: its subtree (admins: the network), "
+                      "top first; empty for members.")
+    async def challenge_scopes(self, info: Info) -> list[Unit]:
+        viewer = signed_in(info)
+        if viewer.role == Role.MEMBER:
+            return []
+        query = UnitModel.filter(organization_id=viewer.organization_id)
+        if viewer.role != Role.ADMIN:
+            query = query.filter(path__startswith=(await UnitModel.get(id=viewer.unit_id)).path)
+        found = await query.exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)
+        return [as_unit(u) for u in found]
 
     @strawberry.field(description="Integration tokens of the organisation (admins only; empty otherwise).")
     async def integration_tokens(self, info: Info) -> list[IntegrationToken]:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
 
-from schema.challenges.loaders import metrics_by_id, participant_counts
+from schema.challenges.loaders import metrics_by_id, participant_counts, units_by_id
 from schema.context import Info
 from schema.errors import query_error
+from schema.network.types import Unit
 from schema.permissions import signed_in
+from server.accounts.models import Role
 from server.challenges import standings
 from server.challenges.criteria import CriterionKind as CriterionKindEnum
 from server.challenges.models import Aggregation as AggregationEnum
@@ -24,6 +27,7 @@ from server.challenges.models import Recurrence as RecurrenceEnum
 from server.challenges.models import ScoringMode as ScoringModeEnum
 from server.challenges.models import Visibility as VisibilityEnum
 from server.errors import DomainError
+from server.network.models import Unit as UnitModel
 
 strawberry.enum(ChallengeStatusEnum, name="ChallengeStatus", description="Where a challenge is in its life.")
 ChallengeStatus = ChallengeStatusEnum
@@ -56,6 +60,10 @@ class Metric:
     aggregation: Aggregation
 
 
+def as_unit(u: UnitModel) -> Unit:
+    return Unit(id=strawberry.ID(str(u.id)), name=u.name, kind=u.kind, city=u.city)
+
+
 def as_metric(m: object) -> Metric:
     return Metric(id=strawberry.ID(str(m.id)), name=m.name, unit_label=m.unit_label,  # type: ignore[attr-defined]
                   higher_is_better=m.higher_is_better, aggregation=m.aggregation)  # type: ignore[attr-defined]
@@ -71,6 +79,19 @@ class MetricRule:
 class CriterionRule:
     kind: CriterionKind
     weight: float
+    module_ids: list[strawberry.ID] = strawberry.field(
+        description="TRAINING_COMPLETION: the modules counted (empty: each person's assigned modules).")
+    quiz_id: strawberry.ID | None = strawberry.field(
+        description="QUIZ_SCORE: the quiz counted (null: the average of every quiz taken in the period).")
+
+
+def as_criterion(rule: dict[str, Any]) -> CriterionRule:
+    options = rule.get("options") or {}
+    return CriterionRule(
+        kind=CriterionKindEnum(rule["kind"]), weight=float(rule["weight"]),
+        module_ids=[strawberry.ID(str(m)) for m in options.get("module_ids") or []],
+        quiz_id=strawberry.ID(str(options["quiz_id"])) if options.get("quiz_id") else None,
+    )
 
 
 @strawberry.type(description="A score that rewards everyone who reaches it, not only the top.")
@@ -178,6 +199,21 @@ class Challenge:
         return [MetricRule(metric=as_metric(m), weight=float(r["weight"]))
                 for m, r in zip(found, self.model.rules.get("metrics", []), strict=True) if m is not None]
 
+    @strawberry.field(description="The unit whose subtree takes part.")
+    async def scope_unit(self, info: Info) -> Unit | None:
+        found = await units_by_id(info).load(self.model.scope_unit_id)
+        return as_unit(found) if found is not None else None
+
+    @strawberry.field(description="Whether the viewer may edit, publish or close it (a manager in scope, an admin).")
+    async def viewer_can_manage(self, info: Info) -> bool:
+        viewer = signed_in(info)
+        if viewer.role == Role.MEMBER or self.model.format == ChallengeFormatEnum.DUEL:
+            return False
+        if viewer.role == Role.ADMIN:
+            return True
+        scope, mine = await units_by_id(info).load_many([self.model.scope_unit_id, viewer.unit_id])
+        return scope is not None and mine is not None and scope.path.startswith(mine.path)
+
     @strawberry.field(description="How many take part.")
     async def participant_count(self, info: Info) -> int:
         return await participant_counts(info).load(self.model.id)
@@ -237,6 +273,6 @@ def as_challenge(c: ChallengeModel) -> Challenge:
         thresholds=[Threshold(score=float(t["score"]), label=t.get("label", ""),
                               badge_id=strawberry.ID(str(t["badge_id"])) if t.get("badge_id") else None)
                     for t in rules.get("thresholds", [])],
-        criteria=[CriterionRule(kind=CriterionKindEnum(r["kind"]), weight=float(r["weight"])) for r in rules.get("criteria", [])],
+        criteria=[as_criterion(r) for r in rules.get("criteria", [])],
         version=c.version,
     )

@@ -43,3 +43,13 @@ class IdempotencyKeyReused(DomainError):
 class TokenNotFound(DomainError):
     code = "integration_token_not_found"
     kind = "not_found"
+
+
+class ChallengeNotDraft(DomainError):
+    code = "challenge_not_draft"
+    kind = "conflict"
+
+
+class ChallengeNotLive(DomainError):
+    code = "challenge_not_live"
+    kind = "conflict"

@@ -2,60 +2,43 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from server.accounts.models import User
 from server.challenges import events as board_events
-from server.challenges.criteria import CriterionKind
 from server.challenges.enrolment import enrol
-from server.challenges.errors import ChallengeNotFound, MetricNotFound, RulesFrozen
+from server.challenges.errors import (
+    ChallengeNotDraft,
+    ChallengeNotFound,
+    ChallengeNotLive,
+    RulesFrozen,
+)
 from server.challenges.models import (
     AuditEntry,
     Challenge,
     ChallengeFormat,
     ChallengeStatus,
-    LeagueRule,
-    Metric,
     Participant,
-    ParticipantKind,
     Recurrence,
-    ScoringMode,
-    Visibility,
 )
 from server.challenges.ranking import board_name, get_rank_index
-from server.challenges.scope import check_in_scope, manager_actor
+from server.challenges.rules import (
+    DESCRIPTION_MAX,
+    PRIZES_MAX,
+    ChallengeDraft,
+    build_rules,
+    check_privacy,
+    clean_name,
+)
+from server.challenges.scope import Actor, check_in_scope, manager_actor
 from server.db import atomic
-from server.errors import ValidationFailed
+from server.errors import DomainError, ValidationFailed
 from server.feed.services import create_system_post
 from server.network.models import Unit
 
-NAME_MAX = 120
-DESCRIPTION_MAX = 2000
-
-
-@dataclass
-class ChallengeDraft:
-    name: str
-    starts_at: datetime
-    ends_at: datetime
-    metrics: list[tuple[int, float]]  # (metric id, weight)
-    scope_unit_id: int | None = None
-    description: str = ""
-    format: ChallengeFormat = ChallengeFormat.RANKING
-    participant_kind: ParticipantKind = ParticipantKind.USER
-    scoring_mode: ScoringMode = ScoringMode.PERCENT_OF_TARGET
-    league_rule: LeagueRule = LeagueRule.NONE
-    criteria: list[tuple[CriterionKind, float, dict[str, Any]]] = field(default_factory=list)
-    thresholds: list[tuple[float, str, int | None]] = field(default_factory=list)  # (score, label, badge id)
-    race_target: float | None = None
-    prizes: str = ""
-    visibility: Visibility = Visibility.EVERYONE
-    top_n: int = 10
-    recurrence: Recurrence = Recurrence.NONE
-    draft: bool = False
+# ChallengeDraft lives with the rules it carries; callers that create challenges find it here too
+__all__ = ["ChallengeDraft", "close_challenge", "create_challenge", "publish_challenge", "update_rules"]
 
 
 def status_at(starts_at: datetime, ends_at: datetime, now: datetime) -> ChallengeStatus:
@@ -64,87 +47,97 @@ def status_at(starts_at: datetime, ends_at: datetime, now: datetime) -> Challeng
     return ChallengeStatus.LIVE if now < ends_at else ChallengeStatus.CLOSED
 
 
-async def _rules(organization_id: int, draft: ChallengeDraft) -> dict[str, Any]:
-    name = " ".join(draft.name.split())
-    if not 2 <= len(name) <= NAME_MAX:
-        raise ValidationFailed("challenge_name_required", "name", max=NAME_MAX)
-    if draft.ends_at <= draft.starts_at:
-        raise ValidationFailed("challenge_period_invalid", "endsAt")
-    if not draft.metrics or any(not (w > 0 and math.isfinite(w)) for _, w in draft.metrics):
-        raise ValidationFailed("challenge_metrics_required", "metrics")
-    if any(not (w > 0 and math.isfinite(w)) for _, w, _ in draft.criteria):
-        raise ValidationFailed("challenge_weight_invalid", "criteria")
-    if any(not (s > 0 and math.isfinite(s)) or not label.strip() for s, label, _ in draft.thresholds):
-        raise ValidationFailed("challenge_thresholds_invalid", "thresholds")
-    if draft.format == ChallengeFormat.RACE and not (draft.race_target and draft.race_target > 0):
-        raise ValidationFailed("challenge_race_target_required", "raceTarget")
-    ids = [m for m, _ in draft.metrics]
-    metrics = {m.id: m for m in await Metric.filter(organization_id=organization_id, id__in=ids)}
-    if len(metrics) != len(set(ids)):
-        raise MetricNotFound("metrics")
-    thresholds = [{"score": s, "label": label.strip()[:60], "badge_id": b} for s, label, b in draft.thresholds]
-    if draft.format == ChallengeFormat.RACE and draft.race_target:
-        thresholds.append({"score": draft.race_target, "label": "Objectif atteint", "badge_id": None})
-    return {
-        "metrics": [{"metric_id": m, "weight": w, "higher_is_better": metrics[m].higher_is_better} for m, w in draft.metrics],
-        "criteria": [{"kind": str(k), "weight": w, "options": o} for k, w, o in draft.criteria],
-        "thresholds": sorted(thresholds, key=lambda t: float(t["score"])),
-        "race_target": draft.race_target,
-    }
+async def _scope_of(actor: Actor, unit_id: int) -> Unit:
+    scope = await Unit.get_or_none(id=unit_id, organization_id=actor.organization_id)
+    if scope is None:
+        raise ValidationFailed("unit_not_found", "scopeUnitId")
+    check_in_scope(actor, scope)
+    return scope
 
 
 async def create_challenge(author: User, draft: ChallengeDraft, now: datetime | None = None) -> Challenge:
     """A manager's or admin's new challenge over a unit of its scope; everyone in it takes part."""
     now = now or datetime.now(UTC)
     actor = await manager_actor(author)
-    scope = await Unit.get_or_none(id=draft.scope_unit_id or author.unit_id, organization_id=author.organization_id)
-    if scope is None:
-        raise ChallengeNotFound("scopeUnitId")
-    check_in_scope(actor, scope)
-    rules = await _rules(author.organization_id, draft)
+    scope = await _scope_of(actor, draft.scope_unit_id or author.unit_id)
+    rules = await build_rules(author.organization_id, draft)
     status = ChallengeStatus.DRAFT if draft.draft else status_at(draft.starts_at, draft.ends_at, now)
     async with atomic():
         challenge = await Challenge.create(
             organization_id=author.organization_id, scope_unit_id=scope.id, created_by_id=author.id,
-            name=" ".join(draft.name.split()), description=draft.description.strip()[:DESCRIPTION_MAX],
+            name=clean_name(draft.name), description=draft.description.strip(),
             status=status if status != ChallengeStatus.CLOSED else ChallengeStatus.LIVE,
             format=draft.format, participant_kind=draft.participant_kind, scoring_mode=draft.scoring_mode,
-            league_rule=draft.league_rule, rules=rules, prizes=draft.prizes.strip()[:300],
-            visibility=draft.visibility, top_n=max(1, min(draft.top_n, 100)), recurrence=draft.recurrence,
+            league_rule=draft.league_rule, rules=rules, prizes=draft.prizes.strip(),
+            visibility=draft.visibility, top_n=check_privacy(draft), recurrence=draft.recurrence,
             starts_at=draft.starts_at, ends_at=draft.ends_at,
         )
         challenge.series_id = challenge.id
         await challenge.save(update_fields=["series_id"])
         await enrol(challenge)
-        await AuditEntry.create(organization_id=author.organization_id, actor_id=author.id,
-                                action="challenge.created", detail={"challenge_id": challenge.id, "name": challenge.name})
+        await _audit(author, "challenge.created", challenge)
     return challenge
 
 
 async def update_description(author: User, challenge_id: int, description: str) -> Challenge:
     """The one thing that may still change once a challenge is live."""
     challenge = await _managed(author, challenge_id)
+    if len(description) > DESCRIPTION_MAX:
+        raise ValidationFailed("challenge_description_too_long", "description", max=DESCRIPTION_MAX)
     async with atomic():
-        challenge.description = description.strip()[:DESCRIPTION_MAX]
+        challenge.description = description.strip()
         await challenge.save(update_fields=["description"])
+        await _audit(author, "challenge.description_updated", challenge)
     return challenge
 
 
 async def update_rules(author: User, challenge_id: int, draft: ChallengeDraft) -> Challenge:
-    """Rules change only before the challenge goes live."""
+    """Everything a draft (or a scheduled challenge) holds may change until it goes live.
+
+    The participants are enrolled again, so a new scope, kind of participant or league rule
+    takes effect and the scores count the results already in the period."""
+    actor = await manager_actor(author)
     challenge = await _managed(author, challenge_id)
-    if challenge.status in (ChallengeStatus.LIVE, ChallengeStatus.CLOSED):
+    if challenge.status in (ChallengeStatus.LIVE, ChallengeStatus.CLOSED) or challenge.format == ChallengeFormat.DUEL:
         raise RulesFrozen()
-    rules = await _rules(author.organization_id, draft)
-    async with atomic():
-        challenge.rules, challenge.scoring_mode, challenge.name = rules, draft.scoring_mode, " ".join(draft.name.split())
-        challenge.starts_at, challenge.ends_at = draft.starts_at, draft.ends_at
+    scope = await _scope_of(actor, draft.scope_unit_id or challenge.scope_unit_id)
+    rules = await build_rules(author.organization_id, draft)
+    changes: dict[str, Any] = {
+        "name": clean_name(draft.name), "description": draft.description.strip(), "scope_unit_id": scope.id,
+        "format": draft.format, "participant_kind": draft.participant_kind, "scoring_mode": draft.scoring_mode,
+        "league_rule": draft.league_rule, "rules": rules, "prizes": draft.prizes.strip()[:PRIZES_MAX],
+        "visibility": draft.visibility, "top_n": check_privacy(draft), "recurrence": draft.recurrence,
+        "starts_at": draft.starts_at, "ends_at": draft.ends_at,
+    }
+    for name, value in changes.items():
+        setattr(challenge, name, value)
+    await _enrol_again(challenge, "challenge.rules_updated", author, RulesFrozen())
+    return challenge
+
+
+async def _enrol_again(challenge: Challenge, action: str, author: User, refused: DomainError) -> None:
+    """Saves the challenge and enrols its participants afresh, in one transaction, unless its
+    status changed meanwhile; the rank structures of its leagues are dropped once it commits."""
+    before = await _leagues(challenge.id)
+    async with atomic() as events:
+        locked = await Challenge.filter(id=challenge.id).select_for_update().first()
+        if locked is None or locked.status not in (ChallengeStatus.DRAFT, ChallengeStatus.SCHEDULED):
+            raise refused
+        challenge.version = locked.version + 1
         await challenge.save()
         await Participant.filter(challenge_id=challenge.id).delete()
         await enrol(challenge)
-    for league in await _leagues(challenge.id):
+        await _audit(author, action, challenge)
+        # a page open on the challenge (its manager's) takes a new snapshot
+        events.publish(board_events.leaderboard_channel(challenge.id),
+                       board_events.board_reset(challenge.id, challenge.version))
+    for league in set(before) | set(await _leagues(challenge.id)):
         await get_rank_index().forget(board_name(challenge.id, league))
-    return challenge
+
+
+async def _audit(author: User, action: str, challenge: Challenge) -> None:
+    await AuditEntry.create(organization_id=author.organization_id, actor_id=author.id, action=action,
+                            detail={"challenge_id": challenge.id, "name": challenge.name, "status": str(challenge.status)})
 
 
 async def _managed(author: User, challenge_id: int) -> Challenge:
@@ -241,20 +234,27 @@ async def _next_period(challenge: Challenge) -> Challenge:
     return following
 
 
-async def close_managed(author: User, challenge_id: int) -> Challenge:
-    """A manager ends a challenge of its scope now (it would otherwise close at its end)."""
-    await _managed(author, challenge_id)
-    return await close_challenge(challenge_id)
+async def close_managed(author: User, challenge_id: int, now: datetime | None = None) -> Challenge:
+    """A manager ends a live challenge of its scope now (it would otherwise close at its end)."""
+    challenge = await _managed(author, challenge_id)
+    if challenge.status != ChallengeStatus.LIVE or challenge.format == ChallengeFormat.DUEL:
+        raise ChallengeNotLive()
+    async with atomic():  # the close and its audit entry commit together
+        closed = await close_challenge(challenge_id, now)
+        await _audit(author, "challenge.closed", closed)
+    return closed
 
 
 async def publish_challenge(author: User, challenge_id: int, now: datetime | None = None) -> Challenge:
-    """A draft goes out: scheduled, or live at once when its start has come."""
+    """A draft goes out: scheduled, or live at once when its start has come.
+
+    Results recorded while it was a draft count: the participants are enrolled afresh."""
     now = now or datetime.now(UTC)
     challenge = await _managed(author, challenge_id)
     if challenge.status != ChallengeStatus.DRAFT or challenge.format == ChallengeFormat.DUEL:
-        raise RulesFrozen()
-    async with atomic():
-        status = status_at(challenge.starts_at, challenge.ends_at, now)
-        challenge.status = ChallengeStatus.LIVE if status == ChallengeStatus.CLOSED else status
-        await challenge.save(update_fields=["status"])
+        raise ChallengeNotDraft()
+    if challenge.ends_at <= now:
+        raise ValidationFailed("challenge_period_past", "endsAt")
+    challenge.status = status_at(challenge.starts_at, challenge.ends_at, now)
+    await _enrol_again(challenge, "challenge.published", author, ChallengeNotDraft())
     return challenge

@@ -119,9 +119,11 @@ def _below(score: float, tie: int, pid: int) -> Q:
     return Q(score__lt=score) | Q(score=score, tie__lt=tie) | Q(score=score, tie=tie, id__lt=pid)
 
 
-def _row(challenge: Challenge, values: dict[str, Any], rank: int, viewer: User | None) -> Row:
+def _row(challenge: Challenge, values: dict[str, Any], rank: int, viewer: User | None, around: bool = False) -> Row:
     mine = viewer is not None and values["user_id"] == viewer.id
-    masked = values["hidden"] or (challenge.visibility == Visibility.TOP_AND_AROUND and rank > challenge.top_n)
+    # TOP_AND_AROUND names the top N, and the viewer's neighbours in the "around me" view
+    masked = values["hidden"] or (
+        challenge.visibility == Visibility.TOP_AND_AROUND and rank > challenge.top_n and not around)
     return Row(
         participant_id=values["id"], rank=values["final_rank"] or rank,
         display_name=values["display_name"] if mine or not masked else None,
@@ -195,7 +197,7 @@ async def rows_around(challenge: Challenge, viewer: User, span: int = 2) -> list
     above = await base.filter(~_below(me.score, me.tie, me.id) & ~Q(id=me.id)).order_by("score", "tie", "id").limit(span).values(*ROW_COLUMNS)
     below = await base.filter(_below(me.score, me.tie, me.id)).order_by("-score", "-tie", "-id").limit(span).values(*ROW_COLUMNS)
     mine = await base.filter(id=me.id).values(*ROW_COLUMNS)
-    rows = [_row(challenge, v, standing_rank - i - 1, viewer) for i, v in enumerate(above)][::-1]
+    rows = [_row(challenge, v, standing_rank - i - 1, viewer, around=True) for i, v in enumerate(above)][::-1]
     rows.append(_row(challenge, mine[0], standing_rank, viewer))
-    rows += [_row(challenge, v, standing_rank + i + 1, viewer) for i, v in enumerate(below)]
+    rows += [_row(challenge, v, standing_rank + i + 1, viewer, around=True) for i, v in enumerate(below)]
     return rows

@@ -4,6 +4,9 @@ Metrics and this month's targets for everyone in the field; the results of the m
 (and of last month); a live monthly challenge with leagues by point-of-sale size and a
 threshold; a race to a target in Île-de-France; last month's challenge closed with its podium;
 a duel invitation waiting for seller@elan.example, who sits mid-table so that rank changes show.
+The dealers' system pushes the results through an integration token; a few manual corrections
+by manager@elan.example, each with its reason, fill the result audit; and a draft challenge of
+his region waits to be edited and published.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from server.accounts.models import Role, User
+from server.challenges.criteria import CriterionKind
 from server.challenges.duels import create_duel
 from server.challenges.lifecycle import ChallengeDraft, close_challenge, create_challenge
 from server.challenges.models import (
@@ -19,6 +23,7 @@ from server.challenges.models import (
     Challenge,
     ChallengeFormat,
     ChallengeStatus,
+    IntegrationToken,
     LeagueRule,
     Metric,
     ParticipantKind,
@@ -26,9 +31,11 @@ from server.challenges.models import (
     Result,
     ScoringMode,
     Target,
+    Visibility,
 )
 from server.challenges.results import ResultInput, record_result
-from server.challenges.scope import manager_actor
+from server.challenges.scope import Actor, manager_actor
+from server.challenges.tokens import create_token, token_actor
 from server.demo import data
 
 if TYPE_CHECKING:
@@ -73,11 +80,11 @@ async def _reinforcements(demo: DemoNetwork) -> list[User]:
 
 
 async def _results(demo: DemoNetwork, metrics: list[Metric], field: list[User], start: datetime, end: datetime,
-                   elapsed: float, form: dict[int, float], tag: str) -> None:
+                   elapsed: float, form: dict[int, float], tag: str, token: IntegrationToken) -> None:
+    """The month's sales as the dealers' system sent them, through its integration token."""
     rng, rows = demo.rng, []
     steady = demo.accounts["seller"].id  # Julie without noise: she stays mid-table
     span = (end - start).total_seconds()
-    recorder = demo.accounts["manager"]
     for person in field:
         for metric, (_, _, aggregation, target) in zip(metrics, METRICS, strict=True):
             if aggregation == Aggregation.LATEST:
@@ -91,8 +98,9 @@ async def _results(demo: DemoNetwork, metrics: list[Metric], field: list[User], 
                 rows.append(Result(
                     organization_id=demo.organization.id, metric_id=metric.id, user_id=person.id, value=value,
                     occurred_at=moment, idempotency_key=f"demo-{tag}-{metric.id}-{person.id}-{number}",
-                    recorded_by_id=recorder.id,
+                    token_id=token.id, created_at=moment,
                 ))
+    rows.sort(key=lambda row: row.occurred_at)  # the audit lists them in the order they came in
     await Result.bulk_create(rows, batch_size=500)
 
 
@@ -119,10 +127,11 @@ async def seed_challenges(demo: DemoNetwork) -> None:
             for metric, (_, _, _, target) in zip(metrics, METRICS, strict=True) for person in field
         ], batch_size=500)
     elapsed = max(0.35, min(0.9, (now - month).total_seconds() / (next_month - month).total_seconds()))
-    await _results(demo, metrics, field, last_month, month, 1.0, {k: rng.uniform(0.4, 1.3) for k in form}, "prev")
-    await _results(demo, metrics, field, month, next_month, elapsed, form, "now")
-
     admin, manager = demo.accounts["admin"], demo.accounts["manager"]
+    connector, secret = await create_token(admin, DMS_TOKEN, None)
+    await _results(demo, metrics, field, last_month, month, 1.0, {k: rng.uniform(0.4, 1.3) for k in form}, "prev", connector)
+    await _results(demo, metrics, field, month, next_month, elapsed, form, "now", connector)
+
     vehicles, financing, maintenance, rate = metrics
     name = MONTHS[month.month - 1]
     previous_name = MONTHS[last_month.month - 1]
@@ -159,11 +168,14 @@ async def seed_challenges(demo: DemoNetwork) -> None:
     colleague = next(p for p in field if p.unit_id == seller.unit_id and p.id != seller.id and p.role == Role.MEMBER)
     await create_duel(colleague, seller.id, financing.id, 7, now=now)
     # a few results just now, through the real path: ranks move, people are told
-    actor = await manager_actor(manager)
+    actor = await token_actor(secret)
+    assert actor is not None
     paris = [p for p in field if p.unit_id == seller.unit_id and p.id != seller.id]
     for index, person in enumerate(paris[:3]):
         await record_result(actor, ResultInput(vehicles.id, ParticipantKind.USER, person.id, 1.0,
                                                now - timedelta(minutes=30 - index * 5), f"demo-live-{index}"))
+    await _corrections(demo, field, metrics, month)
+    await _draft(demo, metrics)
     # the colleague just below Julie passes her: her notification centre says so
     from server.challenges.standings import rows_around
 
@@ -179,12 +191,50 @@ async def seed_challenges(demo: DemoNetwork) -> None:
     _ = rate
 
 
+# a few manual changes by Île-de-France's manager, each with its reason: the result audit
+CORRECTIONS = [  # site, metric index, value, reason, hours ago
+    ("Élan Versailles", 0, -1.0, "Vente annulée : le financement a été refusé par la banque.", 50),
+    ("Élan Créteil", 1, -1.0, "Dossier de financement saisi deux fois par erreur.", 26),
+    ("Élan Saint-Denis", 2, 1.0, "Contrat signé samedi, oublié dans l'export du DMS.", 5),
+    ("Élan Paris 15e", 0, -1.0, "Véhicule de démonstration compté comme une vente neuve.", 2),
+]
+DMS_TOKEN = "Connecteur DMS des concessions"
+
+
+async def _corrections(demo: DemoNetwork, field: list[User], metrics: list[Metric], month: datetime) -> None:
+    actor = await manager_actor(demo.accounts["manager"])
+    seller = demo.accounts["seller"]
+    for number, (site, metric, value, reason, hours) in enumerate(CORRECTIONS):
+        # Julie stays out of it: she sits mid-table so that the live moves show
+        person = next(p for p in field if p.unit_id == demo.units[site].id and p.id != seller.id and p.role == Role.MEMBER)
+        moment = max(month, demo.now - timedelta(hours=hours))
+        await record_result(actor, ResultInput(metrics[metric].id, ParticipantKind.USER, person.id, value, moment,
+                                               f"demo-correction-{number}", reason), now=demo.now)
+
+
+async def _draft(demo: DemoNetwork, metrics: list[Metric]) -> None:
+    """A draft of Île-de-France's manager, ready to be reviewed and published: it starts today."""
+    start = demo.now.replace(hour=0, minute=0, second=0, microsecond=0)
+    vehicles, financing, _, _ = metrics
+    await create_challenge(demo.accounts["manager"], ChallengeDraft(
+        name="Challenge qualité de service", scope_unit_id=demo.units["Île-de-France"].id, draft=True,
+        description=("Trois semaines pour vendre bien, pas seulement beaucoup : les ventes comptent, "
+                     "la satisfaction de vos clients aussi."),
+        starts_at=start, ends_at=start + timedelta(days=21),
+        metrics=[(vehicles.id, 2.0), (financing.id, 1.0)],
+        criteria=[(CriterionKind.SATISFACTION, 1.0, {})],
+        thresholds=[(100.0, "Service impeccable", None)],
+        prizes="Un dîner d'équipe pour le point de vente du premier",
+        visibility=Visibility.TOP_AND_AROUND, top_n=5,
+    ), now=demo.now)
+
+
 def _of(month: str) -> str:
     return f"d'{month}" if month[0] in "aeiouéo" else f"de {month}"
 
 
 async def demo_tick(now: datetime | None = None) -> bool:
-    """While the demo runs, a seller of the network records a sale now and then, so the live
+    """While the demo runs, the dealers' system sends a sale now and then, so the live
     leaderboards (and the TV mode) move on their own. Only on the demo organisation."""
     import random
 
@@ -197,8 +247,8 @@ async def demo_tick(now: datetime | None = None) -> bool:
         return False
     live = await ChallengeModel.filter(organization_id=organization.id, status=ChallengeStatus.LIVE,
                                        format=ChallengeFormat.RANKING).first()
-    admin = await User.filter(organization_id=organization.id, role=Role.ADMIN).first()
-    if live is None or admin is None:
+    connector = await IntegrationToken.get_or_none(organization_id=organization.id, name=DMS_TOKEN, revoked_at=None)
+    if live is None or connector is None:
         return False
     from server.challenges.models import Participant
 
@@ -209,6 +259,7 @@ async def demo_tick(now: datetime | None = None) -> bool:
     metric_id = int(live.rules["metrics"][0]["metric_id"])
     if not people:
         return False
-    await record_result(await manager_actor(admin), ResultInput(
+    await IntegrationToken.filter(id=connector.id).update(last_used_at=now)
+    await record_result(Actor(organization.id, "/", token=connector), ResultInput(
         metric_id, ParticipantKind.USER, random.choice(people), 1.0, now, f"demo-tick-{int(now.timestamp())}"))
     return True

@@ -844,6 +844,10 @@ export interface ChallengeDetail extends ChallengeSummary {
   description: string;
   prizes: string;
   scoringMode: ScoringMode;
+  visibility: 'EVERYONE' | 'TOP_AND_AROUND';
+  topN: number;
+  closedAt: string | null;
+  viewerCanManage: boolean;
   raceTarget: number | null;
   leagues: string[];
   thresholds: { score: number; label: string }[];
@@ -858,7 +862,7 @@ export const CHALLENGE = operation<ChallengeData, { id: string }>(
   'Challenge',
   `query Challenge($id: ID!) {
   challenge(id: $id) {
-    ...ChallengeSummaryFields description prizes scoringMode raceTarget leagues
+    ...ChallengeSummaryFields description prizes scoringMode raceTarget leagues visibility topN closedAt viewerCanManage
     thresholds { score label }
     metrics { weight metric { id name unitLabel } }
     myStanding {
@@ -914,31 +918,6 @@ export const CREATE_DUEL = operation<{ createDuel: ChallengeResultUnion }, { opp
   'CreateDuel',
   `mutation CreateDuel($opponentId: ID!, $metricId: ID!, $days: Int!) {
   createDuel(opponentId: $opponentId, metricId: $metricId, days: $days) {
-    __typename
-    ... on ChallengeSuccess { challenge { ...ChallengeSummaryFields } }
-    ... on UserError { code message }
-    ... on ValidationError { field }
-  }
-} ${CHALLENGE_SUMMARY}`,
-);
-
-export interface CreateChallengeInput {
-  name: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  metrics: { metricId: string; weight: number }[];
-  format: ChallengeFormat;
-  scoringMode: ScoringMode;
-  leagueRule: LeagueRule;
-  thresholds: { score: number; label: string }[];
-  raceTarget: number | null;
-  prizes: string;
-}
-export const CREATE_CHALLENGE = operation<{ createChallenge: ChallengeResultUnion }, { input: CreateChallengeInput }>(
-  'CreateChallenge',
-  `mutation CreateChallenge($input: CreateChallengeInput!) {
-  createChallenge(input: $input) {
     __typename
     ... on ChallengeSuccess { challenge { ...ChallengeSummaryFields } }
     ... on UserError { code message }

@@ -58,6 +58,13 @@ describe('challenge routes', () => {
       ['challenges', 'challengeNew', 'challengeManage', 'challenge', 'challengeTv']);
     expect([challengeIdFrom('/challenges/12'), challengeIdFrom('/challenges/12/tv'), challengeIdFrom('/challenges/new')]).toEqual(['12', '12', null]);
   });
+
+  it('tell a challenge’s management and the result audit apart', async () => {
+    const { challengeIdFrom, matchRoute } = await import('./routes');
+    expect(['/challenges/12/edit', '/challenges/audit', '/challenges/12/audit'].map(matchRoute)).toEqual(
+      ['challengeEdit', 'challengeAudit', null]);
+    expect([challengeIdFrom('/challenges/12/edit'), challengeIdFrom('/challenges/audit')]).toEqual(['12', null]);
+  });
 });
 
 describe('redirectFor on the Train and Evaluate screens', () => {

@@ -12,6 +12,8 @@ export type RouteName =
   | 'challengeNew'
   | 'challengeManage'
   | 'challengeTv'
+  | 'challengeEdit'
+  | 'challengeAudit'
   | 'badges'
   | 'awardBadge'
   | 'wall'
@@ -30,6 +32,8 @@ export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
   challengeNew: '/challenges/new',
   challengeManage: '/challenges/manage',
   challengeTv: '/challenges/:id/tv',
+  challengeEdit: '/challenges/:id/edit',
+  challengeAudit: '/challenges/audit',
   badges: '/badges',
   awardBadge: '/badges/award',
   wall: '/wall',
@@ -59,9 +63,9 @@ export function postIdFrom(pathname: string): string | null {
   return POST_PATH.exec(path)?.[1] ?? null;
 }
 
-const CHALLENGE_PATH = /^\/challenges\/(\d{1,11})(?:\/tv)?$/;
+const CHALLENGE_PATH = /^\/challenges\/(\d{1,11})(?:\/tv|\/edit)?$/;
 
-/** The id in /challenges/<id> or /challenges/<id>/tv, or null on any other path. */
+/** The id in /challenges/<id>, /challenges/<id>/tv or /challenges/<id>/edit, or null on any other path. */
 export function challengeIdFrom(pathname: string): string | null {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   return CHALLENGE_PATH.exec(path)?.[1] ?? null;

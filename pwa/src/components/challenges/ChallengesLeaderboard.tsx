@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { shownName, type BoardPrivacy } from '../../lib/boardPrivacy';
 import type { BoardRow } from '../../lib/leaderboard';
 
 const ROW_HEIGHT = 52;
@@ -9,6 +10,8 @@ interface Props {
   changed: ReadonlySet<string>;
   unit: string;
   large?: boolean;
+  /** Who may be named; without it, the names given are shown. */
+  privacy?: BoardPrivacy;
 }
 
 function score(value: number): string {
@@ -16,7 +19,7 @@ function score(value: number): string {
 }
 
 /** Rows placed by rank, so that a change of rank slides them (CSS transition on transform). */
-export function ChallengesLeaderboard({ rows, myParticipantId, changed, unit, large = false }: Props) {
+export function ChallengesLeaderboard({ rows, myParticipantId, changed, unit, large = false, privacy }: Props) {
   const height = large ? ROW_HEIGHT * 1.8 : ROW_HEIGHT;
   const first = rows.length ? Math.min(...rows.map((row) => row.rank)) : 1;
   return (
@@ -33,7 +36,7 @@ export function ChallengesLeaderboard({ rows, myParticipantId, changed, unit, la
           >
             <span class="board-rank">{row.rank}</span>
             <span class="board-name">
-              {mine ? t('challenges.me') : row.displayName ?? t('challenges.hidden')}
+              {mine ? t('challenges.me') : (privacy ? shownName(row, privacy) : row.displayName) ?? t('challenges.hidden')}
               <small>{row.unitName}</small>
             </span>
             {row.thresholdsReached > 0 && <span class="board-star" aria-label={t('challenges.thresholdReached')}>★</span>}

@@ -11,6 +11,7 @@ function Item({ challenge }: { challenge: ChallengeSummary }) {
     <li class="challenge-item">
       <a href={`/challenges/${challenge.id}`} onClick={linkClick}>
         <strong>{challenge.name}</strong>
+        {challenge.status === 'DRAFT' && <span class="tag-chip challenge-draft-tag">{t('challenges.status.DRAFT')}</span>}
         <span class="hint">
           {t(`challenges.format.${challenge.format}` as never)} · {format.format(new Date(challenge.startsAt))} –{' '}
           {format.format(new Date(challenge.endsAt))} · {t('challenges.participants', { count: challenge.participantCount })}
@@ -68,6 +69,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
         <p class="challenge-actions">
           <a href="/challenges/new" onClick={linkClick} class="button">{t('challenges.create')}</a>
           <a href="/challenges/manage" onClick={linkClick} class="button button-secondary">{t('challenges.manage')}</a>
+          <a href="/challenges/audit" onClick={linkClick} class="button button-secondary">{t('challenges.auditLink')}</a>
         </p>
       )}
       {pendingDuels.length > 0 && (

@@ -4,6 +4,7 @@ import {
   AWARDABLE_PEOPLE, CHALLENGES, IMPORT_RESULTS, IMPORT_TARGETS, RECORD_RESULT, SET_TARGET, type ImportUnion,
 } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { linkClick } from '../../router';
 import { useQuery } from '../badges/useQuery';
 
 type Tab = 'result' | 'import' | 'targets';
@@ -96,6 +97,9 @@ export function ChallengesManage({ onNotice }: { onNotice: (message: string) => 
   return (
     <section class="challenge-manage" aria-labelledby="manage-title">
       <h1 id="manage-title">{t('challenges.manage')}</h1>
+      <p class="challenge-links">
+        <a href="/challenges/audit" onClick={linkClick} class="link-button" data-testid="open-audit">{t('challenges.auditLink')}</a>
+      </p>
       <div class="challenge-tabs" role="group" aria-label={t('challenges.manage')}>
         {(['result', 'import', 'targets'] as Tab[]).map((name) => (
           <button key={name} type="button" aria-pressed={tab === name} onClick={() => { setTab(name); setReport(null); }}>

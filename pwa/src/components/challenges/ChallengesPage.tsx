@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHALLENGE, type ChallengeDetail, type Standing } from '../../graphql/operations';
 import { language, t } from '../../i18n';
+import { AROUND_SPAN, neighboursFrom, type BoardPrivacy } from '../../lib/boardPrivacy';
 import { ordinal } from '../../lib/leaderboard';
 import { linkClick } from '../../router';
 import { useQuery } from '../badges/useQuery';
@@ -85,6 +86,13 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
   const goal = standing?.nextThreshold ?? (challenge.raceTarget ?? 100);
   const myRank = live.myRank ?? standing?.rank ?? null;
   const mineInView = standing !== null && live.board.rows.some((row) => row.participantId === standing.participantId);
+  const privacy: BoardPrivacy = {
+    topN: challenge.visibility === 'TOP_AND_AROUND' ? challenge.topN : null,
+    myRank,
+    neighbours: neighboursFrom(challenge.aroundMe),
+    span: AROUND_SPAN,
+  };
+  const closedOn = challenge.closedAt ?? (challenge.status === 'CLOSED' ? challenge.endsAt : null);
   return (
     <section class="challenge-page" aria-labelledby="challenge-title">
       <header class="challenge-head">
@@ -92,8 +100,30 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
         <h1 id="challenge-title">{challenge.name}</h1>
         {challenge.description && <p>{challenge.description}</p>}
         {challenge.prizes && <p class="challenge-prizes">{t('challenges.prizes', { prizes: challenge.prizes })}</p>}
-        <a href={`/challenges/${challenge.id}/tv`} onClick={linkClick} class="link-button">{t('challenges.tvMode')}</a>
+        {challenge.status !== 'LIVE' && (
+          <p class={`challenge-status challenge-status-${challenge.status.toLowerCase()}`} data-testid="challenge-status">
+            {t(`challenges.status.${challenge.status}` as never)}
+          </p>
+        )}
+        {challenge.visibility === 'TOP_AND_AROUND' && (
+          <p class="hint">{t('challenges.visibilityTopN', { count: challenge.topN })}</p>
+        )}
+        <p class="challenge-links">
+          <a href={`/challenges/${challenge.id}/tv`} onClick={linkClick} class="link-button">{t('challenges.tvMode')}</a>
+          {challenge.viewerCanManage && (
+            <a href={`/challenges/${challenge.id}/edit`} onClick={linkClick} class="link-button" data-testid="manage-challenge">
+              {t(challenge.status === 'DRAFT' ? 'challenges.editDraft' : 'challenges.manageOne')}
+            </a>
+          )}
+        </p>
       </header>
+      {closedOn && (
+        <p class="challenge-frozen" data-testid="final-ranking">
+          {t('challenges.finalRankingFrozen', {
+            date: new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long' }).format(new Date(closedOn)),
+          })}
+        </p>
+      )}
       {toast && (
         <p class="challenge-toast" role="status" data-testid="rank-toast">
           {toast}
@@ -121,7 +151,8 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
       {around ? (
         <ChallengesLeaderboard rows={challenge.aroundMe} myParticipantId={standing?.participantId ?? null} changed={new Set()} unit={unit} />
       ) : (
-        <ChallengesLeaderboard rows={live.board.rows} myParticipantId={standing?.participantId ?? null} changed={live.changed} unit={unit} />
+        <ChallengesLeaderboard rows={live.board.rows} myParticipantId={standing?.participantId ?? null} changed={live.changed} unit={unit}
+          privacy={privacy} />
       )}
       {!around && standing && !mineInView && myRank !== null && (
         <div class="board-sticky" data-testid="my-sticky-row">

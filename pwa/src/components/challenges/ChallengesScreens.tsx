@@ -1,5 +1,7 @@
 /** The challenges screens, loaded in their own chunk the first time one opens. */
 import type { Viewer } from '../../graphql/operations';
+import { ChallengesAudit } from './ChallengesAudit';
+import { ChallengesEdit } from './ChallengesEdit';
 import { ChallengesList } from './ChallengesList';
 import { ChallengesManage } from './ChallengesManage';
 import { ChallengesPage } from './ChallengesPage';
@@ -7,7 +9,7 @@ import { ChallengesTvMode } from './ChallengesTvMode';
 import { ChallengesWizard } from './ChallengesWizard';
 
 export interface ChallengesScreensProps {
-  route: 'challenges' | 'challenge' | 'challengeNew' | 'challengeManage' | 'challengeTv';
+  route: 'challenges' | 'challenge' | 'challengeNew' | 'challengeManage' | 'challengeTv' | 'challengeEdit' | 'challengeAudit';
   challengeId: string | null;
   viewer: Viewer;
   onNotice: (message: string) => void;
@@ -16,7 +18,9 @@ export interface ChallengesScreensProps {
 export function ChallengesScreens({ route, challengeId, viewer, onNotice }: ChallengesScreensProps) {
   if (route === 'challenge' && challengeId) return <ChallengesPage id={challengeId} key={challengeId} />;
   if (route === 'challengeTv' && challengeId) return <ChallengesTvMode id={challengeId} />;
+  if (route === 'challengeEdit' && challengeId) return <ChallengesEdit id={challengeId} key={challengeId} onNotice={onNotice} />;
   if (route === 'challengeNew') return <ChallengesWizard onNotice={onNotice} />;
   if (route === 'challengeManage') return <ChallengesManage onNotice={onNotice} />;
+  if (route === 'challengeAudit') return <ChallengesAudit />;
   return <ChallengesList viewer={viewer} onNotice={onNotice} />;
 }

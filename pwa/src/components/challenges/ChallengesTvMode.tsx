@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { CHALLENGE } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { AROUND_SPAN } from '../../lib/boardPrivacy';
 import { tvPage } from '../../lib/leaderboard';
 import { useQuery } from '../badges/useQuery';
 import { ChallengesLeaderboard } from './ChallengesLeaderboard';
@@ -8,6 +9,8 @@ import { useLeaderboard } from './useLeaderboard';
 
 const PER_PAGE = 8;
 const ROTATE_MS = 10_000;
+/** A showroom screen is nobody's: only the leaders a challenge names are named. */
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /** Full screen for the showroom: big rows, pages rotating, live. */
 export function ChallengesTvMode({ id }: { id: string }) {
@@ -40,7 +43,8 @@ export function ChallengesTvMode({ id }: { id: string }) {
           {t('challenges.fullScreen')}
         </button>
       </header>
-      <ChallengesLeaderboard rows={shown.rows} myParticipantId={null} changed={live.changed} unit={unit} large />
+      <ChallengesLeaderboard rows={shown.rows} myParticipantId={null} changed={live.changed} unit={unit} large
+        privacy={{ topN: challenge.visibility === 'TOP_AND_AROUND' ? challenge.topN : null, myRank: null, neighbours: NO_NAMES, span: AROUND_SPAN }} />
       <p class="tv-page">{t('challenges.tvPage', { page: shown.page + 1, pages: shown.pages })}</p>
     </section>
   );
