@@ -1,12 +1,13 @@
 import { render } from 'preact';
 import { App } from './app';
-import { language } from './i18n';
+import { language, loadCatalogue } from './i18n';
 import './styles.css';
 
 document.documentElement.lang = language;
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+// an English reader waits for its catalogue (a few ms, cached offline); if it can't come, French
+if (root) void loadCatalogue().catch(() => undefined).then(() => render(<App />, root));
 
 // The service worker exists only in the build (dev serves modules straight from Vite).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
