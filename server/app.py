@@ -70,10 +70,18 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         run_reminders_forever(settings.label_reminder_interval_seconds), name="label-reminders"
     )
     clock = asyncio.create_task(run_challenge_clock(), name="challenge-clock")
+    from server.media.cleanup import run_media_cleanup_forever
+
+    media_cleanup = asyncio.create_task(
+        run_media_cleanup_forever(
+            settings.media_cleanup_interval_seconds, settings.media_orphan_grace_seconds
+        ),
+        name="media-cleanup",
+    )
     try:
         yield
     finally:
-        for task in (reminders, clock):
+        for task in (reminders, clock, media_cleanup):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
