@@ -29,7 +29,7 @@ def _bad_input(error: DomainError, info: Info) -> GraphQLError:
     return GraphQLError(error.message(info.context.language), extensions={"code": "BAD_USER_INPUT"})
 
 
-def _filter(value: FeedFilter | None) -> services.FeedFilter:
+def feed_filter(value: FeedFilter | None) -> services.FeedFilter:
     if value is None:
         return services.FeedFilter()
     return services.FeedFilter(
@@ -38,6 +38,7 @@ def _filter(value: FeedFilter | None) -> services.FeedFilter:
         tag=value.tag,
         author_id=parse_id(value.author_id) if value.author_id is not None else None,
         recommended_for_me=value.recommended_for_me,
+        within=None if value.within == services.PostAudience.NETWORK else value.within,
     )
 
 
@@ -57,7 +58,7 @@ class FeedQuery:
     ) -> PostConnection:
         viewer = signed_in(info)
         try:
-            page = await services.feed_page(viewer, first, after, _filter(filter), order)
+            page = await services.feed_page(viewer, first, after, feed_filter(filter), order)
         except DomainError as error:
             raise _bad_input(error, info) from error
         return PostConnection(
