@@ -4,7 +4,6 @@ import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { FeedPostCard } from './FeedPostCard';
 import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
-import { useOutbox } from './outbox';
 import type { FeedController } from './useFeed';
 
 interface FeedListProps {
@@ -24,7 +23,6 @@ function useNow(intervalMs: number): Date {
 
 export function FeedList({ feed, onCompose }: FeedListProps) {
   const { state, status } = feed;
-  const outbox = useOutbox();
   const now = useNow(30_000);
   const sentinel = useRef<HTMLDivElement>(null);
   const loadMore = useRef(feed.loadMore);
@@ -88,18 +86,6 @@ export function FeedList({ feed, onCompose }: FeedListProps) {
         <p class="notice" role="status">
           {t('feed.offlineSnapshot', { when: formatRelativeTime(status.savedAt, now, language) })}
         </p>
-      )}
-      {outbox.flatMap((action) =>
-        action.kind === 'post'
-          ? [
-              <article key={action.key} class="post-card is-pending">
-                <p class="post-body">{action.input.body}</p>
-                <footer class="post-footer">
-                  <span class="pending-chip">{t('offline.pending')}</span>
-                </footer>
-              </article>,
-            ]
-          : [],
       )}
       {(state.pinned ?? []).map((post: Post) => (
         <FeedPostCard key={`pinned-${post.id}`} post={{ ...post, pinned: true }} now={now} onToggleLike={feed.toggleLike} />

@@ -5,6 +5,8 @@ import { TrainingRecommendations } from '../training/TrainingRecommendations';
 import { FeedComposer } from './FeedComposer';
 import { FeedList } from './FeedList';
 import { FeedNewPostsBanner } from './FeedNewPostsBanner';
+import { FeedOutboxRefusals } from './FeedOutboxRefusals';
+import { FeedPendingPosts } from './FeedPendingPost';
 import { FeedPullToRefresh } from './FeedPullToRefresh';
 import { useFeed } from './useFeed';
 
@@ -53,8 +55,10 @@ export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotic
           {t('reports.link')}
         </a>
       )}
+      <FeedOutboxRefusals />
       <FeedNewPostsBanner count={feed.state.pending.length} onReveal={reveal} />
       <TrainingRecommendations />
+      <FeedPendingPosts />
       <FeedList feed={feed} onCompose={onCompose} />
       <FeedComposer
         open={composing}
