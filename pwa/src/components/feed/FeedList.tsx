@@ -9,6 +9,9 @@ import type { FeedController } from './useFeed';
 interface FeedListProps {
   feed: FeedController;
   onCompose: () => void;
+  /** A filter narrows the feed: an empty list says so and offers to widen it. */
+  narrowed?: boolean;
+  onClearFilter?: () => void;
 }
 
 /** Re-renders every half minute so "il y a 5 min" stays true. */
@@ -21,7 +24,7 @@ function useNow(intervalMs: number): Date {
   return now;
 }
 
-export function FeedList({ feed, onCompose }: FeedListProps) {
+export function FeedList({ feed, onCompose, narrowed = false, onClearFilter }: FeedListProps) {
   const { state, status } = feed;
   const now = useNow(30_000);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -63,6 +66,18 @@ export function FeedList({ feed, onCompose }: FeedListProps) {
         <p>{t(status.offline ? 'errors.network' : 'errors.unexpected')}</p>
         <button type="button" class="button button-primary" onClick={feed.retry}>
           {t('feed.retry')}
+        </button>
+      </div>
+    );
+  }
+
+  if (state.posts.length === 0 && (state.pinned ?? []).length === 0 && narrowed) {
+    return (
+      <div class="feed-state">
+        <h2>{t('feed.filter.emptyTitle')}</h2>
+        <p>{t('feed.filter.emptyBody')}</p>
+        <button type="button" class="button button-primary" onClick={onClearFilter}>
+          {t('feed.filter.clearAll')}
         </button>
       </div>
     );
