@@ -9,9 +9,8 @@ import asyncio
 import pytest
 from playwright.async_api import expect
 
-from server.feed.models import Comment, Like, Post, PostImage
+from server.feed.models import Comment, Like, Post, PostImage, PostKind
 from server.feed.services import create_post
-from server.feed.models import PostKind
 from server.media.models import Media
 from tests.e2e.test_feed_complete import photo
 from tests.e2e.test_feed_slice import sign_in
