@@ -134,6 +134,27 @@ export async function forgetOutbox(id: string): Promise<void> {
   announce();
 }
 
+const LEGACY_KEY = 'elan.outbox.v1';
+
+/** Earlier versions kept the queue in localStorage: move what waits there into IndexedDB, once. */
+async function adoptLegacyQueue(id: string): Promise<void> {
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(`${LEGACY_KEY}.${id}`);
+  } catch {
+    return;
+  }
+  if (!raw) return;
+  try {
+    const actions = JSON.parse(raw) as unknown;
+    const records = await table();
+    for (const action of Array.isArray(actions) ? (actions as QueuedAction[]) : []) await enqueue(records, id, action);
+    localStorage.removeItem(`${LEGACY_KEY}.${id}`);
+  } catch {
+    // unreadable: left where it is
+  }
+}
+
 /** Loads the viewer's outbox and starts sending it; returns the stop function. */
 export function startOutbox(id: string): () => void {
   viewerId = id;
@@ -146,7 +167,9 @@ export function startOutbox(id: string): () => void {
   const timer = setInterval(() => {
     if (queue.length > 0 && navigator.onLine !== false) void flushOutbox();
   }, RETRY_MS);
-  void reload().then(() => flushOutbox());
+  void adoptLegacyQueue(id)
+    .then(reload)
+    .then(() => flushOutbox());
   return () => {
     window.removeEventListener('online', onOnline);
     clearInterval(timer);
