@@ -47,8 +47,8 @@ fragment PostFields on Post {
   images { id feedUrl fullUrl feedWidth feedHeight }
   author { id displayName initials avatarUrl unit { id name } }
 }"""
-FEED = """query Feed($first: Int!, $after: String) {
-  feed(first: $first, after: $after) {
+FEED = """query Feed($first: Int!, $after: String, $filter: FeedFilter, $order: FeedOrder) {
+  feed(first: $first, after: $after, filter: $filter, order: $order) {
     pinned { ...PostFields }
     edges { cursor node { ...PostFields } }
     pageInfo { hasNextPage endCursor }

@@ -1,4 +1,4 @@
-"""`python -m server [serve|migrate|seed-demo|worker]`."""
+"""`python -m server [serve|migrate|seed-demo|worker|clean-media]`."""
 
 from __future__ import annotations
 
@@ -29,6 +29,21 @@ async def _prepare(seed: bool, migrate: bool = True) -> dict[str, int] | None:
         if await database_is_empty():
             return await seed_demo()
         return None
+    finally:
+        await close_db()
+
+
+async def _clean_media() -> int:
+    """One sweep of the photos never attached to a post, for a cron job or by hand."""
+    from datetime import timedelta
+
+    from server.db import close_db, init_db
+    from server.media.cleanup import delete_orphan_media
+
+    settings = get_settings()
+    await init_db(settings.database_url)
+    try:
+        return await delete_orphan_media(timedelta(seconds=settings.media_orphan_grace_seconds))
     finally:
         await close_db()
 
@@ -68,7 +83,7 @@ def serve() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m server")
-    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed-demo", "worker"])
+    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed-demo", "worker", "clean-media"])
     args = parser.parse_args()
     logging.basicConfig(level=get_settings().log_level.upper())
     if args.command == "serve":
@@ -82,6 +97,8 @@ def main() -> None:
             asyncio.run(run_standalone())
         else:
             uvloop.run(run_standalone())
+    elif args.command == "clean-media":
+        print(f"{asyncio.run(_clean_media())} orphan photos deleted")
     elif args.command == "migrate":
         asyncio.run(_prepare(seed=False))
     else:

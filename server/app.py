@@ -58,6 +58,14 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     bus_module.set_bus(event_bus)
     limiter = ratelimit.make_limiter(settings.redis_url, settings.redis_prefix)
     ratelimit.set_limiter(limiter)
+    from server.media.cleanup import run_media_cleanup_forever
+
+    media_cleanup = asyncio.create_task(
+        run_media_cleanup_forever(
+            settings.media_cleanup_interval_seconds, settings.media_orphan_grace_seconds
+        ),
+        name="media-cleanup",
+    )
     if settings.push_worker_in_server:
         from server.push.worker import start_in_server
 
@@ -84,6 +92,9 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         from server.push.worker import stop_in_server
 
         await stop_in_server()
+        media_cleanup.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await media_cleanup
         await event_bus.close()
         bus_module.set_bus(None)
         if isinstance(limiter, ratelimit.RedisLimiter):

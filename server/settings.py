@@ -63,6 +63,8 @@ class Settings:
     push_worker_in_server: bool = True
     push_lease_seconds: float = 120.0
     label_reminder_interval_seconds: float = 3600.0
+    media_orphan_grace_seconds: float = 86400.0
+    media_cleanup_interval_seconds: float = 3600.0
 
     @property
     def is_sqlite(self) -> bool:
@@ -92,6 +94,8 @@ def load_settings() -> Settings:
         login_account_limit=int(os.environ.get("LOGIN_ACCOUNT_LIMIT", "5")),
         login_ip_limit=int(os.environ.get("LOGIN_IP_LIMIT", "50")),
         label_reminder_interval_seconds=float(os.environ.get("LABEL_REMINDER_INTERVAL_SECONDS", "3600")),
+        media_orphan_grace_seconds=float(os.environ.get("MEDIA_ORPHAN_GRACE_SECONDS", "86400")),
+        media_cleanup_interval_seconds=float(os.environ.get("MEDIA_CLEANUP_INTERVAL_SECONDS", "3600")),
         push_allowed_origins=tuple(
             o.strip().rstrip("/")
             for o in os.environ.get("PUSH_ALLOWED_ORIGINS", "").split(",")

@@ -22,7 +22,7 @@ import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
 import { FeedPostScreen } from './components/feed/FeedPostScreen';
-import { startOutbox } from './components/feed/outbox';
+import { forgetOutbox, startOutbox } from './components/feed/outbox';
 import { challengeIdFrom, matchRoute, personIdFrom, postIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
 import type { ChallengesScreensProps } from './components/challenges/ChallengesScreens';
 import { type LeverRoute, matchLeverRoute } from './lib/levers';
@@ -105,16 +105,18 @@ function useSession() {
   }, []);
 
   const logout = useCallback(async () => {
+    const leaving = session.status === 'signedIn' ? session.viewer.id : null;
     try {
       await request(LOGOUT);
     } catch {
       // Offline: the cookie expires on its own; nothing of the person stays here.
     }
     clearOfflineCache(browserStore());
+    if (leaving) await forgetOutbox(leaving);
     resetLiveConnection();
     setSession({ status: 'signedOut' });
     navigate(ROUTE_PATHS.login, { replace: true });
-  }, []);
+  }, [session]);
 
   return { session, loginNotice, signedIn, logout };
 }

@@ -1,22 +1,54 @@
 /**
- * Background Sync for the outbox (actions made offline, kept by the app on
- * the device with the idempotency keys the server checks). When the browser
- * fires the `elan-outbox` sync, open windows are asked to send their outbox;
- * with none open, the app sends it at its next start.
+ * Background Sync for the outbox: when the browser fires the `elan-outbox`
+ * sync (network back, app possibly closed), the worker sends the queued
+ * actions itself, from the IndexedDB queue the page filled, with the same
+ * idempotency keys. It authenticates like the page, by the HttpOnly session
+ * cookie a same-origin fetch carries, and first asks whose session that is:
+ * only that person's actions are sent. Open screens hear about it on the
+ * outbox BroadcastChannel.
+ *
+ * Failing the event's promise asks the browser to fire it again later (with
+ * its own back-off), which is what an action that must still wait needs.
  */
+import { flushOutbox, newKey, openOutboxTable, type FlushEnd } from '../src/lib/offlineQueue';
+import { sendQueuedAction, signedInViewer } from '../src/lib/outboxSender';
+
 const SYNC_TAG = 'elan-outbox';
+const CHANNEL = 'elan-outbox';
+const LOCK = 'elan-outbox';
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
+  readonly lastChance: boolean;
+}
+
+async function sendOutbox(worker: ServiceWorkerGlobalScope, lastChance: boolean): Promise<void> {
+  const language = worker.navigator.language;
+  const viewer = await signedInViewer(language);
+  if (viewer === 'offline') {
+    if (lastChance) return;
+    throw new Error('offline: try again later');
+  }
+  if (viewer === null) return; // signed out: the actions wait for that person to come back
+  const table = await openOutboxTable();
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  const owner = `worker-${newKey()}`;
+  const announce = () => channel?.postMessage({ type: 'OUTBOX_CHANGED' });
+  const flush = () => flushOutbox(table, viewer.id, owner, (action, uploaded) => sendQueuedAction(action, uploaded, { language }), announce);
+  const locks = 'locks' in worker.navigator ? worker.navigator.locks : null;
+  try {
+    const end: FlushEnd = locks
+      ? await locks.request(LOCK, { ifAvailable: true }, async (lock): Promise<FlushEnd> => (lock ? flush() : 'busy'))
+      : await flush();
+    if ((end === 'offline' || end === 'later') && !lastChance) throw new Error(`outbox ${end}: try again later`);
+  } finally {
+    channel?.close();
+  }
 }
 
 export function registerBackgroundSync(worker: ServiceWorkerGlobalScope): void {
   worker.addEventListener('sync', ((event: SyncEvent) => {
     if (event.tag !== SYNC_TAG) return;
-    event.waitUntil(
-      worker.clients.matchAll({ type: 'window' }).then((windows) => {
-        for (const client of windows) client.postMessage({ type: 'FLUSH_OUTBOX' });
-      }),
-    );
+    event.waitUntil(sendOutbox(worker, event.lastChance));
   }) as EventListener);
 }

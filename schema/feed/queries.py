@@ -30,7 +30,7 @@ def _bad_input(error: DomainError, info: Info) -> GraphQLError:
     return query_error(error, info.context.language)
 
 
-def _filter(value: FeedFilter | None) -> services.FeedFilter:
+def feed_filter(value: FeedFilter | None) -> services.FeedFilter:
     if value is None:
         return services.FeedFilter()
     return services.FeedFilter(
@@ -39,6 +39,7 @@ def _filter(value: FeedFilter | None) -> services.FeedFilter:
         tag=value.tag,
         author_id=parse_id(value.author_id) if value.author_id is not None else None,
         recommended_for_me=value.recommended_for_me,
+        within=None if value.within == services.PostAudience.NETWORK else value.within,
     )
 
 
@@ -58,7 +59,7 @@ class FeedQuery:
     ) -> PostConnection:
         viewer = signed_in(info)
         try:
-            page = await services.feed_page(viewer, first, after, _filter(filter), order)
+            page = await services.feed_page(viewer, first, after, feed_filter(filter), order)
         except DomainError as error:
             raise _bad_input(error, info) from error
         return PostConnection(

@@ -9,7 +9,8 @@ from typing import Any, cast
 import strawberry
 
 from schema.context import Info
-from schema.feed.types import Comment, FeedEvent, FeedEventType, Post
+from schema.feed.queries import feed_filter
+from schema.feed.types import Comment, FeedEvent, FeedEventType, FeedFilter, Post
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.bus import get_bus
@@ -21,6 +22,7 @@ from server.feed.events import (
     POST_EDITED,
     feed_channel,
 )
+from server.feed.reading import matches_new_post, unit_path_of
 from server.feed.rows import CommentRow, PostRow
 
 QUEUE_LIMIT = 256
@@ -55,14 +57,21 @@ class FeedSubscription:
     @strawberry.subscription(
         description="Posts created, edited, hidden and deleted, like and comment counts and "
         "new comments, as they happen, for the posts the viewer may see; with `postId`, only "
-        "that post's events (the post page)."
+        "that post's events (the post page); with `filter`, new posts only when they belong "
+        "to the filtered feed (the same filter as `feed`)."
     )
     async def feed_events(
-        self, info: Info, post_id: strawberry.ID | None = None
+        self,
+        info: Info,
+        post_id: strawberry.ID | None = None,
+        filter: FeedFilter | None = None,
     ) -> AsyncGenerator[FeedEvent, None]:
         viewer = signed_in(info)
         scope = await viewer_scope(viewer)
         only = parse_id(post_id) if post_id is not None else None
+        wanted = feed_filter(filter)
+        wanted_path = await unit_path_of(scope, wanted)
+        filtered = filter is not None
         queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_LIMIT)
         # The bus numbers the organisation's events; this subscriber skips those outside its
         # audience, so it numbers what it delivers itself, and turns a gap in the bus's
@@ -81,6 +90,12 @@ class FeedSubscription:
             if not path or not scope.sees(str(path)):
                 return
             if only is not None and message.get("postId") != only:
+                return
+            if (
+                filtered
+                and message.get("type") == POST_CREATED
+                and not matches_new_post(wanted, message.get("post") or {}, wanted_path)
+            ):
                 return
             version += 1
             # a slow client loses events rather than memory; the version gap tells it

@@ -147,6 +147,11 @@ class FeedFilter:
     recommended_for_me: bool = strawberry.field(
         default=False, description="Only best practices recommended to the viewer's units."
     )
+    within: PostAudience | None = strawberry.field(
+        default=None,
+        description="Posts written in the viewer's own unit (UNIT: « Mon équipe ») or its "
+        "region (REGION: « Ma région »); NETWORK or null: everywhere.",
+    )
 
 
 @strawberry.type(description="An open report on a post, for the managers who moderate it.")

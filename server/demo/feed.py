@@ -1,5 +1,6 @@
 """Demo feed: wins with figures and photos, structured best practices, tags, comments, a
-best practice recommended (pinned) for the seller's region, a hidden post and an open report."""
+best practice recommended (pinned) for the seller's region, the week's top post (many likes
+and comments, for « Top de la semaine »), a hidden post and an open report."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PIL import Image, ImageDraw
 from server.accounts.models import User
 from server.demo.seed import DemoNetwork
 from server.feed import comments, moderation, recommendations
-from server.feed.models import Post, PostAudience, PostImage, PostKind, PostTag
+from server.feed.models import Like, Post, PostAudience, PostImage, PostKind, PostTag
 from server.feed.services import tags_in
 from server.media.services import store_image
 
@@ -40,6 +41,18 @@ COMMENTS = [
     "Tu peux partager ta simulation type ?",
     "Super idée, merci pour le partage 👏",
     "On a fait pareil à Lyon, ça marche très bien.",
+]
+TOP_OF_WEEK = (
+    "Journée record à la boutique : 9 ventes dont 6 avec financement, toute l'équipe sur le pont ! "
+    "#objectif #financement",
+    "9 ventes",
+    "e-City 2",
+)
+TOP_COMMENTS = [
+    "Quelle journée, bravo à toute l'équipe !",
+    "Vous avez préparé les financements à l'avance ?",
+    "Ça donne envie, on s'y met demain.",
+    "Chapeau, c'est notre record régional 👏",
 ]
 PALETTE = [(33, 86, 160), (214, 104, 43), (40, 140, 96), (120, 60, 150)]
 
@@ -123,6 +136,7 @@ async def seed_feed(demo: DemoNetwork) -> None:
             if person.id != post.author_id:
                 await comments.add_comment(person, post.id, rng.choice(COMMENTS))
                 count += 1
+    count += await _seed_top_of_week(demo, paris or others, others)
     # a colleague's best practice, recommended by the regional manager: pinned for the seller
     await recommendations.recommend_post(manager, practices[1].id, [region.id], 14)
     # moderation: one post hidden after a report, one report still waiting for the manager
@@ -132,4 +146,19 @@ async def seed_feed(demo: DemoNetwork) -> None:
     await moderation.hide_post(manager, hidden.id, "Offre commerciale non conforme à la politique tarifaire")
     waiting = await _post(demo, offender, PostKind.WIN, "Photo du client avec sa nouvelle voiture 🚗", 3)
     await moderation.report_post(seller, waiting.id, "Le client a-t-il donné son accord pour la photo ?")
-    demo.counts.update({"photos": photos, "comments": count, "recommendations": 1, "reports": 2})
+    demo.counts.update({"photos": photos + 1, "comments": count, "recommendations": 1, "reports": 2})
+
+
+async def _seed_top_of_week(demo: DemoNetwork, team: list[User], crowd: list[User]) -> int:
+    """A win of yesterday that the whole network cheered: the first of « Top de la semaine »."""
+    body, figure, product = TOP_OF_WEEK
+    author = team[1 % len(team)]
+    post = await _post(demo, author, PostKind.WIN, body, 26, figure=figure, product=product)
+    media = await store_image(author, demo_photo(1))
+    await PostImage.create(post_id=post.id, media_id=media.id, position=0)
+    fans = [p for p in demo.rng.sample(crowd, min(len(crowd), 24)) if p.id != author.id]
+    await Like.bulk_create([Like(post_id=post.id, user_id=fan.id) for fan in fans])
+    await Post.filter(id=post.id).update(like_count=len(fans))
+    for person, text in zip(fans, TOP_COMMENTS, strict=False):
+        await comments.add_comment(person, post.id, text)
+    return min(len(fans), len(TOP_COMMENTS))

@@ -9,6 +9,18 @@ from server.feed.models import PostAudience
 from server.network.models import Unit, UnitKind
 
 
+def sees(viewer_path: str, is_manager: bool, audience_path: str) -> bool:
+    """Inside the audience, or a manager whose subtree holds it."""
+    return viewer_path.startswith(audience_path) or (
+        is_manager and audience_path.startswith(viewer_path)
+    )
+
+
+def moderates(viewer_path: str, is_manager: bool, unit_path: str) -> bool:
+    """Managers and admins moderate what comes from their subtree."""
+    return is_manager and unit_path.startswith(viewer_path)
+
+
 @dataclass(slots=True)
 class Scope:
     """The viewer's place in the network, loaded once per request."""
@@ -26,14 +38,10 @@ class Scope:
         return self.user.role != Role.MEMBER
 
     def sees(self, audience_path: str) -> bool:
-        """Inside the audience, or a manager whose subtree holds it."""
-        return self.unit_path.startswith(audience_path) or (
-            self.is_manager and audience_path.startswith(self.unit_path)
-        )
+        return sees(self.unit_path, self.is_manager, audience_path)
 
     def moderates(self, unit_path: str) -> bool:
-        """Managers and admins moderate what comes from their subtree."""
-        return self.is_manager and unit_path.startswith(self.unit_path)
+        return moderates(self.unit_path, self.is_manager, unit_path)
 
 
 async def viewer_scope(viewer: User) -> Scope:

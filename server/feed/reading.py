@@ -16,12 +16,13 @@ from tortoise.queryset import QuerySet
 from server import cursors
 from server.accounts.models import User
 from server.errors import ValidationFailed
-from server.feed.audience import Scope, viewer_scope
+from server.feed.audience import Scope, audience_unit_id, viewer_scope
 from server.feed.errors import PostNotFound
 from server.feed.models import (
     Comment,
     Like,
     Post,
+    PostAudience,
     PostImage,
     PostKind,
     PostTag,
@@ -56,6 +57,48 @@ class FeedFilter:
     tag: str | None = None
     author_id: int | None = None
     recommended_for_me: bool = False
+    within: PostAudience | None = None  # posts from the viewer's own unit, or its region
+
+
+async def unit_path_of(scope: Scope, filter: FeedFilter) -> str | None:
+    """The subtree the filter keeps posts from (by where their author posted), if any.
+    An unknown unit or one of another organisation keeps nothing ("-" matches no path)."""
+    path: str | None = None
+    if filter.unit_id is not None:
+        paths = await Unit.filter(
+            id=filter.unit_id, organization_id=scope.user.organization_id
+        ).values_list("path", flat=True)
+        path = str(paths[0]) if paths else "-"
+    if filter.within in (PostAudience.UNIT, PostAudience.REGION):
+        mine = scope.unit_path
+        if filter.within == PostAudience.REGION:
+            region_id = await audience_unit_id(scope, filter.within)
+            paths = await Unit.filter(id=region_id).values_list("path", flat=True)
+            mine = str(paths[0]) if paths else "-"
+        # both given: the narrower one, or nothing when they don't overlap
+        if path is None or mine.startswith(path):
+            path = mine
+        elif not path.startswith(mine):
+            path = "-"
+    return path
+
+
+def matches_new_post(filter: FeedFilter, post: dict[str, object], unit_path: str | None) -> bool:
+    """Whether a post announced live (its event payload) belongs to the filtered feed. A new
+    post is never recommended yet."""
+    if filter.recommended_for_me:
+        return False
+    if filter.kind is not None and post.get("kind") != filter.kind.value:
+        return False
+    author = post.get("author")
+    if filter.author_id is not None and (
+        not isinstance(author, dict) or author.get("id") != filter.author_id
+    ):
+        return False
+    tags = post.get("tags")
+    if filter.tag and (not isinstance(tags, list) or normalize_tag(filter.tag) not in tags):
+        return False
+    return unit_path is None or str(post.get("unitPath", "")).startswith(unit_path)
 
 
 @dataclass(slots=True)
@@ -110,11 +153,9 @@ async def _filtered(scope: Scope, filter: FeedFilter) -> QuerySet[Post]:
         query = query.filter(author_id=filter.author_id)
     if filter.tag:
         query = query.filter(tags__tag=normalize_tag(filter.tag))
-    if filter.unit_id is not None:
-        paths = await Unit.filter(
-            id=filter.unit_id, organization_id=scope.user.organization_id
-        ).values_list("path", flat=True)
-        query = query.filter(unit__path__startswith=paths[0] if paths else "-")
+    unit_path = await unit_path_of(scope, filter)
+    if unit_path is not None:
+        query = query.filter(unit__path__startswith=unit_path)
     if filter.recommended_for_me:
         query = query.filter(id__in=await active_recommended_ids(scope))
     return query

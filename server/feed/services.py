@@ -37,6 +37,7 @@ from server.feed.reading import (  # noqa: F401 - the feed's public reading API
     normalize_tag,
 )
 from server.feed.rows import PostRow
+from server.media.cleanup import delete_files
 from server.media.models import Media
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
@@ -269,13 +270,18 @@ async def edit_post(author: User, post_id: int, content: PostContent) -> PostRow
 
 
 async def delete_post(author: User, post_id: int) -> None:
+    """The post goes with its photos (rows in the same transaction, files after commit)."""
     row = await _own_post(author, post_id)
     async with atomic() as bus:
+        media_ids = await PostImage.filter(post_id=post_id).values_list("media_id", flat=True)
+        keys = [str(k) for k in await Media.filter(id__in=media_ids).values_list("key", flat=True)]
         await Post.filter(id=post_id).delete()
+        await Media.filter(id__in=media_ids).delete()
         bus.publish(
             events.feed_channel(author.organization_id),
             events.post_removed(events.POST_DELETED, post_id, row.audience_path),
         )
+    await delete_files(keys)
 
 
 async def _visible_post(viewer: User, post_id: int) -> PostRow:

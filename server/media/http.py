@@ -1,7 +1,8 @@
 """`POST /media` (multipart, field `file`) stores an image and returns its id, which
-`createPost` then references; `GET /media/<name>` serves a rendition, cached for a year
-(names are random and never reused). Uploads have their own size limit: GraphQL's 1 MB
-body limit stays."""
+`createPost` then references; `GET /media/<name>` serves a rendition to those who may see
+it (`server.media.access`), cached for a year by their own browser only (names are random
+and never reused). Anyone else gets the same 404 as for a name that never existed. Uploads
+have their own size limit: GraphQL's 1 MB body limit stays."""
 
 from __future__ import annotations
 
@@ -12,13 +13,19 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from server.accounts.services import authenticate
 from server.errors import DomainError
 from server.i18n import pick_language
+from server.media.access import may_see_media, media_viewer
 from server.media.images import MAX_BYTES
 from server.media.services import store_image
 from server.media.storage import get_storage, media_url
 
 # the multipart envelope around a 10 MB file
 UPLOAD_LIMIT = MAX_BYTES + 64 * 1024
-CACHE_FOREVER = "public, max-age=31536000, immutable"
+# private: a shared cache must never hand one person's photo to another
+CACHE_FOREVER = "private, max-age=31536000, immutable"
+
+
+def _not_found() -> Response:
+    return PlainTextResponse("Not found", status_code=404, headers={"Cache-Control": "no-store"})
 
 
 def _token(request: Request) -> str | None:
@@ -71,9 +78,12 @@ async def upload_media(request: Request) -> Response:
 
 async def serve_media(request: Request) -> Response:
     name = request.path_params["name"]
+    viewer = await media_viewer(_token(request))
+    if viewer is None or not await may_see_media(viewer, name):
+        return _not_found()
     content = await get_storage().get(name)
     if content is None:
-        return PlainTextResponse("Not found", status_code=404)
+        return _not_found()
     return Response(
         content,
         media_type="image/webp",

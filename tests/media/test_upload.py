@@ -63,10 +63,11 @@ async def test_a_photo_is_re_encoded_to_webp_at_two_sizes_without_exif(live_serv
     assert response.status_code == 201, response.text
     body = response.json()
     assert (body["width"], body["height"]) == (1200, 900)
-    async with httpx.AsyncClient(base_url=live_server.url) as http:
+    signed = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(base_url=live_server.url, headers=signed) as http:
         feed = await http.get(body["feedUrl"])
         full = await http.get(body["fullUrl"])
-    assert feed.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert feed.headers["cache-control"] == "private, max-age=31536000, immutable"
     assert feed.headers["content-type"] == "image/webp"
     for rendition, edge in ((feed, 720), (full, 1200)):
         image = Image.open(io.BytesIO(rendition.content))

@@ -5,10 +5,11 @@ import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as feedOperations from './feedOperations';
 import * as operations from './operations';
+import * as outboxOperations from './outboxOperations';
 
 /** The SDL the server commits (schema/schema.graphql at the repository root). */
 const schemaFile = fileURLToPath(new URL('../../../schema/schema.graphql', import.meta.url));
-const documents = ([...Object.entries(operations), ...Object.entries(feedOperations)] as [string, unknown][]).filter(
+const documents = ([...Object.entries(operations), ...Object.entries(feedOperations), ...Object.entries(outboxOperations)] as [string, unknown][]).filter(
   (entry): entry is [string, operations.Operation<unknown, unknown>] =>
     typeof entry[1] === 'object' && entry[1] !== null && 'query' in entry[1],
 );

@@ -2,6 +2,7 @@
  * Every GraphQL document the app sends, with its result and variable types
  * written by hand next to it. Unions are read through `__typename`.
  */
+import type { FeedFilterInput } from '../lib/feedFilter';
 
 /** A document tagged with the types of its result and variables. */
 export interface Operation<TData, TVariables> {
@@ -148,11 +149,13 @@ export interface FeedData {
 export interface FeedVariables {
   first: number;
   after?: string | null;
+  filter?: FeedFilterInput | null;
+  order?: 'NEWEST' | 'TOP_OF_WEEK';
 }
 export const FEED = operation<FeedData, FeedVariables>(
   'Feed',
-  `query Feed($first: Int!, $after: String) {
-  feed(first: $first, after: $after) {
+  `query Feed($first: Int!, $after: String, $filter: FeedFilter, $order: FeedOrder) {
+  feed(first: $first, after: $after, filter: $filter, order: $order) {
     pinned { ...PostFields }
     edges { cursor node { ...PostFields } }
     pageInfo { hasNextPage endCursor }
@@ -308,10 +311,10 @@ export interface FeedEvent {
 export interface FeedEventsData {
   feedEvents: FeedEvent;
 }
-export const FEED_EVENTS = operation<FeedEventsData>(
+export const FEED_EVENTS = operation<FeedEventsData, { filter?: FeedFilterInput | null }>(
   'FeedEvents',
-  `subscription FeedEvents {
-  feedEvents { version type postId likeCount commentCount commentId post { ...PostFields } }
+  `subscription FeedEvents($filter: FeedFilter) {
+  feedEvents(filter: $filter) { version type postId likeCount commentCount commentId post { ...PostFields } }
 } ${POST_FIELDS}`,
 );
 

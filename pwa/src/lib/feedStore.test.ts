@@ -258,3 +258,22 @@ describe('removed posts', () => {
     expect(ids(gone.pending)).toEqual([]);
   });
 });
+
+describe('a ranked feed (« Top de la semaine »)', () => {
+  it('keeps the server order when the viewer publishes', () => {
+    const make = (id: string, createdAt: string): Post => ({
+      id,
+      kind: 'WIN',
+      body: id,
+      createdAt,
+      likeCount: 0,
+      likedByMe: false,
+      author: { id: '1', displayName: 'A', initials: 'A', avatarUrl: null, unit: null },
+    });
+    const ranked = { ...emptyFeed, ranked: true, posts: [make('1', '2026-11-20T08:00:00Z'), make('3', '2026-11-25T08:00:00Z')] };
+    const next = ownPostCreated(ranked, make('9', '2026-11-26T08:00:00Z'));
+    expect(next.posts.map((post) => post.id)).toEqual(['9', '1', '3']);
+    const byDate = ownPostCreated({ ...ranked, ranked: false }, make('9', '2026-11-26T08:00:00Z'));
+    expect(byDate.posts.map((post) => post.id)).toEqual(['9', '3', '1']);
+  });
+});

@@ -28,6 +28,8 @@ export interface FeedState {
   lastVersion: number | null;
   /** Best practices recommended to the viewer's units, above the list (first page). */
   pinned?: Post[];
+  /** Ranked by the server (« Top de la semaine »): new posts go on top, the rest keeps its order. */
+  ranked?: boolean;
 }
 
 export const emptyFeed: FeedState = {
@@ -52,6 +54,13 @@ function newestFirst(a: Post, b: Post): number {
 function mergeById(preferred: readonly Post[], others: readonly Post[]): Post[] {
   const seen = new Set(preferred.map((post) => post.id));
   return [...preferred, ...others.filter((post) => !seen.has(post.id))].sort(newestFirst);
+}
+
+/** `fresh` on top of `others`: by date in the newest-first feed, as they are in a ranked one. */
+function onTop(state: FeedState, fresh: readonly Post[], others: readonly Post[]): Post[] {
+  if (!state.ranked) return mergeById(fresh, others);
+  const seen = new Set(fresh.map((post) => post.id));
+  return [...fresh, ...others.filter((post) => !seen.has(post.id))];
 }
 
 /** Keeps the first copy of each id, in the given (server) order. */
@@ -197,7 +206,7 @@ function postArrived(state: FeedState, post: Post | null, viewerId: string): Fee
   if (isKnown(state, post.id)) return updateEverywhere(state, post.id, () => post);
   // The viewer's own post (event raced the mutation reply) or an empty list: show at once.
   if (post.author.id === viewerId || state.posts.length === 0) {
-    return { ...state, posts: mergeById([post], state.posts) };
+    return { ...state, posts: onTop(state, [post], state.posts) };
   }
   return { ...state, pending: mergeById([post], state.pending) };
 }
@@ -212,14 +221,14 @@ export function revealPending(state: FeedState): FeedState {
   if (state.replacement) {
     return { ...state, posts: state.pending, pending: [], pageInfo: state.replacement, replacement: null };
   }
-  return { ...state, posts: mergeById(state.pending, state.posts), pending: [] };
+  return { ...state, posts: onTop(state, state.pending, state.posts), pending: [] };
 }
 
 /** The viewer just published: the post goes on top at once. */
 export function ownPostCreated(state: FeedState, post: Post): FeedState {
   return {
     ...state,
-    posts: mergeById([post], state.posts),
+    posts: onTop(state, [post], state.posts),
     pending: state.pending.filter((pending) => pending.id !== post.id),
   };
 }

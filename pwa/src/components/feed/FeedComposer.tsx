@@ -4,7 +4,7 @@ import { MENTION_SUGGESTIONS, TAG_SUGGESTIONS } from '../../graphql/feedOperatio
 import { CREATE_POST, type Post, type PostAudience, type Role } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { bodyForKind, checkComposer, completeToken, MAX_POST_LENGTH, typedToken, type ComposerKind } from '../../lib/composer';
-import { FeedComposerPhotos, type ComposerPhoto } from './FeedComposerPhotos';
+import { FeedComposerPhotos, isUploading, type ComposerPhoto } from './FeedComposerPhotos';
 import { queueAction } from './outbox';
 
 interface FeedComposerProps {
@@ -43,7 +43,7 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
   const [photos, setPhotos] = useState<ComposerPhoto[]>([]);
   const [mentions, setMentions] = useState<{ id: string; name: string }[]>([]);
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
-  const uploading = photos.some((photo) => photo.id === null && !photo.error);
+  const uploading = photos.some(isUploading);
   const dialog = useRef<HTMLDialogElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [kind, setKind] = useState<ComposerKind>('WIN');
@@ -124,9 +124,9 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
       audience,
       figure: kind === 'WIN' ? figure.trim() || null : null,
       product: kind === 'WIN' ? product.trim() || null : null,
-      imageIds: photos.flatMap((photo) => (photo.id ? [photo.id] : [])),
       mentionIds: mentions.filter((m) => body.includes(`@${m.name}`)).map((m) => m.id),
     };
+    const kept = photos.filter((photo) => photo.error === null);
     const reset = () => {
       idempotencyKey.current = newIdempotencyKey();
       setBody('');
@@ -137,8 +137,27 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
       setMentions([]);
       onClose();
     };
+    // Kept on the phone with its idempotency key and its photos: sent once, when the network is back.
+    const queue = () => {
+      queueAction({
+        kind: 'post',
+        key: input.idempotencyKey,
+        input,
+        photos: kept.map((photo) => ({ blob: photo.file, name: photo.file.name || 'photo.jpg', mediaId: photo.id })),
+        at: new Date().toISOString(),
+      });
+      onQueued?.(t('offline.queuedPost'));
+      reset();
+    };
+    if (kept.some((photo) => photo.waiting)) {
+      queue();
+      setBusy(false);
+      return;
+    }
     try {
-      const { createPost } = await request(CREATE_POST, { input });
+      const { createPost } = await request(CREATE_POST, {
+        input: { ...input, imageIds: kept.flatMap((photo) => (photo.id ? [photo.id] : [])) },
+      });
       if (createPost.__typename === 'CreatePostSuccess') {
         onPublished(createPost.post);
         reset();
@@ -146,15 +165,11 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
       }
       setError(createPost.message);
     } catch (failure) {
-      const offline = failure instanceof RequestError && failure.kind === 'network';
-      if (offline && input.imageIds.length === 0) {
-        // Kept on the phone with its idempotency key: sent once, when the network is back.
-        queueAction({ kind: 'post', key: input.idempotencyKey, input, at: new Date().toISOString() });
-        onQueued?.(t('offline.queuedPost'));
-        reset();
+      if (failure instanceof RequestError && failure.kind === 'network') {
+        queue();
         return;
       }
-      setError(t(offline ? 'errors.network' : 'errors.unexpected'));
+      setError(t('errors.unexpected'));
     } finally {
       setBusy(false);
     }

@@ -4,10 +4,19 @@ import { uploadPhoto } from './uploadPhoto';
 
 export interface ComposerPhoto {
   key: string;
+  /** The picture itself, kept so it can wait on the device when there is no network. */
+  file: File;
   preview: string;
   progress: number;
   id: string | null;
   error: string | null;
+  /** The upload found no network: the photo leaves with the post, from the outbox. */
+  waiting: boolean;
+}
+
+/** Still uploading: publishing waits for it. */
+export function isUploading(photo: ComposerPhoto): boolean {
+  return photo.id === null && photo.error === null && !photo.waiting;
 }
 
 const MAX_PHOTOS = 4;
@@ -32,12 +41,12 @@ export function FeedComposerPhotos({ photos, onChange }: FeedComposerPhotosProps
       const key = `${Date.now()}-${Math.random()}`;
       const preview = URL.createObjectURL(file);
       previews.current.add(preview);
-      onChange((current) => [...current, { key, preview, progress: 0, id: null, error: null }]);
+      onChange((current) => [...current, { key, file, preview, progress: 0, id: null, error: null, waiting: false }]);
       const update = (patch: Partial<ComposerPhoto>) =>
         onChange((current) => current.map((photo) => (photo.key === key ? { ...photo, ...patch } : photo)));
       uploadPhoto(file, (progress) => update({ progress }))
         .then((uploaded) => update({ id: uploaded.id, progress: 100 }))
-        .catch((error: Error) => update({ error: error.message === 'network' ? t('composer.uploadFailed') : error.message }));
+        .catch((error: Error) => update(error.message === 'network' ? { waiting: true } : { error: error.message }));
     }
   }
 
@@ -48,9 +57,10 @@ export function FeedComposerPhotos({ photos, onChange }: FeedComposerPhotosProps
         {photos.map((photo, index) => (
           <li key={photo.key} class={photo.error ? 'has-error' : ''}>
             <img src={photo.preview} alt={t('composer.photoPreview', { n: index + 1 })} width={72} height={72} />
-            {photo.id === null && !photo.error && (
+            {isUploading(photo) && (
               <progress max={100} value={photo.progress} aria-label={t('composer.uploading', { percent: photo.progress })} />
             )}
+            {photo.waiting && <span class="pending-chip">{t('offline.pending')}</span>}
             {photo.error && <span class="field-error">{photo.error}</span>}
             <button
               type="button"

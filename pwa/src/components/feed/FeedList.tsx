@@ -4,12 +4,14 @@ import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { FeedPostCard } from './FeedPostCard';
 import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
-import { useOutbox } from './outbox';
 import type { FeedController } from './useFeed';
 
 interface FeedListProps {
   feed: FeedController;
   onCompose: () => void;
+  /** A filter narrows the feed: an empty list says so and offers to widen it. */
+  narrowed?: boolean;
+  onClearFilter?: () => void;
 }
 
 /** Re-renders every half minute so "il y a 5 min" stays true. */
@@ -22,9 +24,8 @@ function useNow(intervalMs: number): Date {
   return now;
 }
 
-export function FeedList({ feed, onCompose }: FeedListProps) {
+export function FeedList({ feed, onCompose, narrowed = false, onClearFilter }: FeedListProps) {
   const { state, status } = feed;
-  const outbox = useOutbox();
   const now = useNow(30_000);
   const sentinel = useRef<HTMLDivElement>(null);
   const loadMore = useRef(feed.loadMore);
@@ -70,6 +71,18 @@ export function FeedList({ feed, onCompose }: FeedListProps) {
     );
   }
 
+  if (state.posts.length === 0 && (state.pinned ?? []).length === 0 && narrowed) {
+    return (
+      <div class="feed-state">
+        <h2>{t('feed.filter.emptyTitle')}</h2>
+        <p>{t('feed.filter.emptyBody')}</p>
+        <button type="button" class="button button-primary" onClick={onClearFilter}>
+          {t('feed.filter.clearAll')}
+        </button>
+      </div>
+    );
+  }
+
   if (state.posts.length === 0) {
     return (
       <div class="feed-state">
@@ -88,18 +101,6 @@ export function FeedList({ feed, onCompose }: FeedListProps) {
         <p class="notice" role="status">
           {t('feed.offlineSnapshot', { when: formatRelativeTime(status.savedAt, now, language) })}
         </p>
-      )}
-      {outbox.flatMap((action) =>
-        action.kind === 'post'
-          ? [
-              <article key={action.key} class="post-card is-pending">
-                <p class="post-body">{action.input.body}</p>
-                <footer class="post-footer">
-                  <span class="pending-chip">{t('offline.pending')}</span>
-                </footer>
-              </article>,
-            ]
-          : [],
       )}
       {(state.pinned ?? []).map((post: Post) => (
         <FeedPostCard key={`pinned-${post.id}`} post={{ ...post, pinned: true }} now={now} onToggleLike={feed.toggleLike} />

@@ -1,10 +1,14 @@
 import type { Post, Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
-import { navigate } from '../../router';
+import { filterFromSearch, isNarrowed, searchFromFilter, type FeedFilter } from '../../lib/feedFilter';
+import { navigate, useLocation } from '../../router';
 import { TrainingRecommendations } from '../training/TrainingRecommendations';
 import { FeedComposer } from './FeedComposer';
+import { FeedFilterBar } from './FeedFilterBar';
 import { FeedList } from './FeedList';
 import { FeedNewPostsBanner } from './FeedNewPostsBanner';
+import { FeedOutboxRefusals } from './FeedOutboxRefusals';
+import { FeedPendingPosts } from './FeedPendingPost';
 import { FeedPullToRefresh } from './FeedPullToRefresh';
 import { useFeed } from './useFeed';
 
@@ -22,7 +26,18 @@ function scrollToTop() {
 }
 
 export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotice }: FeedPageProps) {
-  const feed = useFeed(viewer.id, (message) => onNotice(message ?? t('post.likeError')));
+  const { search } = useLocation();
+  const filter = filterFromSearch(search);
+  const feed = useFeed(viewer.id, filter, (message) => onNotice(message ?? t('post.likeError')));
+  const authorName = filter.authorId
+    ? (feed.state.posts.find((post) => post.author.id === filter.authorId)?.author.displayName ?? null)
+    : null;
+
+  /** Each filter is an address of its own: back, forward and reload keep it. */
+  function filterBy(next: FeedFilter) {
+    navigate(`/${searchFromFilter(next)}`);
+    window.scrollTo({ top: 0 });
+  }
 
   function reveal() {
     feed.reveal();
@@ -53,9 +68,17 @@ export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotic
           {t('reports.link')}
         </a>
       )}
+      <FeedFilterBar filter={filter} authorName={authorName} onChange={filterBy} />
+      <FeedOutboxRefusals />
       <FeedNewPostsBanner count={feed.state.pending.length} onReveal={reveal} />
       <TrainingRecommendations />
-      <FeedList feed={feed} onCompose={onCompose} />
+      <FeedPendingPosts />
+      <FeedList
+        feed={feed}
+        onCompose={onCompose}
+        narrowed={isNarrowed(filter)}
+        onClearFilter={() => filterBy({ ...filter, kind: null, scope: null, tag: null, authorId: null, recommended: false })}
+      />
       <FeedComposer
         open={composing}
         onClose={onComposeClose}

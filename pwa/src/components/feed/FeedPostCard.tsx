@@ -2,7 +2,8 @@ import type { Post } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { pendingLike } from '../../lib/offlineQueue';
 import { formatRelativeTime } from '../../lib/relativeTime';
-import { navigate } from '../../router';
+import { feedPathFor } from '../../lib/feedFilter';
+import { linkClick, navigate } from '../../router';
 import { FeedLikeButton } from './FeedLikeButton';
 import { FeedPostImages } from './FeedPostImages';
 import { useOutbox } from './outbox';
@@ -38,7 +39,14 @@ export function FeedPostCard({ post, now, onToggleLike, standalone = false }: Fe
         </span>
         <div class="post-meta">
           <h2 id={headingId} class="post-author">
-            {author.displayName}
+            <a
+              class="post-author-link"
+              href={feedPathFor({ authorId: author.id })}
+              title={t('feed.filter.byAuthor', { name: author.displayName })}
+              onClick={linkClick}
+            >
+              {author.displayName}
+            </a>
           </h2>
           <p class="post-context">
             {author.unit && <span class="post-unit">{author.unit.name}</span>}
@@ -75,9 +83,9 @@ export function FeedPostCard({ post, now, onToggleLike, standalone = false }: Fe
       {post.tags && post.tags.length > 0 && (
         <p class="post-tags">
           {post.tags.map((tag) => (
-            <span key={tag} class="tag-chip">
+            <a key={tag} class="tag-chip" href={feedPathFor({ tag })} title={t('feed.filter.byTag', { tag })} onClick={linkClick}>
               #{tag}
-            </span>
+            </a>
           ))}
         </p>
       )}

@@ -21,6 +21,7 @@ import { language, t } from '../../i18n';
 import { newKey, pendingComments } from '../../lib/offlineQueue';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { navigate } from '../../router';
+import { FeedOutboxRefusals } from './FeedOutboxRefusals';
 import { FeedPostCard } from './FeedPostCard';
 import { queueAction, useOutbox } from './outbox';
 
@@ -172,6 +173,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
       <button type="button" class="link-button" onClick={() => navigate('/')}>
         {t('post.back')}
       </button>
+      <FeedOutboxRefusals />
       <FeedPostCard post={post} now={now} onToggleLike={(p) => void toggleLike(p)} standalone />
       <div class="post-actions">
         {manager && post.kind === 'BEST_PRACTICE' && viewer.unit && (

@@ -1,67 +1,92 @@
 /**
- * The device's outbox: actions made offline wait here (saved on the phone,
- * so closing the app loses nothing) and are sent once the network is back —
- * on the `online` event, at start, every 20 s while something waits, and when
- * the service worker's Background Sync fires.
+ * The page's side of the outbox (lib/offlineQueue): actions made offline
+ * wait in IndexedDB, shown as « en attente », and go out on the `online`
+ * event, at start, every 20 s while something waits, or from the service
+ * worker's Background Sync with the app closed. Whoever sends tells the
+ * others on a BroadcastChannel, so every open screen follows.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { request, RequestError } from '../../graphql/client';
-import { ADD_COMMENT } from '../../graphql/feedOperations';
-import { CREATE_POST, LIKE_POST, UNLIKE_POST } from '../../graphql/operations';
-import { browserStore } from '../../lib/offlineCache';
-import { enqueue, flushQueue, loadQueue, saveQueue, type QueuedAction, type SendOutcome } from '../../lib/offlineQueue';
+import { language } from '../../i18n';
+import {
+  clearOutbox,
+  dismissRefusal,
+  enqueue,
+  flushOutbox as flushItems,
+  memoryOutboxTable,
+  newKey,
+  openOutboxTable,
+  refusedActions,
+  waitingActions,
+  type OutboxItem,
+  type OutboxTable,
+  type QueuedAction,
+} from '../../lib/offlineQueue';
+import { sendQueuedAction } from '../../lib/outboxSender';
 
-const SYNC_TAG = 'elan-outbox';
+export const OUTBOX_SYNC_TAG = 'elan-outbox';
+export const OUTBOX_CHANNEL = 'elan-outbox';
+export const OUTBOX_LOCK = 'elan-outbox';
 const RETRY_MS = 20_000;
 
+const owner = `page-${newKey()}`;
+let tableOpening: Promise<OutboxTable> | null = null;
 let viewerId: string | null = null;
 let queue: QueuedAction[] = [];
+let refused: OutboxItem[] = [];
 let flushing: Promise<void> | null = null;
-let timer: ReturnType<typeof setInterval> | null = null;
-const listeners = new Set<(queue: QueuedAction[]) => void>();
+let channel: BroadcastChannel | null = null;
+const listeners = new Set<() => void>();
 
-function changed(next: QueuedAction[]): void {
-  queue = next;
-  if (viewerId) saveQueue(browserStore(), viewerId, queue);
-  for (const listener of [...listeners]) listener(queue);
+function table(): Promise<OutboxTable> {
+  tableOpening ??= openOutboxTable().catch(() => memoryOutboxTable());
+  return tableOpening;
 }
 
-async function send(action: QueuedAction): Promise<SendOutcome> {
-  try {
-    if (action.kind === 'like') {
-      const result = action.liked
-        ? (await request(LIKE_POST, { postId: action.postId })).likePost
-        : (await request(UNLIKE_POST, { postId: action.postId })).unlikePost;
-      return result.__typename === 'RateLimitedError' ? 'retry' : result.__typename === 'LikePostSuccess' ? 'sent' : 'refused';
-    }
-    if (action.kind === 'comment') {
-      const { addComment } = await request(ADD_COMMENT, {
-        input: { postId: action.postId, body: action.body, idempotencyKey: action.key },
-      });
-      return addComment.__typename === 'RateLimitedError' ? 'retry' : addComment.__typename === 'AddCommentSuccess' ? 'sent' : 'refused';
-    }
-    const { createPost } = await request(CREATE_POST, { input: action.input });
-    return createPost.__typename === 'RateLimitedError' ? 'retry' : createPost.__typename === 'CreatePostSuccess' ? 'sent' : 'refused';
-  } catch (error) {
-    // No network, or the session needs signing in again: keep it for later.
-    if (error instanceof RequestError && error.kind !== 'server') return 'retry';
-    return 'refused';
-  }
+function notify(): void {
+  for (const listener of [...listeners]) listener();
+}
+
+async function reload(): Promise<void> {
+  const id = viewerId;
+  if (!id) return;
+  const records = await table();
+  const [waiting, refusals] = await Promise.all([waitingActions(records, id), refusedActions(records, id)]);
+  if (viewerId !== id) return;
+  queue = waiting;
+  refused = refusals;
+  notify();
+}
+
+function announce(): void {
+  channel?.postMessage({ type: 'OUTBOX_CHANGED' });
+}
+
+/** One sender at a time across tabs and the worker (Web Locks); the claims in IndexedDB hold where locks don't exist. */
+async function exclusively(work: () => Promise<void>): Promise<void> {
+  if (!('locks' in navigator) || !navigator.locks) return work();
+  await navigator.locks.request(OUTBOX_LOCK, { ifAvailable: true }, async (lock) => {
+    if (lock) await work();
+  });
 }
 
 /** Sends what waits; concurrent calls share one flush. */
 export function flushOutbox(): Promise<void> {
-  if (flushing) return flushing;
-  if (queue.length === 0) return Promise.resolve();
-  const snapshot = [...queue];
-  // Actions queued while sending wait after what is being sent.
-  const addedSince = () => queue.filter((action) => !snapshot.includes(action));
+  const id = viewerId;
+  if (flushing || !id) return flushing ?? Promise.resolve();
   flushing = (async () => {
     try {
-      const remaining = await flushQueue(snapshot, send, (rest) => changed([...rest, ...addedSince()]));
-      changed([...remaining, ...addedSince()]);
+      const records = await table();
+      await exclusively(async () => {
+        await flushItems(records, id, owner, (action, uploaded) => sendQueuedAction(action, uploaded, { language }), () => {
+          announce();
+          void reload();
+        });
+      });
+    } catch {
+      // IndexedDB or the lock failed this time: the next trigger tries again.
     } finally {
       flushing = null;
+      await reload();
     }
   })();
   return flushing;
@@ -70,45 +95,109 @@ export function flushOutbox(): Promise<void> {
 function registerSync(): void {
   if (!('serviceWorker' in navigator)) return;
   void navigator.serviceWorker.ready
-    .then((registration) => (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(SYNC_TAG))
+    .then((registration) =>
+      (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(OUTBOX_SYNC_TAG),
+    )
     .catch(() => undefined);
 }
 
+/** Keeps an action on the device; shown at once, sent as soon as possible. */
 export function queueAction(action: QueuedAction): void {
-  changed(enqueue(queue, action));
-  registerSync();
+  const id = viewerId;
+  if (!id) return;
+  queue = [...queue.filter((queued) => !(action.kind === 'like' && queued.kind === 'like' && queued.postId === action.postId)), action];
+  notify();
+  void table()
+    .then((records) => enqueue(records, id, action))
+    .then(async () => {
+      await reload();
+      announce();
+      registerSync();
+      if (navigator.onLine !== false) void flushOutbox();
+    })
+    .catch(() => undefined);
+}
+
+/** The person read why an action was refused. */
+export function dismissRefused(key: string): void {
+  refused = refused.filter((item) => item.key !== key);
+  notify();
+  void table()
+    .then((records) => dismissRefusal(records, key))
+    .then(announce)
+    .catch(() => undefined);
+}
+
+/** Signing out: nothing of the person stays on the device. */
+export async function forgetOutbox(id: string): Promise<void> {
+  await clearOutbox(await table(), id).catch(() => undefined);
+  announce();
+}
+
+const LEGACY_KEY = 'elan.outbox.v1';
+
+/** Earlier versions kept the queue in localStorage: move what waits there into IndexedDB, once. */
+async function adoptLegacyQueue(id: string): Promise<void> {
+  let raw: string | null = null;
+  try {
+    raw = localStorage.getItem(`${LEGACY_KEY}.${id}`);
+  } catch {
+    return;
+  }
+  if (!raw) return;
+  try {
+    const actions = JSON.parse(raw) as unknown;
+    const records = await table();
+    for (const action of Array.isArray(actions) ? (actions as QueuedAction[]) : []) await enqueue(records, id, action);
+    localStorage.removeItem(`${LEGACY_KEY}.${id}`);
+  } catch {
+    // unreadable: left where it is
+  }
 }
 
 /** Loads the viewer's outbox and starts sending it; returns the stop function. */
 export function startOutbox(id: string): () => void {
   viewerId = id;
-  queue = loadQueue(browserStore(), id);
-  for (const listener of [...listeners]) listener(queue);
+  queue = [];
+  refused = [];
+  channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(OUTBOX_CHANNEL);
+  if (channel) channel.onmessage = () => void reload();
   const onOnline = () => void flushOutbox();
-  const onMessage = (event: MessageEvent) => {
-    if ((event.data as { type?: unknown } | null)?.type === 'FLUSH_OUTBOX') void flushOutbox();
-  };
   window.addEventListener('online', onOnline);
-  navigator.serviceWorker?.addEventListener('message', onMessage);
-  timer = setInterval(() => {
+  const timer = setInterval(() => {
     if (queue.length > 0 && navigator.onLine !== false) void flushOutbox();
   }, RETRY_MS);
-  void flushOutbox();
+  void adoptLegacyQueue(id)
+    .then(reload)
+    .then(() => flushOutbox());
   return () => {
     window.removeEventListener('online', onOnline);
-    navigator.serviceWorker?.removeEventListener('message', onMessage);
-    if (timer) clearInterval(timer);
+    clearInterval(timer);
+    channel?.close();
+    channel = null;
     viewerId = null;
     queue = [];
+    refused = [];
   };
 }
 
-export function useOutbox(): QueuedAction[] {
-  const [current, setCurrent] = useState(queue);
+function useOutboxValue<T>(read: () => T): T {
+  const [value, setValue] = useState(read);
   useEffect(() => {
-    listeners.add(setCurrent);
-    setCurrent(queue);
-    return () => void listeners.delete(setCurrent);
+    const listener = () => setValue(read);
+    listeners.add(listener);
+    listener();
+    return () => void listeners.delete(listener);
   }, []);
-  return current;
+  return value;
+}
+
+/** The actions still waiting, oldest first. */
+export function useOutbox(): QueuedAction[] {
+  return useOutboxValue(() => queue);
+}
+
+/** The actions the server refused, until the person has read why. */
+export function useOutboxRefusals(): OutboxItem[] {
+  return useOutboxValue(() => refused);
 }

@@ -19,6 +19,7 @@ import {
   subscriptionRestarted,
   type FeedState,
 } from '../../lib/feedStore';
+import { apiFilter, filterKey, isNarrowed, type FeedFilter } from '../../lib/feedFilter';
 import { browserStore, loadFeedSnapshot, saveFeedSnapshot } from '../../lib/offlineCache';
 import { newKey } from '../../lib/offlineQueue';
 import { queueAction } from './outbox';
@@ -47,9 +48,21 @@ export interface FeedController {
   refresh: () => Promise<void>;
 }
 
-export function useFeed(viewerId: string, onLikeFailed: (message: string | null) => void): FeedController {
-  const stateRef = useRef<FeedState>(emptyFeed);
-  const [state, setState] = useState<FeedState>(emptyFeed);
+/** The feed as the first start shows it: ranked for « Top de la semaine ». */
+function startingFeed(filter: FeedFilter): FeedState {
+  return filter.order === 'TOP_OF_WEEK' ? { ...emptyFeed, ranked: true } : emptyFeed;
+}
+
+export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (message: string | null) => void): FeedController {
+  const key = filterKey(filter);
+  const query = useRef({ filter: apiFilter(filter), order: filter.order });
+  query.current = { filter: apiFilter(filter), order: filter.order };
+  // Only the plain feed is kept on the device for offline starts.
+  const plain = !isNarrowed(filter) && filter.order === 'NEWEST';
+  /** The filter the screen shows now: answers asked for another one are dropped. */
+  const filterKeyRef = useRef(key);
+  const stateRef = useRef<FeedState>(startingFeed(filter));
+  const [state, setState] = useState<FeedState>(stateRef.current);
   const [status, setStatus] = useState<FeedStatus>({ kind: 'loading' });
   const statusRef = useRef(status);
   statusRef.current = status;
@@ -67,13 +80,16 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
 
   const loadFirstPage = useCallback(async () => {
     setStatus({ kind: 'loading' });
+    const asked = key;
     try {
-      const { feed } = await request(FEED, { first: PAGE_SIZE });
+      const { feed } = await request(FEED, { first: PAGE_SIZE, ...query.current });
+      if (asked !== filterKeyRef.current) return;
       update((previous) => firstPageLoaded(previous, feed));
       setStatus({ kind: 'ready' });
     } catch (error) {
+      if (asked !== filterKeyRef.current) return;
       const offline = error instanceof RequestError && error.kind === 'network';
-      const snapshot = offline ? loadFeedSnapshot(browserStore(), viewerId) : null;
+      const snapshot = offline && plain ? loadFeedSnapshot(browserStore(), viewerId) : null;
       if (snapshot) {
         update(() => ({ ...emptyFeed, posts: snapshot.posts }));
         setStatus({ kind: 'offline', savedAt: snapshot.savedAt });
@@ -81,14 +97,16 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
         setStatus({ kind: 'error', offline });
       }
     }
-  }, [update, viewerId]);
+  }, [update, viewerId, key, plain]);
 
   /** After a gap or a reconnect: fetch the newest page and merge it. */
   const refreshFirstPage = useCallback(async () => {
     const current = statusRef.current.kind;
     if (current === 'loading') return;
+    const asked = filterKeyRef.current;
     try {
-      const { feed } = await request(FEED, { first: PAGE_SIZE });
+      const { feed } = await request(FEED, { first: PAGE_SIZE, ...query.current });
+      if (asked !== filterKeyRef.current) return;
       // A saved offline copy has no cursor: the fresh page replaces it.
       update((previous) => (current === 'ready' ? mergeFirstPage(previous, feed) : firstPageLoaded(previous, feed)));
       setStatus({ kind: 'ready' });
@@ -97,16 +115,22 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
     }
   }, [update]);
 
+  // A new filter starts a new feed: nothing of the previous one stays.
   useEffect(() => {
+    filterKeyRef.current = key;
+    stateRef.current = startingFeed(filter);
+    setState(stateRef.current);
+    setLoadMoreFailed(false);
     void loadFirstPage();
-  }, [loadFirstPage]);
+  }, [loadFirstPage, key]);
 
   useEffect(() => {
     const stopConnected = onConnected(() => {
       update(subscriptionRestarted);
       void refreshFirstPage();
     });
-    const stopEvents = subscribe(FEED_EVENTS, undefined, {
+    // New posts are announced only when they belong to this filtered feed (the server checks).
+    const stopEvents = subscribe(FEED_EVENTS, { filter: query.current.filter }, {
       next: ({ feedEvents }) => {
         const outcome = applyFeedEvent(stateRef.current, feedEvents, viewerId);
         update(() => outcome.state);
@@ -117,14 +141,14 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
       stopEvents();
       stopConnected();
     };
-  }, [refreshFirstPage, update, viewerId]);
+  }, [refreshFirstPage, update, viewerId, key]);
 
   // Keep the newest page on the device for offline starts (debounced: like counts change often).
   useEffect(() => {
-    if (status.kind !== 'ready') return;
+    if (status.kind !== 'ready' || !plain) return;
     const timer = setTimeout(() => saveFeedSnapshot(browserStore(), viewerId, state.posts, new Date()), 1000);
     return () => clearTimeout(timer);
-  }, [state.posts, status.kind, viewerId]);
+  }, [state.posts, status.kind, viewerId, plain]);
 
   const loadMore = useCallback(async () => {
     const { pageInfo } = stateRef.current;
@@ -132,8 +156,9 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
     setLoadingMore(true);
     setLoadMoreFailed(false);
     try {
-      const { feed } = await request(FEED, { first: PAGE_SIZE, after: pageInfo.endCursor });
-      update((previous) => nextPageLoaded(previous, feed));
+      const asked = filterKeyRef.current;
+      const { feed } = await request(FEED, { first: PAGE_SIZE, after: pageInfo.endCursor, ...query.current });
+      if (asked === filterKeyRef.current) update((previous) => nextPageLoaded(previous, feed));
     } catch {
       setLoadMoreFailed(true);
     } finally {
@@ -198,6 +223,18 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
     [syncLike, update],
   );
 
+  const refresh = useCallback(async () => {
+    const asked = filterKeyRef.current;
+    try {
+      const { feed } = await request(FEED, { first: PAGE_SIZE, ...query.current });
+      if (asked !== filterKeyRef.current) return;
+      update((previous) => firstPageLoaded({ ...previous, pending: [] }, feed));
+      setStatus({ kind: 'ready' });
+    } catch {
+      // Offline: the list stays as it is; the connection status says why.
+    }
+  }, [update]);
+
   return {
     state,
     status,
@@ -205,17 +242,10 @@ export function useFeed(viewerId: string, onLikeFailed: (message: string | null)
     loadMoreFailed,
     retry: () => void loadFirstPage(),
     loadMore: () => void loadMore(),
-    reveal: () => update(revealPending),
+    // A ranked feed is ranked again with the newcomers, rather than having them stacked on top.
+    reveal: () => (stateRef.current.ranked ? void refresh() : update(revealPending)),
     toggleLike,
     published: (post) => update((previous) => ownPostCreated(previous, post)),
-    refresh: async () => {
-      try {
-        const { feed } = await request(FEED, { first: PAGE_SIZE });
-        update((previous) => firstPageLoaded(previous, feed));
-        setStatus({ kind: 'ready' });
-      } catch {
-        // Offline: the list stays as it is; the connection status says why.
-      }
-    },
+    refresh,
   };
 }
