@@ -81,12 +81,14 @@ class CountingPushService(asyncio.Protocol):
 
     received = 0
     rejected = 0
+    connections = 0
     origin = ""
     verified: dict[str, int] = {}
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
         self.buffer = b""
+        CountingPushService.connections += 1
 
     def data_received(self, data: bytes) -> None:
         from tests.push.push_service import VapidRejected, verify_vapid
@@ -103,7 +105,7 @@ class CountingPushService(asyncio.Protocol):
                 return
             self.buffer = self.buffer[head_end + 4 + length :]
             if head[0].startswith("GET /count"):
-                body = json.dumps({"received": CountingPushService.received, "rejected": CountingPushService.rejected}).encode()
+                body = json.dumps({"received": CountingPushService.received, "rejected": CountingPushService.rejected, "connections": CountingPushService.connections}).encode()
                 self.transport.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))  # type: ignore[attr-defined]
                 continue
             authorization = headers.get("authorization", "")
@@ -173,19 +175,30 @@ async def fill_outbox(devices: list[tuple[str, str]], origin: str) -> None:
         await PushMessage.bulk_create(rows[start : start + 1000])
 
 
-async def received(count_url: str) -> int:
+async def counts(count_url: str, session=None) -> dict[str, int]:
+    """What the local push service has seen: received, rejected, connections opened."""
     import aiohttp
 
-    async with aiohttp.ClientSession() as session, session.get(count_url) as response:
-        return int((await response.json())["received"])
+    if session is None:
+        async with aiohttp.ClientSession() as own:
+            return await counts(count_url, own)
+    async with session.get(count_url) as response:
+        return dict(await response.json())
+
+
+async def received(count_url: str) -> int:
+    return (await counts(count_url))["received"]
 
 
 async def wait_for(count_url: str, target: int, timeout: float = 600) -> None:
+    import aiohttp
+
     deadline = time.perf_counter() + timeout
-    while await received(count_url) < target:
-        if time.perf_counter() > deadline:
-            raise RuntimeError("delivery did not finish")
-        await asyncio.sleep(0.02)
+    async with aiohttp.ClientSession() as session:  # one connection for all the polls
+        while (await counts(count_url, session))["received"] < target:
+            if time.perf_counter() > deadline:
+                raise RuntimeError("delivery did not finish")
+            await asyncio.sleep(0.02)
 
 
 async def prepare_database(database_url: str, data_dir: str) -> None:
@@ -204,8 +217,9 @@ async def prepare_database(database_url: str, data_dir: str) -> None:
     await init_db(database_url)
 
 
-async def in_server_worker_rate(devices, origin: str, count_url: str, already: int) -> float:
-    """The worker the server runs in its lifespan, in this process."""
+async def in_server_worker_rate(devices, origin: str, count_url: str, already: int) -> tuple[float, dict[str, float]]:
+    """The worker the server runs in its lifespan, in this process; its rate and where its
+    time went."""
     from server.bus import MemoryBus, set_bus
     from server.push.policy import LIMITS
     from server.push.worker import PushWorker
@@ -214,12 +228,25 @@ async def in_server_worker_rate(devices, origin: str, count_url: str, already: i
     set_bus(MemoryBus())
     await fill_outbox(devices, origin)
     worker = PushWorker()
+    cpu, pool_cpu = time.process_time(), _children_cpu()
     started = time.perf_counter()
     await worker.start()
     await wait_for(count_url, already + MESSAGES)
     elapsed = time.perf_counter() - started
-    await worker.stop()
-    return MESSAGES / elapsed
+    cpu = time.process_time() - cpu
+    await worker.stop()  # joins the encryption processes: their CPU time is counted below
+    pool_cpu = _children_cpu() - pool_cpu
+    phases = dict(worker.phase_seconds)
+    phases["CPU µs/msg in the worker's process"] = cpu / MESSAGES * 1e6
+    phases["CPU µs/msg in its encryption processes"] = pool_cpu / MESSAGES * 1e6
+    return MESSAGES / elapsed, phases
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 async def two_workers_rate(devices, origin: str, count_url: str, already: int) -> float:
@@ -252,22 +279,24 @@ async def scenario(kind: str, origin: str, count_url: str) -> None:
     await prepare_database(database, data_dir)
     devices = make_devices(DEVICES)
     done = await received(count_url)
+    phases: dict[str, float] = {}
     if kind == "two-workers":
         rate = await two_workers_rate(devices, origin, count_url, done)
     else:
-        rate = await in_server_worker_rate(devices, origin, count_url, done)
+        rate, phases = await in_server_worker_rate(devices, origin, count_url, done)
     await close_db()
-    print(json.dumps({"rate": rate}))
+    print(json.dumps({"rate": rate, "phases": phases}))
 
 
-async def run_scenario(kind: str, origin: str, count_url: str) -> float:
+async def run_scenario(kind: str, origin: str, count_url: str) -> tuple[float, dict[str, float]]:
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bench.push", "run", kind, origin, count_url, cwd=ROOT, stdout=asyncio.subprocess.PIPE
     )
     out, _ = await process.communicate()
     if process.returncode != 0:
         raise RuntimeError(f"scenario {kind} failed")
-    return float(json.loads(out.decode().strip().splitlines()[-1])["rate"])
+    result = json.loads(out.decode().strip().splitlines()[-1])
+    return float(result["rate"]), result["phases"]
 
 
 async def main() -> None:
@@ -279,18 +308,23 @@ async def main() -> None:
             kinds += [("postgres", "in-server worker, PostgreSQL"), ("two-workers", "two workers, PostgreSQL")]
         else:
             print("(set BENCH_DATABASE_URL to a PostgreSQL database to measure two workers)")
+        only = os.environ.get("BENCH_PUSH_ONLY")
+        kinds = [(kind, name) for kind, name in kinds if not only or kind in only.split(",")]
         figures = []
         for kind, name in kinds:
             # the machine is shared: the floor is taken right before and right after each
             # run, and their mean is the reference for that run
             before = floor_rate(devices, origin)
-            rate = await run_scenario(kind, origin, count_url)
+            rate, phases = await run_scenario(kind, origin, count_url)
             after = floor_rate(devices, origin)
-            figures.append((name, rate, (before + after) / 2))
+            figures.append((name, rate, (before + after) / 2, phases))
         print(f"{MESSAGES:,} messages to {DEVICES} devices; floor = encrypt + sign the same payloads alone")
-        for name, rate, floor in figures:
+        for name, rate, floor, phases in figures:
             verdict = "OK" if rate >= floor / 2 else "UNDER BUDGET"
             print(f"{name}: {rate:,.0f} msg/s vs floor {floor:,.0f} msg/s = {rate / floor:.2f} x (budget >= 0.5) {verdict}")
+            if phases:
+                spent = ", ".join(f"{phase} {seconds:.2f}" for phase, seconds in phases.items())
+                print(f"    time per step, summed over the lanes: {spent}")
     finally:
         push_process.terminate()
         await push_process.wait()
