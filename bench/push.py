@@ -8,6 +8,9 @@ Floor: the encryption (aes128gcm, a fresh ECDH key per message) and VAPID signin
 the same 10,000 payloads alone, in this process. Budget: delivery at least half the
 floor's rate. The local push service runs in its own process (it checks each VAPID
 token once, counts messages, and does not decrypt), so the figures are the sender's.
+Printed with each run: CPU per message in the worker's process, in its encryption
+processes and in the push service, the seconds each step of a batch took (summed over
+the lanes) and the load average; BENCH_PUSH_ONLY=sqlite,postgres,two-workers picks runs.
 """
 
 from __future__ import annotations
@@ -105,7 +108,7 @@ class CountingPushService(asyncio.Protocol):
                 return
             self.buffer = self.buffer[head_end + 4 + length :]
             if head[0].startswith("GET /count"):
-                body = json.dumps({"received": CountingPushService.received, "rejected": CountingPushService.rejected, "connections": CountingPushService.connections}).encode()
+                body = json.dumps({"received": CountingPushService.received, "rejected": CountingPushService.rejected, "connections": CountingPushService.connections, "cpu": time.process_time()}).encode()
                 self.transport.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))  # type: ignore[attr-defined]
                 continue
             authorization = headers.get("authorization", "")
@@ -175,8 +178,9 @@ async def fill_outbox(devices: list[tuple[str, str]], origin: str) -> None:
         await PushMessage.bulk_create(rows[start : start + 1000])
 
 
-async def counts(count_url: str, session=None) -> dict[str, int]:
-    """What the local push service has seen: received, rejected, connections opened."""
+async def counts(count_url: str, session=None) -> dict[str, float]:
+    """What the local push service has seen: received, rejected, connections opened, and
+    the CPU seconds it has used."""
     import aiohttp
 
     if session is None:
@@ -187,7 +191,7 @@ async def counts(count_url: str, session=None) -> dict[str, int]:
 
 
 async def received(count_url: str) -> int:
-    return (await counts(count_url))["received"]
+    return int((await counts(count_url))["received"])
 
 
 async def wait_for(count_url: str, target: int, timeout: float = 600) -> None:
@@ -217,36 +221,43 @@ async def prepare_database(database_url: str, data_dir: str) -> None:
     await init_db(database_url)
 
 
-async def in_server_worker_rate(devices, origin: str, count_url: str, already: int) -> tuple[float, dict[str, float]]:
-    """The worker the server runs in its lifespan, in this process; its rate and where its
-    time went."""
+async def in_server_worker_rate(devices, origin: str, count_url: str, already: int) -> dict[str, object]:
+    """The worker the server runs in its lifespan, in this process: its rate, the CPU it
+    used per message, and the seconds its lanes spent in each step. Its encryption
+    processes are up before the clock starts, as in a server that has sent a large batch
+    before (they start with the first one)."""
     from server.bus import MemoryBus, set_bus
     from server.push.policy import LIMITS
     from server.push.worker import PushWorker
 
     LIMITS.poll_seconds = 0.05
     set_bus(MemoryBus())
-    await fill_outbox(devices, origin)
     worker = PushWorker()
-    cpu, pool_cpu = time.process_time(), _children_cpu()
+    worker.encryption.start()
+    await fill_outbox(devices, origin)
+    while worker.encryption.processes and not worker.encryption.running:
+        await asyncio.sleep(0.05)
+    cpu, pool_cpu = time.process_time(), _cpu_of(worker.encryption.pids)
     started = time.perf_counter()
     await worker.start()
     await wait_for(count_url, already + MESSAGES)
     elapsed = time.perf_counter() - started
-    cpu = time.process_time() - cpu
-    await worker.stop()  # joins the encryption processes: their CPU time is counted below
-    pool_cpu = _children_cpu() - pool_cpu
-    phases = dict(worker.phase_seconds)
-    phases["CPU µs/msg in the worker's process"] = cpu / MESSAGES * 1e6
-    phases["CPU µs/msg in its encryption processes"] = pool_cpu / MESSAGES * 1e6
-    return MESSAGES / elapsed, phases
+    cpu, pool_cpu = time.process_time() - cpu, _cpu_of(worker.encryption.pids) - pool_cpu
+    await worker.stop()
+    return {
+        "rate": MESSAGES / elapsed,
+        "cpu_us": {"worker": cpu / MESSAGES * 1e6, "pool": pool_cpu / MESSAGES * 1e6},
+        "steps": dict(worker.phase_seconds),
+    }
 
 
-def _children_cpu() -> float:
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def _cpu_of(pids: list[int]) -> float:
+    """CPU seconds (user + system) the processes `pids` have used so far."""
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 async def two_workers_rate(devices, origin: str, count_url: str, already: int) -> float:
@@ -279,24 +290,22 @@ async def scenario(kind: str, origin: str, count_url: str) -> None:
     await prepare_database(database, data_dir)
     devices = make_devices(DEVICES)
     done = await received(count_url)
-    phases: dict[str, float] = {}
     if kind == "two-workers":
-        rate = await two_workers_rate(devices, origin, count_url, done)
+        result: dict[str, object] = {"rate": await two_workers_rate(devices, origin, count_url, done)}
     else:
-        rate, phases = await in_server_worker_rate(devices, origin, count_url, done)
+        result = await in_server_worker_rate(devices, origin, count_url, done)
     await close_db()
-    print(json.dumps({"rate": rate, "phases": phases}))
+    print(json.dumps(result))
 
 
-async def run_scenario(kind: str, origin: str, count_url: str) -> tuple[float, dict[str, float]]:
+async def run_scenario(kind: str, origin: str, count_url: str) -> dict:
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bench.push", "run", kind, origin, count_url, cwd=ROOT, stdout=asyncio.subprocess.PIPE
     )
     out, _ = await process.communicate()
     if process.returncode != 0:
         raise RuntimeError(f"scenario {kind} failed")
-    result = json.loads(out.decode().strip().splitlines()[-1])
-    return float(result["rate"]), result["phases"]
+    return dict(json.loads(out.decode().strip().splitlines()[-1]))
 
 
 async def main() -> None:
@@ -314,17 +323,29 @@ async def main() -> None:
         for kind, name in kinds:
             # the machine is shared: the floor is taken right before and right after each
             # run, and their mean is the reference for that run
+            load_before = os.getloadavg()[0]
             before = floor_rate(devices, origin)
-            rate, phases = await run_scenario(kind, origin, count_url)
+            service_before = await counts(count_url)
+            result = await run_scenario(kind, origin, count_url)
+            service_cpu = (await counts(count_url))["cpu"] - service_before["cpu"]
             after = floor_rate(devices, origin)
-            figures.append((name, rate, (before + after) / 2, phases))
-        print(f"{MESSAGES:,} messages to {DEVICES} devices; floor = encrypt + sign the same payloads alone")
-        for name, rate, floor, phases in figures:
+            result.update(floor=(before + after) / 2, service_us=service_cpu / MESSAGES * 1e6)
+            result["load"] = (load_before, os.getloadavg()[0])
+            figures.append((name, result))
+        print(f"{MESSAGES:,} messages to {DEVICES} devices; floor = pywebpush's encryption and a VAPID signature of each payload, alone, in one process")
+        for name, result in figures:
+            rate, floor = result["rate"], result["floor"]
             verdict = "OK" if rate >= floor / 2 else "UNDER BUDGET"
             print(f"{name}: {rate:,.0f} msg/s vs floor {floor:,.0f} msg/s = {rate / floor:.2f} x (budget >= 0.5) {verdict}")
-            if phases:
-                spent = ", ".join(f"{phase} {seconds:.2f}" for phase, seconds in phases.items())
-                print(f"    time per step, summed over the lanes: {spent}")
+            cpu = result.get("cpu_us")
+            if cpu:
+                print(
+                    f"    CPU per message: {cpu['worker']:.0f} µs in the worker's process + {cpu['pool']:.0f} µs in its"
+                    f" encryption processes (+ {result['service_us']:.0f} µs in the push service); floor {1e6 / floor:.0f} µs"
+                )
+                steps = ", ".join(f"{step} {seconds:.1f}" for step, seconds in result["steps"].items())
+                print(f"    seconds in each step, summed over the lanes: {steps}")
+            print(f"    load average (1 min) before / after: {result['load'][0]:.1f} / {result['load'][1]:.1f}")
     finally:
         push_process.terminate()
         await push_process.wait()

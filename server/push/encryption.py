@@ -80,19 +80,32 @@ class EncryptionPool:
         """The pool's processes are up."""
         return self._pool is not None and all(f.done() for f in self._booting)
 
+    @property
+    def pids(self) -> list[int]:
+        """The pool's processes (the benchmark reads their CPU time)."""
+        processes = self._pool._processes if self._pool is not None else None  # type: ignore[attr-defined]
+        return [p.pid for p in (processes or {}).values() if p.pid is not None]
+
+    def start(self) -> None:
+        """Starts the processes, unless started or none are wanted; returns at once (they
+        are up when `running`)."""
+        if self.processes <= 0 or self._pool is not None:
+            return
+        # spawn, not fork: the worker's process has threads (resolver, database driver)
+        self._pool = ProcessPoolExecutor(
+            self.processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_prepare_process,
+            initargs=(os.getpid(),),
+        )
+        self._booting = [self._pool.submit(_ready) for _ in range(self.processes)]
+
     def _ready_pool(self) -> ProcessPoolExecutor | None:
         """The pool when its processes are up; starts it the first time it is wanted."""
         if self.processes <= 0:
             return None
         if self._pool is None:
-            # spawn, not fork: the worker's process has threads (resolver, database driver)
-            self._pool = ProcessPoolExecutor(
-                self.processes,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_prepare_process,
-                initargs=(os.getpid(),),
-            )
-            self._booting = [self._pool.submit(_ready) for _ in range(self.processes)]
+            self.start()
             return None
         if not self.running:
             return None
