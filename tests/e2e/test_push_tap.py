@@ -16,7 +16,7 @@ from playwright.async_api import expect
 
 from server.push.payload import notification_payload
 from tests.e2e.conftest import ARGS, CHROMIUM, PHONE
-from tests.e2e.test_push import PushChannel, overtaken
+from tests.e2e.test_push import PushChannel, overtaken, until_controlled
 from tests.factories import PASSWORD, make_network, make_user
 from tests.push.notification_tray import NotificationTray
 
@@ -77,7 +77,7 @@ async def test_a_tap_with_the_app_closed_opens_the_leaderboard_in_a_new_window_i
     app = english_phone.pages[0] if english_phone.pages else await english_phone.new_page()
     errors: list[str] = []
     await sign_in_in_english(app, julie.email)
-    await app.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    await until_controlled(app)
     # and then she closed the app: her phone shows its home screen, no window of Élan
     home = await english_phone.new_page()
     await app.close()
