@@ -42,7 +42,7 @@ def seal(endpoint: str, p256dh: str, auth: str, data: bytes) -> Sealed:
     try:
         pusher = WebPusher({"endpoint": endpoint, "keys": {"p256dh": p256dh, "auth": auth}})
         return bytes(pusher.encode(data, "aes128gcm")["body"])
-    except Exception as error:  # a bad key fails this message, never the batch
+    except Exception as error:  # a bad key is this message's trouble (retried), never the batch's
         return f"error: {type(error).__name__}"
 
 
