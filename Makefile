@@ -40,14 +40,15 @@ pwa: $(PWA_DIST)
 $(PWA_DIST): $(NPM_STAMP) $(shell find pwa/src pwa/sw pwa/public pwa/index.html pwa/vite.config.ts -type f 2>/dev/null)
 	cd pwa && npm run build --silent
 
+# Chromium, and dbus-daemon for the notification tray the push tap test gives it
 chromium:
-	@if [ ! -x $(CHROMIUM) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x /usr/bin/dbus-daemon ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    echo "Installing Debian's chromium for the browser tests..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing Debian's chromium and dbus-daemon for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium dbus-daemon >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian's Chromium at $(CHROMIUM)."; \
-	    echo "Install it with: sudo apt-get install chromium"; exit 1; \
+	    echo "The browser tests need Debian's Chromium at $(CHROMIUM) and dbus-daemon."; \
+	    echo "Install them with: sudo apt-get install chromium dbus-daemon"; exit 1; \
 	  fi; \
 	fi
 

@@ -8,6 +8,9 @@ Floor: the encryption (aes128gcm, a fresh ECDH key per message) and VAPID signin
 the same 10,000 payloads alone, in this process. Budget: delivery at least half the
 floor's rate. The local push service runs in its own process (it checks each VAPID
 token once, counts messages, and does not decrypt), so the figures are the sender's.
+Printed with each run: CPU per message in the worker's process, in its encryption
+processes and in the push service, the seconds each step of a batch took (summed over
+the lanes) and the load average; BENCH_PUSH_ONLY=sqlite,postgres,two-workers picks runs.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MESSAGES = int(os.environ.get("BENCH_PUSH_MESSAGES", "10000"))
 DEVICES = 200
+WARM_UP = 800  # messages sent before two workers are timed, so that their processes are up
 
 
 def payload(n: int) -> dict[str, object]:
@@ -81,12 +85,14 @@ class CountingPushService(asyncio.Protocol):
 
     received = 0
     rejected = 0
+    connections = 0
     origin = ""
     verified: dict[str, int] = {}
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
         self.buffer = b""
+        CountingPushService.connections += 1
 
     def data_received(self, data: bytes) -> None:
         from tests.push.push_service import VapidRejected, verify_vapid
@@ -103,7 +109,7 @@ class CountingPushService(asyncio.Protocol):
                 return
             self.buffer = self.buffer[head_end + 4 + length :]
             if head[0].startswith("GET /count"):
-                body = json.dumps({"received": CountingPushService.received, "rejected": CountingPushService.rejected}).encode()
+                body = json.dumps({"received": CountingPushService.received, "rejected": CountingPushService.rejected, "connections": CountingPushService.connections, "cpu": time.process_time()}).encode()
                 self.transport.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))  # type: ignore[attr-defined]
                 continue
             authorization = headers.get("authorization", "")
@@ -142,7 +148,7 @@ async def start_push_service() -> tuple[asyncio.subprocess.Process, str, str]:
     raise RuntimeError("the local push service did not start")
 
 
-async def fill_outbox(devices: list[tuple[str, str]], origin: str) -> None:
+async def fill_outbox(devices: list[tuple[str, str]], origin: str, count: int = MESSAGES) -> None:
     from server.accounts.models import User
     from server.push.models import PushMessage, PushSubscription
     from tests.factories import make_network, make_user
@@ -167,25 +173,37 @@ async def fill_outbox(devices: list[tuple[str, str]], origin: str) -> None:
             payload=payload(n),
             not_before=now,
         )
-        for n in range(MESSAGES)
+        for n in range(count)
     ]
     for start in range(0, len(rows), 1000):
         await PushMessage.bulk_create(rows[start : start + 1000])
 
 
-async def received(count_url: str) -> int:
+async def counts(count_url: str, session=None) -> dict[str, float]:
+    """What the local push service has seen: received, rejected, connections opened, and
+    the CPU seconds it has used."""
     import aiohttp
 
-    async with aiohttp.ClientSession() as session, session.get(count_url) as response:
-        return int((await response.json())["received"])
+    if session is None:
+        async with aiohttp.ClientSession() as own:
+            return await counts(count_url, own)
+    async with session.get(count_url) as response:
+        return dict(await response.json())
+
+
+async def received(count_url: str) -> int:
+    return int((await counts(count_url))["received"])
 
 
 async def wait_for(count_url: str, target: int, timeout: float = 600) -> None:
+    import aiohttp
+
     deadline = time.perf_counter() + timeout
-    while await received(count_url) < target:
-        if time.perf_counter() > deadline:
-            raise RuntimeError("delivery did not finish")
-        await asyncio.sleep(0.02)
+    async with aiohttp.ClientSession() as session:  # one connection for all the polls
+        while (await counts(count_url, session))["received"] < target:
+            if time.perf_counter() > deadline:
+                raise RuntimeError("delivery did not finish")
+            await asyncio.sleep(0.02)
 
 
 async def prepare_database(database_url: str, data_dir: str) -> None:
@@ -204,25 +222,49 @@ async def prepare_database(database_url: str, data_dir: str) -> None:
     await init_db(database_url)
 
 
-async def in_server_worker_rate(devices, origin: str, count_url: str, already: int) -> float:
-    """The worker the server runs in its lifespan, in this process."""
+async def in_server_worker_rate(devices, origin: str, count_url: str, already: int) -> dict[str, object]:
+    """The worker the server runs in its lifespan, in this process: its rate, the CPU it
+    used per message, and the seconds its lanes spent in each step. Its encryption
+    processes are up before the clock starts, as in a server that has sent a large batch
+    before (they start with the first one)."""
     from server.bus import MemoryBus, set_bus
     from server.push.policy import LIMITS
     from server.push.worker import PushWorker
 
     LIMITS.poll_seconds = 0.05
     set_bus(MemoryBus())
-    await fill_outbox(devices, origin)
     worker = PushWorker()
+    worker.encryption.start()
+    await fill_outbox(devices, origin)
+    while worker.encryption.processes and not worker.encryption.running:
+        await asyncio.sleep(0.05)
+    cpu, pool_cpu = time.process_time(), _cpu_of(worker.encryption.pids)
     started = time.perf_counter()
     await worker.start()
     await wait_for(count_url, already + MESSAGES)
     elapsed = time.perf_counter() - started
+    cpu, pool_cpu = time.process_time() - cpu, _cpu_of(worker.encryption.pids) - pool_cpu
     await worker.stop()
-    return MESSAGES / elapsed
+    return {
+        "rate": MESSAGES / elapsed,
+        "cpu_us": {"worker": cpu / MESSAGES * 1e6, "pool": pool_cpu / MESSAGES * 1e6},
+        "steps": dict(worker.phase_seconds),
+    }
+
+
+def _cpu_of(pids: list[int]) -> float:
+    """CPU seconds (user + system) the processes `pids` have used so far."""
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 async def two_workers_rate(devices, origin: str, count_url: str, already: int) -> float:
+    """Two `python -m server worker` processes sharing the outbox. A first round of 800
+    messages starts their encryption processes, as in workers that have been running;
+    the clock runs for the 10,000 after it."""
     env = {**os.environ, "PUSH_ALLOWED_ORIGINS": origin, "PUSH_POLL_SECONDS": "0.05", "LOG_LEVEL": "warning"}
     env.pop("REDIS_URL", None)
     workers = [
@@ -231,14 +273,41 @@ async def two_workers_rate(devices, origin: str, count_url: str, already: int) -
     ]
     try:
         await asyncio.sleep(3)  # both started and idle
+        await fill_outbox(devices, origin, WARM_UP)
+        await wait_for(count_url, already + WARM_UP)
+        await _until_idle([pid for worker in workers for pid in _children_of(worker.pid)])
         await fill_outbox(devices, origin)
         started = time.perf_counter()
-        await wait_for(count_url, already + MESSAGES)
+        await wait_for(count_url, already + WARM_UP + MESSAGES)
         return MESSAGES / (time.perf_counter() - started)
     finally:
         for worker in workers:
             worker.terminate()
             await worker.wait()
+
+
+def _children_of(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+async def _until_idle(pids: list[int]) -> None:
+    """Waits until the processes `pids` have finished starting (their CPU time stays put)."""
+    used = _cpu_of(pids)
+    for _ in range(60):
+        await asyncio.sleep(0.5)
+        now = _cpu_of(pids)
+        if now - used < 0.02:
+            return
+        used = now
 
 
 async def scenario(kind: str, origin: str, count_url: str) -> None:
@@ -253,21 +322,21 @@ async def scenario(kind: str, origin: str, count_url: str) -> None:
     devices = make_devices(DEVICES)
     done = await received(count_url)
     if kind == "two-workers":
-        rate = await two_workers_rate(devices, origin, count_url, done)
+        result: dict[str, object] = {"rate": await two_workers_rate(devices, origin, count_url, done)}
     else:
-        rate = await in_server_worker_rate(devices, origin, count_url, done)
+        result = await in_server_worker_rate(devices, origin, count_url, done)
     await close_db()
-    print(json.dumps({"rate": rate}))
+    print(json.dumps(result))
 
 
-async def run_scenario(kind: str, origin: str, count_url: str) -> float:
+async def run_scenario(kind: str, origin: str, count_url: str) -> dict:
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bench.push", "run", kind, origin, count_url, cwd=ROOT, stdout=asyncio.subprocess.PIPE
     )
     out, _ = await process.communicate()
     if process.returncode != 0:
         raise RuntimeError(f"scenario {kind} failed")
-    return float(json.loads(out.decode().strip().splitlines()[-1])["rate"])
+    return dict(json.loads(out.decode().strip().splitlines()[-1]))
 
 
 async def main() -> None:
@@ -279,18 +348,35 @@ async def main() -> None:
             kinds += [("postgres", "in-server worker, PostgreSQL"), ("two-workers", "two workers, PostgreSQL")]
         else:
             print("(set BENCH_DATABASE_URL to a PostgreSQL database to measure two workers)")
+        only = os.environ.get("BENCH_PUSH_ONLY")
+        kinds = [(kind, name) for kind, name in kinds if not only or kind in only.split(",")]
         figures = []
         for kind, name in kinds:
             # the machine is shared: the floor is taken right before and right after each
             # run, and their mean is the reference for that run
+            load_before = os.getloadavg()[0]
             before = floor_rate(devices, origin)
-            rate = await run_scenario(kind, origin, count_url)
+            service_before = await counts(count_url)
+            result = await run_scenario(kind, origin, count_url)
+            service_cpu = (await counts(count_url))["cpu"] - service_before["cpu"]
             after = floor_rate(devices, origin)
-            figures.append((name, rate, (before + after) / 2))
-        print(f"{MESSAGES:,} messages to {DEVICES} devices; floor = encrypt + sign the same payloads alone")
-        for name, rate, floor in figures:
+            result.update(floor=(before + after) / 2, service_us=service_cpu / MESSAGES * 1e6)
+            result["load"] = (load_before, os.getloadavg()[0])
+            figures.append((name, result))
+        print(f"{MESSAGES:,} messages to {DEVICES} devices; floor = pywebpush's encryption and a VAPID signature of each payload, alone, in one process")
+        for name, result in figures:
+            rate, floor = result["rate"], result["floor"]
             verdict = "OK" if rate >= floor / 2 else "UNDER BUDGET"
             print(f"{name}: {rate:,.0f} msg/s vs floor {floor:,.0f} msg/s = {rate / floor:.2f} x (budget >= 0.5) {verdict}")
+            cpu = result.get("cpu_us")
+            if cpu:
+                print(
+                    f"    CPU per message: {cpu['worker']:.0f} µs in the worker's process + {cpu['pool']:.0f} µs in its"
+                    f" encryption processes (+ {result['service_us']:.0f} µs in the push service); floor {1e6 / floor:.0f} µs"
+                )
+                steps = ", ".join(f"{step} {seconds:.1f}" for step, seconds in result["steps"].items())
+                print(f"    seconds in each step, summed over the lanes: {steps}")
+            print(f"    load average (1 min) before / after: {result['load'][0]:.1f} / {result['load'][1]:.1f}")
     finally:
         push_process.terminate()
         await push_process.wait()

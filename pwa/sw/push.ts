@@ -47,16 +47,19 @@ async function openTarget(worker: ServiceWorkerGlobalScope, notification: Notifi
   const target = new URL(link, origin).href;
   const choice = windowForTap(await appWindows(worker), link, origin);
   if (!choice) {
+    // the app is closed: a new window, straight on that screen
     await worker.clients.openWindow(target);
     return;
   }
-  let client: WindowClient | null = choice.window;
-  if (choice.navigate) client = (await choice.window.navigate(target).catch(() => null)) ?? choice.window;
+  // focus first, while the tap's activation lasts (navigating first can spend it, and
+  // replaces the client the focus would be asked of), then move the window to the screen
+  let client: WindowClient = choice.window;
   try {
-    await client.focus();
+    client = await client.focus();
   } catch {
-    // focusing needs the tap's activation; the window is already on the right screen
+    // already in front, or the activation has run out: the window still moves
   }
+  if (choice.navigate) await client.navigate(target).catch(() => null);
 }
 
 /** waitUntil throws on events the page dispatches itself (tests); the work still runs. */

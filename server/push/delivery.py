@@ -9,10 +9,10 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 import aiohttp
-from pywebpush import WebPushException, webpush_async
+from pywebpush import WebPusher, WebPushException
+from requests.structures import CaseInsensitiveDict
 
-from server.push.endpoints import EndpointRefused, check_send_address, origin_of
-from server.push.payload import encoded
+from server.push.endpoints import EndpointRefused
 from server.push.policy import LIMITS
 from server.push.vapid import VapidSigner
 
@@ -115,39 +115,31 @@ def _classify(status: int, retry_after: str | None, body: str) -> Outcome:
     return Outcome("failed", reason)
 
 
-async def send_message(message: Outbound, session: NoRedirects, signer: VapidSigner) -> Outcome:
-    endpoint = message.endpoint
-    try:
-        check_send_address(endpoint)
-    except EndpointRefused as error:
-        return Outcome("failed", f"endpoint refused: {error}")
-    headers: dict[str, Any] = {**signer.headers(origin_of(endpoint)), "Urgency": message.urgency}
+class SealedPusher(WebPusher):
+    """pywebpush's sender for a body encrypted beforehand (server/push/encryption.py, in the
+    worker's pool): its `send_async` adds Content-Encoding and TTL and posts the body over
+    the shared session; encryption is the step it leaves out."""
+
+    def encode(self, data: bytes, content_encoding: str = "aes128gcm") -> CaseInsensitiveDict:
+        return CaseInsensitiveDict(body=data)
+
+
+async def send_message(
+    message: Outbound, body: bytes, audience: str, session: NoRedirects, signer: VapidSigner
+) -> Outcome:
+    """Posts `message`, already encrypted as `body`, to its push service (`audience`, the
+    origin check_send_address returned) and says what the answer means."""
+    headers: dict[str, Any] = {**signer.headers(audience), "Urgency": message.urgency}
     if message.topic:
         headers["Topic"] = message.topic
     timeout = aiohttp.ClientTimeout(
         total=LIMITS.request_timeout_seconds, connect=LIMITS.connect_timeout_seconds
     )
+    pusher = SealedPusher({"endpoint": message.endpoint}, aiohttp_session=session)  # type: ignore[arg-type]
     try:
-        await webpush_async(
-            subscription_info={
-                "endpoint": endpoint,
-                "keys": {"p256dh": message.p256dh, "auth": message.auth},
-            },
-            data=encoded(message.payload).decode(),
-            headers=headers,
-            ttl=message.ttl,
-            timeout=timeout,  # type: ignore[arg-type]
-            aiohttp_session=session,  # type: ignore[arg-type]
-        )
+        response = await pusher.send_async(body, headers, ttl=message.ttl, timeout=timeout)
     except WebPushException as error:
-        response = error.response
-        if response is None:
-            return Outcome("failed", str(error)[:300])
-        return _classify(
-            int(response.status),  # type: ignore[union-attr]
-            response.headers.get("Retry-After"),  # type: ignore[union-attr]
-            str(error).split("Response body:", 1)[-1],
-        )
+        return Outcome("failed", str(error)[:300])
     except EndpointRefused as error:
         return Outcome("failed", f"endpoint refused: {error}")
     except (aiohttp.ClientError, TimeoutError, OSError) as error:
@@ -155,4 +147,7 @@ async def send_message(message: Outbound, session: NoRedirects, signer: VapidSig
         if isinstance(cause, EndpointRefused):
             return Outcome("failed", f"endpoint refused: {cause}")
         return Outcome("retry", f"network: {type(error).__name__} {error}"[:300])
+    assert isinstance(response, aiohttp.ClientResponse)
+    if response.status > 202:
+        return _classify(response.status, response.headers.get("Retry-After"), await response.text())
     return Outcome("sent")

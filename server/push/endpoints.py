@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from urllib.parse import urlsplit
+from functools import lru_cache
+from urllib.parse import SplitResult, urlsplit
 
 from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
@@ -36,8 +37,7 @@ class EndpointRefused(Exception):
     """The push service's address is not one Élan sends to."""
 
 
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
+def _origin(parts: SplitResult) -> str:
     host = parts.hostname or ""
     default = 443 if parts.scheme == "https" else 80
     port = parts.port or default
@@ -45,8 +45,17 @@ def origin_of(url: str) -> str:
     return f"{parts.scheme}://{shown}" + ("" if port == default else f":{port}")
 
 
-def _allowed_origins() -> set[str]:
-    return {origin_of(o) for o in get_settings().push_allowed_origins}
+def origin_of(url: str) -> str:
+    return _origin(urlsplit(url))
+
+
+@lru_cache(maxsize=8)
+def _origins(configured: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(origin_of(o) for o in configured)
+
+
+def _allowed_origins() -> frozenset[str]:
+    return _origins(get_settings().push_allowed_origins)
 
 
 def is_known_push_service(host: str) -> bool:
@@ -54,20 +63,25 @@ def is_known_push_service(host: str) -> bool:
     return host in PUSH_SERVICE_HOSTS or any(host.endswith(s) for s in PUSH_SERVICE_SUFFIXES)
 
 
+def _accepted(endpoint: str, allowed: frozenset[str]) -> tuple[str, str]:
+    """The endpoint's host and origin if Élan accepts it, else a ValidationFailed."""
+    try:
+        parts = urlsplit(endpoint)
+        host = parts.hostname
+        origin = _origin(parts)  # raises on a malformed port
+    except ValueError as error:
+        raise ValidationFailed("push_endpoint_invalid", "endpoint") from error
+    if len(endpoint) > MAX_ENDPOINT_LENGTH or not host or parts.username or parts.password:
+        raise ValidationFailed("push_endpoint_invalid", "endpoint")
+    if origin not in allowed and (parts.scheme != "https" or not is_known_push_service(host)):
+        raise ValidationFailed("push_endpoint_not_allowed", "endpoint", host=host)
+    return host, origin
+
+
 def check_endpoint(endpoint: str) -> str:
     """The endpoint if Élan accepts it at registration, else a ValidationFailed."""
     endpoint = endpoint.strip()
-    try:
-        parts = urlsplit(endpoint)
-        parts.port  # noqa: B018 - raises on a malformed port
-    except ValueError as error:
-        raise ValidationFailed("push_endpoint_invalid", "endpoint") from error
-    if len(endpoint) > MAX_ENDPOINT_LENGTH or not parts.hostname or parts.username or parts.password:
-        raise ValidationFailed("push_endpoint_invalid", "endpoint")
-    if origin_of(endpoint) in _allowed_origins():
-        return endpoint
-    if parts.scheme != "https" or not is_known_push_service(parts.hostname):
-        raise ValidationFailed("push_endpoint_not_allowed", "endpoint", host=parts.hostname)
+    _accepted(endpoint, frozenset(_allowed_origins()))
     return endpoint
 
 
@@ -78,21 +92,32 @@ def address_is_public(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
-def check_send_address(endpoint: str) -> None:
+def check_send_address(endpoint: str) -> str:
     """Refuses, before connecting, an endpoint whose host is a literal non-public address
     (aiohttp connects to IP literals without asking the resolver), and one no longer on
-    the allow-list (it may have changed since the device registered)."""
+    the allow-list (it may have changed since the device registered). Returns the
+    endpoint's origin: the audience of its VAPID token."""
+    origin, refusal = _send_verdict(endpoint, frozenset(_allowed_origins()))
+    if refusal is not None:
+        raise EndpointRefused(refusal)
+    return origin
+
+
+@lru_cache(maxsize=4096)
+def _send_verdict(endpoint: str, allowed: frozenset[str]) -> tuple[str, str | None]:
+    """(origin, why it is refused or None): the same for as long as the allow-list is,
+    and asked for every message, so kept for the devices pushed to most recently."""
     try:
-        check_endpoint(endpoint)
-    except ValidationFailed as error:
-        raise EndpointRefused(f"{urlsplit(endpoint).hostname} is not an allowed push service") from error
-    host = urlsplit(endpoint).hostname or ""
+        host, origin = _accepted(endpoint, allowed)
+    except ValidationFailed:
+        return "", f"{urlsplit(endpoint).hostname} is not an allowed push service"
+    if origin in allowed:
+        return origin, None
     try:
-        ipaddress.ip_address(host)
+        public = address_is_public(host)
     except ValueError:
-        return  # a name: the resolver checks what it resolves to
-    if not address_is_public(host) and origin_of(endpoint) not in _allowed_origins():
-        raise EndpointRefused(f"address {host} is not public")
+        return origin, None  # a name: the resolver checks what it resolves to
+    return origin, None if public else f"address {host} is not public"
 
 
 class EndpointResolver(AbstractResolver):

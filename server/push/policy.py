@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from server.notifications.models import NotificationKind as K
 
@@ -72,6 +72,9 @@ class Limits:
     batch_size: int = 200
     concurrency: int = 64
     lanes: int = 2
+    # processes that encrypt large batches beside the event loop (0: encrypt in place)
+    encrypt_processes: int = field(default_factory=lambda: os.cpu_count() or 1)
+    pool_min_messages: int = 32  # smaller batches are encrypted in place
     payload_max_bytes: int = 3000  # Web Push allows 4 KB of ciphertext; keep a margin
 
     @classmethod

@@ -1,9 +1,11 @@
-"""The push worker: claims due outbox rows, sends them, records what happened.
+"""The push worker: claims due outbox rows, encrypts and sends them, records what happened.
 
 Rows are claimed (claimed_by, claimed_until = a lease), never removed before the push
 service has answered, so a worker killed mid-batch loses nothing: when its lease runs
 out, another worker sends those rows. On PostgreSQL several workers claim with
-`SELECT … FOR UPDATE SKIP LOCKED`, so each row is claimed by one worker at a time.
+`SELECT … FOR UPDATE SKIP LOCKED`, so each row is claimed by one worker at a time
+(server/push/claims.py). Large batches are encrypted in the worker's own processes
+(server/push/encryption.py) while the event loop sends and records.
 """
 
 from __future__ import annotations
@@ -13,45 +15,28 @@ import contextlib
 import logging
 import os
 import socket
+import time
 import uuid
+from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
-from tortoise import connections
-from tortoise.expressions import F, Q
-from tortoise.transactions import in_transaction
+from tortoise.expressions import Q
 
 from server.bus import get_bus
-from server.push.delivery import (
-    OUTBOUND_FIELDS,
-    NoRedirects,
-    Outbound,
-    Outcome,
-    outbound,
-    retry_delay,
-    send_message,
-)
-from server.push.endpoints import EndpointResolver
+from server.push.claims import claim_due
+from server.push.delivery import NoRedirects, Outbound, Outcome, retry_delay, send_message
+from server.push.encryption import EncryptionPool, Plain
+from server.push.endpoints import EndpointRefused, EndpointResolver, check_send_address
 from server.push.models import PushMessage, PushStatus, PushSubscription
 from server.push.outbox import OUTBOX_CHANNEL
+from server.push.payload import encoded
 from server.push.policy import LIMITS
 from server.push.vapid import signer as make_signer
 from server.settings import get_settings
 
 log = logging.getLogger("elan.push")
-
-CLAIM_SQL = """
-UPDATE push_message SET claimed_by = $1, claimed_until = $2, attempts = attempts + 1
-WHERE id IN (
-    SELECT id FROM push_message
-    WHERE status = 'PENDING' AND not_before <= $3 AND (claimed_until IS NULL OR claimed_until < $3)
-    ORDER BY not_before, id
-    LIMIT $4
-    FOR UPDATE SKIP LOCKED
-)
-RETURNING id
-"""
 
 
 def worker_name() -> str:
@@ -67,7 +52,10 @@ class PushWorker:
         self._session: aiohttp.ClientSession | None = None
         self._stop_listening: Callable[[], None] | None = None
         self._signer = make_signer()
+        self.encryption = EncryptionPool(LIMITS.encrypt_processes)
         self.sent = 0
+        # seconds spent in each step of a batch, summed over the lanes (the benchmark shows them)
+        self.phase_seconds: defaultdict[str, float] = defaultdict(float)
 
     # lifecycle -------------------------------------------------------------------------
     async def start(self) -> None:
@@ -98,6 +86,7 @@ class PushWorker:
                     claimed_until=None
                 )
         self._tasks = []
+        await self.encryption.close()
         if self._session is not None:
             await self._session.close()
             self._session = None
@@ -133,52 +122,57 @@ class PushWorker:
         ahead = (nearest - datetime.now(UTC)).total_seconds()  # type: ignore[operator]
         return min(LIMITS.poll_seconds, max(0.01, ahead))
 
-    async def claim(self, limit: int) -> list[int]:
-        """Marks up to `limit` due rows as this worker's for one lease; returns their ids."""
-        now = datetime.now(UTC)
-        until = now + timedelta(seconds=self.lease)
-        if not get_settings().is_sqlite:
-            # one statement: rows another worker is claiming right now are skipped, not waited for
-            rows = await connections.get("default").execute_query_dict(CLAIM_SQL, [self.name, until, now, limit])
-            return [int(row["id"]) for row in rows]
-        async with in_transaction() as connection:  # SQLite: one writer at a time anyway
-            unclaimed = Q(claimed_until=None) | Q(claimed_until__lt=now)
-            ids = list(
-                await PushMessage.filter(status=PushStatus.PENDING, not_before__lte=now)
-                .filter(unclaimed)
-                .order_by("not_before", "id")
-                .limit(limit)
-                .using_db(connection)
-                .values_list("id", flat=True)
-            )
-            if ids:
-                await PushMessage.filter(id__in=ids).filter(unclaimed).using_db(connection).update(
-                    claimed_by=self.name, claimed_until=until, attempts=F("attempts") + 1
-                )
-        return ids  # type: ignore[return-value]
-
     async def deliver_due(self) -> int:
         """Sends one batch of due rows; returns how many were claimed."""
         assert self._session is not None, "start() the worker first"
-        ids = await self.claim(LIMITS.batch_size)
-        if not ids:
+        clock = time.perf_counter()
+        messages = await claim_due(self.name, self.lease, LIMITS.batch_size)
+        if not messages:
             return 0
-        rows = await PushMessage.filter(id__in=ids).values(*OUTBOUND_FIELDS)
-        messages = [outbound(row) for row in rows]
+        clock = self._lap("claim", clock)
+
+        outcomes: list[Outcome | None] = [None] * len(messages)
+        audiences: dict[int, str] = {}
+        plain: list[Plain] = []
+        for index, message in enumerate(messages):
+            try:
+                audiences[index] = check_send_address(message.endpoint)
+            except EndpointRefused as error:
+                outcomes[index] = Outcome("failed", f"endpoint refused: {error}")
+                continue
+            plain.append((message.endpoint, message.p256dh, message.auth, encoded(message.payload)))
+        pooled = len(plain) >= LIMITS.pool_min_messages
+        bodies = dict(zip(audiences, await self.encryption.seal(plain, pooled), strict=True))
+        clock = self._lap("encrypt", clock)
+
         gate = asyncio.Semaphore(LIMITS.concurrency)
         session = NoRedirects(self._session)
 
-        async def one(message: Outbound) -> Outcome:
+        async def one(index: int, body: bytes) -> None:
+            message = messages[index]
             async with gate:
                 try:
-                    return await send_message(message, session, self._signer)
+                    outcomes[index] = await send_message(message, body, audiences[index], session, self._signer)
                 except Exception as error:  # a bug must not stall the batch
                     log.exception("push %s: unexpected failure", message.id)
-                    return Outcome("retry", f"error: {type(error).__name__}")
+                    outcomes[index] = Outcome("retry", f"error: {type(error).__name__}")
 
-        outcomes = await asyncio.gather(*(one(m) for m in messages))
-        await self._record(list(zip(messages, outcomes, strict=True)))
-        return len(ids)
+        sends = []
+        for index, body in bodies.items():
+            if isinstance(body, str):  # encryption failed: counted as an attempt, retried
+                outcomes[index] = Outcome("retry", body)
+            else:
+                sends.append(one(index, body))
+        await asyncio.gather(*sends)
+        clock = self._lap("send", clock)
+        await self._record([(m, o) for m, o in zip(messages, outcomes, strict=True) if o is not None])
+        self._lap("record", clock)
+        return len(messages)
+
+    def _lap(self, phase: str, since: float) -> float:
+        now = time.perf_counter()
+        self.phase_seconds[phase] += now - since
+        return now
 
     async def _record(self, results: list[tuple[Outbound, Outcome]]) -> None:
         now = datetime.now(UTC)

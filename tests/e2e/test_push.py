@@ -31,6 +31,26 @@ TAP_NOTIFICATION = """async () => {
 }"""
 
 
+# one evaluation that resolves once a service worker controls the page; waits for_function
+# would poll with an eval that the app's CSP (script-src 'self') refuses
+UNTIL_CONTROLLED = """new Promise((resolve) => {
+  if (navigator.serviceWorker.controller) resolve(true);
+  else navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
+})"""
+
+
+async def until_controlled(page, timeout: float = 15.0) -> None:
+    await asyncio.wait_for(page.evaluate(UNTIL_CONTROLLED), timeout)
+
+
+async def until_true(page, expression: str, timeout: float = 10.0) -> None:
+    for _ in range(int(timeout / 0.1)):
+        if await page.evaluate(expression):
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"still false after {timeout} s: {expression}")
+
+
 async def overtaken(user_id: int, challenge_id: int = 7):
     async with atomic():
         return await notify(
@@ -86,7 +106,7 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     phone = await phones()
     await phone.context.grant_permissions(["notifications"], origin=live_server.url)
     await sign_in(phone.page, julie.email)
-    await phone.page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    await until_controlled(phone.page)
     channel = PushChannel(await phone.context.new_cdp_session(phone.page), live_server.url)
     await channel.open()
     # the notifications subscription is live once the socket is up and the server has it
@@ -124,7 +144,7 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
 
     # when another rank change of that challenge arrives while she looks at that very screen
     await phone.page.bring_to_front()
-    await phone.page.wait_for_function("document.hasFocus() && document.visibilityState === 'visible'")
+    await until_true(phone.page, "document.hasFocus() && document.visibilityState === 'visible'")
     await channel.deliver(notification_payload(await overtaken(julie.id), "fr", "rank-7"))
     await asyncio.sleep(1.0)
     # then no notification covers the screen she is already on

@@ -31,6 +31,7 @@ async def start_worker(origin: str) -> asyncio.subprocess.Process:
         "PUSH_CONCURRENCY": "10",
         "PUSH_LANES": str(LANES),
         "PUSH_POLL_SECONDS": "0.2",
+        "PUSH_POOL_MIN_MESSAGES": "10",  # each batch goes through the encryption processes
         "LOG_LEVEL": "warning",
     }
     return await asyncio.create_subprocess_exec(
@@ -88,9 +89,17 @@ async def test_killing_a_worker_mid_batch_loses_nothing_and_repeats_only_its_in_
                 break
             doomed.send_signal(signal.SIGCONT)
             await asyncio.sleep(0.02)
+        encrypting = _children(doomed.pid)
         doomed.send_signal(signal.SIGKILL)
         await doomed.wait()
         assert in_flight, "the worker should have died with rows in flight"
+        # and its encryption processes die with it instead of lingering
+        assert encrypting, "the worker should have started its encryption processes"
+        for _ in range(100):
+            if not any(_alive(pid) for pid in encrypting):
+                break
+            await asyncio.sleep(0.1)
+        assert not any(_alive(pid) for pid in encrypting)
         # then the survivor sends everything, including what the dead one had claimed
         await service.wait_until(lambda: len({a.payload["seq"] for a in service.arrivals}) == MESSAGES, timeout=90)
         for _ in range(100):
@@ -117,6 +126,27 @@ async def test_killing_a_worker_mid_batch_loses_nothing_and_repeats_only_its_in_
         await service.stop()
         if in_server_worker() is None:
             await start_in_server()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat").read()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
 
 
 def _host() -> str:
