@@ -99,6 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Le curseur de pagination n'est pas valide.",
         "en": "The pagination cursor is not valid.",
     },
+    "language_unsupported": {
+        "fr": "Langue non prise en charge : choisissez fr ou en.",
+        "en": "Unsupported language: choose fr or en.",
+    },
     "page_size_invalid": {
         "fr": "La taille de page doit être comprise entre 1 et {max}.",
         "en": "The page size must be between 1 and {max}.",

@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from server.accounts.models import User
 from server.db import atomic
 from server.errors import ValidationFailed
+from server.i18n import SUPPORTED
 from server.push.endpoints import check_endpoint
 from server.push.errors import PushDeviceNotFound
 from server.push.models import PushSubscription
@@ -35,13 +36,21 @@ def _check_keys(p256dh: str, auth: str) -> None:
 
 
 async def register_subscription(
-    user: User, endpoint: str, p256dh: str, auth: str, user_agent: str = ""
+    user: User, endpoint: str, p256dh: str, auth: str, user_agent: str = "", language: str | None = None
 ) -> PushSubscription:
     """Adds this device for `user`; an endpoint registered before (by anyone) moves to them,
-    since an endpoint is one browser profile and only its current person should get pushes."""
+    since an endpoint is one browser profile and only its current person should get pushes.
+
+    `language` is the one the app speaks on this device: the person's notifications and pushes
+    are written in it from then on (the last device registered wins)."""
     endpoint = check_endpoint(endpoint)
     _check_keys(p256dh, auth)
+    if language is not None and language not in SUPPORTED:
+        raise ValidationFailed("language_unsupported", "language")
     async with atomic():
+        if language is not None and user.language != language:
+            user.language = language
+            await User.filter(id=user.id).update(language=language)
         existing = await PushSubscription.filter(endpoint=endpoint).select_for_update().first()
         if existing is not None:
             if existing.user_id != user.id:

@@ -14,8 +14,9 @@ from tests.graphql_client import GraphQLClient
 from tests.push.push_service import Device, LocalPushService
 
 REGISTER = """
-mutation Register($endpoint: String!, $p256dh: String!, $auth: String!, $userAgent: String!) {
-  registerPushSubscription(endpoint: $endpoint, p256dh: $p256dh, auth: $auth, userAgent: $userAgent) {
+mutation Register($endpoint: String!, $p256dh: String!, $auth: String!, $userAgent: String!, $language: String) {
+  registerPushSubscription(endpoint: $endpoint, p256dh: $p256dh, auth: $auth, userAgent: $userAgent,
+                           language: $language) {
     __typename
     ... on RegisterPushSubscriptionSuccess { device { id userAgent } }
     ... on ValidationError { code message field }

@@ -9,7 +9,8 @@ from server.db import atomic
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.push.models import PushMessage, PushStatus, PushSubscription
-from tests.push.conftest import outbox_row, person_with_device
+from tests.graphql_client import GraphQLClient
+from tests.push.conftest import REGISTER, outbox_row, person_with_device
 from tests.push.push_service import Scripted
 
 CHALLENGE = "Printemps des utilitaires"
@@ -124,3 +125,21 @@ async def test_an_endpoint_no_longer_allowed_is_not_contacted(live_server, push_
     row = await outbox_row(julie.user_id, PushStatus.FAILED)
     assert row.last_error is not None and row.last_error.startswith("endpoint refused")
     assert julie.device.token not in push_service.hits
+
+
+async def test_an_english_phone_gets_its_alerts_in_english(live_server, push_service, quick_push):
+    # given Julie's phone, whose app speaks English, registered for pushes
+    julie = await person_with_device(live_server, push_service)
+    async with GraphQLClient(live_server.url, token=julie.token) as client:
+        again = await client.execute(REGISTER, {**julie.device.as_variables(), "language": "en"})
+        assert again["registerPushSubscription"]["__typename"] == "RegisterPushSubscriptionSuccess"
+        refused = await client.execute(REGISTER, {**julie.device.as_variables(), "language": "de"})
+        assert refused["registerPushSubscription"]["code"] == "language_unsupported"
+    # when Thomas overtakes her
+    await overtaken(julie.user_id)
+    # then the alert on her lock screen is in English
+    await push_service.wait_until(lambda: push_service.arrived(julie.device), timeout=5)
+    [arrival] = push_service.arrived(julie.device)
+    assert arrival.payload["lang"] == "en" and arrival.payload["title"] == "Leaderboard"
+    assert arrival.payload["body"].startswith("Thomas Petit")
+    assert "vous" not in arrival.payload["body"]

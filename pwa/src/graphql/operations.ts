@@ -448,11 +448,12 @@ export interface RegisterPushSubscriptionVariables {
   p256dh: string;
   auth: string;
   userAgent: string;
+  language?: string | null;
 }
 export const REGISTER_PUSH_SUBSCRIPTION = operation<RegisterPushSubscriptionData, RegisterPushSubscriptionVariables>(
   'RegisterPushSubscription',
-  `mutation RegisterPushSubscription($endpoint: String!, $p256dh: String!, $auth: String!, $userAgent: String!) {
-  registerPushSubscription(endpoint: $endpoint, p256dh: $p256dh, auth: $auth, userAgent: $userAgent) {
+  `mutation RegisterPushSubscription($endpoint: String!, $p256dh: String!, $auth: String!, $userAgent: String!, $language: String) {
+  registerPushSubscription(endpoint: $endpoint, p256dh: $p256dh, auth: $auth, userAgent: $userAgent, language: $language) {
     __typename
     ... on RegisterPushSubscriptionSuccess { device { ...PushDeviceFields } }
     ${USER_ERROR_FIELDS}

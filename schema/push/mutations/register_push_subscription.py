@@ -26,12 +26,21 @@ RegisterPushSubscriptionResult = Annotated[
 
 
 async def register_push_subscription(
-    info: Info, endpoint: str, p256dh: str, auth: str, user_agent: str = ""
+    info: Info,
+    endpoint: str,
+    p256dh: str,
+    auth: str,
+    user_agent: str = "",
+    language: Annotated[
+        str | None,
+        strawberry.argument(description="The language the app speaks on this device (fr or en): the person's "
+                            "alerts are written in it."),
+    ] = None,
 ) -> RegisterPushSubscriptionResult:
     viewer = signed_in(info)
     try:
         subscription = await services.register_subscription(
-            viewer, endpoint, p256dh, auth, user_agent or info.context.user_agent
+            viewer, endpoint, p256dh, auth, user_agent or info.context.user_agent, language
         )
     except DomainError as error:
         return to_user_error(error, info.context.language)  # type: ignore[return-value]

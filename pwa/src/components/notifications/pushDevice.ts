@@ -4,6 +4,7 @@
  */
 import { request } from '../../graphql/client';
 import { REGISTER_PUSH_SUBSCRIPTION, UNREGISTER_PUSH_SUBSCRIPTION, VAPID_PUBLIC_KEY } from '../../graphql/operations';
+import { language } from '../../i18n';
 import { applicationServerKey, pushState, subscriptionKeys, type PushState } from '../../lib/pushPermission';
 
 export function currentPushState(): PushState {
@@ -49,6 +50,7 @@ export async function subscribeThisDevice(
     const { registerPushSubscription: result } = await request(REGISTER_PUSH_SUBSCRIPTION, {
       ...keys,
       userAgent: navigator.userAgent,
+      language, // the alerts are written in the language this app speaks
     });
     if (result.__typename === 'RegisterPushSubscriptionSuccess') return { ok: true };
     return { ok: false, message: result.message };
