@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import multiprocessing
 import os
@@ -100,6 +101,12 @@ async def _floor_server(port: int, pipe: Any) -> None:
     subscribers: set[Any] = set()
 
     async def handler(socket: Any) -> None:
+        from websockets.exceptions import ConnectionClosed
+
+        with contextlib.suppress(ConnectionClosed):  # the clients leave abruptly at the end
+            await _serve_floor_socket(socket)
+
+    async def _serve_floor_socket(socket: Any) -> None:
         async for text in socket:
             message = json.loads(text)
             if message["type"] == "connection_init":
