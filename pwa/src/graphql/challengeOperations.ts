@@ -2,23 +2,16 @@
  * The documents of challenge management: the wizard, the edit form, publish and close,
  * and the result audit. Result and variable types are written by hand next to each.
  */
+import { operation } from './operation';
 import type {
   ChallengeFormat,
   ChallengeStatus,
   LeagueRule,
   Metric,
   OtherUserError,
-  Operation,
   ScoringMode,
   ValidationError,
 } from './operations';
-
-function operation<TData, TVariables = Record<string, never>>(
-  operationName: string,
-  query: string,
-): Operation<TData, TVariables> {
-  return { operationName, query };
-}
 
 export type CriterionKind = 'TRAINING_COMPLETION' | 'QUIZ_SCORE' | 'SATISFACTION';
 export type Visibility = 'EVERYONE' | 'TOP_AND_AROUND';

@@ -1,15 +1,7 @@
 /** The post page, comments, moderation and composer helpers (feed domain). */
 import { POST_FIELDS, type Comment, type Post, type RateLimitedError, type UserError } from './operations';
 
-interface Op<TData, TVariables> {
-  readonly operationName: string;
-  readonly query: string;
-  readonly __types?: (variables: TVariables) => TData;
-}
-const op = <TData, TVariables = Record<string, never>>(operationName: string, query: string): Op<TData, TVariables> => ({
-  operationName,
-  query,
-});
+import { operation as op } from './operation';
 
 const COMMENT_FIELDS = `fragment CommentFields on Comment { id body createdAt editedAt author { id displayName initials avatarUrl unit { id name } } }`;
 const ERRORS = `... on UserError { code message }`;

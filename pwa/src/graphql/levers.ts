@@ -3,14 +3,7 @@
  * dashboards, satisfaction, action plans, assessments, performance plan),
  * with their result and variable types written by hand.
  */
-import type { Operation } from './operations';
-
-function operation<TData, TVariables = Record<string, never>>(
-  operationName: string,
-  query: string,
-): Operation<TData, TVariables> {
-  return { operationName, query };
-}
+import { operation } from './operation';
 
 type UserErrorResult = { __typename: 'ValidationError' | 'NotFoundError' | 'NotAllowedError' | 'ConflictError'; code: string; message: string };
 

@@ -3,13 +3,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import * as challengeOperations from './challengeOperations';
 import * as feedOperations from './feedOperations';
+import * as levers from './levers';
 import * as operations from './operations';
 import * as outboxOperations from './outboxOperations';
 
 /** The SDL the server commits (schema/schema.graphql at the repository root). */
 const schemaFile = fileURLToPath(new URL('../../../schema/schema.graphql', import.meta.url));
-const documents = ([...Object.entries(operations), ...Object.entries(feedOperations), ...Object.entries(outboxOperations)] as [string, unknown][]).filter(
+// every module of documents the app (or its service worker) sends
+const modules = [operations, feedOperations, outboxOperations, challengeOperations, levers];
+const documents = (modules.flatMap((module) => Object.entries(module)) as [string, unknown][]).filter(
   (entry): entry is [string, operations.Operation<unknown, unknown>] =>
     typeof entry[1] === 'object' && entry[1] !== null && 'query' in entry[1],
 );

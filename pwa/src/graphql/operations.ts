@@ -4,20 +4,9 @@
  */
 import type { FeedFilterInput } from '../lib/feedFilter';
 
-/** A document tagged with the types of its result and variables. */
-export interface Operation<TData, TVariables> {
-  readonly operationName: string;
-  readonly query: string;
-  /** Phantom field: never set, only carries the types. */
-  readonly __types?: (variables: TVariables) => TData;
-}
+import { operation } from './operation';
 
-function operation<TData, TVariables = Record<string, never>>(
-  operationName: string,
-  query: string,
-): Operation<TData, TVariables> {
-  return { operationName, query };
-}
+export type { Operation } from './operation';
 
 // ---------------------------------------------------------------- shared types
 

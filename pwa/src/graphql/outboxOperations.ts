@@ -1,14 +1,6 @@
 /** What the outbox sends, from the page or the service worker: small documents, no fragments. */
 
-interface Op<TData, TVariables> {
-  readonly operationName: string;
-  readonly query: string;
-  readonly __types?: (variables: TVariables) => TData;
-}
-const op = <TData, TVariables = Record<string, never>>(operationName: string, query: string): Op<TData, TVariables> => ({
-  operationName,
-  query,
-});
+import { operation as op } from './operation';
 
 /** What sending a queued action needs to know: only whether it went, and why not. */
 export interface OutboxReply {
