@@ -37,9 +37,9 @@ async function sendOutbox(worker: ServiceWorkerGlobalScope, lastChance: boolean)
   const flush = () => flushOutbox(table, viewer.id, owner, (action, uploaded) => sendQueuedAction(action, uploaded, { language }), announce);
   const locks = 'locks' in worker.navigator ? worker.navigator.locks : null;
   try {
-    const end: FlushEnd = locks
-      ? await locks.request(LOCK, { ifAvailable: true }, async (lock): Promise<FlushEnd> => (lock ? flush() : 'busy'))
-      : await flush();
+    // wait for the page to finish its own flush rather than skip: a sync that ends while the
+    // page still holds the queue would not be fired again, and the page may be closing
+    const end: FlushEnd = locks ? await locks.request(LOCK, async (): Promise<FlushEnd> => flush()) : await flush();
     if ((end === 'offline' || end === 'later') && !lastChance) throw new Error(`outbox ${end}: try again later`);
   } finally {
     channel?.close();
