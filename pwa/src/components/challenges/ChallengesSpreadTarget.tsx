@@ -71,13 +71,13 @@ export function ChallengesSpreadTarget({ metrics, onNotice }: { metrics: Metric[
       <h2 id="spread-title">{t('challenges.spread.title')}</h2>
       <p class="hint">{t('challenges.spread.help')}</p>
       <label>{t('challenges.spread.unit')}
-        <select value={current.unit} onChange={(e) => change({ unit: e.currentTarget.value })} aria-describedby={described('unit')}>
+        <select value={current.unit} onChange={(e) => change({ unit: e.currentTarget.value })} aria-describedby={described('unit')} data-testid="spread-unit">
           {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
         </select>
       </label>
       <FieldError field="unit" errors={errors} />
       <label>{t('challenges.metric')}
-        <select value={current.metric} onChange={(e) => change({ metric: e.currentTarget.value })} aria-describedby={described('metric')}>
+        <select value={current.metric} onChange={(e) => change({ metric: e.currentTarget.value })} aria-describedby={described('metric')} data-testid="spread-metric">
           {metrics.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
         </select>
       </label>
