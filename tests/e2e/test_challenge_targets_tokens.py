@@ -42,7 +42,7 @@ async def test_a_manager_spreads_a_units_target_and_sees_each_members_share(live
     # and forgets the total: the message is next to its field, nothing is set
     await form.get_by_role("button", name="Répartir l’objectif").click()
     await expect(page.get_by_test_id("spread-error-value")).to_have_text("Indiquez un total supérieur à zéro.")
-    assert not await Target.exists()
+    assert not await Target.filter(organization_id=found.network.organization_id).exists()
 
     # when he spreads 30 over the month
     await form.get_by_label("Objectif total de l’unité").fill("30")
