@@ -122,7 +122,7 @@ function useSession() {
 }
 
 const CHALLENGE_ROUTES: ReadonlySet<RouteName> = new Set([
-  'challenges', 'challenge', 'challengeNew', 'challengeManage', 'challengeTv', 'challengeEdit', 'challengeAudit',
+  'challenges', 'challenge', 'challengeNew', 'challengeManage', 'challengeTv', 'challengeEdit', 'challengeAudit', 'challengeTokens',
 ]);
 
 type ChallengesModule = typeof import('./components/challenges/ChallengesScreens');

@@ -46,7 +46,7 @@ async def test_a_file_without_the_expected_header_is_refused(live_server):
 SPREAD = """
 mutation($metric: ID!, $unit: ID!, $start: DateTime!, $end: DateTime!, $value: Float!) {
   spreadTarget(metric: $metric, unit: $unit, periodStart: $start, periodEnd: $end, value: $value) {
-    __typename ... on SetTargetSuccess { count } } }
+    __typename ... on SetTargetSuccess { count people { userId displayName value } } } }
 """
 
 
@@ -59,7 +59,11 @@ async def test_a_unit_target_is_spread_among_its_people_and_rescores_them(live_s
             "metric": str(found.metric.id), "unit": str(found.network.points_of_sale["Lille"].id),
             "start": challenge.starts_at.isoformat(), "end": challenge.ends_at.isoformat(), "value": 40,
         })
-    assert data["spreadTarget"] == {"__typename": "SetTargetSuccess", "count": 5}
+    assert data["spreadTarget"]["count"] == 5
+    people = data["spreadTarget"]["people"]  # the screen lists who received what
+    assert sorted(p["userId"] for p in people) == sorted(str(s.id) for s in found.sellers)
+    assert {p["value"] for p in people} == {10}
+    assert people == sorted(people, key=lambda p: p["displayName"])
     assert await Target.filter(user_id=found.sellers[0].id, value=10).exists()
     assert (await my_standing(challenge, found.sellers[0])).score == 50
 

@@ -212,3 +212,89 @@ export const AUDIT_FORM_DATA = operation<AuditFormData>(
   integrationTokenUse { id name scopeUnitName lastUsedAt revokedAt entryCount lastEntryAt }
 }`,
 );
+
+export interface PersonTarget {
+  userId: string;
+  displayName: string;
+  value: number;
+}
+export type SpreadTargetUnion =
+  | { __typename: 'SetTargetSuccess'; count: number; people: PersonTarget[] }
+  | ValidationError
+  | OtherUserError;
+export interface SpreadTargetVariables {
+  metric: string;
+  unit: string;
+  periodStart: string;
+  periodEnd: string;
+  value: number;
+}
+export const SPREAD_TARGET = operation<{ spreadTarget: SpreadTargetUnion }, SpreadTargetVariables>(
+  'SpreadTarget',
+  `mutation SpreadTarget($metric: ID!, $unit: ID!, $periodStart: DateTime!, $periodEnd: DateTime!, $value: Float!) {
+  spreadTarget(metric: $metric, unit: $unit, periodStart: $periodStart, periodEnd: $periodEnd, value: $value) {
+    __typename
+    ... on SetTargetSuccess { count people { userId displayName value } }
+    ... on UserError { code message }
+    ... on ValidationError { field }
+  }
+}`,
+);
+
+export const TARGET_SCOPES = operation<{ challengeScopes: ScopeUnit[] }>(
+  'TargetScopes',
+  `query TargetScopes {
+  challengeScopes { id name kind }
+}`,
+);
+
+export interface IntegrationToken {
+  id: string;
+  name: string;
+  scopeUnitId: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+const TOKEN_FIELDS = 'id name scopeUnitId createdAt lastUsedAt revokedAt';
+
+export const INTEGRATION_TOKENS = operation<{ integrationTokens: IntegrationToken[]; challengeScopes: ScopeUnit[] }>(
+  'IntegrationTokens',
+  `query IntegrationTokens {
+  integrationTokens { ${TOKEN_FIELDS} }
+  challengeScopes { id name kind }
+}`,
+);
+
+export type CreateIntegrationTokenUnion =
+  | { __typename: 'CreateIntegrationTokenSuccess'; secret: string; token: IntegrationToken }
+  | ValidationError
+  | OtherUserError;
+export const CREATE_INTEGRATION_TOKEN = operation<
+  { createIntegrationToken: CreateIntegrationTokenUnion },
+  { name: string; unitId: string | null }
+>(
+  'CreateIntegrationToken',
+  `mutation CreateIntegrationToken($name: String!, $unitId: ID) {
+  createIntegrationToken(name: $name, unitId: $unitId) {
+    __typename
+    ... on CreateIntegrationTokenSuccess { secret token { ${TOKEN_FIELDS} } }
+    ... on UserError { code message }
+    ... on ValidationError { field }
+  }
+}`,
+);
+
+export type RevokeIntegrationTokenUnion =
+  | { __typename: 'RevokeIntegrationTokenSuccess'; token: IntegrationToken }
+  | OtherUserError;
+export const REVOKE_INTEGRATION_TOKEN = operation<{ revokeIntegrationToken: RevokeIntegrationTokenUnion }, { tokenId: string }>(
+  'RevokeIntegrationToken',
+  `mutation RevokeIntegrationToken($tokenId: ID!) {
+  revokeIntegrationToken(tokenId: $tokenId) {
+    __typename
+    ... on RevokeIntegrationTokenSuccess { token { ${TOKEN_FIELDS} } }
+    ... on UserError { code message }
+  }
+}`,
+);

@@ -63,6 +63,8 @@ describe('challenge routes', () => {
     const { challengeIdFrom, matchRoute } = await import('./routes');
     expect(['/challenges/12/edit', '/challenges/audit', '/challenges/12/audit'].map(matchRoute)).toEqual(
       ['challengeEdit', 'challengeAudit', null]);
+    expect(matchRoute('/challenges/tokens')).toBe('challengeTokens');
+    expect(challengeIdFrom('/challenges/tokens')).toBeNull();
     expect([challengeIdFrom('/challenges/12/edit'), challengeIdFrom('/challenges/audit')]).toEqual(['12', null]);
   });
 });

@@ -14,6 +14,7 @@ export type RouteName =
   | 'challengeTv'
   | 'challengeEdit'
   | 'challengeAudit'
+  | 'challengeTokens'
   | 'badges'
   | 'awardBadge'
   | 'wall'
@@ -34,6 +35,7 @@ export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
   challengeTv: '/challenges/:id/tv',
   challengeEdit: '/challenges/:id/edit',
   challengeAudit: '/challenges/audit',
+  challengeTokens: '/challenges/tokens',
   badges: '/badges',
   awardBadge: '/badges/award',
   wall: '/wall',

@@ -12,14 +12,32 @@ from schema.challenges.types import ParticipantKind
 from schema.context import Info
 from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
 from schema.ids import parse_id
+from server.accounts.models import User as UserModel
 from server.challenges import csv_import, targets
 from server.challenges.models import ParticipantKind as ParticipantKindEnum
+from server.challenges.models import Target as TargetModel
 from server.errors import DomainError
+
+
+@strawberry.type(description="A person's target as just set.")
+class PersonTarget:
+    user_id: strawberry.ID
+    display_name: str
+    value: float
 
 
 @strawberry.type
 class SetTargetSuccess:
     count: int = strawberry.field(description="How many targets were set.")
+    people: list[PersonTarget] = strawberry.field(
+        default_factory=list, description="The people whose target was set, by name, with its value.",
+    )
+
+
+async def _people_of(saved: list[TargetModel]) -> list[PersonTarget]:
+    by_user = {t.user_id: t.value for t in saved if t.user_id is not None}
+    users = await UserModel.filter(id__in=list(by_user)).order_by("display_name", "id")
+    return [PersonTarget(user_id=strawberry.ID(str(u.id)), display_name=u.display_name, value=by_user[u.id]) for u in users]
 
 
 SetTargetResult = Annotated[
@@ -37,7 +55,7 @@ async def set_target(
         )])
     except DomainError as error:
         return to_user_error(error, info.context.language)  # type: ignore[return-value]
-    return SetTargetSuccess(count=len(saved))
+    return SetTargetSuccess(count=len(saved), people=await _people_of(saved))
 
 
 async def spread_target(
@@ -48,7 +66,7 @@ async def spread_target(
                                             period_start, period_end, value)
     except DomainError as error:
         return to_user_error(error, info.context.language)  # type: ignore[return-value]
-    return SetTargetSuccess(count=len(saved))
+    return SetTargetSuccess(count=len(saved), people=await _people_of(saved))
 
 
 async def import_targets(info: Info, csv: str, valid_rows_only: bool = False) -> ImportResult:

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
 import {
-  AWARDABLE_PEOPLE, CHALLENGES, IMPORT_RESULTS, IMPORT_TARGETS, RECORD_RESULT, SET_TARGET, type ImportUnion,
+  AWARDABLE_PEOPLE, CHALLENGES, IMPORT_RESULTS, IMPORT_TARGETS, RECORD_RESULT, SET_TARGET, type ImportUnion, type Viewer,
 } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { linkClick } from '../../router';
 import { useQuery } from '../badges/useQuery';
+import { ChallengesSpreadTarget } from './ChallengesSpreadTarget';
 
 type Tab = 'result' | 'import' | 'targets';
 
@@ -29,8 +30,11 @@ function Report({ report }: { report: ImportUnion }) {
   );
 }
 
-/** Managers: record a result, import a CSV file (checked first, with its error report), set targets. */
-export function ChallengesManage({ onNotice }: { onNotice: (message: string) => void }) {
+/**
+ * Managers: record a result, import a CSV file (checked first, with its error report), set targets
+ * or spread a unit's; admins also reach the integration tokens from here.
+ */
+export function ChallengesManage({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
   const { state } = useQuery(CHALLENGES, {}, 'challenges');
   const people = useQuery(AWARDABLE_PEOPLE, { search: null }, 'people');
   const [tab, setTab] = useState<Tab>('result');
@@ -99,6 +103,9 @@ export function ChallengesManage({ onNotice }: { onNotice: (message: string) => 
       <h1 id="manage-title">{t('challenges.manage')}</h1>
       <p class="challenge-links">
         <a href="/challenges/audit" onClick={linkClick} class="link-button" data-testid="open-audit">{t('challenges.auditLink')}</a>
+        {viewer.role === 'ADMIN' && (
+          <a href="/challenges/tokens" onClick={linkClick} class="link-button" data-testid="open-tokens">{t('challenges.tokens.link')}</a>
+        )}
       </p>
       <div class="challenge-tabs" role="group" aria-label={t('challenges.manage')}>
         {(['result', 'import', 'targets'] as Tab[]).map((name) => (
@@ -142,6 +149,7 @@ export function ChallengesManage({ onNotice }: { onNotice: (message: string) => 
         </fieldset>
       )}
       {tab === 'import' || tab === 'targets' ? report && <Report report={report} /> : null}
+      {tab === 'targets' && <ChallengesSpreadTarget metrics={metrics} onNotice={onNotice} />}
       {error && <p role="alert" class="form-error">{error}</p>}
     </section>
   );
