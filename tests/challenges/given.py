@@ -11,7 +11,7 @@ from server.challenges.models import Challenge, Metric, ParticipantKind
 from server.challenges.results import Recorded, ResultInput, record_result
 from server.challenges.scope import manager_actor
 from server.challenges.targets import TargetInput, set_targets
-from tests.factories import Network, make_network, signed_in
+from tests.factories import Network, deferred_work_done, make_network, signed_in
 
 _keys = iter(range(10**9))
 
@@ -63,7 +63,11 @@ async def live_challenge(found: Arena, **options: object) -> Challenge:
 
 
 async def sell(found: Arena, seller: User, value: float, key: str | None = None, reason: str | None = None) -> Recorded:
+    """Records a sale as a manager would, and lets the rank alerts and podium posts it causes
+    (deferred work, done right after commit by the server) happen before the story goes on."""
     actor = await manager_actor(found.manager)
-    return await record_result(actor, ResultInput(
+    recorded = await record_result(actor, ResultInput(
         found.metric.id, ParticipantKind.USER, seller.id, value, now(), key or f"test-key-{next(_keys)}", reason,
     ))
+    await deferred_work_done()
+    return recorded
