@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -129,6 +130,13 @@ async def publish_all(pending: list[tuple[str, dict[str, Any]]]) -> None:
     for channel, payload in pending:
         if channel.startswith(HOOK):
             await dispatch(channel.removeprefix(HOOK), payload)
+
+
+def dialect(sql: str) -> str:
+    """Hand-written SQL uses PostgreSQL's $n placeholders, each once and in order; SQLite wants ?."""
+    from server.settings import get_settings
+
+    return re.sub(r"\$\d+", "?", sql) if get_settings().is_sqlite else sql
 
 
 def __getattr__(name: str) -> Any:

@@ -15,13 +15,10 @@ from server.deferred.services import handles
 from server.feed.services import create_system_post
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
+from server.notifications.texts import ordinal
 
 MOVED = "challenges.moved"
 PODIUM = 3
-
-
-def _ordinal(rank: int) -> str:
-    return "1er" if rank == 1 else f"{rank}e"
 
 
 @handles(MOVED)
@@ -37,7 +34,7 @@ async def announce_move(payload: dict[str, Any]) -> None:
     if entered_podium and payload["format"] != ChallengeFormat.DUEL and not hidden:
         author = await User.get(id=user_id)
         await create_system_post(
-            author, f"{payload['display_name']} entre dans le top 3 du challenge « {name} » ({_ordinal(new_rank)}) !",
+            author, f"{payload['display_name']} entre dans le top 3 du challenge « {name} » ({ordinal(new_rank, 'fr')}) !",
         )
     await _tell_overtaken(payload, link)
 

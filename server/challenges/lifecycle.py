@@ -24,10 +24,10 @@ from server.challenges.models import (
 )
 from server.challenges.ranking import board_name, get_rank_index
 from server.challenges.rules import (
-    DESCRIPTION_MAX,
     PRIZES_MAX,
     ChallengeDraft,
     build_rules,
+    check_description,
     check_privacy,
     clean_name,
 )
@@ -36,6 +36,7 @@ from server.db import atomic
 from server.errors import DomainError, ValidationFailed
 from server.feed.services import create_system_post
 from server.network.models import Unit
+from server.notifications.texts import ordinal
 
 # ChallengeDraft lives with the rules it carries; callers that create challenges find it here too
 __all__ = ["ChallengeDraft", "close_challenge", "create_challenge", "publish_challenge", "update_rules"]
@@ -82,8 +83,7 @@ async def create_challenge(author: User, draft: ChallengeDraft, now: datetime | 
 async def update_description(author: User, challenge_id: int, description: str) -> Challenge:
     """The one thing that may still change once a challenge is live."""
     challenge = await _managed(author, challenge_id)
-    if len(description) > DESCRIPTION_MAX:
-        raise ValidationFailed("challenge_description_too_long", "description", max=DESCRIPTION_MAX)
+    check_description(description)
     async with atomic():
         challenge.description = description.strip()
         await challenge.save(update_fields=["description"])
@@ -203,7 +203,7 @@ async def _announce_winners(challenge: Challenge, podium: list[tuple[str, Partic
         body = f"Course « {challenge.name} » terminée : {count} participant(s) ont atteint l'objectif. Bravo à tous !"
     else:
         names = ", ".join(
-            f"{'1er' if r == 1 else f'{r}e'} {'Un participant' if p.hidden else p.display_name}"
+            f"{ordinal(r, 'fr')} {'Un participant' if p.hidden else p.display_name}"
             for _, p, r in podium
         )
         body = f"Challenge « {challenge.name} » terminé ! Podium : {names}. Bravo à tous les participants !"

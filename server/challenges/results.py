@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -26,7 +25,7 @@ from server.challenges.models import (
 from server.challenges.movement import apply_parts, lock_challenges, rank_moves
 from server.challenges.ranking import Movement
 from server.challenges.scope import Actor, check_in_scope
-from server.db import atomic
+from server.db import atomic, dialect
 from server.errors import ValidationFailed
 from server.network.models import Unit
 from server.settings import get_settings
@@ -76,11 +75,6 @@ _OWNER_SQL = {
           LEFT JOIN unit n ON n.id = $1 AND n.organization_id = m.organization_id
          WHERE m.id = $2 AND m.organization_id = $3""",
 }
-
-
-def dialect(sql: str) -> str:
-    """Our SQL is written with PostgreSQL's $n placeholders, in order; SQLite wants ?."""
-    return re.sub(r"\$\d+", "?", sql) if get_settings().is_sqlite else sql
 
 
 async def _owner(actor: Actor, entry: ResultInput) -> tuple[Metric, int | None, Unit]:

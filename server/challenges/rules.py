@@ -91,13 +91,17 @@ async def _check_criteria(organization_id: int, draft: ChallengeDraft) -> None:
             raise ValidationFailed("challenge_criterion_options_invalid", "criteria")
 
 
+def check_description(description: str) -> None:
+    if len(description) > DESCRIPTION_MAX:
+        raise ValidationFailed("challenge_description_too_long", "description", max=DESCRIPTION_MAX)
+
+
 async def build_rules(organization_id: int, draft: ChallengeDraft) -> dict[str, Any]:
     """Checks a draft and returns the rules the model stores (metrics, criteria, thresholds)."""
     name = clean_name(draft.name)
     if not 2 <= len(name) <= NAME_MAX:
         raise ValidationFailed("challenge_name_required", "name", max=NAME_MAX)
-    if len(draft.description) > DESCRIPTION_MAX:
-        raise ValidationFailed("challenge_description_too_long", "description", max=DESCRIPTION_MAX)
+    check_description(draft.description)
     if draft.ends_at <= draft.starts_at:
         raise ValidationFailed("challenge_period_invalid", "endsAt")
     if draft.format == ChallengeFormat.DUEL:
