@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 
 from server.accounts.models import User
+from server.network.scope import Scope
 
 SESSION_COOKIE = "elan_session"
 
@@ -22,6 +23,8 @@ class CookieChange:
 class Context:
     user: User | None
     language: str
+    # the viewer's place in the network, loaded once with the session (server.network.scope)
+    scope: Scope | None = None
     token: str | None = None
     # the raw bearer token, even when it is not a session (integration tokens use it)
     bearer: str | None = None

@@ -7,6 +7,7 @@ from graphql import GraphQLError
 from schema.context import Info
 from server.accounts.models import User
 from server.i18n import translate
+from server.network.scope import Scope
 
 
 def signed_in(info: Info) -> User:
@@ -18,3 +19,11 @@ def signed_in(info: Info) -> User:
             extensions={"code": "UNAUTHENTICATED"},
         )
     return user
+
+
+def scope_of(info: Info) -> Scope:
+    """The signed-in viewer's scope (loaded once with the session), or UNAUTHENTICATED."""
+    signed_in(info)
+    scope = info.context.scope
+    assert scope is not None  # set with the user by schema.request_context and schema.ws
+    return scope

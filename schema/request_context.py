@@ -8,6 +8,7 @@ from schema.context import SESSION_COOKIE, Context
 from server.accounts.models import User
 from server.accounts.services import authenticate
 from server.i18n import pick_language
+from server.network.scope import Scope, scope_of_user
 from server.settings import get_settings
 
 
@@ -22,9 +23,12 @@ def session_token(connection: HTTPConnection) -> str | None:
     return bearer_token(connection) or connection.cookies.get(SESSION_COOKIE) or None
 
 
-def context_for(connection: HTTPConnection, user: User | None, token: str | None) -> Context:
+def context_for(
+    connection: HTTPConnection, user: User | None, token: str | None, scope: Scope | None = None
+) -> Context:
     return Context(
         user=user,
+        scope=scope,
         language=pick_language(
             connection.headers.get("accept-language"), user.language if user else None
         ),
@@ -39,4 +43,4 @@ def context_for(connection: HTTPConnection, user: User | None, token: str | None
 async def build_context(connection: HTTPConnection) -> Context:
     token = session_token(connection)
     user = await authenticate(token)
-    return context_for(connection, user, token)
+    return context_for(connection, user, token, await scope_of_user(user, user.unit) if user else None)

@@ -22,6 +22,7 @@ from schema.fanout import HUB, shared_field
 from schema.request_context import context_for, session_token
 from server.accounts.models import User
 from server.accounts.services import authenticate
+from server.network.scope import Scope, scope_of_user
 
 PROTOCOL = "graphql-transport-ws"
 INIT_TIMEOUT_SECONDS = 3.0
@@ -46,6 +47,7 @@ class Connection:
         self.websocket = websocket
         self.user: User | None = None
         self.token: str | None = None
+        self.scope: Scope | None = None
         self.acknowledged = False
         self.operations: dict[str, asyncio.Task[None]] = {}
         self._send_lock = asyncio.Lock()
@@ -115,6 +117,7 @@ class Connection:
         if user is None:
             await self.close(4401, "Unauthorized")
             return
+        self.scope = await scope_of_user(user, user.unit)
         self.user, self.token, self.acknowledged = user, token, True
         await self.send({"type": "connection_ack"})
 
@@ -146,7 +149,7 @@ class Connection:
     async def execute(self, operation_id: str, payload: dict[str, Any]) -> None:
         variables = payload.get("variables")
         operation_name = payload.get("operationName")
-        context = context_for(self.websocket, self.user, self.token)
+        context = context_for(self.websocket, self.user, self.token, self.scope)
         try:
             if shared_field(payload["query"], operation_name):
                 await HUB.join(self, operation_id, payload, context)

@@ -139,7 +139,7 @@ async def authenticate(token: str | None) -> User | None:
     now = datetime.now(UTC)
     session = (
         await Session.filter(token_hash=token_hash(token), revoked_at=None, expires_at__gt=now)
-        .select_related("user")
+        .select_related("user__unit")
         .first()
     )
     if session is None:
