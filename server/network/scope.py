@@ -113,9 +113,11 @@ class Scope:
 
         `prefix` is the relation path to the unit: "unit__" for a model with a `unit` foreign
         key, "" for Unit itself."""
-        return Q(**{f"{prefix}organization_id": self.organization_id}) & Q(
-            **{f"{prefix}path__startswith": self.act_path}
-        )
+        conditions: dict[str, Any] = {
+            f"{prefix}organization_id": self.organization_id,
+            f"{prefix}path__startswith": self.act_path,
+        }
+        return Q(**conditions)
 
     def _same_org(self, unit: Any) -> bool:
         return bool(getattr(unit, "organization_id", None) == self.organization_id)
