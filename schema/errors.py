@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 import strawberry
 from graphql import GraphQLError
+from strawberry.extensions import FieldExtension
+from strawberry.types.field import StrawberryField
+from strawberry.types.union import StrawberryUnion
 
 from server.errors import DomainError, RateLimited
 
@@ -77,3 +83,35 @@ def query_error(error: DomainError, language: str) -> GraphQLError:
     return GraphQLError(
         error.message(language), extensions={"code": QUERY_CODES.get(error.kind, "BAD_USER_INPUT"), "reason": error.code}
     )
+
+
+class DomainErrors(FieldExtension):
+    """Maps the domain errors a resolver raises, in one place for every field.
+
+    On a field whose type is a result union, an error becomes the union's member for it
+    (`to_user_error`); anywhere else, or when the union has no member for it, a GraphQL error
+    with a standard code (`query_error`). Resolvers call their service and let errors rise."""
+
+    def apply(self, field: StrawberryField) -> None:
+        kind = field.type
+        self.members: tuple[type, ...] = (
+            tuple(t for t in kind.types if isinstance(t, type)) if isinstance(kind, StrawberryUnion) else ()
+        )
+
+    async def resolve_async(
+        self, next_: Callable[..., Awaitable[Any]], source: Any, info: strawberry.Info, **kwargs: Any
+    ) -> Any:
+        try:
+            return await next_(source, info, **kwargs)
+        except DomainError as error:
+            language = info.context.language
+            if self.members:
+                mapped = to_user_error(error, language)
+                if isinstance(mapped, self.members):
+                    return mapped
+            raise query_error(error, language) from None
+
+
+def mutation(resolver: Callable[..., Any], description: str) -> Any:
+    """A mutation field whose domain errors come back as members of its result union."""
+    return strawberry.mutation(resolver=resolver, description=description, extensions=[DomainErrors()])

@@ -8,11 +8,10 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotFoundError, ValidationError, to_user_error
+from schema.errors import NotFoundError, ValidationError
 from schema.evaluation.types import ActionItemStatus, ActionPlan, ActionPlanStatus, as_plan
 from schema.ids import parse_id
 from schema.permissions import signed_in
-from server.errors import DomainError
 from server.evaluation import action_plans
 
 
@@ -41,12 +40,9 @@ class CreateActionPlanInput:
 
 async def create_action_plan(info: Info, input: CreateActionPlanInput) -> ActionPlanResult:
     viewer = signed_in(info)
-    try:
-        row = await action_plans.create_plan(
-            viewer, parse_id(input.unit_id), input.title, _opt(input.survey_id), _opt(input.visit_id), _opt(input.assessment_id)
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await action_plans.create_plan(
+        viewer, parse_id(input.unit_id), input.title, _opt(input.survey_id), _opt(input.visit_id), _opt(input.assessment_id)
+    )
     return ActionPlanSuccess(plan=as_plan(row))
 
 
@@ -60,10 +56,7 @@ class AddActionItemInput:
 
 async def add_action_item(info: Info, input: AddActionItemInput) -> ActionPlanResult:
     viewer = signed_in(info)
-    try:
-        row = await action_plans.add_item(viewer, parse_id(input.plan_id), input.what, _opt(input.owner_id), input.due_on)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await action_plans.add_item(viewer, parse_id(input.plan_id), input.what, _opt(input.owner_id), input.due_on)
     return ActionPlanSuccess(plan=as_plan(row))
 
 
@@ -79,34 +72,25 @@ class UpdateActionItemInput:
 
 async def update_action_item(info: Info, input: UpdateActionItemInput) -> ActionPlanResult:
     viewer = signed_in(info)
-    try:
-        row = await action_plans.update_item(
-            viewer,
-            parse_id(input.item_id),
-            what=input.what,
-            status=input.status,
-            owner_id=_opt(input.owner_id),
-            clear_owner=input.clear_owner,
-            due_on=input.due_on,
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await action_plans.update_item(
+        viewer,
+        parse_id(input.item_id),
+        what=input.what,
+        status=input.status,
+        owner_id=_opt(input.owner_id),
+        clear_owner=input.clear_owner,
+        due_on=input.due_on,
+    )
     return ActionPlanSuccess(plan=as_plan(row))
 
 
 async def comment_action_plan(info: Info, plan_id: strawberry.ID, body: str) -> ActionPlanResult:
     viewer = signed_in(info)
-    try:
-        row = await action_plans.comment_plan(viewer, parse_id(plan_id), body)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await action_plans.comment_plan(viewer, parse_id(plan_id), body)
     return ActionPlanSuccess(plan=as_plan(row))
 
 
 async def set_action_plan_status(info: Info, plan_id: strawberry.ID, status: ActionPlanStatus) -> ActionPlanResult:
     viewer = signed_in(info)
-    try:
-        row = await action_plans.set_plan_status(viewer, parse_id(plan_id), status)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await action_plans.set_plan_status(viewer, parse_id(plan_id), status)
     return ActionPlanSuccess(plan=as_plan(row))
