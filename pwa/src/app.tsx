@@ -18,7 +18,6 @@ import { ShellLazyScreen } from './components/shell/ShellLazyScreen';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
 import { onUnauthenticated, request, RequestError, resetLiveConnection } from './graphql/client';
-import { LOGOUT, ME, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
 import { FeedPostScreen } from './components/feed/FeedPostScreen';
@@ -27,6 +26,7 @@ import { challengeIdFrom, matchRoute, personIdFrom, postIdFrom, redirectFor, ROU
 import type { ChallengesScreensProps } from './components/challenges/ChallengesScreens';
 import { type LeverRoute, matchLeverRoute } from './lib/levers';
 import { navigate, useLocation } from './router';
+import { LogoutDocument, MeDocument, type ViewerFieldsFragment as Viewer } from './graphql/accounts.generated';
 
 const loadReports = () => import('./components/feed/FeedReportsPage').then((module) => module.FeedReportsPage);
 const loadNotifications = () =>
@@ -66,7 +66,7 @@ function useSession() {
 
   useEffect(() => {
     let cancelled = false;
-    request(ME)
+    request(MeDocument)
       .then(({ me }) => {
         if (cancelled) return;
         if (me) saveViewer(browserStore(), me);
@@ -107,7 +107,7 @@ function useSession() {
   const logout = useCallback(async () => {
     const leaving = session.status === 'signedIn' ? session.viewer.id : null;
     try {
-      await request(LOGOUT);
+      await request(LogoutDocument);
     } catch {
       // Offline: the cookie expires on its own; nothing of the person stays here.
     }

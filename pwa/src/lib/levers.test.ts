@@ -13,6 +13,7 @@ import {
   yFor,
 } from './levers';
 
+
 describe('lever routes', () => {
   it('match paths with and without ids', () => {
     expect(matchLeverRoute('/apprendre')).toEqual({ name: 'learn', id: null });

@@ -1,6 +1,7 @@
 /** The app's routes and where a visitor must go instead, by sign-in state. */
 import { matchLeverRoute } from './levers';
 
+
 export type RouteName =
   | 'feed'
   | 'login'

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { request, RequestError } from '../../graphql/client';
-import { LOGIN, type Viewer } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { formatWaitDuration } from '../../lib/relativeTime';
 import { formErrorsFrom, looksLikeEmail, noFormErrors, type FormErrors } from '../../lib/formErrors';
 import { linkClick } from '../../router';
 import { AccountsField } from './AccountsField';
 import { useRetryCountdown } from './useRetryCountdown';
+import { LoginDocument, type ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 
 type Field = 'email' | 'password';
 const FIELDS: readonly Field[] = ['email', 'password'];
@@ -41,7 +41,7 @@ export function AccountsLoginForm({ onSignedIn, notice }: AccountsLoginFormProps
     setBusy(true);
     setErrors(noFormErrors());
     try {
-      const { login } = await request(LOGIN, { input: { email: email.trim(), password } });
+      const { login } = await request(LoginDocument, { input: { email: email.trim(), password } });
       if (login.__typename === 'AuthSuccess') {
         onSignedIn(login.viewer);
         return;

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { request, RequestError } from '../../graphql/client';
-import { SIGN_UP, type Viewer } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { formatWaitDuration } from '../../lib/relativeTime';
 import { formErrorsFrom, looksLikeEmail, noFormErrors, type FormErrors } from '../../lib/formErrors';
 import { linkClick } from '../../router';
 import { AccountsField } from './AccountsField';
 import { useRetryCountdown } from './useRetryCountdown';
+import { SignUpDocument, type ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 
 type Field = 'inviteCode' | 'email' | 'displayName' | 'password';
 const FIELDS: readonly Field[] = ['inviteCode', 'email', 'displayName', 'password'];
@@ -53,7 +53,7 @@ export function AccountsSignUpForm({ initialCode, onSignedIn }: AccountsSignUpFo
     setBusy(true);
     setErrors(noFormErrors());
     try {
-      const { signUp } = await request(SIGN_UP, {
+      const { signUp } = await request(SignUpDocument, {
         input: {
           inviteCode: values.inviteCode.trim(),
           email: values.email.trim(),

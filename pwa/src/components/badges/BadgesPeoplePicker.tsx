@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { AWARDABLE_PEOPLE, type Author } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { AwardablePeopleDocument } from '../../graphql/badges.generated';
+import type { PostFieldsFragment } from '../../graphql/feed.generated';
+
+type Author = PostFieldsFragment['author'];
 
 interface BadgesPeoplePickerProps {
   selected: string[];
@@ -16,7 +19,7 @@ export function BadgesPeoplePicker({ selected, onToggle, known }: BadgesPeoplePi
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
-      request(AWARDABLE_PEOPLE, { search: search.trim() || null })
+      request(AwardablePeopleDocument, { search: search.trim() || null })
         .then(({ awardablePeople }) => {
           if (cancelled) return;
           for (const person of awardablePeople) known.set(person.id, person);

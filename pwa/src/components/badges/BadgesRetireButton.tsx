@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { RETIRE_BADGE, type Badge } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { RetireBadgeDocument } from '../../graphql/badges.generated';
+import type { BadgeFieldsFragment as Badge } from '../../graphql/people.generated';
 
 interface BadgesRetireButtonProps {
   badge: Badge;
@@ -17,7 +18,7 @@ export function BadgesRetireButton({ badge, onRetired, onError }: BadgesRetireBu
   async function retire() {
     setBusy(true);
     try {
-      const { retireBadge } = await request(RETIRE_BADGE, { badgeId: badge.id });
+      const { retireBadge } = await request(RetireBadgeDocument, { badgeId: badge.id });
       if (retireBadge.__typename === 'RetireBadgeSuccess') onRetired();
       else onError(retireBadge.message);
     } catch {

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { REVOKE_AWARD, type Award } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { RevokeAwardDocument } from '../../graphql/badges.generated';
+import type { AwardFieldsFragment as Award } from '../../graphql/people.generated';
 
 interface BadgesRevokeFormProps {
   award: Award;
@@ -21,7 +22,7 @@ export function BadgesRevokeForm({ award, onRevoked, onCancel }: BadgesRevokeFor
     setBusy(true);
     setError(null);
     try {
-      const { revokeAward } = await request(REVOKE_AWARD, { awardId: award.id, reason: reason.trim() });
+      const { revokeAward } = await request(RevokeAwardDocument, { awardId: award.id, reason: reason.trim() });
       if (revokeAward.__typename === 'RevokeAwardSuccess') onRevoked();
       else setError(revokeAward.message);
     } catch {

@@ -1,10 +1,10 @@
 /** The recognition screens, loaded on demand (one chunk) when one of their routes opens. */
-import type { Viewer } from '../../graphql/operations';
 import type { RouteName } from '../../lib/routes';
 import { BadgesAwardFlow } from './BadgesAwardFlow';
 import { BadgesCatalogue } from './BadgesCatalogue';
 import { BadgesProfile } from './BadgesProfile';
 import { BadgesWallOfFame } from './BadgesWallOfFame';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 
 export interface BadgesScreensProps {
   route: RouteName;

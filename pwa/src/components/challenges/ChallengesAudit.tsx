@@ -5,17 +5,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import {
-  AUDIT_FORM_DATA,
-  RESULT_AUDIT,
-  type AuditFormData,
-  type ResultAuditEntry,
-  type TokenUse,
-} from '../../graphql/challengeOperations';
 import { language, t } from '../../i18n';
 import { checkAuditFilter, NO_AUDIT_FILTER, signedValue, toAuditFilter, type AuditFilterValues } from '../../lib/resultAudit';
 import { linkClick } from '../../router';
-import { useQuery } from '../badges/useQuery';
+import { useQuery } from '../../graphql/hooks';
+import { AuditFormDataDocument, type AuditFormDataQuery, type AuditFormDataQuery as AuditFormData, ResultAuditDocument, type ResultAuditQuery } from '../../graphql/challenges.generated';
+
+type ResultAuditEntry = ResultAuditQuery['resultAudit']['edges'][number]['node'];
+type TokenUse = AuditFormDataQuery['integrationTokenUse'][number];
 
 const PAGE = 20;
 
@@ -28,7 +25,7 @@ function day(iso: string): string {
 }
 
 export function ChallengesAudit() {
-  const { state } = useQuery(AUDIT_FORM_DATA, {}, 'audit-form');
+  const { state } = useQuery(AuditFormDataDocument, {});
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('challenges.auditRefused')}</p>;
   return <Audit data={state.data} />;
@@ -50,7 +47,7 @@ function Audit({ data }: { data: AuditFormData }) {
   const load = async (after: string | null, previous: ResultAuditEntry[], isCurrent: () => boolean) => {
     setListing((current) => ({ ...current, status: 'loading' }));
     try {
-      const { resultAudit } = await request(RESULT_AUDIT, { first: PAGE, after, filter: toAuditFilter(filter) });
+      const { resultAudit } = await request(ResultAuditDocument, { first: PAGE, after, filter: toAuditFilter(filter) });
       if (!isCurrent()) return;
       setListing({
         entries: [...previous, ...resultAudit.edges.map((edge) => edge.node)],

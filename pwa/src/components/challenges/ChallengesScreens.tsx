@@ -1,5 +1,4 @@
 /** The challenges screens, loaded in their own chunk the first time one opens. */
-import type { Viewer } from '../../graphql/operations';
 import { ChallengesAudit } from './ChallengesAudit';
 import { ChallengesEdit } from './ChallengesEdit';
 import { ChallengesList } from './ChallengesList';
@@ -8,6 +7,7 @@ import { ChallengesPage } from './ChallengesPage';
 import { ChallengesTokens } from './ChallengesTokens';
 import { ChallengesTvMode } from './ChallengesTvMode';
 import { ChallengesWizard } from './ChallengesWizard';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 
 export interface ChallengesScreensProps {
   route: 'challenges' | 'challenge' | 'challengeNew' | 'challengeManage' | 'challengeTv' | 'challengeEdit' | 'challengeAudit' | 'challengeTokens';

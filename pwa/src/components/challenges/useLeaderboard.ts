@@ -1,8 +1,8 @@
 /** The live board of one challenge and league, the viewer's rank kept in step, and the "vous passez 2e" moment. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { subscribe } from '../../graphql/client';
-import { LEADERBOARD_EVENTS } from '../../graphql/operations';
 import { applyEvent, EMPTY_BOARD, myRankAfter, type Board, type BoardEvent } from '../../lib/leaderboard';
+import { LeaderboardEventsDocument } from '../../graphql/challenges.generated';
 
 export interface LiveBoard {
   board: Board;
@@ -28,7 +28,7 @@ export function useLeaderboard(
 
   useEffect(() => {
     if (league === null) return undefined;
-    const stop = subscribe(LEADERBOARD_EVENTS, { challengeId, league }, {
+    const stop = subscribe(LeaderboardEventsDocument, { challengeId, league }, {
       next: ({ leaderboard }) => {
         const event = leaderboard as BoardEvent;
         const current = latest.current;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { CREATE_ACTION_PLAN, RECORD_MYSTERY_VISIT, RECORD_SATISFACTION_SURVEY } from '../../graphql/levers';
 import { t } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/levers';
 import { navigate } from '../../router';
+import { CreateActionPlanDocument, RecordMysteryVisitDocument, RecordSatisfactionSurveyDocument } from '../../graphql/evaluation.generated';
 
 interface FormProps {
   unitId: string;
@@ -24,7 +24,7 @@ export function EvaluationSurveyForm({ unitId, onDone, onNotice }: FormProps) {
       onSubmit={async (event) => {
         event.preventDefault();
         try {
-          const { recordSatisfactionSurvey: result } = await request(RECORD_SATISFACTION_SURVEY, {
+          const { recordSatisfactionSurvey: result } = await request(RecordSatisfactionSurveyDocument, {
             input: {
               unitId,
               kind,
@@ -87,7 +87,7 @@ export function EvaluationNewPlanForm({ unitId, surveyId, onNotice }: { unitId: 
       onSubmit={async (event) => {
         event.preventDefault();
         try {
-          const { createActionPlan: result } = await request(CREATE_ACTION_PLAN, { input: { unitId, title, surveyId } });
+          const { createActionPlan: result } = await request(CreateActionPlanDocument, { input: { unitId, title, surveyId } });
           if (result.__typename === 'ActionPlanSuccess') navigate(LEVER_PATHS.actionPlan(result.plan.id));
           else onNotice(result.message);
         } catch {
@@ -120,7 +120,7 @@ export function EvaluationVisitForm({ unitId, onDone, onNotice }: FormProps) {
       onSubmit={async (event) => {
         event.preventDefault();
         try {
-          const { recordMysteryVisit: result } = await request(RECORD_MYSTERY_VISIT, {
+          const { recordMysteryVisit: result } = await request(RecordMysteryVisitDocument, {
             input: {
               unitId,
               visitedOn,

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request, RequestError } from '../../graphql/client';
-import { MENTION_SUGGESTIONS, TAG_SUGGESTIONS } from '../../graphql/feedOperations';
-import { CREATE_POST, type Post, type PostAudience, type Role } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { bodyForKind, checkComposer, completeToken, MAX_POST_LENGTH, typedToken, type ComposerKind } from '../../lib/composer';
 import { FeedComposerPhotos, isUploading, type ComposerPhoto } from './FeedComposerPhotos';
 import { queueAction } from './outbox';
+import { CreatePostDocument, MentionSuggestionsDocument, type PostFieldsFragment as Post, TagSuggestionsDocument } from '../../graphql/feed.generated';
+import type { PostAudience, Role } from '../../graphql/types.generated';
 
 interface FeedComposerProps {
   open: boolean;
@@ -75,10 +75,10 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
     const timer = setTimeout(() => {
       const lookup =
         token.sign === '@'
-          ? request(MENTION_SUGGESTIONS, { search: token.text }).then((data) =>
+          ? request(MentionSuggestionsDocument, { search: token.text }).then((data) =>
               data.mentionSuggestions.map((person) => ({ sign: '@' as const, value: person.displayName, id: person.id })),
             )
-          : request(TAG_SUGGESTIONS, { prefix: token.text }).then((data) =>
+          : request(TagSuggestionsDocument, { prefix: token.text }).then((data) =>
               data.tagSuggestions.map((tag) => ({ sign: '#' as const, value: tag })),
             );
       lookup.then(setSuggestions).catch(() => setSuggestions([]));
@@ -155,7 +155,7 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
       return;
     }
     try {
-      const { createPost } = await request(CREATE_POST, {
+      const { createPost } = await request(CreatePostDocument, {
         input: { ...input, imageIds: kept.flatMap((photo) => (photo.id ? [photo.id] : [])) },
       });
       if (createPost.__typename === 'CreatePostSuccess') {

@@ -5,18 +5,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { request, RequestError, subscribe } from '../../graphql/client';
-import {
-  ADD_COMMENT,
-  DELETE_COMMENT,
-  DELETE_POST,
-  EDIT_POST,
-  HIDE_POST,
-  POST_EVENTS,
-  POST_PAGE,
-  RECOMMEND_POST,
-  REPORT_POST,
-} from '../../graphql/feedOperations';
-import { LIKE_POST, UNLIKE_POST, type Comment, type Post, type Viewer } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { newKey, pendingComments } from '../../lib/offlineQueue';
 import { formatRelativeTime } from '../../lib/relativeTime';
@@ -24,6 +12,9 @@ import { navigate } from '../../router';
 import { FeedOutboxRefusals } from './FeedOutboxRefusals';
 import { FeedPostCard } from './FeedPostCard';
 import { queueAction, useOutbox } from './outbox';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { LikePostDocument, type PostFieldsFragment as Post, UnlikePostDocument } from '../../graphql/feed.generated';
+import { AddCommentDocument, type CommentFieldsFragment as Comment, DeleteCommentDocument, DeletePostDocument, EditPostDocument, HidePostDocument, PostEventsDocument, PostPageDocument, RecommendPostDocument, ReportPostDocument } from '../../graphql/feedPost.generated';
 
 export interface FeedPostPageProps {
   postId: string;
@@ -47,7 +38,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
 
   const load = useCallback(async () => {
     try {
-      const data = await request(POST_PAGE, { id: postId });
+      const data = await request(PostPageDocument, { id: postId });
       if (!data.post) {
         setStatus('missing');
         return;
@@ -73,7 +64,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
 
   useEffect(
     () =>
-      subscribe(POST_EVENTS, { postId }, {
+      subscribe(PostEventsDocument, { postId }, {
         next: ({ feedEvents: event }) => {
           if (event.type === 'COMMENT_ADDED' && event.comment) {
             const added = event.comment;
@@ -104,7 +95,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
     const liked = !current.likedByMe;
     setPost({ ...current, likedByMe: liked, likeCount: Math.max(0, current.likeCount + (liked ? 1 : -1)) });
     try {
-      const result = liked ? (await request(LIKE_POST, { postId })).likePost : (await request(UNLIKE_POST, { postId })).unlikePost;
+      const result = liked ? (await request(LikePostDocument, { postId })).likePost : (await request(UnlikePostDocument, { postId })).unlikePost;
       if (result.__typename === 'LikePostSuccess') setPost((p) => (p ? { ...p, likedByMe: result.post.likedByMe, likeCount: result.post.likeCount } : p));
       else onNotice(result.message);
     } catch (error) {
@@ -125,7 +116,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
     const key = newKey();
     setSending(true);
     try {
-      const { addComment } = await request(ADD_COMMENT, { input: { postId, body, idempotencyKey: key } });
+      const { addComment } = await request(AddCommentDocument, { input: { postId, body, idempotencyKey: key } });
       if (addComment.__typename === 'AddCommentSuccess') {
         const added = addComment.comment;
         setComments((current) => (current.some((c) => c.id === added.id) ? current : [...current, added]));
@@ -182,7 +173,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
             class="button"
             onClick={() =>
               void act(
-                async () => (await request(RECOMMEND_POST, { input: { postId, unitIds: [viewer.unit?.id ?? ''], days: 14 } })).recommendPost,
+                async () => (await request(RecommendPostDocument, { input: { postId, unitIds: [viewer.unit?.id ?? ''], days: 14 } })).recommendPost,
                 t('post.recommended'),
                 () => void load(),
               )
@@ -197,7 +188,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
             class="button"
             onClick={() => {
               const reason = window.prompt(t('post.reportReason'));
-              if (reason) void act(async () => (await request(REPORT_POST, { id: postId, reason })).reportPost, t('post.reported'));
+              if (reason) void act(async () => (await request(ReportPostDocument, { id: postId, reason })).reportPost, t('post.reported'));
             }}
           >
             {t('post.report')}
@@ -209,7 +200,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
             class="button"
             onClick={() => {
               const reason = window.prompt(t('post.hideReason'));
-              if (reason) void act(async () => (await request(HIDE_POST, { id: postId, reason })).hidePost, t('post.hidden'), () => navigate('/'));
+              if (reason) void act(async () => (await request(HidePostDocument, { id: postId, reason })).hidePost, t('post.hidden'), () => navigate('/'));
             }}
           >
             {t('post.hide')}
@@ -226,7 +217,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
             class="button"
             onClick={() => {
               if (window.confirm(t('post.deleteConfirm'))) {
-                void act(async () => (await request(DELETE_POST, { id: postId })).deletePost, t('post.deleted'), () => navigate('/'));
+                void act(async () => (await request(DeletePostDocument, { id: postId })).deletePost, t('post.deleted'), () => navigate('/'));
               }
             }}
           >
@@ -242,7 +233,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
             void act(
               async () =>
                 (
-                  await request(EDIT_POST, {
+                  await request(EditPostDocument, {
                     input: { postId, body: editing, figure: post.figure ?? null, product: post.product ?? null, context: post.context ?? null, action: post.action ?? null, result: post.result ?? null },
                   })
                 ).editPost,
@@ -281,7 +272,7 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
                 type="button"
                 class="link-button"
                 onClick={() =>
-                  void act(async () => (await request(DELETE_COMMENT, { id: comment.id })).deleteComment, t('post.deleted'), () =>
+                  void act(async () => (await request(DeleteCommentDocument, { id: comment.id })).deleteComment, t('post.deleted'), () =>
                     setComments((current) => current.filter((c) => c.id !== comment.id)),
                   )
                 }

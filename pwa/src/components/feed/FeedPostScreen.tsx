@@ -1,8 +1,8 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
 import type { FeedPostPageProps } from './FeedPostPage';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 
 let loaded: FunctionComponent<FeedPostPageProps> | null = null;
 

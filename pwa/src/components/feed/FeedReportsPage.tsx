@@ -1,16 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { POST_REPORTS, type PostReportRow } from '../../graphql/feedOperations';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { navigate } from '../../router';
+import { PostReportsDocument, type PostReportsQuery } from '../../graphql/feedPost.generated';
+
+type PostReportRow = PostReportsQuery['postReports'][number];
 
 /** Managers: the open reports on posts of their scope; each opens the post to moderate it. */
 export function FeedReportsPage() {
   const [reports, setReports] = useState<PostReportRow[] | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    request(POST_REPORTS)
+    request(PostReportsDocument)
       .then((data) => setReports(data.postReports))
       .catch(() => setFailed(true));
   }, []);

@@ -2,7 +2,6 @@
  * The Train and Evaluate screens, loaded on demand (one chunk) so that the
  * first load stays the feed's.
  */
-import type { Viewer } from '../../graphql/operations';
 import type { LeverRoute } from '../../lib/levers';
 import { DashboardsMyPage } from '../dashboards/DashboardsMyPage';
 import { DashboardsUnitPage } from '../dashboards/DashboardsUnitPage';
@@ -13,6 +12,7 @@ import { PlansPerformancePage } from '../plans/PlansPerformancePage';
 import { TrainingLearnPage } from '../training/TrainingLearnPage';
 import { TrainingModulePage } from '../training/TrainingModulePage';
 import { TrainingQuizPage } from '../training/TrainingQuizPage';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 
 export interface LeverScreensProps {
   route: LeverRoute;

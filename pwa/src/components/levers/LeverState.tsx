@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../i18n';
-import type { Loaded } from './useLeverData';
+import type { QueryState } from '../../graphql/hooks';
 
 interface LeverStateProps<T> {
-  state: Loaded<T>;
+  state: QueryState<T>;
   onRetry?: () => void;
   children: (data: T) => ComponentChildren;
 }

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS, type AppNotification } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { linkClick } from '../../router';
 import { onNotificationEvent } from './notificationEvents';
 import { NotificationsSkeleton } from './NotificationsSkeleton';
+import { MarkNotificationsReadDocument, type NotificationFieldsFragment as AppNotification, NotificationsDocument } from '../../graphql/notifications.generated';
 
 const PAGE = 20;
 
@@ -27,7 +27,7 @@ export function NotificationsPage() {
   async function load() {
     setState({ status: 'loading' });
     try {
-      const { notifications } = await request(NOTIFICATIONS, { first: PAGE });
+      const { notifications } = await request(NotificationsDocument, { first: PAGE });
       setState({
         status: 'ready',
         items: notifications.edges.map((edge) => edge.node),
@@ -37,7 +37,7 @@ export function NotificationsPage() {
       });
       setNow(new Date());
       // seen now: the tab's count goes to zero; lines stay highlighted until the next visit
-      if (notifications.unreadCount > 0) await request(MARK_NOTIFICATIONS_READ, {}).catch(() => undefined);
+      if (notifications.unreadCount > 0) await request(MarkNotificationsReadDocument, {}).catch(() => undefined);
     } catch {
       setState({ status: 'error' });
     }
@@ -47,7 +47,7 @@ export function NotificationsPage() {
     if (state.status !== 'ready' || !state.hasMore || state.loadingMore) return;
     setState({ ...state, loadingMore: true });
     try {
-      const { notifications } = await request(NOTIFICATIONS, { first: PAGE, after: state.endCursor });
+      const { notifications } = await request(NotificationsDocument, { first: PAGE, after: state.endCursor });
       setState((current) =>
         current.status === 'ready'
           ? {
@@ -74,7 +74,7 @@ export function NotificationsPage() {
       setState((current) => (current.status === 'ready' ? { ...current, items: upsert(current.items, incoming) } : current));
       setNow(new Date());
       // the person is looking at it
-      void request(MARK_NOTIFICATIONS_READ, { ids: [incoming.id] }).catch(() => undefined);
+      void request(MarkNotificationsReadDocument, { ids: [incoming.id] }).catch(() => undefined);
     });
   }, []);
 

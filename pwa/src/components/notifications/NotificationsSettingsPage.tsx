@@ -1,17 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import {
-  PUSH_SETTINGS,
-  REMOVE_PUSH_DEVICE,
-  UPDATE_PUSH_PREFERENCES,
-  type NotificationKind,
-  type PushDevice,
-  type PushPreferences,
-  type UpdatePushPreferencesVariables,
-} from '../../graphql/operations';
 import { language, t, type MessageKey } from '../../i18n';
 import { deviceName } from '../../lib/pushPermission';
 import { NotificationsPermissionPanel } from './NotificationsPermissionPanel';
+import type { PushDeviceFieldsFragment as PushDevice } from '../../graphql/push.generated';
+import { type PushPreferencesFieldsFragment as PushPreferences, PushSettingsDocument, RemovePushDeviceDocument, UpdatePushPreferencesDocument, type UpdatePushPreferencesMutationVariables as UpdatePushPreferencesVariables } from '../../graphql/pushSettings.generated';
+import type { NotificationKind } from '../../graphql/types.generated';
 
 type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; preferences: PushPreferences; devices: PushDevice[] };
 
@@ -26,7 +20,7 @@ export function NotificationsSettingsPage() {
 
   async function load() {
     try {
-      const data = await request(PUSH_SETTINGS);
+      const data = await request(PushSettingsDocument);
       setState({ status: 'ready', preferences: data.pushPreferences, devices: data.pushDevices });
     } catch {
       setState({ status: 'error' });
@@ -40,7 +34,7 @@ export function NotificationsSettingsPage() {
   async function save(input: UpdatePushPreferencesVariables['input']) {
     setError(null);
     try {
-      const { updatePushPreferences: result } = await request(UPDATE_PUSH_PREFERENCES, { input });
+      const { updatePushPreferences: result } = await request(UpdatePushPreferencesDocument, { input });
       if (result.__typename === 'UpdatePushPreferencesSuccess') {
         setState((current) => (current.status === 'ready' ? { ...current, preferences: result.preferences } : current));
       } else {
@@ -54,7 +48,7 @@ export function NotificationsSettingsPage() {
   async function remove(device: PushDevice) {
     setError(null);
     try {
-      const { removePushDevice: result } = await request(REMOVE_PUSH_DEVICE, { id: device.id });
+      const { removePushDevice: result } = await request(RemovePushDeviceDocument, { id: device.id });
       if (result.__typename === 'RemovePushDeviceSuccess') {
         setState((current) => (current.status === 'ready' ? { ...current, devices: result.devices } : current));
       } else {

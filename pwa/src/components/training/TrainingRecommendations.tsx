@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { type ModuleRecommendation, RECOMMENDED_MODULES } from '../../graphql/levers';
 import { t } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/levers';
 import { linkClick } from '../../router';
+import { RecommendedModulesDocument, type RecommendedModulesQuery } from '../../graphql/recommendations.generated';
+
+type ModuleRecommendation = RecommendedModulesQuery['recommendedModules'][number];
 
 const REASONS = {
   QUIZ_FAILED: 'training.recommend.quizFailed',
@@ -16,7 +18,7 @@ export function TrainingRecommendations() {
   const [found, setFound] = useState<ModuleRecommendation[]>([]);
   useEffect(() => {
     let live = true;
-    request(RECOMMENDED_MODULES)
+    request(RecommendedModulesDocument)
       .then((data) => {
         if (live) setFound(data.recommendedModules);
       })

@@ -1,0 +1,154 @@
+/**
+ * The app's one way to read and write data from a screen: `useQuery`
+ * (through the one cache), `useMutation` and `useSubscription`, with the
+ * error convention of lib/requestErrors.ts. `request()` and `subscribe()`
+ * in client.ts stay for code that is not a component (outbox, push).
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n';
+import { browserStore } from '../lib/offlineCache';
+import { cacheKey, QueryCache } from '../lib/queryCache';
+import { isOffline, screenMessage } from '../lib/requestErrors';
+import { request, subscribe } from './client';
+import { operationName, type TypedDocument } from './document';
+
+export const queryCache = new QueryCache(browserStore);
+
+export type QueryState<T> =
+  | { status: 'loading' }
+  /** `message`: what the screen says (network, session, or the server's coded error). */
+  | { status: 'error'; offline: boolean; message: string }
+  /** `savedAt`: set when the server could not be reached and this is the last known answer, read then. */
+  | { status: 'ready'; data: T; savedAt: string | null };
+
+/** The words for a failed request, as the screen shows them. */
+export function errorMessage(error: unknown): string {
+  const message = screenMessage(error);
+  return 'text' in message ? message.text : t(message.key);
+}
+
+export interface QueryOptions {
+  /** Don't ask yet (e.g. a choice is still missing). */
+  skip?: boolean;
+  /** Keep the answer on the device, for reading it offline after a restart. */
+  keep?: boolean;
+}
+
+export interface QueryResult<TData> {
+  state: QueryState<TData>;
+  /** Read again; what is shown stays until the answer comes. */
+  reload: () => void;
+  /** Replace the data (a mutation's answer); other screens reading it see it too. */
+  set: (data: TData) => void;
+}
+
+export function useQuery<TData, TVariables>(
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+  options: QueryOptions = {},
+): QueryResult<TData> {
+  const key = cacheKey(operationName(document), variables);
+  const { skip = false, keep = false } = options;
+  // the state belongs to one key: with new variables, the cache's copy shows until the answer
+  const [held, setHeld] = useState<{ key: string; state: QueryState<TData> }>(() => ({ key, state: fromCache<TData>(key) }));
+  const state = held.key === key ? held.state : fromCache<TData>(key);
+  const setState = useCallback((next: QueryState<TData>) => setHeld({ key, state: next }), [key]);
+  const [round, setRound] = useState(0);
+  const latest = useRef({ key, variables, keep });
+  latest.current = { key, variables, keep };
+
+  useEffect(
+    () =>
+      queryCache.watch(key, (result) => setState({ status: 'ready', data: result.data as TData, savedAt: null })),
+    [key, setState],
+  );
+
+  useEffect(() => {
+    if (skip) return undefined;
+    let cancelled = false;
+    request(document, latest.current.variables)
+      .then((data) => {
+        if (!cancelled) queryCache.write(key, data, { keep: latest.current.keep });
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        const known = queryCache.read<TData>(key);
+        if (known && isOffline(error)) setState({ status: 'ready', data: known.data, savedAt: known.savedAt });
+        else if (!known) setState({ status: 'error', offline: isOffline(error), message: errorMessage(error) });
+        // an error with data on screen keeps the data: the next reload may do better
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [document, key, skip, round, setState]);
+
+  const reload = useCallback(() => setRound((n) => n + 1), []);
+  const set = useCallback((data: TData) => {
+    queryCache.write(latest.current.key, data, { keep: latest.current.keep });
+  }, []);
+  return { state, reload, set };
+}
+
+function fromCache<TData>(key: string): QueryState<TData> {
+  const cached = queryCache.read<TData>(key);
+  return cached ? { status: 'ready', data: cached.data, savedAt: null } : { status: 'loading' };
+}
+
+export interface MutationResult<TData, TVariables> {
+  /** Sends it: the data (whose result union says success or refusal), or a RequestError thrown. */
+  run: (variables: TVariables) => Promise<TData>;
+  busy: boolean;
+}
+
+export function useMutation<TData, TVariables>(document: TypedDocument<TData, TVariables>): MutationResult<TData, TVariables> {
+  const [pending, setPending] = useState(0);
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
+  const run = useCallback(
+    async (variables: TVariables) => {
+      setPending((n) => n + 1);
+      try {
+        return await request(document, variables);
+      } finally {
+        if (mounted.current) setPending((n) => n - 1);
+      }
+    },
+    [document],
+  );
+  return { run, busy: pending > 0 };
+}
+
+export interface SubscriptionOptions<TData> {
+  skip?: boolean;
+  /** Each message, for screens that fold events into their own state. */
+  onData?: (data: TData) => void;
+}
+
+/** Follows a subscription; the state is its latest message (the first is a snapshot for live screens). */
+export function useSubscription<TData, TVariables>(
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+  options: SubscriptionOptions<TData> = {},
+): QueryState<TData> {
+  const { skip = false } = options;
+  const [state, setState] = useState<QueryState<TData>>({ status: 'loading' });
+  const key = cacheKey(operationName(document), variables);
+  const latest = useRef({ variables, onData: options.onData });
+  latest.current = { variables, onData: options.onData };
+  useEffect(() => {
+    if (skip) return undefined;
+    setState({ status: 'loading' });
+    return subscribe(document, latest.current.variables, {
+      next: (data) => {
+        setState({ status: 'ready', data, savedAt: null });
+        latest.current.onData?.(data);
+      },
+    });
+  }, [document, key, skip]);
+  return state;
+}
