@@ -32,26 +32,33 @@ export interface QueryOptions {
   skip?: boolean;
   /** Keep the answer on the device, for reading it offline after a restart. */
   keep?: boolean;
+  /** With new variables, go on showing the previous answer until the new one comes (searches, filters). */
+  keepPrevious?: boolean;
 }
 
-export interface QueryResult<TData> {
+export interface QueryResult<TData, TVariables> {
   state: QueryState<TData>;
   /** Read again; what is shown stays until the answer comes. */
   reload: () => void;
-  /** Replace the data (a mutation's answer); other screens reading it see it too. */
-  set: (data: TData) => void;
+  /** Replace the data (a mutation's answer), or change what is shown now; other screens reading it see it too. */
+  set: (data: TData | ((shown: TData) => TData)) => void;
+  /**
+   * The next page: asks with these variables on top of the screen's, and folds
+   * the answer into what is shown. A failure is thrown for the screen to say.
+   */
+  fetchMore: (variables: Partial<TVariables>, merge: (shown: TData, next: TData) => TData) => Promise<void>;
 }
 
 export function useQuery<TData, TVariables>(
   document: TypedDocument<TData, TVariables>,
-  variables: TVariables,
+  variables: NoInfer<TVariables>,
   options: QueryOptions = {},
-): QueryResult<TData> {
+): QueryResult<TData, TVariables> {
   const key = cacheKey(operationName(document), variables);
-  const { skip = false, keep = false } = options;
+  const { skip = false, keep = false, keepPrevious = false } = options;
   // the state belongs to one key: with new variables, the cache's copy shows until the answer
   const [held, setHeld] = useState<{ key: string; state: QueryState<TData> }>(() => ({ key, state: fromCache<TData>(key) }));
-  const state = held.key === key ? held.state : fromCache<TData>(key);
+  const state = held.key === key ? held.state : whileAsking(fromCache<TData>(key), keepPrevious ? held.state : null);
   const setState = useCallback((next: QueryState<TData>) => setHeld({ key, state: next }), [key]);
   const [round, setRound] = useState(0);
   const latest = useRef({ key, variables, keep });
@@ -83,10 +90,26 @@ export function useQuery<TData, TVariables>(
   }, [document, key, skip, round, setState]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);
-  const set = useCallback((data: TData) => {
-    queryCache.write(latest.current.key, data, { keep: latest.current.keep });
+  const set = useCallback((data: TData | ((shown: TData) => TData)) => {
+    const { key: asked, keep: kept } = latest.current;
+    if (typeof data !== 'function') return void queryCache.write(asked, data, { keep: kept });
+    const shown = queryCache.read<TData>(asked);
+    if (shown) queryCache.write(asked, (data as (shown: TData) => TData)(shown.data), { keep: kept });
   }, []);
-  return { state, reload, set };
+  const fetchMore = useCallback(
+    async (more: Partial<TVariables>, merge: (shown: TData, next: TData) => TData) => {
+      const asked = latest.current;
+      const next = await request(document, { ...asked.variables, ...more });
+      const shown = queryCache.read<TData>(asked.key);
+      if (shown && latest.current.key === asked.key) queryCache.write(asked.key, merge(shown.data, next), { keep: asked.keep });
+    },
+    [document],
+  );
+  return { state, reload, set, fetchMore };
+}
+
+function whileAsking<TData>(cached: QueryState<TData>, previous: QueryState<TData> | null): QueryState<TData> {
+  return cached.status === 'loading' && previous?.status === 'ready' ? previous : cached;
 }
 
 function fromCache<TData>(key: string): QueryState<TData> {
@@ -132,7 +155,7 @@ export interface SubscriptionOptions<TData> {
 /** Follows a subscription; the state is its latest message (the first is a snapshot for live screens). */
 export function useSubscription<TData, TVariables>(
   document: TypedDocument<TData, TVariables>,
-  variables: TVariables,
+  variables: NoInfer<TVariables>,
   options: SubscriptionOptions<TData> = {},
 ): QueryState<TData> {
   const { skip = false } = options;

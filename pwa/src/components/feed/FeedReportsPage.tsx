@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
+import { useQuery } from '../../graphql/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { navigate } from '../../router';
@@ -9,13 +8,9 @@ type PostReportRow = PostReportsQuery['postReports'][number];
 
 /** Managers: the open reports on posts of their scope; each opens the post to moderate it. */
 export function FeedReportsPage() {
-  const [reports, setReports] = useState<PostReportRow[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    request(PostReportsDocument)
-      .then((data) => setReports(data.postReports))
-      .catch(() => setFailed(true));
-  }, []);
+  const { state } = useQuery(PostReportsDocument, {});
+  const reports: PostReportRow[] | null = state.status === 'ready' ? state.data.postReports : null;
+  const failed = state.status === 'error';
   const now = new Date();
   return (
     <section class="post-page" aria-labelledby="reports-title">

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
+import { useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/levers';
 import { linkClick } from '../../router';
@@ -15,18 +14,8 @@ const REASONS = {
 
 /** On the home screen: the module to (re)do now when results slip; nothing when all is well or offline. */
 export function TrainingRecommendations() {
-  const [found, setFound] = useState<ModuleRecommendation[]>([]);
-  useEffect(() => {
-    let live = true;
-    request(RecommendedModulesDocument)
-      .then((data) => {
-        if (live) setFound(data.recommendedModules);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { state } = useQuery(RecommendedModulesDocument, {});
+  const found: ModuleRecommendation[] = state.status === 'ready' ? state.data.recommendedModules : [];
   const first = found[0];
   if (!first) return null;
   return (
