@@ -1,59 +1,29 @@
 /**
- * The shell: who is signed in, which route shows, and the frame around the
- * feed (header, tab bar, notices). Routes: /login, /signup, / (feed),
- * /notifications, /settings/notifications, /challenges/:id, and recognition:
- * /badges, /badges/award, /wall, /people/:id.
+ * The shell: who is signed in, which route shows (the route table is
+ * lib/routes.ts, its screens src/screens.tsx, each lazy), and the frame
+ * around the screens (header, tab bar, notices).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
-import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
 import { BadgesCelebration } from './components/badges/BadgesCelebration';
-import type { BadgesScreensProps } from './components/badges/BadgesScreens';
-import { FeedPage } from './components/feed/FeedPage';
-import { LeverScreensLoader } from './components/levers/LeverScreensLoader';
+import { forgetOutbox, startOutbox } from './components/feed/outbox';
 import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
 import { useUnreadCount } from './components/notifications/useUnreadCount';
 import { ShellHeader } from './components/shell/ShellHeader';
-import { ShellLazyScreen } from './components/shell/ShellLazyScreen';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
+import { LogoutDocument, MeDocument, type ViewerFieldsFragment as Viewer } from './graphql/accounts.generated';
 import { onUnauthenticated, request, RequestError, resetLiveConnection } from './graphql/client';
+import { queryCache } from './graphql/hooks';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { FeedPostScreen } from './components/feed/FeedPostScreen';
-import { forgetOutbox, startOutbox } from './components/feed/outbox';
-import { challengeIdFrom, matchRoute, personIdFrom, postIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
-import type { ChallengesScreensProps } from './components/challenges/ChallengesScreens';
-import { type LeverRoute, matchLeverRoute } from './lib/levers';
+import { findRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
 import { navigate, useLocation } from './router';
-import { LogoutDocument, MeDocument, type ViewerFieldsFragment as Viewer } from './graphql/accounts.generated';
+import { AUTH_SCREENS, isAuthRoute, SCREENS } from './screens';
 
-const loadReports = () => import('./components/feed/FeedReportsPage').then((module) => module.FeedReportsPage);
-const loadNotifications = () =>
-  import('./components/notifications/NotificationsPage').then((module) => module.NotificationsPage);
-const loadNotificationSettings = () =>
-  import('./components/notifications/NotificationsSettingsPage').then((module) => module.NotificationsSettingsPage);
-
-const RECOGNITION_ROUTES: ReadonlySet<RouteName> = new Set(['badges', 'awardBadge', 'wall', 'person']);
-
-type BadgesModule = typeof import('./components/badges/BadgesScreens');
-
-/** The recognition screens come in their own chunk, fetched the first time one opens. */
-function LazyBadgesScreens(props: BadgesScreensProps) {
-  const [module, setModule] = useState<BadgesModule | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let cancelled = false;
-    import('./components/badges/BadgesScreens')
-      .then((loaded) => !cancelled && setModule(loaded))
-      .catch(() => !cancelled && setFailed(true));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  if (failed) return <p role="alert">{t('errors.network')}</p>;
-  if (!module) return <p role="status">{t('app.loading')}</p>;
-  return <module.BadgesScreens {...props} />;
+/** Nothing of the previous person stays on the device. */
+function forgetPerson(): void {
+  clearOfflineCache(browserStore());
+  queryCache.clear();
 }
 
 type Session = { status: 'checking' } | { status: 'signedOut' } | { status: 'signedIn'; viewer: Viewer };
@@ -70,7 +40,7 @@ function useSession() {
       .then(({ me }) => {
         if (cancelled) return;
         if (me) saveViewer(browserStore(), me);
-        else clearOfflineCache(browserStore());
+        else forgetPerson();
         setSession(me ? { status: 'signedIn', viewer: me } : { status: 'signedOut' });
       })
       .catch((error: unknown) => {
@@ -87,7 +57,7 @@ function useSession() {
   useEffect(
     () =>
       onUnauthenticated(() => {
-        clearOfflineCache(browserStore());
+        forgetPerson();
         resetLiveConnection();
         if (wasSignedIn.current) setLoginNotice(t('errors.sessionExpired'));
         setSession({ status: 'signedOut' });
@@ -111,7 +81,7 @@ function useSession() {
     } catch {
       // Offline: the cookie expires on its own; nothing of the person stays here.
     }
-    clearOfflineCache(browserStore());
+    forgetPerson();
     if (leaving) await forgetOutbox(leaving);
     resetLiveConnection();
     setSession({ status: 'signedOut' });
@@ -119,32 +89,6 @@ function useSession() {
   }, [session]);
 
   return { session, loginNotice, signedIn, logout };
-}
-
-const CHALLENGE_ROUTES: ReadonlySet<RouteName> = new Set([
-  'challenges', 'challenge', 'challengeNew', 'challengeManage', 'challengeTv', 'challengeEdit', 'challengeAudit', 'challengeTokens',
-]);
-
-type ChallengesModule = typeof import('./components/challenges/ChallengesScreens');
-
-/** The challenges screens come in their own chunk too. */
-function LazyChallengesScreens(props: ChallengesScreensProps) {
-  const [module, setModule] = useState<ChallengesModule | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void import('./components/challenges/ChallengesScreens').then((loaded) => !cancelled && setModule(loaded));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  if (!module) {
-    return (
-      <p class="feed-state-inline" role="status" aria-busy="true">
-        {t('app.loading')}
-      </p>
-    );
-  }
-  return <module.ChallengesScreens {...props} />;
 }
 
 export function App() {
@@ -170,19 +114,15 @@ export function App() {
     );
   }
 
-  const route = matchRoute(pathname);
-  const recognition = { personId: personIdFrom(pathname), unitId: new URLSearchParams(search).get('unit') };
+  const route = findRoute(pathname) ?? { name: 'feed', id: null };
   if (session.status === 'signedOut') {
+    const Screen = AUTH_SCREENS[route.name === 'signup' ? 'signup' : 'login'];
     return (
       <main id="main" class="auth-page">
         <span class="brand brand-large" aria-hidden="true">
           {t('app.name')}
         </span>
-        {route === 'signup' ? (
-          <AccountsSignUpForm initialCode={new URLSearchParams(search).get('code') ?? ''} onSignedIn={signedIn} />
-        ) : (
-          <AccountsLoginForm onSignedIn={signedIn} notice={loginNotice} />
-        )}
+        <Screen search={new URLSearchParams(search)} notice={loginNotice} onSignedIn={signedIn} />
       </main>
     );
   }
@@ -191,9 +131,7 @@ export function App() {
     <SignedInShell
       viewer={session.viewer}
       route={route}
-      lever={matchLeverRoute(pathname)}
-      recognition={recognition}
-      challengeId={challengeIdFrom(pathname)}
+      search={search}
       composing={composing}
       setComposing={setComposing}
       notice={notice}
@@ -206,10 +144,8 @@ export function App() {
 
 interface SignedInShellProps {
   viewer: Viewer;
-  route: RouteName | null;
-  lever: LeverRoute | null;
-  recognition: { personId: string | null; unitId: string | null };
-  challengeId: string | null;
+  route: Route;
+  search: string;
   composing: boolean;
   setComposing: (open: boolean) => void;
   notice: string | null;
@@ -218,27 +154,15 @@ interface SignedInShellProps {
   logout: () => Promise<void>;
 }
 
-function SignedInShell({
-  viewer,
-  route,
-  lever,
-  recognition,
-  challengeId,
-  composing,
-  setComposing,
-  notice,
-  setNotice,
-  clearNotice,
-  logout,
-}: SignedInShellProps) {
+function SignedInShell({ viewer, route, search, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
   useEffect(() => startOutbox(viewer.id), [viewer.id]);
-  const { pathname } = useLocation();
   const compose = () => {
     setComposing(true);
-    if (route !== 'feed') navigate(ROUTE_PATHS.feed);
+    if (route.name !== 'feed') navigate(ROUTE_PATHS.feed);
   };
+  const Screen = isAuthRoute(route.name) ? SCREENS.feed : SCREENS[route.name];
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -246,37 +170,19 @@ function SignedInShell({
       </a>
       <ShellHeader viewer={viewer} onLogout={logout} />
       <main id="main" class="shell-main" tabIndex={-1}>
-        {lever && <LeverScreensLoader route={lever} viewer={viewer} onNotice={setNotice} />}
-        {route === 'notifications' && <ShellLazyScreen load={loadNotifications} />}
-        {route === 'notificationSettings' && <ShellLazyScreen load={loadNotificationSettings} />}
-        {route !== null && CHALLENGE_ROUTES.has(route) && (
-          <LazyChallengesScreens
-            route={route as ChallengesScreensProps['route']}
-            challengeId={challengeId}
-            viewer={viewer}
-            onNotice={setNotice}
-          />
-        )}
-        {route !== null && RECOGNITION_ROUTES.has(route) && (
-          <LazyBadgesScreens route={route} {...recognition} viewer={viewer} onNotice={setNotice} />
-        )}
-        {route === 'reports' && <ShellLazyScreen load={loadReports} />}
-        {route === 'post' && (
-          <FeedPostScreen postId={postIdFrom(pathname) ?? ''} viewer={viewer} onNotice={setNotice} />
-        )}
-        {route === 'feed' && (
-          <FeedPage
-            viewer={viewer}
-            composing={composing}
-            onCompose={() => setComposing(true)}
-            onComposeClose={() => setComposing(false)}
-            onNotice={setNotice}
-          />
-        )}
+        <Screen
+          route={route}
+          search={new URLSearchParams(search)}
+          viewer={viewer}
+          onNotice={setNotice}
+          composing={composing}
+          onCompose={() => setComposing(true)}
+          onComposeClose={() => setComposing(false)}
+        />
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
       <BadgesCelebration viewerId={viewer.id} />
-      <ShellTabBar onCompose={compose} route={route} lever={lever?.name ?? null} unreadCount={unreadCount} />
+      <ShellTabBar onCompose={compose} route={route.name} unreadCount={unreadCount} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { language, t } from '../../i18n';
-import { indexValue, LEVER_PATHS, percent } from '../../lib/levers';
+import { indexValue, percent } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { EvaluationAssessPanel } from '../evaluation/EvaluationAssessPanel';
 import { EvaluationCsvImportPanel } from '../evaluation/EvaluationCsvImportPanel';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
 import { t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick, navigate } from '../../router';
 import { DashboardsCsvButton } from '../dashboards/DashboardsCsvButton';
 import { LeverState } from '../levers/LeverState';

@@ -1,5 +1,6 @@
 import { language, t } from '../../i18n';
-import { indexValue, LEVER_PATHS } from '../../lib/levers';
+import { indexValue } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { DashboardsTrendChart } from '../dashboards/DashboardsTrendChart';
 import { LeverProgressBar } from '../levers/LeverProgressBar';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
 import { t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { navigate } from '../../router';
 import { CreateActionPlanDocument, RecordMysteryVisitDocument, RecordSatisfactionSurveyDocument } from '../../graphql/evaluation.generated';
 

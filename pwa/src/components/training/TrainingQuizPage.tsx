@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
 import { language, t } from '../../i18n';
-import { allAnswered, answersInput, LEVER_PATHS, percent, pickChoice } from '../../lib/levers';
+import { allAnswered, answersInput, percent, pickChoice } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverState } from '../levers/LeverState';
 import { useQuery } from '../../graphql/hooks';

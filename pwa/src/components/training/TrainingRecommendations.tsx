@@ -1,6 +1,6 @@
 import { useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { RecommendedModulesDocument, type RecommendedModulesQuery } from '../../graphql/recommendations.generated';
 
