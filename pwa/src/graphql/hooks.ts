@@ -120,11 +120,15 @@ function fromCache<TData>(key: string): QueryState<TData> {
 export interface MutationResult<TData, TVariables> {
   /** Sends it: the data (whose result union says success or refusal), or a RequestError thrown. */
   run: (variables: TVariables) => Promise<TData>;
-  busy: boolean;
+  /** Whether a run is under way. Only a screen that reads it is drawn again when it changes. */
+  readonly busy: boolean;
 }
 
 export function useMutation<TData, TVariables>(document: TypedDocument<TData, TVariables>): MutationResult<TData, TVariables> {
   const [pending, setPending] = useState(0);
+  // a screen that never reads `busy` is not drawn again on each run: a controlled checkbox that
+  // sends its change would otherwise be put back to its old value before the answer comes
+  const watched = useRef(false);
   const mounted = useRef(true);
   useEffect(
     () => () => {
@@ -134,16 +138,23 @@ export function useMutation<TData, TVariables>(document: TypedDocument<TData, TV
   );
   const run = useCallback(
     async (variables: TVariables) => {
-      setPending((n) => n + 1);
+      const counting = watched.current;
+      if (counting) setPending((n) => n + 1);
       try {
         return await request(document, variables);
       } finally {
-        if (mounted.current) setPending((n) => n - 1);
+        if (counting && mounted.current) setPending((n) => n - 1);
       }
     },
     [document],
   );
-  return { run, busy: pending > 0 };
+  return {
+    run,
+    get busy() {
+      watched.current = true;
+      return pending > 0;
+    },
+  };
 }
 
 export interface SubscriptionOptions<TData> {

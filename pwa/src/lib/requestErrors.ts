@@ -19,7 +19,9 @@ export interface UserErrorMember {
 }
 
 /** Whether a result-union member is a refusal (implements UserError) rather than a success. */
-export function isUserError<T extends { __typename?: string }>(result: T): result is Extract<T, { code: string; message: string }> {
+export function isUserError<T extends { __typename?: string }>(
+  result: T,
+): result is T & Extract<T | UserErrorMember, { code: string; message: string }> {
   return typeof result === 'object' && result !== null && 'code' in result && 'message' in result && typeof result.message === 'string';
 }
 

@@ -32,7 +32,8 @@ export function lazyScreen<M, P>(load: () => Promise<M>, render: (module: M, pro
     const [, setReady] = useState(loaded !== null);
     const [failed, setFailed] = useState(false);
     useEffect(() => {
-      if (loaded) return undefined;
+      // the chunk may have come (preloaded) between drawing the placeholder and now
+      if (loaded) return void setReady(true);
       let cancelled = false;
       fetchModule().then(
         () => !cancelled && setReady(true),
