@@ -12,9 +12,10 @@ import { ShellHeader } from './components/shell/ShellHeader';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
 import { LogoutDocument, MeDocument, type ViewerFieldsFragment as Viewer } from './graphql/accounts.generated';
-import { onUnauthenticated, request, RequestError, resetLiveConnection } from './graphql/client';
+import { onUnauthenticated, request, resetLiveConnection } from './graphql/client';
 import { queryCache } from './graphql/hooks';
 import { t } from './i18n';
+import { isOffline } from './lib/requestErrors';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
 import { findRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
 import { navigate, useLocation } from './router';
@@ -46,7 +47,7 @@ function useSession() {
       .catch((error: unknown) => {
         if (cancelled) return;
         // Offline start: trust the last signed-in copy so the saved feed can show.
-        const cached = error instanceof RequestError && error.kind === 'network' ? loadViewer(browserStore()) : null;
+        const cached = isOffline(error) ? loadViewer(browserStore()) : null;
         setSession(cached ? { status: 'signedIn', viewer: cached } : { status: 'signedOut' });
       });
     return () => {

@@ -1,12 +1,11 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { t } from '../../i18n';
 import { awardableBadges, chooseBadge, emptyDraft, problems, togglePerson, type AwardDraft } from '../../lib/awardFlow';
 import { navigate } from '../../router';
 import { BadgesIcon } from './BadgesIcon';
 import { BadgesPeoplePicker } from './BadgesPeoplePicker';
 import { BadgesStatus } from './BadgesStatus';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 import { AwardBadgeDocument, BadgesDocument } from '../../graphql/badges.generated';
 import { FeedDocument, type PostFieldsFragment } from '../../graphql/feed.generated';
@@ -22,6 +21,7 @@ type Step = 'edit' | 'confirm' | 'sending';
 
 /** The manager's flow: badge, people in scope, reason, optional post; then a confirmation. */
 export function BadgesAwardFlow({ viewer, onNotice }: BadgesAwardFlowProps) {
+  const runAwardBadge = useMutation(AwardBadgeDocument).run;
   const { state, reload } = useQuery(BadgesDocument, {});
   const posts = useQuery(FeedDocument, { first: 10 });
   const [draft, setDraft] = useState<AwardDraft>(emptyDraft);
@@ -48,7 +48,7 @@ export function BadgesAwardFlow({ viewer, onNotice }: BadgesAwardFlowProps) {
     if (!badge) return;
     setStep('sending');
     try {
-      const { awardBadge } = await request(AwardBadgeDocument, {
+      const { awardBadge } = await runAwardBadge({
         badgeId: badge.id,
         userIds: draft.userIds,
         reason: draft.reason.trim(),

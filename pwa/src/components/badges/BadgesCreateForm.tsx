@@ -1,5 +1,5 @@
+import { useMutation } from '../../graphql/hooks';
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { t } from '../../i18n';
 import { emptyBadgeForm, imageProblem, toCreateBadgeInput, type BadgeFormValues } from '../../lib/badgeForm';
 import { CreateBadgeDocument } from '../../graphql/badges.generated';
@@ -25,6 +25,7 @@ function readAsDataUrl(file: File): Promise<string> {
 
 /** Head office adds a badge or a label: emoji or an image (checked again by the server). */
 export function BadgesCreateForm({ onCreated, onCancel }: BadgesCreateFormProps) {
+  const runCreateBadge = useMutation(CreateBadgeDocument).run;
   const [values, setValues] = useState<BadgeFormValues>(emptyBadgeForm);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +49,7 @@ export function BadgesCreateForm({ onCreated, onCancel }: BadgesCreateFormProps)
     setBusy(true);
     setError(null);
     try {
-      const { createBadge } = await request(CreateBadgeDocument, { input: toCreateBadgeInput(values) });
+      const { createBadge } = await runCreateBadge({ input: toCreateBadgeInput(values) });
       if (createBadge.__typename === 'CreateBadgeSuccess') onCreated(createBadge.badge);
       else setError(createBadge.message);
     } catch {

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { t } from '../../i18n';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { BadgeRulesDocument, CreateBadgeRuleDocument } from '../../graphql/badges.generated';
 import type { BadgeFieldsFragment as Badge } from '../../graphql/people.generated';
 import type { RuleTrigger } from '../../graphql/types.generated';
@@ -24,6 +23,7 @@ interface BadgesRulesProps {
 
 /** Head office: the rules that award badges on their own, and a new one (past earners get it quietly). */
 export function BadgesRules({ badges, onNotice }: BadgesRulesProps) {
+  const runCreateBadgeRule = useMutation(CreateBadgeRuleDocument).run;
   const { state, reload } = useQuery(BadgeRulesDocument, {});
   const [badgeId, setBadgeId] = useState(badges[0]?.id ?? '');
   const [trigger, setTrigger] = useState<RuleTrigger>('LIKES_ON_POST');
@@ -38,7 +38,7 @@ export function BadgesRules({ badges, onNotice }: BadgesRulesProps) {
     setError(null);
     const value = Number.parseFloat(threshold.replace(',', '.'));
     try {
-      const { createBadgeRule } = await request(CreateBadgeRuleDocument, {
+      const { createBadgeRule } = await runCreateBadgeRule({
         input: { badgeId, trigger, threshold: Number.isFinite(value) ? value : null },
       });
       if (createBadgeRule.__typename === 'SaveBadgeRuleSuccess') {

@@ -4,11 +4,10 @@
  * description and can be closed early; a closed one only shows what it was.
  */
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { language, t } from '../../i18n';
 import { checkChallengeForm, formFromChallenge, publishOutcome, startOfDay, toChallengeInput } from '../../lib/challengeForm';
 import { linkClick, navigate } from '../../router';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { ChallengesLiveManagement } from './ChallengesLiveManagement';
 import { ChallengesRulesSummary } from './ChallengesRulesSummary';
 import { ChallengesRulesRewards, ChallengesRulesScoring, ChallengesRulesWhat } from './ChallengesRulesFields';
@@ -66,6 +65,8 @@ function DraftEditor({ challenge, onNotice, onSaved }: { challenge: ChallengeRul
 function DraftForm({ challenge, data, onNotice, onSaved }: {
   challenge: ChallengeRules; data: ChallengeFormData; onNotice: Props['onNotice']; onSaved: () => void;
 }) {
+  const runPublishChallenge = useMutation(PublishChallengeDocument).run;
+  const runUpdateChallengeRules = useMutation(UpdateChallengeRulesDocument).run;
   const form = useRulesForm(formFromChallenge(challenge));
   const [busy, setBusy] = useState(false);
   const props = { values: form.values, change: form.change, errors: form.errors, data };
@@ -76,7 +77,7 @@ function DraftForm({ challenge, data, onNotice, onSaved }: {
   /** Saves the rules as typed; true when the server took them. */
   const save = async (): Promise<boolean> => {
     if (!form.show(checkChallengeForm(form.values))) return false;
-    const { updateChallengeRules: reply } = await request(UpdateChallengeRulesDocument, {
+    const { updateChallengeRules: reply } = await runUpdateChallengeRules({
       challengeId: challenge.id, input: toChallengeInput(form.values),
     });
     if (reply.__typename !== 'ChallengeSuccess') {
@@ -96,7 +97,7 @@ function DraftForm({ challenge, data, onNotice, onSaved }: {
         onSaved();
         return;
       }
-      const { publishChallenge: reply } = await request(PublishChallengeDocument, { challengeId: challenge.id });
+      const { publishChallenge: reply } = await runPublishChallenge({ challengeId: challenge.id });
       if (reply.__typename !== 'ChallengeSuccess') {
         form.refuse(reply);
         return;

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { language, t } from '../../i18n';
 import { linkClick } from '../../router';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 import { AnswerDuelDocument, ChallengesDocument, type ChallengeSummaryFieldsFragment as ChallengeSummary, CreateDuelDocument } from '../../graphql/challenges.generated';
 
@@ -24,6 +23,8 @@ function Item({ challenge }: { challenge: ChallengeSummary }) {
 
 /** Live, upcoming and past challenges; duel invitations to answer; the managers' tools. */
 export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
+  const runAnswerDuel = useMutation(AnswerDuelDocument).run;
+  const runCreateDuel = useMutation(CreateDuelDocument).run;
   const { state, reload } = useQuery(ChallengesDocument, {});
   const [busy, setBusy] = useState<string | null>(null);
   const [opponent, setOpponent] = useState('');
@@ -34,7 +35,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
   const answer = async (duel: ChallengeSummary, accept: boolean) => {
     setBusy(duel.id);
     try {
-      const { answerDuel } = await request(AnswerDuelDocument, { challengeId: duel.id, accept });
+      const { answerDuel } = await runAnswerDuel({ challengeId: duel.id, accept });
       onNotice(answerDuel.__typename === 'ChallengeSuccess' ? t(accept ? 'challenges.duelAccepted' : 'challenges.duelDeclined') : answerDuel.message);
       reload();
     } catch {
@@ -49,7 +50,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
     if (!opponentId || !metricId) return;
     setBusy('duel');
     try {
-      const { createDuel } = await request(CreateDuelDocument, { opponentId, metricId, days: 7 });
+      const { createDuel } = await runCreateDuel({ opponentId, metricId, days: 7 });
       onNotice(createDuel.__typename === 'ChallengeSuccess' ? t('challenges.duelSent') : createDuel.message);
       reload();
     } catch {

@@ -3,13 +3,12 @@
  * then list who received what.
  */
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { language, t } from '../../i18n';
 import {
   checkSpread, monthOf, monthPeriod, spreadFieldOf, spreadSummary, spreadValue,
   type SpreadField, type SpreadValues,
 } from '../../lib/targetSpread';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { type ChallengesQuery, SpreadTargetDocument, type SpreadTargetMutation, TargetScopesDocument } from '../../graphql/challenges.generated';
 
 type PersonTarget = Extract<SpreadTargetMutation['spreadTarget'], { __typename: 'SetTargetSuccess' }>['people'][number];
@@ -26,6 +25,7 @@ function number(value: number): string {
 }
 
 export function ChallengesSpreadTarget({ metrics, onNotice }: { metrics: Metric[]; onNotice: (message: string) => void }) {
+  const runSpreadTarget = useMutation(SpreadTargetDocument).run;
   const scopes = useQuery(TargetScopesDocument, {});
   const [values, setValues] = useState<SpreadValues>({ unit: '', metric: '', month: monthOf(new Date()), value: '' });
   const [errors, setErrors] = useState<Partial<Record<SpreadField, string>>>({});
@@ -49,7 +49,7 @@ export function ChallengesSpreadTarget({ metrics, onNotice }: { metrics: Metric[
     if (Object.keys(found).length > 0 || period === null) return;
     setBusy(true);
     try {
-      const { spreadTarget } = await request(SpreadTargetDocument, {
+      const { spreadTarget } = await runSpreadTarget({
         metric: current.metric, unit: current.unit, ...period, value: spreadValue(current),
       });
       if (spreadTarget.__typename === 'SetTargetSuccess') {

@@ -3,11 +3,10 @@
  * shows its secret once (with a copy button); revoking one asks for a confirmation first.
  */
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { language, t } from '../../i18n';
 import { checkTokenName, sortTokens, TOKEN_NAME_MAX, withToken } from '../../lib/integrationTokens';
 import { linkClick } from '../../router';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { type ChallengeFormDataQuery, CreateIntegrationTokenDocument, IntegrationTokensDocument, type IntegrationTokensQuery, RevokeIntegrationTokenDocument } from '../../graphql/challenges.generated';
 
 type IntegrationToken = IntegrationTokensQuery['integrationTokens'][number];
@@ -26,6 +25,8 @@ export function ChallengesTokens() {
 }
 
 function Tokens({ initial, units }: { initial: IntegrationToken[]; units: ScopeUnit[] }) {
+  const runCreateIntegrationToken = useMutation(CreateIntegrationTokenDocument).run;
+  const runRevokeIntegrationToken = useMutation(RevokeIntegrationTokenDocument).run;
   const [tokens, setTokens] = useState(() => sortTokens(initial));
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
@@ -48,7 +49,7 @@ function Tokens({ initial, units }: { initial: IntegrationToken[]; units: ScopeU
     if (problem) return;
     setBusy(true);
     try {
-      const { createIntegrationToken: reply } = await request(CreateIntegrationTokenDocument, { name, unitId: unitId || null });
+      const { createIntegrationToken: reply } = await runCreateIntegrationToken({ name, unitId: unitId || null });
       if (reply.__typename === 'CreateIntegrationTokenSuccess') {
         setTokens((list) => withToken(list, reply.token));
         setSecret({ name: reply.token.name, value: reply.secret });
@@ -68,7 +69,7 @@ function Tokens({ initial, units }: { initial: IntegrationToken[]; units: ScopeU
   const revoke = async (id: string) => {
     setFormError(null);
     try {
-      const { revokeIntegrationToken: reply } = await request(RevokeIntegrationTokenDocument, { tokenId: id });
+      const { revokeIntegrationToken: reply } = await runRevokeIntegrationToken({ tokenId: id });
       if (reply.__typename === 'RevokeIntegrationTokenSuccess') setTokens((list) => withToken(list, reply.token));
       else setFormError(reply.message);
     } catch {

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { t } from '../../i18n';
 import { checkRewards, checkScoring, checkWhat, emptyChallengeForm, stepOf, toChallengeInput } from '../../lib/challengeForm';
 import { navigate } from '../../router';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { ChallengesRulesRewards, ChallengesRulesScoring, ChallengesRulesWhat } from './ChallengesRulesFields';
 import { useRulesForm } from './useRulesForm';
 import { ChallengeFormDataDocument, type ChallengeFormDataQuery as ChallengeFormData, CreateChallengeDocument } from '../../graphql/challenges.generated';
@@ -19,6 +18,7 @@ export function ChallengesWizard({ onNotice }: { onNotice: (message: string) => 
 }
 
 function Wizard({ data, onNotice }: { data: ChallengeFormData; onNotice: (message: string) => void }) {
+  const runCreateChallenge = useMutation(CreateChallengeDocument).run;
   const form = useRulesForm(emptyChallengeForm(new Date()));
   const [step, setStep] = useState(1);
   const [busy, setBusy] = useState(false);
@@ -36,7 +36,7 @@ function Wizard({ data, onNotice }: { data: ChallengeFormData; onNotice: (messag
     }
     setBusy(true);
     try {
-      const { createChallenge } = await request(CreateChallengeDocument, { input: { ...toChallengeInput(form.values), draft } });
+      const { createChallenge } = await runCreateChallenge({ input: { ...toChallengeInput(form.values), draft } });
       if (createChallenge.__typename === 'ChallengeSuccess') {
         onNotice(t(draft ? 'challenges.draftSaved' : 'challenges.created'));
         navigate(draft ? `/challenges/${createChallenge.challenge.id}/edit` : `/challenges/${createChallenge.challenge.id}`);

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { language, t } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverState } from '../levers/LeverState';
-import { useQuery, useSubscription } from '../../graphql/hooks';
+import { useQuery, useSubscription, useMutation } from '../../graphql/hooks';
 import { ActionPlanLiveDocument, AddActionItemDocument, CommentActionPlanDocument, type PlanFieldsFragment, PointOfSaleDocument, UpdateActionItemDocument } from '../../graphql/evaluation.generated';
 
 type ActionItem = PlanFieldsFragment['items'][number];
@@ -15,6 +14,9 @@ const STATUS_KEYS = { TODO: 'plans.todo', IN_PROGRESS: 'plans.inProgress', DONE:
 
 /** The action plan, edited by the whole point of sale's team and kept live on every screen. */
 export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotice: (message: string) => void }) {
+  const runAddActionItem = useMutation(AddActionItemDocument).run;
+  const runCommentActionPlan = useMutation(CommentActionPlanDocument).run;
+  const runUpdateActionItem = useMutation(UpdateActionItemDocument).run;
   const live = useSubscription(ActionPlanLiveDocument, { planId: id });
   const [what, setWhat] = useState('');
   const [ownerId, setOwnerId] = useState('');
@@ -64,7 +66,7 @@ export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotic
                       value={item.status}
                       onChange={(e) => {
                         const status = (e.currentTarget as HTMLSelectElement).value as ActionItem['status'];
-                        void run(async () => (await request(UpdateActionItemDocument, { input: { itemId: item.id, status } })).updateActionItem);
+                        void run(async () => (await runUpdateActionItem({ input: { itemId: item.id, status } })).updateActionItem);
                       }}
                     >
                       {STATUSES.map((s) => (
@@ -82,7 +84,7 @@ export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotic
               onSubmit={async (event) => {
                 event.preventDefault();
                 const ok = await run(async () =>
-                  (await request(AddActionItemDocument, {
+                  (await runAddActionItem({
                     input: { planId: plan.id, what, ownerId: ownerId || null, dueOn: dueOn || null },
                   })).addActionItem,
                 );
@@ -126,7 +128,7 @@ export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotic
               class="action-form"
               onSubmit={async (event) => {
                 event.preventDefault();
-                if (await run(async () => (await request(CommentActionPlanDocument, { planId: plan.id, body: comment })).commentActionPlan)) {
+                if (await run(async () => (await runCommentActionPlan({ planId: plan.id, body: comment })).commentActionPlan)) {
                   setComment('');
                 }
               }}

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { t } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick, navigate } from '../../router';
 import { DashboardsCsvButton } from '../dashboards/DashboardsCsvButton';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { AssessmentFormDocument, SubmitAssessmentDocument, UnitAssessmentsDocument } from '../../graphql/evaluation.generated';
 
 /** A manager assesses a person of its scope against a skills grid (levels 1–4 with descriptors). */
@@ -51,6 +50,7 @@ export function EvaluationAssessPanel({ unitId, onNotice }: { unitId: string; on
 }
 
 function AssessForm({ unitId, onNotice }: { unitId: string; onNotice: (message: string) => void }) {
+  const runSubmitAssessment = useMutation(SubmitAssessmentDocument).run;
   const { state, reload } = useQuery(AssessmentFormDocument, { unitId });
   const [personId, setPersonId] = useState('');
   const [gridId, setGridId] = useState('');
@@ -69,7 +69,7 @@ function AssessForm({ unitId, onNotice }: { unitId: string; onNotice: (message: 
               event.preventDefault();
               if (!grid) return;
               try {
-                const { submitAssessment: result } = await request(SubmitAssessmentDocument, {
+                const { submitAssessment: result } = await runSubmitAssessment({
                   input: {
                     personId,
                     gridId: grid.id,

@@ -1,5 +1,5 @@
+import { useMutation } from '../../graphql/hooks';
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { t } from '../../i18n';
 import { ImportSatisfactionCsvDocument, type ImportSatisfactionCsvMutation } from '../../graphql/evaluation.generated';
 
@@ -7,6 +7,7 @@ type ImportSatisfactionCsvResult = ImportSatisfactionCsvMutation['importSatisfac
 
 /** Survey results from a file: every row checked on the server, all recorded or none, errors by line. */
 export function EvaluationCsvImportPanel({ onNotice }: { onNotice: (message: string) => void }) {
+  const runImportSatisfactionCsv = useMutation(ImportSatisfactionCsvDocument).run;
   const [csv, setCsv] = useState('');
   const [result, setResult] = useState<ImportSatisfactionCsvResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,7 +20,7 @@ export function EvaluationCsvImportPanel({ onNotice }: { onNotice: (message: str
   async function send() {
     setBusy(true);
     try {
-      const { importSatisfactionCsv } = await request(ImportSatisfactionCsvDocument, { csv });
+      const { importSatisfactionCsv } = await runImportSatisfactionCsv({ csv });
       setResult(importSatisfactionCsv);
       if (importSatisfactionCsv.__typename === 'ImportSatisfactionSuccess') setCsv('');
     } catch {

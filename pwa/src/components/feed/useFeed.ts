@@ -4,7 +4,7 @@
  * in lib/feedStore; this hook wires them to the network.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { onConnected, request, RequestError, subscribe } from '../../graphql/client';
+import { onConnected, request, subscribe } from '../../graphql/client';
 import {
   applyFeedEvent,
   emptyFeed,
@@ -21,6 +21,7 @@ import {
 import { apiFilter, filterKey, isNarrowed, type FeedFilter } from '../../lib/feedFilter';
 import { browserStore, loadFeedSnapshot, saveFeedSnapshot } from '../../lib/offlineCache';
 import { newKey } from '../../lib/offlineQueue';
+import { isOffline } from '../../lib/requestErrors';
 import { queueAction } from './outbox';
 import { FeedDocument, FeedEventsDocument, LikePostDocument, type PostFieldsFragment as Post, UnlikePostDocument } from '../../graphql/feed.generated';
 
@@ -88,7 +89,7 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
       setStatus({ kind: 'ready' });
     } catch (error) {
       if (asked !== filterKeyRef.current) return;
-      const offline = error instanceof RequestError && error.kind === 'network';
+      const offline = isOffline(error);
       const snapshot = offline && plain ? loadFeedSnapshot(browserStore(), viewerId) : null;
       if (snapshot) {
         update(() => ({ ...emptyFeed, posts: snapshot.posts }));
@@ -189,7 +190,7 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
             }
             failure = result.message;
           } catch (error) {
-            if (error instanceof RequestError && error.kind === 'network') {
+            if (isOffline(error)) {
               // Offline: the tap is kept on the phone and sent once the network is back.
               likeIntent.current.delete(postId);
               queueAction({ kind: 'like', key: newKey(), postId, liked: wanted, at: new Date().toISOString() });

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { t } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick, navigate } from '../../router';
 import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { TrainingBlocks } from './TrainingBlocks';
 import { TrainingStatusChip } from './TrainingStatusChip';
 import { RecordTrainingProgressDocument, TrainingModuleDocument } from '../../graphql/training.generated';
 
 /** One module, a section at a time; reading a section records progress on the server. */
 export function TrainingModulePage({ id, onNotice }: { id: string; onNotice: (message: string) => void }) {
+  const runRecordTrainingProgress = useMutation(RecordTrainingProgressDocument).run;
   const { state, reload, set } = useQuery(TrainingModuleDocument, { id });
   const [index, setIndex] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
@@ -27,7 +27,7 @@ export function TrainingModulePage({ id, onNotice }: { id: string; onNotice: (me
     if (state.status !== 'ready' || !state.data.trainingModule) return;
     setSaving(true);
     try {
-      const { recordTrainingProgress: result } = await request(RecordTrainingProgressDocument, { moduleId: id, sectionsDone: done });
+      const { recordTrainingProgress: result } = await runRecordTrainingProgress({ moduleId: id, sectionsDone: done });
       if (result.__typename === 'RecordTrainingProgressSuccess') {
         set({ trainingModule: { ...state.data.trainingModule, ...result.module } });
         return true;

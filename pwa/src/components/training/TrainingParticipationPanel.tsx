@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { t } from '../../i18n';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { TrainingStatusChip } from './TrainingStatusChip';
 import { ModuleParticipationDocument, SendTrainingRemindersDocument, TrainingModulesDocument } from '../../graphql/training.generated';
 
@@ -42,12 +41,13 @@ interface ParticipationListProps {
 }
 
 function ParticipationList({ moduleId, unitId, onNotice }: ParticipationListProps) {
+  const runSendTrainingReminders = useMutation(SendTrainingRemindersDocument).run;
   const { state, reload } = useQuery(ModuleParticipationDocument, { moduleId, unitId });
   const [sent, setSent] = useState<Set<string>>(new Set());
 
   async function remind(userIds: string[]) {
     try {
-      const { sendTrainingReminders: result } = await request(SendTrainingRemindersDocument, { moduleId, userIds });
+      const { sendTrainingReminders: result } = await runSendTrainingReminders({ moduleId, userIds });
       if (result.__typename === 'SendTrainingRemindersSuccess') {
         setSent(new Set([...sent, ...userIds]));
         onNotice(t('training.remindersSent', { count: result.remindedUserIds.length }));

@@ -1,17 +1,17 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
 import { language, t } from '../../i18n';
 import { allAnswered, answersInput, percent, pickChoice } from '../../lib/levers';
 import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../../graphql/hooks';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { QuizDocument, SubmitQuizAttemptDocument, type SubmitQuizAttemptMutation } from '../../graphql/training.generated';
 
 type QuizAttemptResult = Extract<SubmitQuizAttemptMutation['submitQuizAttempt'], { __typename: 'SubmitQuizAttemptSuccess' }>['result'];
 
 /** A quiz: the phone never holds the answers; the server scores and then explains. */
 export function TrainingQuizPage({ id, onNotice }: { id: string; onNotice: (message: string) => void }) {
+  const runSubmitQuizAttempt = useMutation(SubmitQuizAttemptDocument).run;
   const { state, reload } = useQuery(QuizDocument, { id });
   const [picked, setPicked] = useState<Record<string, string[]>>({});
   const [result, setResult] = useState<QuizAttemptResult | null>(null);
@@ -20,7 +20,7 @@ export function TrainingQuizPage({ id, onNotice }: { id: string; onNotice: (mess
   async function submit() {
     setSending(true);
     try {
-      const { submitQuizAttempt: outcome } = await request(SubmitQuizAttemptDocument, {
+      const { submitQuizAttempt: outcome } = await runSubmitQuizAttempt({
         input: { quizId: id, answers: answersInput(picked) },
       });
       if (outcome.__typename === 'SubmitQuizAttemptSuccess') setResult(outcome.result);
