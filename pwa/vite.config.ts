@@ -52,6 +52,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // read by scripts/check-size.mjs (the feed screen's chunks)
+    manifest: true,
   },
   test: {
     include: ['src/**/*.test.ts', 'sw/**/*.test.ts', 'scripts/**/*.test.mjs'],

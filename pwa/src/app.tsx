@@ -67,6 +67,8 @@ function useSession() {
   );
 
   const signedIn = useCallback((viewer: Viewer) => {
+    // answers kept for someone else (a session that ended while the app was closed) go
+    queryCache.clear();
     saveViewer(browserStore(), viewer);
     // A socket opened before now carried no (or another) session cookie.
     resetLiveConnection();

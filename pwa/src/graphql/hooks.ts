@@ -9,7 +9,7 @@ import { t } from '../i18n';
 import { browserStore } from '../lib/offlineCache';
 import { cacheKey, QueryCache } from '../lib/queryCache';
 import { isOffline, screenMessage } from '../lib/requestErrors';
-import { request, subscribe } from './client';
+import { getConnectionState, onConnectionState, request, subscribe, type ConnectionState } from './client';
 import { operationName, type TypedDocument } from './document';
 
 export const queryCache = new QueryCache(browserStore);
@@ -161,6 +161,11 @@ export interface SubscriptionOptions<TData> {
   skip?: boolean;
   /** Each message, for screens that fold events into their own state. */
   onData?: (data: TData) => void;
+  /**
+   * Keep the latest message on the device: until the live snapshot comes, the
+   * screen shows it, as last known data with its time when the socket is down.
+   */
+  keep?: boolean;
 }
 
 /** Follows a subscription; the state is its latest message (the first is a snapshot for live screens). */
@@ -169,20 +174,32 @@ export function useSubscription<TData, TVariables>(
   variables: NoInfer<TVariables>,
   options: SubscriptionOptions<TData> = {},
 ): QueryState<TData> {
-  const { skip = false } = options;
-  const [state, setState] = useState<QueryState<TData>>({ status: 'loading' });
+  const { skip = false, keep = false } = options;
   const key = cacheKey(operationName(document), variables);
-  const latest = useRef({ variables, onData: options.onData });
-  latest.current = { variables, onData: options.onData };
+  const [live, setLive] = useState<{ key: string; data: TData } | null>(null);
+  const connection = useConnection();
+  const latest = useRef({ variables, onData: options.onData, keep });
+  latest.current = { variables, onData: options.onData, keep };
   useEffect(() => {
     if (skip) return undefined;
-    setState({ status: 'loading' });
+    setLive(null);
     return subscribe(document, latest.current.variables, {
       next: (data) => {
-        setState({ status: 'ready', data, savedAt: null });
+        if (latest.current.keep) queryCache.write(key, data, { keep: true });
+        setLive({ key, data });
         latest.current.onData?.(data);
       },
     });
   }, [document, key, skip]);
+  if (live && live.key === key) return { status: 'ready', data: live.data, savedAt: null };
+  const known = keep ? queryCache.read<TData>(key) : null;
+  if (!known) return { status: 'loading' };
+  const down = connection === 'offline' || connection === 'reconnecting';
+  return { status: 'ready', data: known.data, savedAt: down ? known.savedAt : null };
+}
+
+function useConnection(): ConnectionState {
+  const [state, setState] = useState(getConnectionState);
+  useEffect(() => onConnectionState(setState), []);
   return state;
 }

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { linkClick } from '../../router';
-import { useQuery, useMutation } from '../../graphql/hooks';
+import { useMutation, useQuery } from '../../graphql/hooks';
+import { ShellLastKnown } from '../shell/ShellLastKnown';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 import { AnswerDuelDocument, ChallengesDocument, type ChallengeSummaryFieldsFragment as ChallengeSummary, CreateDuelDocument } from '../../graphql/challenges.generated';
 
@@ -25,7 +26,7 @@ function Item({ challenge }: { challenge: ChallengeSummary }) {
 export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
   const runAnswerDuel = useMutation(AnswerDuelDocument).run;
   const runCreateDuel = useMutation(CreateDuelDocument).run;
-  const { state, reload } = useQuery(ChallengesDocument, {});
+  const { state, reload } = useQuery(ChallengesDocument, {}, { keep: true });
   const [busy, setBusy] = useState<string | null>(null);
   const [opponent, setOpponent] = useState('');
   const [duelMetric, setDuelMetric] = useState('');
@@ -67,6 +68,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
   return (
     <section class="challenges-list" aria-labelledby="challenges-title">
       <h1 id="challenges-title">{t('challenges.title')}</h1>
+      <ShellLastKnown savedAt={state.savedAt} />
       {viewer.role !== 'MEMBER' && (
         <p class="challenge-actions">
           <a href="/challenges/new" onClick={linkClick} class="button">{t('challenges.create')}</a>

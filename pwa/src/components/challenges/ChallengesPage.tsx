@@ -4,6 +4,7 @@ import { AROUND_SPAN, neighboursFrom, type BoardPrivacy } from '../../lib/boardP
 import { ordinal } from '../../lib/leaderboard';
 import { linkClick } from '../../router';
 import { useQuery } from '../../graphql/hooks';
+import { ShellLastKnown } from '../shell/ShellLastKnown';
 import { ChallengesLeaderboard } from './ChallengesLeaderboard';
 import { ChallengesProgressRing } from './ChallengesProgressRing';
 import { useLeaderboard } from './useLeaderboard';
@@ -53,7 +54,7 @@ function Breakdown({ standing, unit }: { standing: Standing; unit: string }) {
 
 /** A challenge: my ring and breakdown, then the live board (mine always in view), or the rows around me. */
 export function ChallengesPage({ id }: { id: string }) {
-  const { state, reload } = useQuery(ChallengeDocument, { id });
+  const { state, reload } = useQuery(ChallengeDocument, { id }, { keep: true });
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') {
     return (
@@ -71,7 +72,12 @@ export function ChallengesPage({ id }: { id: string }) {
       </section>
     );
   }
-  return <ChallengeView challenge={challenge} />;
+  return (
+    <>
+      <ShellLastKnown savedAt={state.savedAt} />
+      <ChallengeView challenge={challenge} />
+    </>
+  );
 }
 
 function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {

@@ -16,7 +16,7 @@ function amount(value: number): string {
 
 /** « Mes résultats »: my results against targets, my challenge standings, my training, quizzes, skills and my point of sale, live. */
 export function DashboardsMyPage({ viewer }: { viewer: Viewer }) {
-  const state = useSubscription(MyDashboardLiveDocument, {});
+  const state = useSubscription(MyDashboardLiveDocument, {}, { keep: true });
   return (
     <section class="lever-page" aria-labelledby="results-title">
       <h1 id="results-title" class="lever-title">
