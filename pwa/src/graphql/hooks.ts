@@ -166,6 +166,8 @@ export interface SubscriptionOptions<TData> {
    * screen shows it, as last known data with its time when the socket is down.
    */
   keep?: boolean;
+  /** Change it to subscribe again (a gap in versions: the fresh subscription starts with a snapshot). */
+  restart?: number;
 }
 
 /** Follows a subscription; the state is its latest message (the first is a snapshot for live screens). */
@@ -174,7 +176,7 @@ export function useSubscription<TData, TVariables>(
   variables: NoInfer<TVariables>,
   options: SubscriptionOptions<TData> = {},
 ): QueryState<TData> {
-  const { skip = false, keep = false } = options;
+  const { skip = false, keep = false, restart = 0 } = options;
   const key = cacheKey(operationName(document), variables);
   const [live, setLive] = useState<{ key: string; data: TData } | null>(null);
   const connection = useConnection();
@@ -190,7 +192,7 @@ export function useSubscription<TData, TVariables>(
         latest.current.onData?.(data);
       },
     });
-  }, [document, key, skip]);
+  }, [document, key, skip, restart]);
   if (live && live.key === key) return { status: 'ready', data: live.data, savedAt: null };
   const known = keep ? queryCache.read<TData>(key) : null;
   if (!known) return { status: 'loading' };
