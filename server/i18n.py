@@ -67,6 +67,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vous ne pouvez pas inviter avec un rôle supérieur au vôtre.",
         "en": "You cannot invite with a role above your own.",
     },
+    "account_deactivated": {
+        "fr": "Ce compte a été désactivé. Adressez-vous à votre responsable.",
+        "en": "This account has been deactivated. Please ask your manager.",
+    },
+    "hashing_busy": {
+        "fr": "Beaucoup de connexions en ce moment. Réessayez dans quelques secondes.",
+        "en": "Many sign-ins right now. Please try again in a few seconds.",
+    },
+    "person_role_too_high": {
+        "fr": "Vous ne pouvez pas agir sur une personne d'un rôle supérieur au vôtre.",
+        "en": "You cannot act on someone whose role is above your own.",
+    },
+    "cannot_deactivate_self": {
+        "fr": "Vous ne pouvez pas désactiver votre propre compte.",
+        "en": "You cannot deactivate your own account.",
+    },
     "invite_uses_invalid": {
         "fr": "Le nombre d'utilisations doit être compris entre 1 et {max}.",
         "en": "The number of uses must be between 1 and {max}.",

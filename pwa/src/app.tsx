@@ -11,7 +11,7 @@ import { useUnreadCount } from './components/notifications/useUnreadCount';
 import { ShellHeader } from './components/shell/ShellHeader';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
-import { LogoutDocument, MeDocument, type ViewerFieldsFragment as Viewer } from './graphql/accounts.generated';
+import { LogoutDocument, MeDocument, RevokeSessionsDocument, type ViewerFieldsFragment as Viewer } from './graphql/accounts.generated';
 import { onUnauthenticated, request, resetLiveConnection } from './graphql/client';
 import { queryCache } from './graphql/hooks';
 import { t } from './i18n';
@@ -57,10 +57,10 @@ function useSession() {
 
   useEffect(
     () =>
-      onUnauthenticated(() => {
+      onUnauthenticated((loss) => {
         forgetPerson();
         resetLiveConnection();
-        if (wasSignedIn.current) setLoginNotice(t('errors.sessionExpired'));
+        if (wasSignedIn.current) setLoginNotice(t(loss === 'ended' ? 'errors.sessionEnded' : 'errors.sessionExpired'));
         setSession({ status: 'signedOut' });
       }),
     [],
@@ -77,25 +77,41 @@ function useSession() {
     navigate(ROUTE_PATHS.feed, { replace: true });
   }, []);
 
+  /** Nothing of the person stays on this device. */
+  const leave = useCallback(
+    async (notice: string | null) => {
+      const leaving = session.status === 'signedIn' ? session.viewer.id : null;
+      forgetPerson();
+      if (leaving) await forgetOutbox(leaving);
+      resetLiveConnection();
+      setLoginNotice(notice);
+      setSession({ status: 'signedOut' });
+      navigate(ROUTE_PATHS.login, { replace: true });
+    },
+    [session],
+  );
+
   const logout = useCallback(async () => {
-    const leaving = session.status === 'signedIn' ? session.viewer.id : null;
     try {
       await request(LogoutDocument);
     } catch {
       // Offline: the cookie expires on its own; nothing of the person stays here.
     }
-    forgetPerson();
-    if (leaving) await forgetOutbox(leaving);
-    resetLiveConnection();
-    setSession({ status: 'signedOut' });
-    navigate(ROUTE_PATHS.login, { replace: true });
-  }, [session]);
+    await leave(null);
+  }, [leave]);
 
-  return { session, loginNotice, signedIn, logout };
+  /** Every session ends, this one too; refused offline, since the others would live on. */
+  const signOutEverywhere = useCallback(async () => {
+    const { revokeSessions } = await request(RevokeSessionsDocument);
+    if (revokeSessions.__typename !== 'RevokeSessionsSuccess') throw new Error(revokeSessions.message);
+    await leave(t('header.signedOutEverywhere'));
+  }, [leave]);
+
+  return { session, loginNotice, signedIn, logout, signOutEverywhere };
 }
 
 export function App() {
-  const { session, loginNotice, signedIn, logout } = useSession();
+  const { session, loginNotice, signedIn, logout, signOutEverywhere } = useSession();
   const { pathname, search } = useLocation();
   const [composing, setComposing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -141,6 +157,7 @@ export function App() {
       setNotice={setNotice}
       clearNotice={clearNotice}
       logout={logout}
+      signOutEverywhere={signOutEverywhere}
     />
   );
 }
@@ -155,9 +172,21 @@ interface SignedInShellProps {
   setNotice: (message: string | null) => void;
   clearNotice: () => void;
   logout: () => Promise<void>;
+  signOutEverywhere: () => Promise<void>;
 }
 
-function SignedInShell({ viewer, route, search, composing, setComposing, notice, setNotice, clearNotice, logout }: SignedInShellProps) {
+function SignedInShell({
+  viewer,
+  route,
+  search,
+  composing,
+  setComposing,
+  notice,
+  setNotice,
+  clearNotice,
+  logout,
+  signOutEverywhere,
+}: SignedInShellProps) {
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
   useEffect(() => startOutbox(viewer.id), [viewer.id]);
@@ -171,7 +200,7 @@ function SignedInShell({ viewer, route, search, composing, setComposing, notice,
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <ShellHeader viewer={viewer} onLogout={logout} />
+      <ShellHeader viewer={viewer} onLogout={logout} onSignOutEverywhere={signOutEverywhere} />
       <main id="main" class="shell-main" tabIndex={-1}>
         <Screen
           route={route}
