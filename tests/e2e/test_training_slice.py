@@ -7,6 +7,7 @@ import pytest
 from playwright.async_api import expect
 
 from server.accounts.models import Role
+from server.network.scope import scope_of_user
 from server.training import quizzes, services
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
@@ -15,8 +16,9 @@ pytestmark = pytest.mark.e2e
 
 
 async def _module_with_quiz(manager, pos) -> int:
+    author = await scope_of_user(manager)
     module = await services.create_module(
-        manager,
+        author,
         "Accueil client en concession",
         "Les 5 premières minutes",
         10,
@@ -27,7 +29,7 @@ async def _module_with_quiz(manager, pos) -> int:
         [services.AssignmentInput(pos.id, Role.MEMBER)],
     )
     await quizzes.create_quiz(
-        manager,
+        author,
         "Quiz accueil",
         [
             quizzes.QuestionInput("Dans quel délai saluer un client ?", [("30 secondes", True), ("5 minutes", False)], False, "Le client sait qu'il est vu."),
@@ -104,7 +106,7 @@ async def test_two_sellers_edit_their_action_plan_live_on_two_phones(live_server
     lille = network.points_of_sale["Lille"]
     nadia = await make_user(lille, name="Nadia Benali")
     hugo = await make_user(lille, name="Hugo Petit")
-    plan = await create_plan(nadia, lille.id, "Retrouver 80 à l'accueil")
+    plan = await create_plan(await scope_of_user(nadia), lille.id, "Retrouver 80 à l'accueil")
     nadia_phone, hugo_phone = await phones(), await phones()
     await sign_in(nadia_phone.page, nadia.email)
     await sign_in(hugo_phone.page, hugo.email)
