@@ -170,6 +170,9 @@ async def plans_of_unit(scope: Scope, unit_id: int, only_open: bool = False) -> 
 
 
 async def _team(unit: Unit) -> list[int]:
+    """The people at or below a point of sale (none for a plan left on a unit above one)."""
+    if unit.kind != UnitKind.POINT_OF_SALE:
+        return []
     found = await User.filter(organization_id=unit.organization_id, unit__path__startswith=unit.path).values_list(
         "id", flat=True
     )
