@@ -70,12 +70,17 @@ async def test_a_seller_completes_a_module_and_passes_its_quiz_while_the_manager
     await expect(julie.page.get_by_test_id("section-position")).to_have_text("Section 2 sur 2")
     await julie.page.get_by_role("button", name="Passer le quiz").click()
 
-    # and answers the quiz: one mistake first, instant feedback with the explanation
+    # and answers the quiz: one mistake first, her score at once, the corrections kept for later
+    corrections_later = "Les corrections et les explications s’affichent une fois le quiz réussi ou vos essais épuisés."
+    await expect(julie.page.get_by_test_id("quiz-corrections-later")).to_have_text(corrections_later)
     await julie.page.get_by_label("30 secondes").check()
     await julie.page.get_by_label("L'usage").check()
     await julie.page.get_by_role("button", name="Valider mes réponses").click()
     await expect(julie.page.get_by_test_id("quiz-result")).to_contain_text("Pas encore")
-    await expect(julie.page.get_by_text("Usage et calendrier.")).to_be_visible()
+    await expect(julie.page.get_by_test_id("quiz-score")).to_have_text("50 %")
+    await expect(julie.page.get_by_test_id("quiz-corrections-later")).to_have_text(corrections_later)
+    await expect(julie.page.get_by_text("Usage et calendrier.")).to_have_count(0)
+    await expect(julie.page.locator(".quiz-choice-right")).to_have_count(0)
     await expect(marc.page.get_by_test_id("unit-quiz-average")).to_have_text("50 %", timeout=10_000)
 
     # then retries and passes, which completes the module
@@ -86,6 +91,9 @@ async def test_a_seller_completes_a_module_and_passes_its_quiz_while_the_manager
     await julie.page.get_by_role("button", name="Valider mes réponses").click()
     await expect(julie.page.get_by_test_id("quiz-score")).to_have_text("100 %")
     await expect(julie.page.get_by_test_id("quiz-result")).to_contain_text("La formation est terminée.")
+    # with, now that it is passed, the corrections and their explanations
+    await expect(julie.page.get_by_text("Usage et calendrier.")).to_be_visible()
+    await expect(julie.page.get_by_test_id("quiz-corrections-later")).to_have_count(0)
 
     # and the manager's dashboard follows, live
     await expect(marc.page.get_by_test_id("unit-completed")).to_have_text("1", timeout=10_000)
