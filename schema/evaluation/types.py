@@ -270,7 +270,7 @@ def as_grid(grid: SkillsGridModel, skills: list[SkillModel]) -> SkillsGrid:
     return SkillsGrid(
         id=strawberry.ID(str(grid.id)),
         name=grid.name,
-        role=grid.role,  # type: ignore[arg-type]
+        role=grid.role,
         label_badge_id=gid(grid.label_badge_id),
         skills=[Skill(id=strawberry.ID(str(s.id)), name=s.name, descriptors=list(s.descriptors)) for s in skills],
     )
