@@ -319,6 +319,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vous avez utilisé vos {max} tentatives pour ce quiz.",
         "en": "You have used your {max} attempts at this quiz.",
     },
+    "quiz_already_passed": {
+        "fr": "Vous avez déjà réussi ce quiz : il est terminé pour vous.",
+        "en": "You have already passed this quiz: it is closed for you.",
+    },
     "quiz_answer_invalid": {
         "fr": "Une réponse ne correspond pas aux questions du quiz.",
         "en": "An answer does not match the quiz's questions.",
@@ -419,6 +423,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "push_key_invalid": {
         "fr": "Les clés de chiffrement de cet appareil ne sont pas valides.",
         "en": "This device's encryption keys are not valid.",
+    },
+    "push_endpoint_taken": {
+        "fr": "Cet appareil est déjà enregistré pour une autre personne : réactivez les notifications depuis ce navigateur.",
+        "en": "This device is already registered for someone else: turn notifications on again from this browser.",
     },
     "push_device_not_found": {
         "fr": "Cet appareil n'est plus enregistré.",

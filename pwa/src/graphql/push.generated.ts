@@ -23,6 +23,7 @@ export type RegisterPushSubscriptionMutationVariables = Exact<{
 
 
 export type RegisterPushSubscriptionMutation = { registerPushSubscription:
+    | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'RegisterPushSubscriptionSuccess', device: { id: string, userAgent: string, createdAt: string, lastSuccessAt: string | null } }
     | { __typename: 'ValidationError', code: string, message: string }
    };

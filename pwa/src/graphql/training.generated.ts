@@ -27,6 +27,7 @@ export type RecordTrainingProgressMutationVariables = Exact<{
 
 
 export type RecordTrainingProgressMutation = { recordTrainingProgress:
+    | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'RecordTrainingProgressSuccess', module: { id: string, title: string, summary: string, durationMinutes: number, sectionCount: number, sectionsDone: number, status: Types.TrainingStatus, dueAt: string | null, quizId: string | null, assigned: boolean } }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -46,8 +47,9 @@ export type SubmitQuizAttemptMutationVariables = Exact<{
 
 export type SubmitQuizAttemptMutation = { submitQuizAttempt:
     | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
-    | { __typename: 'SubmitQuizAttemptSuccess', result: { number: number, scorePercent: number, passed: boolean, passMarkPercent: number, attemptsLeft: number | null, moduleCompleted: boolean, corrections: Array<{ questionId: string, correct: boolean, correctChoiceIds: Array<string>, explanation: string }> } }
+    | { __typename: 'SubmitQuizAttemptSuccess', result: { number: number, scorePercent: number, passed: boolean, passMarkPercent: number, attemptsLeft: number | null, moduleCompleted: boolean, correctionsShown: boolean, corrections: Array<{ questionId: string, correct: boolean, correctChoiceIds: Array<string>, explanation: string }> } }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -237,6 +239,7 @@ export const SubmitQuizAttemptDocument = new TypedDocumentString(`
         passMarkPercent
         attemptsLeft
         moduleCompleted
+        correctionsShown
         corrections {
           questionId
           correct
