@@ -23,12 +23,14 @@ async def server_process(live_server: LiveServer, expect_healthy: bool = True) -
         "REDIS_URL": live_server.redis_url or "",
         "ELAN_DATA_DIR": str(live_server.data_dir),
         "ELAN_DEMO": "0",
+        "ELAN_MIGRATE_ON_START": "0",  # the test server migrated the database
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "LOG_LEVEL": "warning",
     }
+    # the command production runs, with its uvicorn options (server.serving)
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "server.app:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--ws", "websockets-sansio", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
+        [sys.executable, "-m", "server", "serve"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}"
     try:
