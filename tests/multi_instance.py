@@ -15,7 +15,10 @@ from tests.conftest import ROOT, LiveServer, free_port
 
 
 @asynccontextmanager
-async def server_process(live_server: LiveServer, expect_healthy: bool = True) -> AsyncIterator[str]:
+async def server_process(
+    live_server: LiveServer, expect_healthy: bool = True, **settings: str
+) -> AsyncIterator[str]:
+    """Another instance; `settings` are extra environment variables (FORWARDED_ALLOW_IPS=…)."""
     port = free_port()
     env = {
         **os.environ,
@@ -27,6 +30,7 @@ async def server_process(live_server: LiveServer, expect_healthy: bool = True) -
         "HOST": "127.0.0.1",
         "PORT": str(port),
         "LOG_LEVEL": "warning",
+        **settings,
     }
     # the command production runs, with its uvicorn options (server.serving)
     process = subprocess.Popen(
