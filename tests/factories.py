@@ -69,6 +69,14 @@ async def signed_in(unit: Unit, role: Role = Role.MEMBER, name: str | None = Non
     return user, await open_session(user)
 
 
+def an_address() -> dict[str, str]:
+    """GraphQLClient options that make a client connect from a loopback address of its own
+    (the server trusts no forwarded header), so per-address rate limits of one test stay its own."""
+    from tests.graphql_client import loopback_address
+
+    return {"address": loopback_address()}
+
+
 async def deferred_work_done(timeout: float = 10.0) -> None:
     """Runs the deferred work due now (rank alerts, podium posts: server.deferred) and waits
     for the rows the server's own runner is holding, so a test can look at their effects."""

@@ -12,6 +12,7 @@ FROM session s
 JOIN "user" u ON u.id = s.user_id
 JOIN unit un ON un.id = u.unit_id
 WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
+  AND u.deactivated_at IS NULL
 """
 
 _COLUMNS = """

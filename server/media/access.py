@@ -29,7 +29,10 @@ async def media_viewer(token: str | None) -> MediaViewer | None:
     if not token or len(token) > 200:
         return None
     rows = await Session.filter(
-        token_hash=token_hash(token), revoked_at=None, expires_at__gt=datetime.now(UTC)
+        token_hash=token_hash(token),
+        revoked_at=None,
+        expires_at__gt=datetime.now(UTC),
+        user__deactivated_at=None,
     ).values("user_id", "user__organization_id", "user__role", "user__unit__path")
     if not rows:
         return None

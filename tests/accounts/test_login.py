@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-from tests.factories import PASSWORD, make_network, make_user, signed_in
-from tests.graphql_client import GraphQLClient, loopback_address
-
-LOGIN = """
-mutation Login($input: LoginInput!) {
-  login(input: $input) {
-    __typename
-    ... on AuthSuccess { token viewer { email displayName role unit { name } } }
-    ... on UserError { code message }
-    ... on RateLimitedError { retryAfterSeconds }
-  }
-}
-"""
-ME = "{ me { email displayName } }"
-LOGOUT = "mutation { logout { ok } }"
+from tests.accounts.documents import LOGIN, LOGOUT, ME
+from tests.factories import PASSWORD, an_address, make_network, make_user, signed_in
+from tests.graphql_client import GraphQLClient
 
 
 async def test_login_sets_an_httponly_cookie_and_returns_a_token(live_server):
@@ -76,7 +64,7 @@ async def test_login_is_rate_limited_per_account_with_a_clear_message(live_serve
     # given
     network = await make_network()
     user = await make_user(network.points_of_sale["Lille"])
-    async with GraphQLClient(live_server.url, address=loopback_address()) as client:
+    async with GraphQLClient(live_server.url, **an_address()) as client:
         for _ in range(5):
             result = (await client.execute(LOGIN, {"input": {"email": user.email, "password": "bad-password-1"}}))["login"]
             assert result["__typename"] == "InvalidCredentialsError"
@@ -91,13 +79,13 @@ async def test_login_is_rate_limited_per_account_with_a_clear_message(live_serve
 async def test_login_is_rate_limited_per_ip_across_accounts(live_server):
     network = await make_network()
     user = await make_user(network.points_of_sale["Lille"])
-    async with GraphQLClient(live_server.url, address=loopback_address()) as attacker:
+    async with GraphQLClient(live_server.url, **an_address()) as attacker:
         for n in range(50):
             result = (await attacker.execute(LOGIN, {"input": {"email": f"guess{n}@test.example", "password": "x" * 12}}))["login"]
             assert result["__typename"] == "InvalidCredentialsError"
         blocked = (await attacker.execute(LOGIN, {"input": {"email": user.email, "password": PASSWORD}}))["login"]
         assert blocked["__typename"] == "RateLimitedError"
     # another address is not affected
-    async with GraphQLClient(live_server.url, address=loopback_address()) as colleague:
+    async with GraphQLClient(live_server.url, **an_address()) as colleague:
         ok = (await colleague.execute(LOGIN, {"input": {"email": user.email, "password": PASSWORD}}))["login"]
         assert ok["__typename"] == "AuthSuccess"
