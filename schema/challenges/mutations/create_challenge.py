@@ -23,6 +23,7 @@ from schema.errors import (
     ConflictError,
     NotAllowedError,
     NotFoundError,
+    RateLimitedError,
     ValidationError,
 )
 from schema.ids import parse_id
@@ -98,7 +99,7 @@ class ChallengeSuccess:
 
 
 ChallengeResult = Annotated[
-    ChallengeSuccess | ValidationError | NotAllowedError | NotFoundError | ConflictError,
+    ChallengeSuccess | ValidationError | NotAllowedError | NotFoundError | ConflictError | RateLimitedError,
     strawberry.union("ChallengeResult"),
 ]
 

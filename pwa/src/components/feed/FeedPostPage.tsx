@@ -168,6 +168,8 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
     );
   }
   const manager = viewer.role !== 'MEMBER';
+  // a post Élan wrote (a podium, a badge) is never edited; only its moderators remove it
+  const systemPost = post.kind === 'SYSTEM';
   return (
     <section class="post-page" aria-label={t('feed.title')}>
       <button type="button" class="link-button" onClick={() => navigate('/')}>
@@ -215,12 +217,12 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
             {t('post.hide')}
           </button>
         )}
-        {post.viewerIsAuthor && (
+        {post.viewerIsAuthor && !systemPost && (
           <button type="button" class="button" onClick={() => setEditing(post.body)}>
             {t('post.edit')}
           </button>
         )}
-        {post.viewerIsAuthor && (
+        {(systemPost ? post.viewerCanModerate : post.viewerIsAuthor) && (
           <button
             type="button"
             class="button"
