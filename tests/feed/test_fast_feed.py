@@ -68,7 +68,7 @@ async def test_the_hot_path_and_strawberry_agree(live_server, monkeypatch, role)
         kind = services.PostKind.BEST_PRACTICE if n % 3 == 0 else services.PostKind.WIN
         audience = [PostAudience.NETWORK, PostAudience.REGION, PostAudience.UNIT][n % 3]
         post = await services.create_post(
-            author,
+            await scope_of_user(author),
             services.NewPost(
                 kind=kind,
                 content=services.PostContent(body=f"Publication {n} #tag{n % 2}", figure="3", context="c"),
