@@ -110,7 +110,7 @@ async def grant(
             except IntegrityError:
                 return None  # the same award raced in from another event; it counts once
         if announce and not user.hidden_from_feed:
-            from server.feed.services import create_system_post
+            from server.feed.system_posts import create_system_post
 
             post = await create_system_post(user, recognition_text(badge, user, level, reason, awarded_by))
             award.recognition_post_id = post.id
@@ -240,7 +240,7 @@ async def revoke_award(actor: User, award_id: int, reason: str) -> Award:
         award.unique_key = None  # it may be earned again
         await award.save(update_fields=["revoked_at", "revoked_by_id", "revocation_reason", "unique_key"])
         if award.recognition_post_id is not None:
-            from server.feed.services import remove_system_post
+            from server.feed.system_posts import remove_system_post
 
             await remove_system_post(award.organization_id, award.recognition_post_id)
     return award

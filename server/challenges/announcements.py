@@ -18,7 +18,7 @@ from typing import Any
 from server.accounts.models import User
 from server.challenges.models import Challenge, ChallengeFormat, Participant, Visibility
 from server.deferred.services import handles
-from server.feed.services import create_system_post
+from server.feed.system_posts import create_system_post
 from server.network.models import Unit
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify

@@ -14,7 +14,7 @@ from server.accounts.models import Role, User
 from server.db import Events, atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.feed import events
-from server.feed.audience import audience_of, audience_unit_id, moderates
+from server.feed.audience import audience_unit_id, moderates
 from server.feed.errors import PostNotFound, SystemPostNotEditable
 from server.feed.models import (
     Like,
@@ -37,11 +37,10 @@ from server.feed.reading import (  # noqa: F401 - the feed's public reading API
     get_post,
     normalize_tag,
 )
-from server.feed.rows import POST_COLUMNS, PostRow, post_row
+from server.feed.rows import PostRow
 from server.media.cleanup import delete_files
 from server.media.models import Media
-from server.network.models import Unit
-from server.network.scope import Scope, path_ids
+from server.network.scope import Scope
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.ratelimit import consume
@@ -376,48 +375,3 @@ async def unlike_post(scope: Scope, post_id: int) -> PostRow:
                 events.like_count_changed(post_id, count, post.audience_path),
             )
     return await get_post(scope, post_id)
-
-
-async def create_system_post(author: User, body: str, audience_unit: Unit | None = None) -> PostRow:
-    """A post written by Élan on behalf of another domain (badge awarded, challenge results).
-
-    `author` is the person the post is about or who caused it; other domains call this
-    inside their own transaction so the post commits with the change it announces. It goes
-    to `audience_unit` and below (a challenge's scope), by default the whole network.
-    """
-    if audience_unit is None:
-        root = path_ids((await Unit.get(id=author.unit_id)).path)[0]
-        audience, audience_id = PostAudience.NETWORK, root
-    else:
-        audience, audience_id = audience_of(audience_unit), audience_unit.id
-    async with atomic() as bus:
-        post = await Post.create(
-            organization_id=author.organization_id,
-            author_id=author.id,
-            unit_id=author.unit_id,
-            kind=PostKind.SYSTEM,
-            body=body[:BODY_MAX],
-            audience=audience,
-            audience_unit_id=audience_id,
-        )
-        values = await Post.filter(id=post.id).values(*POST_COLUMNS)
-        row = post_row(values[0])
-        bus.publish(
-            events.feed_channel(author.organization_id),
-            events.post_created(row.id, row.to_event()),
-        )
-    return row
-
-
-async def remove_system_post(organization_id: int, post_id: int) -> None:
-    """Takes back a post Élan wrote for another domain (e.g. a revoked badge); screens drop it
-    live. Call it inside the caller's transaction, like `create_system_post`."""
-    async with atomic() as bus:
-        found = Post.filter(id=post_id, organization_id=organization_id, kind=PostKind.SYSTEM)
-        paths = await found.values_list("audience_unit__path", flat=True)
-        removed = await found.delete()
-        if removed:
-            bus.publish(
-                events.feed_channel(organization_id),
-                events.post_removed(events.POST_REMOVED, post_id, str(paths[0] or "/") if paths else "/"),
-            )

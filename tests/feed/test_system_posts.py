@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from server.accounts.models import Role
 from server.feed.models import Post
-from server.feed.services import create_system_post
+from server.feed.system_posts import create_system_post
 from tests.factories import make_network, signed_in
 from tests.feed.documents import DELETE_POST, EDIT_POST, POST
 from tests.graphql_client import GraphQLClient
