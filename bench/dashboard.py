@@ -83,6 +83,7 @@ async def main(runs: int) -> None:
     from server.bus import MemoryBus, set_bus
     from server.dashboards.services import unit_dashboard
     from server.db import close_db, init_db, migrate_db
+    from server.network.scope import scope_of_user
     from tests.dashboards.network5000 import generate
 
     url = os.environ.get("BENCH_DATABASE_URL")
@@ -100,14 +101,15 @@ async def main(runs: int) -> None:
     try:
         today = datetime.now(UTC).date()
         big = await generate(today, seed=1)
-        figure = await _time(lambda: unit_dashboard(big.admin, big.root, today), runs)
+        admin = await scope_of_user(big.admin)
+        figure = await _time(lambda: unit_dashboard(admin, big.root, today), runs)
         floor = await _time(lambda: _floor(big.organization_id, big.root.path), runs)
         with counting_queries() as seen:
-            await unit_dashboard(big.admin, big.root, today)
+            await unit_dashboard(admin, big.root, today)
         queries_big = len(seen)
         small_pos = big.points_of_sale[3]
         with counting_queries() as seen:
-            await unit_dashboard(big.admin, small_pos, today)
+            await unit_dashboard(admin, small_pos, today)
         queries_small = len(seen)
         dialect = "postgres" if url.startswith("postgres") else "sqlite"
         print(f"unit dashboard, head office of {len(big.people)} people ({dialect}, {runs} runs)")

@@ -192,6 +192,7 @@ def floor_app() -> Any:
     JOIN "user" u ON u.id = s.user_id
     JOIN unit un ON un.id = u.unit_id
     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
+      AND u.deactivated_at IS NULL
     """
 
     pool: Any = None

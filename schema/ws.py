@@ -3,7 +3,9 @@
 Written here rather than taken from strawberry so that authentication closes with 4401 as
 the API promises, `connection_init` has a short deadline, and subscriptions whose payload is
 the same for everyone (the leaderboard) share one execution among the subscribers of the
-same document (schema.fanout).
+same document (schema.fanout). A socket is registered with its session
+(server.accounts.sockets): when the session ends, on any instance, the socket stops running
+operations at once and closes with 4401.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ from schema import schema
 from schema.fanout import HUB, shared_field
 from schema.request_context import context_for, session_token
 from server.accounts.models import User
-from server.accounts.services import authenticate
+from server.accounts.sessions import current_session
+from server.accounts.sockets import OPEN_SOCKETS
 from server.network.scope import Scope, scope_of_user
 
 PROTOCOL = "graphql-transport-ws"
 INIT_TIMEOUT_SECONDS = 3.0
 MAX_OPERATIONS = 50
+SESSION_ENDED_CLOSE = (4401, "Session ended")
 log = logging.getLogger("elan.ws")
 
 
@@ -51,6 +55,9 @@ class Connection:
         self.acknowledged = False
         self.operations: dict[str, asyncio.Task[None]] = {}
         self._send_lock = asyncio.Lock()
+        self.ended = False  # its session ended: nothing more runs on this socket
+        self._forget_session: Any = None
+        self._closing: asyncio.Future[None] | None = None
 
     async def send(self, message: dict[str, Any]) -> None:
         await self.send_text(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
@@ -81,12 +88,27 @@ class Connection:
         except (WebSocketDisconnect, KeyError, RuntimeError):
             pass
         finally:
+            if self._forget_session is not None:
+                self._forget_session()
             for task in self.operations.values():
                 task.cancel()
             if self.operations:
                 await asyncio.gather(*self.operations.values(), return_exceptions=True)
 
+    def session_ended(self) -> None:
+        """Its session ended (logout, sign out everywhere, deactivation), maybe on another
+        instance: cancel every operation now, refuse new ones, close with 4401."""
+        if self.ended:
+            return
+        self.ended = True
+        self.acknowledged = False
+        for task in self.operations.values():
+            task.cancel()
+        self._closing = asyncio.ensure_future(self.close(*SESSION_ENDED_CLOSE))
+
     async def handle(self, text: str) -> None:
+        if self.ended:
+            return
         try:
             message = json.loads(text)
         except ValueError:
@@ -113,12 +135,16 @@ class Connection:
             await self.close(4429, "Too many initialisation requests")
             return
         token = _payload_token(payload) or session_token(self.websocket)
-        user = await authenticate(token)
-        if user is None:
+        session = await current_session(token)
+        if session is None:
             await self.close(4401, "Unauthorized")
             return
-        self.scope = await scope_of_user(user, user.unit)
-        self.user, self.token, self.acknowledged = user, token, True
+        self._forget_session = OPEN_SOCKETS.add(session.id, self)
+        user = session.user
+        scope = await scope_of_user(user, user.unit)
+        if self.ended:
+            return
+        self.scope, self.user, self.token, self.acknowledged = scope, user, token, True
         await self.send({"type": "connection_ack"})
 
     async def on_subscribe(self, message: dict[str, Any]) -> None:
@@ -189,5 +215,6 @@ async def graphql_ws(websocket: WebSocket) -> None:
     if PROTOCOL not in websocket.scope.get("subprotocols", []):
         await websocket.close(code=4406, reason="Subprotocol not acceptable")
         return
+    OPEN_SOCKETS.watch()  # before authenticating: a session ended meanwhile is heard
     await websocket.accept(subprotocol=PROTOCOL)
     await Connection(websocket).run()

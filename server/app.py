@@ -27,6 +27,7 @@ HANDLER_MODULES: list[str] = [
     "server.training.handlers",
     "server.evaluation.handlers",
     "server.dashboards.handlers",
+    "server.push.handlers",
 ]
 
 

@@ -24,6 +24,8 @@ Names in use (payloads are plain JSON-able dicts, ids as ints):
   training.progress_recorded  {organization_id, user_id, module_id}
   training.quiz_attempted     {organization_id, user_id, quiz_id, score_percent, passed}
   evaluation.action_plan_changed {organization_id, unit_id, plan_id}
+  accounts.person_deactivated {organization_id, user_id}
+  accounts.sessions_ended     {sessionIds} (also on the bus for the other instances)
 """
 
 from __future__ import annotations

@@ -67,6 +67,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vous ne pouvez pas inviter avec un rôle supérieur au vôtre.",
         "en": "You cannot invite with a role above your own.",
     },
+    "account_deactivated": {
+        "fr": "Ce compte a été désactivé. Adressez-vous à votre responsable.",
+        "en": "This account has been deactivated. Please ask your manager.",
+    },
+    "hashing_busy": {
+        "fr": "Beaucoup de connexions en ce moment. Réessayez dans quelques secondes.",
+        "en": "Many sign-ins right now. Please try again in a few seconds.",
+    },
+    "person_role_too_high": {
+        "fr": "Vous ne pouvez pas agir sur une personne d'un rôle supérieur au vôtre.",
+        "en": "You cannot act on someone whose role is above your own.",
+    },
+    "cannot_deactivate_self": {
+        "fr": "Vous ne pouvez pas désactiver votre propre compte.",
+        "en": "You cannot deactivate your own account.",
+    },
     "invite_uses_invalid": {
         "fr": "Le nombre d'utilisations doit être compris entre 1 et {max}.",
         "en": "The number of uses must be between 1 and {max}.",
@@ -320,6 +336,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Vous avez utilisé vos {max} tentatives pour ce quiz.",
         "en": "You have used your {max} attempts at this quiz.",
     },
+    "quiz_already_passed": {
+        "fr": "Vous avez déjà réussi ce quiz : il est terminé pour vous.",
+        "en": "You have already passed this quiz: it is closed for you.",
+    },
     "quiz_answer_invalid": {
         "fr": "Une réponse ne correspond pas aux questions du quiz.",
         "en": "An answer does not match the quiz's questions.",
@@ -420,6 +440,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "push_key_invalid": {
         "fr": "Les clés de chiffrement de cet appareil ne sont pas valides.",
         "en": "This device's encryption keys are not valid.",
+    },
+    "push_endpoint_taken": {
+        "fr": "Cet appareil est déjà enregistré pour une autre personne : réactivez les notifications depuis ce navigateur.",
+        "en": "This device is already registered for someone else: turn notifications on again from this browser.",
     },
     "push_device_not_found": {
         "fr": "Cet appareil n'est plus enregistré.",

@@ -1,4 +1,9 @@
-"""Fixed-window counters for rate limits: in memory for one process, Redis across many."""
+"""Fixed-window counters for rate limits: in memory for one process, Redis across many.
+
+An attempt is counted (one atomic increment) before the work it guards, and refused when the
+count goes over the limit: checking a count first and adding to it after the work lets every
+concurrent attempt through the check before any of them is counted.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,10 @@ class Limiter(Protocol):
 
     async def peek(self, key: str) -> tuple[int, int]: ...
     async def reset(self, key: str) -> None: ...
+
+    async def release(self, key: str) -> None:
+        """Take back one counted event (it turned out not to count, e.g. a right password)."""
+        ...
 
 
 class MemoryLimiter:
@@ -43,10 +52,25 @@ class MemoryLimiter:
     async def reset(self, key: str) -> None:
         self._counters.pop(key, None)
 
+    async def release(self, key: str) -> None:
+        count, ends = self._current(key)
+        if count > 0:
+            self._counters[key] = (count - 1, ends)
+
     def _forget_expired(self) -> None:
         now = time.monotonic()
         for key in [k for k, (_, ends) in self._counters.items() if ends <= now]:
             del self._counters[key]
+
+
+# decrement, never below zero nor on a window that has ended (the key is gone)
+_RELEASE = """
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then
+  return redis.call('DECR', KEYS[1])
+end
+return 0
+"""
 
 
 class RedisLimiter:
@@ -55,6 +79,7 @@ class RedisLimiter:
 
         self._redis = redis.Redis.from_url(url, decode_responses=True)
         self._prefix = prefix
+        self._release = self._redis.register_script(_RELEASE)
 
     async def hit(self, key: str, window: int) -> tuple[int, int]:
         name = f"{self._prefix}:rl:{key}"
@@ -75,6 +100,9 @@ class RedisLimiter:
 
     async def reset(self, key: str) -> None:
         await self._redis.delete(f"{self._prefix}:rl:{key}")
+
+    async def release(self, key: str) -> None:
+        await self._release(keys=[f"{self._prefix}:rl:{key}"])
 
     async def close(self) -> None:
         await self._redis.aclose()
@@ -99,15 +127,9 @@ def get_limiter() -> Limiter:
     return _limiter
 
 
-async def ensure_below(key: str, limit: int) -> None:
-    """Refuse when `key` already reached `limit` in its current window."""
-    count, left = await get_limiter().peek(key)
-    if count >= limit:
-        raise RateLimited(max(1, left))
-
-
 async def consume(key: str, limit: int, window: int) -> None:
-    """Count one action and refuse it when it goes over `limit` in the window."""
+    """Count one action and refuse it when it goes over `limit` in the window (call it before
+    doing the action: the count is one atomic increment, so concurrent calls never all pass)."""
     count, left = await get_limiter().hit(key, window)
     if count > limit:
         raise RateLimited(left)

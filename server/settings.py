@@ -65,6 +65,13 @@ class Settings:
     label_reminder_interval_seconds: float = 3600.0
     media_orphan_grace_seconds: float = 86400.0
     media_cleanup_interval_seconds: float = 3600.0
+    # accounts and sessions (trust issue): sign-up and invite limits, hashing cap, session life
+    signup_ip_limit: int = 10
+    signup_window_seconds: int = 3600
+    invite_rate_limit: int = 30
+    password_hash_concurrency: int = 1
+    password_hash_queue: int = 32
+    session_max_days: int = 90
 
     @property
     def is_sqlite(self) -> bool:
@@ -105,7 +112,22 @@ def load_settings() -> Settings:
         vapid_subject=os.environ.get("VAPID_SUBJECT") or "mailto:contact@elan.example",
         push_worker_in_server=_flag("PUSH_WORKER_IN_SERVER", True),
         push_lease_seconds=float(os.environ.get("PUSH_LEASE_SECONDS", "120")),
+        **_accounts_settings(),
     )
+
+
+def _accounts_settings() -> dict[str, int]:
+    cores = os.cpu_count() or 2
+    return {
+        "signup_ip_limit": int(os.environ.get("SIGNUP_IP_LIMIT", "10")),
+        "invite_rate_limit": int(os.environ.get("INVITE_RATE_LIMIT", "30")),
+        # Argon2 takes a core for tens of ms per hash: leave the other cores to everyone else
+        "password_hash_concurrency": max(
+            1, int(os.environ.get("PASSWORD_HASH_CONCURRENCY", str(max(1, cores // 2))))
+        ),
+        "password_hash_queue": max(0, int(os.environ.get("PASSWORD_HASH_QUEUE", "32"))),
+        "session_max_days": max(1, int(os.environ.get("SESSION_MAX_DAYS", "90"))),
+    }
 
 
 _settings: Settings | None = None

@@ -69,6 +69,13 @@ async def signed_in(unit: Unit, role: Role = Role.MEMBER, name: str | None = Non
     return user, await open_session(user)
 
 
+def an_address() -> dict[str, str]:
+    """Headers that make a client come from an address of its own (the test server trusts
+    X-Forwarded-For from loopback), so per-address rate limits of one test stay its own."""
+    number = uuid.uuid4().int
+    return {"X-Forwarded-For": f"198.18.{number % 250 + 1}.{(number >> 8) % 250 + 1}"}
+
+
 async def deferred_work_done(timeout: float = 10.0) -> None:
     """Runs the deferred work due now (rank alerts, podium posts: server.deferred) and waits
     for the rows the server's own runner is holding, so a test can look at their effects."""

@@ -83,6 +83,22 @@ class Subscription:
             return True
         raise AssertionError(f"unexpected message: {message}")
 
+    async def closed_by_server(self, timeout: float = 5) -> tuple[int, str, list[dict[str, Any]]]:
+        """Waits until the server closes the socket: (close code, reason, messages received
+        meanwhile)."""
+        received: list[dict[str, Any]] = []
+        try:
+            async with asyncio.timeout(timeout):
+                async for text in self.socket:
+                    received.append(json.loads(text))
+        except websockets.ConnectionClosed:
+            pass
+        except TimeoutError:
+            raise AssertionError(f"the server did not close the socket within {timeout}s") from None
+        close = self.socket.protocol.close_rcvd
+        assert close is not None, "the connection ended without a close frame"
+        return close.code, close.reason, received
+
     async def close(self) -> None:
         if self.socket is not None:
             await self.socket.close()

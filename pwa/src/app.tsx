@@ -18,7 +18,7 @@ import { ShellLazyScreen } from './components/shell/ShellLazyScreen';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
 import { onUnauthenticated, request, RequestError, resetLiveConnection } from './graphql/client';
-import { LOGOUT, ME, type Viewer } from './graphql/operations';
+import { LOGOUT, ME, REVOKE_SESSIONS, type Viewer } from './graphql/operations';
 import { t } from './i18n';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
 import { FeedPostScreen } from './components/feed/FeedPostScreen';
@@ -86,10 +86,10 @@ function useSession() {
 
   useEffect(
     () =>
-      onUnauthenticated(() => {
+      onUnauthenticated((loss) => {
         clearOfflineCache(browserStore());
         resetLiveConnection();
-        if (wasSignedIn.current) setLoginNotice(t('errors.sessionExpired'));
+        if (wasSignedIn.current) setLoginNotice(t(loss === 'ended' ? 'errors.sessionEnded' : 'errors.sessionExpired'));
         setSession({ status: 'signedOut' });
       }),
     [],
@@ -104,21 +104,37 @@ function useSession() {
     navigate(ROUTE_PATHS.feed, { replace: true });
   }, []);
 
+  /** Nothing of the person stays on this device. */
+  const leave = useCallback(
+    async (notice: string | null) => {
+      const leaving = session.status === 'signedIn' ? session.viewer.id : null;
+      clearOfflineCache(browserStore());
+      if (leaving) await forgetOutbox(leaving);
+      resetLiveConnection();
+      setLoginNotice(notice);
+      setSession({ status: 'signedOut' });
+      navigate(ROUTE_PATHS.login, { replace: true });
+    },
+    [session],
+  );
+
   const logout = useCallback(async () => {
-    const leaving = session.status === 'signedIn' ? session.viewer.id : null;
     try {
       await request(LOGOUT);
     } catch {
       // Offline: the cookie expires on its own; nothing of the person stays here.
     }
-    clearOfflineCache(browserStore());
-    if (leaving) await forgetOutbox(leaving);
-    resetLiveConnection();
-    setSession({ status: 'signedOut' });
-    navigate(ROUTE_PATHS.login, { replace: true });
-  }, [session]);
+    await leave(null);
+  }, [leave]);
 
-  return { session, loginNotice, signedIn, logout };
+  /** Every session ends, this one too; refused offline, since the others would live on. */
+  const signOutEverywhere = useCallback(async () => {
+    const { revokeSessions } = await request(REVOKE_SESSIONS);
+    if (revokeSessions.__typename !== 'RevokeSessionsSuccess') throw new Error(revokeSessions.message);
+    await leave(t('header.signedOutEverywhere'));
+  }, [leave]);
+
+  return { session, loginNotice, signedIn, logout, signOutEverywhere };
 }
 
 const CHALLENGE_ROUTES: ReadonlySet<RouteName> = new Set([
@@ -148,7 +164,7 @@ function LazyChallengesScreens(props: ChallengesScreensProps) {
 }
 
 export function App() {
-  const { session, loginNotice, signedIn, logout } = useSession();
+  const { session, loginNotice, signedIn, logout, signOutEverywhere } = useSession();
   const { pathname, search } = useLocation();
   const [composing, setComposing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -200,6 +216,7 @@ export function App() {
       setNotice={setNotice}
       clearNotice={clearNotice}
       logout={logout}
+      signOutEverywhere={signOutEverywhere}
     />
   );
 }
@@ -216,6 +233,7 @@ interface SignedInShellProps {
   setNotice: (message: string | null) => void;
   clearNotice: () => void;
   logout: () => Promise<void>;
+  signOutEverywhere: () => Promise<void>;
 }
 
 function SignedInShell({
@@ -230,6 +248,7 @@ function SignedInShell({
   setNotice,
   clearNotice,
   logout,
+  signOutEverywhere,
 }: SignedInShellProps) {
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
@@ -244,7 +263,7 @@ function SignedInShell({
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <ShellHeader viewer={viewer} onLogout={logout} />
+      <ShellHeader viewer={viewer} onLogout={logout} onSignOutEverywhere={signOutEverywhere} />
       <main id="main" class="shell-main" tabIndex={-1}>
         {lever && <LeverScreensLoader route={lever} viewer={viewer} onNotice={setNotice} />}
         {route === 'notifications' && <ShellLazyScreen load={loadNotifications} />}

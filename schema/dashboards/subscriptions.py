@@ -18,13 +18,12 @@ from schema.dashboards.types import (
 )
 from schema.errors import query_error
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.bus import listen_queue
 from server.dashboards import services
 from server.dashboards.events import dashboard_channel
+from server.dashboards.live import my_dashboard_watch, unit_dashboard_watch
 from server.errors import DomainError
-from server.evaluation.satisfaction import viewer_point_of_sale
-from server.training.scope import unit_of
 
 # changes landing within this window are folded into one recomputation, and a dashboard
 # is recomputed at most once a second however busy the network (results stream in)
@@ -56,18 +55,18 @@ class DashboardsSubscription:
     async def unit_dashboard(
         self, info: Info, unit_id: strawberry.ID | None = None
     ) -> AsyncGenerator[UnitDashboardUpdate, None]:
-        viewer = signed_in(info)
+        scope = scope_of(info)
         try:
-            unit = await services.dashboard_unit(viewer, parse_id(unit_id) if unit_id is not None else None)
+            unit = await services.dashboard_unit(scope, parse_id(unit_id) if unit_id is not None else None)
         except DomainError as error:
             raise query_error(error, info.context.language) from error
 
         async def snapshot(version: int) -> UnitDashboardUpdate:
             now = datetime.now(UTC)
-            row = await services.unit_dashboard(viewer, unit, now.date())
+            row = await services.unit_dashboard(scope, unit, now.date())
             return UnitDashboardUpdate(version=version, at=now, dashboard=as_unit_dashboard(row))
 
-        changes = _Changes(viewer.organization_id, lambda m: str(m.get("unitPath", "")).startswith(unit.path))
+        changes = _Changes(scope.organization_id, unit_dashboard_watch(unit).wanted)
         try:
             yield await snapshot(0)
             while True:
@@ -77,26 +76,16 @@ class DashboardsSubscription:
 
     @strawberry.subscription(description="The viewer's own dashboard, live.")
     async def my_dashboard(self, info: Info) -> AsyncGenerator[MyDashboardUpdate, None]:
-        viewer = signed_in(info)
-        pos = await viewer_point_of_sale(viewer)
-        own_path = (await unit_of(viewer)).path
-
-        # the live challenges shown (a move of another participant may change the viewer's rank)
-        challenge_ids: set[int] = set()
-
-        def wanted(message: dict[str, Any]) -> bool:
-            if message.get("userId") == viewer.id or message.get("challengeId") in challenge_ids:
-                return True
-            path = str(message.get("unitPath", ""))
-            return message.get("userId") is None and pos is not None and own_path.startswith(path) and path.startswith(pos.path)
+        scope = scope_of(info)
+        watch = await my_dashboard_watch(scope)
 
         async def snapshot(version: int) -> MyDashboardUpdate:
-            row = await services.my_dashboard(viewer)
-            challenge_ids.clear()
-            challenge_ids.update(s.challenge_id for s in row.standings)
+            row = await services.my_dashboard(scope)
+            # the live challenges shown: a move of another participant may change the viewer's rank
+            watch.follow(s.challenge_id for s in row.standings)
             return MyDashboardUpdate(version=version, at=datetime.now(UTC), dashboard=as_my_dashboard(row))
 
-        changes = _Changes(viewer.organization_id, wanted)
+        changes = _Changes(scope.organization_id, watch.wanted)
         try:
             yield await snapshot(0)
             while True:

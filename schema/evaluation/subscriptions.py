@@ -10,7 +10,7 @@ from schema.context import Info
 from schema.errors import query_error
 from schema.evaluation.types import ActionPlan, as_plan
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.bus import listen_queue
 from server.errors import DomainError
 from server.evaluation import action_plans
@@ -29,16 +29,16 @@ class ActionPlanEvent:
 class EvaluationSubscription:
     @strawberry.subscription(description="An action plan as its team edits it, live.")
     async def action_plan(self, info: Info, plan_id: strawberry.ID) -> AsyncGenerator[ActionPlanEvent, None]:
-        viewer = signed_in(info)
+        scope = scope_of(info)
         plan_id_int = parse_id(plan_id)
         try:
-            await action_plans.check_plan_reader(viewer, plan_id_int)
+            await action_plans.check_plan_reader(scope, plan_id_int)
         except DomainError as error:
             raise query_error(error, info.context.language) from error
         queue, stop = listen_queue(action_plans.plan_channel(plan_id_int), 64)
         try:
             yield ActionPlanEvent(
-                version=0, type="SNAPSHOT", actor_id=None, plan=as_plan(await action_plans.get_plan(viewer, plan_id_int))
+                version=0, type="SNAPSHOT", actor_id=None, plan=as_plan(await action_plans.get_plan(scope, plan_id_int))
             )
             while True:
                 message = await queue.get()
@@ -48,7 +48,7 @@ class EvaluationSubscription:
                     version=int(message["version"]),
                     type=str(message["type"]),
                     actor_id=strawberry.ID(str(message["actorId"])) if message.get("actorId") else None,
-                    plan=as_plan(await action_plans.get_plan(viewer, plan_id_int)),
+                    plan=as_plan(await action_plans.get_plan(scope, plan_id_int)),
                 )
         finally:
             stop()

@@ -14,7 +14,10 @@ from server.evaluation.models import ItemStatus as ItemStatusEnum
 from server.evaluation.models import MysteryVisit as MysteryVisitModel
 from server.evaluation.models import PlanStatus as PlanStatusEnum
 from server.evaluation.models import SatisfactionSurvey as SurveyModel
+from server.evaluation.models import Skill as SkillModel
+from server.evaluation.models import SkillsGrid as SkillsGridModel
 from server.evaluation.models import SurveyKind as SurveyKindEnum
+from server.evaluation.point_of_sale import PointOfSaleView
 
 strawberry.enum(AssessmentOutcomeEnum, name="AssessmentOutcome", description="Global outcome.")
 AssessmentOutcome = AssessmentOutcomeEnum
@@ -244,3 +247,30 @@ class PointOfSaleSatisfaction:
     action_plans: list[ActionPlan]
     team: list[TeamMember]
     can_record: bool = strawberry.field(description="Whether the viewer may enter scores here.")
+
+
+def as_point_of_sale(view: PointOfSaleView) -> PointOfSaleSatisfaction:
+    return PointOfSaleSatisfaction(
+        unit_id=strawberry.ID(str(view.unit.id)),
+        unit_name=view.unit.name,
+        city=view.unit.city,
+        index=view.index,
+        target=view.target,
+        below_target=view.below_target,
+        trend=[IndexPoint(month=p.month, index=p.index, sample_size=p.sample_size) for p in view.trend],
+        surveys=[as_survey(s) for s in view.surveys],
+        mystery_visits=[as_visit(v) for v in view.visits],
+        action_plans=[as_plan(p) for p in view.plans],
+        team=[TeamMember(id=strawberry.ID(str(t.id)), display_name=t.display_name) for t in view.team],
+        can_record=view.can_record,
+    )
+
+
+def as_grid(grid: SkillsGridModel, skills: list[SkillModel]) -> SkillsGrid:
+    return SkillsGrid(
+        id=strawberry.ID(str(grid.id)),
+        name=grid.name,
+        role=grid.role,
+        label_badge_id=gid(grid.label_badge_id),
+        skills=[Skill(id=strawberry.ID(str(s.id)), name=s.name, descriptors=list(s.descriptors)) for s in skills],
+    )

@@ -8,6 +8,7 @@ from enum import StrEnum
 import strawberry
 
 from schema.context import Info
+from schema.permissions import scope_of
 from server.plans import services
 from server.plans.models import PerformancePlan as PlanModel
 
@@ -52,9 +53,6 @@ class PerformancePlan:
 
     @strawberry.field(description="The viewer's scope first, then each unit right under it, lever by lever.")
     async def units(self, info: Info) -> list[UnitLevers]:
-        viewer = info.context.user
-        assert viewer is not None
-        plan = await services.get_plan(viewer, int(self.id))
         return [
             UnitLevers(
                 unit_id=strawberry.ID(str(u.unit_id)),
@@ -64,7 +62,7 @@ class PerformancePlan:
                     for s in u.levers
                 ],
             )
-            for u in await services.plan_levers(viewer, plan)
+            for u in await services.plan_levers(scope_of(info), int(self.id))
         ]
 
 

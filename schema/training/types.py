@@ -1,7 +1,8 @@
 """GraphQL types of training modules and quizzes.
 
 A quiz's choices carry no sign of being right: the correct answers exist in the schema
-only on `QuizCorrection`, returned by `submitQuizAttempt` after the attempt is recorded."""
+only on `QuizCorrection`, returned by `submitQuizAttempt` with an attempt that passes or spends
+the last attempt allowed (server.training.quizzes), never while attempts remain."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from enum import StrEnum
 import strawberry
 
 from server.training import markdown
+from server.training.models import ModuleSection as SectionModel
+from server.training.participation import ParticipationReport
 from server.training.quizzes import AttemptResult, QuizView
 from server.training.recommendations import RecommendationReason as RecommendationReasonEnum
-from server.training.services import ModuleRow, ParticipationReport
+from server.training.services import ModuleRow
 from server.training.services import Participation as ParticipationEnum
 
 strawberry.enum(ParticipationEnum, name="TrainingStatus", description="Where a person is in a module.")
@@ -83,6 +86,19 @@ class ModuleSection:
     image_url: str | None
     video_url: str | None
     pdf_url: str | None
+
+
+def as_section(section: SectionModel) -> ModuleSection:
+    return ModuleSection(
+        id=strawberry.ID(str(section.id)),
+        position=section.position,
+        title=section.title,
+        body_html=markdown.to_html(section.body),
+        blocks=as_blocks(section.body),
+        image_url=section.image_url,
+        video_url=section.video_url,
+        pdf_url=section.pdf_url,
+    )
 
 
 @strawberry.type(description="A training module, with the viewer's progress.")
@@ -171,7 +187,7 @@ def as_quiz(view: QuizView) -> Quiz:
     )
 
 
-@strawberry.type(description="How one question was answered, revealed after the attempt.")
+@strawberry.type(description="How one question was answered, revealed once the quiz is passed or its attempts spent.")
 class QuizCorrection:
     question_id: strawberry.ID
     correct: bool
@@ -190,7 +206,12 @@ class QuizAttemptResult:
     pass_mark_percent: int
     attempts_left: int | None
     module_completed: bool = strawberry.field(description="Whether this attempt completed the module.")
-    corrections: list[QuizCorrection]
+    corrections_shown: bool = strawberry.field(
+        description="Whether this attempt passed or spent the last attempt, so `corrections` are given."
+    )
+    corrections: list[QuizCorrection] = strawberry.field(
+        description="The right choices and explanations: empty while attempts remain after a failed attempt."
+    )
 
 
 def _ids(values: list[int]) -> list[strawberry.ID]:
@@ -207,6 +228,7 @@ def as_attempt(result: AttemptResult) -> QuizAttemptResult:
         pass_mark_percent=result.pass_mark_percent,
         attempts_left=result.attempts_left,
         module_completed=result.module_completed,
+        corrections_shown=result.corrections_shown,
         corrections=[
             QuizCorrection(
                 question_id=strawberry.ID(str(c.question_id)),

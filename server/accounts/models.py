@@ -37,6 +37,8 @@ class User(Model):
     # the person asked that their recognitions (badges received) make no post in the feed
     hidden_from_feed = fields.BooleanField(default=False)
     created_at = fields.DatetimeField(auto_now_add=True)
+    # set when the person left: no sign-in, no session; their posts and awards stay
+    deactivated_at = fields.DatetimeField(null=True)
 
     organization_id: int
     unit_id: int
@@ -53,7 +55,8 @@ class User(Model):
 
 class Session(Model):
     """A signed-in device. Only the SHA-256 of its token is stored, so a leak of the
-    table gives no usable token; deleting the row (or setting revoked_at) signs it out."""
+    table gives no usable token; deleting the row (or setting revoked_at) signs it out.
+    Lifetimes (sliding and absolute): server.accounts.sessions."""
 
     id = fields.IntField(primary_key=True)
     user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(

@@ -1,8 +1,13 @@
-"""Sign-up with an invite, login, sessions, and invites."""
+"""Sign-up with an invite, login, and invites.
+
+Rate limits are counted before the work they guard (server.ratelimit): a login attempt counts
+on its address and on its account before the password is hashed, so concurrent guesses never
+all reach the hash, and a right password only takes its counts back once it is known right.
+Sessions live in server.accounts.sessions (the names callers know from here are re-exported).
+"""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import secrets
 from datetime import UTC, datetime, timedelta
@@ -11,6 +16,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 
 from server.accounts.errors import (
+    AccountDeactivated,
     EmailTaken,
     InvalidCredentials,
     InvalidInvite,
@@ -19,16 +25,20 @@ from server.accounts.errors import (
     RoleTooHigh,
     UnitOutOfScope,
 )
-from server.accounts.models import ROLE_RANK, Invite, Role, Session, User
+from server.accounts.models import ROLE_RANK, Invite, Role, User
 from server.accounts.passwords import hash_password, verify_password
+from server.accounts.sessions import SESSION_DAYS as SESSION_DAYS
+from server.accounts.sessions import authenticate as authenticate
+from server.accounts.sessions import logout as logout
+from server.accounts.sessions import open_session as open_session
+from server.accounts.sessions import token_hash as token_hash
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
-from server.network.models import Unit
+from server.network.scope import Scope
 from server.network.services import get_unit
-from server.ratelimit import consume, ensure_below, get_limiter
+from server.ratelimit import consume, get_limiter
 from server.settings import get_settings
 
-SESSION_DAYS = 30
 PASSWORD_MIN = 10
 PASSWORD_MAX = 200
 DISPLAY_NAME_MAX = 80
@@ -42,10 +52,6 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 def _validate_new_account(email: str, password: str, display_name: str) -> None:
     if len(email) > 254 or not _EMAIL.match(email):
         raise ValidationFailed("email_invalid", "email")
@@ -57,20 +63,18 @@ def _validate_new_account(email: str, password: str, display_name: str) -> None:
         raise ValidationFailed("display_name_required", "displayName", max=DISPLAY_NAME_MAX)
 
 
-async def open_session(user: User, user_agent: str = "") -> str:
-    token = secrets.token_urlsafe(32)
-    await Session.create(
-        user=user,
-        token_hash=token_hash(token),
-        user_agent=user_agent[:300],
-        expires_at=datetime.now(UTC) + timedelta(days=SESSION_DAYS),
-    )
-    return token
-
-
 async def sign_up(
-    invite_code: str, email: str, password: str, display_name: str, user_agent: str = ""
+    invite_code: str,
+    email: str,
+    password: str,
+    display_name: str,
+    ip: str,
+    user_agent: str = "",
 ) -> tuple[User, str]:
+    settings = get_settings()
+    # every attempt counts, bad codes included: an address can neither try codes nor make the
+    # server hash at will
+    await consume(f"signup:ip:{ip}", settings.signup_ip_limit, settings.signup_window_seconds)
     email = normalise_email(email)
     display_name = " ".join(display_name.split())
     _validate_new_account(email, password, display_name)
@@ -104,65 +108,38 @@ async def sign_up(
 
 
 async def login(email: str, password: str, ip: str, user_agent: str = "") -> tuple[User, str]:
+    """A deactivated person's right password gets AccountDeactivated (a wrong one, as for
+    anyone, InvalidCredentials): only someone who knows the password learns the state."""
     settings = get_settings()
     email = normalise_email(email)
-    account_key = f"login:account:{email}"
+    window = settings.login_window_seconds
     ip_key = f"login:ip:{ip}"
-    await ensure_below(account_key, settings.login_account_limit)
-    await ensure_below(ip_key, settings.login_ip_limit)
+    account_key = f"login:account:{email[:254]}"
+    # counted first, hashed after: over either limit the password is not even looked at
+    await consume(ip_key, settings.login_ip_limit, window)
+    await consume(account_key, settings.login_account_limit, window)
     user = await User.get_or_none(email=email) if len(email) <= 254 else None
     if not await verify_password(user.password_hash if user else None, password[:PASSWORD_MAX]):
-        await consume(ip_key, settings.login_ip_limit, settings.login_window_seconds)
-        await consume(account_key, settings.login_account_limit, settings.login_window_seconds)
         raise InvalidCredentials("password")
     assert user is not None
-    await get_limiter().reset(account_key)
+    if user.deactivated_at is not None:
+        raise AccountDeactivated("password")
+    # a right password is no failure: the address takes its count back, the account starts over
+    limiter = get_limiter()
+    await limiter.release(ip_key)
+    await limiter.reset(account_key)
     token = await open_session(user, user_agent)
     return user, token
 
 
-async def logout(token: str) -> None:
-    await Session.filter(token_hash=token_hash(token)).delete()
-
-
-async def revoke_sessions(user_id: int) -> int:
-    """Signs a person out everywhere (e.g. a lost phone)."""
-    return await Session.filter(user_id=user_id, revoked_at=None).update(
-        revoked_at=datetime.now(UTC)
-    )
-
-
-async def authenticate(token: str | None) -> User | None:
-    """The user behind a session token, or None when absent, expired or revoked."""
-    if not token or len(token) > 200:
-        return None
-    now = datetime.now(UTC)
-    session = (
-        await Session.filter(token_hash=token_hash(token), revoked_at=None, expires_at__gt=now)
-        .select_related("user__unit")
-        .first()
-    )
-    if session is None:
-        return None
-    if (now - session.last_seen_at) > timedelta(hours=1):
-        await Session.filter(id=session.id).update(
-            last_seen_at=now, expires_at=now + timedelta(days=SESSION_DAYS)
-        )
-    return session.user
-
-
-def scope_contains(actor_unit: Unit, target: Unit) -> bool:
-    return target.organization_id == actor_unit.organization_id and actor_unit.contains(
-        target.path
-    )
-
-
 async def create_invite(
-    actor: User, unit_id: int, role: Role, max_uses: int = 1, days: int = 14
+    scope: Scope, unit_id: int, role: Role, max_uses: int = 1, days: int = 14
 ) -> Invite:
     """Admins invite anywhere in their organisation, managers in their subtree, never above
-    their own role; members can't invite."""
-    if actor.role == Role.MEMBER:
+    their own role; members can't invite. A person makes at most `INVITE_RATE_LIMIT` invites
+    per rate window."""
+    actor = scope.user
+    if actor is None or not scope.is_manager:
         raise NotAllowed()
     if ROLE_RANK[role] > ROLE_RANK[actor.role]:
         raise RoleTooHigh("role")
@@ -170,13 +147,13 @@ async def create_invite(
         raise ValidationFailed("invite_uses_invalid", "maxUses", max=INVITE_MAX_USES)
     if not 1 <= days <= INVITE_MAX_DAYS:
         raise ValidationFailed("invite_days_invalid", "expiresInDays", max=INVITE_MAX_DAYS)
-    unit = await get_unit(actor.organization_id, unit_id)
-    actor_unit = await Unit.get(id=actor.unit_id)
-    if actor.role != Role.ADMIN and not scope_contains(actor_unit, unit):
-        raise UnitOutOfScope("unitId")
+    unit = await get_unit(scope.organization_id, unit_id)
+    scope.require_manages(unit, UnitOutOfScope("unitId"))
+    settings = get_settings()
+    await consume(f"invite:user:{actor.id}", settings.invite_rate_limit, settings.rate_window_seconds)
     code = "".join(secrets.choice(_INVITE_ALPHABET) for _ in range(10))
     return await Invite.create(
-        organization_id=actor.organization_id,
+        organization_id=scope.organization_id,
         unit=unit,
         role=role,
         code=code,

@@ -1,4 +1,8 @@
-"""Dashboards for a person and for a unit, and the CSV of every table a manager sees."""
+"""Dashboards for a person and for a unit, and the CSV of every table a manager sees.
+
+A unit's dashboard, its people and its CSV are for the managers of that unit (`Scope.manages`):
+a manager of a sibling or of a child unit, and every member, are refused. Without a unit,
+the top of the viewer's scope. A person's own dashboard is theirs alone."""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
 
-from server.accounts.models import User
 from server.dashboards.figures import (
     PersonFigures,
     Totals,
@@ -24,12 +27,14 @@ from server.dashboards.results import (
     my_standings,
     unit_results,
 )
-from server.errors import ValidationFailed
-from server.evaluation.action_plans import PlanRow, plans_of_unit
-from server.evaluation.assessments import ScoreRow, assessments_in_scope, latest_skill_levels
-from server.evaluation.satisfaction import latest_index, target_for, viewer_point_of_sale
+from server.errors import NotAllowed, ValidationFailed
+from server.evaluation.action_plans import PlanRow, plans_under
+from server.evaluation.assessments import ScoreRow, assessments_under, latest_skill_levels
+from server.evaluation.satisfaction import latest_index, target_for
 from server.network.models import Unit
-from server.training.scope import managed_root, require_manager_of, unit_of
+from server.network.scope import Scope
+from server.network.services import point_of_sale_of, top_of_scope
+from server.training.models import QuizAttempt
 from server.training.services import Participation, my_modules
 
 
@@ -90,23 +95,21 @@ def rank_sub_units(rows: list[SubUnitRow]) -> list[SubUnitRow]:
     return rows
 
 
-async def dashboard_unit(viewer: User, unit_id: int | None) -> Unit:
+async def dashboard_unit(scope: Scope, unit_id: int | None) -> Unit:
+    """The unit whose dashboard the viewer asks for, when it manages it (default: the top of
+    its scope). Members manage nothing."""
+    scope.require_manager()
     if unit_id is None:
-        root = await managed_root(viewer)
-        if root is None:
-            from server.errors import NotAllowed
-
-            raise NotAllowed()
-        return root
-    unit = await Unit.get_or_none(id=unit_id, organization_id=viewer.organization_id)
+        return await top_of_scope(scope)
+    unit = await Unit.get_or_none(id=unit_id, organization_id=scope.organization_id)
     if unit is None:
         raise ValidationFailed("unit_not_found", "unitId")
-    await require_manager_of(viewer, unit)
+    scope.require_manages(unit)
     return unit
 
 
-async def unit_dashboard(viewer: User, unit: Unit, today: date) -> UnitDashboard:
-    await require_manager_of(viewer, unit)
+async def unit_dashboard(scope: Scope, unit: Unit, today: date) -> UnitDashboard:
+    scope.require_manages(unit)
     people = await people_figures(unit)
     totals = Totals()
     for person in people:
@@ -127,17 +130,25 @@ async def unit_dashboard(viewer: User, unit: Unit, today: date) -> UnitDashboard
         satisfaction_trend=satisfaction.trend,
         satisfaction_index=await latest_index(unit),
         satisfaction_target=await target_for(unit),
-        open_plans=await plans_of_unit(viewer, unit, only_open=True),
+        open_plans=await plans_under(unit, only_open=True),
         sub_units=sub_units,
         badges_this_month=await badges_this_month(unit, today),
         results=await unit_results(unit, datetime.now(UTC)),
     )
 
 
-async def my_dashboard(viewer: User) -> MyDashboard:
-    modules = [m for m in await my_modules(viewer) if m.assigned]
-    me = await people_figures_for(viewer)
-    pos = await viewer_point_of_sale(viewer)
+async def unit_dashboard_of(scope: Scope, unit_id: int | None, today: date) -> UnitDashboard:
+    """`unit_dashboard` of the unit asked for (see `dashboard_unit`)."""
+    return await unit_dashboard(scope, await dashboard_unit(scope, unit_id), today)
+
+
+async def my_dashboard(scope: Scope) -> MyDashboard:
+    viewer = scope.user
+    if viewer is None:  # an integration token has no dashboard of its own
+        raise NotAllowed()
+    modules = [m for m in await my_modules(scope) if m.assigned]
+    me = await people_figures_for(scope)
+    pos = await point_of_sale_of(scope.unit_path)
     return MyDashboard(
         user_id=viewer.id,
         modules_assigned=len(modules),
@@ -155,10 +166,11 @@ async def my_dashboard(viewer: User) -> MyDashboard:
     )
 
 
-async def people_figures_for(viewer: User) -> PersonFigures | None:
-    from server.training.models import QuizAttempt
-
-    person = PersonFigures(viewer.id, viewer.display_name, (await unit_of(viewer)).path, "")
+async def people_figures_for(scope: Scope) -> PersonFigures | None:
+    viewer = scope.user
+    if viewer is None:
+        return None
+    person = PersonFigures(viewer.id, viewer.display_name, scope.unit_path, "")
     for a in await QuizAttempt.filter(user_id=viewer.id).values("quiz_id", "score_percent"):
         qid = int(a["quiz_id"])
         person.best_scores[qid] = max(person.best_scores.get(qid, 0.0), float(a["score_percent"]))
@@ -205,8 +217,15 @@ def _is_number(text: str) -> bool:
     return True
 
 
-async def dashboard_csv(viewer: User, unit: Unit, table: DashboardTable, today: date, language: str) -> str:
-    await require_manager_of(viewer, unit)
+async def unit_people(scope: Scope, unit_id: int, limit: int) -> list[PersonFigures]:
+    """The people behind the figures of a unit the viewer manages, by name."""
+    unit = await dashboard_unit(scope, unit_id)
+    return sorted(await people_figures(unit), key=lambda p: p.display_name)[:limit]
+
+
+async def dashboard_csv(scope: Scope, unit_id: int, table: DashboardTable, today: date, language: str) -> str:
+    """A table of the dashboard of a unit the viewer manages, as CSV."""
+    unit = await dashboard_unit(scope, unit_id)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(HEADERS.get(language, HEADERS["fr"])[table])
@@ -214,16 +233,16 @@ async def dashboard_csv(viewer: User, unit: Unit, table: DashboardTable, today: 
         for p in sorted(await people_figures(unit), key=lambda p: p.display_name):
             writer.writerow([_cell(p.display_name), _cell(p.unit_name), p.assigned, p.started, p.completed, _cell(p.quiz_average)])
     elif table == DashboardTable.ASSESSMENTS:
-        for a in await assessments_in_scope(viewer, unit):
+        for a in await assessments_under(unit):
             writer.writerow([
                 _cell(a.person_name), _cell(a.grid_name), a.outcome, a.average_level,
                 a.created_at.date().isoformat(), _cell(a.assessor_name),
             ])
     elif table == DashboardTable.ACTION_PLANS:
-        for plan in await plans_of_unit(viewer, unit):
+        for plan in await plans_under(unit):
             writer.writerow([_cell(plan.unit_name), _cell(plan.title), plan.status, len(plan.items), plan.progress_percent])
     else:
-        board = await unit_dashboard(viewer, unit, today)
+        board = await unit_dashboard(scope, unit, today)
         if table == DashboardTable.SUB_UNITS:
             for row in board.sub_units:
                 t = row.totals

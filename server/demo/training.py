@@ -29,6 +29,7 @@ from server.evaluation.models import (
     SatisfactionTarget,
     SurveyKind,
 )
+from server.network.scope import scope_of_user
 from server.plans.models import PerformancePlan
 from server.training import quizzes, services
 from server.training.models import ModuleProgress, QuizAttempt, QuizQuestion
@@ -46,7 +47,7 @@ async def seed_training(demo: DemoNetwork) -> None:
 
 
 async def _modules(demo: DemoNetwork) -> tuple[list[int], list[int]]:
-    admin = demo.accounts["admin"]
+    admin = await scope_of_user(demo.accounts["admin"])
     root = demo.units["root"]
     due = [demo.now + timedelta(days=d) for d in (10, 21, 30, 14)]
     module_ids, quiz_ids = [], []
@@ -88,7 +89,7 @@ async def _right_answers(quiz_id: int) -> dict[int, list[int]]:
 
 async def _participation(demo: DemoNetwork, module_ids: list[int], quiz_ids: list[int]) -> None:
     """Julie (seller@) passed the welcome quiz and is half-way through financing; others vary."""
-    seller = demo.accounts["seller"]
+    seller = await scope_of_user(demo.accounts["seller"])
     right = {q: await _right_answers(q) for q in quiz_ids}
     await services.record_progress(seller, module_ids[0], 3)
     await quizzes.submit_quiz_attempt(seller, quiz_ids[0], right[quiz_ids[0]])
@@ -134,11 +135,11 @@ async def _grids_and_assessments(demo: DemoNetwork) -> None:
     grids = []
     for name, role, skills in GRIDS:
         label_id = label.id if label is not None and role == "MANAGER" else None
-        grids.append(await assessments.create_grid(admin, name, Role(role), skills, label_badge_id=label_id))
+        grids.append(await assessments.create_grid(await scope_of_user(admin), name, Role(role), skills, label_badge_id=label_id))
     seller_skills = [s.id for s in await assessments.Skill.filter(grid_id=grids[0].id).order_by("position")]
     levels = [3, 3, 2, 2, 3]
     await assessments.submit_assessment(
-        manager, seller.id, grids[0].id,
+        await scope_of_user(manager), seller.id, grids[0].id,
         [assessments.ScoreInput(s, lv, "") for s, lv in zip(seller_skills, levels, strict=True)],
         AssessmentOutcome.PASSED,
         "Très bon accueil et découverte solide. Axe de progrès : présenter le financement plus tôt.",

@@ -1,4 +1,8 @@
-"""Skills grids and assessments: a manager in scope assesses, the person reads and answers."""
+"""Skills grids and assessments: a manager in scope assesses, the person reads and answers.
+
+With the viewer's `Scope`: a manager (or an admin) assesses and reads the assessments of the
+people of units it manages, never its own; the person assessed reads and answers its own;
+anyone else gets not-found. Grids are the organisation's (head office writes them)."""
 
 from __future__ import annotations
 
@@ -18,10 +22,11 @@ from server.evaluation.models import (
     Skill,
     SkillsGrid,
 )
+from server.network.errors import UnitNotFound
 from server.network.models import Unit
+from server.network.scope import Scope
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
-from server.training.scope import manages, require_manager_of
 
 COMMENT_MAX = 2000
 LEVELS = range(1, 5)
@@ -64,30 +69,29 @@ class AssessmentRow:
 
 
 async def create_grid(
-    author: User, name: str, role: Role, skills: list[tuple[str, list[str]]], label_badge_id: int | None = None
+    scope: Scope, name: str, role: Role, skills: list[tuple[str, list[str]]], label_badge_id: int | None = None
 ) -> SkillsGrid:
-    if author.role != Role.ADMIN:
-        raise NotAllowed()
+    scope.require_admin()
     if not 2 <= len(name.strip()) <= 80 or not 1 <= len(skills) <= 20:
         raise ValidationFailed("skills_grid_invalid", "skills")
     for skill_name, descriptors in skills:
         if not skill_name.strip() or len(descriptors) != 4:
             raise ValidationFailed("skills_grid_invalid", "skills")
     if label_badge_id is not None and not await Badge.filter(
-        id=label_badge_id, organization_id=author.organization_id, kind=BadgeKind.LABEL
+        id=label_badge_id, organization_id=scope.organization_id, kind=BadgeKind.LABEL
     ).exists():
         raise ValidationFailed("skills_grid_label_invalid", "labelBadgeId")
     async with atomic():
         grid = await SkillsGrid.create(
-            organization_id=author.organization_id, name=name.strip(), role=role, label_badge_id=label_badge_id
+            organization_id=scope.organization_id, name=name.strip(), role=role, label_badge_id=label_badge_id
         )
         for position, (skill_name, descriptors) in enumerate(skills):
             await Skill.create(grid=grid, position=position, name=skill_name.strip()[:80], descriptors=descriptors)
     return grid
 
 
-async def grids(viewer: User) -> list[tuple[SkillsGrid, list[Skill]]]:
-    found = await SkillsGrid.filter(organization_id=viewer.organization_id).order_by("id")
+async def grids(scope: Scope) -> list[tuple[SkillsGrid, list[Skill]]]:
+    found = await SkillsGrid.filter(organization_id=scope.organization_id).order_by("id")
     skills: dict[int, list[Skill]] = defaultdict(list)
     for skill in await Skill.filter(grid_id__in=[g.id for g in found]).order_by("position"):
         skills[skill.grid_id].append(skill)
@@ -95,7 +99,7 @@ async def grids(viewer: User) -> list[tuple[SkillsGrid, list[Skill]]]:
 
 
 async def submit_assessment(
-    assessor: User,
+    scope: Scope,
     person_id: int,
     grid_id: int,
     scores: list[ScoreInput],
@@ -106,13 +110,16 @@ async def submit_assessment(
 
     Every skill of the grid gets a level 1–4; the person is told, and a passed assessment
     is announced to the badges domain, which grants the grid's label."""
-    person = await User.get_or_none(id=person_id, organization_id=assessor.organization_id)
+    assessor = scope.user
+    if assessor is None:
+        raise NotAllowed()
+    person = await User.get_or_none(id=person_id, organization_id=scope.organization_id).prefetch_related("unit")
     if person is None:
         raise AssessmentNotFound("personId")
     if person.id == assessor.id:
         raise NotAllowed("personId")
-    await require_manager_of(assessor, await Unit.get(id=person.unit_id))
-    grid = await SkillsGrid.get_or_none(id=grid_id, organization_id=assessor.organization_id)
+    scope.require_manages(person.unit, NotAllowed("personId"))
+    grid = await SkillsGrid.get_or_none(id=grid_id, organization_id=scope.organization_id)
     if grid is None:
         raise GridNotFound("gridId")
     skills = {s.id: s for s in await Skill.filter(grid_id=grid.id)}
@@ -209,39 +216,58 @@ async def _rows(ids: list[int]) -> list[AssessmentRow]:
     ]
 
 
-async def _visible(viewer: User, assessment: Assessment) -> bool:
-    if assessment.organization_id != viewer.organization_id:
+async def _visible(scope: Scope, assessment: Assessment) -> bool:
+    if assessment.organization_id != scope.organization_id:
         return False
-    if assessment.person_id == viewer.id:
+    if scope.user_id is not None and assessment.person_id == scope.user_id:
         return True
-    person = await User.get(id=assessment.person_id).prefetch_related("unit")
-    return viewer.role != Role.MEMBER and await manages(viewer, person.unit)
+    paths = await User.filter(id=assessment.person_id).values_list("unit__path", flat=True)
+    return bool(paths) and scope.manages_path(str(paths[0]))
 
 
-async def get_assessment(viewer: User, assessment_id: int) -> AssessmentRow:
+async def get_assessment(scope: Scope, assessment_id: int) -> AssessmentRow:
     """The person assessed and the managers in scope see it; colleagues get not-found."""
-    assessment = await Assessment.get_or_none(id=assessment_id)
-    if assessment is None or not await _visible(viewer, assessment):
+    assessment = await Assessment.get_or_none(id=assessment_id, organization_id=scope.organization_id)
+    if assessment is None or not await _visible(scope, assessment):
         raise AssessmentNotFound("assessmentId")
     return (await _rows([assessment.id]))[0]
 
 
-async def my_assessments(viewer: User) -> list[AssessmentRow]:
-    ids = await Assessment.filter(person_id=viewer.id).values_list("id", flat=True)
+async def find_assessment(scope: Scope, assessment_id: int) -> AssessmentRow | None:
+    """`get_assessment`, or None when there is no such assessment the viewer may read."""
+    try:
+        return await get_assessment(scope, assessment_id)
+    except AssessmentNotFound:
+        return None
+
+
+async def my_assessments(scope: Scope) -> list[AssessmentRow]:
+    ids = await Assessment.filter(person_id=scope.user_id).values_list("id", flat=True)
     return await _rows(list(ids))  # type: ignore[arg-type]
 
 
-async def assessments_in_scope(viewer: User, unit: Unit) -> list[AssessmentRow]:
-    await require_manager_of(viewer, unit)
+async def assessments_under(unit: Unit) -> list[AssessmentRow]:
+    """The assessments of the people of a unit's subtree, for a caller that checked the scope."""
     ids = await Assessment.filter(
-        organization_id=viewer.organization_id, person__unit__path__startswith=unit.path
+        organization_id=unit.organization_id, person__unit__path__startswith=unit.path
     ).values_list("id", flat=True)
     return await _rows(list(ids))  # type: ignore[arg-type]
 
 
-async def comment_assessment(viewer: User, assessment_id: int, comment: str) -> AssessmentRow:
+async def assessments_in_scope(scope: Scope, unit_id: int) -> list[AssessmentRow]:
+    """The assessments of the people of a unit the viewer manages."""
+    unit = await Unit.get_or_none(id=unit_id, organization_id=scope.organization_id)
+    if unit is None:
+        raise UnitNotFound("unitId")
+    scope.require_manages(unit)
+    return await assessments_under(unit)
+
+
+async def comment_assessment(scope: Scope, assessment_id: int, comment: str) -> AssessmentRow:
     """The person assessed answers (replacing its previous answer)."""
-    assessment = await Assessment.get_or_none(id=assessment_id, person_id=viewer.id)
+    assessment = await Assessment.get_or_none(
+        id=assessment_id, person_id=scope.user_id, organization_id=scope.organization_id
+    )
     if assessment is None:
         raise AssessmentNotFound("assessmentId")
     comment = comment.strip()

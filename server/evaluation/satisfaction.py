@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from server.accounts.models import User
 from server.db import Events, atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.evaluation.errors import PointOfSaleNotFound
@@ -21,7 +20,8 @@ from server.evaluation.models import (
     SurveyKind,
 )
 from server.network.models import Unit, UnitKind
-from server.training.scope import manages, point_of_sale_of, require_manager_of, unit_of
+from server.network.scope import Scope
+from server.network.services import point_of_sale_of
 
 DEFAULT_TARGET = 80.0
 SAMPLE_MAX = 1_000_000
@@ -68,19 +68,33 @@ def check_survey(survey: SurveyInput) -> str | None:
     return None
 
 
-async def point_of_sale(viewer: User, unit_id: int) -> Unit:
-    unit = await Unit.get_or_none(id=unit_id, organization_id=viewer.organization_id, kind=UnitKind.POINT_OF_SALE)
+async def point_of_sale(scope: Scope, unit_id: int) -> Unit:
+    """A point of sale of the viewer's organisation (no scope decided here)."""
+    unit = await Unit.get_or_none(id=unit_id, organization_id=scope.organization_id, kind=UnitKind.POINT_OF_SALE)
     if unit is None:
         raise PointOfSaleNotFound("unitId")
     return unit
 
 
-async def require_reader_of(viewer: User, pos: Unit) -> None:
-    """The point of sale's own people and the managers in scope read its satisfaction."""
-    own = await unit_of(viewer)
-    if own.path.startswith(pos.path) or await manages(viewer, pos):
-        return
-    raise PointOfSaleNotFound("unitId")
+async def readable_point_of_sale(scope: Scope, unit_id: int | None) -> Unit:
+    """A point of sale whose satisfaction the viewer reads: its own people (`sees`: at or
+    below it) and the managers whose scope holds it; not-found for anyone else. Without an
+    id, the viewer's own point of sale (not-found above the points of sale)."""
+    if unit_id is None:
+        unit = await point_of_sale_of(scope.unit_path)
+        if unit is None:
+            raise PointOfSaleNotFound("unitId")
+    else:
+        unit = await point_of_sale(scope, unit_id)
+    scope.require_sees(unit, PointOfSaleNotFound("unitId"))
+    return unit
+
+
+async def managed_point_of_sale(scope: Scope, unit_id: int) -> Unit:
+    """A point of sale the viewer manages (to record its surveys and visits)."""
+    unit = await point_of_sale(scope, unit_id)
+    scope.require_manages(unit)
+    return unit
 
 
 async def _emit_recorded(events: Events, organization_id: int, unit_ids: set[int]) -> None:
@@ -92,37 +106,36 @@ async def _emit_recorded(events: Events, organization_id: int, unit_ids: set[int
         )
 
 
-async def record_surveys(viewer: User, surveys: list[SurveyInput]) -> list[SatisfactionSurvey]:
-    """All or nothing: one transaction for every survey given."""
+async def record_surveys(scope: Scope, surveys: list[SurveyInput]) -> list[SatisfactionSurvey]:
+    """All or nothing: one transaction for every survey given, each of a point of sale the
+    viewer manages."""
     for survey in surveys:
-        unit = await point_of_sale(viewer, survey.unit_id)
-        await require_manager_of(viewer, unit)
+        await managed_point_of_sale(scope, survey.unit_id)
         bad = check_survey(survey)
         if bad is not None:
             raise ValidationFailed(f"survey_{bad}_invalid", bad)
     async with atomic() as events:
         created = [
             await SatisfactionSurvey.create(
-                organization_id=viewer.organization_id,
+                organization_id=scope.organization_id,
                 unit_id=s.unit_id,
                 kind=s.kind,
                 value=s.value,
                 sample_size=s.sample_size,
                 period_start=s.period_start,
                 period_end=s.period_end,
-                created_by_id=viewer.id,
+                created_by_id=scope.user_id,
             )
             for s in surveys
         ]
-        await _emit_recorded(events, viewer.organization_id, {s.unit_id for s in surveys})
+        await _emit_recorded(events, scope.organization_id, {s.unit_id for s in surveys})
     return created
 
 
 async def record_mystery_visit(
-    viewer: User, unit_id: int, visited_on: date, sections: list[tuple[str, float]], comment: str = ""
+    scope: Scope, unit_id: int, visited_on: date, sections: list[tuple[str, float]], comment: str = ""
 ) -> MysteryVisit:
-    unit = await point_of_sale(viewer, unit_id)
-    await require_manager_of(viewer, unit)
+    unit = await managed_point_of_sale(scope, unit_id)
     if not 1 <= len(sections) <= 20 or any(not name.strip() or not 0 <= s <= 100 for name, s in sections):
         raise ValidationFailed("mystery_visit_sections_invalid", "sections")
     if len(comment) > 2000:
@@ -130,14 +143,14 @@ async def record_mystery_visit(
     global_score = round(sum(s for _, s in sections) / len(sections), 2)
     async with atomic() as events:
         visit = await MysteryVisit.create(
-            organization_id=viewer.organization_id,
+            organization_id=scope.organization_id,
             unit=unit,
             visited_on=visited_on,
             sections=[{"name": name.strip()[:80], "score": float(s)} for name, s in sections],
             global_score=global_score,
             comment=comment.strip(),
         )
-        await _emit_recorded(events, viewer.organization_id, {unit.id})
+        await _emit_recorded(events, scope.organization_id, {unit.id})
     return visit
 
 
@@ -151,20 +164,24 @@ async def target_for(unit: Unit) -> float:
     return by_unit.get(None, DEFAULT_TARGET)
 
 
-async def set_target(viewer: User, unit: Unit | None, index_target: float) -> None:
-    if unit is None:
-        if viewer.role != "ADMIN":
-            raise NotAllowed()
+async def set_target(scope: Scope, unit_id: int | None, index_target: float) -> None:
+    """The target of a unit the viewer manages, or of the organisation (head office only)."""
+    unit = None
+    if unit_id is None:
+        scope.require_admin()
     else:
-        await require_manager_of(viewer, unit)
+        unit = await Unit.get_or_none(id=unit_id, organization_id=scope.organization_id)
+        if unit is None:
+            raise NotAllowed("unitId")
+        scope.require_manages(unit, NotAllowed("unitId"))
     if not 0 <= index_target <= 100:
         raise ValidationFailed("satisfaction_target_invalid", "indexTarget")
     async with atomic():
         await SatisfactionTarget.filter(
-            organization_id=viewer.organization_id, unit_id=unit.id if unit else None
+            organization_id=scope.organization_id, unit_id=unit.id if unit else None
         ).delete()
         await SatisfactionTarget.create(
-            organization_id=viewer.organization_id, unit_id=unit.id if unit else None, index_target=index_target
+            organization_id=scope.organization_id, unit_id=unit.id if unit else None, index_target=index_target
         )
 
 
@@ -220,6 +237,3 @@ async def surveys_of(unit: Unit, limit: int = 24) -> list[SatisfactionSurvey]:
 async def visits_of(unit: Unit, limit: int = 12) -> list[MysteryVisit]:
     return await MysteryVisit.filter(unit_id=unit.id).order_by("-visited_on", "-id").limit(limit)
 
-
-async def viewer_point_of_sale(viewer: User) -> Unit | None:
-    return await point_of_sale_of(await unit_of(viewer))

@@ -11,12 +11,11 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from server.accounts.models import User
 from server.errors import ValidationFailed
 from server.evaluation.models import SurveyKind
 from server.evaluation.satisfaction import SurveyInput, check_survey, record_surveys
 from server.network.models import Unit, UnitKind
-from server.training.scope import managed_root
+from server.network.scope import Scope
 
 COLUMNS = ("point_of_sale", "kind", "value", "sample_size", "period_start", "period_end")
 ROWS_MAX = 5000
@@ -40,14 +39,11 @@ def _number(text: str) -> float:
     return float(text.strip().replace(",", "."))
 
 
-async def import_surveys(viewer: User, text: str) -> ImportReport:
+async def import_surveys(scope: Scope, text: str) -> ImportReport:
+    """Managers only; a row naming a point of sale outside the viewer's scope is an unknown one."""
+    scope.require_manager()
     if len(text) > SIZE_MAX:
         raise ValidationFailed("satisfaction_csv_too_large", "csv", max=SIZE_MAX)
-    root = await managed_root(viewer)
-    if root is None:
-        from server.errors import NotAllowed
-
-        raise NotAllowed()
     sample = text[:2000]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
@@ -56,9 +52,7 @@ async def import_surveys(viewer: User, text: str) -> ImportReport:
     if missing:
         return ImportReport(0, [RowError(1, missing[0], "csv_column_missing")])
     where = {c: header.index(c) for c in COLUMNS}
-    units = await Unit.filter(
-        organization_id=viewer.organization_id, kind=UnitKind.POINT_OF_SALE, path__startswith=root.path
-    ).values("id", "name")
+    units = await Unit.filter(scope.subtree_filter(""), kind=UnitKind.POINT_OF_SALE).values("id", "name")
     by_id = {str(u["id"]): int(u["id"]) for u in units}
     by_name = {str(u["name"]).strip().lower(): int(u["id"]) for u in units}
     surveys: list[SurveyInput] = []
@@ -106,5 +100,5 @@ async def import_surveys(viewer: User, text: str) -> ImportReport:
         return ImportReport(0, errors)
     if not surveys:
         return ImportReport(0, [RowError(1, "", "satisfaction_csv_empty")])
-    await record_surveys(viewer, surveys)
+    await record_surveys(scope, surveys)
     return ImportReport(len(surveys), [])

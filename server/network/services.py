@@ -6,6 +6,7 @@ from tortoise.transactions import in_transaction
 
 from server.network.errors import UnitNotFound
 from server.network.models import Organization, Unit, UnitKind
+from server.network.scope import Scope, path_ids
 
 
 async def create_organization(name: str, slug: str) -> tuple[Organization, Unit]:
@@ -51,3 +52,16 @@ async def subtree_unit_ids(unit: Unit) -> list[int]:
     return await Unit.filter(
         organization_id=unit.organization_id, path__startswith=unit.path
     ).values_list("id", flat=True)  # type: ignore[return-value]
+
+
+async def point_of_sale_of(unit_path: str) -> Unit | None:
+    """The point of sale a unit (given by its path) is or belongs to: itself, or the nearest
+    one above it (a team's point of sale); None above the points of sale. One query."""
+    ids = [int(part) for part in unit_path.strip("/").split("/") if part]
+    return await Unit.filter(id__in=ids, kind=UnitKind.POINT_OF_SALE).order_by("-path").first()
+
+
+async def top_of_scope(scope: Scope) -> Unit:
+    """The top of what a viewer may change (`Scope.act_path`): head office for an admin, its
+    unit for a manager, its point of sale for a member."""
+    return await Unit.get(id=path_ids(scope.act_path)[-1], organization_id=scope.organization_id)

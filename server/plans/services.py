@@ -1,7 +1,11 @@
 """The performance plan: objectives per lever for a period, and how each unit is doing.
 
 Training and satisfaction levers are measured here; the challenge lever (the mean score of
-the participants in the plan's challenges) and the badge lever are read from their domains."""
+the participants in the plan's challenges) and the badge lever are read from their domains.
+
+Head office writes plans; managers and head office read them, each measured over its own
+scope (`Scope.act_path`): a manager of a region sees its region and the units right under it,
+never a sibling's figures nor the network's. Members read no plan."""
 
 from __future__ import annotations
 
@@ -9,19 +13,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 
-from server.accounts.models import Role, User
-from server.badges.models import Award
+from server.accounts.models import User
+from server.badges.models import Award, Badge
 from server.challenges.models import Challenge, Participant
 from server.db import atomic
-from server.errors import NotAllowed, ValidationFailed
+from server.errors import ValidationFailed
 from server.evaluation.models import SatisfactionSurvey
 from server.evaluation.satisfaction import month_start, weighted_index
 from server.network.models import Unit
+from server.network.scope import Scope
+from server.network.services import top_of_scope
 from server.plans.errors import PlanNotFound
 from server.plans.models import PerformancePlan
 from server.training.audience import load_audience
 from server.training.models import ModuleProgress, Quiz, QuizAttempt, TrainingModule
-from server.training.scope import managed_root
 
 
 @dataclass(slots=True)
@@ -56,9 +61,9 @@ class PlanInput:
     satisfaction_index_target: float
 
 
-async def create_plan(author: User, data: PlanInput) -> PerformancePlan:
-    if author.role != Role.ADMIN:
-        raise NotAllowed()
+async def create_plan(scope: Scope, data: PlanInput) -> PerformancePlan:
+    """Head office only; every module, quiz, challenge and badge named is of its organisation."""
+    scope.require_admin()
     if not 2 <= len(data.name.strip()) <= 120:
         raise ValidationFailed("plan_name_invalid", "name")
     if data.ends_on < data.starts_on:
@@ -70,13 +75,15 @@ async def create_plan(author: User, data: PlanInput) -> PerformancePlan:
     ):
         if not 0 <= value <= 100:
             raise ValidationFailed("plan_target_invalid", name)
-    org = author.organization_id
+    org = scope.organization_id
     if len(set(data.module_ids)) != await TrainingModule.filter(organization_id=org, id__in=data.module_ids).count():
         raise ValidationFailed("training_module_not_found", "moduleIds")
     if len(set(data.quiz_ids)) != await Quiz.filter(organization_id=org, id__in=data.quiz_ids).count():
         raise ValidationFailed("quiz_not_found", "quizIds")
     if len(set(data.challenge_ids)) != await Challenge.filter(organization_id=org, id__in=data.challenge_ids).count():
         raise ValidationFailed("challenge_not_found", "challengeIds")
+    if len(set(data.badge_ids)) != await Badge.filter(organization_id=org, id__in=data.badge_ids).count():
+        raise ValidationFailed("badge_not_found", "badgeIds")
     async with atomic():
         return await PerformancePlan.create(
             organization_id=org,
@@ -90,32 +97,37 @@ async def create_plan(author: User, data: PlanInput) -> PerformancePlan:
             training_completion_target=data.training_completion_target,
             quiz_average_target=data.quiz_average_target,
             satisfaction_index_target=data.satisfaction_index_target,
-            created_by_id=author.id,
+            created_by_id=scope.user_id,
         )
 
 
-async def plans(viewer: User) -> list[PerformancePlan]:
-    if viewer.role == Role.MEMBER:
-        raise NotAllowed()
-    return await PerformancePlan.filter(organization_id=viewer.organization_id).order_by("-starts_on", "-id")
+async def plans(scope: Scope) -> list[PerformancePlan]:
+    scope.require_manager()
+    return await PerformancePlan.filter(organization_id=scope.organization_id).order_by("-starts_on", "-id")
 
 
-async def get_plan(viewer: User, plan_id: int) -> PerformancePlan:
-    if viewer.role == Role.MEMBER:
-        raise NotAllowed()
-    plan = await PerformancePlan.get_or_none(id=plan_id, organization_id=viewer.organization_id)
+async def get_plan(scope: Scope, plan_id: int) -> PerformancePlan:
+    scope.require_manager()
+    plan = await PerformancePlan.get_or_none(id=plan_id, organization_id=scope.organization_id)
     if plan is None:
         raise PlanNotFound("id")
     return plan
 
 
-async def plan_levers(viewer: User, plan: PerformancePlan) -> list[UnitLevers]:
+async def find_plan(scope: Scope, plan_id: int) -> PerformancePlan | None:
+    """`get_plan`, or None when the organisation has no such plan (members are refused)."""
+    try:
+        return await get_plan(scope, plan_id)
+    except PlanNotFound:
+        return None
+
+
+async def plan_levers(scope: Scope, plan_id: int) -> list[UnitLevers]:
     """For each unit directly under the viewer's scope (and the scope itself, first):
     training completion of the plan's modules, average best score on its quizzes in the
     period, and the satisfaction index of the period's latest month, against the objectives."""
-    root = await managed_root(viewer)
-    if root is None:
-        raise NotAllowed()
+    plan = await get_plan(scope, plan_id)
+    root = await top_of_scope(scope)
     units = [root] + list(await Unit.filter(parent_id=root.id).order_by("name"))
     starts = datetime.combine(plan.starts_on, time.min, tzinfo=UTC)
     ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)

@@ -43,6 +43,20 @@ class Audience:
     def modules_for(self, module_ids: Iterable[int], unit_path: str, role: str) -> list[int]:
         return [m for m in module_ids if self.includes(m, unit_path, role)]
 
+    def reaches(self, module_id: int, subtree_path: str) -> bool:
+        """Whether someone of the subtree at `subtree_path` may be in the audience: the module
+        is open to all, or one of its units is inside that subtree or holds it."""
+        if module_id in self.open_to_all:
+            return True
+        return any(
+            t.unit_path.startswith(subtree_path) or subtree_path.startswith(t.unit_path)
+            for t in self.targets.get(module_id, ())
+        )
+
+    def unit_paths(self, module_id: int) -> list[str]:
+        """The units the module is assigned to (none when only open to all)."""
+        return [t.unit_path for t in self.targets.get(module_id, ())]
+
 
 async def load_audience(organization_id: int, module_ids: list[int] | None = None) -> Audience:
     """Two queries whatever the number of modules."""

@@ -21,3 +21,10 @@ class AttemptsExhausted(DomainError):
 class ReminderTooSoon(DomainError):
     code = "training_reminder_too_soon"
     kind = "conflict"
+
+
+class QuizAlreadyPassed(DomainError):
+    """The quiz is closed to a person once passed: its corrections have been shown."""
+
+    code = "quiz_already_passed"
+    kind = "conflict"

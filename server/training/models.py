@@ -25,6 +25,7 @@ class TrainingModule(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
 
     organization_id: int
+    created_by_id: int | None
 
     class Meta:
         table = "training_module"

@@ -1,4 +1,22 @@
-"""Quizzes: taking one without seeing the answers, scoring on the server, attempt limits."""
+"""Quizzes: taking one without seeing the answers, scoring on the server, attempt limits.
+
+**When the corrections are shown.** A quiz's choices never carry their answer. The correct
+choices and the explanations of an attempt come back only when that attempt passes or spends
+the last attempt allowed; while attempts remain after a failed one, the person sees their
+score and nothing else, so the answers cannot be copied into the next attempt. Once passed,
+a quiz is closed to that person: no further attempt is recorded (`QuizAlreadyPassed`).
+
+**The score that counts** (challenge criteria, dashboards, the performance plan, badge rules):
+a person's *best attempt* at the quiz. It is sound because every recorded attempt was made
+before any correction was shown to that person: corrections appear only with the passing
+attempt (after which the quiz is closed) or with the last one. The passing attempt is thus the
+best one, and the only one that emits `training.quiz_passed` (what « As du quiz » and the
+other quiz badges read).
+
+**Who takes a quiz.** A quiz attached to a module is taken by those who may read the module
+(server.training.access): its audience, and managers of its scope. A standalone quiz is open
+to the whole organisation. Attaching a quiz to a module needs to manage that module.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +26,22 @@ from dataclasses import dataclass, field
 
 from tortoise.exceptions import IntegrityError
 
-from server.accounts.models import Role, User
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
-from server.training.errors import AttemptsExhausted, QuizNotFound
+from server.network.scope import Scope
+from server.training.access import managed_module, readable_module
+from server.training.errors import (
+    AttemptsExhausted,
+    ModuleNotFound,
+    QuizAlreadyPassed,
+    QuizNotFound,
+)
 from server.training.models import (
     ModuleProgress,
     Quiz,
     QuizAttempt,
     QuizChoice,
     QuizQuestion,
-    TrainingModule,
 )
 from server.training.services import complete_if_done
 
@@ -80,6 +103,11 @@ class AttemptResult:
     corrections: list[Correction] = field(default_factory=list)
     module_completed: bool = False
 
+    @property
+    def corrections_shown(self) -> bool:
+        """Corrections come with a passing attempt or the last one allowed, never before."""
+        return self.passed or self.attempts_left == 0
+
 
 @dataclass(slots=True)
 class QuestionInput:
@@ -89,10 +117,16 @@ class QuestionInput:
     explanation: str = ""
 
 
-async def _quiz(viewer: User, quiz_id: int) -> Quiz:
-    quiz = await Quiz.get_or_none(id=quiz_id, organization_id=viewer.organization_id)
+async def _quiz(scope: Scope, quiz_id: int) -> Quiz:
+    """A quiz the viewer may take: of its organisation, and of a module it may read, if any."""
+    quiz = await Quiz.get_or_none(id=quiz_id, organization_id=scope.organization_id)
     if quiz is None:
         raise QuizNotFound("quizId")
+    if quiz.module_id is not None:
+        try:
+            await readable_module(scope, quiz.module_id)
+        except ModuleNotFound as error:
+            raise QuizNotFound("quizId") from error
     return quiz
 
 
@@ -105,7 +139,7 @@ async def _questions(quiz_id: int) -> tuple[list[QuizQuestion], dict[int, list[Q
 
 
 async def create_quiz(
-    author: User,
+    scope: Scope,
     title: str,
     questions: list[QuestionInput],
     module_id: int | None = None,
@@ -113,8 +147,7 @@ async def create_quiz(
     max_attempts: int | None = None,
     shuffle: bool = True,
 ) -> Quiz:
-    if author.role == Role.MEMBER:
-        raise NotAllowed()
+    scope.require_manager()
     if not 2 <= len(title.strip()) <= 120:
         raise ValidationFailed("training_title_invalid", "title", max=120)
     if not 0 <= pass_mark_percent <= 100:
@@ -127,13 +160,11 @@ async def create_quiz(
         right = sum(1 for _, ok in question.choices if ok)
         if not 2 <= len(question.choices) <= CHOICES_MAX or right == 0 or (not question.multiple and right != 1):
             raise ValidationFailed("quiz_choices_invalid", "questions", max=CHOICES_MAX)
-    if module_id is not None and not await TrainingModule.filter(
-        id=module_id, organization_id=author.organization_id
-    ).exists():
-        raise ValidationFailed("training_module_not_found", "moduleId")
+    if module_id is not None:
+        await managed_module(scope, module_id)
     async with atomic():
         quiz = await Quiz.create(
-            organization_id=author.organization_id,
+            organization_id=scope.organization_id,
             module_id=module_id,
             title=title.strip(),
             pass_mark_percent=pass_mark_percent,
@@ -153,15 +184,23 @@ async def create_quiz(
     return quiz
 
 
-async def _my_attempts(viewer: User, quiz_id: int) -> list[QuizAttempt]:
-    return await QuizAttempt.filter(quiz_id=quiz_id, user_id=viewer.id).order_by("number")
-
-
-async def quiz_for_taking(viewer: User, quiz_id: int, rng: random.Random | None = None) -> QuizView:
+async def quiz_for_taking(scope: Scope, quiz_id: int, rng: random.Random | None = None) -> QuizView:
     """Questions and choices without the answers, shuffled when the quiz says so."""
-    quiz = await _quiz(viewer, quiz_id)
+    quiz = await _quiz(scope, quiz_id)
+    return await _view(scope, quiz, rng)
+
+
+async def find_quiz(scope: Scope, quiz_id: int) -> QuizView | None:
+    """`quiz_for_taking`, or None when there is no such quiz the viewer may take."""
+    try:
+        return await quiz_for_taking(scope, quiz_id)
+    except QuizNotFound:
+        return None
+
+
+async def _view(scope: Scope, quiz: Quiz, rng: random.Random | None = None) -> QuizView:
     questions, choices = await _questions(quiz.id)
-    attempts = await _my_attempts(viewer, quiz.id)
+    attempts = await QuizAttempt.filter(quiz_id=quiz.id, user_id=scope.user_id).order_by("number")
     shuffler = rng or random.SystemRandom()
     views = [
         QuestionView(q.id, q.text, q.multiple, [ChoiceView(c.id, c.text) for c in choices[q.id]])
@@ -213,9 +252,13 @@ def _check_answers(
             raise ValidationFailed("quiz_answer_invalid", "answers")
 
 
-async def submit_quiz_attempt(viewer: User, quiz_id: int, answers: dict[int, list[int]]) -> AttemptResult:
-    """Scores on the server, records the attempt, and only then reveals the answers."""
-    quiz = await _quiz(viewer, quiz_id)
+async def submit_quiz_attempt(scope: Scope, quiz_id: int, answers: dict[int, list[int]]) -> AttemptResult:
+    """Scores on the server and records the attempt; the corrections come back only when it
+    passes or spends the last attempt (see the module docstring). Refused once passed."""
+    viewer = scope.user
+    if viewer is None:  # an integration token takes no quiz
+        raise NotAllowed()
+    quiz = await _quiz(scope, quiz_id)
     questions, choices = await _questions(quiz.id)
     _check_answers(questions, choices, answers)
     percent, corrections = score(questions, choices, answers)
@@ -223,7 +266,10 @@ async def submit_quiz_attempt(viewer: User, quiz_id: int, answers: dict[int, lis
     module_completed = False
     try:
         async with atomic() as events:
-            used = await QuizAttempt.filter(quiz_id=quiz.id, user_id=viewer.id).count()
+            mine = QuizAttempt.filter(quiz_id=quiz.id, user_id=viewer.id)
+            if await mine.filter(passed=True).exists():
+                raise QuizAlreadyPassed("quizId")
+            used = await mine.count()
             if quiz.max_attempts is not None and used >= quiz.max_attempts:
                 raise AttemptsExhausted("quizId", max=quiz.max_attempts)
             # the unique (quiz, user, number) refuses a concurrent attempt with the same number
@@ -251,7 +297,7 @@ async def submit_quiz_attempt(viewer: User, quiz_id: int, answers: dict[int, lis
                         module_completed = await complete_if_done(viewer, progress, None, events)
     except IntegrityError as error:
         raise AttemptsExhausted("quizId", max=quiz.max_attempts or 0) from error
-    return AttemptResult(
+    result = AttemptResult(
         attempt_id=attempt.id,
         quiz_id=quiz.id,
         number=attempt.number,
@@ -259,10 +305,15 @@ async def submit_quiz_attempt(viewer: User, quiz_id: int, answers: dict[int, lis
         passed=passed,
         pass_mark_percent=quiz.pass_mark_percent,
         attempts_left=None if quiz.max_attempts is None else quiz.max_attempts - attempt.number,
-        corrections=corrections,
         module_completed=module_completed,
     )
+    if result.corrections_shown:
+        result.corrections = corrections
+    return result
 
 
-async def standalone_quizzes(viewer: User) -> list[Quiz]:
-    return await Quiz.filter(organization_id=viewer.organization_id, module_id=None).order_by("-id")
+async def standalone_quizzes(scope: Scope) -> list[QuizView]:
+    """The quizzes attached to no module (open to the organisation), each ready to take."""
+    found = await Quiz.filter(organization_id=scope.organization_id, module_id=None).order_by("-id")
+    # a handful per organisation; each is read whole to be taken
+    return [await _view(scope, quiz) for quiz in found]

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from server.accounts.models import User
 from server.evaluation.assessments import latest_skill_levels
+from server.network.scope import Scope
 from server.training.models import Quiz, QuizAttempt
 from server.training.services import ModuleRow, Participation, my_modules
 
@@ -36,9 +36,12 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-async def recommended_modules(viewer: User, now: datetime | None = None) -> list[Recommendation]:
+async def recommended_modules(scope: Scope, now: datetime | None = None) -> list[Recommendation]:
     now = now or datetime.now(UTC)
-    modules = [m for m in await my_modules(viewer) if m.status != Participation.COMPLETED]
+    if scope.user is None:
+        return []
+    user_id = scope.user.id
+    modules = [m for m in await my_modules(scope) if m.status != Participation.COMPLETED]
     by_id = {m.id: m for m in modules}
     found: list[Recommendation] = []
     seen: set[int] = set()
@@ -49,7 +52,7 @@ async def recommended_modules(viewer: User, now: datetime | None = None) -> list
             found.append(Recommendation(module, reason, detail))
 
     # a quiz failed and not passed since: go back to its module
-    attempts = await QuizAttempt.filter(user_id=viewer.id).order_by("created_at").values("quiz_id", "passed")
+    attempts = await QuizAttempt.filter(user_id=user_id).order_by("created_at").values("quiz_id", "passed")
     passed = {a["quiz_id"] for a in attempts if a["passed"]}
     failed = [a["quiz_id"] for a in attempts if not a["passed"] and a["quiz_id"] not in passed]
     if failed:
@@ -57,7 +60,7 @@ async def recommended_modules(viewer: User, now: datetime | None = None) -> list
             if quiz["module_id"] in by_id:
                 add(by_id[quiz["module_id"]], RecommendationReason.QUIZ_FAILED)
     # a weak skill: the module whose title shares a word with it (« Financement » → « … financement LOA/LLD »)
-    for skill in await latest_skill_levels(viewer.id):
+    for skill in await latest_skill_levels(user_id):
         if skill.level <= WEAK_LEVEL:
             for module in modules:
                 if _words(skill.skill_name) & _words(f"{module.title} {module.summary}"):

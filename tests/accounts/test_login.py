@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+from tests.accounts.documents import LOGIN, LOGOUT, ME
 from tests.factories import PASSWORD, make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
-
-LOGIN = """
-mutation Login($input: LoginInput!) {
-  login(input: $input) {
-    __typename
-    ... on AuthSuccess { token viewer { email displayName role unit { name } } }
-    ... on UserError { code message }
-    ... on RateLimitedError { retryAfterSeconds }
-  }
-}
-"""
-ME = "{ me { email displayName } }"
-LOGOUT = "mutation { logout { ok } }"
 
 
 async def test_login_sets_an_httponly_cookie_and_returns_a_token(live_server):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from server.accounts.models import Invite, Role, User
-from tests.factories import make_network, signed_in
+from tests.factories import an_address, make_network, signed_in
 from tests.graphql_client import GraphQLClient
 
 SIGN_UP = """
@@ -47,7 +47,7 @@ async def test_sign_up_with_an_invite_joins_its_unit_and_signs_in(live_server):
     network = await make_network()
     code = await invite_for(live_server, network.points_of_sale["Bordeaux"])
     email = new_email()
-    async with GraphQLClient(live_server.url) as client:
+    async with GraphQLClient(live_server.url, **an_address()) as client:
         # when
         result = (await client.execute(SIGN_UP, {"input": {"inviteCode": code.lower(), "email": email, "password": "un-mot-de-passe", "displayName": "  Léa   Girard "}}))["signUp"]
         # then
@@ -61,7 +61,7 @@ async def test_sign_up_with_an_invite_joins_its_unit_and_signs_in(live_server):
 async def test_an_invite_cannot_be_used_more_than_allowed(live_server):
     network = await make_network()
     code = await invite_for(live_server, network.points_of_sale["Lille"], max_uses=1)
-    async with GraphQLClient(live_server.url) as client:
+    async with GraphQLClient(live_server.url, **an_address()) as client:
         first = (await client.execute(SIGN_UP, {"input": {"inviteCode": code, "email": new_email(), "password": "un-mot-de-passe", "displayName": "Hugo Petit"}}))["signUp"]
         second_email = new_email()
         second = (await client.execute(SIGN_UP, {"input": {"inviteCode": code, "email": second_email, "password": "un-mot-de-passe", "displayName": "Inès Roux"}}))["signUp"]
@@ -80,7 +80,7 @@ async def test_bad_sign_up_input_changes_nothing(live_server):
         ({"inviteCode": code, "email": new_email(), "password": "court", "displayName": "Paul"}, "ValidationError", "password_too_short"),
         ({"inviteCode": code, "email": taken.email, "password": "un-mot-de-passe", "displayName": "Paul"}, "ConflictError", "email_taken"),
     ]
-    async with GraphQLClient(live_server.url) as client:
+    async with GraphQLClient(live_server.url, **an_address()) as client:
         for given, typename, code_expected in cases:
             result = (await client.execute(SIGN_UP, {"input": given}))["signUp"]
             assert (result["__typename"], result["code"]) == (typename, code_expected), given
@@ -114,3 +114,45 @@ async def test_invite_scope_for_managers_and_members(live_server):
         foreign = (await manager.execute(CREATE_INVITE, {"input": {"unitId": str(other.points_of_sale["Lille"].id)}}))["createInvite"]
         assert foreign["__typename"] == "NotFoundError"
     assert await Invite.filter(unit_id=network.points_of_sale["Bordeaux"].id).count() == 0
+
+
+async def test_sign_up_is_limited_per_address_before_anything_is_checked(live_server):
+    # given an address that tried ten codes in the hour
+    network = await make_network()
+    code = await invite_for(live_server, network.points_of_sale["Lille"], max_uses=20)
+    address = an_address()
+    async with GraphQLClient(live_server.url, **address) as guesser:
+        for n in range(10):
+            result = (await guesser.execute(SIGN_UP, {"input": {"inviteCode": f"DEVINE{n:02}", "email": new_email(), "password": "un-mot-de-passe", "displayName": "Paul"}}))["signUp"]
+            assert result["__typename"] == "InvalidInviteError"
+        # when it comes with a good code
+        email = new_email()
+        refused = (await guesser.execute(SIGN_UP, {"input": {"inviteCode": code, "email": email, "password": "un-mot-de-passe", "displayName": "Paul Henry"}}))["signUp"]
+    # then it is refused, and nothing was created
+    assert refused["__typename"] == "RateLimitedError"
+    assert refused["message"].startswith("Trop de tentatives. Réessayez dans")
+    assert not await User.filter(email=email).exists()
+    assert (await Invite.get(code=code)).use_count == 0
+    # while someone else signs up with the same code from their own address
+    async with GraphQLClient(live_server.url, **an_address()) as newcomer:
+        joined = (await newcomer.execute(SIGN_UP, {"input": {"inviteCode": code, "email": email, "password": "un-mot-de-passe", "displayName": "Paul Henry"}}))["signUp"]
+    assert joined["__typename"] == "AuthSuccess"
+
+
+async def test_invites_are_limited_per_person(live_server):
+    # given a manager who already made thirty invites in the last minutes
+    network = await make_network()
+    _, token = await signed_in(network.regions["Nord"], Role.MANAGER)
+    _, colleague_token = await signed_in(network.regions["Nord"], Role.MANAGER)
+    arras = {"input": {"unitId": str(network.points_of_sale["Arras"].id)}}
+    async with GraphQLClient(live_server.url, token=token) as manager:
+        for _ in range(30):
+            assert (await manager.execute(CREATE_INVITE, arras))["createInvite"]["__typename"] == "CreateInviteSuccess"
+        # when they ask for one more
+        refused = (await manager.execute(CREATE_INVITE, arras))["createInvite"]
+    # then it is refused and not made
+    assert refused["__typename"] == "RateLimitedError" and refused["code"] == "rate_limited"
+    assert await Invite.filter(unit_id=network.points_of_sale["Arras"].id).count() == 30
+    # while another manager of the region still invites
+    async with GraphQLClient(live_server.url, token=colleague_token) as colleague:
+        assert (await colleague.execute(CREATE_INVITE, arras))["createInvite"]["__typename"] == "CreateInviteSuccess"

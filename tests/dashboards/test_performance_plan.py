@@ -9,6 +9,7 @@ from server.badges.awarding import grant
 from server.badges.catalogue import NewBadge, create_badge
 from server.evaluation.models import SurveyKind
 from server.evaluation.satisfaction import SurveyInput, record_surveys
+from server.network.scope import scope_of_user
 from server.training import quizzes, services
 from tests.factories import make_network, signed_in
 from tests.graphql_client import GraphQLClient
@@ -58,9 +59,10 @@ async def test_head_office_sees_each_lever_per_region_against_the_plan(live_serv
         )
         assert wrong["createPerformancePlan"] == {"__typename": "ValidationError", "code": "plan_period_invalid"}
     # when Ana completes the module with 0 % at the quiz, Lille gets a survey and Ana a badge
-    await services.record_progress(ana, module_id, 1)
-    await quizzes.submit_quiz_attempt(ana, quiz_id, {})
-    await record_surveys(manager, [SurveyInput(lille.id, SurveyKind.SCORE_10, 9.0, 50, today.replace(day=1), today)])
+    ana_scope = await scope_of_user(ana)
+    await services.record_progress(ana_scope, module_id, 1)
+    await quizzes.submit_quiz_attempt(ana_scope, quiz_id, {})
+    await record_surveys(await scope_of_user(manager), [SurveyInput(lille.id, SurveyKind.SCORE_10, 9.0, 50, today.replace(day=1), today)])
     await grant(badge, ana, reason="Accueil exemplaire", awarded_by=manager)
     # then head office sees the organisation first, then each region
     async with GraphQLClient(live_server.url, token=admin_token) as client:

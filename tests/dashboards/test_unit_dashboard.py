@@ -12,6 +12,7 @@ import pytest
 
 from server.accounts.models import Role
 from server.accounts.services import open_session
+from server.network.scope import scope_of_user
 from server.training import quizzes
 from tests.dashboards.network5000 import expected_figures, expected_trend, generate
 from tests.factories import make_network, signed_in
@@ -135,7 +136,7 @@ async def test_the_managers_dashboard_updates_live_when_a_seller_completes_and_p
                 "mutation($id: ID!) { recordTrainingProgress(moduleId: $id, sectionsDone: 1) { __typename } }",
                 {"id": str(module_id)},
             )
-        await quizzes.submit_quiz_attempt(seller, quiz_id, {})
+        await quizzes.submit_quiz_attempt(await scope_of_user(seller), quiz_id, {})
         # then the manager's figures follow (possibly in one or two updates)
         figures = first["dashboard"]["figures"]
         deadline = time.monotonic() + 5

@@ -7,6 +7,7 @@ import pytest
 from playwright.async_api import expect
 
 from server.accounts.models import Role
+from server.network.scope import scope_of_user
 from server.training import quizzes, services
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
@@ -15,8 +16,9 @@ pytestmark = pytest.mark.e2e
 
 
 async def _module_with_quiz(manager, pos) -> int:
+    author = await scope_of_user(manager)
     module = await services.create_module(
-        manager,
+        author,
         "Accueil client en concession",
         "Les 5 premières minutes",
         10,
@@ -27,7 +29,7 @@ async def _module_with_quiz(manager, pos) -> int:
         [services.AssignmentInput(pos.id, Role.MEMBER)],
     )
     await quizzes.create_quiz(
-        manager,
+        author,
         "Quiz accueil",
         [
             quizzes.QuestionInput("Dans quel délai saluer un client ?", [("30 secondes", True), ("5 minutes", False)], False, "Le client sait qu'il est vu."),
@@ -68,12 +70,17 @@ async def test_a_seller_completes_a_module_and_passes_its_quiz_while_the_manager
     await expect(julie.page.get_by_test_id("section-position")).to_have_text("Section 2 sur 2")
     await julie.page.get_by_role("button", name="Passer le quiz").click()
 
-    # and answers the quiz: one mistake first, instant feedback with the explanation
+    # and answers the quiz: one mistake first, her score at once, the corrections kept for later
+    corrections_later = "Les corrections et les explications s’affichent une fois le quiz réussi ou vos essais épuisés."
+    await expect(julie.page.get_by_test_id("quiz-corrections-later")).to_have_text(corrections_later)
     await julie.page.get_by_label("30 secondes").check()
     await julie.page.get_by_label("L'usage").check()
     await julie.page.get_by_role("button", name="Valider mes réponses").click()
     await expect(julie.page.get_by_test_id("quiz-result")).to_contain_text("Pas encore")
-    await expect(julie.page.get_by_text("Usage et calendrier.")).to_be_visible()
+    await expect(julie.page.get_by_test_id("quiz-score")).to_have_text("50 %")
+    await expect(julie.page.get_by_test_id("quiz-corrections-later")).to_have_text(corrections_later)
+    await expect(julie.page.get_by_text("Usage et calendrier.")).to_have_count(0)
+    await expect(julie.page.locator(".quiz-choice-right")).to_have_count(0)
     await expect(marc.page.get_by_test_id("unit-quiz-average")).to_have_text("50 %", timeout=10_000)
 
     # then retries and passes, which completes the module
@@ -84,6 +91,9 @@ async def test_a_seller_completes_a_module_and_passes_its_quiz_while_the_manager
     await julie.page.get_by_role("button", name="Valider mes réponses").click()
     await expect(julie.page.get_by_test_id("quiz-score")).to_have_text("100 %")
     await expect(julie.page.get_by_test_id("quiz-result")).to_contain_text("La formation est terminée.")
+    # with, now that it is passed, the corrections and their explanations
+    await expect(julie.page.get_by_text("Usage et calendrier.")).to_be_visible()
+    await expect(julie.page.get_by_test_id("quiz-corrections-later")).to_have_count(0)
 
     # and the manager's dashboard follows, live
     await expect(marc.page.get_by_test_id("unit-completed")).to_have_text("1", timeout=10_000)
@@ -104,7 +114,7 @@ async def test_two_sellers_edit_their_action_plan_live_on_two_phones(live_server
     lille = network.points_of_sale["Lille"]
     nadia = await make_user(lille, name="Nadia Benali")
     hugo = await make_user(lille, name="Hugo Petit")
-    plan = await create_plan(nadia, lille.id, "Retrouver 80 à l'accueil")
+    plan = await create_plan(await scope_of_user(nadia), lille.id, "Retrouver 80 à l'accueil")
     nadia_phone, hugo_phone = await phones(), await phones()
     await sign_in(nadia_phone.page, nadia.email)
     await sign_in(hugo_phone.page, hugo.email)

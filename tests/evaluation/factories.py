@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from server.accounts.models import Role, User
 from server.evaluation.assessments import create_grid
+from server.network.scope import scope_of_user
 
 SKILLS = ["Accueil client", "Découverte des besoins", "Argumentation produit", "Financement", "Suivi client"]
 
 
 async def make_grid(admin: User, label_badge_id: int | None = None) -> int:
     grid = await create_grid(
-        admin,
+        await scope_of_user(admin),
         "Vendeur",
         Role.MEMBER,
         [(name, [f"{name} : niveau {n}" for n in range(1, 5)]) for name in SKILLS],

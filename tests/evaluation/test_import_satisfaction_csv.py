@@ -9,6 +9,7 @@ import pytest
 from server.accounts.models import Role
 from server.evaluation.models import SatisfactionSurvey, SurveyKind
 from server.evaluation.satisfaction import SurveyInput, months_back, record_surveys
+from server.network.scope import scope_of_user
 from tests.factories import make_network, signed_in
 from tests.graphql_client import GraphQLClient
 from tests.training.factories import captured
@@ -88,7 +89,7 @@ async def test_the_index_is_sample_weighted_by_month_against_the_target(live_ser
     today = datetime.now(UTC).date()
     this_month, last_month = months_back(today, 2)[1], months_back(today, 2)[0]
     await record_surveys(
-        manager,
+        await scope_of_user(manager),
         [
             SurveyInput(lille.id, SurveyKind.SCORE_10, 9.0, 100, last_month, last_month.replace(day=28)),
             SurveyInput(lille.id, SurveyKind.NPS, 20.0, 300, this_month, this_month),  # 60 on the index
@@ -98,7 +99,7 @@ async def test_the_index_is_sample_weighted_by_month_against_the_target(live_ser
     from server.evaluation.satisfaction import set_target
 
     admin, _ = await signed_in(network.root, Role.ADMIN)
-    await set_target(admin, None, 70.0)
+    await set_target(await scope_of_user(admin), None, 70.0)
     # when the seller opens « Mon point de vente »
     async with GraphQLClient(live_server.url, token=token) as client:
         pos = (await client.execute(POS))["pointOfSale"]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from server.push.endpoints import address_is_public, check_endpoint
 from server.push.models import PushSubscription
+from server.push.services import DEVICES_PER_PERSON
 from tests.factories import make_network, signed_in
 from tests.graphql_client import GraphQLClient
 from tests.push.conftest import REGISTER
@@ -91,7 +94,7 @@ async def test_several_devices_are_listed_and_one_can_be_removed(live_server, pu
 
 
 async def test_re_registering_an_endpoint_moves_it_to_the_new_person(live_server, push_service):
-    # given a shared tablet registered by Julie
+    # given a shared tablet registered by Julie (the same browser subscription, so the same keys)
     network = await make_network()
     julie, julie_token = await signed_in(network.points_of_sale["Lille"])
     karim, karim_token = await signed_in(network.points_of_sale["Lille"])
@@ -104,6 +107,57 @@ async def test_re_registering_an_endpoint_moves_it_to_the_new_person(live_server
     # then the tablet receives Karim's pushes, not Julie's
     [subscription] = await PushSubscription.filter(endpoint=tablet.endpoint)
     assert subscription.user_id == karim.id
+
+
+REGISTER_ANY = """
+mutation Register($endpoint: String!, $p256dh: String!, $auth: String!, $userAgent: String!, $language: String) {
+  registerPushSubscription(endpoint: $endpoint, p256dh: $p256dh, auth: $auth, userAgent: $userAgent,
+                           language: $language) {
+    __typename ... on RegisterPushSubscriptionSuccess { device { id } } ... on UserError { code message }
+  }
+}
+"""
+
+
+async def test_an_endpoint_of_someone_else_is_not_taken_without_its_keys(live_server, push_service):
+    # given Julie's phone, registered with its own keys
+    network = await make_network()
+    julie, julie_token = await signed_in(network.points_of_sale["Lille"])
+    karim, karim_token = await signed_in(network.points_of_sale["Arras"])
+    phone, karims_own = push_service.new_device(), push_service.new_device()
+    async with GraphQLClient(live_server.url, token=julie_token) as client:
+        await client.execute(REGISTER, phone.as_variables())
+    # when Karim registers her endpoint with keys of his own (he knows the address, not the keys)
+    stolen = {**karims_own.as_variables("Pirate"), "endpoint": phone.endpoint, "language": "en"}
+    async with GraphQLClient(live_server.url, token=karim_token) as client:
+        result = (await client.execute(REGISTER_ANY, stolen))["registerPushSubscription"]
+    # then he is refused, saying why, and nothing changed: the phone is still Julie's, with her keys
+    assert result["__typename"] == "ConflictError" and result["code"] == "push_endpoint_taken"
+    assert "déjà enregistré" in result["message"]
+    [device] = await PushSubscription.filter(endpoint=phone.endpoint)
+    assert (device.user_id, device.p256dh, device.auth, device.user_agent) == (
+        julie.id, phone.p256dh, phone.auth, "Chrome on Android"
+    )
+    await karim.refresh_from_db()
+    assert karim.language is None  # his language was not set either
+
+
+async def test_a_person_keeps_at_most_ten_devices_the_least_recently_used_goes(live_server, push_service):
+    # given a seller who registered ten browsers, the first of which has just received a push
+    network = await make_network()
+    seller, token = await signed_in(network.points_of_sale["Lille"])
+    devices = [push_service.new_device() for _ in range(11)]
+    async with GraphQLClient(live_server.url, token=token) as client:
+        for number, device in enumerate(devices[:10]):
+            await client.execute(REGISTER, device.as_variables(f"Navigateur {number}"))
+        await PushSubscription.filter(endpoint=devices[0].endpoint).update(last_success_at=datetime.now(UTC))
+        # when she registers an eleventh
+        result = (await client.execute(REGISTER, devices[10].as_variables("Navigateur 10")))
+        listed = (await client.execute(DEVICES))["pushDevices"]
+    # then it is registered, and the one unused the longest (the second) is dropped
+    assert result["registerPushSubscription"]["__typename"] == "RegisterPushSubscriptionSuccess"
+    assert len(listed) == DEVICES_PER_PERSON == 10
+    assert sorted(d["userAgent"] for d in listed) == sorted(f"Navigateur {n}" for n in range(11) if n != 1)
 
 
 async def test_the_vapid_public_key_is_generated_once_and_kept(live_server):

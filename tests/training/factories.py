@@ -9,6 +9,7 @@ from typing import Any
 from server.accounts.models import Role, User
 from server.hooks import _handlers
 from server.network.models import Unit
+from server.network.scope import scope_of_user
 from server.training import quizzes, services
 
 
@@ -16,7 +17,7 @@ async def make_module(
     author: User, units: list[Unit], title: str = "Accueil client", sections: int = 2, role: Role | None = None
 ) -> int:
     module = await services.create_module(
-        author,
+        await scope_of_user(author),
         title,
         "Les bases",
         20,
@@ -29,7 +30,7 @@ async def make_module(
 async def make_quiz(author: User, module_id: int | None = None, max_attempts: int | None = None, pass_mark: int = 60) -> int:
     """Three questions: Q1 single (B right), Q2 multiple (A and C right), Q3 single (A right)."""
     quiz = await quizzes.create_quiz(
-        author,
+        await scope_of_user(author),
         "Quiz accueil",
         [
             quizzes.QuestionInput("Q1", [("A", False), ("B", True), ("C", False)], False, "B, car le client d'abord."),

@@ -8,6 +8,7 @@ import pytest
 
 from server.accounts.models import Role
 from server.challenges.criteria import CriterionKind, CriterionQuery, criterion_values
+from server.network.scope import scope_of_user
 from server.training import quizzes, services
 from tests.factories import make_network, make_user, signed_in
 from tests.training.factories import make_module, make_quiz
@@ -37,14 +38,15 @@ async def test_training_completion_and_quiz_score_per_person_and_per_unit(live_s
     ana, bob = await make_user(lille), await make_user(lille)
     first = await make_module(manager, [lille], sections=1)
     await make_module(manager, [lille], sections=1, title="Financement")
-    quiz_id = await make_quiz(manager, pass_mark=0)
-    await services.record_progress(ana, first, 1)
-    await quizzes.submit_quiz_attempt(ana, quiz_id, {})  # 0 %
+    quiz_id = await make_quiz(manager, pass_mark=100)
+    ana_scope = await scope_of_user(ana)
+    await services.record_progress(ana_scope, first, 1)
+    await quizzes.submit_quiz_attempt(ana_scope, quiz_id, {})  # 0 %
     from tests.training.factories import answer_key
 
     key = await answer_key(quiz_id)
     await quizzes.submit_quiz_attempt(
-        ana, quiz_id, {key["Q1"]["_id"]: [key["Q1"]["B"]], key["Q2"]["_id"]: [key["Q2"]["A"], key["Q2"]["C"]], key["Q3"]["_id"]: [key["Q3"]["A"]]}
+        ana_scope, quiz_id, {key["Q1"]["_id"]: [key["Q1"]["B"]], key["Q2"]["_id"]: [key["Q2"]["A"], key["Q2"]["C"]], key["Q3"]["_id"]: [key["Q3"]["A"]]}
     )
     org = network.organization_id
     # when challenges ask

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from server.accounts.models import Role
 from server.evaluation.assessments import ScoreInput, submit_assessment
 from server.evaluation.models import AssessmentOutcome, Skill
+from server.network.scope import scope_of_user
 from server.training import quizzes, services
 from tests.evaluation.factories import make_grid
 from tests.factories import make_network, signed_in
@@ -24,19 +25,20 @@ async def test_a_failed_quiz_a_weak_skill_and_a_due_date_each_suggest_a_module(l
     manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
     seller, token = await signed_in(lille)
     section = [services.SectionInput("Un", "Texte")]
-    welcome = await services.create_module(manager, "Accueil client", "", 10, section, [services.AssignmentInput(lille.id)])
-    await services.create_module(manager, "Vendre le financement LOA/LLD", "", 10, section, [services.AssignmentInput(lille.id)])
+    author = await scope_of_user(manager)
+    welcome = await services.create_module(author, "Accueil client", "", 10, section, [services.AssignmentInput(lille.id)])
+    await services.create_module(author, "Vendre le financement LOA/LLD", "", 10, section, [services.AssignmentInput(lille.id)])
     await services.create_module(
-        manager, "Réussir la livraison", "", 10, section,
+        author, "Réussir la livraison", "", 10, section,
         [services.AssignmentInput(lille.id, None, datetime.now(UTC) + timedelta(days=3))],
     )
-    await services.create_module(manager, "Hybride", "", 10, section, [services.AssignmentInput(lille.id)])
+    await services.create_module(author, "Hybride", "", 10, section, [services.AssignmentInput(lille.id)])
     quiz_id = await make_quiz(manager, module_id=welcome.id, pass_mark=100)
-    await quizzes.submit_quiz_attempt(seller, quiz_id, {})
+    await quizzes.submit_quiz_attempt(await scope_of_user(seller), quiz_id, {})
     grid_id = await make_grid(admin)
     skills = await Skill.filter(grid_id=grid_id).order_by("position")
     await submit_assessment(
-        manager, seller.id, grid_id,
+        author, seller.id, grid_id,
         [ScoreInput(s.id, 2 if s.name == "Financement" else 3) for s in skills], AssessmentOutcome.NOT_PASSED,
     )
     # when the seller opens the home screen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from server.accounts.models import Role
+from server.network.scope import scope_of_user
 from server.notifications.models import Notification, NotificationKind
 from server.training import quizzes
 from tests.factories import make_network, signed_in
@@ -47,7 +48,7 @@ async def test_a_seller_reads_a_module_and_completes_it_by_passing_its_quiz(live
             second = await client.execute(PROGRESS, {"id": str(module_id), "n": 2})
             assert completed == []
             # and passes the quiz
-            result = await quizzes.submit_quiz_attempt(seller, quiz_id, {})
+            result = await quizzes.submit_quiz_attempt(await scope_of_user(seller), quiz_id, {})
         again = (await client.execute(MY_MODULES))["myModules"][0]
     # then
     assert first["recordTrainingProgress"]["module"] == {"status": "IN_PROGRESS", "sectionsDone": 1}
@@ -88,7 +89,7 @@ async def test_sections_are_rendered_as_safe_html_and_text_blocks(live_server):
     from server.training import services
 
     module = await services.create_module(
-        manager, "Sécurité", "", 5,
+        await scope_of_user(manager), "Sécurité", "", 5,
         [services.SectionInput("Un", "## Titre\n<script>alert(1)</script> **gras** [lien](https://elan.example) [x](javascript:alert(1))\n- un\n- deux")],
         [services.AssignmentInput(network.points_of_sale["Lille"].id)],
     )

@@ -11,6 +11,8 @@ import type { Operation } from './operations';
 const GRAPHQL_PATH = '/graphql';
 /** Close code the server uses for a socket without a valid session. */
 export const UNAUTHORIZED_CLOSE_CODE = 4401;
+/** Close reason when the session ended while the socket was open (sign-out elsewhere). */
+export const SESSION_ENDED_REASON = 'Session ended';
 
 export type RequestErrorKind = 'network' | 'unauthenticated' | 'server';
 
@@ -27,16 +29,20 @@ export class RequestError extends Error {
 // ------------------------------------------------------------ session loss
 
 type Listener = () => void;
-const unauthenticatedListeners = new Set<Listener>();
+/** `ended`: the server closed the socket because the session was ended (from another device,
+ * or by a manager); `expired`: the session was found gone. */
+export type SessionLoss = 'expired' | 'ended';
+type LossListener = (loss: SessionLoss) => void;
+const unauthenticatedListeners = new Set<LossListener>();
 
 /** Called when the server says the session is gone (HTTP or socket); the app routes to /login. */
-export function onUnauthenticated(listener: Listener): () => void {
+export function onUnauthenticated(listener: LossListener): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
 }
 
-function sessionLost(): void {
-  for (const listener of [...unauthenticatedListeners]) listener();
+function sessionLost(loss: SessionLoss = 'expired'): void {
+  for (const listener of [...unauthenticatedListeners]) listener(loss);
 }
 
 // ------------------------------------------------------------------- HTTP
@@ -143,7 +149,7 @@ function waitBeforeRetry(attempt: number): Promise<void> {
   });
 }
 
-function isCloseEvent(value: unknown): value is { code: number } {
+function isCloseEvent(value: unknown): value is { code: number; reason?: string } {
   return typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'number';
 }
 
@@ -167,7 +173,7 @@ function socket(): Client {
         if (socketClient !== client) return;
         if (isCloseEvent(event) && event.code === UNAUTHORIZED_CLOSE_CODE) {
           setConnectionState('idle');
-          sessionLost();
+          sessionLost(event.reason === SESSION_ENDED_REASON ? 'ended' : 'expired');
         } else if (isCloseEvent(event) && event.code === 1000) {
           // Lazy close once the last subscription ended.
           setConnectionState('idle');

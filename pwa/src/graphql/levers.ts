@@ -131,6 +131,8 @@ export interface QuizAttemptResult {
   passMarkPercent: number;
   attemptsLeft: number | null;
   moduleCompleted: boolean;
+  /** The corrections come with a passing attempt or the last one allowed, never before. */
+  correctionsShown: boolean;
   corrections: { questionId: string; correct: boolean; correctChoiceIds: string[]; explanation: string }[];
 }
 
@@ -145,7 +147,7 @@ export const SUBMIT_QUIZ_ATTEMPT = operation<
   submitQuizAttempt(input: $input) {
     __typename
     ... on SubmitQuizAttemptSuccess { result { number scorePercent passed passMarkPercent attemptsLeft moduleCompleted
-      corrections { questionId correct correctChoiceIds explanation } } }
+      correctionsShown corrections { questionId correct correctChoiceIds explanation } } }
     ... on UserError { code message }
   }
 }`,

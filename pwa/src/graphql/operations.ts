@@ -199,6 +199,24 @@ export interface LogoutData {
 }
 export const LOGOUT = operation<LogoutData>('Logout', `mutation Logout { logout { ok } }`);
 
+export type RevokeSessionsResult =
+  | { __typename: 'RevokeSessionsSuccess'; sessionsEnded: number; signedOut: boolean }
+  | UserError;
+export interface RevokeSessionsData {
+  revokeSessions: RevokeSessionsResult;
+}
+/** « Sign out of all devices »: every session of the viewer ends, this one included. */
+export const REVOKE_SESSIONS = operation<RevokeSessionsData>(
+  'RevokeSessions',
+  `mutation RevokeSessions {
+  revokeSessions {
+    __typename
+    ... on RevokeSessionsSuccess { sessionsEnded signedOut }
+    ${USER_ERROR_FIELDS}
+  }
+}`,
+);
+
 export type CreatePostResult = { __typename: 'CreatePostSuccess'; post: Post } | UserError;
 export interface CreatePostData {
   createPost: CreatePostResult;

@@ -8,13 +8,12 @@ import strawberry
 
 from schema.accounts.types import Invite, Role
 from schema.context import Info
-from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError, RateLimitedError, ValidationError
 from schema.ids import parse_id
 from schema.network.types import Unit
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.accounts import services
-from server.errors import DomainError
-from server.network.models import Unit as UnitModel
+from server.network.services import get_unit
 
 
 @strawberry.input
@@ -31,24 +30,17 @@ class CreateInviteSuccess:
 
 
 CreateInviteResult = Annotated[
-    CreateInviteSuccess | NotAllowedError | NotFoundError | ValidationError,
+    CreateInviteSuccess | NotAllowedError | NotFoundError | ValidationError | RateLimitedError,
     strawberry.union("CreateInviteResult"),
 ]
 
 
 async def create_invite(info: Info, input: CreateInviteInput) -> CreateInviteResult:
-    actor = signed_in(info)
-    try:
-        invite = await services.create_invite(
-            actor,
-            parse_id(input.unit_id),
-            Role(input.role),
-            input.max_uses,
-            input.expires_in_days,
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
-    unit = await UnitModel.get(id=invite.unit_id)
+    scope = scope_of(info)
+    invite = await services.create_invite(
+        scope, parse_id(input.unit_id), Role(input.role), input.max_uses, input.expires_in_days
+    )
+    unit = await get_unit(scope.organization_id, invite.unit_id)
     return CreateInviteSuccess(
         invite=Invite(
             code=invite.code,

@@ -8,14 +8,8 @@ import strawberry
 
 from schema.accounts.mutations.auth_success import AuthSuccess, auth_success
 from schema.context import Info
-from schema.errors import (
-    InvalidCredentialsError,
-    RateLimitedError,
-    ValidationError,
-    to_user_error,
-)
+from schema.errors import InvalidCredentialsError, RateLimitedError, ValidationError
 from server.accounts import services
-from server.errors import DomainError
 
 
 @strawberry.input
@@ -32,10 +26,5 @@ LoginResult = Annotated[
 
 async def login(info: Info, input: LoginInput) -> LoginResult:
     context = info.context
-    try:
-        user, token = await services.login(
-            input.email, input.password, context.ip, context.user_agent
-        )
-    except DomainError as error:
-        return to_user_error(error, context.language)  # type: ignore[return-value]
+    user, token = await services.login(input.email, input.password, context.ip, context.user_agent)
     return await auth_success(info, user, token)

@@ -1,4 +1,4 @@
-"""logout: end this session."""
+"""logout: end this session (its sockets close on every instance)."""
 
 from __future__ import annotations
 

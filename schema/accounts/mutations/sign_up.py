@@ -8,15 +8,8 @@ import strawberry
 
 from schema.accounts.mutations.auth_success import AuthSuccess, auth_success
 from schema.context import Info
-from schema.errors import (
-    ConflictError,
-    InvalidInviteError,
-    RateLimitedError,
-    ValidationError,
-    to_user_error,
-)
+from schema.errors import ConflictError, InvalidInviteError, RateLimitedError, ValidationError
 from server.accounts import services
-from server.errors import DomainError
 
 
 @strawberry.input
@@ -34,14 +27,13 @@ SignUpResult = Annotated[
 
 
 async def sign_up(info: Info, input: SignUpInput) -> SignUpResult:
-    try:
-        user, token = await services.sign_up(
-            input.invite_code,
-            input.email,
-            input.password,
-            input.display_name,
-            info.context.user_agent,
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    context = info.context
+    user, token = await services.sign_up(
+        input.invite_code,
+        input.email,
+        input.password,
+        input.display_name,
+        context.ip,
+        context.user_agent,
+    )
     return await auth_success(info, user, token)

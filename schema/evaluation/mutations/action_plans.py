@@ -11,7 +11,7 @@ from schema.context import Info
 from schema.errors import NotFoundError, ValidationError
 from schema.evaluation.types import ActionItemStatus, ActionPlan, ActionPlanStatus, as_plan
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.evaluation import action_plans
 
 
@@ -39,9 +39,8 @@ class CreateActionPlanInput:
 
 
 async def create_action_plan(info: Info, input: CreateActionPlanInput) -> ActionPlanResult:
-    viewer = signed_in(info)
     row = await action_plans.create_plan(
-        viewer, parse_id(input.unit_id), input.title, _opt(input.survey_id), _opt(input.visit_id), _opt(input.assessment_id)
+        scope_of(info), parse_id(input.unit_id), input.title, _opt(input.survey_id), _opt(input.visit_id), _opt(input.assessment_id)
     )
     return ActionPlanSuccess(plan=as_plan(row))
 
@@ -55,8 +54,7 @@ class AddActionItemInput:
 
 
 async def add_action_item(info: Info, input: AddActionItemInput) -> ActionPlanResult:
-    viewer = signed_in(info)
-    row = await action_plans.add_item(viewer, parse_id(input.plan_id), input.what, _opt(input.owner_id), input.due_on)
+    row = await action_plans.add_item(scope_of(info), parse_id(input.plan_id), input.what, _opt(input.owner_id), input.due_on)
     return ActionPlanSuccess(plan=as_plan(row))
 
 
@@ -71,9 +69,8 @@ class UpdateActionItemInput:
 
 
 async def update_action_item(info: Info, input: UpdateActionItemInput) -> ActionPlanResult:
-    viewer = signed_in(info)
     row = await action_plans.update_item(
-        viewer,
+        scope_of(info),
         parse_id(input.item_id),
         what=input.what,
         status=input.status,
@@ -85,12 +82,10 @@ async def update_action_item(info: Info, input: UpdateActionItemInput) -> Action
 
 
 async def comment_action_plan(info: Info, plan_id: strawberry.ID, body: str) -> ActionPlanResult:
-    viewer = signed_in(info)
-    row = await action_plans.comment_plan(viewer, parse_id(plan_id), body)
+    row = await action_plans.comment_plan(scope_of(info), parse_id(plan_id), body)
     return ActionPlanSuccess(plan=as_plan(row))
 
 
 async def set_action_plan_status(info: Info, plan_id: strawberry.ID, status: ActionPlanStatus) -> ActionPlanResult:
-    viewer = signed_in(info)
-    row = await action_plans.set_plan_status(viewer, parse_id(plan_id), status)
+    row = await action_plans.set_plan_status(scope_of(info), parse_id(plan_id), status)
     return ActionPlanSuccess(plan=as_plan(row))

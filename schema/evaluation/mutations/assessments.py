@@ -7,11 +7,10 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError, ValidationError
 from schema.evaluation.types import Assessment, AssessmentOutcome, as_assessment
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.errors import DomainError
+from schema.permissions import scope_of
 from server.evaluation import assessments
 
 
@@ -42,25 +41,17 @@ AssessmentResult = Annotated[
 
 
 async def submit_assessment(info: Info, input: SubmitAssessmentInput) -> AssessmentResult:
-    viewer = signed_in(info)
-    try:
-        row = await assessments.submit_assessment(
-            viewer,
-            parse_id(input.person_id),
-            parse_id(input.grid_id),
-            [assessments.ScoreInput(parse_id(s.skill_id), s.level, s.comment) for s in input.scores],
-            input.outcome,
-            input.comment,
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await assessments.submit_assessment(
+        scope_of(info),
+        parse_id(input.person_id),
+        parse_id(input.grid_id),
+        [assessments.ScoreInput(parse_id(s.skill_id), s.level, s.comment) for s in input.scores],
+        input.outcome,
+        input.comment,
+    )
     return AssessmentSuccess(assessment=as_assessment(row))
 
 
 async def comment_assessment(info: Info, assessment_id: strawberry.ID, comment: str) -> AssessmentResult:
-    viewer = signed_in(info)
-    try:
-        row = await assessments.comment_assessment(viewer, parse_id(assessment_id), comment)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await assessments.comment_assessment(scope_of(info), parse_id(assessment_id), comment)
     return AssessmentSuccess(assessment=as_assessment(row))

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError, ValidationError
 from schema.evaluation.types import (
     MysteryVisit,
     SatisfactionSurvey,
@@ -17,12 +17,10 @@ from schema.evaluation.types import (
     as_visit,
 )
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.errors import DomainError
+from schema.permissions import scope_of
 from server.evaluation import satisfaction
 from server.evaluation.satisfaction_import import import_surveys
 from server.i18n import translate
-from server.network.models import Unit
 
 
 @strawberry.input
@@ -47,18 +45,14 @@ RecordSatisfactionSurveyResult = Annotated[
 
 
 async def record_satisfaction_survey(info: Info, input: SatisfactionSurveyInput) -> RecordSatisfactionSurveyResult:
-    viewer = signed_in(info)
-    try:
-        created = await satisfaction.record_surveys(
-            viewer,
-            [
-                satisfaction.SurveyInput(
-                    parse_id(input.unit_id), input.kind, input.value, input.sample_size, input.period_start, input.period_end
-                )
-            ],
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    created = await satisfaction.record_surveys(
+        scope_of(info),
+        [
+            satisfaction.SurveyInput(
+                parse_id(input.unit_id), input.kind, input.value, input.sample_size, input.period_start, input.period_end
+            )
+        ],
+    )
     return RecordSatisfactionSurveySuccess(survey=as_survey(created[0]))
 
 
@@ -88,13 +82,9 @@ RecordMysteryVisitResult = Annotated[
 
 
 async def record_mystery_visit(info: Info, input: MysteryVisitInput) -> RecordMysteryVisitResult:
-    viewer = signed_in(info)
-    try:
-        visit = await satisfaction.record_mystery_visit(
-            viewer, parse_id(input.unit_id), input.visited_on, [(s.name, s.score) for s in input.sections], input.comment
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    visit = await satisfaction.record_mystery_visit(
+        scope_of(info), parse_id(input.unit_id), input.visited_on, [(s.name, s.score) for s in input.sections], input.comment
+    )
     return RecordMysteryVisitSuccess(visit=as_visit(visit))
 
 
@@ -125,12 +115,8 @@ ImportSatisfactionCsvResult = Annotated[
 
 
 async def import_satisfaction_csv(info: Info, csv: str) -> ImportSatisfactionCsvResult:
-    viewer = signed_in(info)
     language = info.context.language
-    try:
-        report = await import_surveys(viewer, csv)
-    except DomainError as error:
-        return to_user_error(error, language)  # type: ignore[return-value]
+    report = await import_surveys(scope_of(info), csv)
     if report.errors:
         return ImportSatisfactionRejected(
             code="csv_rejected",
@@ -153,16 +139,5 @@ SetSatisfactionTargetResult = Annotated[
 async def set_satisfaction_target(
     info: Info, index_target: float, unit_id: strawberry.ID | None = None
 ) -> SetSatisfactionTargetResult:
-    viewer = signed_in(info)
-    try:
-        unit = None
-        if unit_id is not None:
-            unit = await Unit.get_or_none(id=parse_id(unit_id), organization_id=viewer.organization_id)
-            if unit is None:
-                from server.errors import NotAllowed
-
-                raise NotAllowed("unitId")
-        await satisfaction.set_target(viewer, unit, index_target)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    await satisfaction.set_target(scope_of(info), parse_id(unit_id) if unit_id is not None else None, index_target)
     return SetSatisfactionTargetSuccess(index_target=index_target)

@@ -8,11 +8,10 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotAllowedError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, ValidationError
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from schema.plans.types import PerformancePlan, as_plan
-from server.errors import DomainError
 from server.plans import services
 
 
@@ -42,23 +41,19 @@ CreatePerformancePlanResult = Annotated[
 
 
 async def create_performance_plan(info: Info, input: CreatePerformancePlanInput) -> CreatePerformancePlanResult:
-    viewer = signed_in(info)
-    try:
-        plan = await services.create_plan(
-            viewer,
-            services.PlanInput(
-                name=input.name,
-                starts_on=input.starts_on,
-                ends_on=input.ends_on,
-                module_ids=[parse_id(i) for i in input.module_ids],
-                quiz_ids=[parse_id(i) for i in input.quiz_ids],
-                challenge_ids=[parse_id(i) for i in input.challenge_ids],
-                badge_ids=[parse_id(i) for i in input.badge_ids],
-                training_completion_target=input.training_completion_target,
-                quiz_average_target=input.quiz_average_target,
-                satisfaction_index_target=input.satisfaction_index_target,
-            ),
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    plan = await services.create_plan(
+        scope_of(info),
+        services.PlanInput(
+            name=input.name,
+            starts_on=input.starts_on,
+            ends_on=input.ends_on,
+            module_ids=[parse_id(i) for i in input.module_ids],
+            quiz_ids=[parse_id(i) for i in input.quiz_ids],
+            challenge_ids=[parse_id(i) for i in input.challenge_ids],
+            badge_ids=[parse_id(i) for i in input.badge_ids],
+            training_completion_target=input.training_completion_target,
+            quiz_average_target=input.quiz_average_target,
+            satisfaction_index_target=input.satisfaction_index_target,
+        ),
+    )
     return CreatePerformancePlanSuccess(plan=as_plan(plan))

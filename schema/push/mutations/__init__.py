@@ -22,8 +22,9 @@ from schema.push.mutations.update_push_preferences import (
 class PushMutation:
     register_push_subscription: RegisterPushSubscriptionResult = mutation(
         resolver=register_push_subscription,
-        description="Register this browser's push subscription for the viewer (moves it if "
-        "another person had it). Only known push services are accepted.",
+        description="Register this browser's push subscription for the viewer: at most 10 devices per person "
+        "(the least recently used is dropped). An endpoint another person registered moves only when its keys "
+        "(p256dh, auth) are the ones stored, else ConflictError. Only known push services are accepted.",
     )
     unregister_push_subscription: UnregisterPushSubscriptionSuccess = mutation(
         resolver=unregister_push_subscription,

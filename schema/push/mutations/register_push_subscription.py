@@ -7,10 +7,9 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import ValidationError, to_user_error
+from schema.errors import ConflictError, ValidationError
 from schema.permissions import signed_in
 from schema.push.types import PushDevice, as_device
-from server.errors import DomainError
 from server.push import services
 
 
@@ -20,7 +19,7 @@ class RegisterPushSubscriptionSuccess:
 
 
 RegisterPushSubscriptionResult = Annotated[
-    RegisterPushSubscriptionSuccess | ValidationError,
+    RegisterPushSubscriptionSuccess | ValidationError | ConflictError,
     strawberry.union("RegisterPushSubscriptionResult"),
 ]
 
@@ -37,13 +36,9 @@ async def register_push_subscription(
                             "alerts are written in it."),
     ] = None,
 ) -> RegisterPushSubscriptionResult:
-    viewer = signed_in(info)
-    try:
-        subscription = await services.register_subscription(
-            viewer, endpoint, p256dh, auth, user_agent or info.context.user_agent, language
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    subscription = await services.register_subscription(
+        signed_in(info), endpoint, p256dh, auth, user_agent or info.context.user_agent, language
+    )
     return RegisterPushSubscriptionSuccess(device=as_device(subscription))
 
 

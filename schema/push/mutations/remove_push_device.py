@@ -7,11 +7,10 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotFoundError, to_user_error
+from schema.errors import NotFoundError
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from schema.push.types import PushDevice, as_device
-from server.errors import DomainError
 from server.push import services
 
 
@@ -26,9 +25,5 @@ RemovePushDeviceResult = Annotated[
 
 
 async def remove_push_device(info: Info, id: strawberry.ID) -> RemovePushDeviceResult:
-    viewer = signed_in(info)
-    try:
-        await services.remove_device(viewer, parse_id(id))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
-    return RemovePushDeviceSuccess(devices=[as_device(s) for s in await services.devices_of(viewer)])
+    devices = await services.remove_device(signed_in(info), parse_id(id))
+    return RemovePushDeviceSuccess(devices=[as_device(s) for s in devices])

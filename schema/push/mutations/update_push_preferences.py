@@ -7,10 +7,9 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import ValidationError, to_user_error
+from schema.errors import ValidationError
 from schema.permissions import signed_in
 from schema.push.types import PushKindPreferenceInput, PushPreferences, as_preferences
-from server.errors import DomainError
 from server.push.preferences import update_preferences
 
 
@@ -36,15 +35,11 @@ UpdatePushPreferencesResult = Annotated[
 async def update_push_preferences(
     info: Info, input: UpdatePushPreferencesInput
 ) -> UpdatePushPreferencesResult:
-    viewer = signed_in(info)
-    try:
-        preferences = await update_preferences(
-            viewer,
-            kinds={str(k.kind.value): k.enabled for k in input.kinds} if input.kinds else None,
-            quiet_hours_enabled=input.quiet_hours_enabled,
-            quiet_start=input.quiet_hours_start,
-            quiet_end=input.quiet_hours_end,
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    preferences = await update_preferences(
+        signed_in(info),
+        kinds={str(k.kind.value): k.enabled for k in input.kinds} if input.kinds else None,
+        quiet_hours_enabled=input.quiet_hours_enabled,
+        quiet_start=input.quiet_hours_start,
+        quiet_end=input.quiet_hours_end,
+    )
     return UpdatePushPreferencesSuccess(preferences=as_preferences(preferences))

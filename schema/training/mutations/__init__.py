@@ -29,11 +29,12 @@ from schema.training.mutations.submit_quiz_attempt import (
 class TrainingMutation:
     submit_quiz_attempt: SubmitQuizAttemptResult = mutation(
         resolver=submit_quiz_attempt,
-        description="Answer a quiz: scored on the server; returns the score, pass or fail and the corrections.",
+        description="Answer a quiz: scored on the server; returns the score and pass or fail, and the "
+        "corrections once the quiz is passed or its attempts are spent. Refused once passed.",
     )
     record_training_progress: RecordTrainingProgressResult = mutation(
         resolver=record_training_progress,
-        description="The viewer read up to `sectionsDone` sections of a module (never goes back).",
+        description="The viewer read up to `sectionsDone` sections of a module it may read (never goes back).",
     )
     send_training_reminders: SendTrainingRemindersResult = mutation(
         resolver=send_training_reminders,
@@ -43,5 +44,5 @@ class TrainingMutation:
         resolver=create_training_module, description="Publish a module to units and roles of the viewer's scope."
     )
     create_quiz: CreateQuizResult = mutation(
-        resolver=create_quiz, description="Create a quiz, attached to a module or standalone."
+        resolver=create_quiz, description="Create a quiz, attached to a module the viewer manages or standalone."
     )

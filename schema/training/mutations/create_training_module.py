@@ -9,11 +9,10 @@ import strawberry
 
 from schema.accounts.types import Role
 from schema.context import Info
-from schema.errors import NotAllowedError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError, ValidationError
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from schema.training.types import TrainingModule, as_module
-from server.errors import DomainError
 from server.training import quizzes, services
 
 
@@ -56,21 +55,16 @@ CreateTrainingModuleResult = Annotated[
 
 
 async def create_training_module(info: Info, input: CreateTrainingModuleInput) -> CreateTrainingModuleResult:
-    viewer = signed_in(info)
-    try:
-        module = await services.create_module(
-            viewer,
-            input.title,
-            input.summary,
-            input.duration_minutes,
-            [services.SectionInput(s.title, s.body, s.image_url, s.video_url, s.pdf_url) for s in input.sections],
-            [services.AssignmentInput(parse_id(a.unit_id), a.role, a.due_at) for a in input.assignments],
-            open_to_all=input.open_to_all,
-            cover_url=input.cover_url,
-        )
-        row = await services.module_row(viewer, module.id)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await services.create_module(
+        scope_of(info),
+        input.title,
+        input.summary,
+        input.duration_minutes,
+        [services.SectionInput(s.title, s.body, s.image_url, s.video_url, s.pdf_url) for s in input.sections],
+        [services.AssignmentInput(parse_id(a.unit_id), a.role, a.due_at) for a in input.assignments],
+        open_to_all=input.open_to_all,
+        cover_url=input.cover_url,
+    )
     return CreateTrainingModuleSuccess(module=as_module(row))
 
 
@@ -91,7 +85,9 @@ class QuizQuestionInput:
 @strawberry.input
 class CreateQuizInput:
     title: str
-    module_id: strawberry.ID | None = None
+    module_id: strawberry.ID | None = strawberry.field(
+        default=None, description="A module the viewer manages; none for a standalone quiz."
+    )
     pass_mark_percent: int = 70
     max_attempts: int | None = None
     shuffle: bool = True
@@ -104,25 +100,21 @@ class CreateQuizSuccess:
 
 
 CreateQuizResult = Annotated[
-    CreateQuizSuccess | ValidationError | NotAllowedError, strawberry.union("CreateQuizResult")
+    CreateQuizSuccess | ValidationError | NotAllowedError | NotFoundError, strawberry.union("CreateQuizResult")
 ]
 
 
 async def create_quiz(info: Info, input: CreateQuizInput) -> CreateQuizResult:
-    viewer = signed_in(info)
-    try:
-        quiz = await quizzes.create_quiz(
-            viewer,
-            input.title,
-            [
-                quizzes.QuestionInput(q.text, [(c.text, c.correct) for c in q.choices], q.multiple, q.explanation)
-                for q in input.questions
-            ],
-            module_id=parse_id(input.module_id) if input.module_id is not None else None,
-            pass_mark_percent=input.pass_mark_percent,
-            max_attempts=input.max_attempts,
-            shuffle=input.shuffle,
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    quiz = await quizzes.create_quiz(
+        scope_of(info),
+        input.title,
+        [
+            quizzes.QuestionInput(q.text, [(c.text, c.correct) for c in q.choices], q.multiple, q.explanation)
+            for q in input.questions
+        ],
+        module_id=parse_id(input.module_id) if input.module_id is not None else None,
+        pass_mark_percent=input.pass_mark_percent,
+        max_attempts=input.max_attempts,
+        shuffle=input.shuffle,
+    )
     return CreateQuizSuccess(quiz_id=strawberry.ID(str(quiz.id)))

@@ -7,11 +7,10 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotFoundError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError, ValidationError
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from schema.training.types import TrainingModule, as_module
-from server.errors import DomainError
 from server.training import services
 
 
@@ -21,7 +20,7 @@ class RecordTrainingProgressSuccess:
 
 
 RecordTrainingProgressResult = Annotated[
-    RecordTrainingProgressSuccess | ValidationError | NotFoundError,
+    RecordTrainingProgressSuccess | ValidationError | NotFoundError | NotAllowedError,
     strawberry.union("RecordTrainingProgressResult"),
 ]
 
@@ -29,9 +28,5 @@ RecordTrainingProgressResult = Annotated[
 async def record_training_progress(
     info: Info, module_id: strawberry.ID, sections_done: int
 ) -> RecordTrainingProgressResult:
-    viewer = signed_in(info)
-    try:
-        row = await services.record_progress(viewer, parse_id(module_id), sections_done)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await services.record_progress(scope_of(info), parse_id(module_id), sections_done)
     return RecordTrainingProgressSuccess(module=as_module(row))

@@ -7,17 +7,10 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import (
-    ConflictError,
-    NotAllowedError,
-    NotFoundError,
-    ValidationError,
-    to_user_error,
-)
+from schema.errors import ConflictError, NotAllowedError, NotFoundError, ValidationError
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.errors import DomainError
-from server.training import services
+from schema.permissions import scope_of
+from server.training import participation
 
 
 @strawberry.type
@@ -36,9 +29,5 @@ SendTrainingRemindersResult = Annotated[
 async def send_training_reminders(
     info: Info, module_id: strawberry.ID, user_ids: list[strawberry.ID]
 ) -> SendTrainingRemindersResult:
-    viewer = signed_in(info)
-    try:
-        sent = await services.send_reminders(viewer, parse_id(module_id), [parse_id(u) for u in user_ids])
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    sent = await participation.send_reminders(scope_of(info), parse_id(module_id), [parse_id(u) for u in user_ids])
     return SendTrainingRemindersSuccess(reminded_user_ids=[strawberry.ID(str(u)) for u in sent])

@@ -1,4 +1,5 @@
-"""submitQuizAttempt: scored on the server; the answers come back only with the score."""
+"""submitQuizAttempt: scored on the server; the corrections come back only with an attempt that
+passes or spends the last one allowed."""
 
 from __future__ import annotations
 
@@ -7,11 +8,10 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import ConflictError, NotFoundError, ValidationError, to_user_error
+from schema.errors import ConflictError, NotAllowedError, NotFoundError, ValidationError
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from schema.training.types import QuizAttemptResult, as_attempt
-from server.errors import DomainError
 from server.training import quizzes
 
 
@@ -33,18 +33,15 @@ class SubmitQuizAttemptSuccess:
 
 
 SubmitQuizAttemptResult = Annotated[
-    SubmitQuizAttemptSuccess | ValidationError | NotFoundError | ConflictError,
+    SubmitQuizAttemptSuccess | ValidationError | NotFoundError | ConflictError | NotAllowedError,
     strawberry.union("SubmitQuizAttemptResult"),
 ]
 
 
 async def submit_quiz_attempt(info: Info, input: SubmitQuizAttemptInput) -> SubmitQuizAttemptResult:
-    viewer = signed_in(info)
+    scope = scope_of(info)
     answers: dict[int, list[int]] = {}
     for answer in input.answers:
         answers.setdefault(parse_id(answer.question_id), []).extend(parse_id(c) for c in answer.choice_ids)
-    try:
-        result = await quizzes.submit_quiz_attempt(viewer, parse_id(input.quiz_id), answers)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    result = await quizzes.submit_quiz_attempt(scope, parse_id(input.quiz_id), answers)
     return SubmitQuizAttemptSuccess(result=as_attempt(result))

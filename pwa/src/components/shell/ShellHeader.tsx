@@ -8,13 +8,26 @@ import { ShellConnectionStatus } from './ShellConnectionStatus';
 interface ShellHeaderProps {
   viewer: Viewer;
   onLogout: () => Promise<void>;
+  /** Ends every session of the viewer; rejects when the server could not be reached. */
+  onSignOutEverywhere: () => Promise<void>;
 }
 
-/** App bar: name, live status, and the profile disclosure with "Se déconnecter". */
-export function ShellHeader({ viewer, onLogout }: ShellHeaderProps) {
+/**
+ * App bar: name, live status, and the profile disclosure with « Se déconnecter » and
+ * « Se déconnecter de tous les appareils » (asked for confirmation first).
+ */
+export function ShellHeader({ viewer, onLogout, onSignOutEverywhere }: ShellHeaderProps) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [failed, setFailed] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (open) return;
+    setConfirming(false);
+    setFailed(false);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -36,6 +49,18 @@ export function ShellHeader({ viewer, onLogout }: ShellHeaderProps) {
     setBusy(true);
     try {
       await onLogout();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function signOutEverywhere() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await onSignOutEverywhere();
+    } catch {
+      setFailed(true);
     } finally {
       setBusy(false);
     }
@@ -81,8 +106,36 @@ export function ShellHeader({ viewer, onLogout }: ShellHeaderProps) {
               {t('nav.badges')}
             </a>
             <button type="button" class="button button-block" onClick={logout} disabled={busy}>
-              {busy ? t('header.loggingOut') : t('header.logout')}
+              {busy && !confirming ? t('header.loggingOut') : t('header.logout')}
             </button>
+            {confirming ? (
+              <div class="profile-confirm" role="alertdialog" aria-labelledby="sign-out-everywhere-title">
+                <p id="sign-out-everywhere-title" class="profile-name">
+                  {t('header.signOutEverywhereTitle')}
+                </p>
+                <p>{t('header.signOutEverywhereText')}</p>
+                {failed && (
+                  <p class="form-error" role="alert">
+                    {t('header.signOutEverywhereFailed')}
+                  </p>
+                )}
+                <button
+                  type="button"
+                  class="button button-danger button-block"
+                  onClick={signOutEverywhere}
+                  disabled={busy}
+                >
+                  {busy ? t('header.signingOutEverywhere') : t('header.signOutEverywhereConfirm')}
+                </button>
+                <button type="button" class="button button-block" onClick={() => setConfirming(false)} disabled={busy}>
+                  {t('header.cancel')}
+                </button>
+              </div>
+            ) : (
+              <button type="button" class="button button-block" onClick={() => setConfirming(true)} disabled={busy}>
+                {t('header.signOutEverywhere')}
+              </button>
+            )}
           </div>
         )}
       </div>

@@ -7,7 +7,10 @@ import { linkClick } from '../../router';
 import { LeverState } from '../levers/LeverState';
 import { useQuery } from '../levers/useLeverData';
 
-/** A quiz: the phone never holds the answers; the server scores and then explains. */
+/**
+ * A quiz: the phone never holds the answers; the server scores, and explains only once the quiz
+ * is passed or its attempts are spent (before that, a failed attempt shows its score alone).
+ */
 export function TrainingQuizPage({ id, onNotice }: { id: string; onNotice: (message: string) => void }) {
   const { state, reload } = useQuery(QUIZ, { id });
   const [picked, setPicked] = useState<Record<string, string[]>>({});
@@ -46,6 +49,7 @@ export function TrainingQuizPage({ id, onNotice }: { id: string; onNotice: (mess
           const corrections = new Map((result?.corrections ?? []).map((c) => [c.questionId, c]));
           const locked = result !== null;
           const exhausted = !locked && quiz.attemptsLeft === 0;
+          const closed = !locked && quiz.passed; // a passed quiz takes no further attempt
           return (
             <form
               class="quiz"
@@ -59,6 +63,11 @@ export function TrainingQuizPage({ id, onNotice }: { id: string; onNotice: (mess
                 {t('quiz.passMark', { mark: quiz.passMarkPercent })}
                 {quiz.attemptsLeft !== null ? ` · ${t('quiz.attemptsLeft', { count: quiz.attemptsLeft })}` : ''}
               </p>
+              {!closed && !exhausted && !result?.correctionsShown ? (
+                <p class="lever-muted" data-testid="quiz-corrections-later">
+                  {t('quiz.correctionsLater')}
+                </p>
+              ) : null}
               {result ? (
                 <div class={`quiz-result ${result.passed ? 'quiz-passed' : 'quiz-failed'}`} role="status" data-testid="quiz-result">
                   <strong>{result.passed ? t('quiz.passed') : t('quiz.failed')}</strong>
@@ -105,9 +114,9 @@ export function TrainingQuizPage({ id, onNotice }: { id: string; onNotice: (mess
                   <button
                     type="submit"
                     class="button button-primary button-block"
-                    disabled={sending || exhausted || !allAnswered(quiz.questions.map((q) => q.id), picked)}
+                    disabled={sending || exhausted || closed || !allAnswered(quiz.questions.map((q) => q.id), picked)}
                   >
-                    {exhausted ? t('quiz.noAttemptsLeft') : t('quiz.submit')}
+                    {closed ? t('quiz.alreadyPassed') : exhausted ? t('quiz.noAttemptsLeft') : t('quiz.submit')}
                   </button>
                 ) : !result?.passed && result?.attemptsLeft !== 0 ? (
                   <button type="button" class="button button-primary button-block" onClick={retry}>

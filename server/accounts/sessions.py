@@ -1,0 +1,119 @@
+"""Sessions: one signed-in device each, sliding, with an absolute end, and revocable.
+
+- A session lives `SESSION_DAYS` after it was last used (refreshed at most once an hour) and
+  never more than `SESSION_MAX_DAYS` (setting, 90 by default) after it was opened. `expires_at`
+  is always the earlier of the two, so every reader of the table (here, the fast feed, photos)
+  honours both by checking `expires_at`; `current_session` also checks the opening date, so
+  lowering the setting takes effect at once.
+- Only the SHA-256 of a token is stored. Logout deletes the row; « sign out everywhere » and a
+  deactivation set `revoked_at`. Either way the ids of the ended sessions go out on the bus after
+  commit (server.accounts.events), and every instance closes the sockets opened with them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from tortoise.queryset import QuerySet
+
+from server.accounts.events import SESSIONS_ENDED, SESSIONS_ENDED_HERE, sessions_ended
+from server.accounts.models import Session, User
+from server.db import Events, atomic
+from server.settings import get_settings
+
+SESSION_DAYS = 30
+REFRESH_AFTER = timedelta(hours=1)
+
+
+@dataclass(frozen=True, slots=True)
+class LiveSession:
+    id: int
+    user: User
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _expiry(opened_at: datetime, now: datetime) -> datetime:
+    absolute_end = opened_at + timedelta(days=get_settings().session_max_days)
+    return min(now + timedelta(days=SESSION_DAYS), absolute_end)
+
+
+async def open_session(user: User, user_agent: str = "") -> str:
+    token = secrets.token_urlsafe(32)
+    now = datetime.now(UTC)
+    await Session.create(
+        user=user,
+        token_hash=token_hash(token),
+        user_agent=user_agent[:300],
+        created_at=now,
+        last_seen_at=now,
+        expires_at=_expiry(now, now),
+    )
+    return token
+
+
+async def current_session(token: str | None) -> LiveSession | None:
+    """The live session behind a token, with its person (and unit), or None when the token is
+    absent, unknown, expired, past its absolute lifetime, revoked, or its person deactivated."""
+    if not token or len(token) > 200:
+        return None
+    now = datetime.now(UTC)
+    session = (
+        await Session.filter(
+            token_hash=token_hash(token),
+            revoked_at=None,
+            expires_at__gt=now,
+            created_at__gt=now - timedelta(days=get_settings().session_max_days),
+            user__deactivated_at=None,
+        )
+        .select_related("user__unit")
+        .first()
+    )
+    if session is None:
+        return None
+    if now - session.last_seen_at > REFRESH_AFTER:
+        await Session.filter(id=session.id).update(
+            last_seen_at=now, expires_at=_expiry(session.created_at, now)
+        )
+    return LiveSession(session.id, session.user)
+
+
+async def authenticate(token: str | None) -> User | None:
+    """The person behind a session token, or None (see `current_session`)."""
+    session = await current_session(token)
+    return session.user if session is not None else None
+
+
+async def logout(token: str) -> None:
+    """Ends this session; its sockets close on every instance."""
+    async with atomic() as events:
+        ids = await _ids(Session.filter(token_hash=token_hash(token)))
+        if ids:
+            await Session.filter(id__in=ids).delete()
+            _tell_sockets(events, ids)
+
+
+async def end_sessions_of(user_id: int, events: Events) -> int:
+    """Revokes every live session of a person, inside the caller's transaction; their sockets
+    close on every instance once it commits. Returns how many ended."""
+    now = datetime.now(UTC)
+    ids = await _ids(Session.filter(user_id=user_id, revoked_at=None, expires_at__gt=now))
+    if ids:
+        await Session.filter(id__in=ids).update(revoked_at=now)
+        _tell_sockets(events, ids)
+    return len(ids)
+
+
+async def _ids(sessions: QuerySet[Session]) -> list[int]:
+    return [int(row["id"]) for row in await sessions.values("id")]
+
+
+def _tell_sockets(events: Events, session_ids: list[int]) -> None:
+    """After commit: every instance through the bus, and this one at once (server.hooks)."""
+    events.publish(SESSIONS_ENDED, sessions_ended(session_ids))
+    events.emit(SESSIONS_ENDED_HERE, sessions_ended(session_ids))

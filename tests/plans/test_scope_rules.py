@@ -1,0 +1,72 @@
+"""Every performance plan field that takes an id, tried by a member, a manager of a sibling unit
+and a manager of a child unit. Head office writes plans; a manager reads them with the figures
+of its own scope only (its unit, then the units right under it); a member reads none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from schema.plans.mutations import PlansMutation
+from schema.plans.queries import PlansQuery
+from server.accounts.models import Role
+from tests.factories import make_network, signed_in
+from tests.graphql_client import GraphQLClient
+from tests.scope_rules import ALLOWED, CHILD, MEMBER, SIBLING, Rule, missing_rules, run_table
+from tests.training.factories import make_module
+
+TODAY = datetime.now(UTC).date()
+START, END = TODAY.isoformat(), (TODAY + timedelta(days=90)).isoformat()
+CREATE = (
+    'mutation($modules: [ID!]!) { createPerformancePlan(input: {name: "T1", startsOn: "%s", endsOn: "%s", '
+    "moduleIds: $modules}) { __typename ... on CreatePerformancePlanSuccess { plan { id } } } }"
+).replace("%s", START, 1).replace("%s", END, 1)
+UNITS = "query($id: ID!) { performancePlan(id: $id) { units { unitName } } }"
+
+
+@dataclass
+class World:
+    plan_id: str
+    module_id: int
+
+
+RULES = [
+    Rule("performancePlan", "query($id: ID!) { performancePlan(id: $id) { id } }", lambda w: {"id": w.plan_id},
+         refused=(MEMBER,), why="managers read the plan; its figures are of their own scope (see below)"),
+    Rule("createPerformancePlan", CREATE, lambda w: {"modules": [str(w.module_id)]}, allowed="admin"),
+]
+
+
+async def test_every_plan_field_taking_an_id_has_a_scope_rule():
+    assert missing_rules(RULES, PlansQuery, PlansMutation) == set()
+
+
+async def test_members_are_refused_and_managers_read_their_own_scope_only(live_server):
+    # given head office's plan of the quarter
+    network = await make_network()
+    nord, lille = network.regions["Nord"], network.points_of_sale["Lille"]
+    admin, admin_token = await signed_in(network.root, Role.ADMIN)
+    module_id = await make_module(admin, [network.root])
+    async with GraphQLClient(live_server.url, token=admin_token) as client:
+        plan_id = (await client.execute(CREATE, {"modules": [str(module_id)]}))["createPerformancePlan"]["plan"]["id"]
+    tokens = {
+        MEMBER: (await signed_in(lille))[1],
+        SIBLING: (await signed_in(network.regions["Sud-Ouest"], Role.MANAGER))[1],
+        CHILD: (await signed_in(lille, Role.MANAGER))[1],
+        ALLOWED: (await signed_in(nord, Role.MANAGER))[1],
+        "admin": admin_token,
+    }
+    # when each reads it and tries to write one
+    table = await run_table(live_server, World(plan_id, module_id), RULES, tokens)
+    # then members read none and only head office writes
+    assert table.mismatches() == []
+    # and each manager's figures are of its own scope: never a sibling's, never above it
+    seen = {}
+    for actor in (SIBLING, CHILD, ALLOWED):
+        async with GraphQLClient(live_server.url, token=tokens[actor]) as client:
+            seen[actor] = [u["unitName"] for u in (await client.execute(UNITS, {"id": plan_id}))["performancePlan"]["units"]]
+    assert seen == {
+        SIBLING: ["Sud-Ouest", "Bordeaux Lac"],
+        CHILD: ["Lille Centre"],
+        ALLOWED: ["Nord", "Arras Gare", "Lille Centre"],
+    }
