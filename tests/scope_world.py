@@ -9,10 +9,14 @@ The actors, around the region Nord (Lille and Arras below it, Sud-Ouest beside i
 - `admin`: head office, and `stranger`: head office of another organisation.
 
 `enforce` runs one rule for each actor, each on a thing of its own (`prepare`), and compares
-who went through with what the rule says."""
+who went through with what the rule says: unlike `tests.scope_rules.run_table`, several people
+may be allowed a destructive change (a comment deleted by its author or by a moderator), and a
+refusal is told by what the action did, not by an error's name. `uncovered` shares
+`tests.scope_rules.fields_taking_ids`: a field taking an id without a rule fails its domain."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +24,7 @@ from typing import Any
 from server.accounts.models import Role, User
 from tests.factories import Network, make_network, signed_in
 from tests.graphql_client import GraphQLClient
+from tests.scope_rules import fields_taking_ids
 
 ACTORS = ("member", "sibling", "child", "owner", "author", "admin", "stranger")
 
@@ -72,12 +77,23 @@ class Rule:
     def __repr__(self) -> str:
         return self.name
 
+    @property
+    def field(self) -> str:
+        """The GraphQL field the rule is about: the name's first word ("post(id)": post)."""
+        found = re.match(r"\w+", self.name)
+        return found.group(0) if found else self.name
+
 
 def rule(name: str, check: Check, allowed: Iterable[str], prepare: Callable[[World], Awaitable[None]] | None = None,
          also: Iterable[str] = ()) -> Rule:
     allowed = frozenset(allowed)
     actors = tuple(dict.fromkeys(["member", "sibling", "child", "stranger", *also, *sorted(allowed)]))
     return Rule(name, check, allowed, actors, prepare)
+
+
+def uncovered(rules: Iterable[Rule], *mixins: type) -> set[str]:
+    """The fields of a domain's mixins that take an id and have no rule."""
+    return fields_taking_ids(*mixins) - {r.field for r in rules}
 
 
 async def enforce(world: World, checked: Rule, prepare: Callable[[World], Awaitable[None]] | None = None) -> None:

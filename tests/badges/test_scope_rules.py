@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import pytest
 
+from schema.badges.mutations import BadgesMutation
+from schema.badges.queries import BadgesQuery
 from server.badges.awarding import award_badge
 from server.badges.models import RuleTrigger
 from server.badges.rules import create_rule
 from server.network.scope import scope_of_user
 from tests.badges.factories import make_badge
 from tests.factories import make_user
-from tests.scope_world import World, answered, enforce, make_world, rule, succeeded
+from tests.scope_world import World, answered, enforce, make_world, rule, succeeded, uncovered
 
 RESULT = "__typename ... on UserError { code }"
 USER = "query($id: ID!) { user(id: $id) { id } }"
@@ -89,3 +91,7 @@ RULES = [
 async def test_recognition_fields_taking_an_id_hold_their_scope_rule(live_server, checked):
     world = await make_world(live_server)
     await enforce(world, checked, prepare=_things)
+
+
+def test_every_recognition_field_taking_an_id_has_a_rule():
+    assert uncovered(RULES, BadgesQuery, BadgesMutation) == set()

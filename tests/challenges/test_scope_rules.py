@@ -12,6 +12,10 @@ from datetime import timedelta
 
 import pytest
 
+from schema.challenges.audit import ChallengesAuditQuery
+from schema.challenges.mutations import ChallengesMutation
+from schema.challenges.queries import ChallengesQuery
+from schema.challenges.subscriptions import ChallengesSubscription
 from server.challenges.duels import create_duel
 from server.challenges.lifecycle import ChallengeDraft, create_challenge
 from server.challenges.models import Metric
@@ -21,7 +25,7 @@ from server.network.scope import scope_of_user
 from tests.challenges.given import now
 from tests.factories import make_user
 from tests.graphql_client import Subscription
-from tests.scope_world import World, answered, enforce, make_world, rule, succeeded
+from tests.scope_world import World, answered, enforce, make_world, rule, succeeded, uncovered
 
 RESULT = "__typename ... on UserError { code }"
 CHALLENGE = "query($id: ID!) { challenge(id: $id) { id } }"
@@ -173,3 +177,30 @@ async def test_an_integration_token_records_only_in_its_granted_subtree(live_ser
     # then Lille's counts, Arras's is out of its scope
     assert succeeded(inside, "recordResult")
     assert outside["data"]["recordResult"] == {"__typename": "NotAllowedError", "code": "challenge_out_of_scope"}
+
+
+def test_every_challenges_field_taking_an_id_has_a_rule():
+    assert uncovered(RULES, ChallengesQuery, ChallengesAuditQuery, ChallengesMutation, ChallengesSubscription) == set()
+
+
+async def test_a_threshold_badge_is_one_of_the_organisations(live_server):
+    # given Nord's manager, a badge of his organisation and one of another
+    world = await make_world(live_server)
+    await _things(world)
+    from tests.badges.factories import make_badge
+    from tests.factories import make_network
+
+    ours, theirs = await make_badge(world.network, "Objectif atteint"), await make_badge(await make_network(), "Chez eux")
+    create = """mutation($input: CreateChallengeInput!) { createChallenge(input: $input) {
+      __typename ... on ChallengeSuccess { challenge { thresholds { badgeId } } } ... on ValidationError { code field } } }"""
+
+    async def with_badge(badge_id: int) -> dict[str, object]:
+        threshold = {"score": 100, "label": "Objectif", "badgeId": str(badge_id)}
+        body = await world.execute("owner", create, {"input": {**_input(world), "thresholds": [threshold]}})
+        return dict(body["data"]["createChallenge"])
+
+    # when he rewards a threshold with each
+    # then only his organisation's badge is taken
+    assert (await with_badge(ours.id))["challenge"] == {"thresholds": [{"badgeId": str(ours.id)}]}
+    assert await with_badge(theirs.id) == {"__typename": "ValidationError", "code": "challenge_thresholds_invalid",
+                                           "field": "thresholds"}

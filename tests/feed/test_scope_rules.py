@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import pytest
 
+from schema.feed.mutations import FeedMutation
+from schema.feed.queries import FeedQuery
+from schema.feed.subscriptions import FeedSubscription
 from server.feed.models import PostAudience, PostKind
 from server.feed.services import NewPost, PostContent, create_post
 from server.network.scope import scope_of_user
 from tests.feed.documents import (
     ADD_COMMENT,
+    CREATE_POST,
     DELETE_COMMENT,
     DELETE_POST,
     EDIT_COMMENT,
@@ -26,7 +30,7 @@ from tests.feed.documents import (
     REPORT_POST,
 )
 from tests.graphql_client import Subscription
-from tests.scope_world import World, answered, enforce, make_world, rule, succeeded
+from tests.scope_world import World, answered, enforce, make_world, rule, succeeded, uncovered
 
 FILTERED = "query($unit: ID!) { feed(first: 50, filter: {unitId: $unit}) { edges { node { id } } } }"
 UNLIKE = "mutation($id: ID!) { unlikePost(postId: $id) { __typename } }"
@@ -42,6 +46,16 @@ async def _post(world: World) -> None:
     ))
     comment, _ = await add_comment(author, post.id, "À essayer")
     world.things.update(post=str(post.id), comment=str(comment.id))
+
+
+async def attaches_photo(world: World, actor: str) -> bool:
+    """createPost(imageIds): a photo is attached only by the person who uploaded it."""
+    from server.media.services import store_image
+    from tests.media.test_upload import jpeg_with_gps
+
+    photo = await store_image(world.users["author"], jpeg_with_gps())
+    body = await world.execute(actor, CREATE_POST, {"input": {"kind": "WIN", "body": "Vitrine", "imageIds": [str(photo.id)]}})
+    return succeeded(body, "createPost")
 
 
 async def reads_post(world: World, actor: str) -> bool:
@@ -122,6 +136,7 @@ READERS = {"member", "child", "owner", "author", "admin"}
 MODERATORS = {"owner", "admin"}
 RULES = [
     rule("post(id)", reads_post, READERS),
+    rule("createPost(imageIds)", attaches_photo, {"author"}, also=["owner", "admin"]),
     rule("likePost", likes, READERS),
     rule("unlikePost", unlikes, READERS),
     rule("addComment", comments, READERS),
@@ -141,3 +156,7 @@ RULES = [
 async def test_feed_fields_taking_an_id_hold_their_scope_rule(live_server, checked):
     world = await make_world(live_server)
     await enforce(world, checked, prepare=_post)
+
+
+def test_every_feed_field_taking_an_id_has_a_rule():
+    assert uncovered(RULES, FeedQuery, FeedMutation, FeedSubscription) == set()
