@@ -19,6 +19,8 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 
+from server.network.scope import scope_of_user
+
 ROUNDS = 1500
 
 
@@ -83,7 +85,7 @@ async def main() -> None:
         print(f"  overhead of rule evaluation per like: {figure - floor:.1f} µs ({figure / floor:.2f}× the floor)")
 
         badge = await make_badge(network, "Roi de l'entretien")
-        outcome = await award_badge(admin, badge.id, [seller.id], "Dix contrats d'entretien")
+        outcome = await award_badge(await scope_of_user(admin), badge.id, [seller.id], "Dix contrats d'entretien")
         award = await Award.get(id=outcome.awards[0].id).select_related("badge", "user", "organization")
         key = await organization_key(network.organization_id)
         document = await signed_credential(award, "https://elan.example")

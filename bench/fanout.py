@@ -191,6 +191,7 @@ from datetime import UTC, datetime, timedelta
 from server.db import init_db, migrate_db, close_db
 from server.bus import MemoryBus, set_bus
 from server.settings import get_settings
+from server.network.scope import scope_of_user
 
 async def main():
     url = get_settings().database_url
@@ -208,7 +209,7 @@ async def main():
     sellers = [await User.create(organization_id=org.id, unit_id=sites[i % 10].id, email=f"s{i}@bench.example", display_name=f"Vendeur {i}", password_hash="x") for i in range(60)]
     metric = await Metric.create(organization_id=org.id, name="Véhicules neufs vendus")
     now = datetime.now(UTC)
-    challenge = await create_challenge(manager, ChallengeDraft(name="Fan-out", starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=5), metrics=[(metric.id, 1.0)], scope_unit_id=region.id, scoring_mode=ScoringMode.ABSOLUTE))
+    challenge = await create_challenge(await scope_of_user(manager), ChallengeDraft(name="Fan-out", starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=5), metrics=[(metric.id, 1.0)], scope_unit_id=region.id, scoring_mode=ScoringMode.ABSOLUTE))
     print(json.dumps({"manager": await open_session(manager), "viewer": await open_session(sellers[0]), "challenge": challenge.id, "metric": metric.id, "sellers": [s.id for s in sellers]}))
     await close_db()
 

@@ -183,7 +183,17 @@ def floor_app() -> Any:
     from starlette.responses import Response
     from starlette.routing import Route
 
-    from schema.feed.fast_sql import PAGE, PINNED, SESSION
+    from server.feed.hot_page import PAGE, PINNED
+
+    # the floor's own session lookup, by hand: the session, its user and unit in one statement
+    SESSION = """
+    SELECT u.id, u.organization_id, u.role, un.path, s.last_seen_at
+    FROM session s
+    JOIN "user" u ON u.id = s.user_id
+    JOIN unit un ON un.id = u.unit_id
+    WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
+      AND u.deactivated_at IS NULL
+    """
 
     pool: Any = None
 

@@ -64,6 +64,7 @@ async def _board(size: int, now: datetime) -> tuple[object, object, list[int]]:
     from server.challenges.lifecycle import ChallengeDraft, create_challenge
     from server.challenges.models import Metric
     from server.network.models import UnitKind
+    from server.network.scope import scope_of_user
     from server.network.services import create_organization, create_unit
 
     suffix = uuid.uuid4().hex[:6]
@@ -75,7 +76,7 @@ async def _board(size: int, now: datetime) -> tuple[object, object, list[int]]:
     metric = await Metric.create(organization_id=organization.id, name="Véhicules neufs vendus")
     db = connections.get("default")
     # the challenge first (nobody to enrol yet), then people and participants in bulk SQL
-    challenge = await create_challenge(manager, ChallengeDraft(
+    challenge = await create_challenge(await scope_of_user(manager), ChallengeDraft(
         name=f"Bench {size}", starts_at=now - timedelta(days=1), ends_at=now + timedelta(days=20),
         metrics=[(metric.id, 1.0)], scope_unit_id=region.id,
     ))
@@ -120,14 +121,14 @@ async def _count_rank_ms(challenge_id: int) -> float:
 async def _measure(size: int, calls: int, rng: random.Random) -> dict[str, float]:
     from server.challenges.models import Challenge, ParticipantKind
     from server.challenges.results import ResultInput, record_result
-    from server.challenges.scope import manager_actor
     from server.deferred.services import run_all_due
+    from server.network.scope import scope_of_user
 
     now = datetime.now(UTC)
     started = time.perf_counter()
     manager, metric, users = await _board(size, now)
     built = time.perf_counter() - started
-    actor = await manager_actor(manager)  # type: ignore[arg-type]
+    actor = await scope_of_user(manager)  # type: ignore[arg-type]
     challenge = await Challenge.filter(organization_id=manager.organization_id).first()  # type: ignore[attr-defined]
     timings: list[float] = []
     told: list[float] = []

@@ -107,6 +107,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce type de publication est réservé aux managers.",
         "en": "This kind of post is reserved to managers.",
     },
+    # trust (issue #11): feed, challenges
+    "system_post_not_editable": {
+        "fr": "Une publication écrite par Élan ne se modifie pas.",
+        "en": "A post written by Élan cannot be edited.",
+    },
+    "result_value_too_large": {
+        "fr": "La valeur ne peut pas dépasser {max} (en valeur absolue).",
+        "en": "The value cannot exceed {max} (in absolute value).",
+    },
+    "target_value_too_large": {
+        "fr": "L'objectif ne peut pas dépasser {max}.",
+        "en": "The target cannot exceed {max}.",
+    },
+    "metric_name_taken": {
+        "fr": "Un indicateur porte déjà ce nom.",
+        "en": "A metric already has this name.",
+    },
     "idempotency_key_invalid": {
         "fr": "La clé d'idempotence doit faire 8 à {max} caractères.",
         "en": "The idempotency key must be 8 to {max} characters long.",

@@ -10,9 +10,7 @@ from schema.accounts.types import User
 from schema.badges.types import Award, Badge, BadgeRule, WallOfFame
 from schema.context import Info
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.accounts.models import Role
-from server.accounts.models import User as UserModel
+from schema.permissions import scope_of, signed_in
 from server.badges import catalogue, reading, rules
 from server.badges.rows import BadgeRow
 from server.network.errors import UnitNotFound
@@ -28,36 +26,24 @@ class BadgesQuery:
 
     @strawberry.field(description="A person of the organisation (profile: awards, labels, counts).")
     async def user(self, info: Info, id: strawberry.ID) -> User | None:
-        viewer = signed_in(info)
-        person = (
-            await UserModel.filter(id=parse_id(id), organization_id=viewer.organization_id)
-            .select_related("unit")
-            .first()
-        )
-        return cast(User, person)
+        return cast(User, await reading.person(scope_of(info), parse_id(id)))
 
     @strawberry.field(description="One award, or null when it isn't visible.")
     async def award(self, info: Info, id: strawberry.ID) -> Award | None:
-        viewer = signed_in(info)
-        return cast(Award | None, await reading.award_by_id(viewer, parse_id(id)))
+        return cast(Award | None, await reading.award_by_id(scope_of(info), parse_id(id)))
 
     @strawberry.field(description="A unit's wall of fame (the viewer's unit by default).")
     async def wall_of_fame(self, info: Info, unit_id: strawberry.ID | None = None) -> WallOfFame | None:
-        viewer = signed_in(info)
         try:
-            wall = await reading.wall_of_fame(viewer, parse_id(unit_id) if unit_id else None)
+            wall = await reading.wall_of_fame(scope_of(info), parse_id(unit_id) if unit_id else None)
         except UnitNotFound:
             return None
         return cast(WallOfFame, wall)
 
     @strawberry.field(description="People the viewer may award a badge to, by name (managers, admins).")
     async def awardable_people(self, info: Info, search: str | None = None) -> list[User]:
-        viewer = signed_in(info)
-        return cast(list[User], await reading.awardable_people(viewer, search))
+        return cast(list[User], await reading.awardable_people(scope_of(info), search))
 
     @strawberry.field(description="Rules that award badges automatically (head office only).")
     async def badge_rules(self, info: Info) -> list[BadgeRule]:
-        viewer = signed_in(info)
-        if viewer.role != Role.ADMIN:
-            return []
-        return cast(list[BadgeRule], await rules.list_rules(viewer))
+        return cast(list[BadgeRule], await rules.list_rules(signed_in(info)))

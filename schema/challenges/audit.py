@@ -10,12 +10,11 @@ import strawberry
 from schema.challenges.loaders import metrics_by_id
 from schema.challenges.types import Metric, ParticipantKind, as_metric
 from schema.context import Info
-from schema.errors import query_error
+from schema.errors import DomainErrors
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.challenges import audit
 from server.challenges.models import ParticipantKind as ParticipantKindEnum
-from server.errors import DomainError
 
 
 @strawberry.enum(description="Who recorded a result: a person or an integration token.")
@@ -122,27 +121,21 @@ class IntegrationTokenUse:
 @strawberry.type
 class ChallengesAuditQuery:
     @strawberry.field(description="Results recorded by hand, by import or by integration tokens, newest first: "
-                      "a manager's subtree, an admin's organisation; members are refused.")
+                      "a manager's subtree, an admin's organisation; members are refused.",
+                      extensions=[DomainErrors()])
     async def result_audit(self, info: Info, first: int = 20, after: str | None = None,
                            filter: ResultAuditFilter | None = None) -> ResultAuditConnection:
-        viewer = signed_in(info)
-        try:
-            page = await audit.result_audit_page(viewer, first, after, _filter(filter))
-        except DomainError as error:
-            raise query_error(error, info.context.language) from error
+        page = await audit.result_audit_page(scope_of(info), first, after, _filter(filter))
         return ResultAuditConnection(
             edges=[ResultAuditEdge(cursor=audit.cursor_for(line.id), node=as_entry(line)) for line in page.lines],
             page_info=ResultAuditPageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
         )
 
     @strawberry.field(description="Integration tokens that recorded results on the viewer's scope (admins: all), "
-                      "with their last use and entry count; members are refused.")
+                      "with their last use and entry count; members are refused.",
+                      extensions=[DomainErrors()])
     async def integration_token_use(self, info: Info) -> list[IntegrationTokenUse]:
-        viewer = signed_in(info)
-        try:
-            found = await audit.token_use(viewer)
-        except DomainError as error:
-            raise query_error(error, info.context.language) from error
+        found = await audit.token_use(scope_of(info))
         return [IntegrationTokenUse(id=strawberry.ID(str(t.id)), name=t.name, scope_unit_name=t.scope_unit_name,
                                     last_used_at=t.last_used_at, revoked_at=t.revoked_at, entry_count=t.entries,
                                     last_entry_at=t.last_entry_at) for t in found]

@@ -1,14 +1,17 @@
-"""Per-request loaders of the challenges screens, so lists never query once per row."""
+"""Per-request loaders of the challenges screens, so lists never query once per row; each
+calls a read function of server.challenges."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from strawberry.dataloader import DataLoader
-from tortoise.functions import Count
 
 from schema.context import Info
-from server.challenges.models import Metric, Participant
+from server.challenges.metrics import metrics_by_ids
+from server.challenges.models import Metric
+from server.challenges.standings import participant_counts as counts_by_challenge
+from server.challenges.standings import units_by_ids
 from server.network.models import Unit
 
 
@@ -21,7 +24,7 @@ def _loader(info: Info, name: str, load: Any) -> DataLoader[Any, Any]:
 
 def metrics_by_id(info: Info) -> DataLoader[int, Metric | None]:
     async def load(ids: list[int]) -> list[Metric | None]:
-        found = {m.id: m for m in await Metric.filter(id__in=ids)}
+        found = await metrics_by_ids(ids)
         return [found.get(i) for i in ids]
 
     return _loader(info, "MetricById", load)
@@ -29,9 +32,7 @@ def metrics_by_id(info: Info) -> DataLoader[int, Metric | None]:
 
 def participant_counts(info: Info) -> DataLoader[int, int]:
     async def load(ids: list[int]) -> list[int]:
-        rows = await Participant.filter(challenge_id__in=ids).annotate(n=Count("id")).group_by(
-            "challenge_id").values_list("challenge_id", "n")
-        counts = {int(c): int(n) for c, n in rows}
+        counts = await counts_by_challenge(ids)
         return [counts.get(i, 0) for i in ids]
 
     return _loader(info, "ParticipantCountByChallengeId", load)
@@ -39,7 +40,7 @@ def participant_counts(info: Info) -> DataLoader[int, int]:
 
 def units_by_id(info: Info) -> DataLoader[int, Unit | None]:
     async def load(ids: list[int]) -> list[Unit | None]:
-        found = {u.id: u for u in await Unit.filter(id__in=ids)}
+        found = await units_by_ids(ids)
         return [found.get(i) for i in ids]
 
     return _loader(info, "UnitById", load)

@@ -17,20 +17,10 @@ from schema.challenges.types import (
 from schema.context import Info
 from schema.ids import parse_id
 from schema.network.types import Unit
-from schema.permissions import signed_in
-from server.accounts.models import Role
-from server.accounts.models import User as UserModel
-from server.challenges import standings
-from server.challenges.duels import pending_duels
+from schema.permissions import scope_of
+from server.challenges import duels, lifecycle, metrics, standings, targets
 from server.challenges.errors import ChallengeNotFound
-from server.challenges.models import Metric as MetricModel
-from server.challenges.models import Target as TargetModel
 from server.challenges.tokens import list_tokens
-from server.errors import NotAllowed
-from server.network.models import Unit as UnitModel
-from server.network.models import UnitKind
-
-SCOPES_MAX = 300
 
 
 @strawberry.type(description="An objective for one person or unit over one period.")
@@ -71,54 +61,42 @@ class Colleague:
 class ChallengesQuery:
     @strawberry.field(description="Colleagues of the viewer's point of sale, to challenge to a duel.")
     async def duel_opponents(self, info: Info) -> list[Colleague]:
-        viewer = signed_in(info)
-        found = await UserModel.filter(organization_id=viewer.organization_id, unit_id=viewer.unit_id).exclude(
-            id=viewer.id).order_by("display_name").limit(100).values("id", "display_name")
-        return [Colleague(id=strawberry.ID(str(p["id"])), display_name=p["display_name"]) for p in found]
+        found = await duels.duel_opponents(scope_of(info))
+        return [Colleague(id=strawberry.ID(str(p.id)), display_name=p.display_name) for p in found]
 
     @strawberry.field(description="Challenges the viewer can see (its branch, its subtree, its duels), newest first.")
     async def challenges(self, info: Info, status: ChallengeStatus | None = None) -> list[Challenge]:
-        found = await standings.visible_challenges(signed_in(info))
+        found = await standings.visible_challenges(scope_of(info))
         return [as_challenge(c) for c in found if status is None or c.status == status]
 
-    @strawberry.field(description="One challenge, or null when it doesn't exist or isn't visible.")
+    @strawberry.field(description="One challenge, or null when it doesn't exist or isn't visible "
+                      "(a draft is visible only to those who manage its scope unit).")
     async def challenge(self, info: Info, id: strawberry.ID) -> Challenge | None:
         try:
-            return as_challenge(await standings.visible_challenge(signed_in(info), parse_id(id)))
+            return as_challenge(await standings.visible_challenge(scope_of(info), parse_id(id)))
         except ChallengeNotFound:
             return None
 
     @strawberry.field(description="Metrics of the viewer's organisation.")
     async def metrics(self, info: Info) -> list[Metric]:
-        viewer = signed_in(info)
-        return [as_metric(m) for m in await MetricModel.filter(organization_id=viewer.organization_id).order_by("id")]
+        return [as_metric(m) for m in await metrics.list_metrics(scope_of(info))]
 
     @strawberry.field(description="Duels the viewer was invited to and has not answered yet.")
     async def pending_duels(self, info: Info) -> list[Challenge]:
-        return [as_challenge(c) for c in await pending_duels(signed_in(info))]
+        return [as_challenge(c) for c in await duels.pending_duels(scope_of(info))]
 
     @strawberry.field(description="The viewer's own targets, latest period first.")
     async def my_targets(self, info: Info) -> list[Target]:
-        viewer = signed_in(info)
-        found = await TargetModel.filter(user_id=viewer.id).order_by("-period_start", "metric_id").limit(50)
-        return [Target(id=strawberry.ID(str(t.id)), metric_id=strawberry.ID(str(t.metric_id)), user_id=strawberry.ID(str(viewer.id)),
-                       unit_id=None, period_start=t.period_start, period_end=t.period_end, value=t.value) for t in found]
+        found = await targets.my_targets(scope_of(info))
+        return [Target(id=strawberry.ID(str(t.id)), metric_id=strawberry.ID(str(t.metric_id)),
+                       user_id=strawberry.ID(str(t.user_id)), unit_id=None, period_start=t.period_start,
+                       period_end=t.period_end, value=t.value) for t in found]
 
     @strawberry.field(description="Units the viewer may run a challenge over: its subtree (admins: the network), "
                       "top first; empty for members.")
     async def challenge_scopes(self, info: Info) -> list[Unit]:
-        viewer = signed_in(info)
-        if viewer.role == Role.MEMBER:
-            return []
-        query = UnitModel.filter(organization_id=viewer.organization_id)
-        if viewer.role != Role.ADMIN:
-            query = query.filter(path__startswith=(await UnitModel.get(id=viewer.unit_id)).path)
-        found = await query.exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)
-        return [as_unit(u) for u in found]
+        return [as_unit(u) for u in await lifecycle.challenge_scopes(scope_of(info))]
 
     @strawberry.field(description="Integration tokens of the organisation (admins only; empty otherwise).")
     async def integration_tokens(self, info: Info) -> list[IntegrationToken]:
-        try:
-            return [as_token(t) for t in await list_tokens(signed_in(info))]
-        except NotAllowed:
-            return []
+        return [as_token(t) for t in await list_tokens(scope_of(info))]

@@ -13,16 +13,15 @@ from enum import StrEnum
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
 
 from schema.context import Info
+from schema.errors import query_error
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.bus import get_bus
 from server.challenges import standings
 from server.challenges.errors import ChallengeNotFound
 from server.challenges.events import ROWS, leaderboard_channel
-from server.challenges.models import Challenge
 
 QUEUE_LIMIT = 512
 SNAPSHOT_ROWS = 50
@@ -65,8 +64,7 @@ def _live_row(row: dict[str, Any]) -> LiveLeaderboardRow:
 
 
 async def _snapshot(challenge_id: int, league: str) -> LeaderboardEvent:
-    challenge = await Challenge.get(id=challenge_id)
-    page = await standings.leaderboard_page(challenge, league, SNAPSHOT_ROWS)
+    page = await standings.live_snapshot(challenge_id, league, SNAPSHOT_ROWS)
     rows = [
         LiveLeaderboardRow(participant_id=strawberry.ID(str(r.participant_id)), rank=r.rank, previous_rank=None,
                            display_name=r.display_name, unit_name=r.unit_name, score=r.score,
@@ -83,11 +81,10 @@ class ChallengesSubscription:
     async def leaderboard(
         self, info: Info, challenge_id: strawberry.ID, league: str | None = None
     ) -> AsyncGenerator[LeaderboardEvent, None]:
-        viewer = signed_in(info)
         try:
-            challenge = await standings.visible_challenge(viewer, parse_id(challenge_id))
+            challenge = await standings.visible_challenge(scope_of(info), parse_id(challenge_id))
         except ChallengeNotFound as error:
-            raise GraphQLError(error.message(info.context.language), extensions={"code": "NOT_FOUND"}) from error
+            raise query_error(error, info.context.language) from None
         # the default must not depend on the viewer: the payload is shared
         board = league if league is not None else (await standings.leagues_of(challenge) or [""])[0]
         queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_LIMIT)

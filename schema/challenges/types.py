@@ -6,15 +6,13 @@ from datetime import datetime
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
 
 from schema.challenges.loaders import metrics_by_id, participant_counts, units_by_id
 from schema.context import Info
-from schema.errors import query_error
+from schema.errors import DomainErrors
 from schema.network.types import Unit
-from schema.permissions import signed_in
-from server.accounts.models import Role
-from server.challenges import standings
+from schema.permissions import scope_of, signed_in
+from server.challenges import lifecycle, standings
 from server.challenges.criteria import CriterionKind as CriterionKindEnum
 from server.challenges.models import Aggregation as AggregationEnum
 from server.challenges.models import Challenge as ChallengeModel
@@ -26,7 +24,6 @@ from server.challenges.models import ParticipantKind as ParticipantKindEnum
 from server.challenges.models import Recurrence as RecurrenceEnum
 from server.challenges.models import ScoringMode as ScoringModeEnum
 from server.challenges.models import Visibility as VisibilityEnum
-from server.errors import DomainError
 from server.network.models import Unit as UnitModel
 
 strawberry.enum(ChallengeStatusEnum, name="ChallengeStatus", description="Where a challenge is in its life.")
@@ -165,10 +162,6 @@ def as_row(row: standings.Row) -> LeaderboardRow:
     )
 
 
-def _user_error(info: Info, error: DomainError) -> GraphQLError:
-    return query_error(error, info.context.language)
-
-
 @strawberry.type(description="A sales challenge: period, scope, rules and live leaderboard.")
 class Challenge:
     model: strawberry.Private[ChallengeModel]
@@ -206,13 +199,8 @@ class Challenge:
 
     @strawberry.field(description="Whether the viewer may edit, publish or close it (a manager in scope, an admin).")
     async def viewer_can_manage(self, info: Info) -> bool:
-        viewer = signed_in(info)
-        if viewer.role == Role.MEMBER or self.model.format == ChallengeFormatEnum.DUEL:
-            return False
-        if viewer.role == Role.ADMIN:
-            return True
-        scope, mine = await units_by_id(info).load_many([self.model.scope_unit_id, viewer.unit_id])
-        return scope is not None and mine is not None and scope.path.startswith(mine.path)
+        unit = await units_by_id(info).load(self.model.scope_unit_id)
+        return unit is not None and lifecycle.may_manage(scope_of(info), self.model, unit.path)
 
     @strawberry.field(description="How many take part.")
     async def participant_count(self, info: Info) -> int:
@@ -222,17 +210,15 @@ class Challenge:
     async def leagues(self) -> list[str]:
         return await standings.leagues_of(self.model)
 
-    @strawberry.field(description="The ranking, a page at a time; defaults to the viewer's league.")
+    @strawberry.field(description="The ranking, a page at a time (1 to 100 rows); defaults to the viewer's league.",
+                      extensions=[DomainErrors()])
     async def leaderboard(self, info: Info, first: int = 20, after: str | None = None,
                           league: str | None = None) -> LeaderboardConnection:
         viewer = signed_in(info)
         if league is None:
             mine = await standings.my_participation(self.model, viewer)
             league = mine.league if mine else (await standings.leagues_of(self.model) or [""])[0]
-        try:
-            page = await standings.leaderboard_page(self.model, league, first, after, viewer)
-        except DomainError as error:
-            raise _user_error(info, error) from error
+        page = await standings.leaderboard_page(self.model, league, first, after, viewer)
         return LeaderboardConnection(
             league=league, version=page.version,
             edges=[LeaderboardEdge(cursor=r.cursor, node=as_row(r)) for r in page.rows],

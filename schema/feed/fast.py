@@ -7,7 +7,9 @@ module compiles the selection once (kept with the parsed document, after the sch
 validation) and projects rows fetched with two hand-written statements straight into the
 response. Anything it does not know (other fields, directives, filters, errors, SQLite)
 falls back to the normal execution, which stays the reference: a test checks that both
-give the same answer.
+give the same answer. The viewer is found as for any request (`authenticate`, then its
+`Scope`), and the rows come from `server.feed.hot_page`, whose SQL takes its audience from
+that Scope.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from graphql import (
@@ -37,14 +39,13 @@ from starlette.responses import Response
 
 from schema.cost import cost_errors
 from schema.documents import parse_document, validation_errors
-from schema.feed import fast_sql
 from schema.request_context import session_token
-from server.accounts.services import token_hash
+from server.accounts.services import authenticate
 from server.errors import DomainError
+from server.feed import audience, hot_page
 from server.feed.reading import PAGE_MAX, decode_cursor, encode_cursor
 from server.media.storage import media_url
-
-SESSION_REFRESH = timedelta(hours=1)  # older: let `authenticate` refresh the session
+from server.network.scope import scope_of_user
 
 # ----------------------------------------------------------------- compiling documents
 
@@ -298,10 +299,7 @@ async def try_feed(
     connection: HTTPConnection, query: str, variables: dict[str, Any] | None, operation_name: str | None
 ) -> Response | None:
     """The answer for a plain feed page, or None to let strawberry execute the document."""
-    from tortoise import connections
-
-    client = connections.get("default")
-    if not hasattr(client, "acquire_connection") or type(client).__name__ != "AsyncpgDBClient":
+    if not hot_page.available():
         return None
     compiled = compiled_for(query, operation_name)
     if compiled is None:
@@ -323,33 +321,24 @@ async def try_feed(
         before_id = decode_cursor(after) if after is not None else 2**31 - 1
     except DomainError:
         return None
-    token = session_token(connection)
-    if not token or len(token) > 200:
+    # the same session check and the same scope as every other request (schema.request_context)
+    user = await authenticate(session_token(connection))
+    if user is None:
         return None
-    now = datetime.now(UTC)
-    async with client.acquire_connection() as db:
-        session = await db.fetchrow(fast_sql.SESSION, token_hash(token), now)
-        if session is None or now - session["last_seen_at"] > SESSION_REFRESH:
-            return None
-        viewer_id = session["id"]
-        unit_path: str = session["path"]
-        ancestors = [int(p) for p in unit_path.strip("/").split("/") if p]
-        manager = session["role"] != "MEMBER"
-        subtree = unit_path + "%" if manager else None
-        common = (session["organization_id"], viewer_id, ancestors, subtree, now)
-        records = await db.fetch(fast_sql.PAGE, *common, before_id, first + 1)
-        pinned = await db.fetch(fast_sql.PINNED, *common) if after is None else []
+    scope = await scope_of_user(user, user.unit)
+    found = await hot_page.hot_page(scope, before_id, first + 1, with_pinned=after is None)
 
     def moderates(path: str) -> bool:
-        return manager and path.startswith(unit_path)
+        return audience.moderates(scope, path)
 
-    rows = [_post(r, viewer_id, moderates, False) for r in records[:first]]
+    viewer_id = scope.user_id or 0
+    rows = [_post(r, viewer_id, moderates, False) for r in found.records[:first]]
     cursors = [encode_cursor(int(r["id"])) for r in rows]
     page = {
-        "pinned": [_post(r, viewer_id, moderates, True) for r in pinned],
+        "pinned": [_post(r, viewer_id, moderates, True) for r in found.pinned],
         "edges": [{"cursor": c, "node": r} for c, r in zip(cursors, rows, strict=True)],
         "pageInfo": {
-            "hasNextPage": len(records) > first,
+            "hasNextPage": len(found.records) > first,
             "endCursor": cursors[-1] if cursors else None,
         },
     }

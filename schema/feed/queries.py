@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import cast
 
 import strawberry
-from graphql import GraphQLError
 
 from schema.accounts.types import User
 from schema.context import Info
-from schema.errors import query_error
+from schema.errors import DomainErrors
 from schema.feed.types import (
     FeedFilter,
     FeedOrder,
@@ -20,14 +19,9 @@ from schema.feed.types import (
     PostReport,
 )
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.errors import DomainError
+from schema.permissions import scope_of
 from server.feed import moderation, services, suggestions
 from server.feed.errors import PostNotFound
-
-
-def _bad_input(error: DomainError, info: Info) -> GraphQLError:
-    return query_error(error, info.context.language)
 
 
 def feed_filter(value: FeedFilter | None) -> services.FeedFilter:
@@ -47,7 +41,8 @@ def feed_filter(value: FeedFilter | None) -> services.FeedFilter:
 class FeedQuery:
     @strawberry.field(
         description="Posts the viewer may see (Relay-style): newest first or the week's top; "
-        "filters by kind, unit subtree, tag, author or recommended for me."
+        "filters by kind, unit subtree, tag, author or recommended for me.",
+        extensions=[DomainErrors()],
     )
     async def feed(
         self,
@@ -57,11 +52,7 @@ class FeedQuery:
         filter: FeedFilter | None = None,
         order: FeedOrder = FeedOrder.NEWEST,
     ) -> PostConnection:
-        viewer = signed_in(info)
-        try:
-            page = await services.feed_page(viewer, first, after, feed_filter(filter), order)
-        except DomainError as error:
-            raise _bad_input(error, info) from error
+        page = await services.feed_page(scope_of(info), first, after, feed_filter(filter), order)
         return PostConnection(
             pinned=cast(list[Post], page.pinned),
             edges=[
@@ -71,32 +62,27 @@ class FeedQuery:
             page_info=PageInfo(has_next_page=page.has_next_page, end_cursor=page.end_cursor),
         )
 
-    @strawberry.field(description="One post, or null when it doesn't exist or isn't visible.")
+    @strawberry.field(
+        description="One post, or null when it doesn't exist or isn't visible.",
+        extensions=[DomainErrors()],
+    )
     async def post(self, info: Info, id: strawberry.ID) -> Post | None:
-        viewer = signed_in(info)
         try:
-            return cast(Post, await services.get_post(viewer, parse_id(id)))
+            return cast(Post, await services.get_post(scope_of(info), parse_id(id)))
         except PostNotFound:
             return None
 
     @strawberry.field(
-        description="Open reports on posts of the viewer's scope (managers and admins)."
+        description="Open reports on posts of the viewer's scope (managers and admins).",
+        extensions=[DomainErrors()],
     )
     async def post_reports(self, info: Info) -> list[PostReport]:
-        viewer = signed_in(info)
-        try:
-            return cast(list[PostReport], await moderation.open_reports(viewer))
-        except DomainError as error:
-            raise GraphQLError(
-                error.message(info.context.language), extensions={"code": "FORBIDDEN"}
-            ) from error
+        return cast(list[PostReport], await moderation.open_reports(scope_of(info)))
 
     @strawberry.field(description="Colleagues whose name starts like `search`, for @mentions.")
     async def mention_suggestions(self, info: Info, search: str) -> list[User]:
-        viewer = signed_in(info)
-        return cast(list[User], await suggestions.colleagues(viewer, search))
+        return cast(list[User], await suggestions.colleagues(scope_of(info), search))
 
-    @strawberry.field(description="Tags in use that start with `prefix`, most used first.")
+    @strawberry.field(description="Tags of the posts the viewer may see that start with `prefix`, most used first.")
     async def tag_suggestions(self, info: Info, prefix: str = "") -> list[str]:
-        viewer = signed_in(info)
-        return await suggestions.tags(viewer, prefix)
+        return await suggestions.tags(scope_of(info), prefix)

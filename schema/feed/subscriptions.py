@@ -9,12 +9,14 @@ from typing import Any, cast
 import strawberry
 
 from schema.context import Info
+from schema.errors import query_error
 from schema.feed.queries import feed_filter
 from schema.feed.types import Comment, FeedEvent, FeedEventType, FeedFilter, Post
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.bus import get_bus
-from server.feed.audience import Scope, viewer_scope
+from server.errors import DomainError
+from server.feed.audience import moderates, reads
 from server.feed.events import (
     COMMENT_ADDED,
     COMMENT_EDITED,
@@ -22,8 +24,9 @@ from server.feed.events import (
     POST_EDITED,
     feed_channel,
 )
-from server.feed.reading import matches_new_post, unit_path_of
+from server.feed.reading import get_post, matches_new_post, unit_path_of
 from server.feed.rows import CommentRow, PostRow
+from server.network.scope import Scope
 
 QUEUE_LIMIT = 256
 
@@ -34,8 +37,8 @@ def _feed_event(message: dict[str, Any], scope: Scope) -> FeedEvent:
     row: PostRow | None = None
     if post and kind in {POST_CREATED, POST_EDITED}:
         row = PostRow.from_event(post)
-        row.viewer_is_author = row.author.id == scope.user.id
-        row.viewer_can_moderate = scope.moderates(row.unit_path)
+        row.viewer_is_author = row.author.id == scope.user_id
+        row.viewer_can_moderate = moderates(scope, row.unit_path)
     comment = message.get("comment")
     comment_id = message.get("commentId")
     return FeedEvent(
@@ -66,9 +69,13 @@ class FeedSubscription:
         post_id: strawberry.ID | None = None,
         filter: FeedFilter | None = None,
     ) -> AsyncGenerator[FeedEvent, None]:
-        viewer = signed_in(info)
-        scope = await viewer_scope(viewer)
+        scope = scope_of(info)
         only = parse_id(post_id) if post_id is not None else None
+        if only is not None:
+            try:  # a post the viewer may not read is refused, as the `post` query would
+                await get_post(scope, only)
+            except DomainError as error:
+                raise query_error(error, info.context.language) from None
         wanted = feed_filter(filter)
         wanted_path = await unit_path_of(scope, wanted)
         filtered = filter is not None
@@ -87,7 +94,7 @@ class FeedSubscription:
             bus_version = received
             path = message.get("audiencePath")
             # outside the audience: never delivered, not even the id
-            if not path or not scope.sees(str(path)):
+            if not path or not reads(scope, str(path)):
                 return
             if only is not None and message.get("postId") != only:
                 return
@@ -102,7 +109,7 @@ class FeedSubscription:
             if not queue.full():
                 queue.put_nowait({**message, "version": version})
 
-        stop = get_bus().listen(feed_channel(viewer.organization_id), receive)
+        stop = get_bus().listen(feed_channel(scope.organization_id), receive)
         try:
             while True:
                 yield _feed_event(await queue.get(), scope)

@@ -14,6 +14,7 @@ import strawberry
 
 from schema.accounts.types import User
 from schema.context import Info
+from schema.errors import DomainErrors
 from server.feed.models import PostAudience, PostKind
 from server.feed.reading import FeedOrder, comment_page, encode_cursor
 
@@ -99,7 +100,7 @@ class Post:
         description="The viewer may hide it and remove its comments."
     )
 
-    @strawberry.field(description="The comments, oldest first.")
+    @strawberry.field(description="The comments, oldest first.", extensions=[DomainErrors()])
     async def comments(
         self, info: Info, first: int = 20, after: str | None = None
     ) -> CommentConnection:

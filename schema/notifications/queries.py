@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.context import Info
-from schema.errors import query_error
+from schema.errors import DomainErrors
 from schema.notifications.types import (
     NotificationConnection,
     NotificationEdge,
@@ -13,21 +13,18 @@ from schema.notifications.types import (
     as_notification,
 )
 from schema.permissions import signed_in
-from server.errors import DomainError
 from server.notifications import services
 
 
 @strawberry.type
 class NotificationsQuery:
-    @strawberry.field(description="The viewer's notifications, newest first.")
+    @strawberry.field(description="The viewer's notifications, newest first (1 to 50 a page).",
+                      extensions=[DomainErrors()])
     async def notifications(
         self, info: Info, first: int = 20, after: str | None = None
     ) -> NotificationConnection:
         viewer = signed_in(info)
-        try:
-            page = await services.notification_page(viewer, first, after)
-        except DomainError as error:
-            raise query_error(error, info.context.language) from error
+        page = await services.notification_page(viewer, first, after)
         return NotificationConnection(
             edges=[
                 NotificationEdge(cursor=services.cursor_for(row.id), node=as_notification(row))

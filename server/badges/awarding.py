@@ -3,6 +3,8 @@
 `grant` is the one place an award is made (by a manager, a rule, an assessment or a
 backfill): it is idempotent through `Award.unique_key`, renews a label already held, and
 announces the award in the feed and the person's notifications in the same transaction.
+A manager awards the people it manages (its Scope's subtree), head office anyone of the
+organisation; the evidence post must be one the awarder reads.
 """
 
 from __future__ import annotations
@@ -26,9 +28,8 @@ from server.badges.errors import (
 from server.badges.models import Award, AwardPolicy, Badge, BadgeKind
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
-from server.feed.errors import PostNotFound
-from server.feed.models import Post
-from server.network.models import Unit
+from server.feed.reading import get_post
+from server.network.scope import Scope
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 
@@ -109,7 +110,7 @@ async def grant(
             except IntegrityError:
                 return None  # the same award raced in from another event; it counts once
         if announce and not user.hidden_from_feed:
-            from server.feed.services import create_system_post
+            from server.feed.system_posts import create_system_post
 
             post = await create_system_post(user, recognition_text(badge, user, level, reason, awarded_by))
             award.recognition_post_id = post.id
@@ -151,31 +152,29 @@ class AwardOutcome:
     already_held: list[int] = field(default_factory=list)
 
 
-def check_may_award(actor: User, badge: Badge) -> None:
-    if actor.role == Role.MEMBER:
+def check_may_award(scope: Scope, badge: Badge) -> None:
+    if not scope.is_manager or scope.user is None:
         raise NotAllowed()
     if badge.retired_at is not None:
         raise BadgeRetired("badgeId")
     if badge.award_policy == AwardPolicy.RULES:
         raise AwardedByRulesOnly("badgeId")
     admin_only = badge.award_policy == AwardPolicy.ADMINS or badge.kind == BadgeKind.LABEL
-    if admin_only and actor.role != Role.ADMIN:
+    if admin_only and not scope.is_admin:
         raise AwardedByAdminsOnly("badgeId")
 
 
-async def people_in_scope(actor: User, user_ids: list[int]) -> list[User]:
-    """The people asked for, all of the actor's organisation and (for a manager) its subtree."""
+async def people_in_scope(scope: Scope, user_ids: list[int]) -> list[User]:
+    """The people asked for, all of the actor's organisation and units it manages."""
     ids = list(dict.fromkeys(user_ids))
     if not 1 <= len(ids) <= PEOPLE_MAX:
         raise ValidationFailed("award_people_invalid", "userIds", max=PEOPLE_MAX)
-    people = await User.filter(id__in=ids, organization_id=actor.organization_id).select_related("unit")
+    people = await User.filter(id__in=ids, organization_id=scope.organization_id).select_related("unit")
     if len(people) != len(ids):
         raise ValidationFailed("person_not_found", "userIds")
-    if actor.role != Role.ADMIN:
-        actor_unit = await Unit.get(id=actor.unit_id)
-        for person in people:
-            if not actor_unit.contains(person.unit.path):
-                raise PersonOutOfScope("userIds", name=person.display_name)
+    for person in people:
+        if not scope.manages(person.unit):
+            raise PersonOutOfScope("userIds", name=person.display_name)
     by_id = {p.id: p for p in people}
     return [by_id[i] for i in ids]
 
@@ -188,7 +187,7 @@ def check_reason(reason: str) -> str:
 
 
 async def award_badge(
-    actor: User,
+    scope: Scope,
     badge_id: int,
     user_ids: list[int],
     reason: str,
@@ -196,8 +195,10 @@ async def award_badge(
     level: str | None = None,
 ) -> AwardOutcome:
     """A manager (or head office) awards a badge to one or several people at once."""
-    badge = await get_badge(actor.organization_id, badge_id)
-    check_may_award(actor, badge)
+    badge = await get_badge(scope.organization_id, badge_id)
+    check_may_award(scope, badge)
+    actor = scope.user
+    assert actor is not None  # check_may_award refuses a scope without a person
     reason = check_reason(reason)
     if badge.levels:
         level = level or badge.levels[0]
@@ -205,9 +206,9 @@ async def award_badge(
             raise ValidationFailed("badge_level_unknown", "level")
     else:
         level = None
-    people = await people_in_scope(actor, user_ids)
-    if post_id is not None and not await Post.exists(id=post_id, organization_id=actor.organization_id):
-        raise PostNotFound("postId")
+    people = await people_in_scope(scope, user_ids)
+    if post_id is not None:
+        await get_post(scope, post_id)  # PostNotFound unless the awarder reads it
     outcome = AwardOutcome()
     async with atomic():
         for person in people:
@@ -239,7 +240,7 @@ async def revoke_award(actor: User, award_id: int, reason: str) -> Award:
         award.unique_key = None  # it may be earned again
         await award.save(update_fields=["revoked_at", "revoked_by_id", "revocation_reason", "unique_key"])
         if award.recognition_post_id is not None:
-            from server.feed.services import remove_system_post
+            from server.feed.system_posts import remove_system_post
 
             await remove_system_post(award.organization_id, award.recognition_post_id)
     return award

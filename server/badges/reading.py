@@ -1,4 +1,8 @@
-"""What people see of recognition: profiles, a unit's wall of fame, who a manager may award."""
+"""What people see of recognition: profiles, a unit's wall of fame, who a manager may award.
+
+Recognition is public inside the organisation: anyone of it reads a colleague's profile, an
+award, the wall of fame of any of its units (the wall walks up and down the network). A
+manager is offered the people it manages to award (server.badges.awarding)."""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ from dataclasses import dataclass
 
 from tortoise.functions import Count
 
-from server.accounts.models import Role, User
+from server.accounts.models import User
 from server.badges.models import Award, BadgeKind, Podium
 from server.badges.rows import AWARD_COLUMNS, AwardRow, BadgeRow, award_row
 from server.feed.models import Post, PostKind
 from server.network.errors import UnitNotFound
 from server.network.models import Unit
+from server.network.scope import Scope
 
 WALL_LATEST = 20
 PEOPLE_LIMIT = 50
@@ -32,9 +37,14 @@ async def awards_by_user_id(organization_id: int, user_ids: list[int]) -> dict[i
     return found
 
 
-async def award_by_id(viewer: User, award_id: int) -> AwardRow | None:
-    rows = await award_rows(organization_id=viewer.organization_id, id=award_id)
+async def award_by_id(scope: Scope, award_id: int) -> AwardRow | None:
+    rows = await award_rows(organization_id=scope.organization_id, id=award_id)
     return rows[0] if rows else None
+
+
+async def person(scope: Scope, user_id: int) -> User | None:
+    """A person of the viewer's organisation, with their unit, for their profile."""
+    return await User.filter(id=user_id, organization_id=scope.organization_id).select_related("unit").first()
 
 
 @dataclass(slots=True)
@@ -85,13 +95,13 @@ class WallOfFame:
     label_holders: list[AwardRow]
 
 
-async def wall_of_fame(viewer: User, unit_id: int | None) -> WallOfFame:
+async def wall_of_fame(scope: Scope, unit_id: int | None) -> WallOfFame:
     """Latest awards in the unit's subtree, its most awarded badges and its label holders."""
-    unit = await Unit.get_or_none(id=unit_id or viewer.unit_id, organization_id=viewer.organization_id)
+    unit = await Unit.get_or_none(id=unit_id or scope.unit_id, organization_id=scope.organization_id)
     if unit is None:
         raise UnitNotFound("unitId")
     in_subtree = {
-        "organization_id": viewer.organization_id,
+        "organization_id": scope.organization_id,
         "revoked_at": None,
         "user__unit__path__startswith": unit.path,
     }
@@ -119,14 +129,11 @@ async def wall_of_fame(viewer: User, unit_id: int | None) -> WallOfFame:
     )
 
 
-async def awardable_people(actor: User, search: str | None = None) -> list[User]:
-    """People a manager may award (its subtree; head office: everyone), by name."""
-    if actor.role == Role.MEMBER:
+async def awardable_people(scope: Scope, search: str | None = None) -> list[User]:
+    """People a manager may award (those it manages; head office: everyone), by name."""
+    if not scope.is_manager:
         return []
-    query = User.filter(organization_id=actor.organization_id)
-    if actor.role != Role.ADMIN:
-        unit = await Unit.get(id=actor.unit_id)
-        query = query.filter(unit__path__startswith=unit.path)
+    query = User.filter(scope.subtree_filter("unit__"))
     if search and search.strip():
         query = query.filter(display_name__icontains=search.strip()[:80])
-    return await query.exclude(id=actor.id).select_related("unit").order_by("display_name").limit(PEOPLE_LIMIT)
+    return await query.exclude(id=scope.user_id).select_related("unit").order_by("display_name").limit(PEOPLE_LIMIT)

@@ -82,7 +82,7 @@ async def _likes_on_post(rule: BadgeRule, payload: dict[str, Any]) -> list[Earne
     if int(payload.get("like_count", 0)) < threshold(rule):
         return []
     # a recognition post is the badge's own announcement, not a success of its author
-    if await Post.exists(id=int(payload["post_id"]), kind=PostKind.SYSTEM):
+    if await Post.exists(id=int(payload["post_id"]), organization_id=rule.organization_id, kind=PostKind.SYSTEM):
         return []
     return [(int(payload["author_id"]), f"post:{payload['post_id']}")]
 
@@ -96,7 +96,7 @@ async def _past_likes(rule: BadgeRule) -> list[Earner]:
 
 async def _best_practices_recommended(rule: BadgeRule, payload: dict[str, Any]) -> list[Earner]:
     author_id, post_id = int(payload["author_id"]), int(payload["post_id"])
-    if not await Post.exists(id=post_id, kind=PostKind.BEST_PRACTICE):
+    if not await Post.exists(id=post_id, organization_id=rule.organization_id, kind=PostKind.BEST_PRACTICE):
         return []
     try:
         async with atomic():
@@ -297,4 +297,7 @@ async def update_rule(
 
 
 async def list_rules(viewer: User) -> list[BadgeRule]:
+    """The organisation's rules, for head office; nobody else sees any."""
+    if viewer.role != Role.ADMIN:
+        return []
     return await BadgeRule.filter(organization_id=viewer.organization_id).order_by("id")

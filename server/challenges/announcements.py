@@ -1,8 +1,14 @@
 """Who hears about a move up a leaderboard: the mover, those it overtook, and the feed.
 
-Runs after the result's commit, from the deferred outbox (server.deferred), so recording a
-result costs one row here whatever the number of people to tell; the notifications, their
-push rows and the podium post commit together, exactly once.
+Telling the mover and those passed runs after the result's commit, from the deferred outbox
+(server.deferred), so recording a result costs one row here whatever the number of people
+to tell; the notifications, their push rows and the podium post commit together, exactly once.
+
+What reaches the feed (someone entering the top 3, the podium at the close) follows the
+same privacy as the board: nobody is named there who hides from the public screens
+(`Participant.hidden`), asked to keep out of the feed (`User.hidden_from_feed`), or ranks
+beyond the top N of a challenge that names only its top N (TOP_AND_AROUND). And it goes to
+the challenge's scope unit and below, the people who take part, never further.
 """
 
 from __future__ import annotations
@@ -10,15 +16,23 @@ from __future__ import annotations
 from typing import Any
 
 from server.accounts.models import User
-from server.challenges.models import ChallengeFormat, Participant
+from server.challenges.models import Challenge, ChallengeFormat, Participant, Visibility
 from server.deferred.services import handles
-from server.feed.services import create_system_post
+from server.feed.system_posts import create_system_post
+from server.network.models import Unit
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.notifications.texts import ordinal
 
 MOVED = "challenges.moved"
 PODIUM = 3
+SOMEONE = "Un participant"
+
+
+def named_in_feed(challenge: Challenge, rank: int, hidden: bool, hidden_from_feed: bool) -> bool:
+    """Whether a participant at `rank` may be named in the feed."""
+    beyond_top = challenge.visibility == Visibility.TOP_AND_AROUND and rank > challenge.top_n
+    return not (hidden or hidden_from_feed or beyond_top)
 
 
 @handles(MOVED)
@@ -32,11 +46,48 @@ async def announce_move(payload: dict[str, Any]) -> None:
     kind = NotificationKind.TOP_THREE if entered_podium else NotificationKind.RANK_UP
     await notify(user_id, kind, params=params, link=link, group_key=f"{kind}:{challenge_id}")
     if entered_podium and payload["format"] != ChallengeFormat.DUEL and not hidden:
-        author = await User.get(id=user_id)
-        await create_system_post(
-            author, f"{payload['display_name']} entre dans le top 3 du challenge « {name} » ({ordinal(new_rank, 'fr')}) !",
-        )
+        await _post_top_three(challenge_id, user_id, str(payload["display_name"]), name, new_rank)
     await _tell_overtaken(payload, link)
+
+
+async def _post_top_three(challenge_id: int, user_id: int, display_name: str, name: str, rank: int) -> None:
+    challenge = await Challenge.get_or_none(id=challenge_id)
+    author = await User.get_or_none(id=user_id)
+    if challenge is None or author is None or not named_in_feed(challenge, rank, False, author.hidden_from_feed):
+        return
+    await create_system_post(
+        author, f"{display_name} entre dans le top 3 du challenge « {name} » ({ordinal(rank, 'fr')}) !",
+        audience_unit=await Unit.get(id=challenge.scope_unit_id),
+    )
+
+
+async def announce_winners(challenge: Challenge, podium: list[tuple[str, Participant, int]]) -> None:
+    """The close's post: the podium of each league (or, for a race, how many made it), in the
+    feed of the challenge's scope unit, naming only those who may be named."""
+    if challenge.format == ChallengeFormat.DUEL or not podium:
+        return
+    people = [p.user_id for _, p, _ in podium if p.user_id is not None]
+    out_of_feed = set(await User.filter(id__in=people, hidden_from_feed=True).values_list("id", flat=True)) if people else set()
+
+    def named(participant: Participant, rank: int) -> bool:
+        return named_in_feed(challenge, rank, participant.hidden, participant.user_id in out_of_feed)
+
+    if challenge.format == ChallengeFormat.RACE:
+        target = float(challenge.rules.get("race_target") or 0)
+        count = await Participant.filter(challenge_id=challenge.id, score__gte=target).count()
+        body = f"Course « {challenge.name} » terminée : {count} participant(s) ont atteint l'objectif. Bravo à tous !"
+    else:
+        names = ", ".join(
+            f"{ordinal(r, 'fr')} {p.display_name if named(p, r) else SOMEONE}" for _, p, r in podium
+        )
+        body = f"Challenge « {challenge.name} » terminé ! Podium : {names}. Bravo à tous les participants !"
+    # the challenge's author announces it; without one, a winner who may be named
+    announcer = challenge.created_by_id or next(
+        (p.user_id for _, p, r in podium if p.user_id is not None and named(p, r)), None
+    )
+    author = await User.get_or_none(id=announcer) if announcer is not None else None
+    if author is not None:
+        await create_system_post(author, body, audience_unit=await Unit.get(id=challenge.scope_unit_id))
 
 
 async def _tell_overtaken(payload: dict[str, Any], link: str) -> None:
@@ -44,7 +95,7 @@ async def _tell_overtaken(payload: dict[str, Any], link: str) -> None:
     if not ranks:
         return
     people = await Participant.filter(id__in=list(ranks), user_id__not_isnull=True).values_list("id", "user_id")
-    actor = "Un participant" if payload["hidden"] else str(payload["display_name"])
+    actor = SOMEONE if payload["hidden"] else str(payload["display_name"])
     challenge_id = int(payload["challenge_id"])
     for pid, user_id in sorted(people, key=lambda row: ranks[int(row[0])]):
         await notify(

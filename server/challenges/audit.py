@@ -2,8 +2,8 @@
 
 Results are never edited: a correction is another result, signed, with its reason. So the
 result rows themselves are the audit of result changes, whoever made them (a manager, a CSV
-import, a CRM through its token). A manager reads those about its subtree, an admin those of
-the organisation, a member none.
+import, a CRM through its token). A manager reads those about the people and units it
+manages (its Scope's subtree), an admin those of the organisation, a member none.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from typing import Any
 from tortoise.expressions import Q
 from tortoise.functions import Count, Max
 
-from server.accounts.models import Role, User
 from server.challenges.models import IntegrationToken, ParticipantKind, Result
 from server.cursors import decode_cursor, encode_cursor
 from server.errors import NotAllowed, ValidationFailed
-from server.network.models import Unit
+from server.network.scope import Scope
 
 PAGE_MAX = 100
 CURSOR_KIND = "audit"
@@ -83,15 +82,12 @@ def cursor_for(line_id: int) -> str:
     return encode_cursor(line_id, CURSOR_KIND)
 
 
-async def _scope(viewer: User) -> Q:
-    """Results about people or units of the reader's subtree; members are refused."""
-    if viewer.role == Role.MEMBER:
+def _about_managed(scope: Scope) -> Q:
+    """Results about people or units the reader manages; members are refused."""
+    if not scope.is_manager or scope.user is None:
         raise NotAllowed()
-    base = Q(organization_id=viewer.organization_id)
-    if viewer.role == Role.ADMIN:
-        return base
-    path = (await Unit.get(id=viewer.unit_id)).path
-    return base & (Q(user__unit__path__startswith=path) | Q(unit__path__startswith=path))
+    base = Q(organization_id=scope.organization_id)
+    return base & (scope.subtree_filter("user__unit__") | scope.subtree_filter("unit__"))
 
 
 def _filtered(scope: Q, found: AuditFilter) -> Q:
@@ -125,12 +121,12 @@ def _line(row: dict[str, Any]) -> AuditLine:
 
 
 async def result_audit_page(
-    viewer: User, first: int = 20, after: str | None = None, found: AuditFilter | None = None
+    scope: Scope, first: int = 20, after: str | None = None, found: AuditFilter | None = None
 ) -> AuditPage:
     """The newest results first, a page at a time, in one query per page."""
     if not 1 <= first <= PAGE_MAX:
         raise ValidationFailed("page_size_invalid", "first", max=PAGE_MAX)
-    query = _filtered(await _scope(viewer), found or AuditFilter())
+    query = _filtered(_about_managed(scope), found or AuditFilter())
     if after is not None:
         query &= Q(id__lt=decode_cursor(after, CURSOR_KIND))
     rows = await Result.filter(query).order_by("-id").limit(first + 1).values(*COLUMNS)
@@ -138,18 +134,18 @@ async def result_audit_page(
     return AuditPage(lines, len(rows) > first, cursor_for(lines[-1].id) if lines else None)
 
 
-async def token_use(viewer: User) -> list[TokenUse]:
+async def token_use(scope: Scope) -> list[TokenUse]:
     """The integration tokens that recorded results about the reader's scope (admins: every
     token of the organisation), with their last use and how many results they recorded."""
-    scope = await _scope(viewer)
+    managed = _about_managed(scope)
     counts = {
         int(row["token_id"]): (int(row["entries"]), row["last_entry_at"])
-        for row in await Result.filter(scope, token_id__not_isnull=True)
+        for row in await Result.filter(managed, token_id__not_isnull=True)
         .annotate(entries=Count("id"), last_entry_at=Max("created_at"))
         .group_by("token_id").values("token_id", "entries", "last_entry_at")
     }
-    tokens = IntegrationToken.filter(organization_id=viewer.organization_id)
-    if viewer.role != Role.ADMIN:
+    tokens = IntegrationToken.filter(organization_id=scope.organization_id)
+    if not scope.is_admin:
         tokens = tokens.filter(id__in=list(counts) or [0])
     found = await tokens.values("id", "name", "scope_unit__name", "last_used_at", "revoked_at")
     # latest use first, never used last (NULLs sort differently in SQLite and PostgreSQL)

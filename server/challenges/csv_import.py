@@ -2,7 +2,8 @@
 
 Nothing is applied unless the whole file is valid, or the user explicitly asks to apply the
 valid rows only. A result row without a key gets one from its content, so importing the
-same file twice counts it once.
+same file twice counts it once. Each row holds the same rules as one `recordResult` or
+`setTarget`: people and units the importer manages, values within `server.challenges.bounds`.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from typing import Any
 
 from server.accounts.models import User
 from server.challenges.models import Metric, ParticipantKind
-from server.challenges.results import ResultInput, _check, record_result
-from server.challenges.scope import Actor, in_scope
-from server.challenges.targets import TargetInput, set_targets
+from server.challenges.results import ResultInput, check_result, record_result
+from server.challenges.targets import TargetInput, check_target, set_targets
 from server.errors import DomainError, ValidationFailed
 from server.network.models import Unit
+from server.network.scope import Scope
 
 ROWS_MAX = 5000
 RESULT_HEADER = ["metric", "participant", "value", "occurred_at"]
@@ -74,11 +75,11 @@ def _moment(text: str) -> datetime:
 class _Directory:
     """Metrics, people and units of the organisation, read once for the whole file."""
 
-    def __init__(self, actor: Actor) -> None:
-        self.actor = actor
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
 
     async def load(self) -> _Directory:
-        org = self.actor.organization_id
+        org = self.scope.organization_id
         self.metrics = {m.name.lower(): m.id for m in await Metric.filter(organization_id=org)}
         self.metrics.update({str(v): v for v in self.metrics.values()})
         units = await Unit.filter(organization_id=org).values("id", "name", "path")
@@ -102,7 +103,7 @@ class _Directory:
             kind, pid, path = ParticipantKind.UNIT, unit["id"], unit["path"]
         else:
             raise ValidationFailed("participant_not_found")
-        if not in_scope(self.actor, path):
+        if not self.scope.manages_path(path):
             raise ValidationFailed("challenge_out_of_scope")
         return kind, pid
 
@@ -113,8 +114,9 @@ def _problem(line: int, error: Exception) -> LineError:
     return LineError(line, "csv_value_invalid")
 
 
-async def import_results(actor: Actor, text: str, valid_rows_only: bool = False) -> ImportReport:
-    directory = await _Directory(actor).load()
+async def import_results(scope: Scope, text: str, valid_rows_only: bool = False) -> ImportReport:
+    scope.require_manager()
+    directory = await _Directory(scope).load()
     parsed: list[tuple[int, ResultInput]] = []
     errors: list[LineError] = []
     for line, row in _rows(text, RESULT_HEADER):
@@ -125,36 +127,34 @@ async def import_results(actor: Actor, text: str, valid_rows_only: bool = False)
             ).hexdigest()[:40]
             entry = ResultInput(directory.metric(row["metric"]), kind, pid, _number(row["value"]),
                                 _moment(row["occurred_at"]), key, row.get("reason") or None)
-            _check(entry)
+            check_result(entry)
             parsed.append((line, entry))
         except (DomainError, ValueError, KeyError) as error:
             errors.append(_problem(line, error))
     applied = 0
     if not errors or valid_rows_only:
         for _, entry in parsed:
-            recorded = await record_result(actor, entry)
+            recorded = await record_result(scope, entry)
             applied += 0 if recorded.duplicate else 1
     return ImportReport(len(parsed) + len(errors), applied, errors)
 
 
-async def import_targets(actor: Actor, text: str, valid_rows_only: bool = False) -> ImportReport:
-    directory = await _Directory(actor).load()
+async def import_targets(scope: Scope, text: str, valid_rows_only: bool = False) -> ImportReport:
+    scope.require_manager()
+    directory = await _Directory(scope).load()
     parsed: list[TargetInput] = []
     errors: list[LineError] = []
     for line, row in _rows(text, TARGET_HEADER):
         try:
             kind, pid = directory.participant(row["participant"])
-            value = _number(row["value"])
             start, end = _moment(row["period_start"]), _moment(row["period_end"])
-            if not value > 0:
-                raise ValidationFailed("target_value_invalid")
-            if end <= start:
-                raise ValidationFailed("challenge_period_invalid")
-            parsed.append(TargetInput(directory.metric(row["metric"]), kind, pid,
-                                      start.replace(hour=0), end.replace(hour=0), value))
+            entry = TargetInput(directory.metric(row["metric"]), kind, pid,
+                                start.replace(hour=0), end.replace(hour=0), _number(row["value"]))
+            check_target(entry)
+            parsed.append(entry)
         except (DomainError, ValueError, KeyError) as error:
             errors.append(_problem(line, error))
     applied = 0
     if parsed and (not errors or valid_rows_only):
-        applied = len(await set_targets(actor, parsed))
+        applied = len(await set_targets(scope, parsed))
     return ImportReport(len(parsed) + len(errors), applied, errors)

@@ -1,4 +1,7 @@
-"""One-to-one duels: a seller challenges a colleague, who accepts or declines."""
+"""One-to-one duels: a seller challenges a colleague, who accepts or declines.
+
+A colleague is someone the challenger acts with (server.network.scope: a seller's point of
+sale, a manager's subtree); invitations are rate-limited per challenger, like posts."""
 
 from __future__ import annotations
 
@@ -20,10 +23,15 @@ from server.challenges.models import (
 from server.db import atomic
 from server.errors import ValidationFailed
 from server.network.models import Unit
+from server.network.scope import Scope
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
+from server.ratelimit import consume
+from server.settings import get_settings
 
 DAYS_MAX = 31
+DUEL_RATE_LIMIT = 10  # invitations per challenger per rate window
+OPPONENTS_MAX = 100
 
 
 def _common_ancestor(a: Unit, b: Unit) -> int:
@@ -31,19 +39,32 @@ def _common_ancestor(a: Unit, b: Unit) -> int:
     return shared[-1]
 
 
-async def create_duel(challenger: User, opponent_id: int, metric_id: int, days: int,
+async def duel_opponents(scope: Scope) -> list[User]:
+    """Colleagues of the viewer's own unit, by name: whom the duel screen offers."""
+    return await User.filter(organization_id=scope.organization_id, unit_id=scope.unit_id).exclude(
+        id=scope.user_id).order_by("display_name").limit(OPPONENTS_MAX)
+
+
+async def create_duel(scope: Scope, opponent_id: int, metric_id: int, days: int,
                       now: datetime | None = None) -> Challenge:
     """A pending duel on one metric, in absolute points: whoever does more wins."""
     now = now or datetime.now(UTC)
-    opponent = await User.get_or_none(id=opponent_id, organization_id=challenger.organization_id)
+    challenger = scope.user
+    if challenger is None:
+        raise ValidationFailed("duel_opponent_invalid", "opponentId")
+    opponent = await User.get_or_none(id=opponent_id, organization_id=scope.organization_id)
     if opponent is None or opponent.id == challenger.id:
         raise ValidationFailed("duel_opponent_invalid", "opponentId")
     if not 1 <= days <= DAYS_MAX:
         raise ValidationFailed("challenge_period_invalid", "days")
-    metric = await Metric.get_or_none(id=metric_id, organization_id=challenger.organization_id)
+    metric = await Metric.get_or_none(id=metric_id, organization_id=scope.organization_id)
     if metric is None:
         raise MetricNotFound("metricId")
     mine, theirs = await Unit.get(id=challenger.unit_id), await Unit.get(id=opponent.unit_id)
+    if not scope.acts_in(theirs):
+        raise ValidationFailed("duel_opponent_invalid", "opponentId")
+    settings = get_settings()
+    await consume(f"duel:{challenger.id}", DUEL_RATE_LIMIT, settings.rate_window_seconds)
     async with atomic() as events:
         duel = await Challenge.create(
             organization_id=challenger.organization_id, scope_unit_id=_common_ancestor(mine, theirs),
@@ -64,16 +85,16 @@ async def create_duel(challenger: User, opponent_id: int, metric_id: int, days: 
     return duel
 
 
-async def answer_duel(opponent: User, duel_id: int, accept: bool, now: datetime | None = None) -> Challenge:
+async def answer_duel(scope: Scope, duel_id: int, accept: bool, now: datetime | None = None) -> Challenge:
     """The invited colleague accepts (the duel starts now) or declines (it closes)."""
     now = now or datetime.now(UTC)
     async with atomic():
-        found = await Challenge.filter(id=duel_id, organization_id=opponent.organization_id,
+        found = await Challenge.filter(id=duel_id, organization_id=scope.organization_id,
                                        format=ChallengeFormat.DUEL).select_for_update()
-        if not found or found[0].created_by_id == opponent.id:
+        if not found or scope.user_id is None or found[0].created_by_id == scope.user_id:
             raise ChallengeNotFound("challengeId")
         duel = found[0]
-        if not await Participant.exists(challenge_id=duel.id, user_id=opponent.id):
+        if not await Participant.exists(challenge_id=duel.id, user_id=scope.user_id):
             raise ChallengeNotFound("challengeId")
         if duel.duel_state != DuelState.PENDING:
             raise DuelNotPending()
@@ -87,8 +108,8 @@ async def answer_duel(opponent: User, duel_id: int, accept: bool, now: datetime 
     return duel
 
 
-async def pending_duels(viewer: User) -> list[Challenge]:
+async def pending_duels(scope: Scope) -> list[Challenge]:
     return await Challenge.filter(
-        organization_id=viewer.organization_id, format=ChallengeFormat.DUEL, duel_state=DuelState.PENDING,
-        participants__user_id=viewer.id,
-    ).exclude(created_by_id=viewer.id).order_by("-created_at")
+        organization_id=scope.organization_id, format=ChallengeFormat.DUEL, duel_state=DuelState.PENDING,
+        participants__user_id=scope.user_id,
+    ).exclude(created_by_id=scope.user_id).order_by("-created_at")

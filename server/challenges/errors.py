@@ -53,3 +53,8 @@ class ChallengeNotDraft(DomainError):
 class ChallengeNotLive(DomainError):
     code = "challenge_not_live"
     kind = "conflict"
+
+
+class MetricNameTaken(DomainError):
+    code = "metric_name_taken"
+    kind = "conflict"

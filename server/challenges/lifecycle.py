@@ -1,17 +1,23 @@
-"""A challenge's life: draft → scheduled → live → closed, frozen rules, final ranking, recurrence."""
+"""A challenge's life: draft → scheduled → live → closed, frozen rules, final ranking, recurrence.
+
+Managers and admins run the challenges of the units they manage (their Scope): they create
+one over a unit they manage, and edit, publish or close only those whose scope unit they
+manage. The close announces the winners in the feed of the challenge's scope unit, as
+`server.challenges.announcements` says."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from server.accounts.models import User
 from server.challenges import events as board_events
+from server.challenges.announcements import announce_winners
 from server.challenges.enrolment import enrol
 from server.challenges.errors import (
     ChallengeNotDraft,
     ChallengeNotFound,
     ChallengeNotLive,
+    OutOfScope,
     RulesFrozen,
 )
 from server.challenges.models import (
@@ -31,12 +37,10 @@ from server.challenges.rules import (
     check_privacy,
     clean_name,
 )
-from server.challenges.scope import Actor, check_in_scope, manager_actor
 from server.db import atomic
 from server.errors import DomainError, ValidationFailed
-from server.feed.services import create_system_post
-from server.network.models import Unit
-from server.notifications.texts import ordinal
+from server.network.models import Unit, UnitKind
+from server.network.scope import Scope
 
 # ChallengeDraft lives with the rules it carries; callers that create challenges find it here too
 __all__ = ["ChallengeDraft", "close_challenge", "create_challenge", "publish_challenge", "update_rules"]
@@ -48,24 +52,24 @@ def status_at(starts_at: datetime, ends_at: datetime, now: datetime) -> Challeng
     return ChallengeStatus.LIVE if now < ends_at else ChallengeStatus.CLOSED
 
 
-async def _scope_of(actor: Actor, unit_id: int) -> Unit:
-    scope = await Unit.get_or_none(id=unit_id, organization_id=actor.organization_id)
-    if scope is None:
+async def _scope_unit(scope: Scope, unit_id: int) -> Unit:
+    unit = await Unit.get_or_none(id=unit_id, organization_id=scope.organization_id)
+    if unit is None:
         raise ValidationFailed("unit_not_found", "scopeUnitId")
-    check_in_scope(actor, scope)
-    return scope
+    scope.require_manages(unit, OutOfScope("scopeUnitId"))
+    return unit
 
 
-async def create_challenge(author: User, draft: ChallengeDraft, now: datetime | None = None) -> Challenge:
-    """A manager's or admin's new challenge over a unit of its scope; everyone in it takes part."""
+async def create_challenge(scope: Scope, draft: ChallengeDraft, now: datetime | None = None) -> Challenge:
+    """A manager's or admin's new challenge over a unit it manages; everyone in it takes part."""
     now = now or datetime.now(UTC)
-    actor = await manager_actor(author)
-    scope = await _scope_of(actor, draft.scope_unit_id or author.unit_id)
-    rules = await build_rules(author.organization_id, draft)
+    scope.require_manager()
+    unit = await _scope_unit(scope, draft.scope_unit_id or scope.unit_id)
+    rules = await build_rules(scope.organization_id, draft)
     status = ChallengeStatus.DRAFT if draft.draft else status_at(draft.starts_at, draft.ends_at, now)
     async with atomic():
         challenge = await Challenge.create(
-            organization_id=author.organization_id, scope_unit_id=scope.id, created_by_id=author.id,
+            organization_id=scope.organization_id, scope_unit_id=unit.id, created_by_id=scope.user_id,
             name=clean_name(draft.name), description=draft.description.strip(),
             status=status if status != ChallengeStatus.CLOSED else ChallengeStatus.LIVE,
             format=draft.format, participant_kind=draft.participant_kind, scoring_mode=draft.scoring_mode,
@@ -76,34 +80,33 @@ async def create_challenge(author: User, draft: ChallengeDraft, now: datetime | 
         challenge.series_id = challenge.id
         await challenge.save(update_fields=["series_id"])
         await enrol(challenge)
-        await _audit(author, "challenge.created", challenge)
+        await _audit(scope, "challenge.created", challenge)
     return challenge
 
 
-async def update_description(author: User, challenge_id: int, description: str) -> Challenge:
+async def update_description(scope: Scope, challenge_id: int, description: str) -> Challenge:
     """The one thing that may still change once a challenge is live."""
-    challenge = await _managed(author, challenge_id)
+    challenge = await _managed(scope, challenge_id)
     check_description(description)
     async with atomic():
         challenge.description = description.strip()
         await challenge.save(update_fields=["description"])
-        await _audit(author, "challenge.description_updated", challenge)
+        await _audit(scope, "challenge.description_updated", challenge)
     return challenge
 
 
-async def update_rules(author: User, challenge_id: int, draft: ChallengeDraft) -> Challenge:
+async def update_rules(scope: Scope, challenge_id: int, draft: ChallengeDraft) -> Challenge:
     """Everything a draft (or a scheduled challenge) holds may change until it goes live.
 
     The participants are enrolled again, so a new scope, kind of participant or league rule
     takes effect and the scores count the results already in the period."""
-    actor = await manager_actor(author)
-    challenge = await _managed(author, challenge_id)
+    challenge = await _managed(scope, challenge_id)
     if challenge.status in (ChallengeStatus.LIVE, ChallengeStatus.CLOSED) or challenge.format == ChallengeFormat.DUEL:
         raise RulesFrozen()
-    scope = await _scope_of(actor, draft.scope_unit_id or challenge.scope_unit_id)
-    rules = await build_rules(author.organization_id, draft)
+    unit = await _scope_unit(scope, draft.scope_unit_id or challenge.scope_unit_id)
+    rules = await build_rules(scope.organization_id, draft)
     changes: dict[str, Any] = {
-        "name": clean_name(draft.name), "description": draft.description.strip(), "scope_unit_id": scope.id,
+        "name": clean_name(draft.name), "description": draft.description.strip(), "scope_unit_id": unit.id,
         "format": draft.format, "participant_kind": draft.participant_kind, "scoring_mode": draft.scoring_mode,
         "league_rule": draft.league_rule, "rules": rules, "prizes": draft.prizes.strip()[:PRIZES_MAX],
         "visibility": draft.visibility, "top_n": check_privacy(draft), "recurrence": draft.recurrence,
@@ -111,11 +114,11 @@ async def update_rules(author: User, challenge_id: int, draft: ChallengeDraft) -
     }
     for name, value in changes.items():
         setattr(challenge, name, value)
-    await _enrol_again(challenge, "challenge.rules_updated", author, RulesFrozen())
+    await _enrol_again(challenge, "challenge.rules_updated", scope, RulesFrozen())
     return challenge
 
 
-async def _enrol_again(challenge: Challenge, action: str, author: User, refused: DomainError) -> None:
+async def _enrol_again(challenge: Challenge, action: str, scope: Scope, refused: DomainError) -> None:
     """Saves the challenge and enrols its participants afresh, in one transaction, unless its
     status changed meanwhile; the rank structures of its leagues are dropped once it commits."""
     before = await _leagues(challenge.id)
@@ -127,7 +130,7 @@ async def _enrol_again(challenge: Challenge, action: str, author: User, refused:
         await challenge.save()
         await Participant.filter(challenge_id=challenge.id).delete()
         await enrol(challenge)
-        await _audit(author, action, challenge)
+        await _audit(scope, action, challenge)
         # a page open on the challenge (its manager's) takes a new snapshot
         events.publish(board_events.leaderboard_channel(challenge.id),
                        board_events.board_reset(challenge.id, challenge.version))
@@ -135,18 +138,30 @@ async def _enrol_again(challenge: Challenge, action: str, author: User, refused:
         await get_rank_index().forget(board_name(challenge.id, league))
 
 
-async def _audit(author: User, action: str, challenge: Challenge) -> None:
-    await AuditEntry.create(organization_id=author.organization_id, actor_id=author.id, action=action,
+async def _audit(scope: Scope, action: str, challenge: Challenge) -> None:
+    await AuditEntry.create(organization_id=scope.organization_id, actor_id=scope.user_id, action=action,
                             detail={"challenge_id": challenge.id, "name": challenge.name, "status": str(challenge.status)})
 
 
-async def _managed(author: User, challenge_id: int) -> Challenge:
-    actor = await manager_actor(author)
-    challenge = await Challenge.get_or_none(id=challenge_id, organization_id=author.organization_id)
+async def _managed(scope: Scope, challenge_id: int) -> Challenge:
+    """A challenge the viewer runs. One it may not see reads as missing; one it sees but
+    does not manage (its region's, for a point of sale's manager) is refused."""
+    scope.require_manager()
+    challenge = await Challenge.get_or_none(id=challenge_id, organization_id=scope.organization_id)
     if challenge is None:
         raise ChallengeNotFound("challengeId")
-    check_in_scope(actor, await Unit.get(id=challenge.scope_unit_id))
+    unit = await Unit.get(id=challenge.scope_unit_id)
+    if not scope.manages(unit):
+        if challenge.status == ChallengeStatus.DRAFT or not scope.sees(unit):
+            raise ChallengeNotFound("challengeId")
+        raise OutOfScope("challengeId")
     return challenge
+
+
+def may_manage(scope: Scope, challenge: Challenge, unit_path: str) -> bool:
+    """Whether the viewer may edit, publish or close `challenge`, whose scope unit is at
+    `unit_path` (a manager of that unit, an admin; never a duel)."""
+    return challenge.format != ChallengeFormat.DUEL and scope.manages_path(unit_path)
 
 
 async def _leagues(challenge_id: int) -> list[str]:
@@ -186,30 +201,12 @@ async def close_challenge(challenge_id: int, now: datetime | None = None) -> Cha
                     "organization_id": challenge.organization_id, "challenge_id": challenge.id,
                     "user_id": participant.user_id, "rank": rank,
                 })
-        await _announce_winners(challenge, podium)
+        await announce_winners(challenge, podium)
         events.publish(board_events.leaderboard_channel(challenge.id),
                        board_events.board_reset(challenge.id, challenge.version))
         if challenge.recurrence != Recurrence.NONE and challenge.format != ChallengeFormat.DUEL:
             await _next_period(challenge)
     return challenge
-
-
-async def _announce_winners(challenge: Challenge, podium: list[tuple[str, Participant, int]]) -> None:
-    if challenge.format == ChallengeFormat.DUEL or not podium:
-        return
-    if challenge.format == ChallengeFormat.RACE:
-        target = float(challenge.rules.get("race_target") or 0)
-        count = await Participant.filter(challenge_id=challenge.id, score__gte=target).count()
-        body = f"Course « {challenge.name} » terminée : {count} participant(s) ont atteint l'objectif. Bravo à tous !"
-    else:
-        names = ", ".join(
-            f"{ordinal(r, 'fr')} {'Un participant' if p.hidden else p.display_name}"
-            for _, p, r in podium
-        )
-        body = f"Challenge « {challenge.name} » terminé ! Podium : {names}. Bravo à tous les participants !"
-    announcer = challenge.created_by_id or next((p.user_id for _, p, _ in podium if p.user_id), None)
-    if announcer is not None:
-        await create_system_post(await User.get(id=announcer), body)
 
 
 def _shift(moment: datetime, recurrence: Recurrence) -> datetime:
@@ -234,27 +231,38 @@ async def _next_period(challenge: Challenge) -> Challenge:
     return following
 
 
-async def close_managed(author: User, challenge_id: int, now: datetime | None = None) -> Challenge:
+async def close_managed(scope: Scope, challenge_id: int, now: datetime | None = None) -> Challenge:
     """A manager ends a live challenge of its scope now (it would otherwise close at its end)."""
-    challenge = await _managed(author, challenge_id)
+    challenge = await _managed(scope, challenge_id)
     if challenge.status != ChallengeStatus.LIVE or challenge.format == ChallengeFormat.DUEL:
         raise ChallengeNotLive()
     async with atomic():  # the close and its audit entry commit together
         closed = await close_challenge(challenge_id, now)
-        await _audit(author, "challenge.closed", closed)
+        await _audit(scope, "challenge.closed", closed)
     return closed
 
 
-async def publish_challenge(author: User, challenge_id: int, now: datetime | None = None) -> Challenge:
+async def publish_challenge(scope: Scope, challenge_id: int, now: datetime | None = None) -> Challenge:
     """A draft goes out: scheduled, or live at once when its start has come.
 
     Results recorded while it was a draft count: the participants are enrolled afresh."""
     now = now or datetime.now(UTC)
-    challenge = await _managed(author, challenge_id)
+    challenge = await _managed(scope, challenge_id)
     if challenge.status != ChallengeStatus.DRAFT or challenge.format == ChallengeFormat.DUEL:
         raise ChallengeNotDraft()
     if challenge.ends_at <= now:
         raise ValidationFailed("challenge_period_past", "endsAt")
     challenge.status = status_at(challenge.starts_at, challenge.ends_at, now)
-    await _enrol_again(challenge, "challenge.published", author, ChallengeNotDraft())
+    await _enrol_again(challenge, "challenge.published", scope, ChallengeNotDraft())
     return challenge
+
+
+SCOPES_MAX = 300
+
+
+async def challenge_scopes(scope: Scope) -> list[Unit]:
+    """Units the viewer may run a challenge over: those it manages, top first (teams left
+    out); none for members."""
+    if not scope.is_manager:
+        return []
+    return await Unit.filter(scope.subtree_filter("")).exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)

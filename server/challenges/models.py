@@ -143,7 +143,8 @@ class Result(Model):
 
     class Meta:
         table = "result"
-        unique_together = (("organization", "idempotency_key"),)
+        # an idempotency key is its recorder's: a person's, or an integration token's
+        unique_together = (("recorded_by", "idempotency_key"), ("token", "idempotency_key"))
         indexes = (("metric_id", "user_id", "occurred_at"), ("metric_id", "unit_id", "occurred_at"))
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from server.challenges.bounds import VALUE_MAX
 from server.challenges.criteria import CriterionKind
 from server.challenges.errors import MetricNotFound
 from server.challenges.models import (
@@ -60,7 +61,8 @@ def clean_name(name: str) -> str:
 
 
 def _positive(value: float) -> bool:
-    return math.isfinite(value) and value > 0
+    """A weight, a threshold, a race target: finite, above 0 and bounded."""
+    return math.isfinite(value) and 0 < value <= VALUE_MAX
 
 
 def check_privacy(draft: ChallengeDraft) -> int:
@@ -91,6 +93,18 @@ async def _check_criteria(organization_id: int, draft: ChallengeDraft) -> None:
             raise ValidationFailed("challenge_criterion_options_invalid", "criteria")
 
 
+async def _check_threshold_badges(organization_id: int, draft: ChallengeDraft) -> None:
+    """A threshold's badge is one of the organisation's catalogue, still awarded."""
+    badges = {b for _, _, b in draft.thresholds if b is not None}
+    if not badges:
+        return
+    from server.badges.models import Badge  # the catalogue belongs to the badges domain
+
+    found = await Badge.filter(organization_id=organization_id, id__in=list(badges), retired_at=None).count()
+    if found != len(badges):
+        raise ValidationFailed("challenge_thresholds_invalid", "thresholds")
+
+
 def check_description(description: str) -> None:
     if len(description) > DESCRIPTION_MAX:
         raise ValidationFailed("challenge_description_too_long", "description", max=DESCRIPTION_MAX)
@@ -115,6 +129,7 @@ async def build_rules(organization_id: int, draft: ChallengeDraft) -> dict[str, 
     await _check_criteria(organization_id, draft)
     if any(not _positive(s) or not label.strip() for s, label, _ in draft.thresholds):
         raise ValidationFailed("challenge_thresholds_invalid", "thresholds")
+    await _check_threshold_badges(organization_id, draft)
     if draft.format == ChallengeFormat.RACE and not (draft.race_target and _positive(draft.race_target)):
         raise ValidationFailed("challenge_race_target_required", "raceTarget")
     if len(draft.prizes.strip()) > PRIZES_MAX:

@@ -4,6 +4,8 @@ Percent of target and improvement over baseline are weighted averages of each pa
 percent, so a small point of sale at 120 % of its own target beats a big one at 90 %.
 Absolute points add `weight × value` for metrics and `weight × 100 × value` for criteria.
 Qualitative criteria are values in [0, 1] (see server.challenges.criteria) counted as percent.
+Every total, part and score goes through `bounds.finite`: whatever a stored row holds (an
+old 1e308, a target of 1e-300), a score is a finite number.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from server.challenges.bounds import finite
 from server.challenges.models import ScoringMode
 
 SCORE_DECIMALS = 4
@@ -70,29 +73,33 @@ def score_parts(
     lines: list[Part] = []
     for rule in rules.get("metrics", []):
         ref = str(rule["metric_id"])
-        weight = float(rule.get("weight", 1))
+        weight = finite(rule.get("weight", 1))
         found = metric_totals.get(ref, {})
-        total = float(found.get("total", 0.0))
-        target, baseline = found.get("target"), found.get("baseline")
+        total = finite(found.get("total", 0.0))
+        target, baseline = _optional(found.get("target")), _optional(found.get("baseline"))
         if mode == ScoringMode.ABSOLUTE:
-            lines.append(Part("METRIC", ref, total, target, baseline, weight, None, weight * total))
+            lines.append(Part("METRIC", ref, total, target, baseline, weight, None, finite(weight * total)))
             continue
-        percent = _metric_percent(mode, total, target, baseline, higher_is_better.get(int(ref), True))
+        percent = finite(_metric_percent(mode, total, target, baseline, higher_is_better.get(int(ref), True)))
         lines.append(Part("METRIC", ref, total, target, baseline, weight, percent, 0.0))
     for index, rule in enumerate(rules.get("criteria", [])):
-        weight = float(rule.get("weight", 1))
-        value = float(criterion_values.get(str(index), 0.0))
-        points = weight * 100.0 * value if mode == ScoringMode.ABSOLUTE else 0.0
+        weight = finite(rule.get("weight", 1))
+        value = finite(criterion_values.get(str(index), 0.0))
+        points = finite(weight * 100.0 * value) if mode == ScoringMode.ABSOLUTE else 0.0
         lines.append(Part(str(rule["kind"]), str(index), value, None, None, weight, 100.0 * value, points))
     if mode != ScoringMode.ABSOLUTE:
         weights = sum(p.weight for p in lines) or 1.0
         lines = [
             Part(p.kind, p.ref, p.value, p.target, p.baseline, p.weight, p.percent,
-                 round(p.weight * (p.percent or 0.0) / weights, SCORE_DECIMALS))
+                 round(finite(p.weight * (p.percent or 0.0) / weights), SCORE_DECIMALS))
             for p in lines
         ]
-    score = round(sum(p.points for p in lines), SCORE_DECIMALS)
+    score = round(finite(sum(p.points for p in lines)), SCORE_DECIMALS)
     return score, lines
+
+
+def _optional(value: Any) -> float | None:
+    return None if value is None else finite(value)
 
 
 def thresholds_reached(rules: dict[str, Any], score: float) -> int:

@@ -1,4 +1,9 @@
-"""Reading challenges: the list, a leaderboard page, my standing, the rows around me."""
+"""Reading challenges: the list, a leaderboard page, my standing, the rows around me.
+
+Who sees which challenge (server.network.scope): those who belong to its scope unit (it is
+their branch's) once it is published, those who manage its scope unit always (drafts
+included), the two people of a duel (and head office). Scores are read through
+`bounds.finite`, so an old out-of-range row still reads as a number."""
 
 from __future__ import annotations
 
@@ -9,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise.expressions import Q
+from tortoise.functions import Count
 
-from server.accounts.models import Role, User
+from server.accounts.models import User
+from server.challenges.bounds import finite
 from server.challenges.errors import ChallengeNotFound
 from server.challenges.models import (
     Challenge,
@@ -22,10 +29,10 @@ from server.challenges.models import (
 )
 from server.challenges.movement import board_loader, higher_is_better, key_of
 from server.challenges.ranking import board_name, get_rank_index
-from server.challenges.scope import can_see_scope
 from server.challenges.scoring import Part, next_threshold, score_parts
 from server.errors import ValidationFailed
 from server.network.models import Unit
+from server.network.scope import Scope
 
 PAGE_MAX = 100
 ROW_COLUMNS = ("id", "display_name", "unit_name", "league", "score", "tie", "user_id", "unit_id",
@@ -68,36 +75,39 @@ class Standing:
     final_rank: int | None
 
 
-async def visible_challenges(viewer: User) -> list[Challenge]:
-    """Challenges of the viewer's branch and (for managers) of its subtree; duels it is in."""
-    unit = await Unit.get(id=viewer.unit_id)
-    ancestors = unit.ancestor_ids
-    query = Challenge.filter(organization_id=viewer.organization_id)
-    if viewer.role == Role.MEMBER:
-        query = query.filter(scope_unit_id__in=ancestors).exclude(status=ChallengeStatus.DRAFT)
-    elif viewer.role == Role.MANAGER:
-        below = await Unit.filter(organization_id=viewer.organization_id, path__startswith=unit.path).values_list("id", flat=True)
-        query = query.filter(
-            Q(scope_unit_id__in=list(below)) | (Q(scope_unit_id__in=ancestors) & ~Q(status=ChallengeStatus.DRAFT))
-        )
+def sees_challenge(scope: Scope, challenge: Challenge, unit: Unit) -> bool:
+    """Whether the viewer sees a (non-duel) challenge whose scope unit is `unit`."""
+    if scope.manages(unit):
+        return True
+    return challenge.status != ChallengeStatus.DRAFT and scope.belongs_to(unit)
+
+
+async def visible_challenges(scope: Scope) -> list[Challenge]:
+    """Challenges of the viewer's branch and of what it manages (see the module docstring);
+    the duels it is in first."""
+    published_above = Q(scope_unit_id__in=scope.ancestor_ids) & ~Q(status=ChallengeStatus.DRAFT)
+    query = Challenge.filter(organization_id=scope.organization_id)
+    if scope.is_manager:
+        query = query.filter(published_above | scope.subtree_filter("scope_unit__"))
+    else:
+        query = query.filter(published_above)
     found = await query.exclude(format=ChallengeFormat.DUEL).order_by("-starts_at", "-id").limit(200)
-    duel_ids = await Participant.filter(user_id=viewer.id, challenge__format=ChallengeFormat.DUEL).values_list("challenge_id", flat=True)
+    duel_ids = await Participant.filter(
+        user_id=scope.user_id, challenge__format=ChallengeFormat.DUEL).values_list("challenge_id", flat=True)
     duels = await Challenge.filter(id__in=list(duel_ids)).order_by("-created_at") if duel_ids else []
     return list(duels) + list(found)
 
 
-async def visible_challenge(viewer: User, challenge_id: int) -> Challenge:
-    challenge = await Challenge.get_or_none(id=challenge_id, organization_id=viewer.organization_id)
+async def visible_challenge(scope: Scope, challenge_id: int) -> Challenge:
+    """A challenge the viewer sees, or ChallengeNotFound (a draft above the viewer too)."""
+    challenge = await Challenge.get_or_none(id=challenge_id, organization_id=scope.organization_id)
     if challenge is None:
         raise ChallengeNotFound("id")
     if challenge.format == ChallengeFormat.DUEL:
-        if viewer.role == Role.ADMIN or await Participant.exists(challenge_id=challenge.id, user_id=viewer.id):
+        if scope.is_admin or await Participant.exists(challenge_id=challenge.id, user_id=scope.user_id):
             return challenge
         raise ChallengeNotFound("id")
-    viewer_unit, scope = await Unit.get(id=viewer.unit_id), await Unit.get(id=challenge.scope_unit_id)
-    if not can_see_scope(viewer, viewer_unit, scope):
-        raise ChallengeNotFound("id")
-    if challenge.status == ChallengeStatus.DRAFT and viewer.role == Role.MEMBER:
+    if not sees_challenge(scope, challenge, await Unit.get(id=challenge.scope_unit_id)):
         raise ChallengeNotFound("id")
     return challenge
 
@@ -127,7 +137,7 @@ def _row(challenge: Challenge, values: dict[str, Any], rank: int, viewer: User |
     return Row(
         participant_id=values["id"], rank=values["final_rank"] or rank,
         display_name=values["display_name"] if mine or not masked else None,
-        unit_name=values["unit_name"], league=values["league"], score=float(values["score"]),
+        unit_name=values["unit_name"], league=values["league"], score=finite(values["score"]),
         thresholds_reached=values["thresholds_reached"], is_me=mine, user_id=values["user_id"],
     )
 
@@ -146,7 +156,7 @@ async def leaderboard_page(
     found = await query.order_by("-score", "-tie", "-id").limit(first + 1).values(*ROW_COLUMNS)
     rows = [_row(challenge, v, start + i + 1, viewer) for i, v in enumerate(found[:first])]
     for i, (row, values) in enumerate(zip(rows, found, strict=False)):
-        row.cursor = encode_cursor(float(values["score"]), int(values["tie"]), int(values["id"]), start + i + 1)
+        row.cursor = encode_cursor(finite(values["score"]), int(values["tie"]), int(values["id"]), start + i + 1)
     return Page(rows, len(found) > first, rows[-1].cursor if rows else None, challenge.version)
 
 
@@ -175,12 +185,13 @@ async def my_standing(challenge: Challenge, viewer: User) -> Standing | None:
     ).order_by("score", "tie", "id").first().values("score")
     _, parts = score_parts(challenge.scoring_mode, challenge.rules, me.parts, higher_is_better(challenge))
     upcoming = next_threshold(challenge.rules, me.score)
+    score = finite(me.score)
     return Standing(
         participant_id=me.id, rank=rank, size=await index.size(board, load), league=me.league,
-        score=me.score, parts=parts,
-        gap_to_next_rank=round(float(above["score"]) - me.score, 4) if above else None,
+        score=score, parts=parts,
+        gap_to_next_rank=round(finite(finite(above["score"]) - score), 4) if above else None,
         next_threshold=upcoming,
-        gap_to_next_threshold=round(upcoming - me.score, 4) if upcoming is not None else None,
+        gap_to_next_threshold=round(finite(upcoming - score), 4) if upcoming is not None else None,
         final_rank=me.final_rank,
     )
 
@@ -201,3 +212,20 @@ async def rows_around(challenge: Challenge, viewer: User, span: int = 2) -> list
     rows.append(_row(challenge, mine[0], standing_rank, viewer))
     rows += [_row(challenge, v, standing_rank + i + 1, viewer, around=True) for i, v in enumerate(below)]
     return rows
+
+
+async def live_snapshot(challenge_id: int, league: str, rows: int) -> Page:
+    """The top rows of a board as they are now, read afresh (its version too)."""
+    return await leaderboard_page(await Challenge.get(id=challenge_id), league, rows)
+
+
+async def participant_counts(challenge_ids: list[int]) -> dict[int, int]:
+    """How many take part in each challenge, in one query."""
+    rows = await Participant.filter(challenge_id__in=challenge_ids).annotate(n=Count("id")).group_by(
+        "challenge_id").values_list("challenge_id", "n")
+    return {int(c): int(n) for c, n in rows}
+
+
+async def units_by_ids(unit_ids: list[int]) -> dict[int, Unit]:
+    """Challenges' scope units, in one query (the ids come from challenge rows)."""
+    return {u.id: u for u in await Unit.filter(id__in=unit_ids)}

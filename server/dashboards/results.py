@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from server.accounts.models import User
+from server.challenges.bounds import finite
 from server.challenges.models import (
     Aggregation,
     Challenge,
@@ -25,9 +26,13 @@ class ResultAgainstTarget:
     total: float
     target: float
 
+    def __post_init__(self) -> None:
+        # a row stored before values were bounded (an old 1e308) must not break the screen
+        self.total, self.target = finite(self.total), finite(self.target)
+
     @property
     def percent(self) -> float | None:
-        return round(100.0 * self.total / self.target, 1) if self.target else None
+        return round(finite(100.0 * self.total / self.target), 1) if self.target else None
 
 
 @dataclass(slots=True)

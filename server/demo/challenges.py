@@ -34,9 +34,10 @@ from server.challenges.models import (
     Visibility,
 )
 from server.challenges.results import ResultInput, record_result
-from server.challenges.scope import Actor, manager_actor
-from server.challenges.tokens import create_token, token_actor
+from server.challenges.tokens import create_token, token_scope
 from server.demo import data
+from server.network.models import Unit
+from server.network.scope import scope_of_token, scope_of_user
 
 if TYPE_CHECKING:
     from server.demo.seed import DemoNetwork
@@ -128,21 +129,22 @@ async def seed_challenges(demo: DemoNetwork) -> None:
         ], batch_size=500)
     elapsed = max(0.35, min(0.9, (now - month).total_seconds() / (next_month - month).total_seconds()))
     admin, manager = demo.accounts["admin"], demo.accounts["manager"]
-    connector, secret = await create_token(admin, DMS_TOKEN, None)
+    head_office, managing = await scope_of_user(admin), await scope_of_user(manager)
+    connector, secret = await create_token(head_office, DMS_TOKEN, None)
     await _results(demo, metrics, field, last_month, month, 1.0, {k: rng.uniform(0.4, 1.3) for k in form}, "prev", connector)
     await _results(demo, metrics, field, month, next_month, elapsed, form, "now", connector)
 
     vehicles, financing, maintenance, rate = metrics
     name = MONTHS[month.month - 1]
     previous_name = MONTHS[last_month.month - 1]
-    closed = await create_challenge(admin, ChallengeDraft(
+    closed = await create_challenge(head_office, ChallengeDraft(
         name=f"Challenge réseau {_of(previous_name)}", starts_at=last_month, ends_at=month,
         description="Le classement du mois dernier, figé à la clôture.",
         metrics=[(vehicles.id, 2.0), (financing.id, 1.0), (maintenance.id, 1.0)],
         league_rule=LeagueRule.POINT_OF_SALE_SIZE, thresholds=[(100.0, "Objectif du mois", None)],
     ), now=last_month + timedelta(days=1))
     await close_challenge(closed.id, now=month)
-    live = await create_challenge(admin, ChallengeDraft(
+    live = await create_challenge(head_office, ChallengeDraft(
         name=f"Challenge réseau {_of(name)}",
         description=("Un mois pour faire la différence : chacun est classé sur son propre objectif, "
                      "par ligue de taille de point de vente. Palier à 100 % : badge « Objectif du mois » pour tous."),
@@ -153,22 +155,22 @@ async def seed_challenges(demo: DemoNetwork) -> None:
         recurrence=Recurrence.MONTHLY,
     ), now=now)
     region = demo.units["Île-de-France"]
-    await create_challenge(manager, ChallengeDraft(
+    await create_challenge(managing, ChallengeDraft(
         name="Course aux contrats d'entretien", scope_unit_id=region.id, format=ChallengeFormat.RACE,
         description="Tous ceux qui signent 5 contrats d'entretien d'ici la fin du mois gagnent une carte cadeau.",
         starts_at=month, ends_at=next_month, metrics=[(maintenance.id, 20.0)], scoring_mode=ScoringMode.ABSOLUTE,
         race_target=100.0, prizes="Une carte cadeau de 50 € pour chaque gagnant",
     ), now=now)
-    await create_challenge(manager, ChallengeDraft(
+    await create_challenge(managing, ChallengeDraft(
         name="Sprint financement de fin d'année", scope_unit_id=region.id, draft=False,
         description="Deux semaines pour signer un maximum de financements.",
         starts_at=next_month, ends_at=next_month + timedelta(days=14), metrics=[(financing.id, 1.0)],
         scoring_mode=ScoringMode.ABSOLUTE,
     ), now=now)
     colleague = next(p for p in field if p.unit_id == seller.unit_id and p.id != seller.id and p.role == Role.MEMBER)
-    await create_duel(colleague, seller.id, financing.id, 7, now=now)
+    await create_duel(await scope_of_user(colleague), seller.id, financing.id, 7, now=now)
     # a few results just now, through the real path: ranks move, people are told
-    actor = await token_actor(secret)
+    actor = await token_scope(secret)
     assert actor is not None
     paris = [p for p in field if p.unit_id == seller.unit_id and p.id != seller.id]
     for index, person in enumerate(paris[:3]):
@@ -182,7 +184,7 @@ async def seed_challenges(demo: DemoNetwork) -> None:
     below = [r for r in await rows_around(live, seller) if r.rank > 0 and not r.is_me and r.user_id]
     chaser = next((r for r in reversed(below)), None)
     if chaser is not None and chaser.user_id is not None:
-        await record_result(await manager_actor(admin), ResultInput(vehicles.id, ParticipantKind.USER, chaser.user_id, 2.0,
+        await record_result(head_office, ResultInput(vehicles.id, ParticipantKind.USER, chaser.user_id, 2.0,
                                                now - timedelta(minutes=2), "demo-live-chaser"))
     demo.counts["challenges"] = await Challenge.filter(organization_id=demo.organization.id).exclude(
         status=ChallengeStatus.DRAFT).count()
@@ -202,7 +204,7 @@ DMS_TOKEN = "Connecteur DMS des concessions"
 
 
 async def _corrections(demo: DemoNetwork, field: list[User], metrics: list[Metric], month: datetime) -> None:
-    actor = await manager_actor(demo.accounts["manager"])
+    actor = await scope_of_user(demo.accounts["manager"])
     seller = demo.accounts["seller"]
     for number, (site, metric, value, reason, hours) in enumerate(CORRECTIONS):
         # Julie stays out of it: she sits mid-table so that the live moves show
@@ -216,7 +218,7 @@ async def _draft(demo: DemoNetwork, metrics: list[Metric]) -> None:
     """A draft of Île-de-France's manager, ready to be reviewed and published: it starts today."""
     start = demo.now.replace(hour=0, minute=0, second=0, microsecond=0)
     vehicles, financing, _, _ = metrics
-    await create_challenge(demo.accounts["manager"], ChallengeDraft(
+    await create_challenge(await scope_of_user(demo.accounts["manager"]), ChallengeDraft(
         name="Challenge qualité de service", scope_unit_id=demo.units["Île-de-France"].id, draft=True,
         description=("Trois semaines pour vendre bien, pas seulement beaucoup : les ventes comptent, "
                      "la satisfaction de vos clients aussi."),
@@ -260,6 +262,7 @@ async def demo_tick(now: datetime | None = None) -> bool:
     if not people:
         return False
     await IntegrationToken.filter(id=connector.id).update(last_used_at=now)
-    await record_result(Actor(organization.id, "/", token=connector), ResultInput(
+    root = await Unit.get(id=connector.scope_unit_id)
+    await record_result(scope_of_token(organization.id, connector.id, root), ResultInput(
         metric_id, ParticipantKind.USER, random.choice(people), 1.0, now, f"demo-tick-{int(now.timestamp())}"))
     return True

@@ -15,6 +15,7 @@ from server.feed import comments, moderation, recommendations
 from server.feed.models import Like, Post, PostAudience, PostImage, PostKind, PostTag
 from server.feed.services import tags_in
 from server.media.services import store_image
+from server.network.scope import scope_of_user
 
 WINS = [
     ("Trois financements LOA signés ce matin, dont un client venu pour un simple entretien ! #financement",
@@ -134,18 +135,19 @@ async def seed_feed(demo: DemoNetwork) -> None:
         crowd = paris if post.id == regional.id else others
         for person in rng.sample(crowd, min(len(crowd), rng.randint(1, 3))):
             if person.id != post.author_id:
-                await comments.add_comment(person, post.id, rng.choice(COMMENTS))
+                await comments.add_comment(await scope_of_user(person), post.id, rng.choice(COMMENTS))
                 count += 1
     count += await _seed_top_of_week(demo, paris or others, others)
     # a colleague's best practice, recommended by the regional manager: pinned for the seller
-    await recommendations.recommend_post(manager, practices[1].id, [region.id], 14)
+    managing, reporting = await scope_of_user(manager), await scope_of_user(seller)
+    await recommendations.recommend_post(managing, practices[1].id, [region.id], 14)
     # moderation: one post hidden after a report, one report still waiting for the manager
     offender = paris[0] if paris else others[0]
     hidden = await _post(demo, offender, PostKind.WIN, "Remise de 40 % sur tout le stock, venez vite !", 20)
-    await moderation.report_post(seller, hidden.id, "Offre non validée par la marque")
-    await moderation.hide_post(manager, hidden.id, "Offre commerciale non conforme à la politique tarifaire")
+    await moderation.report_post(reporting, hidden.id, "Offre non validée par la marque")
+    await moderation.hide_post(managing, hidden.id, "Offre commerciale non conforme à la politique tarifaire")
     waiting = await _post(demo, offender, PostKind.WIN, "Photo du client avec sa nouvelle voiture 🚗", 3)
-    await moderation.report_post(seller, waiting.id, "Le client a-t-il donné son accord pour la photo ?")
+    await moderation.report_post(reporting, waiting.id, "Le client a-t-il donné son accord pour la photo ?")
     demo.counts.update({"photos": photos + 1, "comments": count, "recommendations": 1, "reports": 2})
 
 
@@ -160,5 +162,5 @@ async def _seed_top_of_week(demo: DemoNetwork, team: list[User], crowd: list[Use
     await Like.bulk_create([Like(post_id=post.id, user_id=fan.id) for fan in fans])
     await Post.filter(id=post.id).update(like_count=len(fans))
     for person, text in zip(fans, TOP_COMMENTS, strict=False):
-        await comments.add_comment(person, post.id, text)
+        await comments.add_comment(await scope_of_user(person), post.id, text)
     return min(len(fans), len(TOP_COMMENTS))

@@ -1,67 +1,92 @@
-"""Who sees a post: everyone at or below its audience unit, inside its organisation."""
+"""Who reads and who moderates a post: the feed's audience rules, in one place.
+
+Expressed with the network's `Scope` (server.network.scope), and used by reading, live
+events, photos (`GET /media/…`), suggestions and the hot feed path alike:
+
+- a post is **read** by everyone who belongs to its audience unit (at or below it) and by
+  the managers whose subtree holds that unit (`Scope.sees_path`), inside its organisation;
+- a post is **moderated** (hidden, its comments removed, a system post deleted) by the
+  managers whose subtree holds the unit it was written from (`Scope.manages_path`);
+- a hidden post stays readable by its author and its moderators only.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from server.accounts.models import Role, User
+from tortoise.expressions import Q
+
 from server.feed.models import PostAudience
 from server.network.models import Unit, UnitKind
+from server.network.scope import Scope
 
 
-def sees(viewer_path: str, is_manager: bool, audience_path: str) -> bool:
-    """Inside the audience, or a manager whose subtree holds it."""
-    return viewer_path.startswith(audience_path) or (
-        is_manager and audience_path.startswith(viewer_path)
+def reads(scope: Scope, audience_path: str) -> bool:
+    """Whether the viewer reads a post of this audience ("/" for the whole organisation)."""
+    return scope.sees_path(audience_path)
+
+
+def moderates(scope: Scope, unit_path: str) -> bool:
+    """Whether the viewer moderates a post written from the unit at `unit_path`."""
+    return scope.manages_path(unit_path)
+
+
+def reads_hidden(scope: Scope, author_id: int, unit_path: str) -> bool:
+    """A hidden post: only its author and its moderators."""
+    return author_id == scope.user_id or moderates(scope, unit_path)
+
+
+def readable(scope: Scope, prefix: str = "") -> Q:
+    """Posts (reached by `prefix`, e.g. "post__") of the viewer's organisation whose audience
+    the viewer reads, hidden ones included (see `visible`)."""
+    audience = _q(f"{prefix}audience_unit_id__in", scope.ancestor_ids) | _q(f"{prefix}audience_unit_id", None)
+    if scope.is_manager:
+        audience |= _q(f"{prefix}audience_unit__path__startswith", scope.act_path)
+    return audience & _q(f"{prefix}organization_id", scope.organization_id)
+
+
+def visible(scope: Scope, prefix: str = "") -> Q:
+    """`readable` without the hidden posts: what a feed, a count or a suggestion may show."""
+    return readable(scope, prefix) & _q(f"{prefix}hidden_at", None)
+
+
+def _q(lookup: str, value: Any) -> Q:
+    condition: dict[str, Any] = {lookup: value}
+    return Q(**condition)
+
+
+@dataclass(frozen=True, slots=True)
+class AudienceParameters:
+    """The same rule as `readable`, as parameters of hand-written SQL (server.feed.hot_page)."""
+
+    organization_id: int
+    ancestor_ids: list[int]  # audiences the viewer belongs to
+    subtree_pattern: str | None  # LIKE pattern of the audiences a manager reads below it
+
+
+def audience_parameters(scope: Scope) -> AudienceParameters:
+    return AudienceParameters(
+        organization_id=scope.organization_id,
+        ancestor_ids=scope.ancestor_ids,
+        subtree_pattern=scope.act_path + "%" if scope.is_manager else None,
     )
 
 
-def moderates(viewer_path: str, is_manager: bool, unit_path: str) -> bool:
-    """Managers and admins moderate what comes from their subtree."""
-    return is_manager and unit_path.startswith(viewer_path)
-
-
-@dataclass(slots=True)
-class Scope:
-    """The viewer's place in the network, loaded once per request."""
-
-    user: User
-    unit_path: str
-
-    @property
-    def ancestor_ids(self) -> list[int]:
-        """The viewer's unit and every unit above it: the audiences it belongs to."""
-        return [int(part) for part in self.unit_path.strip("/").split("/") if part]
-
-    @property
-    def is_manager(self) -> bool:
-        return self.user.role != Role.MEMBER
-
-    def sees(self, audience_path: str) -> bool:
-        return sees(self.unit_path, self.is_manager, audience_path)
-
-    def moderates(self, unit_path: str) -> bool:
-        return moderates(self.unit_path, self.is_manager, unit_path)
-
-
-async def viewer_scope(viewer: User) -> Scope:
-    cached: Scope | None = getattr(viewer, "_feed_scope", None)
-    if cached is not None:
-        return cached
-    paths = await Unit.filter(id=viewer.unit_id).values_list("path", flat=True)
-    scope = Scope(user=viewer, unit_path=str(paths[0]) if paths else "/")
-    viewer._feed_scope = scope  # type: ignore[attr-defined]
-    return scope
-
-
 async def audience_unit_id(scope: Scope, audience: PostAudience) -> int:
+    """The unit a new post of the viewer is addressed to."""
     ancestors = scope.ancestor_ids
     if audience == PostAudience.UNIT:
         return ancestors[-1]
     if audience == PostAudience.REGION:
-        regions = await Unit.filter(id__in=ancestors, kind=UnitKind.REGION).values_list(
-            "id", flat=True
-        )
+        regions: list[Any] = await Unit.filter(id__in=ancestors, kind=UnitKind.REGION).values_list("id", flat=True)
         # someone above every region (head office) reaches the whole network
-        return int(regions[0]) if regions else ancestors[0]  # type: ignore[call-overload]
+        return int(regions[0]) if regions else ancestors[0]
     return ancestors[0]
+
+
+def audience_of(unit: Unit) -> PostAudience:
+    """How a post addressed to `unit` (e.g. a challenge's scope) is labelled."""
+    if unit.parent_id is None:
+        return PostAudience.NETWORK
+    return PostAudience.REGION if unit.kind == UnitKind.REGION else PostAudience.UNIT

@@ -7,16 +7,16 @@ from datetime import UTC, datetime
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 
-from server.accounts.models import User
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.feed import events
-from server.feed.audience import viewer_scope
+from server.feed.audience import moderates
 from server.feed.errors import CommentNotFound, PostNotFound
 from server.feed.models import Comment, Post
 from server.feed.reading import COMMENT_COLUMNS, comment_row, get_post
 from server.feed.rows import CommentRow, PostRow
 from server.feed.services import check_idempotency_key
+from server.network.scope import Scope
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.ratelimit import consume
@@ -41,8 +41,8 @@ async def _comment(comment_id: int) -> CommentRow:
     return comment_row(values[0])
 
 
-async def _commentable(viewer: User, post_id: int) -> PostRow:
-    post = await get_post(viewer, post_id)
+async def _commentable(scope: Scope, post_id: int) -> PostRow:
+    post = await get_post(scope, post_id)
     if post.hidden_at is not None:
         raise PostNotFound("postId")
     return post
@@ -53,16 +53,19 @@ async def _count(post_id: int) -> int:
 
 
 async def add_comment(
-    viewer: User, post_id: int, body: str, idempotency_key: str | None = None
+    scope: Scope, post_id: int, body: str, idempotency_key: str | None = None
 ) -> tuple[CommentRow, PostRow]:
     """The same idempotency key from the same person gives back the first comment."""
     body = _clean(body)
     check_idempotency_key(idempotency_key)
-    post = await _commentable(viewer, post_id)
+    viewer = scope.user
+    if viewer is None:
+        raise NotAllowed()
+    post = await _commentable(scope, post_id)
     if idempotency_key is not None:
         found = await Comment.filter(author_id=viewer.id, idempotency_key=idempotency_key).values_list("id", flat=True)
         if found:
-            return await _comment(int(found[0])), await get_post(viewer, post_id)  # type: ignore[call-overload]
+            return await _comment(int(found[0])), await get_post(scope, post_id)  # type: ignore[call-overload]
     settings = get_settings()
     await consume(f"comment:{viewer.id}", settings.like_rate_limit, settings.rate_window_seconds)
     try:
@@ -92,21 +95,21 @@ async def add_comment(
         found = await Comment.filter(author_id=viewer.id, idempotency_key=idempotency_key).values_list("id", flat=True)
         if not found:
             raise
-        return await _comment(int(found[0])), await get_post(viewer, post_id)  # type: ignore[call-overload]
-    return row, await get_post(viewer, post_id)
+        return await _comment(int(found[0])), await get_post(scope, post_id)  # type: ignore[call-overload]
+    return row, await get_post(scope, post_id)
 
 
-async def edit_comment(viewer: User, comment_id: int, body: str) -> CommentRow:
+async def edit_comment(scope: Scope, comment_id: int, body: str) -> CommentRow:
     body = _clean(body)
     row = await _comment(comment_id)
-    post = await _commentable(viewer, row.post_id)
-    if row.author.id != viewer.id:
+    post = await _commentable(scope, row.post_id)
+    if row.author.id != scope.user_id:
         raise NotAllowed("commentId")
     async with atomic() as bus:
         await Comment.filter(id=comment_id).update(body=body, edited_at=datetime.now(UTC))
         row = await _comment(comment_id)
         bus.publish(
-            events.feed_channel(viewer.organization_id),
+            events.feed_channel(scope.organization_id),
             events.comment_changed(
                 events.COMMENT_EDITED, post.id, post.comment_count, post.audience_path, row.to_event()
             ),
@@ -114,19 +117,18 @@ async def edit_comment(viewer: User, comment_id: int, body: str) -> CommentRow:
     return row
 
 
-async def delete_comment(viewer: User, comment_id: int) -> PostRow:
+async def delete_comment(scope: Scope, comment_id: int) -> PostRow:
     """Its author, or a manager who moderates the post, removes a comment."""
     row = await _comment(comment_id)
-    post = await get_post(viewer, row.post_id)
-    scope = await viewer_scope(viewer)
-    if row.author.id != viewer.id and not scope.moderates(post.unit_path):
+    post = await get_post(scope, row.post_id)
+    if row.author.id != scope.user_id and not moderates(scope, post.unit_path):
         raise NotAllowed("commentId")
     async with atomic() as bus:
         removed = await Comment.filter(id=comment_id).delete()
         if removed:
             await Post.filter(id=post.id).update(comment_count=F("comment_count") - removed)
             bus.publish(
-                events.feed_channel(viewer.organization_id),
+                events.feed_channel(scope.organization_id),
                 events.comment_changed(
                     events.COMMENT_DELETED,
                     post.id,
@@ -135,4 +137,4 @@ async def delete_comment(viewer: User, comment_id: int) -> PostRow:
                     comment_id=comment_id,
                 ),
             )
-    return await get_post(viewer, post.id)
+    return await get_post(scope, post.id)

@@ -7,14 +7,14 @@ from datetime import UTC, datetime
 
 from tortoise.exceptions import IntegrityError
 
-from server.accounts.models import User
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.feed import events
-from server.feed.audience import viewer_scope
+from server.feed.audience import moderates
 from server.feed.models import Post, PostReport
 from server.feed.reading import get_post
 from server.feed.rows import PostRow
+from server.network.scope import Scope
 
 REASON_MAX = 300
 
@@ -28,34 +28,33 @@ def _reason(reason: str) -> str:
     return reason
 
 
-async def hide_post(manager: User, post_id: int, reason: str) -> PostRow:
+async def hide_post(scope: Scope, post_id: int, reason: str) -> PostRow:
     """A manager or admin hides a post from its subtree, with a reason the author sees;
     the open reports on it are resolved at the same time."""
     reason = _reason(reason)
-    post = await get_post(manager, post_id)
-    scope = await viewer_scope(manager)
-    if not scope.moderates(post.unit_path):
+    post = await get_post(scope, post_id)
+    if not moderates(scope, post.unit_path):
         raise NotAllowed("postId")
     now = datetime.now(UTC)
     async with atomic() as bus:
         await Post.filter(id=post_id).update(
-            hidden_at=now, hidden_reason=reason, hidden_by_id=manager.id
+            hidden_at=now, hidden_reason=reason, hidden_by_id=scope.user_id
         )
         await PostReport.filter(post_id=post_id, resolved_at=None).update(resolved_at=now)
         bus.publish(
-            events.feed_channel(manager.organization_id),
+            events.feed_channel(scope.organization_id),
             events.post_removed(events.POST_HIDDEN, post_id, post.audience_path),
         )
-    return await get_post(manager, post_id)
+    return await get_post(scope, post_id)
 
 
-async def report_post(viewer: User, post_id: int, reason: str) -> None:
+async def report_post(scope: Scope, post_id: int, reason: str) -> None:
     """Reporting twice counts once."""
     reason = _reason(reason)
-    post = await get_post(viewer, post_id)
+    post = await get_post(scope, post_id)
     try:
         async with atomic():
-            await PostReport.create(post_id=post.id, reporter_id=viewer.id, reason=reason)
+            await PostReport.create(post_id=post.id, reporter_id=scope.user_id, reason=reason)
     except IntegrityError:
         pass
 
@@ -69,24 +68,18 @@ class ReportRow:
     post: PostRow
 
 
-async def open_reports(manager: User) -> list[ReportRow]:
+async def open_reports(scope: Scope) -> list[ReportRow]:
     """Unresolved reports on posts from the manager's subtree, newest first."""
-    scope = await viewer_scope(manager)
-    if not scope.is_manager:
-        raise NotAllowed()
+    scope.require_manager()
     values = (
-        await PostReport.filter(
-            resolved_at=None,
-            post__organization_id=manager.organization_id,
-            post__unit__path__startswith=scope.unit_path,
-        )
+        await PostReport.filter(scope.subtree_filter("post__unit__"), resolved_at=None)
         .order_by("-id")
         .limit(100)
         .values("id", "reason", "created_at", "reporter__display_name", "post_id")
     )
     posts: dict[int, PostRow] = {}
     for post_id in {int(v["post_id"]) for v in values}:
-        posts[post_id] = await get_post(manager, post_id)
+        posts[post_id] = await get_post(scope, post_id)
     return [
         ReportRow(
             id=int(v["id"]),

@@ -10,13 +10,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
-from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
 from server import cursors
-from server.accounts.models import User
 from server.errors import ValidationFailed
-from server.feed.audience import Scope, audience_unit_id, viewer_scope
+from server.feed.audience import audience_unit_id, moderates, readable, reads_hidden, visible
 from server.feed.errors import PostNotFound
 from server.feed.models import (
     Comment,
@@ -39,6 +37,7 @@ from server.feed.rows import (
 )
 from server.media.storage import media_url
 from server.network.models import Unit
+from server.network.scope import Scope
 
 PAGE_MAX = 50
 TOP_WINDOW = timedelta(days=7)
@@ -66,7 +65,7 @@ async def unit_path_of(scope: Scope, filter: FeedFilter) -> str | None:
     path: str | None = None
     if filter.unit_id is not None:
         paths = await Unit.filter(
-            id=filter.unit_id, organization_id=scope.user.organization_id
+            id=filter.unit_id, organization_id=scope.organization_id
         ).values_list("path", flat=True)
         path = str(paths[0]) if paths else "-"
     if filter.within in (PostAudience.UNIT, PostAudience.REGION):
@@ -121,17 +120,9 @@ def decode_cursor(cursor: str, prefix: str = "post") -> int:
     return cursors.decode_cursor(cursor, prefix)
 
 
-def in_audience(scope: Scope) -> Q:
-    audience = Q(audience_unit_id__in=scope.ancestor_ids) | Q(audience_unit_id=None)
-    if scope.is_manager:
-        audience |= Q(audience_unit__path__startswith=scope.unit_path)
-    return audience
-
-
 def visible_posts(scope: Scope) -> QuerySet[Post]:
-    """Posts of the viewer's organisation whose audience holds the viewer (or, for a
-    manager, lies in its subtree), hidden ones left out."""
-    return Post.filter(in_audience(scope), organization_id=scope.user.organization_id, hidden_at=None)
+    """Posts the viewer reads (server.feed.audience), hidden ones left out."""
+    return Post.filter(visible(scope))
 
 
 async def active_recommended_ids(scope: Scope, now: datetime | None = None) -> list[int]:
@@ -139,7 +130,7 @@ async def active_recommended_ids(scope: Scope, now: datetime | None = None) -> l
     ids = await Recommendation.filter(
         unit_id__in=scope.ancestor_ids,
         ends_at__gt=now or datetime.now(UTC),
-        post__organization_id=scope.user.organization_id,
+        post__organization_id=scope.organization_id,
         post__hidden_at=None,
     ).values_list("post_id", flat=True)
     return sorted({int(i) for i in ids}, reverse=True)  # type: ignore[call-overload]
@@ -171,7 +162,7 @@ def normalize_tag(tag: str) -> str:
 
 
 async def feed_page(
-    viewer: User,
+    scope: Scope,
     first: int = 20,
     after: str | None = None,
     filter: FeedFilter | None = None,
@@ -182,7 +173,6 @@ async def feed_page(
     recommended to the viewer's units, pinned above the rest."""
     if not 1 <= first <= PAGE_MAX:
         raise ValidationFailed("page_size_invalid", "first", max=PAGE_MAX)
-    scope = await viewer_scope(viewer)
     filter = filter or FeedFilter()
     query = await _filtered(scope, filter)
     if order == FeedOrder.TOP_OF_WEEK:
@@ -237,9 +227,8 @@ async def enrich(scope: Scope, rows: list[PostRow]) -> list[PostRow]:
     if not rows:
         return rows
     ids = list({row.id for row in rows})
-    viewer = scope.user
     liked = set(
-        await Like.filter(user_id=viewer.id, post_id__in=ids).values_list("post_id", flat=True)
+        await Like.filter(user_id=scope.user_id, post_id__in=ids).values_list("post_id", flat=True)
     )
     images: dict[int, list[ImageRow]] = {}
     for image in (
@@ -276,8 +265,8 @@ async def enrich(scope: Scope, rows: list[PostRow]) -> list[PostRow]:
         names, units = recommended.get(row.id, ([], set()))
         row.recommended_by = names
         row.recommended_unit_count = len(units)
-        row.viewer_is_author = row.author.id == viewer.id
-        row.viewer_can_moderate = scope.moderates(row.unit_path)
+        row.viewer_is_author = row.author.id == scope.user_id
+        row.viewer_can_moderate = moderates(scope, row.unit_path)
     return rows
 
 
@@ -294,18 +283,13 @@ def image_row(values: dict[str, object]) -> ImageRow:
     )
 
 
-async def get_post(viewer: User, post_id: int) -> PostRow:
+async def get_post(scope: Scope, post_id: int) -> PostRow:
     """A visible post; a hidden one only for its author and the managers who moderate it."""
-    scope = await viewer_scope(viewer)
-    values = await Post.filter(
-        in_audience(scope), id=post_id, organization_id=viewer.organization_id
-    ).values(*POST_COLUMNS)
+    values = await Post.filter(readable(scope), id=post_id).values(*POST_COLUMNS)
     if not values:
         raise PostNotFound("postId")
     row = post_row(values[0])
-    if row.hidden_at is not None and not (
-        row.author.id == viewer.id or scope.moderates(row.unit_path)
-    ):
+    if row.hidden_at is not None and not reads_hidden(scope, row.author.id, row.unit_path):
         raise PostNotFound("postId")
     return (await enrich(scope, [row]))[0]
 

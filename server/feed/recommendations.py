@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from server.accounts.models import User
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
-from server.feed.audience import viewer_scope
 from server.feed.models import PostKind, Recommendation
 from server.feed.reading import get_post
 from server.feed.rows import PostRow
 from server.network.models import Unit
+from server.network.scope import Scope
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 
@@ -20,26 +19,23 @@ UNITS_MAX = 50
 
 
 async def recommend_post(
-    manager: User, post_id: int, unit_ids: list[int], days: int
+    scope: Scope, post_id: int, unit_ids: list[int], days: int
 ) -> PostRow:
-    """Managers recommend to units of their subtree, admins anywhere in the organisation.
-    Recommending again to the same unit moves its end date."""
-    scope = await viewer_scope(manager)
-    if not scope.is_manager:
+    """Managers recommend a post they read to units they manage (their subtree; admins: the
+    organisation). Recommending again to the same unit moves its end date."""
+    scope.require_manager()
+    manager = scope.user
+    if manager is None:
         raise NotAllowed()
     if not 1 <= days <= DAYS_MAX:
         raise ValidationFailed("recommendation_days_invalid", "days", max=DAYS_MAX)
     unit_ids = list(dict.fromkeys(unit_ids))
     if not 1 <= len(unit_ids) <= UNITS_MAX:
         raise ValidationFailed("recommendation_units_invalid", "unitIds", max=UNITS_MAX)
-    post = await get_post(manager, post_id)
+    post = await get_post(scope, post_id)
     if post.kind != PostKind.BEST_PRACTICE or post.hidden_at is not None:
         raise ValidationFailed("recommendation_not_best_practice", "postId")
-    units = await Unit.filter(
-        id__in=unit_ids,
-        organization_id=manager.organization_id,
-        path__startswith=scope.unit_path,
-    ).values_list("id", flat=True)
+    units = await Unit.filter(scope.subtree_filter(""), id__in=unit_ids).values_list("id", flat=True)
     if len(units) != len(unit_ids):
         raise NotAllowed("unitIds")
     ends_at = datetime.now(UTC) + timedelta(days=days)
@@ -69,4 +65,4 @@ async def recommend_post(
                 "unit_ids": [int(u) for u in units],  # type: ignore[call-overload]
             },
         )
-    return await get_post(manager, post_id)
+    return await get_post(scope, post_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
@@ -13,8 +14,8 @@ from server.accounts.models import Role, User
 from server.db import Events, atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.feed import events
-from server.feed.audience import audience_unit_id, viewer_scope
-from server.feed.errors import PostNotFound
+from server.feed.audience import audience_unit_id, moderates
+from server.feed.errors import PostNotFound, SystemPostNotEditable
 from server.feed.models import (
     Like,
     Post,
@@ -39,6 +40,7 @@ from server.feed.reading import (  # noqa: F401 - the feed's public reading API
 from server.feed.rows import PostRow
 from server.media.cleanup import delete_files
 from server.media.models import Media
+from server.network.scope import Scope
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.ratelimit import consume
@@ -50,6 +52,7 @@ IDEMPOTENCY_KEY_MAX = 64
 IMAGES_MAX = 4
 TAGS_MAX = 10
 MENTIONS_MAX = 10
+MENTION_RATE_LIMIT = 60  # people mentioned per author per rate window
 MEMBER_KINDS = {PostKind.WIN, PostKind.BEST_PRACTICE}
 MANAGER_KINDS = MEMBER_KINDS | {PostKind.ANNOUNCEMENT}
 TAG_PATTERN = re.compile(r"(?<![\w#])#([\w-]{2,40})")
@@ -143,10 +146,19 @@ async def _attach_images(author: User, post_id: int, image_ids: list[int]) -> No
     )
 
 
-async def _mention(author: User, post_id: int, mention_ids: list[int], bus: Events) -> None:
-    people = await User.filter(
+async def _check_mentions(author: User, mention_ids: list[int]) -> list[int]:
+    """The people of the author's organisation to mention, counted against the author's
+    mention limit before anything is written."""
+    people: list[Any] = await User.filter(
         id__in=list(dict.fromkeys(mention_ids)), organization_id=author.organization_id
     ).values_list("id", flat=True)
+    settings = get_settings()
+    for _ in people:
+        await consume(f"mention:{author.id}", MENTION_RATE_LIMIT, settings.rate_window_seconds)
+    return [int(p) for p in people]
+
+
+async def _mention(author: User, post_id: int, people: list[int], bus: Events) -> None:
     if not people:
         return
     await PostMention.bulk_create([PostMention(post_id=post_id, user_id=p) for p in people])
@@ -161,32 +173,39 @@ async def _mention(author: User, post_id: int, mention_ids: list[int], bus: Even
             )
 
 
-async def _existing(author: User, idempotency_key: str | None) -> PostRow | None:
+async def _existing(scope: Scope, idempotency_key: str | None) -> PostRow | None:
     if idempotency_key is None:
         return None
-    found = await Post.filter(author_id=author.id, idempotency_key=idempotency_key).values_list(
+    found = await Post.filter(author_id=scope.user_id, idempotency_key=idempotency_key).values_list(
         "id", flat=True
     )
-    return await get_post(author, int(found[0])) if found else None  # type: ignore[call-overload]
+    return await get_post(scope, int(found[0])) if found else None  # type: ignore[call-overload]
+
+
+def _author(scope: Scope) -> User:
+    if scope.user is None:
+        raise NotAllowed()
+    return scope.user
 
 
 async def create_post(
-    author: User,
+    scope: Scope,
     kind: PostKind | NewPost,
     body: str | None = None,
     idempotency_key: str | None = None,
 ) -> PostRow:
     """A new post; the same idempotency key from the same author gives back the first one."""
+    author = _author(scope)
     new = kind if isinstance(kind, NewPost) else NewPost(
         kind=kind, content=PostContent(body=body or ""), idempotency_key=idempotency_key
     )
     content = _check_new_post(author, new)
-    existing = await _existing(author, new.idempotency_key)
+    existing = await _existing(scope, new.idempotency_key)
     if existing is not None:
         return existing
     settings = get_settings()
     await consume(f"post:{author.id}", settings.post_rate_limit, settings.rate_window_seconds)
-    scope = await viewer_scope(author)
+    mentioned = await _check_mentions(author, new.mention_ids) if new.mention_ids else []
     audience_id = await audience_unit_id(scope, new.audience)
     try:
         async with atomic() as bus:
@@ -210,9 +229,9 @@ async def create_post(
                 await PostTag.bulk_create([PostTag(post_id=post.id, tag=t) for t in tags])
             if new.image_ids:
                 await _attach_images(author, post.id, new.image_ids)
-            if new.mention_ids:
-                await _mention(author, post.id, new.mention_ids, bus)
-            row = await get_post(author, post.id)
+            if mentioned:
+                await _mention(author, post.id, mentioned, bus)
+            row = await get_post(scope, post.id)
             bus.publish(
                 events.feed_channel(author.organization_id),
                 events.post_created(row.id, row.to_event()),
@@ -228,23 +247,21 @@ async def create_post(
             )
     except IntegrityError:
         # the same key raced in from a retry: the first one won, give it back
-        existing = await _existing(author, new.idempotency_key)
+        existing = await _existing(scope, new.idempotency_key)
         if existing is None:
             raise
         return existing
     return row
 
 
-async def _own_post(author: User, post_id: int) -> PostRow:
-    row = await get_post(author, post_id)
-    if row.author.id != author.id:
+async def edit_post(scope: Scope, post_id: int, content: PostContent) -> PostRow:
+    """Only the author edits, and never a post Élan wrote (a podium, a badge: SYSTEM);
+    tags follow the new text."""
+    row = await get_post(scope, post_id)
+    if row.kind == PostKind.SYSTEM:
+        raise SystemPostNotEditable("postId")
+    if row.author.id != scope.user_id:
         raise NotAllowed("postId")
-    return row
-
-
-async def edit_post(author: User, post_id: int, content: PostContent) -> PostRow:
-    """Only the author edits; tags follow the new text."""
-    row = await _own_post(author, post_id)
     clean = _clean_content(PostKind(row.kind), content)
     async with atomic() as bus:
         await Post.filter(id=post_id).update(
@@ -260,32 +277,38 @@ async def edit_post(author: User, post_id: int, content: PostContent) -> PostRow
         tags = tags_in(clean.body, clean.context, clean.action, clean.result)
         if tags:
             await PostTag.bulk_create([PostTag(post_id=post_id, tag=t) for t in tags])
-        row = await get_post(author, post_id)
+        row = await get_post(scope, post_id)
         if row.hidden_at is None:
             bus.publish(
-                events.feed_channel(author.organization_id),
+                events.feed_channel(scope.organization_id),
                 events.post_edited(post_id, row.to_event()),
             )
     return row
 
 
-async def delete_post(author: User, post_id: int) -> None:
-    """The post goes with its photos (rows in the same transaction, files after commit)."""
-    row = await _own_post(author, post_id)
+async def delete_post(scope: Scope, post_id: int) -> None:
+    """The author deletes a post; a post Élan wrote (SYSTEM) only its moderators do. The
+    post goes with its photos (rows in the same transaction, files after commit)."""
+    row = await get_post(scope, post_id)
+    if row.kind == PostKind.SYSTEM:
+        if not moderates(scope, row.unit_path):
+            raise NotAllowed("postId")
+    elif row.author.id != scope.user_id:
+        raise NotAllowed("postId")
     async with atomic() as bus:
         media_ids = await PostImage.filter(post_id=post_id).values_list("media_id", flat=True)
         keys = [str(k) for k in await Media.filter(id__in=media_ids).values_list("key", flat=True)]
         await Post.filter(id=post_id).delete()
         await Media.filter(id__in=media_ids).delete()
         bus.publish(
-            events.feed_channel(author.organization_id),
+            events.feed_channel(scope.organization_id),
             events.post_removed(events.POST_DELETED, post_id, row.audience_path),
         )
     await delete_files(keys)
 
 
-async def _visible_post(viewer: User, post_id: int) -> PostRow:
-    row = await get_post(viewer, post_id)
+async def _visible_post(scope: Scope, post_id: int) -> PostRow:
+    row = await get_post(scope, post_id)
     if row.hidden_at is not None:
         raise PostNotFound("postId")
     return row
@@ -296,10 +319,11 @@ async def _like_count(post_id: int) -> int:
     return int(rows[0]["like_count"])
 
 
-async def like_post(viewer: User, post_id: int) -> PostRow:
+async def like_post(scope: Scope, post_id: int) -> PostRow:
     """Idempotent: a second like changes nothing. The count moves in the same transaction as
     the like row and only when that row was really inserted, so it stays exact."""
-    post = await _visible_post(viewer, post_id)
+    viewer = _author(scope)
+    post = await _visible_post(scope, post_id)
     settings = get_settings()
     await consume(f"like:{viewer.id}", settings.like_rate_limit, settings.rate_window_seconds)
     if not await Like.filter(post_id=post_id, user_id=viewer.id).exists():
@@ -333,11 +357,12 @@ async def like_post(viewer: User, post_id: int) -> PostRow:
                     )
         except IntegrityError:
             pass  # a concurrent like by the same person won; nothing more to count
-    return await get_post(viewer, post_id)
+    return await get_post(scope, post_id)
 
 
-async def unlike_post(viewer: User, post_id: int) -> PostRow:
-    post = await _visible_post(viewer, post_id)
+async def unlike_post(scope: Scope, post_id: int) -> PostRow:
+    viewer = _author(scope)
+    post = await _visible_post(scope, post_id)
     settings = get_settings()
     await consume(f"like:{viewer.id}", settings.like_rate_limit, settings.rate_window_seconds)
     async with atomic() as bus:
@@ -349,45 +374,4 @@ async def unlike_post(viewer: User, post_id: int) -> PostRow:
                 events.feed_channel(viewer.organization_id),
                 events.like_count_changed(post_id, count, post.audience_path),
             )
-    return await get_post(viewer, post_id)
-
-
-async def create_system_post(author: User, body: str) -> PostRow:
-    """A post written by Élan on behalf of another domain (badge awarded, challenge results).
-
-    `author` is the person the post is about or who caused it; other domains call this
-    inside their own transaction so the post commits with the change it announces. It
-    goes to the whole network.
-    """
-    scope = await viewer_scope(author)
-    async with atomic() as bus:
-        post = await Post.create(
-            organization_id=author.organization_id,
-            author_id=author.id,
-            unit_id=author.unit_id,
-            kind=PostKind.SYSTEM,
-            body=body[:BODY_MAX],
-            audience=PostAudience.NETWORK,
-            audience_unit_id=scope.ancestor_ids[0],
-        )
-        row = await get_post(author, post.id)
-        bus.publish(
-            events.feed_channel(author.organization_id),
-            events.post_created(row.id, row.to_event()),
-        )
-    return row
-
-
-async def remove_system_post(organization_id: int, post_id: int) -> None:
-    """Takes back a post Élan wrote for another domain (e.g. a revoked badge); screens drop it
-    live. Call it inside the caller's transaction, like `create_system_post`."""
-    async with atomic() as bus:
-        removed = await Post.filter(
-            id=post_id, organization_id=organization_id, kind=PostKind.SYSTEM
-        ).delete()
-        if removed:
-            # system posts go to the whole organisation (audience path "/")
-            bus.publish(
-                events.feed_channel(organization_id),
-                events.post_removed(events.POST_REMOVED, post_id, "/"),
-            )
+    return await get_post(scope, post_id)

@@ -5,20 +5,23 @@ from __future__ import annotations
 from tortoise.functions import Count
 
 from server.accounts.models import User
+from server.feed.audience import visible
 from server.feed.models import PostTag
 from server.feed.reading import normalize_tag
 from server.feed.rows import AuthorRow, UnitRow
+from server.network.scope import Scope
 
 LIMIT = 8
 
 
-async def colleagues(viewer: User, search: str) -> list[AuthorRow]:
-    search = search.strip().lstrip("@")
+async def colleagues(scope: Scope, search: str) -> list[AuthorRow]:
+    """People of the organisation to @mention (anyone may be mentioned, and told)."""
+    search = search.strip().lstrip("@")[:80]
     if not search:
         return []
     values = (
-        await User.filter(organization_id=viewer.organization_id, display_name__icontains=search)
-        .exclude(id=viewer.id)
+        await User.filter(organization_id=scope.organization_id, display_name__icontains=search)
+        .exclude(id=scope.user_id)
         .order_by("display_name")
         .limit(LIMIT)
         .values("id", "display_name", "role", "avatar_url", "unit_id", "unit__name", "unit__kind", "unit__city")
@@ -35,9 +38,10 @@ async def colleagues(viewer: User, search: str) -> list[AuthorRow]:
     ]
 
 
-async def tags(viewer: User, prefix: str) -> list[str]:
-    prefix = normalize_tag(prefix)
-    query = PostTag.filter(post__organization_id=viewer.organization_id)
+async def tags(scope: Scope, prefix: str) -> list[str]:
+    """Tags of the posts the viewer may see (server.feed.audience), most used first."""
+    prefix = normalize_tag(prefix)[:40]
+    query = PostTag.filter(visible(scope, "post__"))
     if prefix:
         query = query.filter(tag__startswith=prefix)
     rows = (

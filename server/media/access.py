@@ -1,51 +1,26 @@
-"""Who may fetch a photo: a signed-in person of the same organisation who can see its post,
-or its uploader while it is not attached yet. Everyone else is told it does not exist.
+"""Who may fetch a photo: a signed-in person of the same organisation who reads its post
+(server.feed.audience), or its uploader while it is not attached yet. Everyone else is told
+it does not exist.
 
-Two indexed lookups per request: the session (by its token's hash, with the viewer's unit
-path) and the photo (by its unique key, with its post's audience). No ORM objects."""
+The viewer is found as for any request (`authenticate`, then its `Scope`); the photo in one
+indexed lookup (by its unique key, with its post's audience). No ORM objects for the photo."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
-
-from server.accounts.models import Role, Session
-from server.accounts.services import token_hash
-from server.feed.audience import moderates, sees
+from server.accounts.services import authenticate
+from server.feed.audience import reads, reads_hidden
 from server.media.models import Media
 from server.media.storage import KEY_PATTERN
+from server.network.scope import Scope, scope_of_user
 
 
-@dataclass(slots=True, frozen=True)
-class MediaViewer:
-    user_id: int
-    organization_id: int
-    is_manager: bool
-    unit_path: str
+async def media_viewer(token: str | None) -> Scope | None:
+    """The scope of the person behind a live session, or None."""
+    user = await authenticate(token)
+    return await scope_of_user(user, user.unit) if user is not None else None
 
 
-async def media_viewer(token: str | None) -> MediaViewer | None:
-    """The person behind a live session, as much as the access rule needs."""
-    if not token or len(token) > 200:
-        return None
-    rows = await Session.filter(
-        token_hash=token_hash(token),
-        revoked_at=None,
-        expires_at__gt=datetime.now(UTC),
-        user__deactivated_at=None,
-    ).values("user_id", "user__organization_id", "user__role", "user__unit__path")
-    if not rows:
-        return None
-    row = rows[0]
-    return MediaViewer(
-        user_id=int(row["user_id"]),
-        organization_id=int(row["user__organization_id"]),
-        is_manager=str(row["user__role"]) != Role.MEMBER.value,
-        unit_path=str(row["user__unit__path"] or "/"),
-    )
-
-
-async def may_see_media(viewer: MediaViewer, name: str) -> bool:
+async def may_see_media(viewer: Scope, name: str) -> bool:
     """`name` is a rendition's file name (`<key>-feed.webp`)."""
     if not KEY_PATTERN.match(name):
         return False
@@ -66,12 +41,9 @@ async def may_see_media(viewer: MediaViewer, name: str) -> bool:
     if row["post_images__post__id"] is None:
         # not attached (yet): only the person who uploaded it
         return int(row["owner_id"]) == viewer.user_id
-    audience_path = str(row["post_images__post__audience_unit__path"] or "/")
-    if not sees(viewer.unit_path, viewer.is_manager, audience_path):
+    if not reads(viewer, str(row["post_images__post__audience_unit__path"] or "/")):
         return False
     if row["post_images__post__hidden_at"] is not None:
         # a hidden post stays visible to its author and to the managers who moderate it
-        return int(row["post_images__post__author_id"]) == viewer.user_id or moderates(
-            viewer.unit_path, viewer.is_manager, str(row["post_images__post__unit__path"])
-        )
+        return reads_hidden(viewer, int(row["post_images__post__author_id"]), str(row["post_images__post__unit__path"]))
     return True

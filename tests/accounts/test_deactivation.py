@@ -6,6 +6,7 @@ from __future__ import annotations
 from server.accounts.models import Role, User
 from server.feed.models import Post, PostKind
 from server.feed.services import create_post
+from server.network.scope import scope_of_user
 from server.push.models import PushSubscription
 from tests.accounts.documents import DEACTIVATE_PERSON, LOGIN, ME, NOTIFICATIONS, REACTIVATE_PERSON
 from tests.badges.factories import make_badge
@@ -26,7 +27,7 @@ async def test_a_deactivated_person_is_signed_out_everywhere_and_cannot_sign_in(
     network = await make_network()
     _, manager_token = await signed_in(network.regions["Nord"], Role.MANAGER, "Marc Delaunay")
     seller, seller_token = await signed_in(network.points_of_sale["Lille"], name="Julie Moreau")
-    await create_post(seller, PostKind.WIN, "Trois contrats signés ce matin")
+    await create_post(await scope_of_user(seller), PostKind.WIN, "Trois contrats signés ce matin")
     badge = await make_badge(network, "Esprit d'équipe")
     await PushSubscription.create(user=seller, endpoint="https://fcm.googleapis.com/fcm/send/julie", p256dh="k" * 87, auth="a" * 22)
     socket = Subscription(live_server.ws_url, token=seller_token)

@@ -6,6 +6,7 @@ import asyncio
 
 from server.accounts.models import Role
 from server.accounts.services import open_session
+from server.network.scope import scope_of_user
 from tests.badges.factories import make_badge
 from tests.factories import make_network, make_user
 from tests.graphql_client import GraphQLClient, Subscription
@@ -47,7 +48,7 @@ async def test_a_revoked_badges_announcement_leaves_the_feed_live(live_server):
     badge = await make_badge(network, "Esprit d'équipe")
     manager = await make_user(network.regions["Nord"], Role.MANAGER)
     seller = await make_user(network.points_of_sale["Lille"])
-    award = (await award_badge(manager, badge.id, [seller.id], "Merci pour le coup de main")).awards[0]
+    award = (await award_badge(await scope_of_user(manager), badge.id, [seller.id], "Merci pour le coup de main")).awards[0]
     async with Subscription(live_server.ws_url, token=await open_session(seller)) as live:
         await live.connect()
         await live.subscribe("subscription { feedEvents { type postId } }")

@@ -8,6 +8,7 @@ import pytest
 
 from server.badges.models import Award, RuleTrigger
 from server.db import atomic
+from server.network.scope import scope_of_user
 from tests.badges.test_rules import _rule
 from tests.factories import make_network, make_user
 
@@ -41,7 +42,7 @@ async def test_two_instances_checking_labels_at_once_send_one_reminder(live_serv
     label = await make_label(network)
     admin = await head_office(network)
     holder = await make_user(network.points_of_sale["Lille"])
-    await award_badge(admin, label.id, [holder.id], "Assessment réussi")
+    await award_badge(await scope_of_user(admin), label.id, [holder.id], "Assessment réussi")
     now = datetime.now(UTC)
     await Award.filter(user_id=holder.id).update(expires_at=now + timedelta(days=10))
     await asyncio.gather(*(send_renewal_reminders(now) for _ in range(4)))

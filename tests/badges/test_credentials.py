@@ -19,6 +19,7 @@ from server.badges.awarding import award_badge, revoke_award
 from server.badges.credentials import email_identity, verify
 from server.badges.keys import public_key_from_multibase
 from server.badges.models import Award, SigningKey
+from server.network.scope import scope_of_user
 from tests.badges.factories import head_office, make_badge, make_label
 from tests.factories import make_network, make_user
 from tests.graphql_client import GraphQLClient
@@ -39,7 +40,7 @@ async def _awarded(network, **badge_options):
     badge = await make_badge(network, "Roi de l'entretien", emoji="🔧", description="Contrats d'entretien signés", criteria="Dix contrats d'entretien en un mois", **badge_options)
     admin = await head_office(network)
     seller = await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
-    outcome = await award_badge(admin, badge.id, [seller.id], "Dix contrats Sérénité en octobre")
+    outcome = await award_badge(await scope_of_user(admin), badge.id, [seller.id], "Dix contrats Sérénité en octobre")
     return outcome.awards[0], seller, admin
 
 
@@ -116,7 +117,7 @@ async def test_the_verification_page_reports_valid_revoked_and_expired(live_serv
     award, _, admin = await _awarded(network)
     label = await make_label(network)
     manager = await make_user(network.points_of_sale["Arras"], Role.MANAGER)
-    expired = (await award_badge(admin, label.id, [manager.id], "Assessment 2024", level="Bronze")).awards[0]
+    expired = (await award_badge(await scope_of_user(admin), label.id, [manager.id], "Assessment 2024", level="Bronze")).awards[0]
     await Award.filter(id=expired.id).update(expires_at=datetime.now(UTC) - timedelta(days=2))
     async with httpx.AsyncClient(base_url=live_server.url) as http:
         valid_page = await http.get(f"/verify/{award.public_id}")

@@ -6,6 +6,7 @@ from server.accounts.models import Role
 from server.accounts.services import open_session
 from server.badges.awarding import award_badge
 from server.badges.models import Award
+from server.network.scope import scope_of_user
 from tests.badges.factories import head_office, make_badge
 from tests.factories import make_network, make_user
 from tests.graphql_client import GraphQLClient
@@ -17,7 +18,7 @@ async def test_another_organisations_people_badges_awards_and_units_are_invisibl
     their_admin = await head_office(theirs)
     their_badge = await make_badge(theirs, "Badge d'ailleurs")
     their_seller = await make_user(theirs.points_of_sale["Lille"], name="Personne d'ailleurs")
-    their_award = (await award_badge(their_admin, their_badge.id, [their_seller.id], "Chez eux")).awards[0]
+    their_award = (await award_badge(await scope_of_user(their_admin), their_badge.id, [their_seller.id], "Chez eux")).awards[0]
     our_badge = await make_badge(ours)
     our_admin = await head_office(ours)
     async with GraphQLClient(live_server.url, token=await open_session(our_admin)) as client:

@@ -10,6 +10,7 @@ from server.accounts.services import open_session
 from server.badges.labels import send_renewal_reminders
 from server.badges.models import Award
 from server.db import atomic
+from server.network.scope import scope_of_user
 from server.notifications.models import Notification, NotificationKind
 from tests.badges.factories import head_office, make_label
 from tests.factories import make_network, make_user
@@ -73,7 +74,7 @@ async def test_the_renewal_reminder_is_sent_once_30_days_before_expiry(live_serv
     soon, later, past = [await make_user(network.points_of_sale["Lille"], Role.MANAGER) for _ in range(3)]
     from server.badges.awarding import award_badge
 
-    await award_badge(admin, label.id, [soon.id, later.id, past.id], "Assessment réussi", level="Or")
+    await award_badge(await scope_of_user(admin), label.id, [soon.id, later.id, past.id], "Assessment réussi", level="Or")
     now = datetime.now(UTC)
     await Award.filter(user_id=soon.id).update(expires_at=now + timedelta(days=20))
     await Award.filter(user_id=later.id).update(expires_at=now + timedelta(days=60))

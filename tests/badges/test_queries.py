@@ -12,6 +12,7 @@ from PIL import Image
 from server.accounts.models import Role
 from server.accounts.services import open_session
 from server.badges.awarding import award_badge
+from server.network.scope import scope_of_user
 from tests.badges.factories import head_office, make_badge, make_label
 from tests.factories import make_network, make_user
 from tests.graphql_client import GraphQLClient
@@ -91,9 +92,9 @@ async def test_a_units_wall_of_fame_shows_its_subtree_only(live_server):
     label = await make_label(network)
     lille = [await make_user(network.points_of_sale["Lille"], name=f"Lille {i}") for i in range(3)]
     bordeaux = await make_user(network.points_of_sale["Bordeaux"], name="Bordeaux 1")
-    await award_badge(admin, team_spirit.id, [p.id for p in lille], "Entraide pendant les portes ouvertes")
-    await award_badge(admin, financing.id, [lille[0].id, bordeaux.id], "Premier dossier")
-    await award_badge(admin, label.id, [lille[1].id], "Assessment réussi", level="Argent")
+    await award_badge(await scope_of_user(admin), team_spirit.id, [p.id for p in lille], "Entraide pendant les portes ouvertes")
+    await award_badge(await scope_of_user(admin), financing.id, [lille[0].id, bordeaux.id], "Premier dossier")
+    await award_badge(await scope_of_user(admin), label.id, [lille[1].id], "Assessment réussi", level="Argent")
     async with GraphQLClient(live_server.url, token=await open_session(lille[0])) as client:
         nord = (await client.execute(WALL, {"unitId": str(network.regions["Nord"].id)}))["wallOfFame"]
         mine = (await client.execute(WALL, {}))["wallOfFame"]
@@ -113,7 +114,7 @@ async def _people_query_count(live_server, people: int) -> tuple[int, int]:
     badge = await make_badge(network)
     manager = await make_user(network.regions["Nord"], Role.MANAGER)
     sellers = [await make_user(network.points_of_sale["Lille"]) for _ in range(people)]
-    await award_badge(admin, badge.id, [s.id for s in sellers], "Bravo à toute l'équipe")
+    await award_badge(await scope_of_user(admin), badge.id, [s.id for s in sellers], "Bravo à toute l'équipe")
     async with GraphQLClient(live_server.url, token=await open_session(manager)) as client:
         with counting_queries() as seen:
             found = (await client.execute(PEOPLE, {}))["awardablePeople"]
@@ -156,7 +157,7 @@ async def _feed_query_count(live_server, posts: int) -> int:
     admin = await head_office(network)
     badge = await make_badge(network)
     authors = [await make_user(network.points_of_sale["Lille"]) for _ in range(posts)]
-    await award_badge(admin, badge.id, [a.id for a in authors], "Bravo")
+    await award_badge(await scope_of_user(admin), badge.id, [a.id for a in authors], "Bravo")
     for author in authors:
         await Post.create(organization_id=network.organization_id, author=author, unit_id=author.unit_id, kind=PostKind.WIN, body="Vente signée")
     async with GraphQLClient(live_server.url, token=await open_session(authors[0])) as client:

@@ -9,8 +9,8 @@ from server.accounts.models import Role, User
 from server.challenges.lifecycle import ChallengeDraft, create_challenge
 from server.challenges.models import Challenge, Metric, ParticipantKind
 from server.challenges.results import Recorded, ResultInput, record_result
-from server.challenges.scope import manager_actor
 from server.challenges.targets import TargetInput, set_targets
+from server.network.scope import scope_of_user
 from tests.factories import Network, deferred_work_done, make_network, signed_in
 
 _keys = iter(range(10**9))
@@ -43,7 +43,7 @@ async def arena(sellers: int = 4, target: float | None = 10, names: list[str] | 
         found.sellers.append(user)
         found.tokens[user.id] = user_token
     if target is not None:
-        actor = await manager_actor(manager)
+        actor = await scope_of_user(manager)
         start = now() - timedelta(days=2)
         await set_targets(actor, [TargetInput(metric.id, ParticipantKind.USER, s.id, start, start + timedelta(days=30), target)
                                   for s in found.sellers])
@@ -58,14 +58,14 @@ async def live_challenge(found: Arena, **options: object) -> Challenge:
     )
     for key, value in options.items():
         setattr(draft, key, value)
-    found.challenge = await create_challenge(found.manager, draft)
+    found.challenge = await create_challenge(await scope_of_user(found.manager), draft)
     return found.challenge
 
 
 async def sell(found: Arena, seller: User, value: float, key: str | None = None, reason: str | None = None) -> Recorded:
     """Records a sale as a manager would, and lets the rank alerts and podium posts it causes
     (deferred work, done right after commit by the server) happen before the story goes on."""
-    actor = await manager_actor(found.manager)
+    actor = await scope_of_user(found.manager)
     recorded = await record_result(actor, ResultInput(
         found.metric.id, ParticipantKind.USER, seller.id, value, now(), key or f"test-key-{next(_keys)}", reason,
     ))

@@ -8,6 +8,7 @@ from datetime import timedelta
 from server.accounts.models import Role
 from server.challenges.models import Metric
 from server.challenges.tokens import create_token
+from server.network.scope import scope_of_user
 from tests.challenges.given import arena, now, sell
 from tests.factories import make_user, signed_in
 from tests.graphql_client import GraphQLClient
@@ -40,7 +41,7 @@ async def test_a_manager_reads_who_recorded_what_in_its_region(live_server):
     admin, admin_token = await signed_in(found.network.root, Role.ADMIN, "Isabelle Marchand")
     await sell(found, julie, 3)
     await sell(found, julie, -1, reason="Vente annulée : financement refusé")
-    _, secret = await create_token(admin, "CRM Concession Lille", found.network.points_of_sale["Lille"].id)
+    _, secret = await create_token(await scope_of_user(admin), "CRM Concession Lille", found.network.points_of_sale["Lille"].id)
     async with GraphQLClient(live_server.url, token=secret) as crm:
         pushed = await crm.execute(RECORD, {"metric": str(found.metric.id), "participant": str(thomas.id),
                                             "value": 2, "at": now().isoformat(), "key": "crm-lille-000042"})
@@ -78,9 +79,8 @@ async def test_the_manager_of_another_region_sees_nothing_and_a_member_is_refuse
     bordeaux = await make_user(found.network.points_of_sale["Bordeaux"], name="Paul Dubois")
     from server.challenges.models import ParticipantKind
     from server.challenges.results import ResultInput, record_result
-    from server.challenges.scope import manager_actor
 
-    await record_result(await manager_actor(south_manager), ResultInput(
+    await record_result(await scope_of_user(south_manager), ResultInput(
         found.metric.id, ParticipantKind.USER, bordeaux.id, 4, now(), "south-result-0001"))
     # when Sud-Ouest's manager and a Nord seller read the audit
     async with GraphQLClient(live_server.url, token=south_token) as south:
@@ -127,9 +127,8 @@ async def test_the_audit_filters_by_metric_participant_period_and_corrections(li
     financing = await Metric.create(organization_id=found.network.organization_id, name="Financements signés")
     from server.challenges.models import ParticipantKind
     from server.challenges.results import ResultInput, record_result
-    from server.challenges.scope import manager_actor
 
-    actor = await manager_actor(found.manager)
+    actor = await scope_of_user(found.manager)
     await record_result(actor, ResultInput(found.metric.id, ParticipantKind.USER, julie.id, 1, now() - timedelta(days=40),
                                            "last-month-0001"))
     await sell(found, julie, 2)

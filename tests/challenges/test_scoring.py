@@ -27,6 +27,7 @@ from server.challenges.models import (
 from server.challenges.scoring import score_parts
 from server.challenges.standings import leaderboard_page, my_standing
 from server.feed.models import Post, PostKind
+from server.network.scope import scope_of_user
 from tests.challenges.given import arena, live_challenge, now, sell
 from tests.factories import make_user
 
@@ -152,8 +153,8 @@ async def test_a_live_challenge_keeps_its_rules_but_not_its_description(live_ser
     challenge = await live_challenge(found)
     draft = ChallengeDraft(name="Autre", starts_at=challenge.starts_at, ends_at=challenge.ends_at, metrics=[(found.metric.id, 2.0)])
     with pytest.raises(RulesFrozen):
-        await update_rules(found.manager, challenge.id, draft)
-    changed = await update_description(found.manager, challenge.id, "Bonus : un week-end à Deauville")
+        await update_rules(await scope_of_user(found.manager), challenge.id, draft)
+    changed = await update_description(await scope_of_user(found.manager), challenge.id, "Bonus : un week-end à Deauville")
     assert changed.description == "Bonus : un week-end à Deauville"
 
 
@@ -223,11 +224,10 @@ async def test_unit_challenges_count_the_results_of_their_people(live_server):
 async def test_a_result_outside_the_period_does_not_count(live_server):
     from server.challenges.models import ParticipantKind as Kind
     from server.challenges.results import ResultInput, record_result
-    from server.challenges.scope import manager_actor
 
     found = await arena(sellers=1)
     challenge = await live_challenge(found)
-    await record_result(await manager_actor(found.manager), ResultInput(
+    await record_result(await scope_of_user(found.manager), ResultInput(
         found.metric.id, Kind.USER, found.sellers[0].id, 5, now() - timedelta(days=5), "old-sale-1234"))
     assert (await my_standing(challenge, found.sellers[0])).score == 0
 
@@ -239,7 +239,7 @@ async def test_a_draft_is_hidden_from_members_until_published(live_server):
     found = await arena(sellers=1)
     draft = await live_challenge(found, draft=True, name="Brouillon")
     assert draft.status == ChallengeStatus.DRAFT
-    assert draft.id not in [c.id for c in await visible_challenges(found.sellers[0])]
-    published = await publish_challenge(found.manager, draft.id)
+    assert draft.id not in [c.id for c in await visible_challenges(await scope_of_user(found.sellers[0]))]
+    published = await publish_challenge(await scope_of_user(found.manager), draft.id)
     assert published.status == ChallengeStatus.LIVE
-    assert draft.id in [c.id for c in await visible_challenges(found.sellers[0])]
+    assert draft.id in [c.id for c in await visible_challenges(await scope_of_user(found.sellers[0]))]

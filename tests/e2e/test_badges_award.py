@@ -13,6 +13,7 @@ from playwright.async_api import expect
 from server.accounts.models import Role
 from server.badges.credentials import verify
 from server.badges.keys import organization_public_key
+from server.network.scope import scope_of_user
 from tests.badges.factories import make_badge
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
@@ -152,7 +153,7 @@ async def test_the_awarder_revokes_a_badge_from_the_profile_and_it_leaves_the_fe
     badge = await make_badge(network, "Esprit d'équipe")
     manager = await make_user(network.regions["Nord"], Role.MANAGER, "Marc Delaunay")
     julie = await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
-    await award_badge(manager, badge.id, [julie.id], "Aide précieuse aux portes ouvertes")
+    await award_badge(await scope_of_user(manager), badge.id, [julie.id], "Aide précieuse aux portes ouvertes")
     phone = await phones()
     await sign_in(phone.page, manager.email)
     page = phone.page

@@ -12,6 +12,7 @@ from playwright.async_api import expect
 from server.feed.models import Comment, Like, Post, PostImage, PostKind
 from server.feed.services import create_post
 from server.media.models import Media
+from server.network.scope import scope_of_user
 from tests.e2e.test_feed_complete import photo
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
@@ -34,7 +35,7 @@ async def test_the_service_worker_sends_what_was_queued_offline_with_the_app_clo
     network = await make_network()
     camille = await make_user(network.points_of_sale["Lille"], name="Camille Durand")
     hugo = await make_user(network.points_of_sale["Arras"], name="Hugo Lefèvre")
-    post = await create_post(camille, PostKind.WIN, "Trois financements signés ce matin")
+    post = await create_post(await scope_of_user(camille), PostKind.WIN, "Trois financements signés ce matin")
     phone = await phones()
     page = phone.page
     await sign_in(page, hugo.email)

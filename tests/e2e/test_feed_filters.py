@@ -8,6 +8,7 @@ from playwright.async_api import expect
 
 from server.feed.models import Post, PostKind
 from server.feed.services import create_post
+from server.network.scope import scope_of_user
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
 
@@ -19,9 +20,9 @@ async def test_filter_by_tag_and_top_of_the_week_survive_a_reload(live_server, p
     network = await make_network()
     camille = await make_user(network.points_of_sale["Lille"], name="Camille Durand")
     hugo = await make_user(network.points_of_sale["Arras"], name="Hugo Lefèvre")
-    await create_post(camille, PostKind.BEST_PRACTICE, "Le rappel à J+2 après l'essai #relance")
-    loved = await create_post(hugo, PostKind.WIN, "Record du mois battu, merci l'équipe")
-    await create_post(camille, PostKind.WIN, "Vitrine refaite #accueil")
+    await create_post(await scope_of_user(camille), PostKind.BEST_PRACTICE, "Le rappel à J+2 après l'essai #relance")
+    loved = await create_post(await scope_of_user(hugo), PostKind.WIN, "Record du mois battu, merci l'équipe")
+    await create_post(await scope_of_user(camille), PostKind.WIN, "Vitrine refaite #accueil")
     await Post.filter(id=loved.id).update(like_count=14, comment_count=5)
     phone = await phones()
     page = phone.page
@@ -40,11 +41,11 @@ async def test_filter_by_tag_and_top_of_the_week_survive_a_reload(live_server, p
     await expect(clear_tag).to_be_visible()
 
     # when colleagues post live, with and without the tag
-    await create_post(camille, PostKind.WIN, "Deux clients rappelés, deux essais #relance")
+    await create_post(await scope_of_user(camille), PostKind.WIN, "Deux clients rappelés, deux essais #relance")
     banner = page.get_by_test_id("new-posts-banner")
     await expect(banner).to_have_text("1 nouvelle publication", timeout=10_000)
-    await create_post(camille, PostKind.WIN, "Café offert aux clients du samedi")
-    await create_post(camille, PostKind.WIN, "Relance faite, contrat signé #relance")
+    await create_post(await scope_of_user(camille), PostKind.WIN, "Café offert aux clients du samedi")
+    await create_post(await scope_of_user(camille), PostKind.WIN, "Relance faite, contrat signé #relance")
 
     # then only the posts of the filtered feed are announced
     await expect(banner).to_have_text("2 nouvelles publications", timeout=10_000)

@@ -8,6 +8,7 @@ from playwright.async_api import expect
 from server.accounts.models import Role
 from server.feed.models import Post, PostKind
 from server.feed.services import NewPost, PostContent, create_post
+from server.network.scope import scope_of_user
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
 
@@ -22,7 +23,7 @@ async def test_moderation_actions_show_only_to_those_allowed_and_an_offline_post
     seller = await make_user(network.points_of_sale["Lille"], name="Camille Durand")
     manager = await make_user(network.regions["Nord"], Role.MANAGER, name="Marc Delaunay")
     practice = await create_post(
-        seller, NewPost(kind=PostKind.BEST_PRACTICE, content=PostContent(body="Le café du samedi"))
+        await scope_of_user(seller), NewPost(kind=PostKind.BEST_PRACTICE, content=PostContent(body="Le café du samedi"))
     )
     camille, marc = await phones(), await phones()
     await sign_in(camille.page, seller.email)

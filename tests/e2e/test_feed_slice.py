@@ -9,6 +9,7 @@ from playwright.async_api import expect
 from server.accounts.models import Role
 from server.feed.models import PostKind
 from server.feed.services import create_post
+from server.network.scope import scope_of_user
 from tests.factories import PASSWORD, make_network, make_user
 
 pytestmark = pytest.mark.e2e
@@ -29,7 +30,7 @@ async def test_a_win_appears_live_on_a_colleagues_phone_and_is_liked(live_server
     author = await make_user(network.points_of_sale["Lille"], name="Camille Durand")
     colleague = await make_user(network.points_of_sale["Arras"], name="Hugo Lefèvre")
     manager = await make_user(network.regions["Nord"], Role.MANAGER, name="Marc Delaunay")
-    await create_post(manager, PostKind.ANNOUNCEMENT, "Le challenge de novembre commence lundi.")
+    await create_post(await scope_of_user(manager), PostKind.ANNOUNCEMENT, "Le challenge de novembre commence lundi.")
     camille, hugo = await phones(), await phones()
     await sign_in(camille.page, author.email)
     await sign_in(hugo.page, colleague.email)

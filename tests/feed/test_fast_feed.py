@@ -9,6 +9,7 @@ from server.accounts.models import Role
 from server.feed import comments, recommendations, services
 from server.feed.models import PostAudience
 from server.media.services import store_image
+from server.network.scope import scope_of_user
 from tests.factories import make_network, make_user, signed_in
 from tests.feed.documents import FEED as FULL_FEED
 from tests.feed.test_query_count import _jpeg
@@ -67,7 +68,7 @@ async def test_the_hot_path_and_strawberry_agree(live_server, monkeypatch, role)
         kind = services.PostKind.BEST_PRACTICE if n % 3 == 0 else services.PostKind.WIN
         audience = [PostAudience.NETWORK, PostAudience.REGION, PostAudience.UNIT][n % 3]
         post = await services.create_post(
-            author,
+            await scope_of_user(author),
             services.NewPost(
                 kind=kind,
                 content=services.PostContent(body=f"Publication {n} #tag{n % 2}", figure="3", context="c"),
@@ -76,10 +77,10 @@ async def test_the_hot_path_and_strawberry_agree(live_server, monkeypatch, role)
             ),
         )
         if n % 2:
-            await services.like_post(viewer, post.id) if n % 3 != 2 else None
-            await comments.add_comment(author, post.id, "Bravo")
+            await services.like_post(await scope_of_user(viewer), post.id) if n % 3 != 2 else None
+            await comments.add_comment(await scope_of_user(author), post.id, "Bravo")
         if kind == services.PostKind.BEST_PRACTICE and n > 3:
-            await recommendations.recommend_post(manager, post.id, [network.points_of_sale["Lille"].id], 5)
+            await recommendations.recommend_post(await scope_of_user(manager), post.id, [network.points_of_sale["Lille"].id], 5)
     async with GraphQLClient(live_server.url, token=token) as client:
         for query, variables in ((FULL_FEED, {"first": 5}), (ALIASED, {}), (FULL_FEED, {"first": 50})):
             slow = await _data_of(client, query, variables, True, monkeypatch)

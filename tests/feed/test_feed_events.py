@@ -11,6 +11,7 @@ from server.accounts.models import Role
 from server.db import atomic
 from server.feed import services
 from server.feed.models import Post, PostKind
+from server.network.scope import scope_of_user
 from tests.factories import make_network, signed_in
 from tests.feed.test_feed import LIKE, post_as
 from tests.graphql_client import GraphQLClient, Subscription
@@ -90,13 +91,13 @@ async def test_a_rolled_back_change_sends_nothing(live_server):
         # when a post is written but its transaction fails afterwards
         with pytest.raises(RuntimeError):
             async with atomic():
-                await services.create_post(author, PostKind.WIN, "Jamais publié")
+                await services.create_post(await scope_of_user(author), PostKind.WIN, "Jamais publié")
                 raise RuntimeError("the rest of the change failed")
         # then nothing reached the screen and nothing was stored
         assert await listener.nothing_within(0.7)
         assert not await Post.filter(author_id=author.id).exists()
         # and a committed post right after does arrive
-        await services.create_post(author, PostKind.WIN, "Publié")
+        await services.create_post(await scope_of_user(author), PostKind.WIN, "Publié")
         message = await listener.next()
         assert message["payload"]["data"]["feedEvents"]["post"]["body"] == "Publié"
 
@@ -109,5 +110,5 @@ async def test_another_organisation_hears_nothing(live_server):
         await outsider.connect()
         await outsider.subscribe(FEED_EVENTS)
         await asyncio.sleep(0.2)
-        await services.create_post(author, PostKind.WIN, "Chiffres confidentiels")
+        await services.create_post(await scope_of_user(author), PostKind.WIN, "Chiffres confidentiels")
         assert await outsider.nothing_within(0.7)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from server.accounts.models import Role
-from server.feed import services
 from server.feed.models import Post, PostTag
+from server.feed.system_posts import create_system_post
 from tests.factories import make_network, signed_in
 from tests.feed.documents import (
     DELETE_POST,
@@ -63,7 +63,7 @@ async def test_announcements_are_for_managers_and_system_posts_for_other_domains
     _, manager_token = await signed_in(network.regions["Nord"], Role.MANAGER)
     async with GraphQLClient(live_server.url, token=seller_token) as member:
         refused = await create(member, "ANNOUNCEMENT", "Réunion lundi")
-        await services.create_system_post(seller, "Camille reçoit le badge « Première vente »")
+        await create_system_post(seller, "Camille reçoit le badge « Première vente »")
         async with GraphQLClient(live_server.url, token=manager_token) as manager:
             announced = await create(manager, "ANNOUNCEMENT", "Challenge de printemps lancé lundi !")
         feed = (await member.execute(FEED, {"first": 10}))["feed"]

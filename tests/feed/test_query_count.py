@@ -11,6 +11,7 @@ from schema.feed import fast
 from server.accounts.models import Role
 from server.feed import comments, recommendations, services
 from server.media.services import store_image
+from server.network.scope import scope_of_user
 from tests.factories import make_network, make_user, signed_in
 from tests.feed.documents import FEED as CARD_FEED
 from tests.graphql_client import GraphQLClient
@@ -42,13 +43,13 @@ async def test_the_feed_runs_a_constant_number_of_queries(live_server, monkeypat
         new = services.NewPost(
             kind=kind, content=services.PostContent(body=f"Réussite {n} #financement #n{n}"), image_ids=images
         )
-        post = await services.create_post(author, new)
+        post = await services.create_post(await scope_of_user(author), new)
         if n % 2 == 0:
-            await services.like_post(viewer, post.id)
+            await services.like_post(await scope_of_user(viewer), post.id)
         if n % 4 == 0:
-            await comments.add_comment(viewer, post.id, "Bravo")
+            await comments.add_comment(await scope_of_user(viewer), post.id, "Bravo")
         if kind == services.PostKind.BEST_PRACTICE and n < 20:
-            await recommendations.recommend_post(manager, post.id, [network.points_of_sale["Lille"].id], 7)
+            await recommendations.recommend_post(await scope_of_user(manager), post.id, [network.points_of_sale["Lille"].id], 7)
     # strawberry's execution, the reference (on PostgreSQL the hot path in schema.feed.fast
     # would answer this document with its own three statements: session, page, pinned)
     monkeypatch.setattr(fast, "compiled_for", lambda *args: None)
@@ -69,9 +70,9 @@ async def test_the_feed_runs_a_constant_number_of_queries(live_server, monkeypat
 async def test_the_comment_page_is_one_query(live_server, size):
     network = await make_network()
     viewer, token = await signed_in(network.points_of_sale["Lille"])
-    post = await services.create_post(viewer, services.PostKind.WIN, "Vente")
+    post = await services.create_post(await scope_of_user(viewer), services.PostKind.WIN, "Vente")
     for n in range(size):
-        await comments.add_comment(viewer, post.id, f"Commentaire {n}")
+        await comments.add_comment(await scope_of_user(viewer), post.id, f"Commentaire {n}")
     query = "query($id: ID!, $n: Int!) { post(id: $id) { comments(first: $n) { edges { node { id body author { displayName unit { name } } } } } } }"
     async with GraphQLClient(live_server.url, token=token) as client:
         await client.execute(query, {"id": str(post.id), "n": size})

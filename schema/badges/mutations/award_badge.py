@@ -13,12 +13,10 @@ from schema.errors import (
     NotAllowedError,
     NotFoundError,
     ValidationError,
-    to_user_error,
 )
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.badges import awarding, reading
-from server.errors import DomainError
 
 
 @strawberry.type
@@ -43,18 +41,15 @@ async def award_badge(
     post_id: strawberry.ID | None = None,
     level: str | None = None,
 ) -> AwardBadgeResult:
-    actor = signed_in(info)
-    try:
-        outcome = await awarding.award_badge(
-            actor,
-            parse_id(badge_id),
-            [parse_id(u) for u in user_ids],
-            reason,
-            parse_id(post_id) if post_id is not None else None,
-            level,
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    actor = scope_of(info)
+    outcome = await awarding.award_badge(
+        actor,
+        parse_id(badge_id),
+        [parse_id(u) for u in user_ids],
+        reason,
+        parse_id(post_id) if post_id is not None else None,
+        level,
+    )
     rows = await reading.award_rows(id__in=[a.id for a in outcome.awards]) if outcome.awards else []
     return AwardBadgeSuccess(
         awards=cast(list[Award], rows),

@@ -8,12 +8,11 @@ import strawberry
 
 from schema.badges.types import Badge
 from schema.context import Info
-from schema.errors import NotAllowedError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, ValidationError
 from schema.permissions import signed_in
 from server.badges import catalogue
 from server.badges.models import AwardPolicy, BadgeCategory, BadgeKind
 from server.badges.rows import BadgeRow
-from server.errors import DomainError
 
 
 @strawberry.input
@@ -45,16 +44,13 @@ CreateBadgeResult = Annotated[
 
 async def create_badge(info: Info, input: CreateBadgeInput) -> CreateBadgeResult:
     actor = signed_in(info)
-    try:
-        badge = await catalogue.create_badge(
-            actor,
-            catalogue.NewBadge(
-                name=input.name, kind=BadgeKind(input.kind), description=input.description,
-                emoji=input.emoji, image_base64=input.image_base64, category=BadgeCategory(input.category),
-                criteria=input.criteria, repeatable=input.repeatable, validity_days=input.validity_days,
-                award_policy=AwardPolicy(input.award_policy), levels=list(input.levels),
-            ),
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    badge = await catalogue.create_badge(
+        actor,
+        catalogue.NewBadge(
+            name=input.name, kind=BadgeKind(input.kind), description=input.description,
+            emoji=input.emoji, image_base64=input.image_base64, category=BadgeCategory(input.category),
+            criteria=input.criteria, repeatable=input.repeatable, validity_days=input.validity_days,
+            award_policy=AwardPolicy(input.award_policy), levels=list(input.levels),
+        ),
+    )
     return CreateBadgeSuccess(badge=cast(Badge, BadgeRow.of(badge)))

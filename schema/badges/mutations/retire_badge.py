@@ -8,12 +8,11 @@ import strawberry
 
 from schema.badges.types import Badge
 from schema.context import Info
-from schema.errors import NotAllowedError, NotFoundError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.badges import catalogue
 from server.badges.rows import BadgeRow
-from server.errors import DomainError
 
 
 @strawberry.type
@@ -28,8 +27,5 @@ RetireBadgeResult = Annotated[
 
 async def retire_badge(info: Info, badge_id: strawberry.ID) -> RetireBadgeResult:
     actor = signed_in(info)
-    try:
-        badge = await catalogue.retire_badge(actor, parse_id(badge_id))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    badge = await catalogue.retire_badge(actor, parse_id(badge_id))
     return RetireBadgeSuccess(badge=cast(Badge, BadgeRow.of(badge)))

@@ -12,12 +12,10 @@ from schema.errors import (
     NotAllowedError,
     NotFoundError,
     ValidationError,
-    to_user_error,
 )
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.badges import awarding
-from server.errors import DomainError
 
 
 @strawberry.type
@@ -33,8 +31,5 @@ RevokeAwardResult = Annotated[
 
 async def revoke_award(info: Info, award_id: strawberry.ID, reason: str) -> RevokeAwardResult:
     actor = signed_in(info)
-    try:
-        award = await awarding.revoke_award(actor, parse_id(award_id), reason)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    award = await awarding.revoke_award(actor, parse_id(award_id), reason)
     return RevokeAwardSuccess(award_id=strawberry.ID(str(award.id)))

@@ -14,13 +14,11 @@ from schema.errors import (
     NotAllowedError,
     NotFoundError,
     ValidationError,
-    to_user_error,
 )
 from schema.ids import parse_id
 from schema.permissions import signed_in
 from server.badges import rules
 from server.badges.models import RuleTrigger
-from server.errors import DomainError
 
 
 @strawberry.input
@@ -57,22 +55,16 @@ def _options(raw: object) -> dict[str, object]:
 
 async def create_badge_rule(info: Info, input: CreateBadgeRuleInput) -> SaveBadgeRuleResult:
     actor = signed_in(info)
-    try:
-        rule, made = await rules.create_rule(
-            actor, parse_id(input.badge_id), RuleTrigger(input.trigger), input.threshold, _options(input.options)
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    rule, made = await rules.create_rule(
+        actor, parse_id(input.badge_id), RuleTrigger(input.trigger), input.threshold, _options(input.options)
+    )
     return SaveBadgeRuleSuccess(rule=cast(BadgeRule, rule), backfilled=made)
 
 
 async def update_badge_rule(info: Info, input: UpdateBadgeRuleInput) -> SaveBadgeRuleResult:
     actor = signed_in(info)
-    try:
-        rule, made = await rules.update_rule(
-            actor, parse_id(input.rule_id), input.threshold,
-            _options(input.options) if input.options is not None else None, input.active,
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    rule, made = await rules.update_rule(
+        actor, parse_id(input.rule_id), input.threshold,
+        _options(input.options) if input.options is not None else None, input.active,
+    )
     return SaveBadgeRuleSuccess(rule=cast(BadgeRule, rule), backfilled=made)

@@ -35,6 +35,7 @@ from schema.challenges.mutations.set_target import (
     spread_target,
 )
 from schema.errors import mutation
+from server.challenges.bounds import VALUE_MAX
 
 
 @strawberry.type
@@ -56,8 +57,10 @@ class ChallengesMutation:
     )
     record_result: RecordResultResult = mutation(
         resolver=record_result,
-        description="Record a result for a person or unit (managers in scope, or an integration token). "
-        "The same idempotencyKey twice counts once; a negative value is a correction and needs a reason.",
+        description="Record a result for a person or unit (managers in scope, or an integration token); it moves "
+        "the live challenges the recorder manages. The value is finite and within "
+        f"±{VALUE_MAX:,}. The same idempotencyKey twice from the same recorder counts once; a negative "
+        "value is a correction and needs a reason.",
     )
     import_results: ImportResult = mutation(
         resolver=import_results,
@@ -65,7 +68,8 @@ class ChallengesMutation:
         "nothing is applied while a line is bad unless validRowsOnly.",
     )
     set_target: SetTargetResult = mutation(
-        resolver=set_target, description="Set a person's or unit's target on a metric for a period."
+        resolver=set_target,
+        description=f"Set a person's or unit's target on a metric for a period (above 0, at most {VALUE_MAX:,}).",
     )
     spread_target: SetTargetResult = mutation(
         resolver=spread_target, description="Set a unit's target and split it evenly among its people."
@@ -75,7 +79,9 @@ class ChallengesMutation:
         description="Import targets from CSV (metric,participant,period_start,period_end,value).",
     )
     create_duel: ChallengeResult = mutation(
-        resolver=create_duel, description="Challenge a colleague to a duel on one metric; they accept or decline."
+        resolver=create_duel,
+        description="Challenge a colleague of one's point of sale to a duel on one metric; they accept or decline "
+        "(rate-limited).",
     )
     answer_duel: ChallengeResult = mutation(
         resolver=answer_duel, description="Accept (the duel starts now) or decline a duel invitation."

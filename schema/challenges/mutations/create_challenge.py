@@ -23,11 +23,11 @@ from schema.errors import (
     ConflictError,
     NotAllowedError,
     NotFoundError,
+    RateLimitedError,
     ValidationError,
-    to_user_error,
 )
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.challenges import lifecycle
 from server.challenges.criteria import CriterionKind as CriterionKindEnum
 from server.challenges.models import (
@@ -48,7 +48,6 @@ from server.challenges.models import (
 from server.challenges.models import (
     Visibility as VisibilityEnum,
 )
-from server.errors import DomainError
 
 
 @strawberry.input(description="A metric to count, with its weight.")
@@ -100,7 +99,7 @@ class ChallengeSuccess:
 
 
 ChallengeResult = Annotated[
-    ChallengeSuccess | ValidationError | NotAllowedError | NotFoundError | ConflictError,
+    ChallengeSuccess | ValidationError | NotAllowedError | NotFoundError | ConflictError | RateLimitedError,
     strawberry.union("ChallengeResult"),
 ]
 
@@ -130,40 +129,25 @@ def to_draft(input: CreateChallengeInput) -> lifecycle.ChallengeDraft:
 
 
 async def create_challenge(info: Info, input: CreateChallengeInput) -> ChallengeResult:
-    try:
-        challenge = await lifecycle.create_challenge(signed_in(info), to_draft(input))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    challenge = await lifecycle.create_challenge(scope_of(info), to_draft(input))
     return ChallengeSuccess(challenge=as_challenge(challenge))
 
 
 async def update_challenge_description(info: Info, challenge_id: strawberry.ID, description: str) -> ChallengeResult:
-    try:
-        challenge = await lifecycle.update_description(signed_in(info), parse_id(challenge_id), description)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    challenge = await lifecycle.update_description(scope_of(info), parse_id(challenge_id), description)
     return ChallengeSuccess(challenge=as_challenge(challenge))
 
 
 async def update_challenge_rules(info: Info, challenge_id: strawberry.ID, input: CreateChallengeInput) -> ChallengeResult:
-    try:
-        challenge = await lifecycle.update_rules(signed_in(info), parse_id(challenge_id), to_draft(input))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    challenge = await lifecycle.update_rules(scope_of(info), parse_id(challenge_id), to_draft(input))
     return ChallengeSuccess(challenge=as_challenge(challenge))
 
 
 async def close_challenge(info: Info, challenge_id: strawberry.ID) -> ChallengeResult:
-    try:
-        challenge = await lifecycle.close_managed(signed_in(info), parse_id(challenge_id))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    challenge = await lifecycle.close_managed(scope_of(info), parse_id(challenge_id))
     return ChallengeSuccess(challenge=as_challenge(challenge))
 
 
 async def publish_challenge(info: Info, challenge_id: strawberry.ID) -> ChallengeResult:
-    try:
-        challenge = await lifecycle.publish_challenge(signed_in(info), parse_id(challenge_id))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    challenge = await lifecycle.publish_challenge(scope_of(info), parse_id(challenge_id))
     return ChallengeSuccess(challenge=as_challenge(challenge))

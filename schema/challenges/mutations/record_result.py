@@ -14,18 +14,16 @@ from schema.errors import (
     NotAllowedError,
     NotFoundError,
     ValidationError,
-    to_user_error,
 )
 from schema.ids import parse_id
-from schema.permissions import signed_in
+from schema.permissions import scope_of
 from server.challenges import csv_import
 from server.challenges.models import ParticipantKind as ParticipantKindEnum
 from server.challenges.results import ResultInput
 from server.challenges.results import record_result as record
-from server.challenges.scope import Actor, manager_actor
-from server.challenges.tokens import token_actor
-from server.errors import DomainError
+from server.challenges.tokens import token_scope
 from server.i18n import translate
+from server.network.scope import Scope
 
 
 @strawberry.type(description="How one challenge moved because of a result.")
@@ -49,29 +47,24 @@ RecordResultResult = Annotated[
 ]
 
 
-async def actor_for(info: Info) -> Actor:
-    """A signed-in manager, or else the integration token sent as a bearer token."""
-    if info.context.user is not None:
-        return await manager_actor(info.context.user)
-    found = await token_actor(info.context.bearer)
-    if found is None:
-        signed_in(info)  # raises the sign-in error
-        raise AssertionError
-    return found
+async def recorder_scope(info: Info) -> Scope:
+    """The signed-in person's scope, or else that of the integration token sent as a bearer
+    token (the services check that it manages what it records)."""
+    if info.context.user is None:
+        found = await token_scope(info.context.bearer)
+        if found is not None:
+            return found
+    return scope_of(info)  # raises the sign-in error when there is neither
 
 
 async def record_result(
     info: Info, metric: strawberry.ID, participant: strawberry.ID, value: float, occurred_at: datetime,
     idempotency_key: str, participant_kind: ParticipantKind = ParticipantKindEnum.USER, reason: str | None = None,
 ) -> RecordResultResult:
-    try:
-        actor = await actor_for(info)
-        recorded = await record(actor, ResultInput(
-            parse_id(metric), ParticipantKindEnum(participant_kind), parse_id(participant), value, occurred_at,
-            idempotency_key, reason,
-        ))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    recorded = await record(await recorder_scope(info), ResultInput(
+        parse_id(metric), ParticipantKindEnum(participant_kind), parse_id(participant), value, occurred_at,
+        idempotency_key, reason,
+    ))
     return RecordResultSuccess(
         result_id=strawberry.ID(str(recorded.result.id)), duplicate=recorded.duplicate,
         moves=[ChallengeMove(challenge_id=strawberry.ID(str(cid)), previous_rank=m.old_rank, rank=m.new_rank,
@@ -107,8 +100,4 @@ def as_report(info: Info, report: csv_import.ImportReport) -> ImportReport:
 
 
 async def import_results(info: Info, csv: str, valid_rows_only: bool = False) -> ImportResult:
-    try:
-        report = await csv_import.import_results(await actor_for(info), csv, valid_rows_only)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
-    return as_report(info, report)
+    return as_report(info, await csv_import.import_results(await recorder_scope(info), csv, valid_rows_only))

@@ -7,16 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from schema.challenges.mutations.record_result import ImportResult, actor_for, as_report
+from schema.challenges.mutations.record_result import ImportResult, as_report, recorder_scope
 from schema.challenges.types import ParticipantKind
 from schema.context import Info
-from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError, ValidationError
 from schema.ids import parse_id
-from server.accounts.models import User as UserModel
 from server.challenges import csv_import, targets
 from server.challenges.models import ParticipantKind as ParticipantKindEnum
 from server.challenges.models import Target as TargetModel
-from server.errors import DomainError
 
 
 @strawberry.type(description="A person's target as just set.")
@@ -34,44 +32,35 @@ class SetTargetSuccess:
     )
 
 
-async def _people_of(saved: list[TargetModel]) -> list[PersonTarget]:
-    by_user = {t.user_id: t.value for t in saved if t.user_id is not None}
-    users = await UserModel.filter(id__in=list(by_user)).order_by("display_name", "id")
-    return [PersonTarget(user_id=strawberry.ID(str(u.id)), display_name=u.display_name, value=by_user[u.id]) for u in users]
-
-
 SetTargetResult = Annotated[
     SetTargetSuccess | ValidationError | NotAllowedError | NotFoundError, strawberry.union("SetTargetResult"),
 ]
+
+
+async def _success(saved: list[TargetModel]) -> SetTargetSuccess:
+    people = await targets.people_of(saved)
+    return SetTargetSuccess(count=len(saved), people=[
+        PersonTarget(user_id=strawberry.ID(str(p.user_id)), display_name=p.display_name, value=p.value) for p in people
+    ])
 
 
 async def set_target(
     info: Info, metric: strawberry.ID, participant: strawberry.ID, period_start: datetime, period_end: datetime,
     value: float, participant_kind: ParticipantKind = ParticipantKindEnum.USER,
 ) -> SetTargetResult:
-    try:
-        saved = await targets.set_targets(await actor_for(info), [targets.TargetInput(
-            parse_id(metric), ParticipantKindEnum(participant_kind), parse_id(participant), period_start, period_end, value,
-        )])
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
-    return SetTargetSuccess(count=len(saved), people=await _people_of(saved))
+    saved = await targets.set_targets(await recorder_scope(info), [targets.TargetInput(
+        parse_id(metric), ParticipantKindEnum(participant_kind), parse_id(participant), period_start, period_end, value,
+    )])
+    return await _success(saved)
 
 
 async def spread_target(
     info: Info, metric: strawberry.ID, unit: strawberry.ID, period_start: datetime, period_end: datetime, value: float,
 ) -> SetTargetResult:
-    try:
-        saved = await targets.spread_target(await actor_for(info), parse_id(metric), parse_id(unit),
-                                            period_start, period_end, value)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
-    return SetTargetSuccess(count=len(saved), people=await _people_of(saved))
+    saved = await targets.spread_target(await recorder_scope(info), parse_id(metric), parse_id(unit),
+                                        period_start, period_end, value)
+    return await _success(saved)
 
 
 async def import_targets(info: Info, csv: str, valid_rows_only: bool = False) -> ImportResult:
-    try:
-        report = await csv_import.import_targets(await actor_for(info), csv, valid_rows_only)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
-    return as_report(info, report)
+    return as_report(info, await csv_import.import_targets(await recorder_scope(info), csv, valid_rows_only))

@@ -12,12 +12,10 @@ from schema.errors import (
     NotFoundError,
     RateLimitedError,
     ValidationError,
-    to_user_error,
 )
 from schema.feed.types import Comment, Post
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.errors import DomainError
+from schema.permissions import scope_of
 from server.feed import comments
 
 
@@ -64,29 +62,20 @@ DeleteCommentResult = Annotated[
 
 
 async def add_comment(info: Info, input: AddCommentInput) -> AddCommentResult:
-    viewer = signed_in(info)
-    try:
-        comment, post = await comments.add_comment(
-            viewer, parse_id(input.post_id), input.body, input.idempotency_key
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    scope = scope_of(info)
+    comment, post = await comments.add_comment(
+        scope, parse_id(input.post_id), input.body, input.idempotency_key
+    )
     return AddCommentSuccess(comment=cast(Comment, comment), post=cast(Post, post))
 
 
 async def edit_comment(info: Info, comment_id: strawberry.ID, body: str) -> EditCommentResult:
-    viewer = signed_in(info)
-    try:
-        comment = await comments.edit_comment(viewer, parse_id(comment_id), body)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    scope = scope_of(info)
+    comment = await comments.edit_comment(scope, parse_id(comment_id), body)
     return EditCommentSuccess(comment=cast(Comment, comment))
 
 
 async def delete_comment(info: Info, comment_id: strawberry.ID) -> DeleteCommentResult:
-    viewer = signed_in(info)
-    try:
-        post = await comments.delete_comment(viewer, parse_id(comment_id))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    scope = scope_of(info)
+    post = await comments.delete_comment(scope, parse_id(comment_id))
     return DeleteCommentSuccess(post=cast(Post, post))

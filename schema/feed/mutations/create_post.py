@@ -7,11 +7,10 @@ from typing import Annotated, cast
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotAllowedError, RateLimitedError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, RateLimitedError, ValidationError
 from schema.feed.types import Post, PostAudience, PostKind
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.errors import DomainError
+from schema.permissions import scope_of
 from server.feed import services
 
 
@@ -62,7 +61,7 @@ def content_of(input: object) -> services.PostContent:
 
 
 async def create_post(info: Info, input: CreatePostInput) -> CreatePostResult:
-    author = signed_in(info)
+    scope = scope_of(info)
     new = services.NewPost(
         kind=PostKind(input.kind),
         content=content_of(input),
@@ -71,8 +70,5 @@ async def create_post(info: Info, input: CreatePostInput) -> CreatePostResult:
         mention_ids=[parse_id(i) for i in input.mention_ids],
         idempotency_key=input.idempotency_key,
     )
-    try:
-        row = await services.create_post(author, new)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    row = await services.create_post(scope, new)
     return CreatePostSuccess(post=cast(Post, row))

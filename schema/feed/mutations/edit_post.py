@@ -7,12 +7,11 @@ from typing import Annotated, cast
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError, ValidationError
 from schema.feed.mutations.create_post import content_of
 from schema.feed.types import Post
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.errors import DomainError
+from schema.permissions import scope_of
 from server.feed import services
 
 
@@ -49,18 +48,12 @@ DeletePostResult = Annotated[
 
 
 async def edit_post(info: Info, input: EditPostInput) -> EditPostResult:
-    author = signed_in(info)
-    try:
-        row = await services.edit_post(author, parse_id(input.post_id), content_of(input))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    scope = scope_of(info)
+    row = await services.edit_post(scope, parse_id(input.post_id), content_of(input))
     return EditPostSuccess(post=cast(Post, row))
 
 
 async def delete_post(info: Info, post_id: strawberry.ID) -> DeletePostResult:
-    author = signed_in(info)
-    try:
-        await services.delete_post(author, parse_id(post_id))
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    scope = scope_of(info)
+    await services.delete_post(scope, parse_id(post_id))
     return DeletePostSuccess(post_id=post_id)

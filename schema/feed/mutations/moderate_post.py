@@ -7,11 +7,10 @@ from typing import Annotated, cast
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError, ValidationError
 from schema.feed.types import Post
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.errors import DomainError
+from schema.permissions import scope_of
 from server.feed import moderation
 
 
@@ -37,18 +36,12 @@ ReportPostResult = Annotated[
 
 
 async def hide_post(info: Info, post_id: strawberry.ID, reason: str) -> HidePostResult:
-    viewer = signed_in(info)
-    try:
-        row = await moderation.hide_post(viewer, parse_id(post_id), reason)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    scope = scope_of(info)
+    row = await moderation.hide_post(scope, parse_id(post_id), reason)
     return HidePostSuccess(post=cast(Post, row))
 
 
 async def report_post(info: Info, post_id: strawberry.ID, reason: str) -> ReportPostResult:
-    viewer = signed_in(info)
-    try:
-        await moderation.report_post(viewer, parse_id(post_id), reason)
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    scope = scope_of(info)
+    await moderation.report_post(scope, parse_id(post_id), reason)
     return ReportPostSuccess(post_id=post_id)

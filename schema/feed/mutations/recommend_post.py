@@ -7,11 +7,10 @@ from typing import Annotated, cast
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotAllowedError, NotFoundError, ValidationError, to_user_error
+from schema.errors import NotAllowedError, NotFoundError, ValidationError
 from schema.feed.types import Post
 from schema.ids import parse_id
-from schema.permissions import signed_in
-from server.errors import DomainError
+from schema.permissions import scope_of
 from server.feed import recommendations
 
 
@@ -36,11 +35,8 @@ RecommendPostResult = Annotated[
 
 
 async def recommend_post(info: Info, input: RecommendPostInput) -> RecommendPostResult:
-    viewer = signed_in(info)
-    try:
-        row = await recommendations.recommend_post(
-            viewer, parse_id(input.post_id), [parse_id(u) for u in input.unit_ids], input.days
-        )
-    except DomainError as error:
-        return to_user_error(error, info.context.language)  # type: ignore[return-value]
+    scope = scope_of(info)
+    row = await recommendations.recommend_post(
+        scope, parse_id(input.post_id), [parse_id(u) for u in input.unit_ids], input.days
+    )
     return RecommendPostSuccess(post=cast(Post, row))

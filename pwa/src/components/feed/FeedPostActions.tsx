@@ -14,6 +14,8 @@ interface FeedPostActionsProps {
 export function FeedPostActions({ post, viewer, actions, onEdit }: FeedPostActionsProps) {
   const manager = viewer.role !== 'MEMBER';
   const unitId = viewer.unit?.id;
+  // a post Élan wrote (a podium, a badge) is never edited; only its moderators remove it
+  const systemPost = post.kind === 'SYSTEM';
   return (
     <div class="post-actions">
       {manager && post.kind === 'BEST_PRACTICE' && unitId && (
@@ -45,12 +47,12 @@ export function FeedPostActions({ post, viewer, actions, onEdit }: FeedPostActio
           {t('post.hide')}
         </button>
       )}
-      {post.viewerIsAuthor && (
+      {post.viewerIsAuthor && !systemPost && (
         <button type="button" class="button" onClick={onEdit}>
           {t('post.edit')}
         </button>
       )}
-      {post.viewerIsAuthor && (
+      {(systemPost ? post.viewerCanModerate : post.viewerIsAuthor) && (
         <button
           type="button"
           class="button"

@@ -1,19 +1,20 @@
-"""Hand-written PostgreSQL for the hot feed page: the session, then the page (and its pinned
-posts) with author, unit, like, photos, tags and recommendations in one statement each.
+"""The hot feed page in hand-written PostgreSQL: the page (and its pinned posts) with
+author, unit, like, photos, tags and recommendations in one statement each, on one pooled
+connection.
 
-Used by `schema.feed.fast`; it mirrors `server.feed.reading`, which stays the reference
-(a test compares both answers field by field)."""
+Used by `schema.feed.fast`; it mirrors `server.feed.reading`, which stays the reference (a
+test compares both answers field by field). Who reads what comes from the viewer's `Scope`
+through `server.feed.audience.audience_parameters`, the same rule as `readable`.
+"""
 
 from __future__ import annotations
 
-SESSION = """
-SELECT u.id, u.organization_id, u.role, un.path, s.last_seen_at
-FROM session s
-JOIN "user" u ON u.id = s.user_id
-JOIN unit un ON un.id = u.unit_id
-WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
-  AND u.deactivated_at IS NULL
-"""
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from server.feed.audience import audience_parameters
+from server.network.scope import Scope
 
 _COLUMNS = """
 SELECT p.id, p.kind, p.body, p.created_at, p.edited_at, p.audience, p.figure, p.product,
@@ -59,3 +60,29 @@ PINNED = (
                  WHERE r.unit_id = ANY($3::int[]) AND r.ends_at > $5)
 ORDER BY p.id DESC"""
 )
+
+
+@dataclass(slots=True)
+class HotPage:
+    records: list[Any]  # asyncpg records, newest first, up to `limit`
+    pinned: list[Any]
+
+
+def available() -> bool:
+    """The hot page needs PostgreSQL through asyncpg; elsewhere the reference path answers."""
+    from tortoise import connections
+
+    client = connections.get("default")
+    return hasattr(client, "acquire_connection") and type(client).__name__ == "AsyncpgDBClient"
+
+
+async def hot_page(scope: Scope, before_id: int, limit: int, with_pinned: bool) -> HotPage:
+    from tortoise import connections
+
+    audience = audience_parameters(scope)
+    now = datetime.now(UTC)
+    common = (audience.organization_id, scope.user_id, audience.ancestor_ids, audience.subtree_pattern, now)
+    async with connections.get("default").acquire_connection() as db:  # type: ignore[attr-defined]
+        records = await db.fetch(PAGE, *common, before_id, limit)
+        pinned = await db.fetch(PINNED, *common) if with_pinned else []
+    return HotPage(list(records), list(pinned))
