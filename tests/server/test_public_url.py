@@ -6,6 +6,7 @@ from __future__ import annotations
 import httpx
 
 from server.badges.awarding import award_badge
+from server.network.scope import scope_of_user
 from server.settings import get_settings
 from tests.badges.factories import head_office, make_badge
 from tests.factories import make_network, make_user
@@ -16,7 +17,7 @@ async def test_credentials_issuers_and_verify_pages_never_name_the_host_a_client
     network = await make_network()
     seller = await make_user(network.points_of_sale["Lille"])
     badge = await make_badge(network)
-    award = (await award_badge(await head_office(network), badge.id, [seller.id], "Bravo")).awards[0]
+    award = (await award_badge(await scope_of_user(await head_office(network)), badge.id, [seller.id], "Bravo")).awards[0]
     public_url = get_settings().public_url
     async with httpx.AsyncClient(base_url=live_server.url, headers={"Host": "evil.example"}) as http:
         # when a client claims another host

@@ -10,6 +10,7 @@ from PIL import Image
 
 from server.badges.awarding import award_badge
 from server.headers import DEFAULT_CSP
+from server.network.scope import scope_of_user
 from server.static import CSP as PWA_CSP
 from tests.badges.factories import head_office, make_badge
 from tests.factories import make_network, signed_in
@@ -38,7 +39,7 @@ async def test_every_kind_of_response_carries_the_security_headers(live_server):
     network = await make_network()
     seller, token = await signed_in(network.points_of_sale["Lille"])
     badge = await make_badge(network)
-    award = (await award_badge(await head_office(network), badge.id, [seller.id], "Bravo")).awards[0]
+    award = (await award_badge(await scope_of_user(await head_office(network)), badge.id, [seller.id], "Bravo")).awards[0]
     auth = {"Authorization": f"Bearer {token}"}
     async with httpx.AsyncClient(base_url=live_server.url) as http:
         photo = (await http.post("/media", files={"file": ("a.jpg", _jpeg(), "image/jpeg")}, headers=auth)).json()
