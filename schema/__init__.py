@@ -16,6 +16,7 @@ from strawberry.extensions import (
 )
 
 from schema.accounts.mutations import AccountsMutation
+from schema.accounts.people_queries import PeopleQuery
 from schema.accounts.queries import AccountsQuery
 from schema.badges.mutations import BadgesMutation
 from schema.badges.queries import BadgesQuery
@@ -29,6 +30,7 @@ from schema.errors import (
     ConflictError,
     InvalidCredentialsError,
     InvalidInviteError,
+    InvalidLinkError,
     NotAllowedError,
     NotFoundError,
     RateLimitedError,
@@ -60,6 +62,7 @@ class Query(
     ChallengesQuery,
     ChallengesAuditQuery,
     AccountsQuery,
+    PeopleQuery,
     FeedQuery,
     NotificationsQuery,
     PushQuery,
@@ -126,6 +129,7 @@ schema = ElanSchema(
         RateLimitedError,
         InvalidCredentialsError,
         InvalidInviteError,
+        InvalidLinkError,
     ],
     # factories: a fresh extension per operation; the parse and validation caches are
     # module-level in strawberry, so they are still shared and bounded

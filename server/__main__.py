@@ -89,7 +89,7 @@ def main() -> None:
     if args.command == "serve":
         serve()
     elif args.command == "worker":
-        from server.push.worker import run_standalone
+        from server.workers import run_standalone
 
         try:
             import uvloop  # uvicorn[standard] brings it; the server itself runs on it too

@@ -6,6 +6,8 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +38,31 @@ def _secret_key(data_dir: Path) -> str:
     return key
 
 
+# --- transport: the public origin, the origins browsers may call from, trusted proxies
+
+
+def _origin(url: str, name: str) -> str:
+    """scheme://host[:port] of an absolute http(s) URL without path, query or credentials."""
+    parts = urlsplit(url.strip().rstrip("/"))
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.username or parts.password:
+        raise ValueError(f"{name} must be an http(s) origin such as https://elan.example, not {url!r}")
+    if parts.path or parts.query or parts.fragment:
+        raise ValueError(f"{name} is an origin: no path, query or fragment ({url!r})")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def _public_url(host: str, port: int, production: bool) -> str:
+    """PUBLIC_URL, the one origin written into credentials, mails and links; in development
+    http://HOST:PORT (a wildcard listening address is reached as localhost)."""
+    from_env = os.environ.get("PUBLIC_URL", "").strip()
+    if from_env:
+        return _origin(from_env, "PUBLIC_URL")
+    if production:
+        raise ValueError("PUBLIC_URL must be set in production (e.g. https://elan.example)")
+    name = "localhost" if host in {"", "0.0.0.0", "::"} else f"[{host}]" if ":" in host else host
+    return f"http://{name}:{port}"
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -57,6 +84,8 @@ class Settings:
     like_rate_limit: int = 300
     rate_window_seconds: int = 600
     max_body_bytes: int = 1_000_000
+    # transport (see the helpers above)
+    public_url: str = "http://127.0.0.1:8000"
     push_allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     vapid_private_key: str | None = None
     vapid_subject: str = "mailto:contact@elan.example"
@@ -72,10 +101,24 @@ class Settings:
     password_hash_concurrency: int = 1
     password_hash_queue: int = 32
     session_max_days: int = 90
+    # mail (server.mail) and account recovery
+    smtp_url: str | None = None
+    mail_from: str = "Élan <no-reply@elan.example>"
+    mail_worker_in_server: bool = True
+    mail_max_attempts: int = 8
+    mail_retry_base_seconds: float = 30.0
+    mail_retry_max_seconds: float = 3600.0
+    password_reset_account_limit: int = 3
+    password_reset_ip_limit: int = 20
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    def public_link(self, path: str) -> str:
+        """An absolute link for a credential, a mail or anything read away from the app:
+        always PUBLIC_URL, never the Host header of the request being served."""
+        return self.public_url + "/" + path.lstrip("/")
 
 
 def load_settings() -> Settings:
@@ -85,19 +128,23 @@ def load_settings() -> Settings:
         database_url = "postgres://" + database_url.removeprefix("postgresql://")
     if database_url.startswith("sqlite"):
         data_dir.mkdir(parents=True, exist_ok=True)
+    host, port = os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "8000"))
+    production = _flag("ELAN_PRODUCTION", False)
+    public_url = _public_url(host, port, production)
     return Settings(
         data_dir=data_dir,
         database_url=database_url,
         redis_url=os.environ.get("REDIS_URL") or None,
         redis_prefix=os.environ.get("REDIS_PREFIX", "elan"),
         secret_key=_secret_key(data_dir),
-        host=os.environ.get("HOST", "127.0.0.1"),
-        port=int(os.environ.get("PORT", "8000")),
+        host=host,
+        port=port,
         demo=_flag("ELAN_DEMO", True),
-        production=_flag("ELAN_PRODUCTION", False),
+        production=production,
         log_level=os.environ.get("LOG_LEVEL", "info").lower(),
         static_dir=Path(os.environ.get("ELAN_STATIC_DIR", ROOT / "pwa" / "dist")).resolve(),
         cookie_secure=_flag("COOKIE_SECURE", False),
+        public_url=public_url,
         login_account_limit=int(os.environ.get("LOGIN_ACCOUNT_LIMIT", "5")),
         login_ip_limit=int(os.environ.get("LOGIN_IP_LIMIT", "50")),
         label_reminder_interval_seconds=float(os.environ.get("LABEL_REMINDER_INTERVAL_SECONDS", "3600")),
@@ -113,10 +160,11 @@ def load_settings() -> Settings:
         push_worker_in_server=_flag("PUSH_WORKER_IN_SERVER", True),
         push_lease_seconds=float(os.environ.get("PUSH_LEASE_SECONDS", "120")),
         **_accounts_settings(),
+        **_mail_settings(),
     )
 
 
-def _accounts_settings() -> dict[str, int]:
+def _accounts_settings() -> dict[str, Any]:
     cores = os.cpu_count() or 2
     return {
         "signup_ip_limit": int(os.environ.get("SIGNUP_IP_LIMIT", "10")),
@@ -127,6 +175,19 @@ def _accounts_settings() -> dict[str, int]:
         ),
         "password_hash_queue": max(0, int(os.environ.get("PASSWORD_HASH_QUEUE", "32"))),
         "session_max_days": max(1, int(os.environ.get("SESSION_MAX_DAYS", "90"))),
+    }
+
+
+def _mail_settings() -> dict[str, Any]:
+    return {
+        "smtp_url": os.environ.get("SMTP_URL", "").strip() or None,
+        "mail_from": os.environ.get("MAIL_FROM", "").strip() or "Élan <no-reply@elan.example>",
+        "mail_worker_in_server": _flag("MAIL_WORKER_IN_SERVER", True),
+        "mail_max_attempts": max(1, int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))),
+        "mail_retry_base_seconds": max(0.01, float(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30"))),
+        "mail_retry_max_seconds": max(0.01, float(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))),
+        "password_reset_account_limit": int(os.environ.get("PASSWORD_RESET_ACCOUNT_LIMIT", "3")),
+        "password_reset_ip_limit": int(os.environ.get("PASSWORD_RESET_IP_LIMIT", "20")),
     }
 
 
