@@ -29,9 +29,9 @@ RETURNING id
 """
 
 
-async def claim_due(worker: str, lease_seconds: float, limit: int) -> list[MailMessage]:
-    """Marks up to `limit` due rows as `worker`'s for one lease and returns them."""
-    now = datetime.now(UTC)
+async def claim_due(worker: str, lease_seconds: float, limit: int, now: datetime | None = None) -> list[MailMessage]:
+    """Marks up to `limit` rows due by `now` as `worker`'s for one lease and returns them."""
+    now = now or datetime.now(UTC)
     until = now + timedelta(seconds=lease_seconds)
     if not get_settings().is_sqlite:
         rows = await connections.get("default").execute_query_dict(CLAIM_POSTGRES, [worker, until, now, limit])
