@@ -120,10 +120,10 @@ async def wall_of_fame(viewer: User, unit_id: int | None) -> WallOfFame:
 
 
 async def awardable_people(actor: User, search: str | None = None) -> list[User]:
-    """People a manager may award (its subtree; head office: everyone), by name."""
+    """People a manager may award (its subtree; head office: everyone), by name; not those who left."""
     if actor.role == Role.MEMBER:
         return []
-    query = User.filter(organization_id=actor.organization_id)
+    query = User.filter(organization_id=actor.organization_id, deactivated_at=None)
     if actor.role != Role.ADMIN:
         unit = await Unit.get(id=actor.unit_id)
         query = query.filter(unit__path__startswith=unit.path)

@@ -101,13 +101,16 @@ async def _rescore_target(events: object, undo: list, entry: TargetInput) -> Non
 
 async def spread_target(actor: Actor, metric_id: int, unit_id: int, period_start: datetime,
                         period_end: datetime, value: float) -> list[Target]:
-    """A unit's target split evenly among the people of its subtree (managers included)."""
+    """A unit's target split evenly among the people of its subtree (managers included; not those
+    who left)."""
     unit = await Unit.get_or_none(id=unit_id, organization_id=actor.organization_id)
     if unit is None:
         raise ParticipantNotFound("unit")
     check_in_scope(actor, unit)
     units = await Unit.filter(organization_id=actor.organization_id, path__startswith=unit.path).values_list("id", flat=True)
-    people: list[Any] = await User.filter(unit_id__in=list(units), role__not=Role.ADMIN).order_by("id").values_list("id", flat=True)
+    people: list[Any] = await User.filter(
+        unit_id__in=list(units), role__not=Role.ADMIN, deactivated_at=None
+    ).order_by("id").values_list("id", flat=True)
     if not people:
         return []
     share = round(value / len(people), 2)

@@ -145,7 +145,7 @@ async def _attach_images(author: User, post_id: int, image_ids: list[int]) -> No
 
 async def _mention(author: User, post_id: int, mention_ids: list[int], bus: Events) -> None:
     people = await User.filter(
-        id__in=list(dict.fromkeys(mention_ids)), organization_id=author.organization_id
+        id__in=list(dict.fromkeys(mention_ids)), organization_id=author.organization_id, deactivated_at=None
     ).values_list("id", flat=True)
     if not people:
         return

@@ -17,7 +17,7 @@ async def colleagues(viewer: User, search: str) -> list[AuthorRow]:
     if not search:
         return []
     values = (
-        await User.filter(organization_id=viewer.organization_id, display_name__icontains=search)
+        await User.filter(organization_id=viewer.organization_id, display_name__icontains=search, deactivated_at=None)
         .exclude(id=viewer.id)
         .order_by("display_name")
         .limit(LIMIT)
