@@ -126,8 +126,8 @@ def create_app() -> Starlette:
         Route("/media", upload_media, methods=["POST"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
         *BADGE_ROUTES,
-        # development only: the mail outbox as a page (never mounted in production)
-        *([] if get_settings().production else [Route("/dev/mails", dev_mails, methods=["GET"])]),
+        # development only: the mail outbox as a page (a 404 in production)
+        Route("/dev/mails", dev_mails, methods=["GET"]),
         Route("/", pwa),
         Route("/{path:path}", pwa),
     ]

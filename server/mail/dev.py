@@ -1,6 +1,5 @@
 """/dev/mails: the mail outbox as a page, so a newcomer running `make run` without SMTP_URL can
-follow an invite or a reset link. Development only: the route is not mounted, and refuses,
-when ELAN_PRODUCTION=1."""
+follow an invite or a reset link. Development only: a plain 404 when ELAN_PRODUCTION=1."""
 
 from __future__ import annotations
 
