@@ -63,6 +63,22 @@ def _public_url(host: str, port: int, production: bool) -> str:
     return f"http://{name}:{port}"
 
 
+def _allowed_origins(public_url: str, port: int, production: bool) -> tuple[str, ...]:
+    """The origins a browser may send cookie-authenticated requests from: PUBLIC_URL's, those
+    listed in ALLOWED_ORIGINS, and in development the local ones (the server itself and
+    Vite's dev server)."""
+    listed = [_origin(o, "ALLOWED_ORIGINS") for o in os.environ.get("ALLOWED_ORIGINS", "").split(",") if o.strip()]
+    local = [] if production else [
+        f"http://{host}:{p}" for p in (port, 5173) for host in ("localhost", "127.0.0.1", "[::1]")
+    ]
+    return tuple(dict.fromkeys([public_url, *listed, *local]))
+
+
+def _forwarded_allow_ips() -> tuple[str, ...]:
+    """Proxies whose X-Forwarded-For/-Proto are believed (addresses or networks); none by default."""
+    return tuple(p.strip() for p in os.environ.get("FORWARDED_ALLOW_IPS", "").split(",") if p.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -86,6 +102,9 @@ class Settings:
     max_body_bytes: int = 1_000_000
     # transport (see the helpers above)
     public_url: str = "http://127.0.0.1:8000"
+    allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    forwarded_allow_ips: tuple[str, ...] = field(default_factory=tuple)
+    ws_max_message_bytes: int = 64 * 1024
     push_allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     vapid_private_key: str | None = None
     vapid_subject: str = "mailto:contact@elan.example"
@@ -145,6 +164,9 @@ def load_settings() -> Settings:
         static_dir=Path(os.environ.get("ELAN_STATIC_DIR", ROOT / "pwa" / "dist")).resolve(),
         cookie_secure=_flag("COOKIE_SECURE", False),
         public_url=public_url,
+        allowed_origins=_allowed_origins(public_url, port, production),
+        forwarded_allow_ips=_forwarded_allow_ips(),
+        ws_max_message_bytes=int(os.environ.get("WS_MAX_MESSAGE_BYTES", str(64 * 1024))),
         login_account_limit=int(os.environ.get("LOGIN_ACCOUNT_LIMIT", "5")),
         login_ip_limit=int(os.environ.get("LOGIN_IP_LIMIT", "50")),
         label_reminder_interval_seconds=float(os.environ.get("LABEL_REMINDER_INTERVAL_SECONDS", "3600")),
