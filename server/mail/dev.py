@@ -3,6 +3,8 @@ follow an invite or a reset link. Development only: a plain 404 when ELAN_PRODUC
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 
@@ -14,6 +16,17 @@ from server.mail.models import MailMessage
 from server.settings import get_settings
 
 SHOWN = 50
+STYLE = (
+    "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:720px;padding:12px}"
+    ".mail{border:1px solid #ccc;border-radius:8px;padding:8px 12px;margin:12px 0}"
+    "pre{white-space:pre-wrap;word-break:break-word;font:inherit}.meta{color:#555;font-size:14px}"
+)
+# the page runs nothing: its one inline style is allowed by its hash, links go anywhere
+PAGE_CSP = (
+    "default-src 'none'; style-src 'sha256-"
+    + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
+    + "'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
 _URL = re.compile(r"https?://[^\s<>\"]+")
 
 STATUS_NAMES = {"PENDING": "en attente", "SENT": "envoyé", "FAILED": "échec", "LOGGED": "non envoyé (pas de SMTP_URL)"}
@@ -49,13 +62,12 @@ async def dev_mails(request: Request) -> Response:
     page = (
         '<!doctype html><html lang="fr"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>E-mails (développement) · Élan</title><style>"
-        "body{font-family:system-ui,sans-serif;margin:0 auto;max-width:720px;padding:12px}"
-        ".mail{border:1px solid #ccc;border-radius:8px;padding:8px 12px;margin:12px 0}"
-        "pre{white-space:pre-wrap;word-break:break-word;font:inherit}.meta{color:#555;font-size:14px}"
-        "</style></head><body><h1>E-mails du serveur (développement)</h1>"
+        f"<title>E-mails (développement) · Élan</title><style>{STYLE}</style></head>"
+        "<body><h1>E-mails du serveur (développement)</h1>"
         "<p>Sans <code>SMTP_URL</code>, les e-mails restent ici et dans la console. "
         "Cette page n'existe pas en production.</p>"
         f"{body}</body></html>"
     )
-    return HTMLResponse(page, headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"})
+    return HTMLResponse(
+        page, headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "Content-Security-Policy": PAGE_CSP}
+    )
