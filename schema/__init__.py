@@ -9,6 +9,7 @@ from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
 from schema.accounts.mutations import AccountsMutation
+from schema.accounts.people_queries import PeopleQuery
 from schema.accounts.queries import AccountsQuery
 from schema.badges.mutations import BadgesMutation
 from schema.badges.queries import BadgesQuery
@@ -24,6 +25,7 @@ from schema.errors import (
     ConflictError,
     InvalidCredentialsError,
     InvalidInviteError,
+    InvalidLinkError,
     NotAllowedError,
     NotFoundError,
     RateLimitedError,
@@ -51,6 +53,7 @@ class Query(
     ChallengesQuery,
     ChallengesAuditQuery,
     AccountsQuery,
+    PeopleQuery,
     FeedQuery,
     NotificationsQuery,
     PushQuery,
@@ -117,6 +120,7 @@ schema = ElanSchema(
         RateLimitedError,
         InvalidCredentialsError,
         InvalidInviteError,
+        InvalidLinkError,
     ],
     # a fresh extension per operation; documents are parsed and validated once per text,
     # with the token, depth and alias limits (schema.documents), then priced (schema.cost)

@@ -46,6 +46,7 @@ from strawberry.extensions import SchemaExtension
 from schema.documents import Parsed, operation_of, validation_errors
 from schema.errors import query_error
 from schema.plans.types import PlanLever
+from server.accounts import directory
 from server.challenges import audit, standings
 from server.errors import ValidationFailed
 from server.feed import reading as feed_reading
@@ -65,6 +66,8 @@ PAGE_SIZES: dict[str, int] = {
     "Query.notifications": notifications.PAGE_MAX,
     "Challenge.leaderboard": standings.PAGE_MAX,
     "Query.resultAudit": audit.PAGE_MAX,
+    "Query.people": directory.PAGE_MAX,
+    "Query.pendingInvites": directory.PAGE_MAX,
 }
 # lists with a bound of their own, and the parts of a section's text (a section has blocks,
 # a block a few spans or list items): priced at their real or usual length

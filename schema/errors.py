@@ -59,6 +59,11 @@ class InvalidInviteError(UserError):
     pass
 
 
+@strawberry.type(description="The link (password reset, invitation) is unknown, used, revoked or expired.")
+class InvalidLinkError(UserError):
+    pass
+
+
 def to_user_error(error: DomainError, language: str) -> UserError:
     """Maps a domain error to its GraphQL error type, in one place for every mutation."""
     message = error.message(language)
@@ -75,6 +80,8 @@ def to_user_error(error: DomainError, language: str) -> UserError:
         return InvalidCredentialsError(code=code, message=message)
     if error.kind == "invite":
         return InvalidInviteError(code=code, message=message)
+    if error.kind == "link":
+        return InvalidLinkError(code=code, message=message)
     return NotAllowedError(code=code, message=message)
 
 

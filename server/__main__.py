@@ -61,6 +61,8 @@ def _print_banner(seeded: dict[str, int] | None) -> None:
         for email, name, role, _ in DEMO_ACCOUNTS:
             print(f"  {email:<24} {role.value:<8} {name}")
         print(f"Invite code to sign up in Élan Paris 15e: {DEMO_INVITE}\n")
+    if not settings.smtp_url and not settings.production:
+        print(f"No SMTP_URL: mails are printed here and listed at {settings.public_link('/dev/mails')}\n")
 
 
 def serve() -> None:
@@ -90,7 +92,7 @@ def main() -> None:
     if args.command == "serve":
         serve()
     elif args.command == "worker":
-        from server.push.worker import run_standalone
+        from server.workers import run_standalone
 
         try:
             import uvloop  # uvicorn[standard] brings it; the server itself runs on it too

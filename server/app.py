@@ -31,6 +31,7 @@ HANDLER_MODULES: list[str] = [
     "server.evaluation.handlers",
     "server.dashboards.handlers",
     "server.push.handlers",
+    "server.accounts.recovery",  # the deferred « reset link » mail
 ]
 
 
@@ -74,6 +75,10 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         from server.push.worker import start_in_server
 
         await start_in_server()
+    if settings.mail_worker_in_server:
+        from server.mail import worker as mail_worker
+
+        await mail_worker.start_in_server()
     from server.badges.labels import run_reminders_forever
     from server.challenges.clock import run_challenge_clock
     from server.challenges.ranking import close_rank_index
@@ -96,6 +101,9 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         from server.push.worker import stop_in_server
 
         await stop_in_server()
+        from server.mail import worker as mail_worker
+
+        await mail_worker.stop_in_server()
         media_cleanup.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await media_cleanup
@@ -111,6 +119,7 @@ def create_app() -> Starlette:
     from schema.http import graphql_http
     from schema.ws import graphql_ws
     from server.badges.routes import ROUTES as BADGE_ROUTES
+    from server.mail.dev import dev_mails
     from server.media.http import serve_media, upload_media
 
     routes = [
@@ -120,6 +129,8 @@ def create_app() -> Starlette:
         Route("/media", upload_media, methods=["POST"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
         *BADGE_ROUTES,
+        # development only: the mail outbox as a page (a 404 in production)
+        Route("/dev/mails", dev_mails, methods=["GET"]),
         Route("/", pwa),
         Route("/{path:path}", pwa),
     ]

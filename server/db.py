@@ -29,6 +29,8 @@ MODEL_MODULES = [
     "server.push.models",
     "server.badges.models",
     "server.deferred.models",
+    "server.audit.models",
+    "server.mail.models",
 ]
 
 

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 class DomainError(Exception):
     code: ClassVar[str] = "error"
-    # validation | not_allowed | not_found | conflict | rate_limited | credentials | invite
+    # validation | not_allowed | not_found | conflict | rate_limited | credentials | invite | link
     kind: ClassVar[str] = "validation"
 
     def __init__(self, field: str | None = None, **params: Any) -> None:

@@ -532,6 +532,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The threshold must be between {min} and {max}.",
     },
     "rule_not_found": {"fr": "Cette règle est introuvable.", "en": "This rule was not found."},
+    # people and account recovery (server.accounts.people, invitations, recovery)
+    "cannot_change_self": {
+        "fr": "Vous ne pouvez pas changer votre propre unité ou votre propre rôle.",
+        "en": "You cannot change your own unit or role.",
+    },
+    "link_invalid": {
+        "fr": "Ce lien n'est plus valable : il a déjà servi ou a été annulé. Demandez-en un nouveau.",
+        "en": "This link is no longer valid: it was already used or cancelled. Ask for a new one.",
+    },
+    "link_expired": {
+        "fr": "Ce lien a expiré. Demandez-en un nouveau.",
+        "en": "This link has expired. Ask for a new one.",
+    },
+    "current_password_wrong": {
+        "fr": "Le mot de passe actuel n'est pas le bon.",
+        "en": "The current password is wrong.",
+    },
+    "invite_not_found": {"fr": "Cette invitation est introuvable.", "en": "This invitation was not found."},
+    "invite_closed": {
+        "fr": "Cette invitation a déjà été acceptée ou annulée.",
+        "en": "This invitation was already accepted or cancelled.",
+    },
+    "invite_people_count": {
+        "fr": "Invitez de 1 à {max} personnes à la fois.",
+        "en": "Invite 1 to {max} people at a time.",
+    },
+    "search_too_long": {
+        "fr": "La recherche ne peut pas dépasser {max} caractères.",
+        "en": "The search cannot be longer than {max} characters.",
+    },
+
     "rule_label_not_allowed": {
         "fr": "Un label s'obtient par une évaluation réussie ou une décision du siège, pas par une règle.",
         "en": "A label is earned through a passed assessment or a head-office decision, not a rule.",

@@ -6,6 +6,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -119,6 +120,15 @@ class Settings:
     password_hash_concurrency: int = 1
     password_hash_queue: int = 32
     session_max_days: int = 90
+    # mail (server.mail) and account recovery
+    smtp_url: str | None = None
+    mail_from: str = "Élan <no-reply@elan.example>"
+    mail_worker_in_server: bool = True
+    mail_max_attempts: int = 8
+    mail_retry_base_seconds: float = 30.0
+    mail_retry_max_seconds: float = 3600.0
+    password_reset_account_limit: int = 3
+    password_reset_ip_limit: int = 20
 
     @property
     def is_sqlite(self) -> bool:
@@ -172,10 +182,11 @@ def load_settings() -> Settings:
         push_worker_in_server=_flag("PUSH_WORKER_IN_SERVER", True),
         push_lease_seconds=float(os.environ.get("PUSH_LEASE_SECONDS", "120")),
         **_accounts_settings(),
+        **_mail_settings(),
     )
 
 
-def _accounts_settings() -> dict[str, int]:
+def _accounts_settings() -> dict[str, Any]:
     cores = os.cpu_count() or 2
     return {
         "signup_ip_limit": int(os.environ.get("SIGNUP_IP_LIMIT", "10")),
@@ -186,6 +197,19 @@ def _accounts_settings() -> dict[str, int]:
         ),
         "password_hash_queue": max(0, int(os.environ.get("PASSWORD_HASH_QUEUE", "32"))),
         "session_max_days": max(1, int(os.environ.get("SESSION_MAX_DAYS", "90"))),
+    }
+
+
+def _mail_settings() -> dict[str, Any]:
+    return {
+        "smtp_url": os.environ.get("SMTP_URL", "").strip() or None,
+        "mail_from": os.environ.get("MAIL_FROM", "").strip() or "Élan <no-reply@elan.example>",
+        "mail_worker_in_server": _flag("MAIL_WORKER_IN_SERVER", True),
+        "mail_max_attempts": max(1, int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))),
+        "mail_retry_base_seconds": max(0.01, float(os.environ.get("MAIL_RETRY_BASE_SECONDS", "30"))),
+        "mail_retry_max_seconds": max(0.01, float(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))),
+        "password_reset_account_limit": int(os.environ.get("PASSWORD_RESET_ACCOUNT_LIMIT", "3")),
+        "password_reset_ip_limit": int(os.environ.get("PASSWORD_RESET_IP_LIMIT", "20")),
     }
 
 

@@ -78,7 +78,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
-async def live_server() -> AsyncIterator[LiveServer]:
+async def mailbox() -> AsyncIterator[object]:
+    """The SMTP server every mail of the live server goes to (tests/mailbox.py)."""
+    from tests.mailbox import Mailbox
+
+    box = Mailbox()
+    await box.start()
+    try:
+        yield box
+    finally:
+        await box.stop()
+
+
+@pytest.fixture(scope="session")
+async def live_server(mailbox: object) -> AsyncIterator[LiveServer]:
     from server.db import migrate_db
     from server.settings import reset_settings
 
@@ -97,6 +110,10 @@ async def live_server() -> AsyncIterator[LiveServer]:
             "PORT": str(port),
             "LOGIN_IP_LIMIT": "50",
             "REDIS_PREFIX": f"elan-test-{uuid.uuid4().hex[:8]}",
+            # mails go over SMTP to the tests' own server; a failed one is tried again soon
+            "SMTP_URL": f"smtp://127.0.0.1:{mailbox.port}",  # type: ignore[attr-defined]
+            "MAIL_RETRY_BASE_SECONDS": "0.2",
+            "MAIL_RETRY_MAX_SECONDS": "1",
         }
     )
     if POSTGRES_LANE:

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 
 from tortoise import connections
 
-# background work in the same process (the in-server push worker polls its outbox) is not
+# background work in the same process (the in-server push and mail workers poll their outboxes) is not
 # part of any request: its tables are left out of the count
-BACKGROUND_TABLES = ("push_message", "push_subscription", "push_settings")
+BACKGROUND_TABLES = ("push_message", "push_subscription", "push_settings", "mail_message")
 # nor is the deferred work (rank alerts after a result) done by the server's runner task
 BACKGROUND_TASKS = ("deferred-runner",)
 

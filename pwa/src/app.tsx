@@ -17,7 +17,7 @@ import { queryCache } from './graphql/hooks';
 import { t } from './i18n';
 import { isOffline } from './lib/requestErrors';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { findRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
+import { findRoute, isLinkRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
 import { navigate, useLocation } from './router';
 import { AUTH_SCREENS, isAuthRoute, SCREENS } from './screens';
 
@@ -67,8 +67,9 @@ function useSession() {
   );
 
   const signedIn = useCallback((viewer: Viewer) => {
-    // answers kept for someone else (a session that ended while the app was closed) go
-    queryCache.clear();
+    // what was kept for someone else (a session that ended while the app was closed, or the
+    // person signed in when a mailed link signs another one in) goes
+    forgetPerson();
     saveViewer(browserStore(), viewer);
     // A socket opened before now carried no (or another) session cookie.
     resetLiveConnection();
@@ -134,8 +135,9 @@ export function App() {
   }
 
   const route = findRoute(pathname) ?? { name: 'feed', id: null };
-  if (session.status === 'signedOut') {
-    const Screen = AUTH_SCREENS[route.name === 'signup' ? 'signup' : 'login'];
+  // a mailed link (new password, invitation) opens its page even over someone's session
+  if (session.status === 'signedOut' || isLinkRoute(route.name)) {
+    const Screen = AUTH_SCREENS[isAuthRoute(route.name) ? route.name : 'login'];
     return (
       <main id="main" class="auth-page">
         <span class="brand brand-large" aria-hidden="true">

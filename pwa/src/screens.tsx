@@ -26,12 +26,25 @@ export interface AuthScreenProps {
   onSignedIn: (viewer: Viewer) => void;
 }
 
-type AuthRoute = 'login' | 'signup';
+type AuthRoute = 'login' | 'signup' | 'passwordForgot' | 'passwordReset' | 'invitation';
+const AUTH_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation']);
 type SignedInRoute = Exclude<RouteName, AuthRoute>;
 
 const id = (props: ScreenProps) => props.route.id ?? '';
 
 export const AUTH_SCREENS: Record<AuthRoute, LazyScreen<AuthScreenProps>> = {
+  passwordForgot: lazyScreen(
+    () => import('./components/accounts/AccountsForgotPasswordForm'),
+    ({ AccountsForgotPasswordForm }) => <AccountsForgotPasswordForm />,
+  ),
+  passwordReset: lazyScreen(
+    () => import('./components/accounts/AccountsResetPasswordForm'),
+    ({ AccountsResetPasswordForm }, p) => <AccountsResetPasswordForm onSignedIn={p.onSignedIn} />,
+  ),
+  invitation: lazyScreen(
+    () => import('./components/accounts/AccountsInvitationPage'),
+    ({ AccountsInvitationPage }, p) => <AccountsInvitationPage onSignedIn={p.onSignedIn} />,
+  ),
   login: lazyScreen(
     () => import('./components/accounts/AccountsLoginForm'),
     ({ AccountsLoginForm }, p) => <AccountsLoginForm onSignedIn={p.onSignedIn} notice={p.notice} />,
@@ -156,6 +169,14 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
     () => import('./components/evaluation/EvaluationAssessmentPage'),
     ({ EvaluationAssessmentPage }, p) => <EvaluationAssessmentPage key={id(p)} id={id(p)} onNotice={p.onNotice} />,
   ),
+  changePassword: lazyScreen(
+    () => import('./components/accounts/AccountsChangePasswordPage'),
+    ({ AccountsChangePasswordPage }, p) => <AccountsChangePasswordPage onNotice={p.onNotice} />,
+  ),
+  people: lazyScreen(
+    () => import('./components/people/PeoplePage'),
+    ({ PeoplePage }, p) => <PeoplePage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
   performancePlan: lazyScreen(
     () => import('./components/plans/PlansPerformancePage'),
     ({ PlansPerformancePage }, p) => <PlansPerformancePage viewer={p.viewer} onNotice={p.onNotice} />,
@@ -163,7 +184,7 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
 };
 
 export function isAuthRoute(name: RouteName): name is AuthRoute {
-  return name === 'login' || name === 'signup';
+  return AUTH_ROUTES.has(name);
 }
 
 /** Starts fetching the screen a path opens on, alongside the session check. */

@@ -64,3 +64,36 @@ class PersonRoleTooHigh(DomainError):
 class CannotDeactivateSelf(DomainError):
     code = "cannot_deactivate_self"
     kind = "not_allowed"
+
+
+class CannotChangeSelf(DomainError):
+    code = "cannot_change_self"
+    kind = "not_allowed"
+
+
+class InvalidLink(DomainError):
+    """A reset or invitation link that is unknown, already used, revoked or expired."""
+
+    code = "link_invalid"
+    kind = "link"
+
+
+class LinkExpired(InvalidLink):
+    code = "link_expired"
+
+
+class WrongCurrentPassword(DomainError):
+    code = "current_password_wrong"
+    kind = "credentials"
+
+
+class InviteNotFound(DomainError):
+    code = "invite_not_found"
+    kind = "not_found"
+
+
+class InviteClosed(DomainError):
+    """The invitation was accepted or revoked: nothing more to send or revoke."""
+
+    code = "invite_closed"
+    kind = "conflict"

@@ -98,3 +98,63 @@ class Invite(Model):
 
     class Meta:
         table = "invite"
+
+
+class PasswordReset(Model):
+    """A « mot de passe oublié » link: single-use, valid one hour. Only the SHA-256 of its
+    token is stored (server.accounts.recovery)."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "elan.User", related_name="password_resets", on_delete=fields.CASCADE
+    )
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    expires_at = fields.DatetimeField()
+    used_at = fields.DatetimeField(null=True)
+
+    user_id: int
+
+    class Meta:
+        table = "password_reset"
+
+
+class EmailInvite(Model):
+    """An invitation sent to one e-mail address, for a unit with a role: the link is valid
+    7 days, can be sent again (a new link, the old one dies) or revoked; accepting it creates
+    the account (server.accounts.invitations). Only the SHA-256 of its token is stored.
+    The code invites (`Invite`) stay for open sign-up."""
+
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "elan.Organization", related_name="email_invites", on_delete=fields.CASCADE
+    )
+    unit: fields.ForeignKeyRelation[Unit] = fields.ForeignKeyField(
+        "elan.Unit", related_name="email_invites", on_delete=fields.CASCADE
+    )
+    role = fields.CharEnumField(Role, max_length=10, default=Role.MEMBER)
+    email = fields.CharField(max_length=254)
+    display_name = fields.CharField(max_length=80, default="")
+    language = fields.CharField(max_length=5, default="fr")
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "elan.User", related_name="email_invites_sent", null=True, on_delete=fields.SET_NULL
+    )
+    created_at = fields.DatetimeField(auto_now_add=True)
+    sent_at = fields.DatetimeField()
+    send_count = fields.IntField(default=1)
+    expires_at = fields.DatetimeField()
+    revoked_at = fields.DatetimeField(null=True)
+    accepted_at = fields.DatetimeField(null=True)
+    user: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "elan.User", related_name="accepted_invite", null=True, on_delete=fields.SET_NULL
+    )
+
+    organization_id: int
+    unit_id: int
+    created_by_id: int | None
+    user_id: int | None
+
+    class Meta:
+        table = "email_invite"
+        indexes = (("organization_id", "email"),)

@@ -52,15 +52,27 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def _validate_new_account(email: str, password: str, display_name: str) -> None:
+def validate_email(email: str, field: str = "email") -> None:
     if len(email) > 254 or not _EMAIL.match(email):
-        raise ValidationFailed("email_invalid", "email")
+        raise ValidationFailed("email_invalid", field)
+
+
+def validate_password(password: str, field: str = "password") -> None:
     if len(password) < PASSWORD_MIN:
-        raise ValidationFailed("password_too_short", "password", min=PASSWORD_MIN)
+        raise ValidationFailed("password_too_short", field, min=PASSWORD_MIN)
     if len(password) > PASSWORD_MAX:
-        raise ValidationFailed("password_too_long", "password", max=PASSWORD_MAX)
+        raise ValidationFailed("password_too_long", field, max=PASSWORD_MAX)
+
+
+def validate_display_name(display_name: str, field: str = "displayName") -> None:
     if not 2 <= len(display_name) <= DISPLAY_NAME_MAX:
-        raise ValidationFailed("display_name_required", "displayName", max=DISPLAY_NAME_MAX)
+        raise ValidationFailed("display_name_required", field, max=DISPLAY_NAME_MAX)
+
+
+def _validate_new_account(email: str, password: str, display_name: str) -> None:
+    validate_email(email)
+    validate_password(password)
+    validate_display_name(display_name)
 
 
 async def sign_up(

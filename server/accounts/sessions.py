@@ -83,6 +83,14 @@ async def current_session(token: str | None) -> LiveSession | None:
     return LiveSession(session.id, session.user)
 
 
+async def session_id_of(token: str | None) -> int | None:
+    """The id of the session behind a token (whatever its state), or None."""
+    if not token or len(token) > 200:
+        return None
+    found = await Session.filter(token_hash=token_hash(token)).first().values_list("id", flat=True)
+    return int(str(found)) if found is not None else None
+
+
 async def authenticate(token: str | None) -> User | None:
     """The person behind a session token, or None (see `current_session`)."""
     session = await current_session(token)
@@ -98,11 +106,13 @@ async def logout(token: str) -> None:
             _tell_sockets(events, ids)
 
 
-async def end_sessions_of(user_id: int, events: Events) -> int:
-    """Revokes every live session of a person, inside the caller's transaction; their sockets
-    close on every instance once it commits. Returns how many ended."""
+async def end_sessions_of(user_id: int, events: Events, keep: int | None = None) -> int:
+    """Revokes every live session of a person (but `keep`, the one asking, when given), inside
+    the caller's transaction; their sockets close on every instance once it commits. Returns how
+    many ended."""
     now = datetime.now(UTC)
-    ids = await _ids(Session.filter(user_id=user_id, revoked_at=None, expires_at__gt=now))
+    live = Session.filter(user_id=user_id, revoked_at=None, expires_at__gt=now)
+    ids = await _ids(live.exclude(id=keep) if keep is not None else live)
     if ids:
         await Session.filter(id__in=ids).update(revoked_at=now)
         _tell_sockets(events, ids)

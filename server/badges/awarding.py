@@ -169,7 +169,8 @@ async def people_in_scope(scope: Scope, user_ids: list[int]) -> list[User]:
     ids = list(dict.fromkeys(user_ids))
     if not 1 <= len(ids) <= PEOPLE_MAX:
         raise ValidationFailed("award_people_invalid", "userIds", max=PEOPLE_MAX)
-    people = await User.filter(id__in=ids, organization_id=scope.organization_id).select_related("unit")
+    # someone deactivated (who left) is awarded nothing new: as if not found
+    people = await User.filter(id__in=ids, organization_id=scope.organization_id, deactivated_at=None).select_related("unit")
     if len(people) != len(ids):
         raise ValidationFailed("person_not_found", "userIds")
     for person in people:
@@ -252,7 +253,7 @@ async def grant_label_from_assessment(payload: dict[str, object]) -> Award | Non
     badge = await Badge.get_or_none(
         id=int(payload["label_badge_id"]), organization_id=organization_id, kind=BadgeKind.LABEL  # type: ignore[call-overload]
     )
-    user = await User.get_or_none(id=int(payload["user_id"]), organization_id=organization_id)  # type: ignore[call-overload]
+    user = await User.get_or_none(id=int(payload["user_id"]), organization_id=organization_id, deactivated_at=None)  # type: ignore[call-overload]
     if badge is None or user is None or badge.retired_at is not None:
         return None
     level = payload.get("level")

@@ -87,7 +87,7 @@ async def past_satisfaction(rule: BadgeRule) -> list[Earner]:
         if index is None or index < threshold(rule):
             continue
         team = await User.filter(
-            organization_id=rule.organization_id, unit__path__startswith=unit.path
+            organization_id=rule.organization_id, unit__path__startswith=unit.path, deactivated_at=None
         ).order_by("id").values_list("id", flat=True)
         earners.extend((int(user_id), f"satisfaction:{unit.id}") for user_id in team)  # type: ignore[call-overload]
     return earners

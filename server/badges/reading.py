@@ -130,10 +130,11 @@ async def wall_of_fame(scope: Scope, unit_id: int | None) -> WallOfFame:
 
 
 async def awardable_people(scope: Scope, search: str | None = None) -> list[User]:
-    """People a manager may award (those it manages; head office: everyone), by name."""
+    """People a manager may award (those it manages; head office: everyone), by name; not those
+    who left."""
     if not scope.is_manager:
         return []
-    query = User.filter(scope.subtree_filter("unit__"))
+    query = User.filter(scope.subtree_filter("unit__"), deactivated_at=None)
     if search and search.strip():
         query = query.filter(display_name__icontains=search.strip()[:80])
     return await query.exclude(id=scope.user_id).select_related("unit").order_by("display_name").limit(PEOPLE_LIMIT)

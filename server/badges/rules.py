@@ -155,7 +155,7 @@ async def _satisfaction(rule: BadgeRule, payload: dict[str, Any]) -> list[Earner
     if unit is None:
         return []
     team = await User.filter(
-        organization_id=rule.organization_id, unit__path__startswith=unit.path
+        organization_id=rule.organization_id, unit__path__startswith=unit.path, deactivated_at=None
     ).values_list("id", flat=True)
     return [(int(user_id), f"satisfaction:{unit.id}") for user_id in team]  # type: ignore[call-overload]
 
@@ -221,8 +221,8 @@ async def evaluate(event: str, payload: dict[str, Any]) -> int:
 
 
 async def _grant_by_rule(rule: BadgeRule, user_id: int, occasion: str, *, announce: bool) -> int:
-    user = await User.get_or_none(id=user_id, organization_id=rule.organization_id)
-    if user is None:
+    user = await User.get_or_none(id=user_id, organization_id=rule.organization_id, deactivated_at=None)
+    if user is None:  # gone, or left the network: rules award only the people still here
         return 0
     reason = rule.badge.criteria or DEFINITIONS[rule.trigger].reason
     award = await grant(

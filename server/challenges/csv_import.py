@@ -85,7 +85,9 @@ class _Directory:
         units = await Unit.filter(organization_id=org).values("id", "name", "path")
         self.units = {u["name"].lower(): u for u in units}
         self.paths = {u["id"]: u["path"] for u in units}
-        self.people = {p["email"]: p for p in await User.filter(organization_id=org).values("id", "email", "unit_id")}
+        # a deactivated person's line is refused as an unknown person: results stop with the person
+        active = User.filter(organization_id=org, deactivated_at=None)
+        self.people = {p["email"]: p for p in await active.values("id", "email", "unit_id")}
         return self
 
     def metric(self, text: str) -> int:

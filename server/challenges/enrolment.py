@@ -42,7 +42,7 @@ async def _candidates(challenge: Challenge) -> list[dict[str, Any]]:
     # people of the field: points of sale and their teams, not regional or head-office staff
     field_units = [u["id"] for u in units if u["kind"] in (UnitKind.POINT_OF_SALE, UnitKind.TEAM)]
     people = await User.filter(
-        organization_id=challenge.organization_id, unit_id__in=field_units, role__not=Role.ADMIN
+        organization_id=challenge.organization_id, unit_id__in=field_units, role__not=Role.ADMIN, deactivated_at=None
     ).values("id", "display_name", "unit_id", "created_at")
     headcount: Counter[int] = Counter()
     for person in people:

@@ -8,6 +8,9 @@ from typing import Any
 from tortoise import fields
 from tortoise.models import Model
 
+# the audit table is the organisation's (server.audit); challenges write to it as before
+from server.audit.models import AuditEntry as AuditEntry
+
 
 class Aggregation(StrEnum):
     SUM = "SUM"  # results add up over the period (cars sold)
@@ -146,22 +149,6 @@ class Result(Model):
         # an idempotency key is its recorder's: a person's, or an integration token's
         unique_together = (("recorded_by", "idempotency_key"), ("token", "idempotency_key"))
         indexes = (("metric_id", "user_id", "occurred_at"), ("metric_id", "unit_id", "occurred_at"))
-
-
-class AuditEntry(Model):
-    """Who changed what by hand (targets, results, corrections, rules)."""
-
-    id = fields.IntField(primary_key=True)
-    organization: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Organization", related_name="audit_entries", on_delete=fields.CASCADE)
-    actor: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.User", related_name="audit_entries", null=True, on_delete=fields.SET_NULL)
-    token: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.IntegrationToken", related_name="audit_entries", null=True, on_delete=fields.SET_NULL)
-    action = fields.CharField(max_length=40)
-    detail: Any = fields.JSONField(default=dict)
-    created_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "audit_entry"
-        indexes = (("organization_id", "id"),)
 
 
 class Challenge(Model):

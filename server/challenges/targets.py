@@ -111,7 +111,8 @@ async def _rescore_target(events: object, undo: list, scope: Scope, entry: Targe
 
 async def spread_target(scope: Scope, metric_id: int, unit_id: int, period_start: datetime,
                         period_end: datetime, value: float) -> list[Target]:
-    """A unit's target split evenly among the people of its subtree (managers included)."""
+    """A unit's target split evenly among the people of its subtree (managers included; not those
+    who left)."""
     scope.require_manager()
     check_target_value(value)
     unit = await Unit.get_or_none(id=unit_id, organization_id=scope.organization_id)
@@ -119,7 +120,9 @@ async def spread_target(scope: Scope, metric_id: int, unit_id: int, period_start
         raise ParticipantNotFound("unit")
     scope.require_manages(unit, OutOfScope())
     units = await Unit.filter(organization_id=scope.organization_id, path__startswith=unit.path).values_list("id", flat=True)
-    people: list[Any] = await User.filter(unit_id__in=list(units), role__not=Role.ADMIN).order_by("id").values_list("id", flat=True)
+    people: list[Any] = await User.filter(
+        unit_id__in=list(units), role__not=Role.ADMIN, deactivated_at=None
+    ).order_by("id").values_list("id", flat=True)
     if not people:
         return []
     share = round(value / len(people), 2)

@@ -69,7 +69,9 @@ class Totals:
 
 async def people_figures(unit: Unit) -> list[PersonFigures]:
     """Everyone in the unit's subtree with its training and quiz figures (five queries)."""
-    users = await User.filter(organization_id=unit.organization_id, unit__path__startswith=unit.path).values(
+    users = await User.filter(
+        organization_id=unit.organization_id, unit__path__startswith=unit.path, deactivated_at=None
+    ).values(
         "id", "display_name", "role", "unit__path", "unit__name"
     )
     audience = await load_audience(unit.organization_id)

@@ -173,7 +173,9 @@ async def _team(unit: Unit) -> list[int]:
     """The people at or below a point of sale (none for a plan left on a unit above one)."""
     if unit.kind != UnitKind.POINT_OF_SALE:
         return []
-    found = await User.filter(organization_id=unit.organization_id, unit__path__startswith=unit.path).values_list(
+    found = await User.filter(
+        organization_id=unit.organization_id, unit__path__startswith=unit.path, deactivated_at=None
+    ).values_list(
         "id", flat=True
     )
     return [int(i) for i in found]  # type: ignore[call-overload]
@@ -187,7 +189,9 @@ async def _followers(plan: ActionPlan) -> list[int]:
     ids |= {int(i) for i in authors if i is not None}  # type: ignore[call-overload]
     if not ids:
         return []
-    people = await User.filter(id__in=sorted(ids), organization_id=plan.organization_id).prefetch_related("unit")
+    people = await User.filter(
+        id__in=sorted(ids), organization_id=plan.organization_id, deactivated_at=None
+    ).prefetch_related("unit")
     return [p.id for p in people if works_on(await scope_of_user(p, p.unit), plan.unit)]
 
 

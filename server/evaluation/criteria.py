@@ -15,7 +15,7 @@ async def satisfaction(query: CriterionQuery) -> dict[int, float]:
     units: dict[int, Unit] = {}
     if query.participant_kind == "USER":
         people = await User.filter(
-            organization_id=query.organization_id, id__in=list(query.participant_ids)
+            organization_id=query.organization_id, id__in=list(query.participant_ids), deactivated_at=None
         ).prefetch_related("unit")
         pos_by_path = {
             u.path: u

@@ -147,10 +147,10 @@ async def _attach_images(author: User, post_id: int, image_ids: list[int]) -> No
 
 
 async def _check_mentions(author: User, mention_ids: list[int]) -> list[int]:
-    """The people of the author's organisation to mention, counted against the author's
-    mention limit before anything is written."""
+    """The people of the author's organisation to mention (not those who left), counted against
+    the author's mention limit before anything is written."""
     people: list[Any] = await User.filter(
-        id__in=list(dict.fromkeys(mention_ids)), organization_id=author.organization_id
+        id__in=list(dict.fromkeys(mention_ids)), organization_id=author.organization_id, deactivated_at=None
     ).values_list("id", flat=True)
     settings = get_settings()
     for _ in people:

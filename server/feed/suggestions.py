@@ -20,7 +20,7 @@ async def colleagues(scope: Scope, search: str) -> list[AuthorRow]:
     if not search:
         return []
     values = (
-        await User.filter(organization_id=scope.organization_id, display_name__icontains=search)
+        await User.filter(organization_id=scope.organization_id, display_name__icontains=search, deactivated_at=None)
         .exclude(id=scope.user_id)
         .order_by("display_name")
         .limit(LIMIT)

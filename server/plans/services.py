@@ -131,7 +131,9 @@ async def plan_levers(scope: Scope, plan_id: int) -> list[UnitLevers]:
     units = [root] + list(await Unit.filter(parent_id=root.id).order_by("name"))
     starts = datetime.combine(plan.starts_on, time.min, tzinfo=UTC)
     ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)
-    people = await User.filter(organization_id=root.organization_id, unit__path__startswith=root.path).values(
+    people = await User.filter(
+        organization_id=root.organization_id, unit__path__startswith=root.path, deactivated_at=None
+    ).values(
         "id", "role", "unit__path"
     )
     audience = await load_audience(root.organization_id, list(plan.module_ids))

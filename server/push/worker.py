@@ -230,31 +230,3 @@ async def stop_in_server() -> None:
     if _in_server is not None:
         await _in_server.stop()
         _in_server = None
-
-
-async def run_standalone() -> None:
-    """`python -m server worker`: the worker alone, until SIGTERM or SIGINT."""
-    import signal
-
-    from server import bus as bus_module
-    from server.db import close_db, init_db
-
-    settings = get_settings()
-    await init_db(settings.database_url)
-    event_bus = bus_module.make_bus(settings.redis_url, settings.redis_prefix)
-    await event_bus.start()
-    bus_module.set_bus(event_bus)
-    worker = PushWorker()
-    await worker.start()
-    log.info("push worker %s started", worker.name)
-    stopping = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stopping.set)
-    try:
-        await stopping.wait()
-    finally:
-        await worker.stop()
-        await event_bus.close()
-        bus_module.set_bus(None)
-        await close_db()

@@ -15,7 +15,7 @@ async def _people(query: CriterionQuery) -> dict[int, list[tuple[int, str, str]]
     """Participant id → [(user id, unit path, role)]: the person itself, or a unit's people."""
     if query.participant_kind == "USER":
         rows = await User.filter(
-            organization_id=query.organization_id, id__in=list(query.participant_ids)
+            organization_id=query.organization_id, id__in=list(query.participant_ids), deactivated_at=None
         ).values("id", "role", "unit__path")
         return {int(r["id"]): [(int(r["id"]), str(r["unit__path"]), str(r["role"]))] for r in rows}
     units = await Unit.filter(organization_id=query.organization_id, id__in=list(query.participant_ids)).values(
@@ -24,7 +24,7 @@ async def _people(query: CriterionQuery) -> dict[int, list[tuple[int, str, str]]
     found: dict[int, list[tuple[int, str, str]]] = {}
     for unit in units:
         rows = await User.filter(
-            organization_id=query.organization_id, unit__path__startswith=unit["path"]
+            organization_id=query.organization_id, unit__path__startswith=unit["path"], deactivated_at=None
         ).values("id", "role", "unit__path")
         found[int(unit["id"])] = [(int(r["id"]), str(r["unit__path"]), str(r["role"])) for r in rows]
     return found

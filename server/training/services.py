@@ -155,7 +155,7 @@ async def create_module(
 async def _announce(author: User, module: TrainingModule, events: Events) -> None:
     """Tells the module's audience (TRAINING_ASSIGNED), in the transaction that creates it."""
     audience = await load_audience(author.organization_id, [module.id])
-    people = await User.filter(organization_id=author.organization_id).exclude(id=author.id).values(
+    people = await User.filter(organization_id=author.organization_id, deactivated_at=None).exclude(id=author.id).values(
         "id", "role", "unit__path"
     )
     for person in people:

@@ -16,6 +16,10 @@ from tests.conftest import ROOT, free_port
 LOGIN = """mutation ($email: String!, $password: String!) {
   login(input: {email: $email, password: $password}) { __typename ... on AuthSuccess { token } }
 }"""
+MANAGER_PEOPLE = """{
+  people(filter: {active: false}) { edges { node { displayName deactivatedAt unit { name } } } }
+  pendingInvites { edges { node { email status } } }
+}"""
 SELLER_HOME = """{
   unreadNotificationCount
   challenges(status: LIVE) { name myStanding { rank } leaderboard(first: 5) { edges { node { rank } } } }
@@ -58,6 +62,16 @@ async def test_an_empty_database_is_seeded_with_a_live_french_demo_network():
                 token = login.json()["data"]["login"]["token"]
                 home = (await client.post("/graphql", json={"query": SELLER_HOME},
                                           headers={"Authorization": f"Bearer {token}"})).json()
+                marc = (await client.post("/graphql", json={"query": LOGIN, "variables": {
+                    "email": "manager@elan.example", "password": "elan-demo"}})).json()["data"]["login"]["token"]
+                people = (await client.post("/graphql", json={"query": MANAGER_PEOPLE},
+                                            headers={"Authorization": f"Bearer {marc}"})).json()
+                # the invitation mails, without SMTP_URL, wait at /dev/mails (printed by the worker)
+                for _ in range(100):
+                    mails = (await client.get("/dev/mails")).text
+                    if mails.count("non envoyé (pas de SMTP_URL)") >= 2:
+                        break
+                    await asyncio.sleep(0.1)
         finally:
             process.terminate()
             process.wait(timeout=20)
@@ -70,3 +84,13 @@ async def test_an_empty_database_is_seeded_with_a_live_french_demo_network():
     assert any(c["myStanding"] and c["myStanding"]["rank"] >= 1 for c in live)
     assert any(m["status"] == "IN_PROGRESS" and 0 < m["sectionsDone"] < m["sectionCount"] for m in data["myModules"])
     assert len(data["feed"]["edges"]) == 5
+    # and the manager's people screen shows a seller who left and invitations, one to send again
+    assert "errors" not in people, people.get("errors")
+    [gone] = [e["node"] for e in people["data"]["people"]["edges"]]
+    assert gone["deactivatedAt"] is not None
+    invites = {e["node"]["email"]: e["node"]["status"] for e in people["data"]["pendingInvites"]["edges"]}
+    assert invites == {"zoe.carpentier@elan.example": "PENDING", "bastien.lemoine@elan.example": "EXPIRED"}
+    # and both invitation mails are at /dev/mails, with their links
+    assert "Isabelle Marchand vous invite sur Élan (Réseau Élan Démo)" in mails
+    assert "Marc Delaunay vous invite sur Élan (Réseau Élan Démo)" in mails
+    assert mails.count(f"{url}/invitation#") >= 4  # each link, as text and as its anchor

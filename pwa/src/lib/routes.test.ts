@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRoute, LEVER_PATHS, matchRoute, pathTo, personIdFrom, personPath, redirectFor } from './routes';
+import { findRoute, isLinkRoute, LEVER_PATHS, matchRoute, pathTo, personIdFrom, personPath, redirectFor, tokenFromHash } from './routes';
 
 describe('matchRoute', () => {
   it('knows the three routes, with or without a trailing slash', () => {
@@ -87,5 +87,29 @@ describe('redirectFor on the Train and Evaluate screens', () => {
     expect(redirectFor('/apprendre/3', true)).toBeNull();
     expect(redirectFor('/point-de-vente/plans/9', true)).toBeNull();
     expect(redirectFor('/resultats', false)).toBe('/login');
+  });
+});
+
+describe('account recovery, invitations and people routes', () => {
+  it('lets a visitor ask for a link, and opens the mailed links whoever is signed in', () => {
+    expect(redirectFor('/password/forgot', false)).toBeNull();
+    expect(redirectFor('/password/forgot', true)).toBe('/');
+    expect(redirectFor('/password/reset', false)).toBeNull();
+    expect(redirectFor('/password/reset', true)).toBeNull();
+    expect(redirectFor('/invitation', true)).toBeNull();
+    expect([isLinkRoute('passwordReset'), isLinkRoute('invitation'), isLinkRoute('login')]).toEqual([true, true, false]);
+  });
+
+  it('keeps changing one’s password and the people screen for signed-in people', () => {
+    expect(redirectFor('/settings/password', false)).toBe('/login');
+    expect(redirectFor('/admin/people', false)).toBe('/login');
+    expect(matchRoute('/admin/people')).toBe('people');
+  });
+
+  it('reads the token after the « # », and nothing else', () => {
+    expect(tokenFromHash('#abcdefghijklmnop_QRS-123')).toBe('abcdefghijklmnop_QRS-123');
+    expect(tokenFromHash('')).toBeNull();
+    expect(tokenFromHash('#court')).toBeNull();
+    expect(tokenFromHash('#<script>alert(1)</script>xxxxxxxx')).toBeNull();
   });
 });

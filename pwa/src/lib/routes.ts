@@ -7,6 +7,13 @@ export const ROUTE_PATHS = {
   feed: '/',
   login: '/login',
   signup: '/signup',
+  // account recovery and invitations (the links of the mails carry their token after the « # »)
+  passwordForgot: '/password/forgot',
+  passwordReset: '/password/reset',
+  invitation: '/invitation',
+  changePassword: '/settings/password',
+  // running the network (admins and managers)
+  people: '/admin/people',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
   challenges: '/challenges',
@@ -45,7 +52,9 @@ export interface Route {
   id: string | null;
 }
 
-const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup']);
+const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation']);
+/** The pages a mailed link opens: shown even to someone signed in (the link is for whoever holds it). */
+const LINK_ROUTES: ReadonlySet<RouteName> = new Set(['passwordReset', 'invitation']);
 
 const PATTERNS = (Object.entries(ROUTE_PATHS) as [RouteName, string][]).map(
   ([name, path]) => [name, new RegExp(`^${path.replace(':id', '(\\d{1,11})')}$`)] as const,
@@ -121,8 +130,22 @@ export function redirectFor(pathname: string, signedIn: boolean): string | null 
   const route = matchRoute(pathname);
   if (route === null) return signedIn ? ROUTE_PATHS.feed : ROUTE_PATHS.login;
   if (!signedIn && !PUBLIC_ROUTES.has(route)) return ROUTE_PATHS.login;
-  if (signedIn && PUBLIC_ROUTES.has(route)) return ROUTE_PATHS.feed;
+  if (signedIn && PUBLIC_ROUTES.has(route) && !LINK_ROUTES.has(route)) return ROUTE_PATHS.feed;
   return null;
+}
+
+/** A page opened from a mailed link (reset, invitation), whoever is signed in. */
+export function isLinkRoute(name: RouteName | null): boolean {
+  return name !== null && LINK_ROUTES.has(name);
+}
+
+/**
+ * The secret a mailed link carries after its « # » (never sent to the server in a request, nor
+ * kept in a Referer); the caller takes it off the address bar once read.
+ */
+export function tokenFromHash(hash: string): string | null {
+  const token = hash.replace(/^#/, '').trim();
+  return /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null;
 }
 
 export function isPublicRoute(name: RouteName | null): boolean {

@@ -105,6 +105,11 @@ export function AccountsLoginForm({ onSignedIn, notice }: AccountsLoginFormProps
         {submitLabel}
       </button>
       <p class="auth-switch">
+        <a href="/password/forgot" onClick={linkClick}>
+          {t('login.forgot')}
+        </a>
+      </p>
+      <p class="auth-switch">
         <a href="/signup" onClick={linkClick}>
           {t('login.toSignup')}
         </a>

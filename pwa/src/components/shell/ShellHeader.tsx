@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { personPath } from '../../lib/routes';
+import { personPath, ROUTE_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { ShellConnectionStatus } from './ShellConnectionStatus';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
@@ -104,6 +104,28 @@ export function ShellHeader({ viewer, onLogout, onSignOutEverywhere }: ShellHead
               }}
             >
               {t('nav.badges')}
+            </a>
+            {viewer.role !== 'MEMBER' && (
+              <a
+                class="button button-block"
+                href={ROUTE_PATHS.people}
+                onClick={(event) => {
+                  setOpen(false);
+                  linkClick(event);
+                }}
+              >
+                {t('header.people')}
+              </a>
+            )}
+            <a
+              class="button button-block"
+              href={ROUTE_PATHS.changePassword}
+              onClick={(event) => {
+                setOpen(false);
+                linkClick(event);
+              }}
+            >
+              {t('header.changePassword')}
             </a>
             <button type="button" class="button button-block" onClick={logout} disabled={busy}>
               {busy && !confirming ? t('header.loggingOut') : t('header.logout')}

@@ -1,0 +1,1 @@
+"""The organisation's audit trail: who changed what, when, before and after."""
