@@ -12,6 +12,7 @@ from server.badges.awarding import grant_label_from_assessment
 from server.challenges.models import Participant, Target
 from server.feed.models import PostKind
 from server.feed.services import NewPost, PostContent, create_post
+from server.network.scope import scope_of_user
 from server.notifications.models import Notification, NotificationKind
 from tests.badges.factories import make_badge, make_label
 from tests.challenges.given import arena, live_challenge
@@ -106,7 +107,7 @@ async def test_no_notification_goes_to_who_left(live_server):
     gone = await make_user(network.points_of_sale["Lille"], name="Hugo Lefèvre")
     await _leaves(gone)
     # when the manager mentions both in a post, and publishes a module to Lille
-    await create_post(manager, NewPost(PostKind.WIN, PostContent("Bravo à toute l'équipe"), mention_ids=[here.id, gone.id]))
+    await create_post(await scope_of_user(manager), NewPost(PostKind.WIN, PostContent("Bravo à toute l'équipe"), mention_ids=[here.id, gone.id]))
     await make_module(manager, [network.points_of_sale["Lille"]])
     # then only the seller still here is told
     told = await Notification.filter(user_id__in=[here.id, gone.id]).values_list("user_id", "kind")
