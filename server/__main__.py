@@ -1,11 +1,12 @@
-"""`python -m server [serve|migrate|seed-demo|worker|clean-media]`."""
+"""`python -m server [serve|migrate|seed-demo|worker|clean-media|init-env|rotate-secrets]`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
+import sys
+from pathlib import Path
 
 from server.settings import get_settings
 
@@ -48,6 +49,30 @@ async def _clean_media() -> int:
         await close_db()
 
 
+async def _rotate_secrets() -> int:
+    """Stored secrets encrypted again with the current SECRET_KEY (after a rotation)."""
+    from server.badges.keys import reencrypt_signing_keys
+    from server.db import close_db, init_db
+
+    await init_db(get_settings().database_url)
+    try:
+        return await reencrypt_signing_keys()
+    finally:
+        await close_db()
+
+
+def _init_env(path: str, domain: str) -> int:
+    from server.env_file import EnvFileExists, write_env_file
+
+    try:
+        written = write_env_file(Path(path), domain)
+    except EnvFileExists as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{written} written with fresh secrets (SECRET_KEY, VAPID_PRIVATE_KEY, POSTGRES_PASSWORD)")
+    return 0
+
+
 def _print_banner(seeded: dict[str, int] | None) -> None:
     from server.demo.data import PASSWORD
     from server.demo.seed import DEMO_ACCOUNTS, DEMO_INVITE
@@ -84,9 +109,26 @@ def serve() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m server")
-    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed-demo", "worker", "clean-media"])
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="serve",
+        choices=["serve", "migrate", "seed-demo", "worker", "clean-media", "init-env", "rotate-secrets"],
+    )
+    parser.add_argument("--env-file", default=".env", help="init-env: where to write (never overwritten)")
+    parser.add_argument("--domain", default="localhost", help="init-env: the domain people reach Élan at")
     args = parser.parse_args()
-    logging.basicConfig(level=get_settings().log_level.upper())
+    if args.command == "init-env":  # needs no settings: it makes them
+        sys.exit(_init_env(args.env_file, args.domain))
+    from server.logs import configure_logging
+    from server.settings import MissingSecret
+
+    try:
+        settings = get_settings()
+    except (MissingSecret, ValueError) as error:
+        print(f"Élan cannot start: {error}", file=sys.stderr)
+        sys.exit(2)
+    configure_logging(settings)
     if args.command == "serve":
         serve()
     elif args.command == "worker":
@@ -100,6 +142,8 @@ def main() -> None:
             uvloop.run(run_standalone())
     elif args.command == "clean-media":
         print(f"{asyncio.run(_clean_media())} orphan photos deleted")
+    elif args.command == "rotate-secrets":
+        print(f"{asyncio.run(_rotate_secrets())} signing key(s) encrypted again with the current SECRET_KEY")
     elif args.command == "migrate":
         asyncio.run(_prepare(seed=False))
     else:

@@ -11,11 +11,15 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Protocol
 
+from server.metrics import BUS_LAG
+
 log = logging.getLogger("elan.bus")
+SENT_AT = "_sentAt"
 
 Listener = Callable[[dict[str, Any]], None]
 
@@ -140,7 +144,9 @@ class RedisBus:
 
     def _publish_args(self, channel: str, payload: dict[str, Any]) -> dict[str, Any]:
         keys = [f"{self._prefix}seq:{channel}", f"{self._prefix}{channel}"]
-        return {"keys": keys, "args": [json.dumps({k: v for k, v in payload.items() if k != "version"})]}
+        body = {k: v for k, v in payload.items() if k != "version"}
+        body[SENT_AT] = time.time()  # taken off on delivery: the bus lag (server.metrics)
+        return {"keys": keys, "args": [json.dumps(body)]}
 
     async def publish(self, channel: str, payload: dict[str, Any]) -> int:
         return int(await self._publish(**self._publish_args(channel, payload)))
@@ -212,7 +218,11 @@ class RedisBus:
             if message is None:
                 continue
             channel = str(message["channel"]).removeprefix(self._prefix)
-            yield channel, json.loads(message["data"])
+            body = json.loads(message["data"])
+            sent_at = body.pop(SENT_AT, None)
+            if isinstance(sent_at, int | float):
+                BUS_LAG.observe(max(0.0, time.time() - sent_at))
+            yield channel, body
 
 
 def _ignore_result(task: asyncio.Future[Any]) -> None:

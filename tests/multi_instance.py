@@ -41,7 +41,7 @@ async def server_process(
         async with httpx.AsyncClient() as client:
             for _ in range(300):  # a loaded machine may take a while to import and migrate
                 try:
-                    status = (await client.get(f"{url}/healthz")).status_code
+                    status = (await client.get(f"{url}/readyz")).status_code
                     if status == 200 or (status == 503 and not expect_healthy):
                         break
                 except httpx.TransportError:
