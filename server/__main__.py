@@ -103,6 +103,9 @@ def serve() -> None:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
+        # JSON logs: uvicorn keeps the handlers server.logs set (and our access line)
+        log_config=None if settings.log_json else uvicorn.config.LOGGING_CONFIG,
+        access_log=not settings.log_json,
         **uvicorn_options(settings),
     )
 

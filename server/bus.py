@@ -113,9 +113,8 @@ class RedisBus:
     """
 
     def __init__(self, url: str, prefix: str = "elan") -> None:
-        import redis.asyncio as redis
 
-        self._redis = redis.Redis.from_url(url, decode_responses=True, health_check_interval=10)
+        self._redis = redis_client(url, health_check_interval=10)
         # pub/sub channels are global to a Redis server (not per database): the prefix keeps
         # two deployments (or two test runs) sharing one Redis apart
         self._prefix = prefix + ":"
@@ -223,6 +222,23 @@ class RedisBus:
             if isinstance(sent_at, int | float):
                 BUS_LAG.observe(max(0.0, time.time() - sent_at))
             yield channel, body
+
+
+def redis_client(url: str, **options: Any) -> Any:
+    """A Redis client that outlives a Redis restart: a command on a connection the restart cut
+    is retried on a fresh one (with back-off) instead of failing the request that sent it."""
+    import redis.asyncio as redis
+    from redis.asyncio.retry import Retry
+    from redis.backoff import ExponentialBackoff
+    from redis.exceptions import ConnectionError, TimeoutError
+
+    return redis.Redis.from_url(
+        url,
+        decode_responses=True,
+        retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), retries=5),
+        retry_on_error=[ConnectionError, TimeoutError, ConnectionResetError],
+        **options,
+    )
 
 
 def _ignore_result(task: asyncio.Future[Any]) -> None:

@@ -45,7 +45,7 @@ def test_stores_have_health_checks_and_volumes():
 
 def test_the_proxy_forwards_to_both_apps_with_websocket_upgrade():
     caddyfile = (COMPOSE.parent / "deploy" / "Caddyfile").read_text()
-    assert "reverse_proxy app1:8000 app2:8000" in caddyfile
+    assert "reverse_proxy {$ELAN_UPSTREAMS:app1:8000 app2:8000}" in caddyfile
 
 
 def test_apps_trust_forwarded_headers_from_the_proxys_network_only():
