@@ -1,4 +1,5 @@
-"""`python -m server [serve|migrate|seed-demo|worker|clean-media|init-env|rotate-secrets]`."""
+"""`python -m server [serve|migrate|seed-demo|worker|clean-media|init-env|rotate-secrets|
+create-organization]`."""
 
 from __future__ import annotations
 
@@ -61,9 +62,29 @@ async def _rotate_secrets() -> int:
         await close_db()
 
 
-def _init_env(path: str, domain: str) -> int:
-    from server.env_file import EnvFileExists, write_env_file
+async def _create_organization(name: str, email: str, display_name: str) -> int:
+    from server.bootstrap import BootstrapRefused, create_first_admin
+    from server.db import close_db, init_db
 
+    await init_db(get_settings().database_url)
+    try:
+        made = await create_first_admin(name, email, display_name)
+    except BootstrapRefused as error:
+        print(f"Nothing created: {error}", file=sys.stderr)
+        return 1
+    finally:
+        await close_db()
+    print(f"{made.organization.name} created, with its head-office account {made.admin.email}.")
+    print(f"Password (shown once; change it after signing in): {made.password}")
+    return 0
+
+
+def _init_env(path: str, domain: str) -> int:
+    from server.env_file import EnvFileExists, env_text, write_env_file
+
+    if path == "-":  # for `(set -C; docker run … init-env --env-file - > .env)`
+        sys.stdout.write(env_text(domain))
+        return 0
     try:
         written = write_env_file(Path(path), domain)
     except EnvFileExists as error:
@@ -116,10 +137,16 @@ def main() -> None:
         "command",
         nargs="?",
         default="serve",
-        choices=["serve", "migrate", "seed-demo", "worker", "clean-media", "init-env", "rotate-secrets"],
+        choices=[
+            "serve", "migrate", "seed-demo", "worker", "clean-media", "init-env", "rotate-secrets",
+            "create-organization",
+        ],
     )
-    parser.add_argument("--env-file", default=".env", help="init-env: where to write (never overwritten)")
+    parser.add_argument("--env-file", default=".env", help="init-env: where to write (never overwritten; - for stdout)")
     parser.add_argument("--domain", default="localhost", help="init-env: the domain people reach Élan at")
+    parser.add_argument("--name", help="create-organization: the organisation's name")
+    parser.add_argument("--admin-email", help="create-organization: the first head-office account")
+    parser.add_argument("--admin-name", help="create-organization: that person's name")
     args = parser.parse_args()
     if args.command == "init-env":  # needs no settings: it makes them
         sys.exit(_init_env(args.env_file, args.domain))
@@ -145,6 +172,8 @@ def main() -> None:
             uvloop.run(run_standalone())
     elif args.command == "clean-media":
         print(f"{asyncio.run(_clean_media())} orphan photos deleted")
+    elif args.command == "create-organization":
+        sys.exit(asyncio.run(_create_organization(args.name or "", args.admin_email or "", args.admin_name or "")))
     elif args.command == "rotate-secrets":
         print(f"{asyncio.run(_rotate_secrets())} signing key(s) encrypted again with the current SECRET_KEY")
     elif args.command == "migrate":
