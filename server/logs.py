@@ -13,6 +13,7 @@ import contextvars
 import json
 import logging
 import re
+import sys
 import time
 import traceback
 import uuid
@@ -52,7 +53,8 @@ class JsonFormatter(logging.Formatter):
 
 
 def configure_logging(settings: Settings) -> None:
-    handler = logging.StreamHandler()
+    # JSON lines on stdout, where a container's logs are collected
+    handler = logging.StreamHandler(sys.stdout if settings.log_json else sys.stderr)
     if settings.log_json:
         handler.setFormatter(JsonFormatter())
     else:

@@ -71,3 +71,22 @@ def test_the_proxy_sets_the_security_headers_with_hsts():
         # a default: the app's own value (each page's policy) wins
         assert f"?{header} " in block
     assert "frame-ancestors 'none'" in block and "defer" in block
+
+
+def test_every_instance_and_the_worker_share_the_secrets_of_the_env_file():
+    # every process reads the same secrets from .env (init-env writes it); none may start without
+    services = load()["services"]
+    for name in ("app1", "app2", "worker", "migrate"):
+        env = services[name]["environment"]
+        assert env["SECRET_KEY"].startswith("${SECRET_KEY:?")
+        assert env["VAPID_PRIVATE_KEY"].startswith("${VAPID_PRIVATE_KEY:?")
+        assert env["ELAN_PRODUCTION"] == "1"
+
+
+def test_metrics_listen_apart_from_the_public_port_and_are_never_published():
+    services = load()["services"]
+    for name in ("app1", "app2", "worker"):
+        assert services[name]["environment"]["METRICS_ADDRESS"] == "0.0.0.0:9100"
+        assert "ports" not in services[name]
+    caddyfile = (COMPOSE.parent / "deploy" / "Caddyfile").read_text()
+    assert "9100" not in caddyfile and "request_header X-Request-Id {http.request.uuid}" in caddyfile
