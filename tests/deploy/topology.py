@@ -233,9 +233,10 @@ class PostgresCluster:
         self.user = environment["POSTGRES_USER"]
         self.password = environment["POSTGRES_PASSWORD"]
         self.database = environment["POSTGRES_DB"]
-        self.bin = Path(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True).stdout.strip())
-        if not (self.bin / "initdb").exists():
-            self.bin = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
+        # Debian's server binaries (the package the CI lane's PostgreSQL comes from), else PATH's
+        debian = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+        found = debian[-1] if debian else Path(shutil.which("initdb") or "initdb")
+        self.bin = found.resolve().parent
 
     def _run(self, *command: str) -> None:
         as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
