@@ -18,6 +18,6 @@ COPY --from=pwa /build/pwa/dist /app/pwa/dist
 ENV ELAN_STATIC_DIR=/app/pwa/dist
 RUN useradd --system --home /data elan && mkdir -p /data && chown elan /data
 USER elan
-EXPOSE 8000
+EXPOSE 8000 9100
 HEALTHCHECK --interval=10s --timeout=3s CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz').status != 200)"
 CMD ["python", "-m", "server", "serve"]

@@ -8,12 +8,12 @@ NPM_STAMP := pwa/node_modules/.installed
 PWA_DIST := pwa/dist/index.html
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test test-python test-pwa bench lint schema install pwa chromium clean
+.PHONY: run test test-python test-pwa bench lint schema install pwa chromium caddy clean
 
 run: install pwa
 	$(PY) -m server serve
 
-test: install pwa chromium
+test: install pwa chromium caddy
 	$(MAKE) --no-print-directory test-pwa
 	$(MAKE) --no-print-directory test-python
 
@@ -49,6 +49,18 @@ chromium:
 	  else \
 	    echo "The browser tests need Debian's Chromium at $(CHROMIUM) and dbus-daemon."; \
 	    echo "Install them with: sudo apt-get install chromium dbus-daemon"; exit 1; \
+	  fi; \
+	fi
+
+# Debian's caddy, the proxy of the topology test (tests/deploy/): compose's stack as processes
+caddy:
+	@if ! command -v caddy >/dev/null; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing Debian's caddy for the topology test..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq caddy >/dev/null; \
+	    systemctl disable --now caddy >/dev/null 2>&1 || true; \
+	  else \
+	    echo "The topology test needs Debian's caddy: sudo apt-get install caddy"; exit 1; \
 	  fi; \
 	fi
 

@@ -21,6 +21,7 @@ from schema import schema
 from schema.context import SESSION_COOKIE, Context
 from schema.documents import prepare
 from schema.feed.fast import try_feed
+from schema.metrics import timed
 from schema.request_context import build_context
 from server.settings import get_settings
 
@@ -126,6 +127,13 @@ async def graphql_http(request: Request) -> Response:
         return JSONResponse({"data": None, "errors": [refused.formatted]}, status_code=400)
     if operation.kind == OperationType.SUBSCRIPTION:
         return _bad_request("Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql.")
+    with timed(operation, "http"):
+        return await _execute(request, payload, variables, operation_name)
+
+
+async def _execute(
+    request: Request, payload: dict[str, Any], variables: dict[str, Any] | None, operation_name: str | None
+) -> Response:
     # the busiest query, answered from rows when its document allows (schema.feed.fast)
     fast = await try_feed(request, payload["query"], variables, operation_name)
     if fast is not None:

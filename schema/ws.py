@@ -20,17 +20,19 @@ import json
 import logging
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationType
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from schema import schema
 from schema.documents import Prepared, prepare
 from schema.fanout import HUB, shared_field
+from schema.metrics import subscription_running, timed
 from schema.request_context import context_for, session_token
 from server.accounts.models import User
 from server.accounts.sessions import current_session
 from server.accounts.sockets import OPEN_SOCKETS
+from server.metrics import WEBSOCKETS_LIVE
 from server.network.scope import Scope, scope_of_user
 from server.settings import get_settings
 
@@ -189,9 +191,17 @@ class Connection:
         self.operations[operation_id] = task
 
     async def execute(self, operation_id: str, payload: dict[str, Any], operation: Prepared) -> None:
+        context = context_for(self.websocket, self.user, self.token, self.scope)
+        if operation.kind == OperationType.SUBSCRIPTION:
+            watch = subscription_running(operation)
+        else:
+            watch = timed(operation, "websocket")
+        with watch:
+            await self._execute(operation_id, payload, operation, context)
+
+    async def _execute(self, operation_id: str, payload: dict[str, Any], operation: Prepared, context: Any) -> None:
         variables = payload.get("variables")
         operation_name = payload.get("operationName")
-        context = context_for(self.websocket, self.user, self.token, self.scope)
         try:
             if shared_field(operation):
                 await HUB.join(self, operation_id, payload, context)
@@ -233,4 +243,8 @@ async def graphql_ws(websocket: WebSocket) -> None:
         return
     OPEN_SOCKETS.watch()  # before authenticating: a session ended meanwhile is heard
     await websocket.accept(subprotocol=PROTOCOL)
-    await Connection(websocket).run()
+    WEBSOCKETS_LIVE.inc()
+    try:
+        await Connection(websocket).run()
+    finally:
+        WEBSOCKETS_LIVE.dec()

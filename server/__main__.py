@@ -1,11 +1,13 @@
-"""`python -m server [serve|migrate|seed-demo|worker|clean-media]`."""
+"""`python -m server [serve|migrate|seed-demo|worker|clean-media|init-env|rotate-secrets|
+create-organization]`."""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import os
+import sys
+from pathlib import Path
 
 from server.settings import get_settings
 
@@ -48,6 +50,50 @@ async def _clean_media() -> int:
         await close_db()
 
 
+async def _rotate_secrets() -> int:
+    """Stored secrets encrypted again with the current SECRET_KEY (after a rotation)."""
+    from server.badges.keys import reencrypt_signing_keys
+    from server.db import close_db, init_db
+
+    await init_db(get_settings().database_url)
+    try:
+        return await reencrypt_signing_keys()
+    finally:
+        await close_db()
+
+
+async def _create_organization(name: str, email: str, display_name: str) -> int:
+    from server.bootstrap import BootstrapRefused, create_first_admin
+    from server.db import close_db, init_db
+
+    await init_db(get_settings().database_url)
+    try:
+        made = await create_first_admin(name, email, display_name)
+    except BootstrapRefused as error:
+        print(f"Nothing created: {error}", file=sys.stderr)
+        return 1
+    finally:
+        await close_db()
+    print(f"{made.organization.name} created, with its head-office account {made.admin.email}.")
+    print(f"Password (shown once; change it after signing in): {made.password}")
+    return 0
+
+
+def _init_env(path: str, domain: str) -> int:
+    from server.env_file import EnvFileExists, env_text, write_env_file
+
+    if path == "-":  # for `(set -C; docker run … init-env --env-file - > .env)`
+        sys.stdout.write(env_text(domain))
+        return 0
+    try:
+        written = write_env_file(Path(path), domain)
+    except EnvFileExists as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{written} written with fresh secrets (SECRET_KEY, VAPID_PRIVATE_KEY, POSTGRES_PASSWORD)")
+    return 0
+
+
 def _print_banner(seeded: dict[str, int] | None) -> None:
     from server.demo.data import PASSWORD
     from server.demo.seed import DEMO_ACCOUNTS, DEMO_INVITE
@@ -80,15 +126,41 @@ def serve() -> None:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
+        # JSON logs: uvicorn keeps the handlers server.logs set (and our access line)
+        log_config=None if settings.log_json else uvicorn.config.LOGGING_CONFIG,
+        access_log=not settings.log_json,
         **uvicorn_options(settings),
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m server")
-    parser.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed-demo", "worker", "clean-media"])
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="serve",
+        choices=[
+            "serve", "migrate", "seed-demo", "worker", "clean-media", "init-env", "rotate-secrets",
+            "create-organization",
+        ],
+    )
+    parser.add_argument("--env-file", default=".env", help="init-env: where to write (never overwritten; - for stdout)")
+    parser.add_argument("--domain", default="localhost", help="init-env: the domain people reach Élan at")
+    parser.add_argument("--name", help="create-organization: the organisation's name")
+    parser.add_argument("--admin-email", help="create-organization: the first head-office account")
+    parser.add_argument("--admin-name", help="create-organization: that person's name")
     args = parser.parse_args()
-    logging.basicConfig(level=get_settings().log_level.upper())
+    if args.command == "init-env":  # needs no settings: it makes them
+        sys.exit(_init_env(args.env_file, args.domain))
+    from server.logs import configure_logging
+    from server.settings import MissingSecret
+
+    try:
+        settings = get_settings()
+    except (MissingSecret, ValueError) as error:
+        print(f"Élan cannot start: {error}", file=sys.stderr)
+        sys.exit(2)
+    configure_logging(settings)
     if args.command == "serve":
         serve()
     elif args.command == "worker":
@@ -102,6 +174,10 @@ def main() -> None:
             uvloop.run(run_standalone())
     elif args.command == "clean-media":
         print(f"{asyncio.run(_clean_media())} orphan photos deleted")
+    elif args.command == "create-organization":
+        sys.exit(asyncio.run(_create_organization(args.name or "", args.admin_email or "", args.admin_name or "")))
+    elif args.command == "rotate-secrets":
+        print(f"{asyncio.run(_rotate_secrets())} signing key(s) encrypted again with the current SECRET_KEY")
     elif args.command == "migrate":
         asyncio.run(_prepare(seed=False))
     else:

@@ -15,8 +15,10 @@ from starlette.routing import Route, WebSocketRoute
 
 from server import bus as bus_module
 from server import ratelimit
-from server.db import close_db, database_healthy, init_db
+from server.compression import Compression
+from server.db import close_db, database_healthy, init_db, missing_migrations
 from server.headers import SecurityHeaders
+from server.logs import RequestLog
 from server.origins import CrossSiteGuard
 from server.settings import get_settings
 from server.static import pwa
@@ -43,14 +45,33 @@ def import_handlers() -> None:
 
 
 async def healthz(request: Request) -> JSONResponse:
+    """Liveness: the process answers. Nothing outside it is asked, so a database or Redis
+    restart never gets a healthy instance killed; readiness is /readyz."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """Readiness: this instance can serve (the proxy sends it traffic only then): the database
+    answers with every shipped migration applied, and the bus answers."""
     database = await database_healthy()
+    missing: set[str] = set()
+    if database:
+        try:
+            missing = await missing_migrations()
+        except Exception:
+            database = False
     bus = await bus_module.get_bus().healthy()
-    status = {
+    ready = database and bus and not missing
+    status: dict[str, str | list[str]] = {
+        "status": "ready" if ready else "not ready",
         "database": "ok" if database else "down",
+        "migrations": "ok" if database and not missing else "pending" if database else "unknown",
         "bus": "ok" if bus else "down",
         "busKind": "redis" if get_settings().redis_url else "memory",
     }
-    return JSONResponse(status, status_code=200 if database and bus else 503)
+    if missing:
+        status["pendingMigrations"] = sorted(missing)
+    return JSONResponse(status, status_code=200 if ready else 503)
 
 
 @contextlib.asynccontextmanager
@@ -89,9 +110,14 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     )
     clock = asyncio.create_task(run_challenge_clock(), name="challenge-clock")
     start_runner()
+    from server.metrics import serve_metrics
+
+    metrics = serve_metrics(settings.metrics_address)
     try:
         yield
     finally:
+        if metrics is not None:
+            metrics.close()
         for task in (reminders, clock):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -126,6 +152,7 @@ def create_app() -> Starlette:
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql_ws),
         Route("/healthz", healthz),
+        Route("/readyz", readyz),
         Route("/media", upload_media, methods=["POST"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
         *BADGE_ROUTES,
@@ -134,6 +161,13 @@ def create_app() -> Starlette:
         Route("/", pwa),
         Route("/{path:path}", pwa),
     ]
-    # outermost first: every response gets the headers, refusals of cross-site requests too
-    middleware = [Middleware(SecurityHeaders), Middleware(CrossSiteGuard)]
+    # outermost first: the request id and access line cover everything; every response gets
+    # the headers, refusals of cross-site requests too; compression comes last, on the body
+    settings = get_settings()
+    middleware = [
+        Middleware(RequestLog, access=settings.log_json),
+        Middleware(SecurityHeaders),
+        Middleware(CrossSiteGuard),
+        Middleware(Compression),
+    ]
     return Starlette(debug=False, routes=routes, middleware=middleware, lifespan=lifespan)

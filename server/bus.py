@@ -11,11 +11,15 @@ import asyncio
 import contextlib
 import json
 import logging
+import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable
 from typing import Any, Protocol
 
+from server.metrics import BUS_LAG
+
 log = logging.getLogger("elan.bus")
+SENT_AT = "_sentAt"
 
 Listener = Callable[[dict[str, Any]], None]
 
@@ -109,9 +113,8 @@ class RedisBus:
     """
 
     def __init__(self, url: str, prefix: str = "elan") -> None:
-        import redis.asyncio as redis
 
-        self._redis = redis.Redis.from_url(url, decode_responses=True, health_check_interval=10)
+        self._redis = redis_client(url, health_check_interval=10)
         # pub/sub channels are global to a Redis server (not per database): the prefix keeps
         # two deployments (or two test runs) sharing one Redis apart
         self._prefix = prefix + ":"
@@ -140,7 +143,9 @@ class RedisBus:
 
     def _publish_args(self, channel: str, payload: dict[str, Any]) -> dict[str, Any]:
         keys = [f"{self._prefix}seq:{channel}", f"{self._prefix}{channel}"]
-        return {"keys": keys, "args": [json.dumps({k: v for k, v in payload.items() if k != "version"})]}
+        body = {k: v for k, v in payload.items() if k != "version"}
+        body[SENT_AT] = time.time()  # taken off on delivery: the bus lag (server.metrics)
+        return {"keys": keys, "args": [json.dumps(body)]}
 
     async def publish(self, channel: str, payload: dict[str, Any]) -> int:
         return int(await self._publish(**self._publish_args(channel, payload)))
@@ -212,7 +217,28 @@ class RedisBus:
             if message is None:
                 continue
             channel = str(message["channel"]).removeprefix(self._prefix)
-            yield channel, json.loads(message["data"])
+            body = json.loads(message["data"])
+            sent_at = body.pop(SENT_AT, None)
+            if isinstance(sent_at, int | float):
+                BUS_LAG.observe(max(0.0, time.time() - sent_at))
+            yield channel, body
+
+
+def redis_client(url: str, **options: Any) -> Any:
+    """A Redis client that outlives a Redis restart: a command on a connection the restart cut
+    is retried on a fresh one (with back-off) instead of failing the request that sent it."""
+    import redis.asyncio as redis
+    from redis.asyncio.retry import Retry
+    from redis.backoff import ExponentialBackoff
+    from redis.exceptions import ConnectionError, TimeoutError
+
+    return redis.Redis.from_url(
+        url,
+        decode_responses=True,
+        retry=Retry(ExponentialBackoff(cap=1.0, base=0.05), retries=5),
+        retry_on_error=[ConnectionError, TimeoutError, ConnectionResetError],
+        **options,
+    )
 
 
 def _ignore_result(task: asyncio.Future[Any]) -> None:

@@ -76,6 +76,24 @@ async def database_healthy() -> bool:
         return False
 
 
+def committed_migrations() -> set[str]:
+    """The names of the migration files shipped with this code (server/migrations/)."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "migrations"
+    return {path.stem for path in folder.glob("[0-9]*.py")}
+
+
+async def missing_migrations() -> set[str]:
+    """Shipped migrations not yet applied to the database (empty when it is up to date)."""
+    from tortoise import connections
+
+    _, rows = await connections.get("default").execute_query(
+        "SELECT name FROM tortoise_migrations WHERE app = 'elan'"
+    )
+    return committed_migrations() - {row["name"] for row in rows}
+
+
 _pending: contextvars.ContextVar[list[tuple[str, dict[str, Any]]] | None] = contextvars.ContextVar(
     "elan_pending_events", default=None
 )

@@ -75,9 +75,9 @@ return 0
 
 class RedisLimiter:
     def __init__(self, url: str, prefix: str = "elan") -> None:
-        import redis.asyncio as redis
+        from server.bus import redis_client
 
-        self._redis = redis.Redis.from_url(url, decode_responses=True)
+        self._redis = redis_client(url)
         self._prefix = prefix
         self._release = self._redis.register_script(_RELEASE)
 

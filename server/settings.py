@@ -23,8 +23,25 @@ def _flag(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+class MissingSecret(ValueError):
+    """A production instance lacks a secret every instance must share: it stops rather than
+    inventing its own (sessions, badge keys and push would differ from one instance to the next)."""
+
+
+PRODUCTION_SECRETS = ("SECRET_KEY", "VAPID_PRIVATE_KEY", "PUBLIC_URL")
+
+
+def _require_shared_secrets() -> None:
+    missing = [name for name in PRODUCTION_SECRETS if not os.environ.get(name, "").strip()]
+    if missing:
+        raise MissingSecret(
+            f"{', '.join(missing)} must be set in production (ELAN_PRODUCTION=1): every instance "
+            "shares them; `python -m server init-env` writes a .env with fresh ones"
+        )
+
+
 def _secret_key(data_dir: Path) -> str:
-    """SECRET_KEY from the environment, else one generated once and kept under data/."""
+    """SECRET_KEY from the environment, else (development only) one generated once under data/."""
     from_env = os.environ.get("SECRET_KEY")
     if from_env:
         return from_env
@@ -107,6 +124,12 @@ class Settings:
     ws_max_message_bytes: int = 64 * 1024
     push_allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     vapid_private_key: str | None = None
+    # the keys before a rotation: still read (SECRET_KEY) or signed with (VAPID) until retired
+    secret_key_previous: tuple[str, ...] = field(default_factory=tuple)
+    vapid_private_key_previous: tuple[str, ...] = field(default_factory=tuple)
+    # observability: where /metrics listens (never the public port), logs as JSON lines
+    metrics_address: tuple[str, int] | None = None
+    log_json: bool = False
     vapid_subject: str = "mailto:contact@elan.example"
     push_worker_in_server: bool = True
     push_lease_seconds: float = 120.0
@@ -149,6 +172,8 @@ def load_settings() -> Settings:
         data_dir.mkdir(parents=True, exist_ok=True)
     host, port = os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "8000"))
     production = _flag("ELAN_PRODUCTION", False)
+    if production:
+        _require_shared_secrets()
     public_url = _public_url(host, port, production)
     return Settings(
         data_dir=data_dir,
@@ -179,11 +204,31 @@ def load_settings() -> Settings:
         ),
         vapid_private_key=os.environ.get("VAPID_PRIVATE_KEY") or None,
         vapid_subject=os.environ.get("VAPID_SUBJECT") or "mailto:contact@elan.example",
+        secret_key_previous=_listed("SECRET_KEY_PREVIOUS", ","),
+        vapid_private_key_previous=_listed("VAPID_PRIVATE_KEY_PREVIOUS", ","),
+        metrics_address=_metrics_address(),
+        log_json=_flag("LOG_JSON", production),
         push_worker_in_server=_flag("PUSH_WORKER_IN_SERVER", True),
         push_lease_seconds=float(os.environ.get("PUSH_LEASE_SECONDS", "120")),
         **_accounts_settings(),
         **_mail_settings(),
     )
+
+
+def _listed(name: str, separator: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in os.environ.get(name, "").split(separator) if item.strip())
+
+
+def _metrics_address() -> tuple[str, int] | None:
+    """METRICS_ADDRESS `host:port` (or a bare port, on loopback): the separate listener that
+    serves /metrics; unset, no process serves metrics."""
+    raw = os.environ.get("METRICS_ADDRESS", "").strip()
+    if not raw:
+        return None
+    host, _, port = raw.rpartition(":")
+    if not port.isdigit():
+        raise ValueError(f"METRICS_ADDRESS must be host:port, not {raw!r}")
+    return (host.strip("[]") or "127.0.0.1", int(port))
 
 
 def _accounts_settings() -> dict[str, Any]:

@@ -5,11 +5,13 @@ the policy its script was served with). The other security headers come from ser
 
 from __future__ import annotations
 
+import mimetypes
 from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 
+from server.compression import accepts_gzip, gzipped_file
 from server.settings import get_settings
 
 CSP = (
@@ -45,7 +47,7 @@ async def pwa(request: Request) -> Response:
         headers = _headers(found.name)
         if found.parent.name != "assets" and found.name not in NO_CACHE:
             headers["Cache-Control"] = "public, max-age=3600"
-        return FileResponse(found, headers=headers)
+        return _file(request, found, headers)
     if "." in relative.rsplit("/", 1)[-1]:
         return PlainTextResponse("Not found", status_code=404)
     index = root / "index.html"
@@ -53,4 +55,15 @@ async def pwa(request: Request) -> Response:
         return PlainTextResponse(
             "The PWA is not built: run `make run` (or `npm run build` in pwa/).", status_code=503
         )
-    return FileResponse(index, headers=_headers("index.html"))
+    return _file(request, index, _headers("index.html"))
+
+
+def _file(request: Request, path: Path, headers: dict[str, str]) -> Response:
+    """The file, gzipped from memory when the browser takes gzip (server.compression)."""
+    headers["Vary"] = "Accept-Encoding"
+    if accepts_gzip(request.headers.get("accept-encoding", "")):
+        body = gzipped_file(path)
+        if body is not None:
+            media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return Response(body, media_type=media_type, headers={**headers, "Content-Encoding": "gzip"})
+    return FileResponse(path, headers=headers)

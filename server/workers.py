@@ -11,6 +11,7 @@ import signal
 from server import bus as bus_module
 from server.db import close_db, init_db
 from server.mail.worker import MailWorker
+from server.metrics import serve_metrics
 from server.push.worker import PushWorker
 from server.settings import get_settings
 
@@ -26,6 +27,7 @@ async def run_standalone() -> None:
     push, mail = PushWorker(), MailWorker()
     await push.start()
     await mail.start()
+    metrics = serve_metrics(settings.metrics_address)
     log.info("push worker %s and mail worker %s started", push.name, mail.name)
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -34,6 +36,8 @@ async def run_standalone() -> None:
     try:
         await stopping.wait()
     finally:
+        if metrics is not None:
+            metrics.close()
         await mail.stop()
         await push.stop()
         await event_bus.close()

@@ -21,14 +21,14 @@ def loopback_address() -> str:
 
 class GraphQLClient:
     def __init__(
-        self, base_url: str, token: str | None = None, address: str | None = None, **headers: str
+        self, base_url: str, token: str | None = None, address: str | None = None, verify: Any = True, **headers: str
     ) -> None:
         self.base_url = base_url
         self.headers = dict(headers)
         if token:
             self.headers["Authorization"] = f"Bearer {token}"
-        transport = httpx.AsyncHTTPTransport(local_address=address) if address else None
-        self.http = httpx.AsyncClient(base_url=base_url, timeout=30, transport=transport)
+        transport = httpx.AsyncHTTPTransport(local_address=address, verify=verify) if address else None
+        self.http = httpx.AsyncClient(base_url=base_url, timeout=30, transport=transport, verify=verify)
 
     async def __aenter__(self) -> GraphQLClient:
         return self
@@ -55,16 +55,18 @@ class GraphQLClient:
 class Subscription:
     """One graphql-transport-ws connection with one subscription on it."""
 
-    def __init__(self, ws_url: str, token: str | None = None, cookie: str | None = None) -> None:
+    def __init__(self, ws_url: str, token: str | None = None, cookie: str | None = None, ssl: Any = None) -> None:
         self.ws_url = ws_url
         self.token = token
         self.cookie = cookie
+        self.ssl = ssl  # an SSLContext for wss:// through the proxy
         self.socket: Any = None
 
     async def connect(self, init_payload: dict[str, Any] | None = None) -> dict[str, Any]:
         headers = {"Cookie": self.cookie} if self.cookie else None
+        extra = {"ssl": self.ssl} if self.ssl is not None else {}
         self.socket = await websockets.connect(
-            self.ws_url, subprotocols=["graphql-transport-ws"], additional_headers=headers
+            self.ws_url, subprotocols=["graphql-transport-ws"], additional_headers=headers, **extra
         )
         payload = init_payload if init_payload is not None else (
             {"token": self.token} if self.token else {}

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import httpx
 
@@ -16,9 +17,10 @@ from tests.conftest import ROOT, LiveServer, free_port
 
 @asynccontextmanager
 async def server_process(
-    live_server: LiveServer, expect_healthy: bool = True, **settings: str
+    live_server: LiveServer, expect_healthy: bool = True, output: Path | None = None, **settings: str
 ) -> AsyncIterator[str]:
-    """Another instance; `settings` are extra environment variables (FORWARDED_ALLOW_IPS=…)."""
+    """Another instance; `settings` are extra environment variables (FORWARDED_ALLOW_IPS=…);
+    its standard output goes to `output` when given."""
     port = free_port()
     env = {
         **os.environ,
@@ -33,15 +35,14 @@ async def server_process(
         **settings,
     }
     # the command production runs, with its uvicorn options (server.serving)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "server", "serve"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
-    )
+    stdout = output.open("ab") if output is not None else subprocess.DEVNULL
+    process = subprocess.Popen([sys.executable, "-m", "server", "serve"], cwd=ROOT, env=env, stdout=stdout)
     url = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient() as client:
             for _ in range(300):  # a loaded machine may take a while to import and migrate
                 try:
-                    status = (await client.get(f"{url}/healthz")).status_code
+                    status = (await client.get(f"{url}/readyz")).status_code
                     if status == 200 or (status == 503 and not expect_healthy):
                         break
                 except httpx.TransportError:
@@ -56,3 +57,5 @@ async def server_process(
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        if output is not None:
+            stdout.close()  # type: ignore[union-attr]

@@ -1,11 +1,17 @@
-"""Each organisation's Ed25519 signing key, generated once and kept encrypted with SECRET_KEY."""
+"""Each organisation's Ed25519 signing key, generated once and kept encrypted with SECRET_KEY.
+
+Rotating SECRET_KEY keeps the stored keys readable: the old value goes in SECRET_KEY_PREVIOUS,
+keys are read with whichever secret opens them (and always written with the current one), and
+`python -m server rotate-secrets` re-encrypts every stored key with the current secret, after
+which SECRET_KEY_PREVIOUS can be removed. The Ed25519 keys themselves do not change, so every
+credential issued before still verifies against the issuer profile."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from tortoise.exceptions import IntegrityError
@@ -46,9 +52,31 @@ def public_key_from_multibase(value: str) -> bytes:
     return raw[2:]
 
 
-def _fernet() -> Fernet:
-    digest = hashlib.sha256(b"elan-badges-signing:" + get_settings().secret_key.encode()).digest()
+def _fernet_of(secret: str) -> Fernet:
+    digest = hashlib.sha256(b"elan-badges-signing:" + secret.encode()).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
+
+
+def _fernet() -> MultiFernet:
+    """Encrypts with SECRET_KEY; decrypts with it or any of SECRET_KEY_PREVIOUS."""
+    settings = get_settings()
+    return MultiFernet([_fernet_of(s) for s in (settings.secret_key, *settings.secret_key_previous)])
+
+
+async def reencrypt_signing_keys() -> int:
+    """Every stored key encrypted again with the current SECRET_KEY; how many were rewritten."""
+    fernet, current = _fernet(), _fernet_of(get_settings().secret_key)
+    rewritten = 0
+    for stored in await SigningKey.all():
+        token = stored.private_key_encrypted.encode()
+        try:
+            current.decrypt(token)
+            continue  # already under the current secret
+        except InvalidToken:
+            rotated = fernet.rotate(token).decode()
+        await SigningKey.filter(id=stored.id).update(private_key_encrypted=rotated)
+        rewritten += 1
+    return rewritten
 
 
 def _raw_public(key: Ed25519PrivateKey) -> bytes:

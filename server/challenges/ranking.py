@@ -127,9 +127,9 @@ def _member_id(text: str) -> int:
 
 class RedisRankIndex:
     def __init__(self, url: str, prefix: str) -> None:
-        import redis.asyncio as redis
+        from server.bus import redis_client
 
-        self._redis = redis.Redis.from_url(url, decode_responses=True)
+        self._redis = redis_client(url)
         self._prefix = f"{prefix}:rank:"
         self._move = self._redis.register_script(_MOVE)
 

@@ -155,3 +155,10 @@ async def stop_runner() -> None:
 async def wake_runner(_payload: dict[str, Any]) -> None:
     if _runner is not None:
         _runner.wake()
+
+
+async def outbox_state() -> tuple[int, datetime | None]:
+    """Work waiting (not given up) and when the oldest due piece became due (metrics)."""
+    waiting = DeferredEvent.filter(failed_at=None)
+    oldest = await waiting.filter(available_at__lte=datetime.now(UTC)).order_by("available_at").first()
+    return await waiting.count(), oldest.available_at if oldest else None

@@ -25,6 +25,7 @@ from server.mail.messages import render
 from server.mail.models import MailMessage, MailStatus
 from server.mail.outbox import OUTBOX_CHANNEL
 from server.mail.transport import Outcome, Transport, build_message, transport_from_settings
+from server.metrics import MAIL_FAILURES, MAIL_SENT, mail_failure_status
 from server.settings import get_settings
 
 log = logging.getLogger("elan.mail")
@@ -125,10 +126,14 @@ class MailWorker:
                     params = {k: v for k, v in params.items() if k != "token"}
                 await mine.update(status=status, sent_at=now, claimed_until=None, last_error=None, params=params)
                 self.sent += 1
+                if outcome.kind == "sent":
+                    MAIL_SENT.inc()
             elif outcome.kind == "failed" or message.attempts >= get_settings().mail_max_attempts:
+                MAIL_FAILURES.labels(mail_failure_status(outcome.reason)).inc()
                 log.warning("mail %s to %s failed after %d attempt(s): %s", message.id, message.to_address, message.attempts, outcome.reason)
                 await mine.update(status=MailStatus.FAILED, claimed_until=None, last_error=outcome.reason)
             else:
+                MAIL_FAILURES.labels(mail_failure_status(outcome.reason)).inc()
                 delay = retry_delay(message.attempts)
                 await mine.update(not_before=now + timedelta(seconds=delay), claimed_until=None, last_error=outcome.reason)
 
@@ -152,3 +157,10 @@ async def stop_in_server() -> None:
     if _in_server is not None:
         await _in_server.stop()
         _in_server = None
+
+
+async def outbox_state() -> tuple[int, datetime | None]:
+    """Mails waiting and when the oldest due one became due (metrics)."""
+    pending = MailMessage.filter(status=MailStatus.PENDING)
+    oldest = await pending.filter(not_before__lte=datetime.now(UTC)).order_by("not_before").first()
+    return await pending.count(), oldest.not_before if oldest else None

@@ -22,7 +22,7 @@ from server.push.delivery import Outbound
 from server.push.models import PushMessage, PushStatus
 from server.settings import get_settings
 
-COLUMNS = "m.id, m.subscription_id, s.endpoint, s.p256dh, s.auth, m.payload, m.ttl, m.urgency, m.topic, m.attempts"
+COLUMNS = "m.id, m.subscription_id, s.endpoint, s.p256dh, s.auth, m.payload, m.ttl, m.urgency, m.topic, m.attempts, s.vapid_key"
 
 CLAIM_POSTGRES = f"""
 WITH claimed AS (
@@ -55,6 +55,7 @@ def _outbound(row: dict[str, Any]) -> Outbound:
         row["urgency"],
         row["topic"],
         int(row["attempts"]),
+        row["vapid_key"],
     )
 
 

@@ -31,6 +31,7 @@ class Outbound:
     urgency: str
     topic: str | None
     attempts: int
+    vapid_key: str | None = None  # the application server key the browser subscribed with
 
 
 OUTBOUND_FIELDS = (
@@ -44,6 +45,7 @@ OUTBOUND_FIELDS = (
     "urgency",
     "topic",
     "attempts",
+    "subscription__vapid_key",
 )
 
 
@@ -59,6 +61,7 @@ def outbound(row: dict[str, Any]) -> Outbound:
         row["urgency"],
         row["topic"],
         row["attempts"],
+        row["subscription__vapid_key"],
     )
 
 

@@ -24,6 +24,10 @@ class PushSubscription(Model):
     user_agent = fields.CharField(max_length=300, default="")
     created_at = fields.DatetimeField(auto_now_add=True)
     last_success_at = fields.DatetimeField(null=True)
+    # the server's VAPID public key the browser subscribed with: after a rotation its pushes
+    # are still signed with that key (VAPID_PRIVATE_KEY_PREVIOUS) until the app resubscribes;
+    # null for devices registered before keys were recorded (signed with the current key)
+    vapid_key = fields.CharField(max_length=100, null=True)
 
     user_id: int
 

@@ -150,3 +150,10 @@ async def enqueue_push(
     if not over_cap:
         events.publish(OUTBOX_CHANNEL, {"due": due.isoformat()})
     return 0 if over_cap else len(subscriptions)
+
+
+async def outbox_state() -> tuple[int, datetime | None]:
+    """Pushes waiting and when the oldest due one became due (metrics)."""
+    pending = PushMessage.filter(status=PushStatus.PENDING)
+    oldest = await pending.filter(not_before__lte=datetime.now(UTC)).order_by("not_before").first()
+    return await pending.count(), oldest.not_before if oldest else None

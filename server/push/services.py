@@ -28,6 +28,7 @@ from server.accounts.models import User
 from server.db import atomic
 from server.errors import ValidationFailed
 from server.i18n import SUPPORTED
+from server.push import vapid
 from server.push.endpoints import check_endpoint
 from server.push.errors import PushDeviceNotFound, PushEndpointTaken
 from server.push.models import PushSubscription
@@ -100,6 +101,7 @@ async def register_subscription(
         if spare > 0:
             await PushSubscription.filter(id__in=[d.id for d in devices[:spare]]).delete()
         return await PushSubscription.create(
+            vapid_key=vapid.public_key(),
             user_id=user.id,
             endpoint=endpoint,
             p256dh=p256dh,

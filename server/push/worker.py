@@ -25,6 +25,7 @@ import aiohttp
 from tortoise.expressions import Q
 
 from server.bus import get_bus
+from server.metrics import PUSH_FAILURES, PUSH_SENT, failure_status
 from server.push.claims import claim_due
 from server.push.delivery import NoRedirects, Outbound, Outcome, retry_delay, send_message
 from server.push.encryption import EncryptionPool, Plain
@@ -33,7 +34,7 @@ from server.push.models import PushMessage, PushStatus, PushSubscription
 from server.push.outbox import OUTBOX_CHANNEL
 from server.push.payload import encoded
 from server.push.policy import LIMITS
-from server.push.vapid import signer as make_signer
+from server.push.vapid import signers as make_signers
 from server.settings import get_settings
 
 log = logging.getLogger("elan.push")
@@ -51,7 +52,7 @@ class PushWorker:
         self._tasks: list[asyncio.Task[None]] = []
         self._session: aiohttp.ClientSession | None = None
         self._stop_listening: Callable[[], None] | None = None
-        self._signer = make_signer()
+        self._signers = make_signers()
         self.encryption = EncryptionPool(LIMITS.encrypt_processes)
         self.sent = 0
         # seconds spent in each step of a batch, summed over the lanes (the benchmark shows them)
@@ -152,7 +153,8 @@ class PushWorker:
             message = messages[index]
             async with gate:
                 try:
-                    outcomes[index] = await send_message(message, body, audiences[index], session, self._signer)
+                    signer = self._signers.for_device(message.vapid_key)
+                    outcomes[index] = await send_message(message, body, audiences[index], session, signer)
                 except Exception as error:  # a bug must not stall the batch
                     log.exception("push %s: unexpected failure", message.id)
                     outcomes[index] = Outcome("retry", f"error: {type(error).__name__}")
@@ -186,11 +188,14 @@ class PushWorker:
                 Q(last_success_at=None) | Q(last_success_at__lt=now - timedelta(minutes=1))
             ).update(last_success_at=now)
             self.sent += len(sent)
+            PUSH_SENT.inc(len(sent))
         gone = {m.subscription_id for m, o in results if o.kind == "gone"}
         if gone:  # the browser unsubscribed or the push service forgot it
             log.info("push: deleting %d expired subscription(s)", len(gone))
             await PushSubscription.filter(id__in=gone).delete()
         for message, outcome in results:
+            if outcome.kind != "sent":
+                PUSH_FAILURES.labels(failure_status(outcome.reason)).inc()
             if outcome.kind in ("retry", "failed"):
                 await self._record_failure(message, outcome, now)
 

@@ -9,6 +9,8 @@ import logging
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from prometheus_client import REGISTRY
+
 from server.accounts.models import User
 from server.db import atomic
 from server.mail.claims import claim_due
@@ -97,6 +99,8 @@ async def test_a_recipient_refused_for_good_is_given_up_and_the_others_go(live_s
     gone = f"parti-{uuid.uuid4().hex[:6]}@test.example"
     here = f"present-{uuid.uuid4().hex[:6]}@test.example"
     mailbox.refused.add(gone)
+    refused_before = REGISTRY.get_sample_value("elan_mail_failures_total", {"status": "550"}) or 0.0
+    sent_before = REGISTRY.get_sample_value("elan_mail_sent_total") or 0.0
     # when two mails are due
     async with atomic() as events:
         for to in (gone, here):
@@ -110,6 +114,9 @@ async def test_a_recipient_refused_for_good_is_given_up_and_the_others_go(live_s
     await _until(given_up)
     row = await MailMessage.filter(to_address=gone).get()
     assert row.attempts == 1 and "550" in (row.last_error or "")
+    # and the operator's metrics counted one mail sent and one refused with its SMTP status
+    assert REGISTRY.get_sample_value("elan_mail_failures_total", {"status": "550"}) == refused_before + 1
+    assert (REGISTRY.get_sample_value("elan_mail_sent_total") or 0.0) >= sent_before + 1
 
 
 async def test_starttls_with_credentials_and_implicit_tls():

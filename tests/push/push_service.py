@@ -40,6 +40,8 @@ class Device:
     endpoint: str
     private_key: ec.EllipticCurvePrivateKey
     auth_secret: bytes
+    # the server key PushManager.subscribe was given: pushes signed with another are refused
+    application_server_key: str | None = None
 
     @property
     def p256dh(self) -> str:
@@ -118,6 +120,11 @@ def verify_vapid(authorization: str, audience: str, now: float | None = None) ->
     return claims
 
 
+def _vapid_key(authorization: str) -> str:
+    parts = dict(p.strip().split("=", 1) for p in authorization.partition(" ")[2].split(","))
+    return parts["k"]
+
+
 class LocalPushService:
     def __init__(self, decrypt: bool = True, delay: float = 0.0, accept_any: bool = False) -> None:
         self.decrypt = decrypt
@@ -150,9 +157,12 @@ class LocalPushService:
         if self._runner is not None:
             await self._runner.cleanup()
 
-    def new_device(self) -> Device:
+    def new_device(self, application_server_key: str | None = None) -> Device:
+        """A browser's subscription; with `application_server_key`, bound to that VAPID key as
+        real push services bind it (FCM and autopush refuse a push signed with another)."""
         token = b64url(os.urandom(12))
-        device = Device(token, f"{self.origin}/push/{token}", ec.generate_private_key(ec.SECP256R1()), os.urandom(16))
+        private = ec.generate_private_key(ec.SECP256R1())
+        device = Device(token, f"{self.origin}/push/{token}", private, os.urandom(16), application_server_key)
         self.devices[token] = device
         return device
 
@@ -201,6 +211,10 @@ class LocalPushService:
         except (VapidRejected, KeyError, ValueError) as error:
             self.rejections.append(Rejection(token, f"vapid: {error}", now))
             return web.Response(status=401, text=str(error))
+        bound = device.application_server_key if device is not None else None
+        if bound is not None and _vapid_key(authorization) != bound:
+            self.rejections.append(Rejection(token, "vapid: not the key the browser subscribed with", now))
+            return web.Response(status=403, text="the VAPID key does not match the subscription")
         if request.headers.get("Content-Encoding") != "aes128gcm" or "TTL" not in request.headers:
             self.rejections.append(Rejection(token, "headers", now))
             return web.Response(status=400)

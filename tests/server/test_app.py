@@ -8,13 +8,16 @@ from tests.factories import make_network, signed_in
 from tests.graphql_client import GraphQLClient
 
 
-async def test_healthz_reports_database_and_bus(live_server):
+async def test_readyz_reports_database_migrations_and_bus_and_healthz_only_liveness(live_server):
     async with httpx.AsyncClient(base_url=live_server.url) as client:
-        response = await client.get("/healthz")
-    assert response.status_code == 200
-    body = response.json()
-    assert body["database"] == "ok" and body["bus"] == "ok"
+        ready = await client.get("/readyz")
+        alive = await client.get("/healthz")
+    assert ready.status_code == 200
+    body = ready.json()
+    assert body["status"] == "ready"
+    assert body["database"] == "ok" and body["bus"] == "ok" and body["migrations"] == "ok"
     assert body["busKind"] == ("redis" if live_server.redis_url else "memory")
+    assert alive.status_code == 200 and alive.json() == {"status": "ok"}
 
 
 async def test_aliased_and_oversized_queries_are_refused(live_server):
@@ -52,14 +55,49 @@ async def test_the_pwa_routes_fall_back_to_the_app_shell(live_server):
         assert page.status_code == 503 and "npm run build" in page.text
 
 
-async def test_healthz_is_503_when_the_bus_is_down(live_server):
+async def test_readyz_is_503_when_the_bus_is_down_while_the_instance_stays_alive(live_server):
     # given a second server process whose Redis is unreachable
     from tests.multi_instance import server_process
 
     broken = live_server.__class__(**{**live_server.__dict__, "redis_url": "redis://127.0.0.1:1/0"})
     async with server_process(broken, expect_healthy=False) as url:
         async with httpx.AsyncClient(base_url=url) as client:
-            response = await client.get("/healthz")
-    # then it says so, and which part is down
+            response = await client.get("/readyz")
+            alive = await client.get("/healthz")
+    # then it says it is not ready, and which part is down; it is alive all the same
     assert response.status_code == 503
     assert response.json()["bus"] == "down" and response.json()["database"] == "ok"
+    assert alive.status_code == 200
+
+
+async def test_readyz_is_503_while_a_shipped_migration_is_not_applied(live_server, tmp_path):
+    # given a database migrated by the previous release: the last migration not applied yet
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    from server.db import committed_migrations
+    from tests.conftest import ROOT
+    from tests.multi_instance import server_process
+
+    database = tmp_path / "old.sqlite3"
+    subprocess.run(
+        [sys.executable, "-m", "server", "migrate"],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": f"sqlite://{database}"},
+        check=True,
+        capture_output=True,
+    )
+    latest = max(committed_migrations())
+    with sqlite3.connect(database) as connection:
+        connection.execute("DELETE FROM tortoise_migrations WHERE name = ?", (latest,))
+    old = live_server.__class__(**{**live_server.__dict__, "database_url": f"sqlite://{database}", "redis_url": None})
+    # when an instance of this release starts on it (the migrate job has not run)
+    async with server_process(old, expect_healthy=False) as url:
+        async with httpx.AsyncClient(base_url=url) as client:
+            response = await client.get("/readyz")
+    # then it takes no traffic and names what is missing
+    assert response.status_code == 503
+    assert response.json()["migrations"] == "pending"
+    assert response.json()["pendingMigrations"] == [latest]

@@ -45,7 +45,7 @@ def test_stores_have_health_checks_and_volumes():
 
 def test_the_proxy_forwards_to_both_apps_with_websocket_upgrade():
     caddyfile = (COMPOSE.parent / "deploy" / "Caddyfile").read_text()
-    assert "reverse_proxy app1:8000 app2:8000" in caddyfile
+    assert "reverse_proxy {$ELAN_UPSTREAMS:app1:8000 app2:8000}" in caddyfile
 
 
 def test_apps_trust_forwarded_headers_from_the_proxys_network_only():
@@ -71,3 +71,22 @@ def test_the_proxy_sets_the_security_headers_with_hsts():
         # a default: the app's own value (each page's policy) wins
         assert f"?{header} " in block
     assert "frame-ancestors 'none'" in block and "defer" in block
+
+
+def test_every_instance_and_the_worker_share_the_secrets_of_the_env_file():
+    # every process reads the same secrets from .env (init-env writes it); none may start without
+    services = load()["services"]
+    for name in ("app1", "app2", "worker", "migrate"):
+        env = services[name]["environment"]
+        assert env["SECRET_KEY"].startswith("${SECRET_KEY:?")
+        assert env["VAPID_PRIVATE_KEY"].startswith("${VAPID_PRIVATE_KEY:?")
+        assert env["ELAN_PRODUCTION"] == "1"
+
+
+def test_metrics_listen_apart_from_the_public_port_and_are_never_published():
+    services = load()["services"]
+    for name in ("app1", "app2", "worker"):
+        assert services[name]["environment"]["METRICS_ADDRESS"] == "0.0.0.0:9100"
+        assert "ports" not in services[name]
+    caddyfile = (COMPOSE.parent / "deploy" / "Caddyfile").read_text()
+    assert "9100" not in caddyfile and "request_header X-Request-Id {http.request.uuid}" in caddyfile

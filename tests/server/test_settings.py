@@ -8,7 +8,10 @@ import pytest
 from server.serving import uvicorn_options
 from server.settings import load_settings
 
-TRANSPORT = ("PUBLIC_URL", "ALLOWED_ORIGINS", "FORWARDED_ALLOW_IPS", "WS_MAX_MESSAGE_BYTES", "HOST", "PORT", "ELAN_PRODUCTION")
+TRANSPORT = (
+    "PUBLIC_URL", "ALLOWED_ORIGINS", "FORWARDED_ALLOW_IPS", "WS_MAX_MESSAGE_BYTES", "HOST", "PORT", "ELAN_PRODUCTION",
+    "VAPID_PRIVATE_KEY", "METRICS_ADDRESS", "LOG_JSON",
+)
 
 
 @pytest.fixture
@@ -41,6 +44,7 @@ def test_a_wildcard_listening_address_is_reached_as_localhost(environment):
 
 def test_production_takes_its_origins_from_the_environment_only(environment):
     environment.setenv("ELAN_PRODUCTION", "1")
+    environment.setenv("VAPID_PRIVATE_KEY", "shared-by-every-instance")
     environment.setenv("PUBLIC_URL", "https://Elan.Example/")
     environment.setenv("ALLOWED_ORIGINS", "https://app.elan.example")
     environment.setenv("FORWARDED_ALLOW_IPS", "172.30.0.0/24, 10.0.0.2")
@@ -57,7 +61,7 @@ def test_production_takes_its_origins_from_the_environment_only(environment):
 @pytest.mark.parametrize(
     ("variables", "complaint"),
     [
-        ({"ELAN_PRODUCTION": "1"}, "PUBLIC_URL must be set in production"),
+        ({"ELAN_PRODUCTION": "1", "VAPID_PRIVATE_KEY": "k"}, "PUBLIC_URL must be set in production"),
         ({"PUBLIC_URL": "https://elan.example/app"}, "no path"),
         ({"PUBLIC_URL": "elan.example"}, "must be an http(s) origin"),
         ({"PUBLIC_URL": "https://user:pw@elan.example"}, "must be an http(s) origin"),

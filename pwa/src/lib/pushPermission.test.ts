@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationServerKey, deviceName, pushState, subscriptionKeys, type PushEnvironment } from './pushPermission';
+import { applicationServerKey, deviceName, pushState, subscribedWithKey, subscriptionKeys, type PushEnvironment } from './pushPermission';
 
 const CHROME_ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
 const SAFARI_IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
@@ -33,6 +33,13 @@ describe('pushState', () => {
 describe('subscribing helpers', () => {
   it('decodes the base64url VAPID key', () => {
     expect(Array.from(applicationServerKey('BAEC_w'))).toEqual([4, 1, 2, 255]);
+  });
+  it('tells a subscription made with another server key (after a rotation)', () => {
+    const key = new Uint8Array([4, 1, 2, 255]).buffer;
+    expect(subscribedWithKey(key, 'BAEC_w')).toBe(true);
+    expect(subscribedWithKey(key, 'BAEC_g')).toBe(false);
+    expect(subscribedWithKey(key, 'BAEC')).toBe(false);
+    expect(subscribedWithKey(null, 'BAEC_w')).toBe(true);
   });
   it('reads the subscription keys', () => {
     expect(subscriptionKeys({ endpoint: 'https://fcm.googleapis.com/x', keys: { p256dh: 'p', auth: 'a' } })).toEqual({

@@ -49,6 +49,18 @@ export function applicationServerKey(base64url: string): Uint8Array<ArrayBuffer>
   return bytes;
 }
 
+/**
+ * Whether a subscription was made with the server's current VAPID key (`vapidPublicKey`).
+ * After the server rotates its key, a subscription made with the old one is renewed: the
+ * server signs for it with the old key only until the old key is retired.
+ */
+export function subscribedWithKey(subscribedWith: ArrayBuffer | null | undefined, base64url: string): boolean {
+  if (!subscribedWith) return true; // the browser does not say: keep it
+  const current = applicationServerKey(base64url);
+  const given = new Uint8Array(subscribedWith);
+  return given.length === current.length && given.every((byte, index) => byte === current[index]);
+}
+
 /** The keys of a PushSubscription as registerPushSubscription takes them. */
 export function subscriptionKeys(json: { endpoint?: string; keys?: Record<string, string> }): {
   endpoint: string;

@@ -4,7 +4,7 @@
  */
 import { request } from '../../graphql/client';
 import { language } from '../../i18n';
-import { applicationServerKey, pushState, subscriptionKeys, type PushState } from '../../lib/pushPermission';
+import { applicationServerKey, pushState, subscribedWithKey, subscriptionKeys, type PushState } from '../../lib/pushPermission';
 import { RegisterPushSubscriptionDocument, UnregisterPushSubscriptionDocument, VapidPublicKeyDocument } from '../../graphql/push.generated';
 
 export function currentPushState(): PushState {
@@ -38,8 +38,14 @@ export async function subscribeThisDevice(
     const worker = await registration();
     let subscription = await worker.pushManager.getSubscription();
     if (!subscription && existingOnly) return { ok: false, message: null };
+    const { vapidPublicKey } = await request(VapidPublicKeyDocument);
+    if (subscription && !subscribedWithKey(subscription.options.applicationServerKey, vapidPublicKey)) {
+      // the server rotated its key: subscribe anew with the current one, forget the old device
+      await request(UnregisterPushSubscriptionDocument, { endpoint: subscription.endpoint }).catch(() => undefined);
+      await subscription.unsubscribe();
+      subscription = null;
+    }
     if (!subscription) {
-      const { vapidPublicKey } = await request(VapidPublicKeyDocument);
       subscription = await worker.pushManager.subscribe({
         userVisibleOnly: true,
         applicationServerKey: applicationServerKey(vapidPublicKey),
