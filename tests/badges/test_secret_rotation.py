@@ -16,6 +16,7 @@ from server.badges.awarding import award_badge
 from server.badges.credentials import verify
 from server.badges.keys import _fernet_of, public_key_from_multibase
 from server.badges.models import SigningKey
+from server.network.scope import scope_of_user
 from tests.badges.factories import head_office, make_badge
 from tests.conftest import ROOT
 from tests.factories import make_network, make_user
@@ -41,7 +42,7 @@ async def test_a_secret_key_rotation_keeps_signing_keys_readable_and_credentials
     network = await make_network()
     badge = await make_badge(network, "Roi de l'entretien", emoji="🔧")
     seller = await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
-    award = (await award_badge(await head_office(network), badge.id, [seller.id], "Dix contrats")).awards[0]
+    award = (await award_badge(await scope_of_user(await head_office(network)), badge.id, [seller.id], "Dix contrats")).awards[0]
     downloaded = await _credential(live_server.url, award.public_id)
     old_secret = (live_server.data_dir / "secret_key").read_text().strip()
     new_secret = secrets.token_urlsafe(48)

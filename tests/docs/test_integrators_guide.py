@@ -15,6 +15,7 @@ from typing import Any
 from server.accounts.models import Role
 from server.challenges.tokens import create_token
 from server.i18n import MESSAGES
+from server.network.scope import scope_of_user
 from tests.challenges.given import arena, live_challenge, sell
 from tests.conftest import ROOT
 from tests.factories import PASSWORD, make_user
@@ -47,7 +48,7 @@ async def test_every_example_of_the_integrators_guide_runs_as_shown(live_server)
     found = await arena(sellers=2, names=["Julie Moreau", "Thomas Petit"])
     challenge = await live_challenge(found)
     admin = await make_user(found.network.root, Role.ADMIN, "Isabelle Marchand")
-    _, secret = await create_token(admin, "CRM des concessions", None)
+    _, secret = await create_token(await scope_of_user(admin), "CRM des concessions", None)
     julie = found.sellers[0]
     env = {
         "PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp"),

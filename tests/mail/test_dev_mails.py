@@ -4,9 +4,11 @@ invite or a reset link; in production it does not exist."""
 from __future__ import annotations
 
 import os
+import secrets
 
 import httpx
 
+from server.push.vapid import new_private_key
 from server.settings import reset_settings
 from tests.accounts.documents import REQUEST_PASSWORD_RESET
 from tests.factories import an_address, make_network, make_user
@@ -35,8 +37,14 @@ async def test_in_production_the_page_does_not_exist(live_server):
     # given the app as production builds it
     from server.app import create_app
 
-    saved = {k: os.environ.get(k) for k in ("ELAN_PRODUCTION", "PUBLIC_URL")}
-    os.environ.update({"ELAN_PRODUCTION": "1", "PUBLIC_URL": "https://elan.example"})
+    production = {
+        "ELAN_PRODUCTION": "1",
+        "PUBLIC_URL": "https://elan.example",
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "VAPID_PRIVATE_KEY": new_private_key(),
+    }
+    saved = {k: os.environ.get(k) for k in production}
+    os.environ.update(production)
     reset_settings()
     try:
         app = create_app()
