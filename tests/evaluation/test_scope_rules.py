@@ -15,9 +15,9 @@ from schema.evaluation.mutations import EvaluationMutation
 from schema.evaluation.queries import EvaluationQuery
 from schema.evaluation.subscriptions import EvaluationSubscription
 from server.accounts.models import Role
+from server.badges.models import Badge, BadgeKind
 from server.evaluation.action_plans import add_item, create_plan
 from server.evaluation.assessments import ScoreInput, submit_assessment
-from server.badges.models import Badge, BadgeKind
 from server.evaluation.models import AssessmentOutcome, Skill, SkillsGrid
 from server.network.models import UnitKind
 from server.network.scope import scope_of_user
