@@ -60,8 +60,10 @@ lint: install
 	$(VENV)/bin/mypy server schema
 	cd pwa && npx tsc --noEmit
 
+# the SDL, then the PWA's typed documents from it (pwa/src/graphql/*.generated.ts)
 schema: install
 	$(PY) -m schema
+	cd pwa && npm run codegen --silent
 
 clean:
 	rm -rf $(VENV) pwa/node_modules pwa/dist

@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compactDocuments } from './scripts/compact-documents.mjs';
 
 const backend = 'http://127.0.0.1:8000';
 
 export default defineConfig({
   plugins: [
+    compactDocuments(),
     preact(),
     VitePWA({
       strategies: 'injectManifest',
@@ -34,6 +36,8 @@ export default defineConfig({
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico}'],
+        // the worker sends the outbox's documents: compact them there too
+        buildPlugins: { vite: [compactDocuments()] },
       },
       devOptions: { enabled: false },
     }),
@@ -48,6 +52,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // read by scripts/check-size.mjs (the feed screen's chunks)
+    manifest: true,
   },
   test: {
     include: ['src/**/*.test.ts', 'sw/**/*.test.ts', 'scripts/**/*.test.mjs'],

@@ -6,14 +6,7 @@ from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import (
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import MaskErrors
 
 from schema.accounts.mutations import AccountsMutation
 from schema.accounts.queries import AccountsQuery
@@ -23,8 +16,10 @@ from schema.challenges.audit import ChallengesAuditQuery
 from schema.challenges.mutations import ChallengesMutation
 from schema.challenges.queries import ChallengesQuery
 from schema.challenges.subscriptions import ChallengesSubscription
+from schema.cost import CostLimit
 from schema.dashboards.queries import DashboardsQuery
 from schema.dashboards.subscriptions import DashboardsSubscription
+from schema.documents import ParsedDocuments, ValidatedDocuments
 from schema.errors import (
     ConflictError,
     InvalidCredentialsError,
@@ -49,10 +44,6 @@ from schema.push.mutations import PushMutation
 from schema.push.queries import PushQuery
 from schema.training.mutations import TrainingMutation
 from schema.training.queries import TrainingQuery
-
-MAX_DEPTH = 12
-MAX_ALIASES = 30
-MAX_TOKENS = 4000
 
 
 @strawberry.type
@@ -127,14 +118,12 @@ schema = ElanSchema(
         InvalidCredentialsError,
         InvalidInviteError,
     ],
-    # factories: a fresh extension per operation; the parse and validation caches are
-    # module-level in strawberry, so they are still shared and bounded
+    # a fresh extension per operation; documents are parsed and validated once per text,
+    # with the token, depth and alias limits (schema.documents), then priced (schema.cost)
     extensions=[
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        ParsedDocuments,
+        ValidatedDocuments,
+        CostLimit,
         lambda: MaskErrors(should_mask_error=_should_mask),
     ],
 )

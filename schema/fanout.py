@@ -18,11 +18,12 @@ import contextlib
 import json
 import logging
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Protocol
 
-from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationType, parse
+from graphql import FieldNode, OperationType
 from strawberry.types.execution import PreExecutionError
+
+from schema.documents import Prepared
 
 log = logging.getLogger("elan.fanout")
 SHARED_FIELDS = frozenset({"leaderboard"})
@@ -32,19 +33,12 @@ class Sink(Protocol):
     async def send_text(self, text: str) -> None: ...
 
 
-@lru_cache(maxsize=512)
-def shared_field(query: str, operation_name: str | None) -> bool:
-    """Whether the operation is a subscription to exactly one shared field."""
-    try:
-        document = parse(query)
-    except GraphQLError:
+def shared_field(operation: Prepared) -> bool:
+    """Whether the operation (already parsed by the transport) is a subscription to exactly
+    one shared field."""
+    if operation.kind != OperationType.SUBSCRIPTION:
         return False
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if operation_name is not None:
-        operations = [o for o in operations if o.name is not None and o.name.value == operation_name]
-    if len(operations) != 1 or operations[0].operation != OperationType.SUBSCRIPTION:
-        return False
-    selections = operations[0].selection_set.selections
+    selections = operation.operation.selection_set.selections
     return len(selections) == 1 and isinstance(selections[0], FieldNode) and selections[0].name.value in SHARED_FIELDS
 
 

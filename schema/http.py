@@ -1,22 +1,37 @@
 """GraphQL over HTTP: POST with a JSON body for queries and mutations; GraphiQL outside
-production. Bodies over the limit are refused with 413 before they are read whole."""
+production. Bodies over the limit are refused with 413 before they are read whole; only the
+JSON media types are accepted (a form or `text/plain` is what a cross-site page can send
+without asking), and the document is parsed and checked (schema.documents) before the feed's
+fast path or the schema see it."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import logging
+import re
 from typing import Any
 
+from graphql import GraphQLError, OperationType
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from schema import schema
 from schema.context import SESSION_COOKIE, Context
+from schema.documents import prepare
 from schema.feed.fast import try_feed
 from schema.request_context import build_context
 from server.settings import get_settings
 
 log = logging.getLogger("elan.graphql")
+JSON_MEDIA_TYPES = frozenset({"application/json", "application/graphql-response+json"})
+GRAPHIQL_CSP = (
+    "default-src 'self'; script-src 'self' {scripts} https://unpkg.com; "
+    "style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data: https://unpkg.com; "
+    "font-src 'self' data: https://unpkg.com; connect-src 'self' ws: wss:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'"
+)
 
 
 class _TooLarge(Exception):
@@ -37,14 +52,31 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _bad_request(message: str, status: int = 400) -> JSONResponse:
-    return JSONResponse({"errors": [{"message": message}]}, status_code=status)
+def _bad_request(message: str, status: int = 400, code: str = "BAD_REQUEST") -> JSONResponse:
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
+
+
+def is_json(content_type: str | None) -> bool:
+    """Whether a Content-Type header names one of the JSON media types, parameters aside:
+    `application/json; charset=utf-8` is, `text/plain; a=json` is not."""
+    media_type = (content_type or "").split(";", 1)[0].strip().lower()
+    return media_type in JSON_MEDIA_TYPES
 
 
 def _graphiql() -> Response:
     from strawberry.http.ides import get_graphql_ide_html
 
-    return HTMLResponse(get_graphql_ide_html(graphql_ide="graphiql"))
+    page = get_graphql_ide_html(graphql_ide="graphiql")
+    # its inline scripts by hash, its libraries from unpkg.com: what it needs to run, no more
+    hashes = " ".join(f"'{digest}'" for digest in inline_script_hashes(page))
+    return HTMLResponse(page, headers={"Content-Security-Policy": GRAPHIQL_CSP.format(scripts=hashes)})
+
+
+def inline_script_hashes(page: str) -> list[str]:
+    return [
+        "sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
+        for body in re.findall(r"<script>(.*?)</script>", page, re.S)
+    ]
 
 
 def apply_cookie(response: Response, context: Context) -> None:
@@ -71,8 +103,8 @@ async def graphql_http(request: Request) -> Response:
         if not settings.production and "text/html" in request.headers.get("accept", ""):
             return _graphiql()
         return _bad_request("Use POST with a JSON body.", 405)
-    if "json" not in request.headers.get("content-type", ""):
-        return _bad_request("Content-Type must be application/json.", 415)
+    if not is_json(request.headers.get("content-type")):
+        return _bad_request("Content-Type must be application/json.", 415, "UNSUPPORTED_MEDIA_TYPE")
     try:
         body = await _read_body(request, settings.max_body_bytes)
     except _TooLarge:
@@ -88,6 +120,12 @@ async def graphql_http(request: Request) -> Response:
         return _bad_request("'variables' must be an object.")
     operation_name = payload.get("operationName")
     operation_name = operation_name if isinstance(operation_name, str) else None
+    try:
+        operation = prepare(payload["query"], operation_name)
+    except GraphQLError as refused:
+        return JSONResponse({"data": None, "errors": [refused.formatted]}, status_code=400)
+    if operation.kind == OperationType.SUBSCRIPTION:
+        return _bad_request("Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql.")
     # the busiest query, answered from rows when its document allows (schema.feed.fast)
     fast = await try_feed(request, payload["query"], variables, operation_name)
     if fast is not None:

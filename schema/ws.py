@@ -6,6 +6,10 @@ the same for everyone (the leaderboard) share one execution among the subscriber
 same document (schema.fanout). A socket is registered with its session
 (server.accounts.sockets): when the session ends, on any instance, the socket stops running
 operations at once and closes with 4401.
+
+Messages are capped by the protocol (WS_MAX_MESSAGE_BYTES, server.serving), and every
+document is parsed with the token limit (schema.documents) before anything else looks at it:
+one that cannot run gets an `error` message for its operation id, and the socket stays open.
 """
 
 from __future__ import annotations
@@ -16,16 +20,19 @@ import json
 import logging
 from typing import Any
 
+from graphql import GraphQLError
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from schema import schema
+from schema.documents import Prepared, prepare
 from schema.fanout import HUB, shared_field
 from schema.request_context import context_for, session_token
 from server.accounts.models import User
 from server.accounts.sessions import current_session
 from server.accounts.sockets import OPEN_SOCKETS
 from server.network.scope import Scope, scope_of_user
+from server.settings import get_settings
 
 PROTOCOL = "graphql-transport-ws"
 INIT_TIMEOUT_SECONDS = 3.0
@@ -109,6 +116,9 @@ class Connection:
     async def handle(self, text: str) -> None:
         if self.ended:
             return
+        if len(text) > get_settings().ws_max_message_bytes:  # the protocol's cap, if ever bypassed
+            await self.close(1009, "Message too big")
+            return
         try:
             message = json.loads(text)
         except ValueError:
@@ -169,15 +179,21 @@ class Connection:
                 {"type": "error", "id": operation_id, "payload": [{"message": "Too many operations"}]}
             )
             return
-        task = asyncio.create_task(self.execute(operation_id, payload))
+        operation_name = payload.get("operationName")
+        try:
+            operation = prepare(payload["query"], operation_name if isinstance(operation_name, str) else None)
+        except GraphQLError as refused:
+            await self.send({"type": "error", "id": operation_id, "payload": [refused.formatted]})
+            return
+        task = asyncio.create_task(self.execute(operation_id, payload, operation))
         self.operations[operation_id] = task
 
-    async def execute(self, operation_id: str, payload: dict[str, Any]) -> None:
+    async def execute(self, operation_id: str, payload: dict[str, Any], operation: Prepared) -> None:
         variables = payload.get("variables")
         operation_name = payload.get("operationName")
         context = context_for(self.websocket, self.user, self.token, self.scope)
         try:
-            if shared_field(payload["query"], operation_name):
+            if shared_field(operation):
                 await HUB.join(self, operation_id, payload, context)
                 return
             results = await schema.stream(

@@ -66,6 +66,8 @@ def _print_banner(seeded: dict[str, int] | None) -> None:
 def serve() -> None:
     import uvicorn
 
+    from server.serving import uvicorn_options
+
     settings = get_settings()
     migrate = os.environ.get("ELAN_MIGRATE_ON_START", "1") != "0"
     seeded = asyncio.run(_prepare(seed=settings.demo, migrate=migrate))
@@ -76,8 +78,7 @@ def serve() -> None:
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
-        proxy_headers=True,
-        ws="websockets-sansio",
+        **uvicorn_options(settings),
     )
 
 

@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
@@ -15,6 +16,8 @@ from starlette.routing import Route, WebSocketRoute
 from server import bus as bus_module
 from server import ratelimit
 from server.db import close_db, database_healthy, init_db
+from server.headers import SecurityHeaders
+from server.origins import CrossSiteGuard
 from server.settings import get_settings
 from server.static import pwa
 
@@ -120,4 +123,6 @@ def create_app() -> Starlette:
         Route("/", pwa),
         Route("/{path:path}", pwa),
     ]
-    return Starlette(debug=False, routes=routes, lifespan=lifespan)
+    # outermost first: every response gets the headers, refusals of cross-site requests too
+    middleware = [Middleware(SecurityHeaders), Middleware(CrossSiteGuard)]
+    return Starlette(debug=False, routes=routes, middleware=middleware, lifespan=lifespan)

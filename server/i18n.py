@@ -123,6 +123,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La taille de page doit être comprise entre 1 et {max}.",
         "en": "The page size must be between 1 and {max}.",
     },
+    "query_too_complex": {
+        "fr": "Cette requête demande trop de données à la fois (coût {cost}, maximum {max}) : "
+        "demandez moins d'éléments par page ou moins de champs.",
+        "en": "This request asks for too much at once (cost {cost}, maximum {max}): "
+        "ask for fewer items per page or fewer fields.",
+    },
     # feed and media (issue #3)
     "post_field_too_long": {
         "fr": "Ce champ ne peut pas dépasser {max} caractères.",

@@ -6,6 +6,7 @@ import os
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,47 @@ def _secret_key(data_dir: Path) -> str:
     return key
 
 
+# --- transport: the public origin, the origins browsers may call from, trusted proxies
+
+
+def _origin(url: str, name: str) -> str:
+    """scheme://host[:port] of an absolute http(s) URL without path, query or credentials."""
+    parts = urlsplit(url.strip().rstrip("/"))
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.username or parts.password:
+        raise ValueError(f"{name} must be an http(s) origin such as https://elan.example, not {url!r}")
+    if parts.path or parts.query or parts.fragment:
+        raise ValueError(f"{name} is an origin: no path, query or fragment ({url!r})")
+    return f"{parts.scheme}://{parts.netloc.lower()}"
+
+
+def _public_url(host: str, port: int, production: bool) -> str:
+    """PUBLIC_URL, the one origin written into credentials, mails and links; in development
+    http://HOST:PORT (a wildcard listening address is reached as localhost)."""
+    from_env = os.environ.get("PUBLIC_URL", "").strip()
+    if from_env:
+        return _origin(from_env, "PUBLIC_URL")
+    if production:
+        raise ValueError("PUBLIC_URL must be set in production (e.g. https://elan.example)")
+    name = "localhost" if host in {"", "0.0.0.0", "::"} else f"[{host}]" if ":" in host else host
+    return f"http://{name}:{port}"
+
+
+def _allowed_origins(public_url: str, port: int, production: bool) -> tuple[str, ...]:
+    """The origins a browser may send cookie-authenticated requests from: PUBLIC_URL's, those
+    listed in ALLOWED_ORIGINS, and in development the local ones (the server itself and
+    Vite's dev server)."""
+    listed = [_origin(o, "ALLOWED_ORIGINS") for o in os.environ.get("ALLOWED_ORIGINS", "").split(",") if o.strip()]
+    local = [] if production else [
+        f"http://{host}:{p}" for p in (port, 5173) for host in ("localhost", "127.0.0.1", "[::1]")
+    ]
+    return tuple(dict.fromkeys([public_url, *listed, *local]))
+
+
+def _forwarded_allow_ips() -> tuple[str, ...]:
+    """Proxies whose X-Forwarded-For/-Proto are believed (addresses or networks); none by default."""
+    return tuple(p.strip() for p in os.environ.get("FORWARDED_ALLOW_IPS", "").split(",") if p.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -57,6 +99,11 @@ class Settings:
     like_rate_limit: int = 300
     rate_window_seconds: int = 600
     max_body_bytes: int = 1_000_000
+    # transport (see the helpers above)
+    public_url: str = "http://127.0.0.1:8000"
+    allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    forwarded_allow_ips: tuple[str, ...] = field(default_factory=tuple)
+    ws_max_message_bytes: int = 64 * 1024
     push_allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     vapid_private_key: str | None = None
     vapid_subject: str = "mailto:contact@elan.example"
@@ -77,6 +124,11 @@ class Settings:
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
 
+    def public_link(self, path: str) -> str:
+        """An absolute link for a credential, a mail or anything read away from the app:
+        always PUBLIC_URL, never the Host header of the request being served."""
+        return self.public_url + "/" + path.lstrip("/")
+
 
 def load_settings() -> Settings:
     data_dir = _data_dir()
@@ -85,19 +137,26 @@ def load_settings() -> Settings:
         database_url = "postgres://" + database_url.removeprefix("postgresql://")
     if database_url.startswith("sqlite"):
         data_dir.mkdir(parents=True, exist_ok=True)
+    host, port = os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "8000"))
+    production = _flag("ELAN_PRODUCTION", False)
+    public_url = _public_url(host, port, production)
     return Settings(
         data_dir=data_dir,
         database_url=database_url,
         redis_url=os.environ.get("REDIS_URL") or None,
         redis_prefix=os.environ.get("REDIS_PREFIX", "elan"),
         secret_key=_secret_key(data_dir),
-        host=os.environ.get("HOST", "127.0.0.1"),
-        port=int(os.environ.get("PORT", "8000")),
+        host=host,
+        port=port,
         demo=_flag("ELAN_DEMO", True),
-        production=_flag("ELAN_PRODUCTION", False),
+        production=production,
         log_level=os.environ.get("LOG_LEVEL", "info").lower(),
         static_dir=Path(os.environ.get("ELAN_STATIC_DIR", ROOT / "pwa" / "dist")).resolve(),
         cookie_secure=_flag("COOKIE_SECURE", False),
+        public_url=public_url,
+        allowed_origins=_allowed_origins(public_url, port, production),
+        forwarded_allow_ips=_forwarded_allow_ips(),
+        ws_max_message_bytes=int(os.environ.get("WS_MAX_MESSAGE_BYTES", str(64 * 1024))),
         login_account_limit=int(os.environ.get("LOGIN_ACCOUNT_LIMIT", "5")),
         login_ip_limit=int(os.environ.get("LOGIN_IP_LIMIT", "50")),
         label_reminder_interval_seconds=float(os.environ.get("LABEL_REMINDER_INTERVAL_SECONDS", "3600")),

@@ -1,5 +1,7 @@
 """Serving the built PWA on the same origin: hashed assets cached for a year, the service
-worker and HTML never cached, and app routes falling back to index.html."""
+worker and HTML never cached, and app routes falling back to index.html. Every file carries
+the app's Content-Security-Policy: the page's, and the service worker's too (a worker obeys
+the policy its script was served with). The other security headers come from server.headers."""
 
 from __future__ import annotations
 
@@ -23,9 +25,7 @@ NO_CACHE = {"sw.js", "index.html", "manifest.webmanifest", "offline.html", "regi
 
 
 def _headers(name: str) -> dict[str, str]:
-    headers = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
-    if name.endswith(".html"):
-        headers["Content-Security-Policy"] = CSP
+    headers = {"Content-Security-Policy": CSP}
     if name in NO_CACHE:
         headers["Cache-Control"] = "no-cache"
     else:

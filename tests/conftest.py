@@ -103,8 +103,15 @@ async def live_server() -> AsyncIterator[LiveServer]:
         os.environ["REDIS_URL"] = REDIS_URL or ""
     else:
         os.environ.pop("REDIS_URL", None)
+    # the transport settings' defaults, as `python -m server serve` has them: no trusted proxy,
+    # PUBLIC_URL http://127.0.0.1:<port>, 64 KiB WebSocket messages
+    for name in ("FORWARDED_ALLOW_IPS", "PUBLIC_URL", "ALLOWED_ORIGINS", "WS_MAX_MESSAGE_BYTES", "HOST"):
+        os.environ.pop(name, None)
     reset_settings()
     await migrate_db(database_url)
+
+    from server.serving import uvicorn_options
+    from server.settings import get_settings
 
     config = uvicorn.Config(
         "server.app:create_app",
@@ -112,10 +119,8 @@ async def live_server() -> AsyncIterator[LiveServer]:
         host="127.0.0.1",
         port=port,
         log_level="warning",
-        ws="websockets-sansio",
-        proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
         lifespan="on",
+        **uvicorn_options(get_settings()),
     )
     server = uvicorn.Server(config)
     server.install_signal_handlers = lambda: None  # type: ignore[method-assign]

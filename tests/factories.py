@@ -70,10 +70,11 @@ async def signed_in(unit: Unit, role: Role = Role.MEMBER, name: str | None = Non
 
 
 def an_address() -> dict[str, str]:
-    """Headers that make a client come from an address of its own (the test server trusts
-    X-Forwarded-For from loopback), so per-address rate limits of one test stay its own."""
-    number = uuid.uuid4().int
-    return {"X-Forwarded-For": f"198.18.{number % 250 + 1}.{(number >> 8) % 250 + 1}"}
+    """GraphQLClient options that make a client connect from a loopback address of its own
+    (the server trusts no forwarded header), so per-address rate limits of one test stay its own."""
+    from tests.graphql_client import loopback_address
+
+    return {"address": loopback_address()}
 
 
 async def deferred_work_done(timeout: float = 10.0) -> None:

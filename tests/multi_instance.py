@@ -15,7 +15,10 @@ from tests.conftest import ROOT, LiveServer, free_port
 
 
 @asynccontextmanager
-async def server_process(live_server: LiveServer, expect_healthy: bool = True) -> AsyncIterator[str]:
+async def server_process(
+    live_server: LiveServer, expect_healthy: bool = True, **settings: str
+) -> AsyncIterator[str]:
+    """Another instance; `settings` are extra environment variables (FORWARDED_ALLOW_IPS=…)."""
     port = free_port()
     env = {
         **os.environ,
@@ -23,12 +26,15 @@ async def server_process(live_server: LiveServer, expect_healthy: bool = True) -
         "REDIS_URL": live_server.redis_url or "",
         "ELAN_DATA_DIR": str(live_server.data_dir),
         "ELAN_DEMO": "0",
+        "ELAN_MIGRATE_ON_START": "0",  # the test server migrated the database
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "LOG_LEVEL": "warning",
+        **settings,
     }
+    # the command production runs, with its uvicorn options (server.serving)
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "server.app:create_app", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--ws", "websockets-sansio", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
+        [sys.executable, "-m", "server", "serve"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
     )
     url = f"http://127.0.0.1:{port}"
     try:

@@ -2,7 +2,10 @@
 /**
  * First-load JavaScript budget: gzips every script that dist/index.html
  * loads (entry and modulepreloads) plus the service worker, prints the
- * sizes, and fails when the sum passes 100 KB.
+ * sizes, and fails when the sum passes 100 KB. Every screen is a lazy chunk;
+ * the feed's (the screen most visits open on, fetched at start alongside the
+ * session check) is added to the first load for a second figure under the
+ * same budget: what a signed-in visit to the feed downloads before it shows.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -38,7 +41,24 @@ const lazy = readdirSync(join(dist, 'assets'))
 for (const file of lazy) console.log(`  (lazy) ${file.padEnd(33)} ${kb(gzipped(file)).padStart(9)}`);
 console.log(`  ${'total'.padEnd(40)} ${kb(total).padStart(9)}  (budget ${kb(BUDGET_BYTES)})`);
 
-if (total > BUDGET_BYTES) {
-  console.error(`Over budget by ${kb(total - BUDGET_BYTES)}.`);
+// the feed screen's chunk and the chunks it imports statically (Vite's manifest)
+const manifestFile = join(dist, '.vite', 'manifest.json');
+let withFeed = total;
+if (existsSync(manifestFile)) {
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  const feed = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || feed.has(chunk.file) || firstLoad.has(chunk.file)) return;
+    feed.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit('src/components/feed/FeedPage.tsx');
+  for (const file of feed) withFeed += gzipped(file);
+  console.log(`  ${'first load + the feed screen'.padEnd(40)} ${kb(withFeed).padStart(9)}  (${feed.size} lazy chunks)`);
+}
+
+if (total > BUDGET_BYTES || withFeed > BUDGET_BYTES) {
+  console.error(`Over budget by ${kb(Math.max(total, withFeed) - BUDGET_BYTES)}.`);
   process.exit(1);
 }

@@ -1,59 +1,30 @@
 /**
- * The shell: who is signed in, which route shows, and the frame around the
- * feed (header, tab bar, notices). Routes: /login, /signup, / (feed),
- * /notifications, /settings/notifications, /challenges/:id, and recognition:
- * /badges, /badges/award, /wall, /people/:id.
+ * The shell: who is signed in, which route shows (the route table is
+ * lib/routes.ts, its screens src/screens.tsx, each lazy), and the frame
+ * around the screens (header, tab bar, notices).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { AccountsLoginForm } from './components/accounts/AccountsLoginForm';
-import { AccountsSignUpForm } from './components/accounts/AccountsSignUpForm';
 import { BadgesCelebration } from './components/badges/BadgesCelebration';
-import type { BadgesScreensProps } from './components/badges/BadgesScreens';
-import { FeedPage } from './components/feed/FeedPage';
-import { LeverScreensLoader } from './components/levers/LeverScreensLoader';
+import { forgetOutbox, startOutbox } from './components/feed/outbox';
 import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
 import { useUnreadCount } from './components/notifications/useUnreadCount';
 import { ShellHeader } from './components/shell/ShellHeader';
-import { ShellLazyScreen } from './components/shell/ShellLazyScreen';
 import { ShellNotice } from './components/shell/ShellNotice';
 import { ShellTabBar } from './components/shell/ShellTabBar';
-import { onUnauthenticated, request, RequestError, resetLiveConnection } from './graphql/client';
-import { LOGOUT, ME, REVOKE_SESSIONS, type Viewer } from './graphql/operations';
+import { LogoutDocument, MeDocument, RevokeSessionsDocument, type ViewerFieldsFragment as Viewer } from './graphql/accounts.generated';
+import { onUnauthenticated, request, resetLiveConnection } from './graphql/client';
+import { queryCache } from './graphql/hooks';
 import { t } from './i18n';
+import { isOffline } from './lib/requestErrors';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { FeedPostScreen } from './components/feed/FeedPostScreen';
-import { forgetOutbox, startOutbox } from './components/feed/outbox';
-import { challengeIdFrom, matchRoute, personIdFrom, postIdFrom, redirectFor, ROUTE_PATHS, type RouteName } from './lib/routes';
-import type { ChallengesScreensProps } from './components/challenges/ChallengesScreens';
-import { type LeverRoute, matchLeverRoute } from './lib/levers';
+import { findRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
 import { navigate, useLocation } from './router';
+import { AUTH_SCREENS, isAuthRoute, SCREENS } from './screens';
 
-const loadReports = () => import('./components/feed/FeedReportsPage').then((module) => module.FeedReportsPage);
-const loadNotifications = () =>
-  import('./components/notifications/NotificationsPage').then((module) => module.NotificationsPage);
-const loadNotificationSettings = () =>
-  import('./components/notifications/NotificationsSettingsPage').then((module) => module.NotificationsSettingsPage);
-
-const RECOGNITION_ROUTES: ReadonlySet<RouteName> = new Set(['badges', 'awardBadge', 'wall', 'person']);
-
-type BadgesModule = typeof import('./components/badges/BadgesScreens');
-
-/** The recognition screens come in their own chunk, fetched the first time one opens. */
-function LazyBadgesScreens(props: BadgesScreensProps) {
-  const [module, setModule] = useState<BadgesModule | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let cancelled = false;
-    import('./components/badges/BadgesScreens')
-      .then((loaded) => !cancelled && setModule(loaded))
-      .catch(() => !cancelled && setFailed(true));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  if (failed) return <p role="alert">{t('errors.network')}</p>;
-  if (!module) return <p role="status">{t('app.loading')}</p>;
-  return <module.BadgesScreens {...props} />;
+/** Nothing of the previous person stays on the device. */
+function forgetPerson(): void {
+  clearOfflineCache(browserStore());
+  queryCache.clear();
 }
 
 type Session = { status: 'checking' } | { status: 'signedOut' } | { status: 'signedIn'; viewer: Viewer };
@@ -66,17 +37,17 @@ function useSession() {
 
   useEffect(() => {
     let cancelled = false;
-    request(ME)
+    request(MeDocument)
       .then(({ me }) => {
         if (cancelled) return;
         if (me) saveViewer(browserStore(), me);
-        else clearOfflineCache(browserStore());
+        else forgetPerson();
         setSession(me ? { status: 'signedIn', viewer: me } : { status: 'signedOut' });
       })
       .catch((error: unknown) => {
         if (cancelled) return;
         // Offline start: trust the last signed-in copy so the saved feed can show.
-        const cached = error instanceof RequestError && error.kind === 'network' ? loadViewer(browserStore()) : null;
+        const cached = isOffline(error) ? loadViewer(browserStore()) : null;
         setSession(cached ? { status: 'signedIn', viewer: cached } : { status: 'signedOut' });
       });
     return () => {
@@ -87,7 +58,7 @@ function useSession() {
   useEffect(
     () =>
       onUnauthenticated((loss) => {
-        clearOfflineCache(browserStore());
+        forgetPerson();
         resetLiveConnection();
         if (wasSignedIn.current) setLoginNotice(t(loss === 'ended' ? 'errors.sessionEnded' : 'errors.sessionExpired'));
         setSession({ status: 'signedOut' });
@@ -96,6 +67,8 @@ function useSession() {
   );
 
   const signedIn = useCallback((viewer: Viewer) => {
+    // answers kept for someone else (a session that ended while the app was closed) go
+    queryCache.clear();
     saveViewer(browserStore(), viewer);
     // A socket opened before now carried no (or another) session cookie.
     resetLiveConnection();
@@ -108,7 +81,7 @@ function useSession() {
   const leave = useCallback(
     async (notice: string | null) => {
       const leaving = session.status === 'signedIn' ? session.viewer.id : null;
-      clearOfflineCache(browserStore());
+      forgetPerson();
       if (leaving) await forgetOutbox(leaving);
       resetLiveConnection();
       setLoginNotice(notice);
@@ -120,7 +93,7 @@ function useSession() {
 
   const logout = useCallback(async () => {
     try {
-      await request(LOGOUT);
+      await request(LogoutDocument);
     } catch {
       // Offline: the cookie expires on its own; nothing of the person stays here.
     }
@@ -129,38 +102,12 @@ function useSession() {
 
   /** Every session ends, this one too; refused offline, since the others would live on. */
   const signOutEverywhere = useCallback(async () => {
-    const { revokeSessions } = await request(REVOKE_SESSIONS);
+    const { revokeSessions } = await request(RevokeSessionsDocument);
     if (revokeSessions.__typename !== 'RevokeSessionsSuccess') throw new Error(revokeSessions.message);
     await leave(t('header.signedOutEverywhere'));
   }, [leave]);
 
   return { session, loginNotice, signedIn, logout, signOutEverywhere };
-}
-
-const CHALLENGE_ROUTES: ReadonlySet<RouteName> = new Set([
-  'challenges', 'challenge', 'challengeNew', 'challengeManage', 'challengeTv', 'challengeEdit', 'challengeAudit', 'challengeTokens',
-]);
-
-type ChallengesModule = typeof import('./components/challenges/ChallengesScreens');
-
-/** The challenges screens come in their own chunk too. */
-function LazyChallengesScreens(props: ChallengesScreensProps) {
-  const [module, setModule] = useState<ChallengesModule | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    void import('./components/challenges/ChallengesScreens').then((loaded) => !cancelled && setModule(loaded));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  if (!module) {
-    return (
-      <p class="feed-state-inline" role="status" aria-busy="true">
-        {t('app.loading')}
-      </p>
-    );
-  }
-  return <module.ChallengesScreens {...props} />;
 }
 
 export function App() {
@@ -186,19 +133,15 @@ export function App() {
     );
   }
 
-  const route = matchRoute(pathname);
-  const recognition = { personId: personIdFrom(pathname), unitId: new URLSearchParams(search).get('unit') };
+  const route = findRoute(pathname) ?? { name: 'feed', id: null };
   if (session.status === 'signedOut') {
+    const Screen = AUTH_SCREENS[route.name === 'signup' ? 'signup' : 'login'];
     return (
       <main id="main" class="auth-page">
         <span class="brand brand-large" aria-hidden="true">
           {t('app.name')}
         </span>
-        {route === 'signup' ? (
-          <AccountsSignUpForm initialCode={new URLSearchParams(search).get('code') ?? ''} onSignedIn={signedIn} />
-        ) : (
-          <AccountsLoginForm onSignedIn={signedIn} notice={loginNotice} />
-        )}
+        <Screen search={new URLSearchParams(search)} notice={loginNotice} onSignedIn={signedIn} />
       </main>
     );
   }
@@ -207,9 +150,7 @@ export function App() {
     <SignedInShell
       viewer={session.viewer}
       route={route}
-      lever={matchLeverRoute(pathname)}
-      recognition={recognition}
-      challengeId={challengeIdFrom(pathname)}
+      search={search}
       composing={composing}
       setComposing={setComposing}
       notice={notice}
@@ -223,10 +164,8 @@ export function App() {
 
 interface SignedInShellProps {
   viewer: Viewer;
-  route: RouteName | null;
-  lever: LeverRoute | null;
-  recognition: { personId: string | null; unitId: string | null };
-  challengeId: string | null;
+  route: Route;
+  search: string;
   composing: boolean;
   setComposing: (open: boolean) => void;
   notice: string | null;
@@ -239,9 +178,7 @@ interface SignedInShellProps {
 function SignedInShell({
   viewer,
   route,
-  lever,
-  recognition,
-  challengeId,
+  search,
   composing,
   setComposing,
   notice,
@@ -253,11 +190,11 @@ function SignedInShell({
   const unreadCount = useUnreadCount(viewer.id);
   useEffect(() => keepPushSubscriptionCurrent(), [viewer.id]);
   useEffect(() => startOutbox(viewer.id), [viewer.id]);
-  const { pathname } = useLocation();
   const compose = () => {
     setComposing(true);
-    if (route !== 'feed') navigate(ROUTE_PATHS.feed);
+    if (route.name !== 'feed') navigate(ROUTE_PATHS.feed);
   };
+  const Screen = isAuthRoute(route.name) ? SCREENS.feed : SCREENS[route.name];
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -265,37 +202,19 @@ function SignedInShell({
       </a>
       <ShellHeader viewer={viewer} onLogout={logout} onSignOutEverywhere={signOutEverywhere} />
       <main id="main" class="shell-main" tabIndex={-1}>
-        {lever && <LeverScreensLoader route={lever} viewer={viewer} onNotice={setNotice} />}
-        {route === 'notifications' && <ShellLazyScreen load={loadNotifications} />}
-        {route === 'notificationSettings' && <ShellLazyScreen load={loadNotificationSettings} />}
-        {route !== null && CHALLENGE_ROUTES.has(route) && (
-          <LazyChallengesScreens
-            route={route as ChallengesScreensProps['route']}
-            challengeId={challengeId}
-            viewer={viewer}
-            onNotice={setNotice}
-          />
-        )}
-        {route !== null && RECOGNITION_ROUTES.has(route) && (
-          <LazyBadgesScreens route={route} {...recognition} viewer={viewer} onNotice={setNotice} />
-        )}
-        {route === 'reports' && <ShellLazyScreen load={loadReports} />}
-        {route === 'post' && (
-          <FeedPostScreen postId={postIdFrom(pathname) ?? ''} viewer={viewer} onNotice={setNotice} />
-        )}
-        {route === 'feed' && (
-          <FeedPage
-            viewer={viewer}
-            composing={composing}
-            onCompose={() => setComposing(true)}
-            onComposeClose={() => setComposing(false)}
-            onNotice={setNotice}
-          />
-        )}
+        <Screen
+          route={route}
+          search={new URLSearchParams(search)}
+          viewer={viewer}
+          onNotice={setNotice}
+          composing={composing}
+          onCompose={() => setComposing(true)}
+          onComposeClose={() => setComposing(false)}
+        />
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
       <BadgesCelebration viewerId={viewer.id} />
-      <ShellTabBar onCompose={compose} route={route} lever={lever?.name ?? null} unreadCount={unreadCount} />
+      <ShellTabBar onCompose={compose} route={route.name} unreadCount={unreadCount} />
     </div>
   );
 }

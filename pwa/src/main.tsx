@@ -1,9 +1,13 @@
 import { render } from 'preact';
 import { App } from './app';
 import { language, loadCatalogue } from './i18n';
+import { preloadScreen } from './screens';
 import './styles.css';
 
 document.documentElement.lang = language;
+
+// the screen this visit opens on is fetched while the catalogue and the session load
+preloadScreen(location.pathname);
 
 const root = document.getElementById('app');
 // an English reader waits for its catalogue (a few ms, cached offline); if it can't come, French

@@ -3,7 +3,7 @@ execution.
 
 Strawberry resolves every field of every post on its own; on a 20-post page that is most
 of the request's time. For documents that only ask for plain fields of the feed, this
-module compiles the selection once (cached by document text, after the schema's own
+module compiles the selection once (kept with the parsed document, after the schema's own
 validation) and projects rows fetched with two hand-written statements straight into the
 response. Anything it does not know (other fields, directives, filters, errors, SQLite)
 falls back to the normal execution, which stays the reference: a test checks that both
@@ -13,7 +13,6 @@ give the same answer.
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,15 +30,13 @@ from graphql import (
     SelectionSetNode,
     StringValueNode,
     VariableNode,
-    Visitor,
-    parse,
-    validate,
-    visit,
 )
 from graphql.error import GraphQLError
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
 
+from schema.cost import cost_errors
+from schema.documents import parse_document, validation_errors
 from schema.feed import fast_sql
 from schema.request_context import session_token
 from server.accounts.services import token_hash
@@ -47,8 +44,6 @@ from server.errors import DomainError
 from server.feed.reading import PAGE_MAX, decode_cursor, encode_cursor
 from server.media.storage import media_url
 
-CACHE_SIZE = 256
-MAX_ALIASES = 30
 SESSION_REFRESH = timedelta(hours=1)  # older: let `authenticate` refresh the session
 
 # ----------------------------------------------------------------- compiling documents
@@ -168,12 +163,12 @@ def compile_document(document: DocumentNode, operation_name: str | None) -> Comp
         if default is not None:
             defaults[definition.variable.name.value] = _argument(default, {})
     assert root.selection_set is not None
-    if _alias_count(document) > MAX_ALIASES:
-        raise Unsupported("aliases")  # the normal path refuses it with a clear error
+    first = _argument(arguments.get("first"), defaults) if "first" in arguments else 20
+    _within_cost(document, operation, first)
     return Compiled(
         root_key=root.alias.value if root.alias else "feed",
         plan=_compile(root.selection_set, "PostConnection", fragments),
-        first=_argument(arguments.get("first"), defaults) if "first" in arguments else 20,
+        first=first,
         after=_argument(arguments.get("after"), defaults) if "after" in arguments else None,
         filter=_argument(arguments["filter"], defaults) if "filter" in arguments else None,
         order=_argument(arguments["order"], defaults) if "order" in arguments else None,
@@ -181,43 +176,35 @@ def compile_document(document: DocumentNode, operation_name: str | None) -> Comp
     )
 
 
-def _alias_count(document: DocumentNode) -> int:
-    count = 0
+def _within_cost(document: DocumentNode, operation: OperationDefinitionNode, first: Any) -> None:
+    """The schema's cost limit (schema.cost) holds here too, priced at the largest page this
+    path serves, so no variable can make a compiled document too expensive."""
+    from schema import schema
 
-    class Counter(Visitor):
-        def enter_field(self, node: FieldNode, *_: Any) -> None:
-            nonlocal count
-            count += 1 if node.alias else 0
-
-    visit(document, Counter())
-    return count
-
-
-_compiled: OrderedDict[tuple[str, str | None], Compiled | None] = OrderedDict()
+    variables = {first[1]: PAGE_MAX} if isinstance(first, tuple) else {}
+    if cost_errors(schema._schema, document, operation, variables, "en"):
+        raise Unsupported("cost")  # the normal path refuses it with a clear error
 
 
 def compiled_for(query: str, operation_name: str | None) -> Compiled | None:
-    key = (query, operation_name)
-    if key in _compiled:
-        _compiled.move_to_end(key)
-        return _compiled[key]
-    from schema import schema
-
-    result: Compiled | None = None
+    """The plan for a plain feed page, kept with the parsed document (schema.documents)."""
     try:
-        # the schema's own limits hold here too: too many tokens or aliases, and the normal
-        # path answers (with its clear error)
-        from schema import MAX_TOKENS
-
-        document = parse(query, max_tokens=MAX_TOKENS)
-        if not validate(schema._schema, document):
-            result = compile_document(document, operation_name)
-    except (GraphQLError, Unsupported, KeyError, TypeError):
-        result = None
-    _compiled[key] = result
-    if len(_compiled) > CACHE_SIZE:
-        _compiled.popitem(last=False)
-    return result
+        parsed = parse_document(query)
+    except GraphQLError:
+        return None  # the normal path answers with its clear error
+    key = ("fast-feed", operation_name)
+    if key not in parsed.derived:
+        result: Compiled | None = None
+        # the schema's own limits hold here too: too many aliases or a field out of place,
+        # and the normal path answers (with its clear error)
+        if not validation_errors(parsed):
+            try:
+                result = compile_document(parsed.document, operation_name)
+            except (Unsupported, KeyError, TypeError):
+                result = None
+        parsed.derived[key] = result
+    compiled: Compiled | None = parsed.derived[key]
+    return compiled
 
 
 # ----------------------------------------------------------------------- projecting

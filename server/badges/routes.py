@@ -1,8 +1,14 @@
 """Public routes: the credential download, the verification page, the issuer profile and
-badge images. No sign-in: a credential's unguessable id is what a person shares."""
+badge images. No sign-in: a credential's unguessable id is what a person shares.
+
+Every URL these write (issuer, verification method, status, the credential's own id) is on
+PUBLIC_URL, never on the Host header of the request: a signed credential must not name
+whatever host a client claimed to be calling."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import re
@@ -24,6 +30,7 @@ from server.badges.images import image_path
 from server.badges.keys import organization_public_key
 from server.badges.models import BadgeKind, SigningKey
 from server.network.models import Organization
+from server.settings import get_settings
 
 STATUS_FR = {
     CredentialStatus.VALID: ("Valide", "Ce {what} a bien été décerné et il est valide."),
@@ -32,8 +39,8 @@ STATUS_FR = {
 }
 
 
-def base_url(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+def base_url() -> str:
+    return get_settings().public_url
 
 
 def credential_file_name(badge_name: str, award_id: int) -> str:
@@ -51,7 +58,7 @@ async def credential_json(request: Request) -> Response:
     award = await load_award(request.path_params["public_id"])
     if award is None:
         return _not_found()
-    credential = await signed_credential(award, base_url(request))
+    credential = await signed_credential(award, base_url())
     headers = {"Cache-Control": "no-store"}
     if request.query_params.get("download"):
         name = credential_file_name(award.badge.name, award.id)
@@ -60,27 +67,38 @@ async def credential_json(request: Request) -> Response:
     return Response(body, media_type="application/vc+ld+json; charset=utf-8", headers=headers)
 
 
+STYLE = """
+body{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#1b1d21}
+main{max-width:36rem;margin:0 auto;padding:1.5rem}
+.card{background:#fff;border-radius:12px;padding:1.25rem;box-shadow:0 1px 3px #0002}
+.status{display:inline-block;padding:.25rem .75rem;border-radius:999px;font-weight:700}
+.VALID{background:#d8f5e1;color:#0b5a2a}.EXPIRED{background:#fff0c7;color:#6b4b00}
+.REVOKED{background:#fde0e0;color:#8a1111}.emoji{font-size:3rem}
+dt{font-weight:600;margin-top:.75rem}dd{margin:0}
+"""
+# the page's one style sheet by hash; no script, no other source
+PAGE_CSP = (
+    "default-src 'none'; style-src 'sha256-"
+    + base64.b64encode(hashlib.sha256(STYLE.encode()).digest()).decode()
+    + "'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
     page = f"""<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)} · Élan</title>
-<style>
-body{{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#1b1d21}}
-main{{max-width:36rem;margin:0 auto;padding:1.5rem}}
-.card{{background:#fff;border-radius:12px;padding:1.25rem;box-shadow:0 1px 3px #0002}}
-.status{{display:inline-block;padding:.25rem .75rem;border-radius:999px;font-weight:700}}
-.VALID{{background:#d8f5e1;color:#0b5a2a}}.EXPIRED{{background:#fff0c7;color:#6b4b00}}
-.REVOKED{{background:#fde0e0;color:#8a1111}}.emoji{{font-size:3rem}}
-dt{{font-weight:600;margin-top:.75rem}}dd{{margin:0}}
-</style></head><body><main>{body}</main></body></html>"""
-    return HTMLResponse(page, status_code=status, headers={"Cache-Control": "no-store"})
+<style>{STYLE}</style></head><body><main>{body}</main></body></html>"""
+    return HTMLResponse(
+        page, status_code=status, headers={"Cache-Control": "no-store", "Content-Security-Policy": PAGE_CSP}
+    )
 
 
 async def verify_page(request: Request) -> Response:
     award = await load_award(request.path_params["public_id"])
     if award is None:
         return _page("Badge introuvable", "<h1>Badge introuvable</h1><p>Aucun badge ne correspond à ce lien.</p>", 404)
-    credential = await signed_credential(award, base_url(request))
+    credential = await signed_credential(award, base_url())
     signature_ok = verify(credential, await organization_public_key(award.organization_id))
     status = status_of(award)
     if "application/json" in request.headers.get("accept", ""):
@@ -130,7 +148,7 @@ async def issuer(request: Request) -> Response:
     # only organisations that issued a credential have a public issuer profile
     if organization is None or not await SigningKey.exists(organization_id=organization.id):
         return _not_found()
-    return JSONResponse(await issuer_profile(organization, base_url(request)))
+    return JSONResponse(await issuer_profile(organization, base_url()))
 
 
 async def badge_image(request: Request) -> Response:

@@ -152,13 +152,18 @@ async def _filtered(scope: Scope, filter: FeedFilter) -> QuerySet[Post]:
     if filter.author_id is not None:
         query = query.filter(author_id=filter.author_id)
     if filter.tag:
-        query = query.filter(tags__tag=normalize_tag(filter.tag))
+        tag = normalize_tag(filter.tag)
+        # a tag longer than any post's can match none (and must not reach the column's check)
+        query = query.filter(tags__tag=tag) if len(tag) <= TAG_MAX_LENGTH else query.filter(id__in=[])
     unit_path = await unit_path_of(scope, filter)
     if unit_path is not None:
         query = query.filter(unit__path__startswith=unit_path)
     if filter.recommended_for_me:
         query = query.filter(id__in=await active_recommended_ids(scope))
     return query
+
+
+TAG_MAX_LENGTH = 40  # PostTag.tag
 
 
 def normalize_tag(tag: str) -> str:

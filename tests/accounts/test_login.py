@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
-
 from tests.accounts.documents import LOGIN, LOGOUT, ME
-from tests.factories import PASSWORD, make_network, make_user, signed_in
+from tests.factories import PASSWORD, an_address, make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
 
 
@@ -66,8 +64,7 @@ async def test_login_is_rate_limited_per_account_with_a_clear_message(live_serve
     # given
     network = await make_network()
     user = await make_user(network.points_of_sale["Lille"])
-    ip = {"X-Forwarded-For": f"198.51.100.{uuid.uuid4().int % 250 + 1}"}
-    async with GraphQLClient(live_server.url, **ip) as client:
+    async with GraphQLClient(live_server.url, **an_address()) as client:
         for _ in range(5):
             result = (await client.execute(LOGIN, {"input": {"email": user.email, "password": "bad-password-1"}}))["login"]
             assert result["__typename"] == "InvalidCredentialsError"
@@ -80,16 +77,15 @@ async def test_login_is_rate_limited_per_account_with_a_clear_message(live_serve
 
 
 async def test_login_is_rate_limited_per_ip_across_accounts(live_server):
-    ip = {"X-Forwarded-For": f"203.0.113.{uuid.uuid4().int % 250 + 1}"}
     network = await make_network()
     user = await make_user(network.points_of_sale["Lille"])
-    async with GraphQLClient(live_server.url, **ip) as attacker:
+    async with GraphQLClient(live_server.url, **an_address()) as attacker:
         for n in range(50):
             result = (await attacker.execute(LOGIN, {"input": {"email": f"guess{n}@test.example", "password": "x" * 12}}))["login"]
             assert result["__typename"] == "InvalidCredentialsError"
         blocked = (await attacker.execute(LOGIN, {"input": {"email": user.email, "password": PASSWORD}}))["login"]
         assert blocked["__typename"] == "RateLimitedError"
     # another address is not affected
-    async with GraphQLClient(live_server.url, **{"X-Forwarded-For": "192.0.2.200"}) as colleague:
+    async with GraphQLClient(live_server.url, **an_address()) as colleague:
         ok = (await colleague.execute(LOGIN, {"input": {"email": user.email, "password": PASSWORD}}))["login"]
         assert ok["__typename"] == "AuthSuccess"

@@ -8,6 +8,7 @@ import asyncio
 from tests.factories import make_network, signed_in
 from tests.feed.documents import FEED, bodies, create
 from tests.graphql_client import GraphQLClient, Subscription
+from tests.server_log import describe, server_faults
 
 NEW_POSTS = """
 subscription New($filter: FeedFilter) { feedEvents(filter: $filter) { version type post { body } } }
@@ -67,3 +68,18 @@ async def test_live_announcements_follow_the_active_filter(live_server):
     assert event["type"] == "POST_CREATED"
     assert event["post"]["body"] == "Arras #Financement en trois étapes"
     assert event["version"] == 1
+
+
+async def test_a_tag_longer_than_any_posts_finds_nothing_and_is_no_server_fault(live_server):
+    # given a post tagged #relance
+    network = await make_network()
+    _, token = await signed_in(network.points_of_sale["Lille"])
+    async with GraphQLClient(live_server.url, token=token) as seller:
+        await create(seller, body="Trois rappels, deux ventes #relance")
+        # when the feed is filtered by a tag of 10,000 characters (a hand-made link)
+        with server_faults() as faults:
+            long = (await seller.execute(FEED, {"first": 10, "filter": {"tag": "x" * 10_000}}))["feed"]
+        short = (await seller.execute(FEED, {"first": 10, "filter": {"tag": "relance"}}))["feed"]
+    # then it is an empty page, not an error
+    assert bodies(long) == [] and bodies(short) == ["Trois rappels, deux ventes #relance"]
+    assert describe(faults) == []

@@ -46,3 +46,28 @@ def test_stores_have_health_checks_and_volumes():
 def test_the_proxy_forwards_to_both_apps_with_websocket_upgrade():
     caddyfile = (COMPOSE.parent / "deploy" / "Caddyfile").read_text()
     assert "reverse_proxy app1:8000 app2:8000" in caddyfile
+
+
+def test_apps_trust_forwarded_headers_from_the_proxys_network_only():
+    # given the network the proxy reaches the apps on
+    data = load()
+    services = data["services"]
+    assert services["proxy"]["networks"] == ["edge"]
+    subnet = data["networks"]["edge"]["ipam"]["config"][0]["subnet"]
+    # then the apps trust that subnet and nothing else, and no one else sits on it
+    for name in ("app1", "app2"):
+        env = services[name]["environment"]
+        assert env["FORWARDED_ALLOW_IPS"] == subnet
+        assert env["PUBLIC_URL"] == "https://${ELAN_DOMAIN:-localhost}"
+    on_edge = {name for name, service in services.items() if "edge" in service.get("networks", [])}
+    assert on_edge == {"proxy", "app1", "app2"}
+
+
+def test_the_proxy_sets_the_security_headers_with_hsts():
+    caddyfile = (COMPOSE.parent / "deploy" / "Caddyfile").read_text()
+    block = caddyfile.split("header {", 1)[1].split("}", 1)[0]
+    assert 'Strict-Transport-Security "max-age=31536000"' in block
+    for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"):
+        # a default: the app's own value (each page's policy) wins
+        assert f"?{header} " in block
+    assert "frame-ancestors 'none'" in block and "defer" in block

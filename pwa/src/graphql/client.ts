@@ -6,7 +6,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import { language } from '../i18n';
 import { backoffDelay } from '../lib/backoff';
-import type { Operation } from './operations';
+import { requestPayload, type TypedDocument } from './document';
 
 const GRAPHQL_PATH = '/graphql';
 /** Close code the server uses for a socket without a valid session. */
@@ -16,10 +16,17 @@ export const SESSION_ENDED_REASON = 'Session ended';
 
 export type RequestErrorKind = 'network' | 'unauthenticated' | 'server';
 
+/**
+ * A request that did not give data: no network, the session is gone, or the
+ * server answered with GraphQL errors (`code` is the first one's
+ * `extensions.code`). Typed refusals are not errors: they come back as
+ * members of the mutation's result union.
+ */
 export class RequestError extends Error {
   constructor(
     readonly kind: RequestErrorKind,
     message: string,
+    readonly code: string | null = null,
   ) {
     super(message);
     this.name = 'RequestError';
@@ -53,7 +60,7 @@ interface GraphQLResponse<TData> {
 }
 
 export async function request<TData, TVariables>(
-  operation: Operation<TData, TVariables>,
+  document: TypedDocument<TData, TVariables>,
   variables?: TVariables,
   options: { signal?: AbortSignal } = {},
 ): Promise<TData> {
@@ -68,7 +75,7 @@ export async function request<TData, TVariables>(
         // Server-side messages (UserError.message) come back in the UI's language.
         'accept-language': language,
       },
-      body: JSON.stringify({ operationName: operation.operationName, query: operation.query, variables }),
+      body: JSON.stringify(requestPayload(document, variables)),
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -87,10 +94,11 @@ export async function request<TData, TVariables>(
   const errors = payload.errors ?? [];
   if (errors.some((error) => error.extensions?.code === 'UNAUTHENTICATED') || response.status === 401) {
     sessionLost();
-    throw new RequestError('unauthenticated', errors[0]?.message ?? 'UNAUTHENTICATED');
+    throw new RequestError('unauthenticated', errors[0]?.message ?? 'UNAUTHENTICATED', 'UNAUTHENTICATED');
   }
   if (errors.length > 0 || payload.data == null) {
-    throw new RequestError('server', errors.map((error) => error.message).join('; ') || `HTTP ${response.status}`);
+    const message = errors.map((error) => error.message).join('; ') || `HTTP ${response.status}`;
+    throw new RequestError('server', message, errors[0]?.extensions?.code ?? null);
   }
   return payload.data;
 }
@@ -198,7 +206,7 @@ export interface SubscriptionHandlers<TData> {
  * refused session (4401) ends it for good: the app is routing to /login.
  */
 export function subscribe<TData, TVariables>(
-  operation: Operation<TData, TVariables>,
+  document: TypedDocument<TData, TVariables>,
   variables: TVariables | undefined,
   handlers: SubscriptionHandlers<TData>,
 ): () => void {
@@ -209,11 +217,7 @@ export function subscribe<TData, TVariables>(
 
   const start = () => {
     unsubscribe = socket().subscribe<TData>(
-      {
-        operationName: operation.operationName,
-        query: operation.query,
-        variables: variables as Record<string, unknown> | undefined,
-      },
+      requestPayload(document, variables),
       {
         next: (result) => {
           attempt = 0;

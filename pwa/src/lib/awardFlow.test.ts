@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Award, Badge } from '../graphql/operations';
 import { awardableBadges, chooseBadge, credentialFileName, emptyDraft, expiresSoon, newestAward, problems, togglePerson } from './awardFlow';
+import type { AwardFieldsFragment as Award, BadgeFieldsFragment as Badge } from '../graphql/people.generated';
 
 const badge = (over: Partial<Badge> = {}): Badge => ({
   id: '1', kind: 'BADGE', name: 'Esprit d’équipe', description: '', emoji: '🤝', imageUrl: null, category: 'TEAM_SPIRIT',

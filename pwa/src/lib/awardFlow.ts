@@ -1,8 +1,8 @@
+import type { AwardFieldsFragment as Award, BadgeFieldsFragment as Badge } from '../graphql/people.generated';
 /**
  * The manager's award flow as pure state: pick a badge, pick people, give a
  * reason (and optionally a post as evidence), then confirm. No network here.
  */
-import type { Award, Badge } from '../graphql/operations';
 
 export const REASON_MIN = 3;
 export const REASON_MAX = 500;

@@ -1,5 +1,5 @@
+import type { BadgeCategory, BadgeKind, CreateBadgeInput } from '../graphql/types.generated';
 /** The head-office badge form as pure logic: defaults, levels typed as a list, input to send. */
-import type { BadgeKind, CreateBadgeInput } from '../graphql/operations';
 
 export const IMAGE_MAX_BYTES = 2 * 1024 * 1024;
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -9,7 +9,7 @@ export interface BadgeFormValues {
   kind: BadgeKind;
   emoji: string;
   imageBase64: string | null;
-  category: string;
+  category: BadgeCategory;
   description: string;
   criteria: string;
   repeatable: boolean;

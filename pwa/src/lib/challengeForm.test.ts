@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ChallengeRules } from '../graphql/challengeOperations';
 import {
   checkChallengeForm,
   checkRewards,
@@ -14,6 +13,7 @@ import {
   toChallengeInput,
   type ChallengeFormValues,
 } from './challengeForm';
+import type { ChallengeRulesFieldsFragment as ChallengeRules } from '../graphql/challenges.generated';
 
 const today = new Date(2026, 2, 10, 15, 30);
 

@@ -1,17 +1,10 @@
+import type { ChallengeRulesFieldsFragment as ChallengeRules } from '../graphql/challenges.generated';
+import type { ChallengeFormat, CreateChallengeInput as ChallengeRulesInput, CriterionKind, LeaderboardVisibility as Visibility, LeagueRule, ParticipantKind, Recurrence, ScoringMode } from '../graphql/types.generated';
 /**
  * A challenge's rules as a form: the values typed (text, as inputs hold them), the checks made
  * before sending (the server makes them again), the input sent, the values read back from a
  * draft to edit it, and where a refusal from the server belongs in the form.
  */
-import type {
-  ChallengeRules,
-  ChallengeRulesInput,
-  CriterionKind,
-  ParticipantKind,
-  Recurrence,
-  Visibility,
-} from '../graphql/challengeOperations';
-import type { ChallengeFormat, LeagueRule, ScoringMode } from '../graphql/operations';
 
 export const NAME_MAX = 120;
 export const DESCRIPTION_MAX = 2000;

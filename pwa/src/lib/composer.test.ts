@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_POST_LENGTH, bodyForKind, checkComposer, countCharacters } from './composer';
+import { bodyForKind, checkComposer, composerProblem, countCharacters, MAX_POST_LENGTH, postInput } from './composer';
 
 const template = 'Contexte : …\nCe que nous avons fait : …\nRésultat : …';
 
@@ -53,5 +53,44 @@ describe('mentions and tags while typing', () => {
     expect(typedToken('mail@exemple')).toBeNull();
     expect(completeToken('Merci @ju', '@', 'Julie Moreau')).toBe('Merci @Julie Moreau ');
     expect(completeToken('Top #fin', '#', 'financement')).toBe('Top #financement ');
+  });
+});
+
+describe('what the composer refuses to publish', () => {
+  it('names the problem: too long (by how much), empty, or the template left as it is', () => {
+    const template = 'Contexte :';
+    const long = 'x'.repeat(2003);
+    expect(composerProblem(checkComposer(long, ''), long)).toEqual({ key: 'composer.tooLong', count: 3 });
+    expect(composerProblem(checkComposer('  ', ''), '  ')).toEqual({ key: 'composer.emptyBody' });
+    expect(composerProblem(checkComposer(template, template), template)).toEqual({ key: 'composer.untouchedTemplate' });
+    expect(composerProblem(checkComposer('Vendu !', ''), 'Vendu !')).toBeNull();
+  });
+});
+
+describe('the post a draft makes', () => {
+  it('keeps a figure and product for a win only, trimmed, and mentions only who is still named', () => {
+    // given a win naming Julie but no longer Paul, both picked from the suggestions
+    const draft = {
+      kind: 'WIN' as const,
+      body: ' Vendu avec @Julie Moreau ! ',
+      audience: 'REGION' as const,
+      figure: ' 3 utilitaires ',
+      product: '',
+      mentions: [
+        { id: '7', name: 'Julie Moreau' },
+        { id: '8', name: 'Paul Roux' },
+      ],
+    };
+    // then
+    expect(postInput(draft, 'key-1')).toEqual({
+      kind: 'WIN',
+      body: 'Vendu avec @Julie Moreau !',
+      idempotencyKey: 'key-1',
+      audience: 'REGION',
+      figure: '3 utilitaires',
+      product: null,
+      mentionIds: ['7'],
+    });
+    expect(postInput({ ...draft, kind: 'BEST_PRACTICE' }, 'key-2')).toMatchObject({ figure: null, product: null });
   });
 });

@@ -56,3 +56,39 @@ export function completeToken(body: string, sign: '@' | '#', value: string): str
   if (!token) return body;
   return `${body.slice(0, body.length - token.text.length - 1)}${sign}${value} `;
 }
+
+/** Why the composer will not publish yet, as a catalogue key (with the excess for a text too long). */
+export type ComposerProblem =
+  | { key: 'composer.tooLong'; count: number }
+  | { key: 'composer.emptyBody' }
+  | { key: 'composer.untouchedTemplate' };
+
+export function composerProblem(check: ComposerCheck, body: string): ComposerProblem | null {
+  if (check.canSubmit) return null;
+  if (check.overLimit) return { key: 'composer.tooLong', count: -check.remaining };
+  return body.trim() === '' ? { key: 'composer.emptyBody' } : { key: 'composer.untouchedTemplate' };
+}
+
+export interface ComposerDraft {
+  kind: ComposerKind;
+  body: string;
+  audience: 'NETWORK' | 'REGION' | 'UNIT';
+  figure: string;
+  product: string;
+  /** People picked from the suggestions; only those still named in the text are mentioned. */
+  mentions: readonly { id: string; name: string }[];
+}
+
+/** The post to create from a draft (photos apart): a figure and a product only for a win. */
+export function postInput(draft: ComposerDraft, idempotencyKey: string) {
+  const win = draft.kind === 'WIN';
+  return {
+    kind: draft.kind,
+    body: draft.body.trim(),
+    idempotencyKey,
+    audience: draft.audience,
+    figure: win ? draft.figure.trim() || null : null,
+    product: win ? draft.product.trim() || null : null,
+    mentionIds: draft.mentions.filter((m) => draft.body.includes(`@${m.name}`)).map((m) => m.id),
+  };
+}

@@ -1,10 +1,10 @@
+import type { PostKind } from '../graphql/types.generated';
 /**
  * The feed's filter and ordering as the filter bar sets them, kept in the
  * address (`/?tag=relance&order=top`) so back, forward, reload and a shared
  * link all show the same feed. Pure: parsed from and written to a query
  * string, turned into the API's `filter` and `order`.
  */
-import type { PostKind } from '../graphql/operations';
 
 export type FeedScope = 'team' | 'region';
 export type FeedOrder = 'NEWEST' | 'TOP_OF_WEEK';

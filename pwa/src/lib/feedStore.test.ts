@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedEvent, FeedPage, Post } from '../graphql/operations';
 import {
   applyFeedEvent,
   emptyFeed,
@@ -13,25 +12,30 @@ import {
   subscriptionRestarted,
   type FeedState,
 } from './feedStore';
+import type { FeedEventsSubscription, FeedQuery, PostFieldsFragment as Post } from '../graphql/feed.generated';
+import { feedEventFixture, postFixture } from './testing/fixtures';
+
+type FeedEvent = FeedEventsSubscription['feedEvents'];
+type FeedPage = FeedQuery['feed'];
 
 const VIEWER = 'u-me';
 
 /** Post n was created n minutes after 10:00, so a higher n is newer. */
 function post(n: number, overrides: Partial<Post> = {}): Post {
-  return {
+  return postFixture({
     id: `p${n}`,
     kind: 'WIN',
     body: `Vente ${n}`,
     createdAt: new Date(Date.UTC(2025, 5, 15, 10, n)).toISOString(),
     likeCount: 0,
     likedByMe: false,
-    author: { id: 'u-other', displayName: 'Inès Martin', initials: 'IM', avatarUrl: null, unit: null },
     ...overrides,
-  };
+  });
 }
 
 function page(posts: Post[], hasNextPage = false): FeedPage {
   return {
+    pinned: [],
     edges: posts.map((node) => ({ cursor: `c-${node.id}`, node })),
     pageInfo: { hasNextPage, endCursor: posts.length ? `c-${posts[posts.length - 1]!.id}` : null },
   };
@@ -40,10 +44,10 @@ function page(posts: Post[], hasNextPage = false): FeedPage {
 const ids = (posts: Post[]) => posts.map((p) => p.id);
 
 function created(version: number, p: Post): FeedEvent {
-  return { version, type: 'POST_CREATED', postId: p.id, post: p, likeCount: null };
+  return feedEventFixture({ version, type: 'POST_CREATED', postId: p.id, post: p });
 }
 function likes(version: number, postId: string, likeCount: number): FeedEvent {
-  return { version, type: 'LIKE_COUNT_CHANGED', postId, post: null, likeCount };
+  return feedEventFixture({ version, type: 'LIKE_COUNT_CHANGED', postId, likeCount });
 }
 
 /** Given a feed showing posts 5..3 with one more page behind. */
@@ -214,7 +218,7 @@ describe('likes', () => {
 });
 
 describe('feed events of the complete feed', () => {
-  const base = {
+  const base = postFixture({
     id: '1',
     kind: 'WIN' as const,
     body: 'Vente',
@@ -223,25 +227,25 @@ describe('feed events of the complete feed', () => {
     commentCount: 0,
     likedByMe: true,
     author: { id: 'a', displayName: 'Julie', initials: 'J', avatarUrl: null, unit: null },
-  };
+  });
   const state = { ...emptyFeed, posts: [base], pinned: [base], lastVersion: 1 };
 
   it('counts comments, removes hidden posts, keeps the like on an edit', () => {
     const commented = applyFeedEvent(
       state,
-      { version: 2, type: 'COMMENT_ADDED', postId: '1', post: null, likeCount: null, commentCount: 3 },
+      feedEventFixture({ version: 2, type: 'COMMENT_ADDED', postId: '1', post: null, likeCount: null, commentCount: 3 }),
       'me',
     ).state;
     expect(commented.posts[0]?.commentCount).toBe(3);
     expect(commented.pinned?.[0]?.commentCount).toBe(3);
     const edited = applyFeedEvent(
       commented,
-      { version: 3, type: 'POST_EDITED', postId: '1', post: { ...base, body: 'Vente flotte', likedByMe: false }, likeCount: null },
+      feedEventFixture({ version: 3, type: 'POST_EDITED', postId: '1', post: { ...base, body: 'Vente flotte', likedByMe: false }, likeCount: null }),
       'me',
     ).state;
     expect(edited.posts[0]?.body).toBe('Vente flotte');
     expect(edited.posts[0]?.likedByMe).toBe(true);
-    const hidden = applyFeedEvent(edited, { version: 4, type: 'POST_HIDDEN', postId: '1', post: null, likeCount: null }, 'me');
+    const hidden = applyFeedEvent(edited, feedEventFixture({ version: 4, type: 'POST_HIDDEN', postId: '1', post: null, likeCount: null }), 'me');
     expect(hidden.state.posts).toEqual([]);
     expect(hidden.state.pinned).toEqual([]);
     expect(hidden.refetch).toBe(false);
@@ -251,7 +255,7 @@ describe('feed events of the complete feed', () => {
 describe('removed posts', () => {
   it('leave the list and the pending ones at once (a revoked badge’s announcement)', () => {
     const withPending = applyFeedEvent(loaded(), created(1, post(9)), VIEWER).state;
-    const removed: FeedEvent = { version: 2, type: 'POST_REMOVED', postId: 'p4', post: null, likeCount: null };
+    const removed: FeedEvent = feedEventFixture({ version: 2, type: 'POST_REMOVED', postId: 'p4', post: null, likeCount: null });
     const state = applyFeedEvent(withPending, removed, VIEWER).state;
     expect(ids(state.posts)).toEqual(['p5', 'p3']);
     const gone = applyFeedEvent(state, { ...removed, version: 3, postId: 'p9' }, VIEWER).state;
@@ -261,15 +265,8 @@ describe('removed posts', () => {
 
 describe('a ranked feed (« Top de la semaine »)', () => {
   it('keeps the server order when the viewer publishes', () => {
-    const make = (id: string, createdAt: string): Post => ({
-      id,
-      kind: 'WIN',
-      body: id,
-      createdAt,
-      likeCount: 0,
-      likedByMe: false,
-      author: { id: '1', displayName: 'A', initials: 'A', avatarUrl: null, unit: null },
-    });
+    const make = (id: string, createdAt: string): Post =>
+      postFixture({ id, body: id, createdAt, author: { id: '1', displayName: 'A', initials: 'A', avatarUrl: null, unit: null } });
     const ranked = { ...emptyFeed, ranked: true, posts: [make('1', '2026-11-20T08:00:00Z'), make('3', '2026-11-25T08:00:00Z')] };
     const next = ownPostCreated(ranked, make('9', '2026-11-26T08:00:00Z'));
     expect(next.posts.map((post) => post.id)).toEqual(['9', '1', '3']);

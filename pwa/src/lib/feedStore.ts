@@ -1,3 +1,7 @@
+import type { FeedEventsSubscription, FeedQuery, PostFieldsFragment as Post } from '../graphql/feed.generated';
+
+type FeedEvent = FeedEventsSubscription['feedEvents'];
+type FeedPage = FeedQuery['feed'];
 /**
  * The feed as the screen shows it, and every way it changes: pages loaded,
  * live events applied in version order, optimistic likes. Pure functions
@@ -6,7 +10,6 @@
  * Scroll position is never moved under the reader's thumb: posts by others
  * that arrive live wait in `pending` (announced by a banner) until revealed.
  */
-import type { FeedEvent, FeedPage, Post } from '../graphql/operations';
 
 export interface PageInfo {
   hasNextPage: boolean;

@@ -4,7 +4,6 @@ import {
   chartFloor,
   answersInput,
   lineRuns,
-  matchLeverRoute,
   percent,
   pickChoice,
   pointsAttribute,
@@ -13,17 +12,6 @@ import {
   yFor,
 } from './levers';
 
-describe('lever routes', () => {
-  it('match paths with and without ids', () => {
-    expect(matchLeverRoute('/apprendre')).toEqual({ name: 'learn', id: null });
-    expect(matchLeverRoute('/apprendre/12/')).toEqual({ name: 'module', id: '12' });
-    expect(matchLeverRoute('/point-de-vente/plans/7')).toEqual({ name: 'actionPlan', id: '7' });
-    expect(matchLeverRoute('/point-de-vente/12')).toEqual({ name: 'pointOfSaleUnit', id: '12' });
-    expect(matchLeverRoute('/equipe/4')).toEqual({ name: 'teamUnit', id: '4' });
-    expect(matchLeverRoute('/quiz/abc')).toBeNull();
-    expect(matchLeverRoute('/')).toBeNull();
-  });
-});
 
 describe('charts', () => {
   const box = { width: 300, height: 120, padding: 10 };

@@ -1,64 +1,7 @@
 /**
- * Pure logic of the Train and Evaluate screens: the routes with an id, chart
+ * Pure logic of the Train and Evaluate screens: chart
  * geometry (SVG, readable at 360 px), quiz answer picking and number formats.
  */
-
-// ------------------------------------------------------------------ routes
-
-export type LeverRouteName =
-  | 'learn'
-  | 'module'
-  | 'quiz'
-  | 'results'
-  | 'team'
-  | 'teamUnit'
-  | 'pointOfSale'
-  | 'pointOfSaleUnit'
-  | 'actionPlan'
-  | 'assessment'
-  | 'performancePlan';
-
-export interface LeverRoute {
-  name: LeverRouteName;
-  id: string | null;
-}
-
-const PATTERNS: readonly [LeverRouteName, RegExp][] = [
-  ['learn', /^\/apprendre$/],
-  ['module', /^\/apprendre\/(\d{1,11})$/],
-  ['quiz', /^\/quiz\/(\d{1,11})$/],
-  ['results', /^\/resultats$/],
-  ['team', /^\/equipe$/],
-  ['teamUnit', /^\/equipe\/(\d{1,11})$/],
-  ['pointOfSale', /^\/point-de-vente$/],
-  ['pointOfSaleUnit', /^\/point-de-vente\/(\d{1,11})$/],
-  ['actionPlan', /^\/point-de-vente\/plans\/(\d{1,11})$/],
-  ['assessment', /^\/evaluations\/(\d{1,11})$/],
-  ['performancePlan', /^\/plan$/],
-];
-
-export const LEVER_PATHS = {
-  learn: '/apprendre',
-  module: (id: string) => `/apprendre/${id}`,
-  quiz: (id: string) => `/quiz/${id}`,
-  results: '/resultats',
-  team: '/equipe',
-  teamUnit: (id: string) => `/equipe/${id}`,
-  pointOfSale: '/point-de-vente',
-  pointOfSaleUnit: (id: string) => `/point-de-vente/${id}`,
-  actionPlan: (id: string) => `/point-de-vente/plans/${id}`,
-  assessment: (id: string) => `/evaluations/${id}`,
-  performancePlan: '/plan',
-} as const;
-
-export function matchLeverRoute(pathname: string): LeverRoute | null {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  for (const [name, pattern] of PATTERNS) {
-    const found = pattern.exec(path);
-    if (found) return { name, id: found[1] ?? null };
-  }
-  return null;
-}
 
 // ------------------------------------------------------------------ charts
 

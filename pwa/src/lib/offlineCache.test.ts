@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Post, Viewer } from '../graphql/operations';
 import {
   CACHED_POSTS,
   clearOfflineCache,
@@ -9,6 +8,9 @@ import {
   saveViewer,
   type KeyValueStore,
 } from './offlineCache';
+import type { ViewerFieldsFragment as Viewer } from '../graphql/accounts.generated';
+import type { PostFieldsFragment as Post } from '../graphql/feed.generated';
+import { postFixture } from './testing/fixtures';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -31,7 +33,8 @@ const viewer: Viewer = {
   organization: { id: 'o1', name: 'Élan Auto' },
 };
 
-const post = (n: number): Post => ({
+const post = (n: number): Post =>
+  postFixture({
   id: `p${n}`,
   kind: 'WIN',
   body: `Vente ${n}`,
@@ -39,7 +42,7 @@ const post = (n: number): Post => ({
   likeCount: n,
   likedByMe: false,
   author: { id: 'u2', displayName: 'Paul', initials: 'P', avatarUrl: null, unit: null },
-});
+  });
 
 const now = new Date('2025-06-15T12:00:00Z');
 

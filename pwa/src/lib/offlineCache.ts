@@ -1,9 +1,10 @@
+import type { ViewerFieldsFragment as Viewer } from '../graphql/accounts.generated';
+import type { PostFieldsFragment as Post } from '../graphql/feed.generated';
 /**
  * What the app keeps on the device to open without a network: who is signed
  * in (a display copy, never a token) and the newest page of their feed.
  * The service worker cannot cache POST /graphql, so the app does it here.
  */
-import type { Post, Viewer } from '../graphql/operations';
 
 export interface KeyValueStore {
   getItem(key: string): string | null;

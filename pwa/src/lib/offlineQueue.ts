@@ -14,9 +14,9 @@
  * The queue keeps its order: the oldest waiting action goes first, and one
  * that must wait (no network, server busy) holds back those after it.
  */
-import type { CreatePostInput } from '../graphql/operations';
 import { backoffDelay } from './backoff';
 import { change, openDatabase, readAll, type Changes } from './idb';
+import type { CreatePostInput } from '../graphql/types.generated';
 
 export interface QueuedPhoto {
   blob: Blob;

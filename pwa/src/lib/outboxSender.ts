@@ -5,22 +5,18 @@
  * Photos of a post go first to `POST /media`; each id is remembered as soon
  * as it comes back, then the post is created with its idempotency key.
  */
-import {
-  OUTBOX_COMMENT,
-  OUTBOX_LIKE,
-  OUTBOX_POST,
-  OUTBOX_UNLIKE,
-  OUTBOX_VIEWER,
-  type OutboxReply,
-} from '../graphql/outboxOperations';
 import type { QueuedAction, SendResult } from './offlineQueue';
+import { requestPayload, type TypedDocument } from '../graphql/document';
+import { OutboxCommentDocument, OutboxLikeDocument, OutboxPostDocument, OutboxUnlikeDocument, OutboxViewerDocument } from '../graphql/outbox.generated';
 
 type Fetch = typeof fetch;
 
-interface Document<TData, TVariables> {
-  readonly operationName: string;
-  readonly query: string;
-  readonly __types?: (variables: TVariables) => TData;
+/** What sending a queued action needs to know: only whether it went, and why not. */
+export interface OutboxReply {
+  __typename: string;
+  code?: string;
+  message?: string;
+  retryAfterSeconds?: number;
 }
 
 /** Either the data, or how the request failed. */
@@ -29,7 +25,7 @@ type Reply<TData> = { data: TData } | { failed: SendResult };
 const SUCCESS = new Set(['LikePostSuccess', 'AddCommentSuccess', 'CreatePostSuccess']);
 
 async function graphql<TData, TVariables>(
-  document: Document<TData, TVariables>,
+  document: TypedDocument<TData, TVariables>,
   variables: TVariables,
   language: string,
   fetcher: Fetch,
@@ -40,7 +36,7 @@ async function graphql<TData, TVariables>(
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json', accept: 'application/json', 'accept-language': language },
-      body: JSON.stringify({ operationName: document.operationName, query: document.query, variables }),
+      body: JSON.stringify(requestPayload(document, variables)),
     });
   } catch {
     return { failed: { outcome: 'offline' } };
@@ -108,14 +104,14 @@ export async function sendQueuedAction(
 ): Promise<SendResult> {
   if (action.kind === 'like') {
     const reply = action.liked
-      ? await graphql(OUTBOX_LIKE, { postId: action.postId }, language, fetcher)
-      : await graphql(OUTBOX_UNLIKE, { postId: action.postId }, language, fetcher);
+      ? await graphql(OutboxLikeDocument, { postId: action.postId }, language, fetcher)
+      : await graphql(OutboxUnlikeDocument, { postId: action.postId }, language, fetcher);
     if ('failed' in reply) return reply.failed;
     return replyOutcome('likePost' in reply.data ? reply.data.likePost : reply.data.unlikePost);
   }
   if (action.kind === 'comment') {
     const input = { postId: action.postId, body: action.body, idempotencyKey: action.key };
-    const reply = await graphql(OUTBOX_COMMENT, { input }, language, fetcher);
+    const reply = await graphql(OutboxCommentDocument, { input }, language, fetcher);
     return 'failed' in reply ? reply.failed : replyOutcome(reply.data.addComment);
   }
   const imageIds: string[] = [];
@@ -129,13 +125,13 @@ export async function sendQueuedAction(
     await uploaded(index, upload.id);
     imageIds.push(upload.id);
   }
-  const reply = await graphql(OUTBOX_POST, { input: { ...action.input, imageIds } }, language, fetcher);
+  const reply = await graphql(OutboxPostDocument, { input: { ...action.input, imageIds } }, language, fetcher);
   return 'failed' in reply ? reply.failed : replyOutcome(reply.data.createPost);
 }
 
 /** Whose session the cookie carries, so the worker never sends one person's actions as another's. */
 export async function signedInViewer(language: string, fetcher: Fetch = fetch): Promise<{ id: string } | null | 'offline'> {
-  const reply = await graphql(OUTBOX_VIEWER, {}, language, fetcher);
+  const reply = await graphql(OutboxViewerDocument, {}, language, fetcher);
   if ('failed' in reply) return reply.failed.outcome === 'offline' || reply.failed.outcome === 'transient' ? 'offline' : null;
   return reply.data.me;
 }

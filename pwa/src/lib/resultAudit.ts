@@ -2,8 +2,8 @@
  * The result audit's filters as a form (days typed in the phone's time zone) and how an
  * entry's value reads: signed, with its unit.
  */
-import type { ResultAuditFilter } from '../graphql/challengeOperations';
 import { startOfDay } from './challengeForm';
+import type { ResultAuditFilter } from '../graphql/types.generated';
 
 export interface AuditFilterValues {
   metricId: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, personIdFrom, personPath, redirectFor } from './routes';
+import { findRoute, LEVER_PATHS, matchRoute, pathTo, personIdFrom, personPath, redirectFor } from './routes';
 
 describe('matchRoute', () => {
   it('knows the three routes, with or without a trailing slash', () => {
@@ -66,6 +66,19 @@ describe('challenge routes', () => {
     expect(matchRoute('/challenges/tokens')).toBe('challengeTokens');
     expect(challengeIdFrom('/challenges/tokens')).toBeNull();
     expect([challengeIdFrom('/challenges/12/edit'), challengeIdFrom('/challenges/audit')]).toEqual(['12', null]);
+  });
+});
+
+describe('train and evaluate routes', () => {
+  it('are in the same table, with and without ids', () => {
+    expect(findRoute('/apprendre')).toEqual({ name: 'learn', id: null });
+    expect(findRoute('/apprendre/12/')).toEqual({ name: 'module', id: '12' });
+    expect(findRoute('/point-de-vente/plans/7')).toEqual({ name: 'actionPlan', id: '7' });
+    expect(findRoute('/point-de-vente/12')).toEqual({ name: 'pointOfSaleUnit', id: '12' });
+    expect(findRoute('/equipe/4')).toEqual({ name: 'teamUnit', id: '4' });
+    expect(findRoute('/quiz/abc')).toBeNull();
+    expect(LEVER_PATHS.actionPlan('7')).toBe('/point-de-vente/plans/7');
+    expect(pathTo('challengeTv', '12')).toBe('/challenges/12/tv');
   });
 });
 

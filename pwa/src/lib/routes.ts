@@ -1,93 +1,117 @@
-/** The app's routes and where a visitor must go instead, by sign-in state. */
-import { matchLeverRoute } from './levers';
+/**
+ * The app's one route table: every path, its name, and who may open it.
+ * Screens are attached to these names in src/screens.tsx (each lazy).
+ */
 
-export type RouteName =
-  | 'feed'
-  | 'login'
-  | 'signup'
-  | 'notifications'
-  | 'notificationSettings'
-  | 'challenge'
-  | 'challenges'
-  | 'challengeNew'
-  | 'challengeManage'
-  | 'challengeTv'
-  | 'challengeEdit'
-  | 'challengeAudit'
-  | 'challengeTokens'
-  | 'badges'
-  | 'awardBadge'
-  | 'wall'
-  | 'person'
-  | 'post'
-  | 'reports';
-
-export const ROUTE_PATHS: Readonly<Record<RouteName, string>> = {
+export const ROUTE_PATHS = {
   feed: '/',
   login: '/login',
   signup: '/signup',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
-  challenge: '/challenges/:id',
   challenges: '/challenges',
   challengeNew: '/challenges/new',
   challengeManage: '/challenges/manage',
-  challengeTv: '/challenges/:id/tv',
-  challengeEdit: '/challenges/:id/edit',
   challengeAudit: '/challenges/audit',
   challengeTokens: '/challenges/tokens',
+  challenge: '/challenges/:id',
+  challengeTv: '/challenges/:id/tv',
+  challengeEdit: '/challenges/:id/edit',
   badges: '/badges',
   awardBadge: '/badges/award',
   wall: '/wall',
+  person: '/people/:id',
   post: '/posts/:id',
   reports: '/reports',
-  person: '/people/:id',
-};
+  // train and evaluate (the « levers » of the performance plan)
+  learn: '/apprendre',
+  module: '/apprendre/:id',
+  quiz: '/quiz/:id',
+  results: '/resultats',
+  team: '/equipe',
+  teamUnit: '/equipe/:id',
+  pointOfSale: '/point-de-vente',
+  pointOfSaleUnit: '/point-de-vente/:id',
+  actionPlan: '/point-de-vente/plans/:id',
+  assessment: '/evaluations/:id',
+  performancePlan: '/plan',
+} as const;
 
-const PERSON_PATH = /^\/people\/([0-9]{1,11})$/;
+export type RouteName = keyof typeof ROUTE_PATHS;
 
-/** A person's profile path (badge shelf, labels, counts). */
-export function personPath(id: string): string {
-  return `/people/${id}`;
-}
-
-/** The id in /people/<id>, or null on any other path. */
-export function personIdFrom(pathname: string): string | null {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return PERSON_PATH.exec(path)?.[1] ?? null;
-}
-
-const POST_PATH = /^\/posts\/(\d{1,11})$/;
-
-/** The id in /posts/<id>, or null on any other path. */
-export function postIdFrom(pathname: string): string | null {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return POST_PATH.exec(path)?.[1] ?? null;
-}
-
-const CHALLENGE_PATH = /^\/challenges\/(\d{1,11})(?:\/tv|\/edit)?$/;
-
-/** The id in /challenges/<id>, /challenges/<id>/tv or /challenges/<id>/edit, or null on any other path. */
-export function challengeIdFrom(pathname: string): string | null {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return CHALLENGE_PATH.exec(path)?.[1] ?? null;
+/** A path matched: the route's name and its `:id`, if it has one. */
+export interface Route {
+  name: RouteName;
+  id: string | null;
 }
 
 const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup']);
 
-function matches(routePath: string, path: string): boolean {
-  if (!routePath.includes(':')) return routePath === path;
-  const pattern = new RegExp(`^${routePath.replace(/:[a-z]+/g, '[0-9]+')}$`);
-  return pattern.test(path);
+const PATTERNS = (Object.entries(ROUTE_PATHS) as [RouteName, string][]).map(
+  ([name, path]) => [name, new RegExp(`^${path.replace(':id', '(\\d{1,11})')}$`)] as const,
+);
+
+function trimmed(pathname: string): string {
+  return pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
 }
 
-export function matchRoute(pathname: string): RouteName | null {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  for (const [name, routePath] of Object.entries(ROUTE_PATHS) as [RouteName, string][]) {
-    if (matches(routePath, path)) return name;
+export function findRoute(pathname: string): Route | null {
+  const path = trimmed(pathname);
+  for (const [name, pattern] of PATTERNS) {
+    const found = pattern.exec(path);
+    if (found) return { name, id: found[1] ?? null };
   }
   return null;
 }
+
+export function matchRoute(pathname: string): RouteName | null {
+  return findRoute(pathname)?.name ?? null;
+}
+
+/** The path of a route, with its id. */
+export function pathTo(name: RouteName, id?: string): string {
+  return ROUTE_PATHS[name].replace(':id', id ?? '');
+}
+
+/** A person's profile path (badge shelf, labels, counts). */
+export function personPath(id: string): string {
+  return pathTo('person', id);
+}
+
+function idOn(pathname: string, names: readonly RouteName[]): string | null {
+  const route = findRoute(pathname);
+  return route && names.includes(route.name) ? route.id : null;
+}
+
+/** The id in /people/<id>, or null on any other path. */
+export function personIdFrom(pathname: string): string | null {
+  return idOn(pathname, ['person']);
+}
+
+/** The id in /posts/<id>, or null on any other path. */
+export function postIdFrom(pathname: string): string | null {
+  return idOn(pathname, ['post']);
+}
+
+/** The id in /challenges/<id>, /challenges/<id>/tv or /challenges/<id>/edit, or null on any other path. */
+export function challengeIdFrom(pathname: string): string | null {
+  return idOn(pathname, ['challenge', 'challengeTv', 'challengeEdit']);
+}
+
+/** Links to the train and evaluate screens. */
+export const LEVER_PATHS = {
+  learn: ROUTE_PATHS.learn,
+  module: (id: string) => pathTo('module', id),
+  quiz: (id: string) => pathTo('quiz', id),
+  results: ROUTE_PATHS.results,
+  team: ROUTE_PATHS.team,
+  teamUnit: (id: string) => pathTo('teamUnit', id),
+  pointOfSale: ROUTE_PATHS.pointOfSale,
+  pointOfSaleUnit: (id: string) => pathTo('pointOfSaleUnit', id),
+  actionPlan: (id: string) => pathTo('actionPlan', id),
+  assessment: (id: string) => pathTo('assessment', id),
+  performancePlan: ROUTE_PATHS.performancePlan,
+} as const;
 
 /**
  * The path to replace the current one with, or null to stay.
@@ -95,9 +119,12 @@ export function matchRoute(pathname: string): RouteName | null {
  */
 export function redirectFor(pathname: string, signedIn: boolean): string | null {
   const route = matchRoute(pathname);
-  if (route === null && matchLeverRoute(pathname)) return signedIn ? null : ROUTE_PATHS.login;
   if (route === null) return signedIn ? ROUTE_PATHS.feed : ROUTE_PATHS.login;
   if (!signedIn && !PUBLIC_ROUTES.has(route)) return ROUTE_PATHS.login;
   if (signedIn && PUBLIC_ROUTES.has(route)) return ROUTE_PATHS.feed;
   return null;
+}
+
+export function isPublicRoute(name: RouteName | null): boolean {
+  return name !== null && PUBLIC_ROUTES.has(name);
 }

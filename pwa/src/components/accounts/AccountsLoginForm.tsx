@@ -1,12 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
-import { request, RequestError } from '../../graphql/client';
-import { LOGIN, type Viewer } from '../../graphql/operations';
+import { useMutation } from '../../graphql/hooks';
 import { language, t } from '../../i18n';
+import { isOffline } from '../../lib/requestErrors';
 import { formatWaitDuration } from '../../lib/relativeTime';
 import { formErrorsFrom, looksLikeEmail, noFormErrors, type FormErrors } from '../../lib/formErrors';
 import { linkClick } from '../../router';
 import { AccountsField } from './AccountsField';
 import { useRetryCountdown } from './useRetryCountdown';
+import { LoginDocument, type ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 
 type Field = 'email' | 'password';
 const FIELDS: readonly Field[] = ['email', 'password'];
@@ -18,6 +19,7 @@ interface AccountsLoginFormProps {
 }
 
 export function AccountsLoginForm({ onSignedIn, notice }: AccountsLoginFormProps) {
+  const runLogin = useMutation(LoginDocument).run;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormErrors<Field>>(noFormErrors);
@@ -41,7 +43,7 @@ export function AccountsLoginForm({ onSignedIn, notice }: AccountsLoginFormProps
     setBusy(true);
     setErrors(noFormErrors());
     try {
-      const { login } = await request(LOGIN, { input: { email: email.trim(), password } });
+      const { login } = await runLogin({ input: { email: email.trim(), password } });
       if (login.__typename === 'AuthSuccess') {
         onSignedIn(login.viewer);
         return;
@@ -51,7 +53,7 @@ export function AccountsLoginForm({ onSignedIn, notice }: AccountsLoginFormProps
       startWait(next.retryAfterSeconds);
       if (login.__typename === 'InvalidCredentialsError') setPassword('');
     } catch (error) {
-      const offline = error instanceof RequestError && error.kind === 'network';
+      const offline = isOffline(error);
       setErrors({ ...noFormErrors<Field>(), form: t(offline ? 'errors.network' : 'errors.unexpected') });
     } finally {
       setBusy(false);

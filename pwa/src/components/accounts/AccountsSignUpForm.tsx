@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
-import { request, RequestError } from '../../graphql/client';
-import { SIGN_UP, type Viewer } from '../../graphql/operations';
+import { useMutation } from '../../graphql/hooks';
 import { language, t } from '../../i18n';
+import { isOffline } from '../../lib/requestErrors';
 import { formatWaitDuration } from '../../lib/relativeTime';
 import { formErrorsFrom, looksLikeEmail, noFormErrors, type FormErrors } from '../../lib/formErrors';
 import { linkClick } from '../../router';
 import { AccountsField } from './AccountsField';
 import { useRetryCountdown } from './useRetryCountdown';
+import { SignUpDocument, type ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 
 type Field = 'inviteCode' | 'email' | 'displayName' | 'password';
 const FIELDS: readonly Field[] = ['inviteCode', 'email', 'displayName', 'password'];
@@ -18,6 +19,7 @@ interface AccountsSignUpFormProps {
 }
 
 export function AccountsSignUpForm({ initialCode, onSignedIn }: AccountsSignUpFormProps) {
+  const runSignUp = useMutation(SignUpDocument).run;
   const [values, setValues] = useState<Record<Field, string>>({
     inviteCode: initialCode,
     email: '',
@@ -53,7 +55,7 @@ export function AccountsSignUpForm({ initialCode, onSignedIn }: AccountsSignUpFo
     setBusy(true);
     setErrors(noFormErrors());
     try {
-      const { signUp } = await request(SIGN_UP, {
+      const { signUp } = await runSignUp({
         input: {
           inviteCode: values.inviteCode.trim(),
           email: values.email.trim(),
@@ -69,7 +71,7 @@ export function AccountsSignUpForm({ initialCode, onSignedIn }: AccountsSignUpFo
       setErrors(next);
       startWait(next.retryAfterSeconds);
     } catch (error) {
-      const offline = error instanceof RequestError && error.kind === 'network';
+      const offline = isOffline(error);
       setErrors({ ...noFormErrors<Field>(), form: t(offline ? 'errors.network' : 'errors.unexpected') });
     } finally {
       setBusy(false);

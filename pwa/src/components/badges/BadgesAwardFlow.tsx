@@ -1,13 +1,16 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { AWARD_BADGE, BADGES, FEED, type Author, type Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { awardableBadges, chooseBadge, emptyDraft, problems, togglePerson, type AwardDraft } from '../../lib/awardFlow';
 import { navigate } from '../../router';
 import { BadgesIcon } from './BadgesIcon';
 import { BadgesPeoplePicker } from './BadgesPeoplePicker';
 import { BadgesStatus } from './BadgesStatus';
-import { useQuery } from './useQuery';
+import { useQuery, useMutation } from '../../graphql/hooks';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { AwardBadgeDocument, BadgesDocument } from '../../graphql/badges.generated';
+import { FeedDocument, type PostFieldsFragment } from '../../graphql/feed.generated';
+
+type Author = PostFieldsFragment['author'];
 
 interface BadgesAwardFlowProps {
   viewer: Viewer;
@@ -18,8 +21,9 @@ type Step = 'edit' | 'confirm' | 'sending';
 
 /** The manager's flow: badge, people in scope, reason, optional post; then a confirmation. */
 export function BadgesAwardFlow({ viewer, onNotice }: BadgesAwardFlowProps) {
-  const { state, reload } = useQuery(BADGES, {}, 'badges');
-  const posts = useQuery(FEED, { first: 10 }, 'recent-posts');
+  const runAwardBadge = useMutation(AwardBadgeDocument).run;
+  const { state, reload } = useQuery(BadgesDocument, {});
+  const posts = useQuery(FeedDocument, { first: 10 });
   const [draft, setDraft] = useState<AwardDraft>(emptyDraft);
   const [step, setStep] = useState<Step>('edit');
   const [showProblems, setShowProblems] = useState(false);
@@ -44,7 +48,7 @@ export function BadgesAwardFlow({ viewer, onNotice }: BadgesAwardFlowProps) {
     if (!badge) return;
     setStep('sending');
     try {
-      const { awardBadge } = await request(AWARD_BADGE, {
+      const { awardBadge } = await runAwardBadge({
         badgeId: badge.id,
         userIds: draft.userIds,
         reason: draft.reason.trim(),

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { Award } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { credentialFileName, expiresSoon } from '../../lib/awardFlow';
 import { BadgesIcon } from './BadgesIcon';
 import { BadgesRevokeForm } from './BadgesRevokeForm';
+import type { AwardFieldsFragment as Award } from '../../graphql/people.generated';
 
 interface BadgesAwardItemProps {
   award: Award;

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { BADGES, type Viewer } from '../../graphql/operations';
 import { BadgesRetireButton } from './BadgesRetireButton';
 import { t } from '../../i18n';
 import { linkClick } from '../../router';
@@ -7,12 +6,14 @@ import { BadgesCreateForm } from './BadgesCreateForm';
 import { BadgesIcon } from './BadgesIcon';
 import { BadgesRules } from './BadgesRules';
 import { BadgesStatus } from './BadgesStatus';
-import { useQuery } from './useQuery';
+import { useQuery } from '../../graphql/hooks';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { BadgesDocument } from '../../graphql/badges.generated';
 
 /** The organisation's catalogue: what each badge means and how it is earned. */
 export function BadgesCatalogue({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
   const admin = viewer.role === 'ADMIN';
-  const { state, reload } = useQuery(BADGES, { includeRetired: admin }, `badges-${admin}`);
+  const { state, reload } = useQuery(BadgesDocument, { includeRetired: admin });
   const [creating, setCreating] = useState(false);
   return (
     <section class="badges-page" aria-labelledby="badges-title">

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { PERSON, type Award } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { newestAward } from '../../lib/awardFlow';
 import { personPath } from '../../lib/routes';
 import { navigate } from '../../router';
 import { onNotificationEvent } from '../notifications/notificationEvents';
 import { BadgesIcon } from './BadgesIcon';
+import { type AwardFieldsFragment as Award, PersonDocument } from '../../graphql/people.generated';
 
 const CELEBRATED = new Set(['BADGE_RECEIVED', 'LABEL_RECEIVED']);
 
@@ -25,7 +25,7 @@ export function BadgesCelebration({ viewerId }: { viewerId: string }) {
       onNotificationEvent((event) => {
         const notification = event.notification;
         if (event.type !== 'NOTIFICATION' || !notification || !CELEBRATED.has(notification.kind)) return;
-        request(PERSON, { id: viewerId })
+        request(PersonDocument, { id: viewerId })
           .then(({ user }) => {
             const award = user ? newestAward([...user.awards, ...user.labels]) : null;
             if (award) setShown({ award, text: notification.text });

@@ -1,8 +1,10 @@
+import { useMutation } from '../../graphql/hooks';
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { CREATE_BADGE, type Badge } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { emptyBadgeForm, imageProblem, toCreateBadgeInput, type BadgeFormValues } from '../../lib/badgeForm';
+import { CreateBadgeDocument } from '../../graphql/badges.generated';
+import type { BadgeFieldsFragment as Badge } from '../../graphql/people.generated';
+import type { BadgeCategory } from '../../graphql/types.generated';
 
 const CATEGORIES = ['SALES', 'TRAINING', 'CUSTOMER_SATISFACTION', 'TEAM_SPIRIT', 'CHALLENGE', 'CERTIFICATION'] as const;
 const POLICIES = ['MANAGERS', 'ADMINS', 'RULES'] as const;
@@ -23,6 +25,7 @@ function readAsDataUrl(file: File): Promise<string> {
 
 /** Head office adds a badge or a label: emoji or an image (checked again by the server). */
 export function BadgesCreateForm({ onCreated, onCancel }: BadgesCreateFormProps) {
+  const runCreateBadge = useMutation(CreateBadgeDocument).run;
   const [values, setValues] = useState<BadgeFormValues>(emptyBadgeForm);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,7 +49,7 @@ export function BadgesCreateForm({ onCreated, onCancel }: BadgesCreateFormProps)
     setBusy(true);
     setError(null);
     try {
-      const { createBadge } = await request(CREATE_BADGE, { input: toCreateBadgeInput(values) });
+      const { createBadge } = await runCreateBadge({ input: toCreateBadgeInput(values) });
       if (createBadge.__typename === 'CreateBadgeSuccess') onCreated(createBadge.badge);
       else setError(createBadge.message);
     } catch {
@@ -85,7 +88,7 @@ export function BadgesCreateForm({ onCreated, onCancel }: BadgesCreateFormProps)
       </div>
       <div class="field">
         <label for="create-category">{t('create.category')}</label>
-        <select id="create-category" value={values.category} onChange={(e) => set({ category: e.currentTarget.value })}>
+        <select id="create-category" value={values.category} onChange={(e) => set({ category: e.currentTarget.value as BadgeCategory })}>
           {CATEGORIES.map((category) => (
             <option key={category} value={category}>
               {t(`badges.category.${category}`)}

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { FEED_PREFERENCE, SET_HIDDEN_FROM_FEED } from '../../graphql/operations';
 import { t } from '../../i18n';
-import { useQuery } from './useQuery';
+import { useQuery, useMutation } from '../../graphql/hooks';
+import { FeedPreferenceDocument, SetHiddenFromFeedDocument } from '../../graphql/badges.generated';
 
 /** On my own profile: whether the badges I receive are announced in the feed. */
 export function BadgesFeedPreference({ onNotice }: { onNotice: (message: string) => void }) {
-  const { state } = useQuery(FEED_PREFERENCE, {}, 'feed-preference');
+  const runSetHiddenFromFeed = useMutation(SetHiddenFromFeedDocument).run;
+  const { state } = useQuery(FeedPreferenceDocument, {});
   const [hidden, setHidden] = useState<boolean | null>(null);
   const [saving, setSaving] = useState(false);
   if (state.status !== 'ready' || !state.data.me) return null;
@@ -15,7 +15,7 @@ export function BadgesFeedPreference({ onNotice }: { onNotice: (message: string)
   async function change(next: boolean) {
     setSaving(true);
     try {
-      const { setHiddenFromFeed } = await request(SET_HIDDEN_FROM_FEED, { hidden: next });
+      const { setHiddenFromFeed } = await runSetHiddenFromFeed({ hidden: next });
       setHidden(setHiddenFromFeed.hiddenFromFeed);
       onNotice(t('profile.preferenceSaved'));
     } catch {

@@ -1,4 +1,4 @@
-import type { Badge } from '../../graphql/operations';
+import type { BadgeFieldsFragment as Badge } from '../../graphql/people.generated';
 
 interface BadgesIconProps {
   badge: Pick<Badge, 'emoji' | 'imageUrl' | 'kind'>;

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { AWARDABLE_PEOPLE, type Author } from '../../graphql/operations';
+import { useQuery } from '../../graphql/hooks';
+import { useDebounced } from '../shell/useDebounced';
 import { t } from '../../i18n';
+import { AwardablePeopleDocument } from '../../graphql/badges.generated';
+import type { PostFieldsFragment } from '../../graphql/feed.generated';
+
+type Author = PostFieldsFragment['author'];
 
 interface BadgesPeoplePickerProps {
   selected: string[];
@@ -12,23 +16,13 @@ interface BadgesPeoplePickerProps {
 /** People of the manager's scope, searched by name; each one a checkbox. */
 export function BadgesPeoplePicker({ selected, onToggle, known }: BadgesPeoplePickerProps) {
   const [search, setSearch] = useState('');
-  const [people, setPeople] = useState<Author[] | null>(null);
+  const { state } = useQuery(AwardablePeopleDocument, { search: useDebounced(search.trim() || null, 200) }, {
+    keepPrevious: true,
+  });
+  const people: Author[] | null = state.status === 'ready' ? state.data.awardablePeople : state.status === 'error' ? [] : null;
   useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      request(AWARDABLE_PEOPLE, { search: search.trim() || null })
-        .then(({ awardablePeople }) => {
-          if (cancelled) return;
-          for (const person of awardablePeople) known.set(person.id, person);
-          setPeople(awardablePeople);
-        })
-        .catch(() => !cancelled && setPeople([]));
-    }, 200);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [search, known]);
+    for (const person of people ?? []) known.set(person.id, person);
+  }, [people, known]);
 
   // the people already chosen stay on top, even when the search hides them
   const chosen = selected.map((id) => known.get(id)).filter((p): p is Author => p !== undefined);

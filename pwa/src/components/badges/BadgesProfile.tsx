@@ -1,9 +1,10 @@
-import { PERSON, type Award, type Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { BadgesAwardItem } from './BadgesAwardItem';
 import { BadgesFeedPreference } from './BadgesFeedPreference';
 import { BadgesStatus } from './BadgesStatus';
-import { useQuery } from './useQuery';
+import { useQuery } from '../../graphql/hooks';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { type AwardFieldsFragment as Award, PersonDocument } from '../../graphql/people.generated';
 
 interface BadgesProfileProps {
   personId: string;
@@ -13,7 +14,7 @@ interface BadgesProfileProps {
 
 /** A person's profile: counts, the badge shelf and labels (with level and validity). */
 export function BadgesProfile({ personId, viewer, onNotice }: BadgesProfileProps) {
-  const { state, reload } = useQuery(PERSON, { id: personId }, `person-${personId}`);
+  const { state, reload } = useQuery(PersonDocument, { id: personId });
   if (state.status !== 'ready') return <BadgesStatus status={state.status} onRetry={reload} />;
   const person = state.data.user;
   if (!person) return <p class="feed-state-inline">{t('profile.notFound')}</p>;

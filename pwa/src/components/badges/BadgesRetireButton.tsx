@@ -1,7 +1,8 @@
+import { useMutation } from '../../graphql/hooks';
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { RETIRE_BADGE, type Badge } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { RetireBadgeDocument } from '../../graphql/badges.generated';
+import type { BadgeFieldsFragment as Badge } from '../../graphql/people.generated';
 
 interface BadgesRetireButtonProps {
   badge: Badge;
@@ -11,13 +12,14 @@ interface BadgesRetireButtonProps {
 
 /** Head office retires a badge in two taps: no new awards, those given stay visible. */
 export function BadgesRetireButton({ badge, onRetired, onError }: BadgesRetireButtonProps) {
+  const runRetireBadge = useMutation(RetireBadgeDocument).run;
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function retire() {
     setBusy(true);
     try {
-      const { retireBadge } = await request(RETIRE_BADGE, { badgeId: badge.id });
+      const { retireBadge } = await runRetireBadge({ badgeId: badge.id });
       if (retireBadge.__typename === 'RetireBadgeSuccess') onRetired();
       else onError(retireBadge.message);
     } catch {

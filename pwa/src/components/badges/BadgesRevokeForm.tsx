@@ -1,7 +1,8 @@
+import { useMutation } from '../../graphql/hooks';
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { REVOKE_AWARD, type Award } from '../../graphql/operations';
 import { t } from '../../i18n';
+import { RevokeAwardDocument } from '../../graphql/badges.generated';
+import type { AwardFieldsFragment as Award } from '../../graphql/people.generated';
 
 interface BadgesRevokeFormProps {
   award: Award;
@@ -11,6 +12,7 @@ interface BadgesRevokeFormProps {
 
 /** The awarder (or head office) takes an award back, saying why. */
 export function BadgesRevokeForm({ award, onRevoked, onCancel }: BadgesRevokeFormProps) {
+  const runRevokeAward = useMutation(RevokeAwardDocument).run;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -21,7 +23,7 @@ export function BadgesRevokeForm({ award, onRevoked, onCancel }: BadgesRevokeFor
     setBusy(true);
     setError(null);
     try {
-      const { revokeAward } = await request(REVOKE_AWARD, { awardId: award.id, reason: reason.trim() });
+      const { revokeAward } = await runRevokeAward({ awardId: award.id, reason: reason.trim() });
       if (revokeAward.__typename === 'RevokeAwardSuccess') onRevoked();
       else setError(revokeAward.message);
     } catch {

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { BADGE_RULES, CREATE_BADGE_RULE, type Badge, type RuleTrigger } from '../../graphql/operations';
 import { t } from '../../i18n';
-import { useQuery } from './useQuery';
+import { useQuery, useMutation } from '../../graphql/hooks';
+import { BadgeRulesDocument, CreateBadgeRuleDocument } from '../../graphql/badges.generated';
+import type { BadgeFieldsFragment as Badge } from '../../graphql/people.generated';
+import type { RuleTrigger } from '../../graphql/types.generated';
 
 const TRIGGERS: RuleTrigger[] = [
   'FIRST_WIN',
@@ -22,7 +23,8 @@ interface BadgesRulesProps {
 
 /** Head office: the rules that award badges on their own, and a new one (past earners get it quietly). */
 export function BadgesRules({ badges, onNotice }: BadgesRulesProps) {
-  const { state, reload } = useQuery(BADGE_RULES, {}, 'badge-rules');
+  const runCreateBadgeRule = useMutation(CreateBadgeRuleDocument).run;
+  const { state, reload } = useQuery(BadgeRulesDocument, {});
   const [badgeId, setBadgeId] = useState(badges[0]?.id ?? '');
   const [trigger, setTrigger] = useState<RuleTrigger>('LIKES_ON_POST');
   const [threshold, setThreshold] = useState('');
@@ -36,7 +38,7 @@ export function BadgesRules({ badges, onNotice }: BadgesRulesProps) {
     setError(null);
     const value = Number.parseFloat(threshold.replace(',', '.'));
     try {
-      const { createBadgeRule } = await request(CREATE_BADGE_RULE, {
+      const { createBadgeRule } = await runCreateBadgeRule({
         input: { badgeId, trigger, threshold: Number.isFinite(value) ? value : null },
       });
       if (createBadgeRule.__typename === 'SaveBadgeRuleSuccess') {

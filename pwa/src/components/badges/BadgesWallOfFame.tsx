@@ -1,14 +1,14 @@
-import { WALL_OF_FAME } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { personPath } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { BadgesIcon } from './BadgesIcon';
 import { BadgesStatus } from './BadgesStatus';
-import { useQuery } from './useQuery';
+import { useQuery } from '../../graphql/hooks';
+import { WallOfFameDocument } from '../../graphql/badges.generated';
 
 /** A unit's wall of fame: latest awards below it, most awarded badges, label holders. */
 export function BadgesWallOfFame({ unitId }: { unitId: string | null }) {
-  const { state, reload } = useQuery(WALL_OF_FAME, { unitId }, `wall-${unitId ?? 'mine'}`);
+  const { state, reload } = useQuery(WallOfFameDocument, { unitId });
   if (state.status !== 'ready') return <BadgesStatus status={state.status} onRetry={reload} />;
   const wall = state.data.wallOfFame;
   if (!wall) return <p class="feed-state-inline">{t('wall.empty')}</p>;

@@ -3,19 +3,15 @@
  * token on their scope, newest first, with who, what and when, and a correction's reason;
  * filtered by metric, person and period; then how each integration token has been used.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import {
-  AUDIT_FORM_DATA,
-  RESULT_AUDIT,
-  type AuditFormData,
-  type ResultAuditEntry,
-  type TokenUse,
-} from '../../graphql/challengeOperations';
+import { useRef, useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { checkAuditFilter, NO_AUDIT_FILTER, signedValue, toAuditFilter, type AuditFilterValues } from '../../lib/resultAudit';
 import { linkClick } from '../../router';
-import { useQuery } from '../badges/useQuery';
+import { type QueryState, useQuery } from '../../graphql/hooks';
+import { AuditFormDataDocument, type AuditFormDataQuery, type AuditFormDataQuery as AuditFormData, ResultAuditDocument, type ResultAuditQuery } from '../../graphql/challenges.generated';
+
+type ResultAuditEntry = ResultAuditQuery['resultAudit']['edges'][number]['node'];
+type TokenUse = AuditFormDataQuery['integrationTokenUse'][number];
 
 const PAGE = 20;
 
@@ -28,7 +24,7 @@ function day(iso: string): string {
 }
 
 export function ChallengesAudit() {
-  const { state } = useQuery(AUDIT_FORM_DATA, {}, 'audit-form');
+  const { state } = useQuery(AuditFormDataDocument, {});
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('challenges.auditRefused')}</p>;
   return <Audit data={state.data} />;
@@ -41,38 +37,40 @@ interface Listing {
   status: 'loading' | 'ready' | 'error';
 }
 
+function listingOf(state: QueryState<ResultAuditQuery>, more: 'idle' | 'loading' | 'error'): Listing {
+  if (state.status !== 'ready') return { entries: [], after: null, more: false, status: state.status };
+  const { edges, pageInfo } = state.data.resultAudit;
+  return {
+    entries: edges.map((edge) => edge.node),
+    after: pageInfo.endCursor,
+    more: pageInfo.hasNextPage,
+    status: more === 'idle' ? 'ready' : more,
+  };
+}
+
 function Audit({ data }: { data: AuditFormData }) {
   const [filter, setFilter] = useState<AuditFilterValues>(NO_AUDIT_FILTER);
-  const [listing, setListing] = useState<Listing>({ entries: [], after: null, more: false, status: 'loading' });
-  const [round, setRound] = useState(0);
   const problem = checkAuditFilter(filter);
+  // while the period is wrong, the last good filter's entries stay
+  const asked = useRef(filter);
+  if (!problem) asked.current = filter;
+  const audit = useQuery(ResultAuditDocument, { first: PAGE, after: null, filter: toAuditFilter(asked.current) }, {
+    keepPrevious: true,
+  });
+  const [more, setMore] = useState<'idle' | 'loading' | 'error'>('idle');
+  const listing = listingOf(audit.state, more);
 
-  const load = async (after: string | null, previous: ResultAuditEntry[], isCurrent: () => boolean) => {
-    setListing((current) => ({ ...current, status: 'loading' }));
+  const loadMore = async () => {
+    setMore('loading');
     try {
-      const { resultAudit } = await request(RESULT_AUDIT, { first: PAGE, after, filter: toAuditFilter(filter) });
-      if (!isCurrent()) return;
-      setListing({
-        entries: [...previous, ...resultAudit.edges.map((edge) => edge.node)],
-        after: resultAudit.pageInfo.endCursor,
-        more: resultAudit.pageInfo.hasNextPage,
-        status: 'ready',
-      });
+      await audit.fetchMore({ after: listing.after }, (shown, next) => ({
+        resultAudit: { ...next.resultAudit, edges: [...shown.resultAudit.edges, ...next.resultAudit.edges] },
+      }));
+      setMore('idle');
     } catch {
-      if (isCurrent()) setListing((current) => ({ ...current, status: 'error' }));
+      setMore('error');
     }
   };
-
-  useEffect(() => {
-    if (problem) return undefined;
-    let current = true;
-    void load(null, [], () => current);
-    return () => {
-      current = false;
-    };
-    // the filter's values stand for the query
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [filter.metricId, filter.personId, filter.from, filter.to, filter.correctionsOnly, round]);
 
   const set = (patch: Partial<AuditFilterValues>) => setFilter((current) => ({ ...current, ...patch }));
   return (
@@ -114,7 +112,7 @@ function Audit({ data }: { data: AuditFormData }) {
       {listing.status === 'error' ? (
         <p role="alert">
           {t('errors.network')}{' '}
-          <button type="button" class="link-button" onClick={() => setRound((n) => n + 1)}>{t('challenges.retry')}</button>
+          <button type="button" class="link-button" onClick={() => (more === 'error' ? void loadMore() : audit.reload())}>{t('challenges.retry')}</button>
         </p>
       ) : (
         <ul class="audit-list" aria-busy={listing.status === 'loading'}>
@@ -124,7 +122,7 @@ function Audit({ data }: { data: AuditFormData }) {
       {listing.status === 'ready' && listing.entries.length === 0 && <p class="hint">{t('challenges.auditEmpty')}</p>}
       {listing.status === 'loading' && <p role="status">{t('app.loading')}</p>}
       {listing.more && listing.status === 'ready' && (
-        <button type="button" class="button button-block" onClick={() => void load(listing.after, listing.entries, () => true)}>
+        <button type="button" class="button button-block" onClick={() => void loadMore()}>
           {t('challenges.auditMore')}
         </button>
       )}

@@ -1,8 +1,8 @@
 /** Qualitative criteria of a challenge (training completed, quiz score, customer satisfaction), each with its weight. */
-import type { CriterionKind } from '../../graphql/challengeOperations';
 import { t } from '../../i18n';
 import { CRITERIA_MAX, CRITERION_KINDS, type CriterionValues } from '../../lib/challengeForm';
 import { ChallengesFieldError, type RulesFieldsProps } from './ChallengesFieldError';
+import type { CriterionKind } from '../../graphql/types.generated';
 
 export function ChallengesCriteriaEditor({ values, change, errors, data }: RulesFieldsProps) {
   const set = (index: number, patch: Partial<CriterionValues>) =>

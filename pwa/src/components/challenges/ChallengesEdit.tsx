@@ -4,23 +4,15 @@
  * description and can be closed early; a closed one only shows what it was.
  */
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import {
-  CHALLENGE_FORM_DATA,
-  CHALLENGE_RULES,
-  PUBLISH_CHALLENGE,
-  UPDATE_CHALLENGE_RULES,
-  type ChallengeFormData,
-  type ChallengeRules,
-} from '../../graphql/challengeOperations';
 import { language, t } from '../../i18n';
 import { checkChallengeForm, formFromChallenge, publishOutcome, startOfDay, toChallengeInput } from '../../lib/challengeForm';
 import { linkClick, navigate } from '../../router';
-import { useQuery } from '../badges/useQuery';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { ChallengesLiveManagement } from './ChallengesLiveManagement';
 import { ChallengesRulesSummary } from './ChallengesRulesSummary';
 import { ChallengesRulesRewards, ChallengesRulesScoring, ChallengesRulesWhat } from './ChallengesRulesFields';
 import { useRulesForm } from './useRulesForm';
+import { ChallengeFormDataDocument, type ChallengeFormDataQuery as ChallengeFormData, ChallengeRulesDocument, type ChallengeRulesFieldsFragment as ChallengeRules, PublishChallengeDocument, UpdateChallengeRulesDocument } from '../../graphql/challenges.generated';
 
 interface Props {
   id: string;
@@ -28,7 +20,7 @@ interface Props {
 }
 
 export function ChallengesEdit({ id, onNotice }: Props) {
-  const { state, reload } = useQuery(CHALLENGE_RULES, { id }, `rules-${id}`);
+  const { state, reload } = useQuery(ChallengeRulesDocument, { id });
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.network')}</p>;
   const challenge = state.data.challenge;
@@ -64,7 +56,7 @@ export function ChallengesEdit({ id, onNotice }: Props) {
 }
 
 function DraftEditor({ challenge, onNotice, onSaved }: { challenge: ChallengeRules; onNotice: Props['onNotice']; onSaved: () => void }) {
-  const { state } = useQuery(CHALLENGE_FORM_DATA, {}, 'challenge-form');
+  const { state } = useQuery(ChallengeFormDataDocument, {});
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.network')}</p>;
   return <DraftForm challenge={challenge} data={state.data} onNotice={onNotice} onSaved={onSaved} />;
@@ -73,6 +65,8 @@ function DraftEditor({ challenge, onNotice, onSaved }: { challenge: ChallengeRul
 function DraftForm({ challenge, data, onNotice, onSaved }: {
   challenge: ChallengeRules; data: ChallengeFormData; onNotice: Props['onNotice']; onSaved: () => void;
 }) {
+  const runPublishChallenge = useMutation(PublishChallengeDocument).run;
+  const runUpdateChallengeRules = useMutation(UpdateChallengeRulesDocument).run;
   const form = useRulesForm(formFromChallenge(challenge));
   const [busy, setBusy] = useState(false);
   const props = { values: form.values, change: form.change, errors: form.errors, data };
@@ -83,7 +77,7 @@ function DraftForm({ challenge, data, onNotice, onSaved }: {
   /** Saves the rules as typed; true when the server took them. */
   const save = async (): Promise<boolean> => {
     if (!form.show(checkChallengeForm(form.values))) return false;
-    const { updateChallengeRules: reply } = await request(UPDATE_CHALLENGE_RULES, {
+    const { updateChallengeRules: reply } = await runUpdateChallengeRules({
       challengeId: challenge.id, input: toChallengeInput(form.values),
     });
     if (reply.__typename !== 'ChallengeSuccess') {
@@ -103,7 +97,7 @@ function DraftForm({ challenge, data, onNotice, onSaved }: {
         onSaved();
         return;
       }
-      const { publishChallenge: reply } = await request(PUBLISH_CHALLENGE, { challengeId: challenge.id });
+      const { publishChallenge: reply } = await runPublishChallenge({ challengeId: challenge.id });
       if (reply.__typename !== 'ChallengeSuccess') {
         form.refuse(reply);
         return;

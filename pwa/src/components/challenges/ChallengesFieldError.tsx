@@ -1,6 +1,6 @@
 /** The message next to a field of the challenge form, and what every group of fields is given. */
-import type { ChallengeFormData } from '../../graphql/challengeOperations';
 import type { ChallengeField, ChallengeFormValues } from '../../lib/challengeForm';
+import type { ChallengeFormDataQuery as ChallengeFormData } from '../../graphql/challenges.generated';
 
 export interface RulesFieldsProps {
   values: ChallengeFormValues;

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { ANSWER_DUEL, CHALLENGES, CREATE_DUEL, type ChallengeSummary, type Viewer } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { linkClick } from '../../router';
-import { useQuery } from '../badges/useQuery';
+import { useMutation, useQuery } from '../../graphql/hooks';
+import { ShellLastKnown } from '../shell/ShellLastKnown';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { AnswerDuelDocument, ChallengesDocument, type ChallengeSummaryFieldsFragment as ChallengeSummary, CreateDuelDocument } from '../../graphql/challenges.generated';
 
 function Item({ challenge }: { challenge: ChallengeSummary }) {
   const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
@@ -23,7 +24,9 @@ function Item({ challenge }: { challenge: ChallengeSummary }) {
 
 /** Live, upcoming and past challenges; duel invitations to answer; the managers' tools. */
 export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
-  const { state, reload } = useQuery(CHALLENGES, {}, 'challenges');
+  const runAnswerDuel = useMutation(AnswerDuelDocument).run;
+  const runCreateDuel = useMutation(CreateDuelDocument).run;
+  const { state, reload } = useQuery(ChallengesDocument, {}, { keep: true });
   const [busy, setBusy] = useState<string | null>(null);
   const [opponent, setOpponent] = useState('');
   const [duelMetric, setDuelMetric] = useState('');
@@ -33,7 +36,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
   const answer = async (duel: ChallengeSummary, accept: boolean) => {
     setBusy(duel.id);
     try {
-      const { answerDuel } = await request(ANSWER_DUEL, { challengeId: duel.id, accept });
+      const { answerDuel } = await runAnswerDuel({ challengeId: duel.id, accept });
       onNotice(answerDuel.__typename === 'ChallengeSuccess' ? t(accept ? 'challenges.duelAccepted' : 'challenges.duelDeclined') : answerDuel.message);
       reload();
     } catch {
@@ -48,7 +51,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
     if (!opponentId || !metricId) return;
     setBusy('duel');
     try {
-      const { createDuel } = await request(CREATE_DUEL, { opponentId, metricId, days: 7 });
+      const { createDuel } = await runCreateDuel({ opponentId, metricId, days: 7 });
       onNotice(createDuel.__typename === 'ChallengeSuccess' ? t('challenges.duelSent') : createDuel.message);
       reload();
     } catch {
@@ -65,6 +68,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
   return (
     <section class="challenges-list" aria-labelledby="challenges-title">
       <h1 id="challenges-title">{t('challenges.title')}</h1>
+      <ShellLastKnown savedAt={state.savedAt} />
       {viewer.role !== 'MEMBER' && (
         <p class="challenge-actions">
           <a href="/challenges/new" onClick={linkClick} class="button">{t('challenges.create')}</a>

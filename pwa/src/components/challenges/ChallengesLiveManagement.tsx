@@ -1,17 +1,13 @@
 /** A live challenge for its manager: rules read-only (and why), a new description, closing early after a confirmation. */
+import { useMutation } from '../../graphql/hooks';
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import {
-  CLOSE_CHALLENGE,
-  UPDATE_CHALLENGE_DESCRIPTION,
-  type ChallengeRules,
-} from '../../graphql/challengeOperations';
 import { t } from '../../i18n';
 import { DESCRIPTION_MAX, formFromChallenge } from '../../lib/challengeForm';
 import { navigate } from '../../router';
 import { ChallengesFieldError } from './ChallengesFieldError';
 import { ChallengesRulesSummary } from './ChallengesRulesSummary';
 import { useRulesForm } from './useRulesForm';
+import { type ChallengeRulesFieldsFragment as ChallengeRules, CloseChallengeDocument, UpdateChallengeDescriptionDocument } from '../../graphql/challenges.generated';
 
 interface Props {
   challenge: ChallengeRules;
@@ -19,6 +15,8 @@ interface Props {
 }
 
 export function ChallengesLiveManagement({ challenge, onNotice }: Props) {
+  const runCloseChallenge = useMutation(CloseChallengeDocument).run;
+  const runUpdateChallengeDescription = useMutation(UpdateChallengeDescriptionDocument).run;
   const form = useRulesForm(formFromChallenge(challenge));
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -30,7 +28,7 @@ export function ChallengesLiveManagement({ challenge, onNotice }: Props) {
     }
     setBusy(true);
     try {
-      const { updateChallengeDescription: reply } = await request(UPDATE_CHALLENGE_DESCRIPTION, {
+      const { updateChallengeDescription: reply } = await runUpdateChallengeDescription({
         challengeId: challenge.id, description: form.values.description,
       });
       if (reply.__typename === 'ChallengeSuccess') {
@@ -49,7 +47,7 @@ export function ChallengesLiveManagement({ challenge, onNotice }: Props) {
   const close = async () => {
     setBusy(true);
     try {
-      const { closeChallenge: reply } = await request(CLOSE_CHALLENGE, { challengeId: challenge.id });
+      const { closeChallenge: reply } = await runCloseChallenge({ challengeId: challenge.id });
       if (reply.__typename === 'ChallengeSuccess') {
         onNotice(t('challenges.closedNotice'));
         navigate(`/challenges/${challenge.id}`);

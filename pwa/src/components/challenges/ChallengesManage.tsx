@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import {
-  AWARDABLE_PEOPLE, CHALLENGES, IMPORT_RESULTS, IMPORT_TARGETS, RECORD_RESULT, SET_TARGET, type ImportUnion, type Viewer,
-} from '../../graphql/operations';
 import { t } from '../../i18n';
 import { linkClick } from '../../router';
-import { useQuery } from '../badges/useQuery';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { ChallengesSpreadTarget } from './ChallengesSpreadTarget';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { AwardablePeopleDocument } from '../../graphql/badges.generated';
+import { ChallengesDocument, ImportResultsDocument, type ImportResultsMutation, ImportTargetsDocument, RecordResultDocument, SetTargetDocument } from '../../graphql/challenges.generated';
+
+type ImportUnion = ImportResultsMutation['importResults'];
 
 type Tab = 'result' | 'import' | 'targets';
 
@@ -35,8 +36,12 @@ function Report({ report }: { report: ImportUnion }) {
  * or spread a unit's; admins also reach the integration tokens from here.
  */
 export function ChallengesManage({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
-  const { state } = useQuery(CHALLENGES, {}, 'challenges');
-  const people = useQuery(AWARDABLE_PEOPLE, { search: null }, 'people');
+  const runImportResults = useMutation(ImportResultsDocument).run;
+  const runImportTargets = useMutation(ImportTargetsDocument).run;
+  const runRecordResult = useMutation(RecordResultDocument).run;
+  const runSetTarget = useMutation(SetTargetDocument).run;
+  const { state } = useQuery(ChallengesDocument, {});
+  const people = useQuery(AwardablePeopleDocument, { search: null });
   const [tab, setTab] = useState<Tab>('result');
   const [metric, setMetric] = useState('');
   const [person, setPerson] = useState('');
@@ -55,7 +60,7 @@ export function ChallengesManage({ viewer, onNotice }: { viewer: Viewer; onNotic
   const record = async () => {
     setError(null);
     try {
-      const { recordResult } = await request(RECORD_RESULT, {
+      const { recordResult } = await runRecordResult({
         metric: metricId, participant: personId, value: Number(value), occurredAt: new Date().toISOString(),
         idempotencyKey: key, reason: reason.trim() || null,
       });
@@ -75,8 +80,8 @@ export function ChallengesManage({ viewer, onNotice }: { viewer: Viewer; onNotic
     setError(null);
     try {
       const reply = tab === 'targets'
-        ? (await request(IMPORT_TARGETS, { csv, validRowsOnly })).importTargets
-        : (await request(IMPORT_RESULTS, { csv, validRowsOnly })).importResults;
+        ? (await runImportTargets({ csv, validRowsOnly })).importTargets
+        : (await runImportResults({ csv, validRowsOnly })).importResults;
       setReport(reply);
     } catch {
       setError(t('errors.network'));
@@ -87,7 +92,7 @@ export function ChallengesManage({ viewer, onNotice }: { viewer: Viewer; onNotic
     const now = new Date();
     const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-    const { setTarget: reply } = await request(SET_TARGET, {
+    const { setTarget: reply } = await runSetTarget({
       metric: metricId, participant: personId, periodStart: start.toISOString(), periodEnd: end.toISOString(), value: Number(value),
     });
     if (reply.__typename === 'SetTargetSuccess') onNotice(t('challenges.targetSet'));

@@ -1,13 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CHALLENGE, type ChallengeDetail, type Standing } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { AROUND_SPAN, neighboursFrom, type BoardPrivacy } from '../../lib/boardPrivacy';
 import { ordinal } from '../../lib/leaderboard';
 import { linkClick } from '../../router';
-import { useQuery } from '../badges/useQuery';
+import { useQuery } from '../../graphql/hooks';
+import { ShellLastKnown } from '../shell/ShellLastKnown';
 import { ChallengesLeaderboard } from './ChallengesLeaderboard';
 import { ChallengesProgressRing } from './ChallengesProgressRing';
 import { useLeaderboard } from './useLeaderboard';
+import { ChallengeDocument, type ChallengeQuery } from '../../graphql/challenges.generated';
+
+type ChallengeDetail = NonNullable<ChallengeQuery['challenge']>;
+type Standing = NonNullable<NonNullable<ChallengeQuery['challenge']>['myStanding']>;
 
 function dateRange(c: ChallengeDetail): string {
   const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long' });
@@ -50,7 +54,7 @@ function Breakdown({ standing, unit }: { standing: Standing; unit: string }) {
 
 /** A challenge: my ring and breakdown, then the live board (mine always in view), or the rows around me. */
 export function ChallengesPage({ id }: { id: string }) {
-  const { state, reload } = useQuery(CHALLENGE, { id }, id);
+  const { state, reload } = useQuery(ChallengeDocument, { id }, { keep: true });
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') {
     return (
@@ -68,7 +72,12 @@ export function ChallengesPage({ id }: { id: string }) {
       </section>
     );
   }
-  return <ChallengeView challenge={challenge} />;
+  return (
+    <>
+      <ShellLastKnown savedAt={state.savedAt} />
+      <ChallengeView challenge={challenge} />
+    </>
+  );
 }
 
 function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {

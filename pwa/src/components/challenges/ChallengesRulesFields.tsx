@@ -1,6 +1,4 @@
 /** The fields of a challenge's rules, in three groups: the wizard shows one at a time, the edit form all. */
-import type { ParticipantKind, Recurrence, Visibility } from '../../graphql/challengeOperations';
-import type { ChallengeFormat, LeagueRule, ScoringMode } from '../../graphql/operations';
 import { t } from '../../i18n';
 import {
   DESCRIPTION_MAX,
@@ -11,6 +9,7 @@ import {
 } from '../../lib/challengeForm';
 import { ChallengesCriteriaEditor } from './ChallengesCriteriaEditor';
 import { ChallengesFieldError, type RulesFieldsProps } from './ChallengesFieldError';
+import type { ChallengeFormat, LeaderboardVisibility as Visibility, LeagueRule, ParticipantKind, Recurrence, ScoringMode } from '../../graphql/types.generated';
 
 const FORMATS: ChallengeFormat[] = ['RANKING', 'RACE'];
 const MODES: ScoringMode[] = ['PERCENT_OF_TARGET', 'IMPROVEMENT', 'ABSOLUTE'];

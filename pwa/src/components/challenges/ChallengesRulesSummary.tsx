@@ -1,6 +1,6 @@
 /** A challenge's rules, read-only: what everyone can check once it runs. */
-import type { ChallengeRules } from '../../graphql/challengeOperations';
 import { language, t } from '../../i18n';
+import type { ChallengeRulesFieldsFragment as ChallengeRules } from '../../graphql/challenges.generated';
 
 function day(iso: string): string {
   return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso));

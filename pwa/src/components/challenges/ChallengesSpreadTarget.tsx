@@ -3,15 +3,16 @@
  * then list who received what.
  */
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { SPREAD_TARGET, TARGET_SCOPES, type PersonTarget } from '../../graphql/challengeOperations';
-import type { Metric } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import {
   checkSpread, monthOf, monthPeriod, spreadFieldOf, spreadSummary, spreadValue,
   type SpreadField, type SpreadValues,
 } from '../../lib/targetSpread';
-import { useQuery } from '../badges/useQuery';
+import { useQuery, useMutation } from '../../graphql/hooks';
+import { type ChallengesQuery, SpreadTargetDocument, type SpreadTargetMutation, TargetScopesDocument } from '../../graphql/challenges.generated';
+
+type PersonTarget = Extract<SpreadTargetMutation['spreadTarget'], { __typename: 'SetTargetSuccess' }>['people'][number];
+type Metric = ChallengesQuery['metrics'][number];
 
 function FieldError({ field, errors }: { field: SpreadField; errors: Partial<Record<SpreadField, string>> }) {
   const message = errors[field];
@@ -24,7 +25,8 @@ function number(value: number): string {
 }
 
 export function ChallengesSpreadTarget({ metrics, onNotice }: { metrics: Metric[]; onNotice: (message: string) => void }) {
-  const scopes = useQuery(TARGET_SCOPES, {}, 'target-scopes');
+  const runSpreadTarget = useMutation(SpreadTargetDocument).run;
+  const scopes = useQuery(TargetScopesDocument, {});
   const [values, setValues] = useState<SpreadValues>({ unit: '', metric: '', month: monthOf(new Date()), value: '' });
   const [errors, setErrors] = useState<Partial<Record<SpreadField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export function ChallengesSpreadTarget({ metrics, onNotice }: { metrics: Metric[
     if (Object.keys(found).length > 0 || period === null) return;
     setBusy(true);
     try {
-      const { spreadTarget } = await request(SPREAD_TARGET, {
+      const { spreadTarget } = await runSpreadTarget({
         metric: current.metric, unit: current.unit, ...period, value: spreadValue(current),
       });
       if (spreadTarget.__typename === 'SetTargetSuccess') {

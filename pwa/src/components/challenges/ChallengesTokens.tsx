@@ -3,15 +3,14 @@
  * shows its secret once (with a copy button); revoking one asks for a confirmation first.
  */
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import {
-  CREATE_INTEGRATION_TOKEN, INTEGRATION_TOKENS, REVOKE_INTEGRATION_TOKEN,
-  type IntegrationToken, type ScopeUnit,
-} from '../../graphql/challengeOperations';
 import { language, t } from '../../i18n';
 import { checkTokenName, sortTokens, TOKEN_NAME_MAX, withToken } from '../../lib/integrationTokens';
 import { linkClick } from '../../router';
-import { useQuery } from '../badges/useQuery';
+import { useQuery, useMutation } from '../../graphql/hooks';
+import { type ChallengeFormDataQuery, CreateIntegrationTokenDocument, IntegrationTokensDocument, type IntegrationTokensQuery, RevokeIntegrationTokenDocument } from '../../graphql/challenges.generated';
+
+type IntegrationToken = IntegrationTokensQuery['integrationTokens'][number];
+type ScopeUnit = ChallengeFormDataQuery['challengeScopes'][number];
 
 function when(iso: string): string {
   return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
@@ -19,13 +18,15 @@ function when(iso: string): string {
 }
 
 export function ChallengesTokens() {
-  const { state } = useQuery(INTEGRATION_TOKENS, {}, 'integration-tokens');
+  const { state } = useQuery(IntegrationTokensDocument, {});
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.network')}</p>;
   return <Tokens initial={state.data.integrationTokens} units={state.data.challengeScopes} />;
 }
 
 function Tokens({ initial, units }: { initial: IntegrationToken[]; units: ScopeUnit[] }) {
+  const runCreateIntegrationToken = useMutation(CreateIntegrationTokenDocument).run;
+  const runRevokeIntegrationToken = useMutation(RevokeIntegrationTokenDocument).run;
   const [tokens, setTokens] = useState(() => sortTokens(initial));
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
@@ -48,7 +49,7 @@ function Tokens({ initial, units }: { initial: IntegrationToken[]; units: ScopeU
     if (problem) return;
     setBusy(true);
     try {
-      const { createIntegrationToken: reply } = await request(CREATE_INTEGRATION_TOKEN, { name, unitId: unitId || null });
+      const { createIntegrationToken: reply } = await runCreateIntegrationToken({ name, unitId: unitId || null });
       if (reply.__typename === 'CreateIntegrationTokenSuccess') {
         setTokens((list) => withToken(list, reply.token));
         setSecret({ name: reply.token.name, value: reply.secret });
@@ -68,7 +69,7 @@ function Tokens({ initial, units }: { initial: IntegrationToken[]; units: ScopeU
   const revoke = async (id: string) => {
     setFormError(null);
     try {
-      const { revokeIntegrationToken: reply } = await request(REVOKE_INTEGRATION_TOKEN, { tokenId: id });
+      const { revokeIntegrationToken: reply } = await runRevokeIntegrationToken({ tokenId: id });
       if (reply.__typename === 'RevokeIntegrationTokenSuccess') setTokens((list) => withToken(list, reply.token));
       else setFormError(reply.message);
     } catch {

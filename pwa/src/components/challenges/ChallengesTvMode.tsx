@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CHALLENGE } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { AROUND_SPAN } from '../../lib/boardPrivacy';
 import { tvPage } from '../../lib/leaderboard';
-import { useQuery } from '../badges/useQuery';
+import { useQuery } from '../../graphql/hooks';
 import { ChallengesLeaderboard } from './ChallengesLeaderboard';
 import { useLeaderboard } from './useLeaderboard';
+import { ChallengeDocument } from '../../graphql/challenges.generated';
 
 const PER_PAGE = 8;
 const ROTATE_MS = 10_000;
@@ -14,7 +14,7 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /** Full screen for the showroom: big rows, pages rotating, live. */
 export function ChallengesTvMode({ id }: { id: string }) {
-  const { state } = useQuery(CHALLENGE, { id }, id);
+  const { state } = useQuery(ChallengeDocument, { id });
   const challenge = state.status === 'ready' ? state.data.challenge : null;
   const leagues = challenge?.leagues.length ? challenge.leagues : [''];
   const [leagueIndex, setLeagueIndex] = useState(0);

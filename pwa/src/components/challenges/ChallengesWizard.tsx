@@ -1,24 +1,24 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { CHALLENGE_FORM_DATA, CREATE_CHALLENGE, type ChallengeFormData } from '../../graphql/challengeOperations';
 import { t } from '../../i18n';
 import { checkRewards, checkScoring, checkWhat, emptyChallengeForm, stepOf, toChallengeInput } from '../../lib/challengeForm';
 import { navigate } from '../../router';
-import { useQuery } from '../badges/useQuery';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { ChallengesRulesRewards, ChallengesRulesScoring, ChallengesRulesWhat } from './ChallengesRulesFields';
 import { useRulesForm } from './useRulesForm';
+import { ChallengeFormDataDocument, type ChallengeFormDataQuery as ChallengeFormData, CreateChallengeDocument } from '../../graphql/challenges.generated';
 
 const CHECKS = [checkWhat, checkScoring, checkRewards] as const;
 
 /** Three steps for a manager: what and when, how it is scored, what rewards everyone and who is named. */
 export function ChallengesWizard({ onNotice }: { onNotice: (message: string) => void }) {
-  const { state } = useQuery(CHALLENGE_FORM_DATA, {}, 'challenge-form');
+  const { state } = useQuery(ChallengeFormDataDocument, {});
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.network')}</p>;
   return <Wizard data={state.data} onNotice={onNotice} />;
 }
 
 function Wizard({ data, onNotice }: { data: ChallengeFormData; onNotice: (message: string) => void }) {
+  const runCreateChallenge = useMutation(CreateChallengeDocument).run;
   const form = useRulesForm(emptyChallengeForm(new Date()));
   const [step, setStep] = useState(1);
   const [busy, setBusy] = useState(false);
@@ -36,7 +36,7 @@ function Wizard({ data, onNotice }: { data: ChallengeFormData; onNotice: (messag
     }
     setBusy(true);
     try {
-      const { createChallenge } = await request(CREATE_CHALLENGE, { input: { ...toChallengeInput(form.values), draft } });
+      const { createChallenge } = await runCreateChallenge({ input: { ...toChallengeInput(form.values), draft } });
       if (createChallenge.__typename === 'ChallengeSuccess') {
         onNotice(t(draft ? 'challenges.draftSaved' : 'challenges.created'));
         navigate(draft ? `/challenges/${createChallenge.challenge.id}/edit` : `/challenges/${createChallenge.challenge.id}`);

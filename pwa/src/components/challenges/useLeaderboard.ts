@@ -1,8 +1,8 @@
 /** The live board of one challenge and league, the viewer's rank kept in step, and the "vous passez 2e" moment. */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { subscribe } from '../../graphql/client';
-import { LEADERBOARD_EVENTS } from '../../graphql/operations';
+import { useRef, useState } from 'preact/hooks';
+import { useSubscription } from '../../graphql/hooks';
 import { applyEvent, EMPTY_BOARD, myRankAfter, type Board, type BoardEvent } from '../../lib/leaderboard';
+import { LeaderboardEventsDocument } from '../../graphql/challenges.generated';
 
 export interface LiveBoard {
   board: Board;
@@ -26,10 +26,13 @@ export function useLeaderboard(
   const latest = useRef(state);
   latest.current = state;
 
-  useEffect(() => {
-    if (league === null) return undefined;
-    const stop = subscribe(LEADERBOARD_EVENTS, { challengeId, league }, {
-      next: ({ leaderboard }) => {
+  useSubscription(
+    LeaderboardEventsDocument,
+    { challengeId, league },
+    {
+      skip: league === null,
+      restart: round,
+      onData: ({ leaderboard }) => {
         const event = leaderboard as BoardEvent;
         const current = latest.current;
         const applied = applyEvent(current.board, event);
@@ -55,10 +58,8 @@ export function useLeaderboard(
         const changed = new Set(event.type === 'ROWS' ? event.rows.map((row) => row.participantId) : []);
         setState({ board: applied.board, myRank, myScore, movedUpTo, changed });
       },
-    });
-    return stop;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [challengeId, league, round]);
+    },
+  );
 
   return state;
 }

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../graphql/client';
-import { DASHBOARD_CSV, type DashboardTable } from '../../graphql/levers';
 import { t } from '../../i18n';
+import { DashboardCsvDocument } from '../../graphql/dashboards.generated';
+import type { DashboardTable } from '../../graphql/types.generated';
 
 /** Downloads one of the tables a manager sees, as the server writes it. */
 export function DashboardsCsvButton({ unitId, table, onNotice }: { unitId: string; table: DashboardTable; onNotice: (m: string) => void }) {
@@ -9,7 +10,7 @@ export function DashboardsCsvButton({ unitId, table, onNotice }: { unitId: strin
   async function download() {
     setBusy(true);
     try {
-      const { dashboardCsv } = await request(DASHBOARD_CSV, { unitId, table });
+      const { dashboardCsv } = await request(DashboardCsvDocument, { unitId, table });
       const url = URL.createObjectURL(new Blob(['\ufeff', dashboardCsv], { type: 'text/csv;charset=utf-8' }));
       const link = document.createElement('a');
       link.href = url;

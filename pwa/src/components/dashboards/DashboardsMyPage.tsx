@@ -1,13 +1,14 @@
-import type { Viewer } from '../../graphql/operations';
-import { MY_DASHBOARD_LIVE } from '../../graphql/levers';
 import { language, t } from '../../i18n';
-import { indexValue, LEVER_PATHS, percent } from '../../lib/levers';
+import { indexValue, percent } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverStat } from '../levers/LeverStat';
 import { LeverState } from '../levers/LeverState';
-import { useLive } from '../levers/useLeverData';
+import { useSubscription } from '../../graphql/hooks';
 import { DashboardsRadar } from './DashboardsRadar';
 import { DashboardsResults } from './DashboardsResults';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { MyDashboardLiveDocument } from '../../graphql/dashboards.generated';
 
 function amount(value: number): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
@@ -15,7 +16,7 @@ function amount(value: number): string {
 
 /** « Mes résultats »: my results against targets, my challenge standings, my training, quizzes, skills and my point of sale, live. */
 export function DashboardsMyPage({ viewer }: { viewer: Viewer }) {
-  const state = useLive(MY_DASHBOARD_LIVE, {});
+  const state = useSubscription(MyDashboardLiveDocument, {}, { keep: true });
   return (
     <section class="lever-page" aria-labelledby="results-title">
       <h1 id="results-title" class="lever-title">

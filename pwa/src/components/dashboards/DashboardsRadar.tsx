@@ -1,6 +1,8 @@
-import type { SkillScore } from '../../graphql/levers';
 import { t } from '../../i18n';
 import { pointsAttribute, radarPoints } from '../../lib/levers';
+import type { MyDashboardFieldsFragment } from '../../graphql/dashboards.generated';
+
+type SkillScore = MyDashboardFieldsFragment['skills'][number];
 
 const SIZE = 240;
 const CENTER = SIZE / 2;

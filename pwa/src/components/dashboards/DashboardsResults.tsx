@@ -1,7 +1,9 @@
-import type { ResultAgainstTarget } from '../../graphql/levers';
 import { language, t } from '../../i18n';
 import { percent } from '../../lib/levers';
 import { LeverProgressBar } from '../levers/LeverProgressBar';
+import type { MyDashboardFieldsFragment } from '../../graphql/dashboards.generated';
+
+type ResultAgainstTarget = MyDashboardFieldsFragment['results'][number];
 
 function amount(value: number): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);

@@ -1,6 +1,8 @@
-import type { IndexPoint } from '../../graphql/levers';
 import { language, t } from '../../i18n';
 import { chartFloor, lineRuns, pointsAttribute, yFor } from '../../lib/levers';
+import type { UnitDashboardLiveSubscription } from '../../graphql/dashboards.generated';
+
+type IndexPoint = UnitDashboardLiveSubscription['unitDashboard']['dashboard']['satisfactionTrend'][number];
 
 interface DashboardsTrendChartProps {
   points: IndexPoint[];

@@ -1,17 +1,18 @@
-import type { Viewer } from '../../graphql/operations';
-import { UNIT_DASHBOARD_LIVE } from '../../graphql/levers';
 import { language, t } from '../../i18n';
-import { indexValue, LEVER_PATHS, percent } from '../../lib/levers';
+import { indexValue, percent } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { EvaluationAssessPanel } from '../evaluation/EvaluationAssessPanel';
 import { EvaluationCsvImportPanel } from '../evaluation/EvaluationCsvImportPanel';
 import { LeverStat } from '../levers/LeverStat';
 import { LeverState } from '../levers/LeverState';
-import { useLive } from '../levers/useLeverData';
+import { useSubscription } from '../../graphql/hooks';
 import { TrainingParticipationPanel } from '../training/TrainingParticipationPanel';
 import { DashboardsCsvButton } from './DashboardsCsvButton';
 import { DashboardsResults } from './DashboardsResults';
 import { DashboardsTrendChart } from './DashboardsTrendChart';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { UnitDashboardLiveDocument } from '../../graphql/dashboards.generated';
 
 /** A manager's unit, live: figures, ranking of sub-units, satisfaction, plans; who to remind; assess. */
 interface DashboardsUnitPageProps {
@@ -21,7 +22,7 @@ interface DashboardsUnitPageProps {
 }
 
 export function DashboardsUnitPage({ viewer, unitId, onNotice }: DashboardsUnitPageProps) {
-  const state = useLive(UNIT_DASHBOARD_LIVE, { unitId }, viewer.role !== 'MEMBER');
+  const state = useSubscription(UnitDashboardLiveDocument, { unitId }, { skip: !(viewer.role !== 'MEMBER') });
   if (viewer.role === 'MEMBER') return <p class="lever-empty">{t('dashboards.managersOnly')}</p>;
   return (
     <section class="lever-page" aria-labelledby="team-title">

@@ -1,32 +1,29 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import {
-  ACTION_PLAN_LIVE,
-  ADD_ACTION_ITEM,
-  type ActionItem,
-  COMMENT_ACTION_PLAN,
-  POINT_OF_SALE,
-  UPDATE_ACTION_ITEM,
-} from '../../graphql/levers';
 import { language, t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverState } from '../levers/LeverState';
-import { useLive, useQuery } from '../levers/useLeverData';
+import { useQuery, useSubscription, useMutation } from '../../graphql/hooks';
+import { ActionPlanLiveDocument, AddActionItemDocument, CommentActionPlanDocument, type PlanFieldsFragment, PointOfSaleDocument, UpdateActionItemDocument } from '../../graphql/evaluation.generated';
+
+type ActionItem = PlanFieldsFragment['items'][number];
 
 const STATUSES: ActionItem['status'][] = ['TODO', 'IN_PROGRESS', 'DONE'];
 const STATUS_KEYS = { TODO: 'plans.todo', IN_PROGRESS: 'plans.inProgress', DONE: 'plans.done' } as const;
 
 /** The action plan, edited by the whole point of sale's team and kept live on every screen. */
 export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotice: (message: string) => void }) {
-  const live = useLive(ACTION_PLAN_LIVE, { planId: id });
+  const runAddActionItem = useMutation(AddActionItemDocument).run;
+  const runCommentActionPlan = useMutation(CommentActionPlanDocument).run;
+  const runUpdateActionItem = useMutation(UpdateActionItemDocument).run;
+  const live = useSubscription(ActionPlanLiveDocument, { planId: id });
   const [what, setWhat] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [comment, setComment] = useState('');
   const unitId = live.status === 'ready' ? live.data.actionPlan.plan.unitId : null;
-  const team = useQuery(POINT_OF_SALE, { unitId });
+  const team = useQuery(PointOfSaleDocument, { unitId });
   const members = team.state.status === 'ready' ? team.state.data.pointOfSale?.team ?? [] : [];
   const dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
 
@@ -69,7 +66,7 @@ export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotic
                       value={item.status}
                       onChange={(e) => {
                         const status = (e.currentTarget as HTMLSelectElement).value as ActionItem['status'];
-                        void run(async () => (await request(UPDATE_ACTION_ITEM, { input: { itemId: item.id, status } })).updateActionItem);
+                        void run(async () => (await runUpdateActionItem({ input: { itemId: item.id, status } })).updateActionItem);
                       }}
                     >
                       {STATUSES.map((s) => (
@@ -87,7 +84,7 @@ export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotic
               onSubmit={async (event) => {
                 event.preventDefault();
                 const ok = await run(async () =>
-                  (await request(ADD_ACTION_ITEM, {
+                  (await runAddActionItem({
                     input: { planId: plan.id, what, ownerId: ownerId || null, dueOn: dueOn || null },
                   })).addActionItem,
                 );
@@ -131,7 +128,7 @@ export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotic
               class="action-form"
               onSubmit={async (event) => {
                 event.preventDefault();
-                if (await run(async () => (await request(COMMENT_ACTION_PLAN, { planId: plan.id, body: comment })).commentActionPlan)) {
+                if (await run(async () => (await runCommentActionPlan({ planId: plan.id, body: comment })).commentActionPlan)) {
                   setComment('');
                 }
               }}

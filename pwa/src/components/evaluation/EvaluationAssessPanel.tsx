@@ -1,17 +1,16 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { ASSESSMENT_FORM, SUBMIT_ASSESSMENT, UNIT_ASSESSMENTS } from '../../graphql/levers';
 import { t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick, navigate } from '../../router';
 import { DashboardsCsvButton } from '../dashboards/DashboardsCsvButton';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../levers/useLeverData';
+import { useQuery, useMutation } from '../../graphql/hooks';
+import { AssessmentFormDocument, SubmitAssessmentDocument, UnitAssessmentsDocument } from '../../graphql/evaluation.generated';
 
 /** A manager assesses a person of its scope against a skills grid (levels 1–4 with descriptors). */
 export function EvaluationAssessPanel({ unitId, onNotice }: { unitId: string; onNotice: (message: string) => void }) {
   const [open, setOpen] = useState(false);
-  const done = useQuery(UNIT_ASSESSMENTS, { unitId });
+  const done = useQuery(UnitAssessmentsDocument, { unitId });
   return (
     <>
       <div class="lever-section-head">
@@ -51,7 +50,8 @@ export function EvaluationAssessPanel({ unitId, onNotice }: { unitId: string; on
 }
 
 function AssessForm({ unitId, onNotice }: { unitId: string; onNotice: (message: string) => void }) {
-  const { state, reload } = useQuery(ASSESSMENT_FORM, { unitId });
+  const runSubmitAssessment = useMutation(SubmitAssessmentDocument).run;
+  const { state, reload } = useQuery(AssessmentFormDocument, { unitId });
   const [personId, setPersonId] = useState('');
   const [gridId, setGridId] = useState('');
   const [levels, setLevels] = useState<Record<string, number>>({});
@@ -69,7 +69,7 @@ function AssessForm({ unitId, onNotice }: { unitId: string; onNotice: (message: 
               event.preventDefault();
               if (!grid) return;
               try {
-                const { submitAssessment: result } = await request(SUBMIT_ASSESSMENT, {
+                const { submitAssessment: result } = await runSubmitAssessment({
                   input: {
                     personId,
                     gridId: grid.id,

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { ASSESSMENT, COMMENT_ASSESSMENT } from '../../graphql/levers';
 import { language, t } from '../../i18n';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../levers/useLeverData';
+import { useQuery, useMutation } from '../../graphql/hooks';
+import { AssessmentDocument, CommentAssessmentDocument } from '../../graphql/evaluation.generated';
 
 /** An assessment: the levels with what they mean, the assessor's word, and the person's answer. */
 export function EvaluationAssessmentPage({ id, onNotice }: { id: string; onNotice: (message: string) => void }) {
-  const { state, reload, set } = useQuery(ASSESSMENT, { id });
+  const runCommentAssessment = useMutation(CommentAssessmentDocument).run;
+  const { state, reload, set } = useQuery(AssessmentDocument, { id });
   const [answer, setAnswer] = useState('');
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'long' });
   return (
@@ -51,7 +51,7 @@ export function EvaluationAssessmentPage({ id, onNotice }: { id: string; onNotic
                   onSubmit={async (event) => {
                     event.preventDefault();
                     try {
-                      const { commentAssessment: result } = await request(COMMENT_ASSESSMENT, { assessmentId: id, comment: answer });
+                      const { commentAssessment: result } = await runCommentAssessment({ assessmentId: id, comment: answer });
                       if (result.__typename === 'AssessmentSuccess') {
                         set({ assessment: result.assessment, me });
                         setAnswer('');

@@ -1,10 +1,13 @@
+import { useMutation } from '../../graphql/hooks';
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { IMPORT_SATISFACTION_CSV, type ImportSatisfactionCsvResult } from '../../graphql/levers';
 import { t } from '../../i18n';
+import { ImportSatisfactionCsvDocument, type ImportSatisfactionCsvMutation } from '../../graphql/evaluation.generated';
+
+type ImportSatisfactionCsvResult = ImportSatisfactionCsvMutation['importSatisfactionCsv'];
 
 /** Survey results from a file: every row checked on the server, all recorded or none, errors by line. */
 export function EvaluationCsvImportPanel({ onNotice }: { onNotice: (message: string) => void }) {
+  const runImportSatisfactionCsv = useMutation(ImportSatisfactionCsvDocument).run;
   const [csv, setCsv] = useState('');
   const [result, setResult] = useState<ImportSatisfactionCsvResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -17,7 +20,7 @@ export function EvaluationCsvImportPanel({ onNotice }: { onNotice: (message: str
   async function send() {
     setBusy(true);
     try {
-      const { importSatisfactionCsv } = await request(IMPORT_SATISFACTION_CSV, { csv });
+      const { importSatisfactionCsv } = await runImportSatisfactionCsv({ csv });
       setResult(importSatisfactionCsv);
       if (importSatisfactionCsv.__typename === 'ImportSatisfactionSuccess') setCsv('');
     } catch {

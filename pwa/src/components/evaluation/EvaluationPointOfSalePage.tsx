@@ -1,18 +1,19 @@
-import { MY_ASSESSMENTS, POINT_OF_SALE } from '../../graphql/levers';
 import { language, t } from '../../i18n';
-import { indexValue, LEVER_PATHS } from '../../lib/levers';
+import { indexValue } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { DashboardsTrendChart } from '../dashboards/DashboardsTrendChart';
 import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverStat } from '../levers/LeverStat';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../levers/useLeverData';
+import { useQuery } from '../../graphql/hooks';
 import { EvaluationNewPlanForm, EvaluationSurveyForm, EvaluationVisitForm } from './EvaluationRecordForms';
+import { MyAssessmentsDocument, PointOfSaleDocument } from '../../graphql/evaluation.generated';
 
 /** « Mon point de vente »: satisfaction against target, mystery visits, the team's action plans. */
 export function EvaluationPointOfSalePage({ unitId, onNotice }: { unitId: string | null; onNotice: (message: string) => void }) {
-  const { state, reload } = useQuery(POINT_OF_SALE, { unitId });
-  const assessments = useQuery(MY_ASSESSMENTS, {});
+  const { state, reload } = useQuery(PointOfSaleDocument, { unitId });
+  const assessments = useQuery(MyAssessmentsDocument, {});
   const dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
   return (
     <section class="lever-page" aria-labelledby="pos-title">

@@ -1,9 +1,9 @@
+import { useMutation } from '../../graphql/hooks';
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { CREATE_ACTION_PLAN, RECORD_MYSTERY_VISIT, RECORD_SATISFACTION_SURVEY } from '../../graphql/levers';
 import { t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { navigate } from '../../router';
+import { CreateActionPlanDocument, RecordMysteryVisitDocument, RecordSatisfactionSurveyDocument } from '../../graphql/evaluation.generated';
 
 interface FormProps {
   unitId: string;
@@ -13,6 +13,7 @@ interface FormProps {
 
 /** A manager enters a survey result by hand. */
 export function EvaluationSurveyForm({ unitId, onDone, onNotice }: FormProps) {
+  const runRecordSatisfactionSurvey = useMutation(RecordSatisfactionSurveyDocument).run;
   const [kind, setKind] = useState<'NPS' | 'SCORE_10'>('SCORE_10');
   const [value, setValue] = useState('');
   const [sample, setSample] = useState('');
@@ -24,7 +25,7 @@ export function EvaluationSurveyForm({ unitId, onDone, onNotice }: FormProps) {
       onSubmit={async (event) => {
         event.preventDefault();
         try {
-          const { recordSatisfactionSurvey: result } = await request(RECORD_SATISFACTION_SURVEY, {
+          const { recordSatisfactionSurvey: result } = await runRecordSatisfactionSurvey({
             input: {
               unitId,
               kind,
@@ -80,6 +81,7 @@ export function EvaluationSurveyForm({ unitId, onDone, onNotice }: FormProps) {
 
 /** Anyone of the point of sale starts an action plan, tied to the latest survey when there is one. */
 export function EvaluationNewPlanForm({ unitId, surveyId, onNotice }: { unitId: string; surveyId: string | null; onNotice: (m: string) => void }) {
+  const runCreateActionPlan = useMutation(CreateActionPlanDocument).run;
   const [title, setTitle] = useState('');
   return (
     <form
@@ -87,7 +89,7 @@ export function EvaluationNewPlanForm({ unitId, surveyId, onNotice }: { unitId: 
       onSubmit={async (event) => {
         event.preventDefault();
         try {
-          const { createActionPlan: result } = await request(CREATE_ACTION_PLAN, { input: { unitId, title, surveyId } });
+          const { createActionPlan: result } = await runCreateActionPlan({ input: { unitId, title, surveyId } });
           if (result.__typename === 'ActionPlanSuccess') navigate(LEVER_PATHS.actionPlan(result.plan.id));
           else onNotice(result.message);
         } catch {
@@ -110,6 +112,7 @@ const SECTIONS = ['pos.section.welcome', 'pos.section.needs', 'pos.section.drive
 
 /** A manager enters a mystery visit: a score out of 100 per section of the checklist. */
 export function EvaluationVisitForm({ unitId, onDone, onNotice }: FormProps) {
+  const runRecordMysteryVisit = useMutation(RecordMysteryVisitDocument).run;
   const [visitedOn, setVisitedOn] = useState('');
   const [scores, setScores] = useState<Record<string, string>>({});
   const [comment, setComment] = useState('');
@@ -120,7 +123,7 @@ export function EvaluationVisitForm({ unitId, onDone, onNotice }: FormProps) {
       onSubmit={async (event) => {
         event.preventDefault();
         try {
-          const { recordMysteryVisit: result } = await request(RECORD_MYSTERY_VISIT, {
+          const { recordMysteryVisit: result } = await runRecordMysteryVisit({
             input: {
               unitId,
               visitedOn,

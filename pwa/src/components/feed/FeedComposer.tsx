@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { request, RequestError } from '../../graphql/client';
-import { MENTION_SUGGESTIONS, TAG_SUGGESTIONS } from '../../graphql/feedOperations';
-import { CREATE_POST, type Post, type PostAudience, type Role } from '../../graphql/operations';
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { bodyForKind, checkComposer, completeToken, MAX_POST_LENGTH, typedToken, type ComposerKind } from '../../lib/composer';
+import { bodyForKind, checkComposer, completeToken, composerProblem, MAX_POST_LENGTH, postInput, type ComposerKind } from '../../lib/composer';
+import { FeedComposerChoices } from './FeedComposerChoices';
 import { FeedComposerPhotos, isUploading, type ComposerPhoto } from './FeedComposerPhotos';
-import { queueAction } from './outbox';
+import { FeedComposerSuggestions } from './FeedComposerSuggestions';
+import { useComposerSuggestions, type Suggestion } from './useComposerSuggestions';
+import { useModalDialog } from './useModalDialog';
+import { usePublishPost } from './usePublishPost';
+import type { PostFieldsFragment as Post } from '../../graphql/feed.generated';
+import type { PostAudience, Role } from '../../graphql/types.generated';
 
 interface FeedComposerProps {
   open: boolean;
@@ -17,13 +20,6 @@ interface FeedComposerProps {
 
 const MEMBER_KINDS: readonly ComposerKind[] = ['WIN', 'BEST_PRACTICE'];
 const MANAGER_KINDS: readonly ComposerKind[] = ['WIN', 'BEST_PRACTICE', 'ANNOUNCEMENT'];
-const AUDIENCES: readonly PostAudience[] = ['NETWORK', 'REGION', 'UNIT'];
-
-interface Suggestion {
-  sign: '@' | '#';
-  value: string;
-  id?: string;
-}
 
 function newIdempotencyKey(): string {
   return typeof crypto !== 'undefined' && 'randomUUID' in crypto
@@ -36,61 +32,29 @@ function newIdempotencyKey(): string {
  * idempotency key per draft, so a retry after a lost reply posts once.
  */
 export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER', onQueued }: FeedComposerProps) {
-  const KINDS = viewerRole === 'MEMBER' ? MEMBER_KINDS : MANAGER_KINDS;
+  const kinds = viewerRole === 'MEMBER' ? MEMBER_KINDS : MANAGER_KINDS;
   const [audience, setAudience] = useState<PostAudience>('NETWORK');
   const [figure, setFigure] = useState('');
   const [product, setProduct] = useState('');
   const [photos, setPhotos] = useState<ComposerPhoto[]>([]);
   const [mentions, setMentions] = useState<{ id: string; name: string }[]>([]);
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const uploading = photos.some(isUploading);
-  const dialog = useRef<HTMLDialogElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const dialog = useModalDialog(open, textarea);
   const [kind, setKind] = useState<ComposerKind>('WIN');
   const [body, setBody] = useState('');
+  const suggestions = useComposerSuggestions(body);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const idempotencyKey = useRef(newIdempotencyKey());
+  const publish = usePublishPost(onPublished, onQueued);
   const template = t('composer.bestPracticeTemplate');
   const check = checkComposer(body, kind === 'BEST_PRACTICE' ? template : '');
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      element.showModal();
-      textarea.current?.focus();
-    } else if (!open && element.open) {
-      element.close();
-    }
-  }, [open]);
-
-  // Suggestions for the @name or #tag being typed (debounced).
-  useEffect(() => {
-    const token = typedToken(body);
-    if (!token || token.text.length < 2) {
-      setSuggestions([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      const lookup =
-        token.sign === '@'
-          ? request(MENTION_SUGGESTIONS, { search: token.text }).then((data) =>
-              data.mentionSuggestions.map((person) => ({ sign: '@' as const, value: person.displayName, id: person.id })),
-            )
-          : request(TAG_SUGGESTIONS, { prefix: token.text }).then((data) =>
-              data.tagSuggestions.map((tag) => ({ sign: '#' as const, value: tag })),
-            );
-      lookup.then(setSuggestions).catch(() => setSuggestions([]));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [body]);
 
   function pick(suggestion: Suggestion) {
     setBody((current) => completeToken(current, suggestion.sign, suggestion.value));
     const id = suggestion.id;
     if (id) setMentions((current) => (current.some((m) => m.id === id) ? current : [...current, { id, name: suggestion.value }]));
-    setSuggestions([]);
     textarea.current?.focus();
   }
 
@@ -100,79 +64,34 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
     setError(null);
   }
 
+  function reset() {
+    idempotencyKey.current = newIdempotencyKey();
+    setBody('');
+    setKind('WIN');
+    setFigure('');
+    setProduct('');
+    setPhotos([]);
+    setMentions([]);
+    onClose();
+  }
+
   async function submit(event: Event) {
     event.preventDefault();
     if (busy) return;
-    if (!check.canSubmit) {
-      setError(
-        check.overLimit
-          ? t('composer.tooLong', { count: -check.remaining })
-          : body.trim() === ''
-            ? t('composer.emptyBody')
-            : t('composer.untouchedTemplate'),
-      );
+    const problem = composerProblem(check, body);
+    if (problem) {
+      setError(problem.key === 'composer.tooLong' ? t(problem.key, { count: problem.count }) : t(problem.key));
       textarea.current?.focus();
       return;
     }
     if (uploading) return;
     setBusy(true);
     setError(null);
-    const input = {
-      kind,
-      body: body.trim(),
-      idempotencyKey: idempotencyKey.current,
-      audience,
-      figure: kind === 'WIN' ? figure.trim() || null : null,
-      product: kind === 'WIN' ? product.trim() || null : null,
-      mentionIds: mentions.filter((m) => body.includes(`@${m.name}`)).map((m) => m.id),
-    };
-    const kept = photos.filter((photo) => photo.error === null);
-    const reset = () => {
-      idempotencyKey.current = newIdempotencyKey();
-      setBody('');
-      setKind('WIN');
-      setFigure('');
-      setProduct('');
-      setPhotos([]);
-      setMentions([]);
-      onClose();
-    };
-    // Kept on the phone with its idempotency key and its photos: sent once, when the network is back.
-    const queue = () => {
-      queueAction({
-        kind: 'post',
-        key: input.idempotencyKey,
-        input,
-        photos: kept.map((photo) => ({ blob: photo.file, name: photo.file.name || 'photo.jpg', mediaId: photo.id })),
-        at: new Date().toISOString(),
-      });
-      onQueued?.(t('offline.queuedPost'));
-      reset();
-    };
-    if (kept.some((photo) => photo.waiting)) {
-      queue();
-      setBusy(false);
-      return;
-    }
-    try {
-      const { createPost } = await request(CREATE_POST, {
-        input: { ...input, imageIds: kept.flatMap((photo) => (photo.id ? [photo.id] : [])) },
-      });
-      if (createPost.__typename === 'CreatePostSuccess') {
-        onPublished(createPost.post);
-        reset();
-        return;
-      }
-      setError(createPost.message);
-    } catch (failure) {
-      if (failure instanceof RequestError && failure.kind === 'network') {
-        queue();
-        return;
-      }
-      setError(t('errors.unexpected'));
-    } finally {
-      setBusy(false);
-    }
+    const input = postInput({ kind, body, audience, figure, product, mentions }, idempotencyKey.current);
+    const outcome = await publish(input, photos);
+    setBusy(false);
+    if (typeof outcome === 'object') setError(outcome.error);
+    else reset();
   }
 
   const counterId = 'composer-counter';
@@ -197,24 +116,7 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
             </svg>
           </button>
         </div>
-        <fieldset class="kind-picker">
-          <legend>{t('composer.kindLegend')}</legend>
-          {KINDS.map((value) => (
-            <label key={value} class={`kind-option${kind === value ? ' is-selected' : ''}`}>
-              <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => chooseKind(value)} />
-              <span>{t(`post.kind.${value}`)}</span>
-            </label>
-          ))}
-        </fieldset>
-        <fieldset class="kind-picker audience-picker">
-          <legend>{t('composer.audienceLegend')}</legend>
-          {AUDIENCES.map((value) => (
-            <label key={value} class={`kind-option${audience === value ? ' is-selected' : ''}`}>
-              <input type="radio" name="audience" value={value} checked={audience === value} onChange={() => setAudience(value)} />
-              <span>{t(`post.audience.${value}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <FeedComposerChoices kinds={kinds} kind={kind} onKind={chooseKind} audience={audience} onAudience={setAudience} />
         <label for="composer-body" class="composer-label">
           {t('composer.body')}
         </label>
@@ -232,18 +134,7 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
           aria-invalid={check.overLimit || error ? true : undefined}
           aria-describedby={error ? `${counterId} ${errorId}` : counterId}
         />
-        {suggestions.length > 0 && (
-          <ul class="suggestions" aria-label={t(suggestions[0]?.sign === '@' ? 'composer.mentionSuggestions' : 'composer.tagSuggestions')}>
-            {suggestions.map((suggestion) => (
-              <li key={suggestion.value}>
-                <button type="button" class="suggestion" onClick={() => pick(suggestion)}>
-                  {suggestion.sign}
-                  {suggestion.value}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <FeedComposerSuggestions suggestions={suggestions} onPick={pick} />
         {kind === 'WIN' && (
           <div class="composer-fields">
             <label>

@@ -1,6 +1,6 @@
-import type { PostKind } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { cleared, isNarrowed, withFilter, type FeedFilter, type FeedScope } from '../../lib/feedFilter';
+import type { PostKind } from '../../graphql/types.generated';
 
 interface FeedFilterBarProps {
   filter: FeedFilter;

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Post } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { FeedPostCard } from './FeedPostCard';
 import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
 import type { FeedController } from './useFeed';
+import type { PostFieldsFragment as Post } from '../../graphql/feed.generated';
 
 interface FeedListProps {
   feed: FeedController;

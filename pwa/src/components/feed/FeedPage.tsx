@@ -1,4 +1,3 @@
-import type { Post, Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { filterFromSearch, isNarrowed, searchFromFilter, type FeedFilter } from '../../lib/feedFilter';
 import { navigate, useLocation } from '../../router';
@@ -11,6 +10,8 @@ import { FeedOutboxRefusals } from './FeedOutboxRefusals';
 import { FeedPendingPosts } from './FeedPendingPost';
 import { FeedPullToRefresh } from './FeedPullToRefresh';
 import { useFeed } from './useFeed';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import type { PostFieldsFragment as Post } from '../../graphql/feed.generated';
 
 interface FeedPageProps {
   viewer: Viewer;

@@ -1,4 +1,3 @@
-import type { Post } from '../../graphql/operations';
 import { language, t } from '../../i18n';
 import { pendingLike } from '../../lib/offlineQueue';
 import { formatRelativeTime } from '../../lib/relativeTime';
@@ -7,6 +6,7 @@ import { linkClick, navigate } from '../../router';
 import { FeedLikeButton } from './FeedLikeButton';
 import { FeedPostImages } from './FeedPostImages';
 import { useOutbox } from './outbox';
+import type { PostFieldsFragment as Post } from '../../graphql/feed.generated';
 
 interface FeedPostCardProps {
   post: Post;

@@ -1,5 +1,7 @@
-import type { PostImage } from '../../graphql/operations';
 import { t } from '../../i18n';
+import type { PostFieldsFragment } from '../../graphql/feed.generated';
+
+type PostImage = PostFieldsFragment['images'][number];
 
 /** Photos lazy-loaded with their size reserved (width/height attributes), so nothing jumps. */
 export function FeedPostImages({ images }: { images: PostImage[] }) {

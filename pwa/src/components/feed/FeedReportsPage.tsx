@@ -1,19 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { POST_REPORTS, type PostReportRow } from '../../graphql/feedOperations';
+import { useQuery } from '../../graphql/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { navigate } from '../../router';
+import { PostReportsDocument, type PostReportsQuery } from '../../graphql/feedPost.generated';
+
+type PostReportRow = PostReportsQuery['postReports'][number];
 
 /** Managers: the open reports on posts of their scope; each opens the post to moderate it. */
 export function FeedReportsPage() {
-  const [reports, setReports] = useState<PostReportRow[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    request(POST_REPORTS)
-      .then((data) => setReports(data.postReports))
-      .catch(() => setFailed(true));
-  }, []);
+  const { state } = useQuery(PostReportsDocument, {});
+  const reports: PostReportRow[] | null = state.status === 'ready' ? state.data.postReports : null;
+  const failed = state.status === 'error';
   const now = new Date();
   return (
     <section class="post-page" aria-labelledby="reports-title">

@@ -4,8 +4,7 @@
  * in lib/feedStore; this hook wires them to the network.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { onConnected, request, RequestError, subscribe } from '../../graphql/client';
-import { FEED, FEED_EVENTS, LIKE_POST, UNLIKE_POST, type Post } from '../../graphql/operations';
+import { onConnected, request, subscribe } from '../../graphql/client';
 import {
   applyFeedEvent,
   emptyFeed,
@@ -22,7 +21,9 @@ import {
 import { apiFilter, filterKey, isNarrowed, type FeedFilter } from '../../lib/feedFilter';
 import { browserStore, loadFeedSnapshot, saveFeedSnapshot } from '../../lib/offlineCache';
 import { newKey } from '../../lib/offlineQueue';
+import { isOffline } from '../../lib/requestErrors';
 import { queueAction } from './outbox';
+import { FeedDocument, FeedEventsDocument, LikePostDocument, type PostFieldsFragment as Post, UnlikePostDocument } from '../../graphql/feed.generated';
 
 export const PAGE_SIZE = 20;
 
@@ -82,13 +83,13 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
     setStatus({ kind: 'loading' });
     const asked = key;
     try {
-      const { feed } = await request(FEED, { first: PAGE_SIZE, ...query.current });
+      const { feed } = await request(FeedDocument, { first: PAGE_SIZE, ...query.current });
       if (asked !== filterKeyRef.current) return;
       update((previous) => firstPageLoaded(previous, feed));
       setStatus({ kind: 'ready' });
     } catch (error) {
       if (asked !== filterKeyRef.current) return;
-      const offline = error instanceof RequestError && error.kind === 'network';
+      const offline = isOffline(error);
       const snapshot = offline && plain ? loadFeedSnapshot(browserStore(), viewerId) : null;
       if (snapshot) {
         update(() => ({ ...emptyFeed, posts: snapshot.posts }));
@@ -105,7 +106,7 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
     if (current === 'loading') return;
     const asked = filterKeyRef.current;
     try {
-      const { feed } = await request(FEED, { first: PAGE_SIZE, ...query.current });
+      const { feed } = await request(FeedDocument, { first: PAGE_SIZE, ...query.current });
       if (asked !== filterKeyRef.current) return;
       // A saved offline copy has no cursor: the fresh page replaces it.
       update((previous) => (current === 'ready' ? mergeFirstPage(previous, feed) : firstPageLoaded(previous, feed)));
@@ -130,7 +131,7 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
       void refreshFirstPage();
     });
     // New posts are announced only when they belong to this filtered feed (the server checks).
-    const stopEvents = subscribe(FEED_EVENTS, { filter: query.current.filter }, {
+    const stopEvents = subscribe(FeedEventsDocument, { filter: query.current.filter }, {
       next: ({ feedEvents }) => {
         const outcome = applyFeedEvent(stateRef.current, feedEvents, viewerId);
         update(() => outcome.state);
@@ -157,7 +158,7 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
     setLoadMoreFailed(false);
     try {
       const asked = filterKeyRef.current;
-      const { feed } = await request(FEED, { first: PAGE_SIZE, after: pageInfo.endCursor, ...query.current });
+      const { feed } = await request(FeedDocument, { first: PAGE_SIZE, after: pageInfo.endCursor, ...query.current });
       if (asked === filterKeyRef.current) update((previous) => nextPageLoaded(previous, feed));
     } catch {
       setLoadMoreFailed(true);
@@ -178,8 +179,8 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
           let failure: string | null | undefined;
           try {
             const result = wanted
-              ? (await request(LIKE_POST, { postId })).likePost
-              : (await request(UNLIKE_POST, { postId })).unlikePost;
+              ? (await request(LikePostDocument, { postId })).likePost
+              : (await request(UnlikePostDocument, { postId })).unlikePost;
             if (result.__typename === 'LikePostSuccess') {
               if (likeIntent.current.get(postId) === wanted) {
                 likeIntent.current.delete(postId);
@@ -189,7 +190,7 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
             }
             failure = result.message;
           } catch (error) {
-            if (error instanceof RequestError && error.kind === 'network') {
+            if (isOffline(error)) {
               // Offline: the tap is kept on the phone and sent once the network is back.
               likeIntent.current.delete(postId);
               queueAction({ kind: 'like', key: newKey(), postId, liked: wanted, at: new Date().toISOString() });
@@ -226,7 +227,7 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
   const refresh = useCallback(async () => {
     const asked = filterKeyRef.current;
     try {
-      const { feed } = await request(FEED, { first: PAGE_SIZE, ...query.current });
+      const { feed } = await request(FeedDocument, { first: PAGE_SIZE, ...query.current });
       if (asked !== filterKeyRef.current) return;
       update((previous) => firstPageLoaded({ ...previous, pending: [] }, feed));
       setStatus({ kind: 'ready' });

@@ -1,14 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../i18n';
-import type { Loaded } from './useLeverData';
+import type { QueryState } from '../../graphql/hooks';
+import { ShellLastKnown } from '../shell/ShellLastKnown';
 
 interface LeverStateProps<T> {
-  state: Loaded<T>;
+  state: QueryState<T>;
   onRetry?: () => void;
   children: (data: T) => ComponentChildren;
 }
 
-/** Loading, error (offline or not) and ready, the same way on every lever screen. */
+/** Loading, error (offline or not) and ready (last known data with its time offline), the same way on every lever screen. */
 export function LeverState<T>({ state, onRetry, children }: LeverStateProps<T>) {
   if (state.status === 'loading') {
     return (
@@ -33,5 +34,10 @@ export function LeverState<T>({ state, onRetry, children }: LeverStateProps<T>) 
       </div>
     );
   }
-  return <>{children(state.data)}</>;
+  return (
+    <>
+      <ShellLastKnown savedAt={state.savedAt} />
+      {children(state.data)}
+    </>
+  );
 }

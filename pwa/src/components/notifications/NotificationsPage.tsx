@@ -1,82 +1,73 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS, type AppNotification } from '../../graphql/operations';
+import { type QueryState, useMutation, useQuery } from '../../graphql/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { linkClick } from '../../router';
 import { onNotificationEvent } from './notificationEvents';
 import { NotificationsSkeleton } from './NotificationsSkeleton';
+import { MarkNotificationsReadDocument, type NotificationFieldsFragment as AppNotification, NotificationsDocument, type NotificationsQuery } from '../../graphql/notifications.generated';
 
 const PAGE = 20;
 
-type State =
+/** Newest first; a folded line (likes) moves back to the top when it grows. */
+function upsert(edges: { node: AppNotification }[], incoming: AppNotification): { node: AppNotification }[] {
+  return [{ node: incoming }, ...edges.filter((edge) => edge.node.id !== incoming.id)];
+}
+
+type ListState =
   | { status: 'loading' }
   | { status: 'error' }
   | { status: 'ready'; items: AppNotification[]; endCursor: string | null; hasMore: boolean; loadingMore: boolean };
 
-/** Newest first; a folded line (likes) moves back to the top when it grows. */
-function upsert(items: AppNotification[], incoming: AppNotification): AppNotification[] {
-  return [incoming, ...items.filter((item) => item.id !== incoming.id)];
+function listState(loaded: QueryState<NotificationsQuery>, loadingMore: boolean): ListState {
+  if (loaded.status !== 'ready') return loaded;
+  const { edges, pageInfo } = loaded.data.notifications;
+  return { status: 'ready', items: edges.map((edge) => edge.node), endCursor: pageInfo.endCursor, hasMore: pageInfo.hasNextPage, loadingMore };
 }
 
 /** The notification centre: everything that happened to the viewer, live; opening it reads it. */
 export function NotificationsPage() {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const { state: loaded, reload, set, fetchMore } = useQuery(NotificationsDocument, { first: PAGE });
+  const [loadingMore, setLoadingMore] = useState(false);
   const [now, setNow] = useState(() => new Date());
+  const markRead = useMutation(MarkNotificationsReadDocument).run;
+  const notifications = loaded.status === 'ready' ? loaded.data.notifications : null;
+  const state = listState(loaded, loadingMore);
 
-  async function load() {
-    setState({ status: 'loading' });
-    try {
-      const { notifications } = await request(NOTIFICATIONS, { first: PAGE });
-      setState({
-        status: 'ready',
-        items: notifications.edges.map((edge) => edge.node),
-        endCursor: notifications.pageInfo.endCursor,
-        hasMore: notifications.pageInfo.hasNextPage,
-        loadingMore: false,
-      });
-      setNow(new Date());
-      // seen now: the tab's count goes to zero; lines stay highlighted until the next visit
-      if (notifications.unreadCount > 0) await request(MARK_NOTIFICATIONS_READ, {}).catch(() => undefined);
-    } catch {
-      setState({ status: 'error' });
-    }
-  }
+  // seen now: the tab's count goes to zero; lines stay highlighted until the next visit
+  const unread = notifications?.unreadCount ?? 0;
+  useEffect(() => {
+    setNow(new Date());
+    if (unread > 0) void markRead({}).catch(() => undefined);
+  }, [notifications, unread, markRead]);
 
   async function loadMore() {
     if (state.status !== 'ready' || !state.hasMore || state.loadingMore) return;
-    setState({ ...state, loadingMore: true });
+    setLoadingMore(true);
     try {
-      const { notifications } = await request(NOTIFICATIONS, { first: PAGE, after: state.endCursor });
-      setState((current) =>
-        current.status === 'ready'
-          ? {
-              ...current,
-              items: [...current.items, ...notifications.edges.map((edge) => edge.node)],
-              endCursor: notifications.pageInfo.endCursor,
-              hasMore: notifications.pageInfo.hasNextPage,
-              loadingMore: false,
-            }
-          : current,
-      );
+      await fetchMore({ after: state.endCursor }, (shown, next) => ({
+        notifications: { ...next.notifications, edges: [...shown.notifications.edges, ...next.notifications.edges] },
+      }));
     } catch {
-      setState((current) => (current.status === 'ready' ? { ...current, loadingMore: false } : current));
+      // the button stays: another tap tries again
+    } finally {
+      setLoadingMore(false);
     }
   }
 
-  useEffect(() => {
-    void load();
-    return onNotificationEvent((event) => {
-      // a new subscription after a lost connection: what arrived meanwhile is in the list again
-      if (event.type === 'SNAPSHOT') return void load();
-      const incoming = event.notification;
-      if (!incoming) return;
-      setState((current) => (current.status === 'ready' ? { ...current, items: upsert(current.items, incoming) } : current));
-      setNow(new Date());
-      // the person is looking at it
-      void request(MARK_NOTIFICATIONS_READ, { ids: [incoming.id] }).catch(() => undefined);
-    });
-  }, []);
+  useEffect(
+    () =>
+      onNotificationEvent((event) => {
+        // a new subscription after a lost connection: what arrived meanwhile is in the list again
+        if (event.type === 'SNAPSHOT') return void reload();
+        const incoming = event.notification;
+        if (!incoming) return;
+        set(({ notifications: current }) => ({ notifications: { ...current, unreadCount: 0, edges: upsert(current.edges, incoming) } }));
+        // the person is looking at it
+        void markRead({ ids: [incoming.id] }).catch(() => undefined);
+      }),
+    [reload, set, markRead],
+  );
 
   return (
     <section class="notifications-page" aria-labelledby="notifications-title">
@@ -90,7 +81,7 @@ export function NotificationsPage() {
       {state.status === 'error' && (
         <div class="empty-state" role="alert">
           <p>{t('notifications.error')}</p>
-          <button type="button" class="button" onClick={() => void load()}>
+          <button type="button" class="button" onClick={reload}>
             {t('notifications.retry')}
           </button>
         </div>

@@ -1,19 +1,18 @@
-import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import {
-  PUSH_SETTINGS,
-  REMOVE_PUSH_DEVICE,
-  UPDATE_PUSH_PREFERENCES,
-  type NotificationKind,
-  type PushDevice,
-  type PushPreferences,
-  type UpdatePushPreferencesVariables,
-} from '../../graphql/operations';
+import { useState } from 'preact/hooks';
+import { type QueryState, useMutation, useQuery } from '../../graphql/hooks';
 import { language, t, type MessageKey } from '../../i18n';
 import { deviceName } from '../../lib/pushPermission';
 import { NotificationsPermissionPanel } from './NotificationsPermissionPanel';
+import type { PushDeviceFieldsFragment as PushDevice } from '../../graphql/push.generated';
+import { type PushPreferencesFieldsFragment as PushPreferences, PushSettingsDocument, type PushSettingsQuery, RemovePushDeviceDocument, UpdatePushPreferencesDocument, type UpdatePushPreferencesMutationVariables as UpdatePushPreferencesVariables } from '../../graphql/pushSettings.generated';
+import type { NotificationKind } from '../../graphql/types.generated';
 
 type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; preferences: PushPreferences; devices: PushDevice[] };
+
+function stateOf(loaded: QueryState<PushSettingsQuery>): State {
+  if (loaded.status !== 'ready') return loaded.status === 'error' ? { status: 'error' } : loaded;
+  return { status: 'ready', preferences: loaded.data.pushPreferences, devices: loaded.data.pushDevices };
+}
 
 function kindLabel(kind: NotificationKind): string {
   return t(`push.kind.${kind}` as MessageKey);
@@ -21,26 +20,22 @@ function kindLabel(kind: NotificationKind): string {
 
 /** Settings of push notifications: this device, kinds, quiet hours, registered devices. */
 export function NotificationsSettingsPage() {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const settings = useQuery(PushSettingsDocument, {});
+  const state = stateOf(settings.state);
+  const load = settings.reload;
+  const updatePreferences = useMutation(UpdatePushPreferencesDocument).run;
+  const removeDevice = useMutation(RemovePushDeviceDocument).run;
   const [error, setError] = useState<string | null>(null);
-
-  async function load() {
-    try {
-      const data = await request(PUSH_SETTINGS);
-      setState({ status: 'ready', preferences: data.pushPreferences, devices: data.pushDevices });
-    } catch {
-      setState({ status: 'error' });
-    }
-  }
-
-  useEffect(() => {
-    void load();
-  }, []);
+  const setState = (change: (current: State) => State) =>
+    settings.set((shown) => {
+      const next = change(stateOf({ status: 'ready', data: shown, savedAt: null }));
+      return next.status === 'ready' ? { pushPreferences: next.preferences, pushDevices: next.devices } : shown;
+    });
 
   async function save(input: UpdatePushPreferencesVariables['input']) {
     setError(null);
     try {
-      const { updatePushPreferences: result } = await request(UPDATE_PUSH_PREFERENCES, { input });
+      const { updatePushPreferences: result } = await updatePreferences({ input });
       if (result.__typename === 'UpdatePushPreferencesSuccess') {
         setState((current) => (current.status === 'ready' ? { ...current, preferences: result.preferences } : current));
       } else {
@@ -54,7 +49,7 @@ export function NotificationsSettingsPage() {
   async function remove(device: PushDevice) {
     setError(null);
     try {
-      const { removePushDevice: result } = await request(REMOVE_PUSH_DEVICE, { id: device.id });
+      const { removePushDevice: result } = await removeDevice({ id: device.id });
       if (result.__typename === 'RemovePushDeviceSuccess') {
         setState((current) => (current.status === 'ready' ? { ...current, devices: result.devices } : current));
       } else {

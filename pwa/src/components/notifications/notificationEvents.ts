@@ -1,5 +1,5 @@
 import { subscribe } from '../../graphql/client';
-import { NOTIFICATION_EVENTS, type NotificationEventsData } from '../../graphql/operations';
+import { NotificationEventsDocument, type NotificationEventsSubscription as NotificationEventsData } from '../../graphql/notifications.generated';
 
 export type NotificationEvent = NotificationEventsData['notifications'];
 type Listener = (event: NotificationEvent) => void;
@@ -15,7 +15,7 @@ let stop: (() => void) | null = null;
 export function onNotificationEvent(listener: Listener): () => void {
   listeners.add(listener);
   if (!stop) {
-    stop = subscribe(NOTIFICATION_EVENTS, undefined, {
+    stop = subscribe(NotificationEventsDocument, undefined, {
       next: ({ notifications }) => {
         for (const each of [...listeners]) each(notifications);
       },

@@ -3,9 +3,9 @@
  * subscribing with the server's VAPID key, and telling the server.
  */
 import { request } from '../../graphql/client';
-import { REGISTER_PUSH_SUBSCRIPTION, UNREGISTER_PUSH_SUBSCRIPTION, VAPID_PUBLIC_KEY } from '../../graphql/operations';
 import { language } from '../../i18n';
 import { applicationServerKey, pushState, subscriptionKeys, type PushState } from '../../lib/pushPermission';
+import { RegisterPushSubscriptionDocument, UnregisterPushSubscriptionDocument, VapidPublicKeyDocument } from '../../graphql/push.generated';
 
 export function currentPushState(): PushState {
   const hasNotification = typeof Notification !== 'undefined';
@@ -39,7 +39,7 @@ export async function subscribeThisDevice(
     let subscription = await worker.pushManager.getSubscription();
     if (!subscription && existingOnly) return { ok: false, message: null };
     if (!subscription) {
-      const { vapidPublicKey } = await request(VAPID_PUBLIC_KEY);
+      const { vapidPublicKey } = await request(VapidPublicKeyDocument);
       subscription = await worker.pushManager.subscribe({
         userVisibleOnly: true,
         applicationServerKey: applicationServerKey(vapidPublicKey),
@@ -47,7 +47,7 @@ export async function subscribeThisDevice(
     }
     const keys = subscriptionKeys(subscription.toJSON() as { endpoint?: string; keys?: Record<string, string> });
     if (!keys) return { ok: false, message: null };
-    const { registerPushSubscription: result } = await request(REGISTER_PUSH_SUBSCRIPTION, {
+    const { registerPushSubscription: result } = await request(RegisterPushSubscriptionDocument, {
       ...keys,
       userAgent: navigator.userAgent,
       language, // the alerts are written in the language this app speaks
@@ -72,7 +72,7 @@ export async function unsubscribeThisDevice(): Promise<void> {
   const worker = await registration();
   const subscription = await worker.pushManager.getSubscription();
   if (!subscription) return;
-  await request(UNREGISTER_PUSH_SUBSCRIPTION, { endpoint: subscription.endpoint }).catch(() => undefined);
+  await request(UnregisterPushSubscriptionDocument, { endpoint: subscription.endpoint }).catch(() => undefined);
   await subscription.unsubscribe();
 }
 

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { CREATE_PERFORMANCE_PLAN, PLAN_CHOICES } from '../../graphql/levers';
 import { t } from '../../i18n';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../levers/useLeverData';
+import { useQuery, useMutation } from '../../graphql/hooks';
+import { CreatePerformancePlanDocument, PlanChoicesDocument } from '../../graphql/plans.generated';
 
 /** Head office groups a period's trainings (and their quizzes) with objectives per lever. */
 export function PlansCreateForm({ onCreated, onNotice }: { onCreated: () => void; onNotice: (message: string) => void }) {
-  const choices = useQuery(PLAN_CHOICES, {});
+  const runCreatePerformancePlan = useMutation(CreatePerformancePlanDocument).run;
+  const choices = useQuery(PlanChoicesDocument, {});
   const [name, setName] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
@@ -25,7 +25,7 @@ export function PlansCreateForm({ onCreated, onNotice }: { onCreated: () => void
             event.preventDefault();
             const chosen = trainingModules.filter((m) => modules.has(m.id));
             try {
-              const { createPerformancePlan: result } = await request(CREATE_PERFORMANCE_PLAN, {
+              const { createPerformancePlan: result } = await runCreatePerformancePlan({
                 input: {
                   name,
                   startsOn,

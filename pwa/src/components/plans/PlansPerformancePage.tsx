@@ -1,10 +1,11 @@
-import type { Viewer } from '../../graphql/operations';
-import { PERFORMANCE_PLANS, type PlanLever } from '../../graphql/levers';
 import { language, t } from '../../i18n';
 import { indexValue, percent } from '../../lib/levers';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../levers/useLeverData';
+import { useQuery } from '../../graphql/hooks';
 import { PlansCreateForm } from './PlansCreateForm';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { PerformancePlansDocument } from '../../graphql/plans.generated';
+import type { PlanLever } from '../../graphql/types.generated';
 
 const LEVERS: readonly PlanLever[] = ['TRAINING', 'QUIZ', 'SATISFACTION', 'BADGES', 'CHALLENGES'];
 const LEVER_KEYS = {
@@ -23,7 +24,7 @@ function shown(lever: PlanLever, value: number | null): string {
 
 /** Head office's plan d'animation: for each unit, how each lever is doing against its objective. */
 export function PlansPerformancePage({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
-  const { state, reload } = useQuery(PERFORMANCE_PLANS, {});
+  const { state, reload } = useQuery(PerformancePlansDocument, {});
   const dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long' });
   return (
     <section class="lever-page" aria-labelledby="plan-title">

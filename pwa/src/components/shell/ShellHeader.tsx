@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Viewer } from '../../graphql/operations';
 import { t } from '../../i18n';
 import { personPath } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { ShellConnectionStatus } from './ShellConnectionStatus';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 
 interface ShellHeaderProps {
   viewer: Viewer;

@@ -1,17 +1,15 @@
 import { t } from '../../i18n';
-import { LEVER_PATHS, type LeverRouteName } from '../../lib/levers';
-import type { RouteName } from '../../lib/routes';
+import { LEVER_PATHS, type RouteName } from '../../lib/routes';
 import { linkClick } from '../../router';
 
 interface ShellTabBarProps {
   onCompose: () => void;
   route: RouteName | null;
-  lever: LeverRouteName | null;
   unreadCount: number;
 }
 
-const LEARN: ReadonlySet<LeverRouteName> = new Set(['learn', 'module', 'quiz']);
-const RESULTS: ReadonlySet<LeverRouteName> = new Set([
+const LEARN: ReadonlySet<RouteName> = new Set(['learn', 'module', 'quiz']);
+const RESULTS: ReadonlySet<RouteName> = new Set([
   'results',
   'team',
   'teamUnit',
@@ -26,7 +24,7 @@ const RESULTS: ReadonlySet<LeverRouteName> = new Set([
  * Bottom navigation, in thumb's reach: the feed, recognition, learning, the "Partager" action,
  * my results (with my point of sale) and notifications with the live unread count.
  */
-export function ShellTabBar({ onCompose, route, lever, unreadCount }: ShellTabBarProps) {
+export function ShellTabBar({ onCompose, route, unreadCount }: ShellTabBarProps) {
   const shown = unreadCount > 99 ? '99+' : String(unreadCount);
   return (
     <nav class="tab-bar tab-bar-levers" aria-label={t('nav.label')}>
@@ -47,7 +45,7 @@ export function ShellTabBar({ onCompose, route, lever, unreadCount }: ShellTabBa
         </svg>
         <span>{t('nav.challenges')}</span>
       </a>
-      <a href={LEVER_PATHS.learn} class="tab" aria-current={lever && LEARN.has(lever) ? 'page' : undefined} onClick={linkClick}>
+      <a href={LEVER_PATHS.learn} class="tab" aria-current={route && LEARN.has(route) ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <path d="M3 8l9-4 9 4-9 4-9-4zm4 2v5c3 2 7 2 10 0v-5" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none" />
         </svg>
@@ -59,7 +57,7 @@ export function ShellTabBar({ onCompose, route, lever, unreadCount }: ShellTabBa
         </svg>
         <span>{t('nav.compose')}</span>
       </button>
-      <a href={LEVER_PATHS.results} class="tab" aria-current={lever && RESULTS.has(lever) ? 'page' : undefined} onClick={linkClick}>
+      <a href={LEVER_PATHS.results} class="tab" aria-current={route && RESULTS.has(route) ? 'page' : undefined} onClick={linkClick}>
         <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
           <path d="M5 20V11M12 20V5M19 20v-7" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" fill="none" />
         </svg>

@@ -1,4 +1,7 @@
-import type { ContentBlock, TextSpan } from '../../graphql/levers';
+import type { TrainingModuleQuery } from '../../graphql/training.generated';
+
+type ContentBlock = NonNullable<NonNullable<TrainingModuleQuery['trainingModule']>['sections']>[number]['blocks'][number];
+type TextSpan = NonNullable<NonNullable<TrainingModuleQuery['trainingModule']>['sections']>[number]['blocks'][number]['spans'][number];
 
 /** A section's text, parsed on the server, rendered as elements with text children only. */
 function Spans({ spans }: { spans: TextSpan[] }) {

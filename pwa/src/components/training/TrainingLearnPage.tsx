@@ -1,15 +1,15 @@
-import { MY_MODULES } from '../../graphql/levers';
 import { language, t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../levers/useLeverData';
+import { useQuery } from '../../graphql/hooks';
 import { TrainingStatusChip } from './TrainingStatusChip';
+import { MyModulesDocument } from '../../graphql/training.generated';
 
 /** « Apprendre »: my modules, in progress first, then by due date; standalone quizzes. */
 export function TrainingLearnPage() {
-  const { state, reload } = useQuery(MY_MODULES, {});
+  const { state, reload } = useQuery(MyModulesDocument, {});
   const dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long' });
   return (
     <section class="lever-page" aria-labelledby="learn-title">

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { RECORD_TRAINING_PROGRESS, TRAINING_MODULE } from '../../graphql/levers';
 import { t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick, navigate } from '../../router';
 import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../levers/useLeverData';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { TrainingBlocks } from './TrainingBlocks';
 import { TrainingStatusChip } from './TrainingStatusChip';
+import { RecordTrainingProgressDocument, TrainingModuleDocument } from '../../graphql/training.generated';
 
 /** One module, a section at a time; reading a section records progress on the server. */
 export function TrainingModulePage({ id, onNotice }: { id: string; onNotice: (message: string) => void }) {
-  const { state, reload, set } = useQuery(TRAINING_MODULE, { id });
+  const runRecordTrainingProgress = useMutation(RecordTrainingProgressDocument).run;
+  const { state, reload, set } = useQuery(TrainingModuleDocument, { id });
   const [index, setIndex] = useState<number | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -27,7 +27,7 @@ export function TrainingModulePage({ id, onNotice }: { id: string; onNotice: (me
     if (state.status !== 'ready' || !state.data.trainingModule) return;
     setSaving(true);
     try {
-      const { recordTrainingProgress: result } = await request(RECORD_TRAINING_PROGRESS, { moduleId: id, sectionsDone: done });
+      const { recordTrainingProgress: result } = await runRecordTrainingProgress({ moduleId: id, sectionsDone: done });
       if (result.__typename === 'RecordTrainingProgressSuccess') {
         set({ trainingModule: { ...state.data.trainingModule, ...result.module } });
         return true;
@@ -49,9 +49,10 @@ export function TrainingModulePage({ id, onNotice }: { id: string; onNotice: (me
       <LeverState state={state} onRetry={reload}>
         {({ trainingModule: module }) => {
           if (!module) return <p class="lever-empty">{t('training.notFound')}</p>;
-          const current = Math.min(index ?? 0, module.sections.length - 1);
-          const section = module.sections[current];
-          const last = current === module.sections.length - 1;
+          const sections = module.sections ?? [];
+          const current = Math.min(index ?? 0, sections.length - 1);
+          const section = sections[current];
+          const last = current === sections.length - 1;
           return (
             <article class="module-reader">
               <header class="module-header">
@@ -63,7 +64,7 @@ export function TrainingModulePage({ id, onNotice }: { id: string; onNotice: (me
                   label={t('training.progressLabel', { done: module.sectionsDone, total: module.sectionCount })}
                 />
                 <p class="lever-muted" data-testid="section-position">
-                  {t('training.sectionOf', { n: current + 1, total: module.sections.length })}
+                  {t('training.sectionOf', { n: current + 1, total: sections.length })}
                 </p>
               </header>
               {section ? (

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { MODULE_PARTICIPATION, SEND_TRAINING_REMINDERS, TRAINING_MODULES } from '../../graphql/levers';
 import { t } from '../../i18n';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../levers/useLeverData';
+import { useQuery, useMutation } from '../../graphql/hooks';
 import { TrainingStatusChip } from './TrainingStatusChip';
+import { ModuleParticipationDocument, SendTrainingRemindersDocument, TrainingModulesDocument } from '../../graphql/training.generated';
 
 /** Who in my scope hasn't started a module, with one-tap reminders. */
 export function TrainingParticipationPanel({ unitId, onNotice }: { unitId: string | null; onNotice: (message: string) => void }) {
-  const modules = useQuery(TRAINING_MODULES, {});
+  const modules = useQuery(TrainingModulesDocument, {});
   const [moduleId, setModuleId] = useState<string | null>(null);
   useEffect(() => {
     if (moduleId === null && modules.state.status === 'ready') setModuleId(modules.state.data.trainingModules[0]?.id ?? null);
@@ -42,12 +41,13 @@ interface ParticipationListProps {
 }
 
 function ParticipationList({ moduleId, unitId, onNotice }: ParticipationListProps) {
-  const { state, reload } = useQuery(MODULE_PARTICIPATION, { moduleId, unitId });
+  const runSendTrainingReminders = useMutation(SendTrainingRemindersDocument).run;
+  const { state, reload } = useQuery(ModuleParticipationDocument, { moduleId, unitId });
   const [sent, setSent] = useState<Set<string>>(new Set());
 
   async function remind(userIds: string[]) {
     try {
-      const { sendTrainingReminders: result } = await request(SEND_TRAINING_REMINDERS, { moduleId, userIds });
+      const { sendTrainingReminders: result } = await runSendTrainingReminders({ moduleId, userIds });
       if (result.__typename === 'SendTrainingRemindersSuccess') {
         setSent(new Set([...sent, ...userIds]));
         onNotice(t('training.remindersSent', { count: result.remindedUserIds.length }));

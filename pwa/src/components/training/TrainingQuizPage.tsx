@@ -1,18 +1,21 @@
 import { useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { QUIZ, type QuizAttemptResult, SUBMIT_QUIZ_ATTEMPT } from '../../graphql/levers';
 import { language, t } from '../../i18n';
-import { allAnswered, answersInput, LEVER_PATHS, percent, pickChoice } from '../../lib/levers';
+import { allAnswered, answersInput, percent, pickChoice } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverState } from '../levers/LeverState';
-import { useQuery } from '../levers/useLeverData';
+import { useQuery, useMutation } from '../../graphql/hooks';
+import { QuizDocument, SubmitQuizAttemptDocument, type SubmitQuizAttemptMutation } from '../../graphql/training.generated';
+
+type QuizAttemptResult = Extract<SubmitQuizAttemptMutation['submitQuizAttempt'], { __typename: 'SubmitQuizAttemptSuccess' }>['result'];
 
 /**
  * A quiz: the phone never holds the answers; the server scores, and explains only once the quiz
  * is passed or its attempts are spent (before that, a failed attempt shows its score alone).
  */
 export function TrainingQuizPage({ id, onNotice }: { id: string; onNotice: (message: string) => void }) {
-  const { state, reload } = useQuery(QUIZ, { id });
+  const runSubmitQuizAttempt = useMutation(SubmitQuizAttemptDocument).run;
+  const { state, reload } = useQuery(QuizDocument, { id });
   const [picked, setPicked] = useState<Record<string, string[]>>({});
   const [result, setResult] = useState<QuizAttemptResult | null>(null);
   const [sending, setSending] = useState(false);
@@ -20,7 +23,7 @@ export function TrainingQuizPage({ id, onNotice }: { id: string; onNotice: (mess
   async function submit() {
     setSending(true);
     try {
-      const { submitQuizAttempt: outcome } = await request(SUBMIT_QUIZ_ATTEMPT, {
+      const { submitQuizAttempt: outcome } = await runSubmitQuizAttempt({
         input: { quizId: id, answers: answersInput(picked) },
       });
       if (outcome.__typename === 'SubmitQuizAttemptSuccess') setResult(outcome.result);

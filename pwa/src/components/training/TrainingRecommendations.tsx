@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-import { request } from '../../graphql/client';
-import { type ModuleRecommendation, RECOMMENDED_MODULES } from '../../graphql/levers';
+import { useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
-import { LEVER_PATHS } from '../../lib/levers';
+import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
+import { RecommendedModulesDocument, type RecommendedModulesQuery } from '../../graphql/recommendations.generated';
+
+type ModuleRecommendation = RecommendedModulesQuery['recommendedModules'][number];
 
 const REASONS = {
   QUIZ_FAILED: 'training.recommend.quizFailed',
@@ -13,18 +14,8 @@ const REASONS = {
 
 /** On the home screen: the module to (re)do now when results slip; nothing when all is well or offline. */
 export function TrainingRecommendations() {
-  const [found, setFound] = useState<ModuleRecommendation[]>([]);
-  useEffect(() => {
-    let live = true;
-    request(RECOMMENDED_MODULES)
-      .then((data) => {
-        if (live) setFound(data.recommendedModules);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { state } = useQuery(RecommendedModulesDocument, {});
+  const found: ModuleRecommendation[] = state.status === 'ready' ? state.data.recommendedModules : [];
   const first = found[0];
   if (!first) return null;
   return (

@@ -1,5 +1,5 @@
-import type { TrainingStatus } from '../../graphql/levers';
 import { t } from '../../i18n';
+import type { TrainingStatus } from '../../graphql/types.generated';
 
 const KEYS = {
   NOT_STARTED: 'training.status.notStarted',

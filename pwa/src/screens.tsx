@@ -1,0 +1,174 @@
+/**
+ * Which screen each route of the route table (lib/routes.ts) shows. Every
+ * screen is lazy: its code is a chunk of its own, fetched when the route
+ * first opens, or at start for the route the app opens on (`preloadScreen`).
+ */
+import type { ViewerFieldsFragment as Viewer } from './graphql/accounts.generated';
+import { findRoute, type Route, type RouteName } from './lib/routes';
+import { lazyScreen, type LazyScreen } from './components/shell/lazyScreen';
+
+/** What the shell hands every signed-in screen. */
+export interface ScreenProps {
+  route: Route;
+  search: URLSearchParams;
+  viewer: Viewer;
+  onNotice: (message: string) => void;
+  /** The composer sheet, opened from the tab bar over the feed. */
+  composing: boolean;
+  onCompose: () => void;
+  onComposeClose: () => void;
+}
+
+/** What the sign-in screens get. */
+export interface AuthScreenProps {
+  search: URLSearchParams;
+  notice: string | null;
+  onSignedIn: (viewer: Viewer) => void;
+}
+
+type AuthRoute = 'login' | 'signup';
+type SignedInRoute = Exclude<RouteName, AuthRoute>;
+
+const id = (props: ScreenProps) => props.route.id ?? '';
+
+export const AUTH_SCREENS: Record<AuthRoute, LazyScreen<AuthScreenProps>> = {
+  login: lazyScreen(
+    () => import('./components/accounts/AccountsLoginForm'),
+    ({ AccountsLoginForm }, p) => <AccountsLoginForm onSignedIn={p.onSignedIn} notice={p.notice} />,
+  ),
+  signup: lazyScreen(
+    () => import('./components/accounts/AccountsSignUpForm'),
+    ({ AccountsSignUpForm }, p) => <AccountsSignUpForm initialCode={p.search.get('code') ?? ''} onSignedIn={p.onSignedIn} />,
+  ),
+};
+
+export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
+  feed: lazyScreen(
+    () => import('./components/feed/FeedPage'),
+    ({ FeedPage }, p) => (
+      <FeedPage viewer={p.viewer} composing={p.composing} onCompose={p.onCompose} onComposeClose={p.onComposeClose} onNotice={p.onNotice} />
+    ),
+  ),
+  post: lazyScreen(
+    () => import('./components/feed/FeedPostPage'),
+    ({ FeedPostPage }, p) => <FeedPostPage key={id(p)} postId={id(p)} viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  reports: lazyScreen(
+    () => import('./components/feed/FeedReportsPage'),
+    ({ FeedReportsPage }) => <FeedReportsPage />,
+  ),
+  notifications: lazyScreen(
+    () => import('./components/notifications/NotificationsPage'),
+    ({ NotificationsPage }) => <NotificationsPage />,
+  ),
+  notificationSettings: lazyScreen(
+    () => import('./components/notifications/NotificationsSettingsPage'),
+    ({ NotificationsSettingsPage }) => <NotificationsSettingsPage />,
+  ),
+  // challenges
+  challenges: lazyScreen(
+    () => import('./components/challenges/ChallengesList'),
+    ({ ChallengesList }, p) => <ChallengesList viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  challenge: lazyScreen(
+    () => import('./components/challenges/ChallengesPage'),
+    ({ ChallengesPage }, p) => <ChallengesPage key={id(p)} id={id(p)} />,
+  ),
+  challengeTv: lazyScreen(
+    () => import('./components/challenges/ChallengesTvMode'),
+    ({ ChallengesTvMode }, p) => <ChallengesTvMode key={id(p)} id={id(p)} />,
+  ),
+  challengeEdit: lazyScreen(
+    () => import('./components/challenges/ChallengesEdit'),
+    ({ ChallengesEdit }, p) => <ChallengesEdit key={id(p)} id={id(p)} onNotice={p.onNotice} />,
+  ),
+  challengeNew: lazyScreen(
+    () => import('./components/challenges/ChallengesWizard'),
+    ({ ChallengesWizard }, p) => <ChallengesWizard onNotice={p.onNotice} />,
+  ),
+  challengeManage: lazyScreen(
+    () => import('./components/challenges/ChallengesManage'),
+    ({ ChallengesManage }, p) => <ChallengesManage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  challengeAudit: lazyScreen(
+    () => import('./components/challenges/ChallengesAudit'),
+    ({ ChallengesAudit }) => <ChallengesAudit />,
+  ),
+  challengeTokens: lazyScreen(
+    () => import('./components/challenges/ChallengesTokens'),
+    ({ ChallengesTokens }) => <ChallengesTokens />,
+  ),
+  // recognition
+  badges: lazyScreen(
+    () => import('./components/badges/BadgesCatalogue'),
+    ({ BadgesCatalogue }, p) => <BadgesCatalogue viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  awardBadge: lazyScreen(
+    () => import('./components/badges/BadgesAwardFlow'),
+    ({ BadgesAwardFlow }, p) => <BadgesAwardFlow viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  wall: lazyScreen(
+    () => import('./components/badges/BadgesWallOfFame'),
+    ({ BadgesWallOfFame }, p) => <BadgesWallOfFame unitId={p.search.get('unit')} />,
+  ),
+  person: lazyScreen(
+    () => import('./components/badges/BadgesProfile'),
+    ({ BadgesProfile }, p) => <BadgesProfile key={id(p)} personId={id(p)} viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  // train and evaluate
+  learn: lazyScreen(
+    () => import('./components/training/TrainingLearnPage'),
+    ({ TrainingLearnPage }) => <TrainingLearnPage />,
+  ),
+  module: lazyScreen(
+    () => import('./components/training/TrainingModulePage'),
+    ({ TrainingModulePage }, p) => <TrainingModulePage key={id(p)} id={id(p)} onNotice={p.onNotice} />,
+  ),
+  quiz: lazyScreen(
+    () => import('./components/training/TrainingQuizPage'),
+    ({ TrainingQuizPage }, p) => <TrainingQuizPage key={id(p)} id={id(p)} onNotice={p.onNotice} />,
+  ),
+  results: lazyScreen(
+    () => import('./components/dashboards/DashboardsMyPage'),
+    ({ DashboardsMyPage }, p) => <DashboardsMyPage viewer={p.viewer} />,
+  ),
+  team: lazyScreen(
+    () => import('./components/dashboards/DashboardsUnitPage'),
+    ({ DashboardsUnitPage }, p) => <DashboardsUnitPage viewer={p.viewer} unitId={null} onNotice={p.onNotice} />,
+  ),
+  teamUnit: lazyScreen(
+    () => import('./components/dashboards/DashboardsUnitPage'),
+    ({ DashboardsUnitPage }, p) => <DashboardsUnitPage key={id(p)} viewer={p.viewer} unitId={id(p)} onNotice={p.onNotice} />,
+  ),
+  pointOfSale: lazyScreen(
+    () => import('./components/evaluation/EvaluationPointOfSalePage'),
+    ({ EvaluationPointOfSalePage }, p) => <EvaluationPointOfSalePage unitId={null} onNotice={p.onNotice} />,
+  ),
+  pointOfSaleUnit: lazyScreen(
+    () => import('./components/evaluation/EvaluationPointOfSalePage'),
+    ({ EvaluationPointOfSalePage }, p) => <EvaluationPointOfSalePage key={id(p)} unitId={id(p)} onNotice={p.onNotice} />,
+  ),
+  actionPlan: lazyScreen(
+    () => import('./components/evaluation/EvaluationActionPlanPage'),
+    ({ EvaluationActionPlanPage }, p) => <EvaluationActionPlanPage key={id(p)} id={id(p)} onNotice={p.onNotice} />,
+  ),
+  assessment: lazyScreen(
+    () => import('./components/evaluation/EvaluationAssessmentPage'),
+    ({ EvaluationAssessmentPage }, p) => <EvaluationAssessmentPage key={id(p)} id={id(p)} onNotice={p.onNotice} />,
+  ),
+  performancePlan: lazyScreen(
+    () => import('./components/plans/PlansPerformancePage'),
+    ({ PlansPerformancePage }, p) => <PlansPerformancePage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+};
+
+export function isAuthRoute(name: RouteName): name is AuthRoute {
+  return name === 'login' || name === 'signup';
+}
+
+/** Starts fetching the screen a path opens on, alongside the session check. */
+export function preloadScreen(pathname: string): void {
+  const route = findRoute(pathname);
+  const name = route?.name ?? 'feed';
+  void (isAuthRoute(name) ? AUTH_SCREENS[name] : SCREENS[name]).preload().catch(() => undefined);
+}
