@@ -395,10 +395,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This module is already in that state.",
     },
     "quiz_locked_by_attempts": {
-        "fr": "Ce quiz a déjà été passé : seuls les textes, les explications, l'ordre et plus de tentatives "
-        "peuvent changer. Pour changer les bonnes réponses ou le seuil, créez un nouveau quiz.",
-        "en": "This quiz has already been taken: only texts, explanations, order and more attempts may change. "
-        "To change the right answers or the pass mark, create a new quiz.",
+        "fr": "Ce quiz a déjà été passé : seuls les textes, les explications et l'ordre peuvent changer. "
+        "Pour changer les bonnes réponses, le seuil ou les tentatives, créez un nouveau quiz.",
+        "en": "This quiz has already been taken: only texts, explanations and order may change. "
+        "To change the right answers, the pass mark or the attempts, create a new quiz.",
     },
     "quiz_question_text_invalid": {
         "fr": "Chaque question a un texte de {max} caractères au plus.",

@@ -119,7 +119,7 @@ class QuizSource:
     shuffle: bool
     attempt_count: int = strawberry.field(description="Attempts recorded, by everyone.")
     locked: bool = strawberry.field(
-        description="Attempted: only texts, explanations, order, shuffle and more attempts may change."
+        description="Attempted: only texts, explanations, order and shuffle may change."
     )
     questions: list[QuizSourceQuestion]
 

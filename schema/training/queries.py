@@ -7,6 +7,7 @@ import strawberry
 from schema.context import Info
 from schema.errors import DomainErrors
 from schema.ids import parse_id
+from schema.network.types import Unit
 from schema.permissions import scope_of
 from schema.training.authoring_types import (
     QuizSource,
@@ -104,3 +105,13 @@ class TrainingQuery:
     async def quiz_source(self, info: Info, id: strawberry.ID) -> QuizSource | None:
         found = await quiz_authoring.find_quiz_source(scope_of(info), parse_id(id))
         return as_quiz_source(found) if found is not None else None
+
+    @strawberry.field(
+        description="The units the viewer may give a module to: its subtree (every unit of the organisation "
+        "for head office), top first; empty for a member."
+    )
+    async def training_audience_units(self, info: Info) -> list[Unit]:
+        return [
+            Unit(id=strawberry.ID(str(u.id)), name=u.name, kind=u.kind, city=u.city)
+            for u in await authoring.audience_units(scope_of(info))
+        ]

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from server.accounts.models import Role, User
 from server.db import Events, atomic
 from server.errors import NotAllowed, ValidationFailed
+from server.network.models import Unit
 from server.network.scope import Scope
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
@@ -221,6 +222,16 @@ async def _announce(author: User, module: TrainingModule, events: Events, alread
             link=f"/apprendre/{module.id}",
             events=events,
         )
+
+
+AUDIENCE_UNITS_MAX = 500
+
+
+async def audience_units(scope: Scope) -> list[Unit]:
+    """The units an author may give a module to: those it manages, top first (none for a member)."""
+    if not scope.is_manager or scope.user is None:
+        return []
+    return list(await Unit.filter(scope.subtree_filter("")).order_by("path").limit(AUDIENCE_UNITS_MAX))
 
 
 async def managed_module_rows(scope: Scope) -> list[ModuleRow]:

@@ -9,10 +9,12 @@ server.training.quizzes.
 **Editing a quiz that has attempts.** A quiz keeps its id once people have taken it, because
 challenges (`QUIZ_SCORE`), the performance plan and dashboards name it and read its
 attempts' scores. So once any attempt exists, only what cannot change a score may change:
-the title, the wording of questions and choices, the explanations, their order, shuffling,
-and more attempts (or unlimited). The questions, the choices, which are right, single or
-multiple, and the pass mark are locked (`QuizLocked`): every recorded score and pass was
-computed against exactly the key that stays. To change the key, write a new quiz.
+the title, the wording of questions and choices, the explanations, their order and shuffling.
+The questions, the choices, which are right, single or multiple, and the pass mark are locked
+(`QuizLocked`): every recorded score and pass was computed against exactly the key that
+stays. The number of attempts is locked too: someone who spent them has seen the corrections,
+and one more attempt after that would make their best score worthless
+(server.training.quizzes). To change any of it, write a new quiz.
 Before the first attempt, everything may change. The check and the edit run under a lock on
 the quiz row, which an attempt also takes, so no attempt slips between them.
 """
@@ -93,7 +95,7 @@ class QuizSource:
 
     @property
     def locked(self) -> bool:
-        """Whether only the texts may change (see the module docstring)."""
+        """Whether only the texts, their order and shuffling may change (see the module docstring)."""
         return self.attempt_count > 0
 
 
@@ -196,13 +198,13 @@ async def update_quiz(scope: Scope, quiz_id: int, content: QuizContent) -> QuizS
 
 
 async def _edit_texts(quiz: Quiz, content: QuizContent) -> None:
-    """The same questions, choices, right answers and pass mark, with new words and order."""
+    """The same questions, choices, right answers, pass mark and attempts, with new words and order."""
     questions = {q.id: q for q in await QuizQuestion.filter(quiz_id=quiz.id)}
     choices = {c.id: c for c in await QuizChoice.filter(question__quiz_id=quiz.id)}
     given_questions = [q.id for q in content.questions]
     if content.pass_mark_percent != quiz.pass_mark_percent or sorted(i or 0 for i in given_questions) != sorted(questions):
         raise QuizLocked("questions")
-    if quiz.max_attempts is not None and content.max_attempts is not None and content.max_attempts < quiz.max_attempts:
+    if content.max_attempts != quiz.max_attempts:
         raise QuizLocked("maxAttempts")
     for question in content.questions:
         row = questions[question.id or 0]

@@ -100,7 +100,7 @@ UPDATE_QUIZ = f"""
 mutation UpdateQuiz($input: UpdateQuizInput!) {{
   updateQuiz(input: $input) {{
     {QUIZ_RESULT}
-    ... on UpdateQuizSuccess {{ quiz {{ id title passMarkPercent maxAttempts locked attemptCount
+    ... on UpdateQuizSuccess {{ quiz {{ id title passMarkPercent maxAttempts shuffle locked attemptCount
       questions {{ id text explanation choices {{ id text correct }} }} }} }}
   }}
 }}

@@ -151,24 +151,27 @@ async def test_once_attempted_only_what_keeps_every_score_may_change(live_server
     def fewer_attempts(v) -> None:  # type: ignore[no-untyped-def]
         v["maxAttempts"] = 1
 
+    def more_attempts(v) -> None:  # type: ignore[no-untyped-def]
+        v["maxAttempts"] = 3  # one who spent them saw the corrections
+
     def single(v) -> None:  # type: ignore[no-untyped-def]
         v["questions"][1]["multiple"] = False
         v["questions"][1]["choices"][2]["correct"] = False
 
     async with GraphQLClient(live_server.url, token=manager_token) as author:
-        # when he tries to change the key, the pass mark, the questions, the choices or lower the attempts
+        # when he tries to change the key, the pass mark, the questions, the choices or the attempts
         refused = {
             change.__name__: (await author.execute(UPDATE_QUIZ, edited(change)))["updateQuiz"]
-            for change in (right_answer, pass_mark, drop_question, new_choice, fewer_attempts, single)
+            for change in (right_answer, pass_mark, drop_question, new_choice, fewer_attempts, more_attempts, single)
         }
 
-        # and then rewords a question, reorders the choices, explains better and allows more attempts
+        # and then rewords a question, reorders the choices and explains better
         def texts(v) -> None:  # type: ignore[no-untyped-def]
             v["title"] = "Quiz accueil (v2)"
             v["questions"][0]["text"] = "En combien de temps saluer un client qui entre ?"
             v["questions"][0]["explanation"] = "Un signe de tête suffit."
             v["questions"][0]["choices"].reverse()
-            v["maxAttempts"] = 3
+            v["shuffle"] = True
 
         accepted = (await author.execute(UPDATE_QUIZ, edited(texts)))["updateQuiz"]
     # then every scoring change is refused and changed nothing
@@ -179,7 +182,8 @@ async def test_once_attempted_only_what_keeps_every_score_may_change(live_server
     # and the texts changed, the same ids keep the past attempt's score meaningful
     quiz = accepted["quiz"]
     assert accepted["__typename"] == "UpdateQuizSuccess"
-    assert (quiz["title"], quiz["maxAttempts"], quiz["locked"], quiz["attemptCount"]) == ("Quiz accueil (v2)", 3, True, 1)
+    assert (quiz["title"], quiz["maxAttempts"], quiz["locked"], quiz["attemptCount"]) == ("Quiz accueil (v2)", 2, True, 1)
+    assert quiz["shuffle"] is True
     assert quiz["questions"][0]["text"] == "En combien de temps saluer un client qui entre ?"
     assert [c["text"] for c in quiz["questions"][0]["choices"]] == ["30 secondes", "5 minutes"]
     assert sorted(await QuizChoice.filter(question__quiz_id=int(quiz_id)).values_list("id", "correct")) == key_before

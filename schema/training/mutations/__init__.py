@@ -79,6 +79,6 @@ class TrainingMutation:
     update_quiz: UpdateQuizResult = mutation(
         resolver=update_quiz,
         description="Edit a quiz the viewer manages. Before its first attempt everything may change; after, "
-        "only what keeps every recorded score (texts, explanations, order, shuffle, more attempts): "
+        "only what keeps every recorded score (texts, explanations, order, shuffle): "
         "anything else is a ConflictError `quiz_locked_by_attempts`.",
     )

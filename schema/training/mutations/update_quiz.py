@@ -18,8 +18,8 @@ from server.training import quiz_authoring
 
 @strawberry.input(
     description="The quiz's whole content. Once attempted, send the same questions and choices (by id) "
-    "with the same right answers and pass mark: only texts, explanations, order, shuffle and more "
-    "attempts may change."
+    "with the same right answers, pass mark and attempts: only texts, explanations, order and shuffle "
+    "may change."
 )
 class UpdateQuizInput:
     id: strawberry.ID
