@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRoute, LEVER_PATHS, matchRoute, pathTo, personIdFrom, personPath, redirectFor } from './routes';
+import { AUTHORING_PATHS, findRoute, LEVER_PATHS, matchRoute, pathTo, personIdFrom, personPath, redirectFor } from './routes';
 
 describe('matchRoute', () => {
   it('knows the three routes, with or without a trailing slash', () => {
@@ -87,5 +87,17 @@ describe('redirectFor on the Train and Evaluate screens', () => {
     expect(redirectFor('/apprendre/3', true)).toBeNull();
     expect(redirectFor('/point-de-vente/plans/9', true)).toBeNull();
     expect(redirectFor('/resultats', false)).toBe('/login');
+  });
+});
+
+describe('content authoring routes', () => {
+  it('match the hub, a new module, a module, its preview and the skills grids', () => {
+    expect(findRoute('/contenus')).toEqual({ name: 'authoring', id: null });
+    expect(findRoute('/contenus/formations/nouvelle')).toEqual({ name: 'moduleNew', id: null });
+    expect(findRoute('/contenus/formations/12')).toEqual({ name: 'moduleEdit', id: '12' });
+    expect(findRoute('/contenus/formations/12/apercu/')).toEqual({ name: 'modulePreview', id: '12' });
+    expect(findRoute('/contenus/grilles')).toEqual({ name: 'skillsGrids', id: null });
+    expect(findRoute('/contenus/formations/autre')).toBeNull();
+    expect(AUTHORING_PATHS.preview('12')).toBe('/contenus/formations/12/apercu');
   });
 });

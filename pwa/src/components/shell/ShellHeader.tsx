@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { personPath } from '../../lib/routes';
+import { AUTHORING_PATHS, personPath } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { ShellConnectionStatus } from './ShellConnectionStatus';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
@@ -105,6 +105,18 @@ export function ShellHeader({ viewer, onLogout, onSignOutEverywhere }: ShellHead
             >
               {t('nav.badges')}
             </a>
+            {viewer.role !== 'MEMBER' ? (
+              <a
+                class="button button-block"
+                href={AUTHORING_PATHS.home}
+                onClick={(event) => {
+                  setOpen(false);
+                  linkClick(event);
+                }}
+              >
+                {t('nav.authoring')}
+              </a>
+            ) : null}
             <button type="button" class="button button-block" onClick={logout} disabled={busy}>
               {busy && !confirming ? t('header.loggingOut') : t('header.logout')}
             </button>
