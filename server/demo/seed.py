@@ -174,3 +174,6 @@ from server.demo.challenges import seed_challenges  # noqa: E402
 
 DEMO_SEEDERS.append(seed_challenges)
 DEMO_SEEDERS.append(seed_training)
+from server.demo.authoring import seed_authoring  # noqa: E402
+
+DEMO_SEEDERS.append(seed_authoring)
