@@ -1,5 +1,6 @@
 """Who may fetch a photo: a signed-in person of the same organisation who can see its post,
-or its uploader while it is not attached yet. Everyone else is told it does not exist.
+or who reads a training module whose section shows it (server.training.access), or its
+uploader while it is not attached yet. Everyone else is told it does not exist.
 
 Two indexed lookups per request: the session (by its token's hash, with the viewer's unit
 path) and the photo (by its unique key, with its post's audience). No ORM objects."""
@@ -9,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from server.accounts.models import Role, Session
+from server.accounts.models import Role, Session, User
 from server.accounts.services import token_hash
 from server.feed.audience import moderates, sees
 from server.media.models import Media
 from server.media.storage import KEY_PATTERN
+from server.network.scope import scope_of_user
+from server.training.access import reads_section_image
 
 
 @dataclass(slots=True, frozen=True)
@@ -50,6 +53,7 @@ async def may_see_media(viewer: MediaViewer, name: str) -> bool:
     if not KEY_PATTERN.match(name):
         return False
     rows = await Media.filter(key=name.split("-", 1)[0]).values(
+        "id",
         "owner_id",
         "organization_id",
         "post_images__post__author_id",
@@ -64,8 +68,11 @@ async def may_see_media(viewer: MediaViewer, name: str) -> bool:
     if int(row["organization_id"]) != viewer.organization_id:
         return False
     if row["post_images__post__id"] is None:
-        # not attached (yet): only the person who uploaded it
-        return int(row["owner_id"]) == viewer.user_id
+        # not a post's: its uploader, or those who read a module whose section shows it
+        if int(row["owner_id"]) == viewer.user_id:
+            return True
+        user = await User.get_or_none(id=viewer.user_id)
+        return user is not None and await reads_section_image(await scope_of_user(user), int(row["id"]))
     audience_path = str(row["post_images__post__audience_unit__path"] or "/")
     if not sees(viewer.unit_path, viewer.is_manager, audience_path):
         return False

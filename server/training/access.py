@@ -20,7 +20,7 @@ from server.errors import NotAllowed
 from server.network.scope import Scope
 from server.training.audience import Audience, load_audience
 from server.training.errors import ModuleArchived, ModuleNotFound
-from server.training.models import Publication, TrainingModule
+from server.training.models import ModuleSection, Publication, TrainingModule
 
 
 def in_audience(scope: Scope, module: TrainingModule, audience: Audience) -> bool:
@@ -96,3 +96,16 @@ async def managed_modules(scope: Scope) -> tuple[list[TrainingModule], Audience]
     audience = await load_audience(scope.organization_id)
     modules = await TrainingModule.filter(organization_id=scope.organization_id).order_by("-id")
     return [m for m in modules if may_manage(scope, m, audience)], audience
+
+
+async def reads_section_image(scope: Scope, media_id: int) -> bool:
+    """Whether the viewer reads a module one of whose sections shows this uploaded image."""
+    module_ids = [
+        int(i)  # type: ignore[call-overload]
+        for i in await ModuleSection.filter(image_media_id=media_id).values_list("module_id", flat=True)
+    ]
+    if not module_ids:
+        return False
+    audience = await load_audience(scope.organization_id, module_ids)
+    modules = await TrainingModule.filter(id__in=module_ids, organization_id=scope.organization_id)
+    return any(may_read(scope, module, audience) for module in modules)

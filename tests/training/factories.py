@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+
+import httpx
 
 from server.accounts.models import Role, User
 from server.hooks import _handlers
@@ -90,3 +93,21 @@ def captured(*names: str) -> Iterator[list[tuple[str, dict[str, Any]]]]:
     finally:
         for name, record in added:
             _handlers[name].remove(record)
+
+
+def a_jpeg(size: tuple[int, int] = (800, 600)) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 90, 30)).save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+async def upload_image(base_url: str, token: str) -> dict[str, Any]:
+    """`POST /media` as the PWA does it: the image's id and addresses."""
+    async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+        response = await http.post(
+            "/media", files={"file": ("image.jpg", a_jpeg(), "image/jpeg")}, headers={"Authorization": f"Bearer {token}"}
+        )
+    assert response.status_code == 201, response.text
+    return dict(response.json())
