@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from server.accounts.models import User
 from server.accounts.services import open_session
-from server.demo.seed import seed_demo
+from tests.factories import demo_network
 from tests.graphql_client import GraphQLClient
 
 MANAGED = "{ managedTrainingModules { id title publication quizId } }"
@@ -21,7 +21,7 @@ SELLER = """query($archived: ID!) {
 
 async def test_the_demo_shows_a_draft_an_archived_module_and_a_grid_granting_a_label(live_server):
     # given the French demo network
-    await seed_demo()
+    await demo_network()
     manager = await User.get(email="manager@elan.example")
     admin = await User.get(email="admin@elan.example")
     seller = await User.get(email="seller@elan.example")
