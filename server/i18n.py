@@ -241,6 +241,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Une course à l'objectif a besoin d'un score à atteindre.",
         "en": "A race to a target needs a score to reach.",
     },
+    "challenge_duel_not_copied": {
+        "fr": "Un duel ne se duplique pas : lancez-en un nouveau.",
+        "en": "A duel cannot be duplicated: start a new one.",
+    },
     "challenge_not_draft": {
         "fr": "Ce challenge est déjà publié.",
         "en": "This challenge has already been published.",

@@ -53,3 +53,10 @@ class ChallengeNotDraft(DomainError):
 class ChallengeNotLive(DomainError):
     code = "challenge_not_live"
     kind = "conflict"
+
+
+class DuelNotCopied(DomainError):
+    """A duel is one person's invitation to another: it is not a template."""
+
+    code = "challenge_duel_not_copied"
+    kind = "conflict"

@@ -1,21 +1,33 @@
 """Content authoring at 360×740 in French: a manager writes a module and its quiz, previews it and
 publishes it to his point of sale, where a seller follows it; head office writes a skills grid
-and assesses someone with it."""
+and assesses someone with it; a manager duplicates last month's challenge and deletes a draft."""
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from calendar import monthrange
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.async_api import expect
 
 from server.accounts.models import Role
+from server.accounts.services import open_session
 from server.badges.models import Award, Badge, BadgeKind
+from server.challenges.lifecycle import close_challenge
+from server.challenges.models import Challenge, ChallengeStatus, Metric
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
+from tests.graphql_client import GraphQLClient
 
 pytestmark = pytest.mark.e2e
+PARIS = ZoneInfo("Europe/Paris")
+CREATE_CHALLENGE = """
+mutation CreateChallenge($input: CreateChallengeInput!) {
+  createChallenge(input: $input) { __typename ... on ChallengeSuccess { challenge { id } } }
+}
+"""
 
 
 async def open_authoring(page) -> None:  # type: ignore[no-untyped-def]
@@ -156,3 +168,59 @@ async def test_head_office_writes_a_skills_grid_and_assesses_a_seller_with_it(li
     label = await Badge.get(organization_id=network.organization_id, name="Conseiller financement certifié")
     assert await Award.filter(badge_id=label.id, user_id=julie.id).exists()
     assert claire.console_errors == []
+
+
+async def test_a_manager_duplicates_last_months_challenge_and_deletes_a_draft(live_server, phones):
+    # given the Nord manager's challenge of last month, closed, and a seller of Lille
+    network = await make_network()
+    nord = network.regions["Nord"]
+    manager = await make_user(nord, Role.MANAGER, name="Marc Delaunay")
+    await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
+    metric = await Metric.create(organization_id=network.organization_id, name="Véhicules neufs vendus")
+    today = datetime.now(PARIS)
+    year, month = (today.year - 1, 12) if today.month == 1 else (today.year, today.month - 1)
+    starts = datetime(year, month, 1, tzinfo=PARIS)
+    ends = datetime(year, month, monthrange(year, month)[1], 23, 59, 59, tzinfo=PARIS)
+    async with GraphQLClient(live_server.url, token=await open_session(manager)) as client:
+        created = (await client.execute(CREATE_CHALLENGE, {"input": {
+            "name": "Challenge du mois", "startsAt": starts.isoformat(), "endsAt": ends.isoformat(),
+            "scopeUnitId": str(nord.id), "metrics": [{"metricId": str(metric.id), "weight": 1}],
+        }}))["createChallenge"]
+    source_id = int(created["challenge"]["id"])
+    await close_challenge(source_id)
+    marc = await phones(timezone_id="Europe/Paris")  # his phone and his account are in Paris time
+    await sign_in(marc.page, manager.email)
+    page = marc.page
+
+    # when he starts a challenge from the « Course à l'objectif » template, its rules are filled in
+    await page.goto("/challenges/new")
+    await page.get_by_text("Partir d’un modèle ou d’un challenge passé").click()
+    await page.get_by_role("button", name="Course à l’objectif").click()
+    await expect(page.get_by_label("Nom")).to_have_value("Course à l’objectif")
+
+    # when, from « Contenus », he opens last month's challenge and duplicates it
+    await open_authoring(page)
+    await page.get_by_role("link", name="Challenges : dupliquer, supprimer un brouillon").click()
+    await page.get_by_role("link", name="Challenge du mois").click()
+    await page.get_by_test_id("manage-challenge").click()
+    await page.get_by_role("button", name="Dupliquer en brouillon").click()
+
+    # then a draft of this month opens, to check and publish
+    await page.wait_for_url(lambda url: url.endswith("/edit") and f"/challenges/{source_id}/" not in url)
+    copy_id = int(page.url.rstrip("/").split("/")[-2])
+    await expect(page.get_by_test_id("challenge-status")).to_have_text("Brouillon")
+    await expect(page.get_by_label("Début")).to_have_value(f"{today.year}-{today.month:02d}-01")
+    copy = await Challenge.get(id=copy_id)
+    assert copy.status == ChallengeStatus.DRAFT and copy.starts_at.astimezone(PARIS).month == today.month
+
+    # when he deletes that draft, after confirming
+    await page.get_by_role("button", name="Supprimer le brouillon").click()
+    await expect(page.get_by_role("alertdialog")).to_contain_text("Supprimer ce brouillon ?")
+    await page.get_by_role("button", name="Oui, supprimer").click()
+
+    # then it is gone, and last month's challenge stays
+    await expect(page).to_have_url(re.compile(r"/challenges$"))
+    await expect(page.get_by_text("Brouillon supprimé.")).to_be_visible()
+    assert not await Challenge.filter(id=copy_id).exists()
+    assert (await Challenge.get(id=source_id)).status == ChallengeStatus.CLOSED
+    assert marc.console_errors == []

@@ -6,18 +6,13 @@ import { ChallengesPastPicker } from './ChallengesPastPicker';
 interface TemplatePickerProps {
   /** A template chosen: the wizard starts with its rules. */
   onPick: (values: ChallengeFormValues) => void;
-  /** Start from an empty form. */
-  onBlank: () => void;
   onNotice: (message: string) => void;
 }
 
-/** How the wizard starts: a built-in template, a past challenge copied as a draft, or nothing. */
-export function ChallengesTemplatePicker({ onPick, onBlank, onNotice }: TemplatePickerProps) {
+/** Where the wizard may start from: a built-in template, or a past challenge copied as a draft. */
+export function ChallengesTemplatePicker({ onPick, onNotice }: TemplatePickerProps) {
   return (
-    <section class="template-picker" aria-labelledby="template-title">
-      <h2 id="template-title" class="lever-subtitle">
-        {t('challenges.template.title')}
-      </h2>
+    <section class="template-picker" aria-label={t('challenges.template.title')}>
       <ul class="template-list">
         {CHALLENGE_TEMPLATES.map((template) => (
           <li key={template.id}>
@@ -29,9 +24,6 @@ export function ChallengesTemplatePicker({ onPick, onBlank, onNotice }: Template
         ))}
       </ul>
       <ChallengesPastPicker onNotice={onNotice} />
-      <button type="button" class="button" onClick={onBlank}>
-        {t('challenges.template.blank')}
-      </button>
     </section>
   );
 }
