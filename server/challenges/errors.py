@@ -8,6 +8,13 @@ class ChallengeNotFound(DomainError):
     kind = "not_found"
 
 
+class DuelNotCopied(DomainError):
+    """A duel is one person's invitation to another: it is not a template."""
+
+    code = "challenge_duel_not_copied"
+    kind = "conflict"
+
+
 class MetricNotFound(DomainError):
     code = "metric_not_found"
     kind = "not_found"
@@ -52,11 +59,4 @@ class ChallengeNotDraft(DomainError):
 
 class ChallengeNotLive(DomainError):
     code = "challenge_not_live"
-    kind = "conflict"
-
-
-class DuelNotCopied(DomainError):
-    """A duel is one person's invitation to another: it is not a template."""
-
-    code = "challenge_duel_not_copied"
     kind = "conflict"
