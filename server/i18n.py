@@ -258,6 +258,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Une course à l'objectif a besoin d'un score à atteindre.",
         "en": "A race to a target needs a score to reach.",
     },
+    "challenge_duel_not_copied": {
+        "fr": "Un duel ne se duplique pas : lancez-en un nouveau.",
+        "en": "A duel cannot be duplicated: start a new one.",
+    },
     "challenge_not_draft": {
         "fr": "Ce challenge est déjà publié.",
         "en": "This challenge has already been published.",
@@ -381,6 +385,61 @@ MESSAGES: dict[str, dict[str, str]] = {
     "skills_grid_invalid": {
         "fr": "Une grille compte de 1 à 20 compétences, chacune avec 4 niveaux décrits.",
         "en": "A grid has 1 to 20 skills, each with 4 described levels.",
+    },
+    # --- content authoring: modules, quizzes, skills grids ---
+    "training_video_host_invalid": {
+        "fr": "Cette vidéo n'est pas acceptée : collez un lien d'un de ces sites : {hosts}.",
+        "en": "This video is not accepted: paste a link from one of these sites: {hosts}.",
+    },
+    "training_image_invalid": {
+        "fr": "Cette image n'est pas disponible : ajoutez-la de nouveau.",
+        "en": "This image is not available: add it again.",
+    },
+    "training_assignments_invalid": {
+        "fr": "Choisissez au plus {max} unités, chacune une seule fois par rôle.",
+        "en": "Choose at most {max} units, each once per role.",
+    },
+    "training_audience_missing": {
+        "fr": "Choisissez à qui s'adresse la formation avant de la publier.",
+        "en": "Choose who the module is for before publishing it.",
+    },
+    "training_module_archived": {
+        "fr": "Cette formation est archivée : elle ne se suit plus.",
+        "en": "This module is archived: it can no longer be followed.",
+    },
+    "training_module_has_quiz": {
+        "fr": "Cette formation a déjà son quiz : modifiez-le.",
+        "en": "This module already has its quiz: edit it instead.",
+    },
+    "training_publication_invalid": {
+        "fr": "Cette formation est déjà dans cet état.",
+        "en": "This module is already in that state.",
+    },
+    "quiz_locked_by_attempts": {
+        "fr": "Ce quiz a déjà été passé : seuls les textes, les explications et l'ordre peuvent changer. "
+        "Pour changer les bonnes réponses, le seuil ou les tentatives, créez un nouveau quiz.",
+        "en": "This quiz has already been taken: only texts, explanations and order may change. "
+        "To change the right answers, the pass mark or the attempts, create a new quiz.",
+    },
+    "quiz_question_text_invalid": {
+        "fr": "Chaque question a un texte de {max} caractères au plus.",
+        "en": "Each question has a text of at most {max} characters.",
+    },
+    "quiz_choice_text_invalid": {
+        "fr": "Chaque réponse a un texte de {max} caractères au plus.",
+        "en": "Each choice has a text of at most {max} characters.",
+    },
+    "skills_grid_name_invalid": {
+        "fr": "Le nom de la grille doit faire de 2 à {max} caractères.",
+        "en": "The grid's name must be 2 to {max} characters long.",
+    },
+    "skills_grid_skill_invalid": {
+        "fr": "Chaque compétence a un nom de {max} caractères au plus, différent des autres.",
+        "en": "Each skill has a name of at most {max} characters, unlike the others.",
+    },
+    "skills_grid_levels_invalid": {
+        "fr": "Décrivez les 4 niveaux de chaque compétence ({max} caractères au plus chacun).",
+        "en": "Describe the 4 levels of each skill (at most {max} characters each).",
     },
     "assessment_not_found": {"fr": "Cette évaluation est introuvable.", "en": "This assessment was not found."},
     "assessment_scores_incomplete": {

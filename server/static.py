@@ -13,12 +13,15 @@ from starlette.responses import FileResponse, PlainTextResponse, Response
 
 from server.compression import accepts_gzip, gzipped_file
 from server.settings import get_settings
+from server.training.video import FRAME_ORIGINS
 
 CSP = (
     "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
     "connect-src 'self' ws: wss:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
     "worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
-    "form-action 'self'; object-src 'none'"
+    "form-action 'self'; object-src 'none'; "
+    # a training section's video plays in its host's frame, from these players only
+    f"frame-src {' '.join(FRAME_ORIGINS)}"
 )
 NO_CACHE = {"sw.js", "index.html", "manifest.webmanifest", "offline.html", "registerSW.js"}
 

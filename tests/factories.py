@@ -91,3 +91,12 @@ async def deferred_work_done(timeout: float = 10.0) -> None:
             return
         assert loop.time() < deadline, "deferred work still pending"
         await asyncio.sleep(0.02)
+
+
+async def demo_network() -> None:
+    """The French demo network, seeded once per test database (its organisation's slug is unique)."""
+    from server.demo.seed import seed_demo
+    from server.network.models import Organization
+
+    if not await Organization.exists(slug="reseau-elan-demo"):
+        await seed_demo()

@@ -181,6 +181,27 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
     () => import('./components/plans/PlansPerformancePage'),
     ({ PlansPerformancePage }, p) => <PlansPerformancePage viewer={p.viewer} onNotice={p.onNotice} />,
   ),
+  // content authoring
+  authoring: lazyScreen(
+    () => import('./components/training/TrainingAuthoringPage'),
+    ({ TrainingAuthoringPage }, p) => <TrainingAuthoringPage viewer={p.viewer} />,
+  ),
+  moduleNew: lazyScreen(
+    () => import('./components/training/TrainingModuleEditor'),
+    ({ TrainingModuleEditor }, p) => <TrainingModuleEditor viewer={p.viewer} id={null} onNotice={p.onNotice} />,
+  ),
+  moduleEdit: lazyScreen(
+    () => import('./components/training/TrainingModuleEditor'),
+    ({ TrainingModuleEditor }, p) => <TrainingModuleEditor key={id(p)} viewer={p.viewer} id={id(p)} onNotice={p.onNotice} />,
+  ),
+  modulePreview: lazyScreen(
+    () => import('./components/training/TrainingModulePreview'),
+    ({ TrainingModulePreview }, p) => <TrainingModulePreview key={id(p)} id={id(p)} />,
+  ),
+  skillsGrids: lazyScreen(
+    () => import('./components/evaluation/EvaluationGridsPage'),
+    ({ EvaluationGridsPage }, p) => <EvaluationGridsPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
 };
 
 export function isAuthRoute(name: RouteName): name is AuthRoute {

@@ -13,14 +13,23 @@ import strawberry
 
 from server.training import markdown
 from server.training.models import ModuleSection as SectionModel
+from server.training.models import Publication
 from server.training.participation import ParticipationReport
 from server.training.quizzes import AttemptResult, QuizView
 from server.training.recommendations import RecommendationReason as RecommendationReasonEnum
 from server.training.services import ModuleRow
 from server.training.services import Participation as ParticipationEnum
+from server.training.video import embed_url
 
 strawberry.enum(ParticipationEnum, name="TrainingStatus", description="Where a person is in a module.")
 TrainingStatus = ParticipationEnum
+strawberry.enum(
+    Publication,
+    name="ModulePublication",
+    description="DRAFT: seen by its managers only; PUBLISHED: followed by its audience; "
+    "ARCHIVED: off the lists, history kept.",
+)
+ModulePublication = Publication
 
 
 @strawberry.enum(description="How a piece of text is shown.")
@@ -85,6 +94,9 @@ class ModuleSection:
     blocks: list[ContentBlock] = strawberry.field(description="The same text as blocks, to render as text.")
     image_url: str | None
     video_url: str | None
+    video_embed_url: str | None = strawberry.field(
+        description="The video's player (YouTube without cookies, Vimeo, Dailymotion), to show in a frame."
+    )
     pdf_url: str | None
 
 
@@ -97,6 +109,7 @@ def as_section(section: SectionModel) -> ModuleSection:
         blocks=as_blocks(section.body),
         image_url=section.image_url,
         video_url=section.video_url,
+        video_embed_url=embed_url(section.video_url),
         pdf_url=section.pdf_url,
     )
 
@@ -114,6 +127,7 @@ class TrainingModule:
     due_at: datetime | None = strawberry.field(description="When the viewer must have completed it.")
     quiz_id: strawberry.ID | None = strawberry.field(description="The quiz that completes the module.")
     assigned: bool = strawberry.field(description="Whether the module is assigned to the viewer.")
+    publication: ModulePublication = strawberry.field(description="Draft, published or archived.")
     sections: list[ModuleSection] | None = strawberry.field(
         default=None, description="Only on trainingModule(id)."
     )
@@ -132,6 +146,7 @@ def as_module(row: ModuleRow, sections: list[ModuleSection] | None = None) -> Tr
         due_at=row.due_at,
         quiz_id=strawberry.ID(str(row.quiz_id)) if row.quiz_id else None,
         assigned=row.assigned,
+        publication=row.publication,
         sections=sections,
     )
 

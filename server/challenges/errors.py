@@ -8,6 +8,13 @@ class ChallengeNotFound(DomainError):
     kind = "not_found"
 
 
+class DuelNotCopied(DomainError):
+    """A duel is one person's invitation to another: it is not a template."""
+
+    code = "challenge_duel_not_copied"
+    kind = "conflict"
+
+
 class MetricNotFound(DomainError):
     code = "metric_not_found"
     kind = "not_found"

@@ -19,7 +19,7 @@ from server.evaluation.models import SatisfactionSurvey
 from server.evaluation.satisfaction import month_start, months_back, weighted_index
 from server.network.models import Unit
 from server.training.audience import load_audience
-from server.training.models import ModuleProgress, QuizAttempt, TrainingModule
+from server.training.models import ModuleProgress, Publication, QuizAttempt, TrainingModule
 
 
 @dataclass(slots=True)
@@ -75,8 +75,11 @@ async def people_figures(unit: Unit) -> list[PersonFigures]:
         "id", "display_name", "role", "unit__path", "unit__name"
     )
     audience = await load_audience(unit.organization_id)
+    # drafts reach no one and archived modules have left the lists of things to do
     module_ids = list(
-        await TrainingModule.filter(organization_id=unit.organization_id).values_list("id", flat=True)
+        await TrainingModule.filter(
+            organization_id=unit.organization_id, publication=Publication.PUBLISHED
+        ).values_list("id", flat=True)
     )
     people: dict[int, PersonFigures] = {}
     assigned: dict[int, set[int]] = {}

@@ -177,3 +177,7 @@ DEMO_SEEDERS.append(seed_training)
 from server.demo.people import seed_people  # noqa: E402
 
 DEMO_SEEDERS.append(seed_people)
+
+from server.demo.authoring import seed_authoring  # noqa: E402
+
+DEMO_SEEDERS.append(seed_authoring)

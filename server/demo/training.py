@@ -16,6 +16,7 @@ from server.demo.training_content import (
     MYSTERY_SECTIONS,
 )
 from server.evaluation import action_plans, assessments
+from server.evaluation.grids import SkillInput, create_grid
 from server.evaluation.models import (
     ActionComment,
     ActionItem,
@@ -31,8 +32,10 @@ from server.evaluation.models import (
 )
 from server.network.scope import scope_of_user
 from server.plans.models import PerformancePlan
-from server.training import quizzes, services
+from server.training import authoring, quiz_authoring, quizzes, services
+from server.training.content import AssignmentInput, ModuleContent, SectionInput
 from server.training.models import ModuleProgress, QuizAttempt, QuizQuestion
+from server.training.quiz_authoring import ChoiceInput, QuestionInput, QuizContent
 
 BELOW_TARGET_POS = "Élan Paris 15e"
 TARGET = 75.0
@@ -53,24 +56,31 @@ async def _modules(demo: DemoNetwork) -> tuple[list[int], list[int]]:
     module_ids, quiz_ids = [], []
     for index, (title, summary, minutes, sections, questions) in enumerate(MODULES):
         if index == 2:
-            assignments: list[services.AssignmentInput] = []
+            assignments: list[AssignmentInput] = []
         elif index == 3:
-            assignments = [services.AssignmentInput(demo.units["Île-de-France"].id, Role.MEMBER, due[index])]
+            assignments = [AssignmentInput(demo.units["Île-de-France"].id, Role.MEMBER, due[index])]
         else:
-            assignments = [services.AssignmentInput(root.id, None, due[index])]
-        module = await services.create_module(
-            admin, title, summary, minutes,
-            [services.SectionInput(t, body) for t, body in sections],
-            assignments,
-            open_to_all=index == 2,
-        )
-        quiz = await quizzes.create_quiz(
+            assignments = [AssignmentInput(root.id, None, due[index])]
+        module = await authoring.create_module(
             admin,
-            f"Quiz : {title}",
-            [quizzes.QuestionInput(q, [(c, ok) for c, ok in choices], multiple, why) for q, multiple, why, choices in questions],
+            ModuleContent(
+                title, summary, minutes, [SectionInput(t, body) for t, body in sections], assignments,
+                open_to_all=index == 2,
+            ),
+            publish=True,
+        )
+        quiz = await quiz_authoring.create_quiz(
+            admin,
+            QuizContent(
+                f"Quiz : {title}",
+                [
+                    QuestionInput(q, [ChoiceInput(c, ok) for c, ok in choices], multiple, why)
+                    for q, multiple, why, choices in questions
+                ],
+                pass_mark_percent=70,
+                max_attempts=3,
+            ),
             module_id=module.id,
-            pass_mark_percent=70,
-            max_attempts=3,
         )
         module_ids.append(module.id)
         quiz_ids.append(quiz.id)
@@ -135,7 +145,12 @@ async def _grids_and_assessments(demo: DemoNetwork) -> None:
     grids = []
     for name, role, skills in GRIDS:
         label_id = label.id if label is not None and role == "MANAGER" else None
-        grids.append(await assessments.create_grid(await scope_of_user(admin), name, Role(role), skills, label_badge_id=label_id))
+        grids.append(
+            await create_grid(
+                await scope_of_user(admin), name, Role(role), [SkillInput(n, levels) for n, levels in skills],
+                label_badge_id=label_id,
+            )
+        )
     seller_skills = [s.id for s in await assessments.Skill.filter(grid_id=grids[0].id).order_by("position")]
     levels = [3, 3, 2, 2, 3]
     await assessments.submit_assessment(

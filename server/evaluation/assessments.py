@@ -2,7 +2,8 @@
 
 With the viewer's `Scope`: a manager (or an admin) assesses and reads the assessments of the
 people of units it manages, never its own; the person assessed reads and answers its own;
-anyone else gets not-found. Grids are the organisation's (head office writes them)."""
+anyone else gets not-found. Grids are the organisation's (head office writes them:
+server.evaluation.grids)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from server.accounts.models import Role, User
-from server.badges.models import Badge, BadgeKind
+from server.accounts.models import User
+from server.badges.models import Badge
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.evaluation.errors import AssessmentNotFound, GridNotFound
@@ -66,28 +67,6 @@ class AssessmentRow:
     @property
     def average_level(self) -> float:
         return round(sum(s.level for s in self.scores) / len(self.scores), 2) if self.scores else 0.0
-
-
-async def create_grid(
-    scope: Scope, name: str, role: Role, skills: list[tuple[str, list[str]]], label_badge_id: int | None = None
-) -> SkillsGrid:
-    scope.require_admin()
-    if not 2 <= len(name.strip()) <= 80 or not 1 <= len(skills) <= 20:
-        raise ValidationFailed("skills_grid_invalid", "skills")
-    for skill_name, descriptors in skills:
-        if not skill_name.strip() or len(descriptors) != 4:
-            raise ValidationFailed("skills_grid_invalid", "skills")
-    if label_badge_id is not None and not await Badge.filter(
-        id=label_badge_id, organization_id=scope.organization_id, kind=BadgeKind.LABEL
-    ).exists():
-        raise ValidationFailed("skills_grid_label_invalid", "labelBadgeId")
-    async with atomic():
-        grid = await SkillsGrid.create(
-            organization_id=scope.organization_id, name=name.strip(), role=role, label_badge_id=label_badge_id
-        )
-        for position, (skill_name, descriptors) in enumerate(skills):
-            await Skill.create(grid=grid, position=position, name=skill_name.strip()[:80], descriptors=descriptors)
-    return grid
 
 
 async def grids(scope: Scope) -> list[tuple[SkillsGrid, list[Skill]]]:

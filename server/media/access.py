@@ -1,5 +1,6 @@
 """Who may fetch a photo: a signed-in person of the same organisation who reads its post
-(server.feed.audience), or its uploader while it is not attached yet. Everyone else is told
+(server.feed.audience), or who reads a training module whose section shows it
+(server.training.access), or its uploader while it is not attached yet. Everyone else is told
 it does not exist.
 
 The viewer is found as for any request (`authenticate`, then its `Scope`); the photo in one
@@ -12,6 +13,7 @@ from server.feed.audience import reads, reads_hidden
 from server.media.models import Media
 from server.media.storage import KEY_PATTERN
 from server.network.scope import Scope, scope_of_user
+from server.training.access import reads_section_image
 
 
 async def media_viewer(token: str | None) -> Scope | None:
@@ -25,6 +27,7 @@ async def may_see_media(viewer: Scope, name: str) -> bool:
     if not KEY_PATTERN.match(name):
         return False
     rows = await Media.filter(key=name.split("-", 1)[0]).values(
+        "id",
         "owner_id",
         "organization_id",
         "post_images__post__author_id",
@@ -39,8 +42,8 @@ async def may_see_media(viewer: Scope, name: str) -> bool:
     if int(row["organization_id"]) != viewer.organization_id:
         return False
     if row["post_images__post__id"] is None:
-        # not attached (yet): only the person who uploaded it
-        return int(row["owner_id"]) == viewer.user_id
+        # not a post's: its uploader, or those who read a module whose section shows it
+        return int(row["owner_id"]) == viewer.user_id or await reads_section_image(viewer, int(row["id"]))
     if not reads(viewer, str(row["post_images__post__audience_unit__path"] or "/")):
         return False
     if row["post_images__post__hidden_at"] is not None:

@@ -1,5 +1,6 @@
-"""Deleting photos nobody will ever see: uploaded but never attached to a post (a composer
-abandoned) once a grace period has passed, and the photos of a deleted post.
+"""Deleting photos nobody will ever see: uploaded but attached neither to a post (a composer
+abandoned) nor to a training section (an image removed from a module) once a grace period
+has passed, and the photos of a deleted post.
 
 Rows go first, inside a transaction that locks them and checks again that no post holds
 them (a post being published at that moment wins); the files go once that has committed.
@@ -13,8 +14,10 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
+from server.feed.models import PostImage
 from server.media.models import Media
 from server.media.storage import file_name, get_storage
+from server.training.models import ModuleSection
 
 log = logging.getLogger("elan.media")
 
@@ -35,14 +38,12 @@ async def delete_files(keys: list[str]) -> None:
 
 async def _delete_unattached(ids: list[int]) -> list[str]:
     """Deletes those of `ids` that are still unattached; returns their keys."""
-    from server.feed.models import PostImage
-
     async with in_transaction():  # nothing to announce: no event bus needed
         locked = await Media.filter(id__in=ids).select_for_update()
-        attached = set(
-            await PostImage.filter(media_id__in=[media.id for media in locked]).values_list(
-                "media_id", flat=True
-            )
+        held = [media.id for media in locked]
+        attached = set(await PostImage.filter(media_id__in=held).values_list("media_id", flat=True))
+        attached |= set(
+            await ModuleSection.filter(image_media_id__in=held).values_list("image_media_id", flat=True)
         )
         doomed = [media for media in locked if media.id not in attached]
         if doomed:
@@ -51,12 +52,12 @@ async def _delete_unattached(ids: list[int]) -> list[str]:
 
 
 async def delete_orphan_media(grace: timedelta, now: datetime | None = None) -> int:
-    """Photos uploaded before `now - grace` that no post holds; returns how many went."""
+    """Photos uploaded before `now - grace` that no post nor section holds; returns how many went."""
     cutoff = (now or datetime.now(UTC)) - grace
     deleted = 0
     while True:
         ids = await (
-            Media.filter(created_at__lt=cutoff, post_images__id=None)
+            Media.filter(created_at__lt=cutoff, post_images__id=None, training_sections__id=None)
             .order_by("id")
             .limit(BATCH)
             .values_list("id", flat=True)

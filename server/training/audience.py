@@ -1,13 +1,19 @@
-"""Who a module is for: pure logic over assignments, shared by lists, reminders and dashboards."""
+"""Who a module is for: pure logic over assignments, shared by lists, reminders and dashboards.
+
+A draft has no audience yet: it reaches no one until it is published (its assignments are
+kept, for its managers). An archived module keeps its audience, so that those who followed
+it still read their history; the lists of what to do leave it out (`current`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
-from server.training.models import ModuleAssignment, TrainingModule
+from tortoise.expressions import Q
+
+from server.training.models import ModuleAssignment, Publication, TrainingModule
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,8 +29,16 @@ class Audience:
 
     open_to_all: set[int]
     targets: dict[int, list[Target]]
+    drafts: set[int] = field(default_factory=set)
+    archived: set[int] = field(default_factory=set)
+
+    def current(self, module_id: int) -> bool:
+        """Published, neither a draft nor archived: a module on the lists of things to do."""
+        return module_id not in self.drafts and module_id not in self.archived
 
     def includes(self, module_id: int, unit_path: str, role: str) -> bool:
+        if module_id in self.drafts:
+            return False
         if module_id in self.open_to_all:
             return True
         return any(
@@ -46,6 +60,8 @@ class Audience:
     def reaches(self, module_id: int, subtree_path: str) -> bool:
         """Whether someone of the subtree at `subtree_path` may be in the audience: the module
         is open to all, or one of its units is inside that subtree or holds it."""
+        if module_id in self.drafts:
+            return False
         if module_id in self.open_to_all:
             return True
         return any(
@@ -63,7 +79,14 @@ async def load_audience(organization_id: int, module_ids: list[int] | None = Non
     modules = TrainingModule.filter(organization_id=organization_id)
     if module_ids is not None:
         modules = modules.filter(id__in=module_ids)
-    open_ids = {int(i) for i in await modules.filter(open_to_all=True).values_list("id", flat=True)}  # type: ignore[call-overload]
+    open_ids: set[int] = set()
+    by_publication: dict[str, set[int]] = defaultdict(set)
+    for row in await modules.filter(
+        Q(open_to_all=True) | Q(publication__in=[Publication.DRAFT, Publication.ARCHIVED])
+    ).values("id", "open_to_all", "publication"):
+        if row["open_to_all"]:
+            open_ids.add(int(row["id"]))
+        by_publication[str(row["publication"])].add(int(row["id"]))
     rows = ModuleAssignment.filter(module__organization_id=organization_id)
     if module_ids is not None:
         rows = rows.filter(module_id__in=module_ids)
@@ -71,4 +94,6 @@ async def load_audience(organization_id: int, module_ids: list[int] | None = Non
     for row in await rows.values("module_id", "unit__path", "role", "due_at"):
         role = str(row["role"]) if row["role"] is not None else None
         targets[int(row["module_id"])].append(Target(str(row["unit__path"]), role, row["due_at"]))
-    return Audience(open_ids, dict(targets))
+    return Audience(
+        open_ids, dict(targets), by_publication[Publication.DRAFT.value], by_publication[Publication.ARCHIVED.value]
+    )

@@ -28,3 +28,31 @@ class QuizAlreadyPassed(DomainError):
 
     code = "quiz_already_passed"
     kind = "conflict"
+
+
+class ModuleArchived(DomainError):
+    """An archived module is read (history) but followed no more."""
+
+    code = "training_module_archived"
+    kind = "conflict"
+
+
+class ModuleHasQuiz(DomainError):
+    """A module has one quiz: the one that completes it."""
+
+    code = "training_module_has_quiz"
+    kind = "conflict"
+
+
+class QuizLocked(DomainError):
+    """The quiz has attempts: only what does not change a score may be edited."""
+
+    code = "quiz_locked_by_attempts"
+    kind = "conflict"
+
+
+class PublicationInvalid(DomainError):
+    """The module cannot move to that publication from where it is."""
+
+    code = "training_publication_invalid"
+    kind = "conflict"

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from tortoise import fields
 from tortoise.models import Model
 
 from server.accounts.models import Role
+
+
+class Publication(StrEnum):
+    """Where a module is in its life: written (seen by its managers only), followed, retired."""
+
+    DRAFT = "DRAFT"
+    PUBLISHED = "PUBLISHED"
+    ARCHIVED = "ARCHIVED"  # out of the sellers' lists; progress and attempts are kept
 
 
 class TrainingModule(Model):
@@ -23,6 +33,11 @@ class TrainingModule(Model):
         "elan.User", related_name="training_modules_created", null=True, on_delete=fields.SET_NULL
     )
     created_at = fields.DatetimeField(auto_now_add=True)
+    # rows older than authoring were published when created
+    publication = fields.CharEnumField(Publication, max_length=10, default=Publication.PUBLISHED)
+    updated_at = fields.DatetimeField(null=True)
+    published_at = fields.DatetimeField(null=True)
+    archived_at = fields.DatetimeField(null=True)
 
     organization_id: int
     created_by_id: int | None
@@ -41,10 +56,15 @@ class ModuleSection(Model):
     # a safe subset of Markdown, stored as typed; rendered on the server (server.training.markdown)
     body = fields.TextField(default="")
     image_url = fields.CharField(max_length=300, null=True)
-    video_url = fields.CharField(max_length=300, null=True)
+    # an image uploaded to the media service (POST /media): served to those who read the module
+    image_media: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "elan.Media", related_name="training_sections", null=True, on_delete=fields.SET_NULL
+    )
+    video_url = fields.CharField(max_length=300, null=True)  # a video of an allowed host (server.training.video)
     pdf_url = fields.CharField(max_length=300, null=True)
 
     module_id: int
+    image_media_id: int | None
 
     class Meta:
         table = "training_section"

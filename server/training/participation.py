@@ -13,7 +13,7 @@ from server.network.scope import Scope
 from server.network.services import top_of_scope
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
-from server.training.access import readable_module
+from server.training.access import followed_module, readable_module
 from server.training.errors import ReminderTooSoon
 from server.training.models import ModuleProgress, ModuleSection, TrainingReminder
 from server.training.services import Participation
@@ -105,9 +105,11 @@ async def send_reminders(scope: Scope, module_id: int, user_ids: list[int]) -> l
 
     Anyone listed outside the viewer's scope (or organisation) refuses the whole request;
     people already started, or reminded in the last 20 hours, are skipped. Returns who was
-    reminded."""
+    reminded. No one is reminded of an archived module."""
     if not 1 <= len(user_ids) <= REMINDED_MAX:
         raise ValidationFailed("training_reminder_people_invalid", "userIds")
+    scope.require_manager()
+    await followed_module(scope, module_id)
     report = await participation(scope, module_id)
     eligible = {p.user_id: p for p in report.people}
     others = [uid for uid in user_ids if uid not in eligible]

@@ -15,7 +15,8 @@ other quiz badges read).
 
 **Who takes a quiz.** A quiz attached to a module is taken by those who may read the module
 (server.training.access): its audience, and managers of its scope. A standalone quiz is open
-to the whole organisation. Attaching a quiz to a module needs to manage that module.
+to the whole organisation. No attempt is taken once the module is archived. Writing quizzes
+is server.training.quiz_authoring.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from tortoise.exceptions import IntegrityError
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.network.scope import Scope
-from server.training.access import managed_module, readable_module
+from server.training.access import followed_module, readable_module
 from server.training.errors import (
     AttemptsExhausted,
     ModuleNotFound,
@@ -44,9 +45,6 @@ from server.training.models import (
     QuizQuestion,
 )
 from server.training.services import complete_if_done
-
-QUESTIONS_MAX = 50
-CHOICES_MAX = 8
 
 
 @dataclass(slots=True)
@@ -109,22 +107,15 @@ class AttemptResult:
         return self.passed or self.attempts_left == 0
 
 
-@dataclass(slots=True)
-class QuestionInput:
-    text: str
-    choices: list[tuple[str, bool]]
-    multiple: bool = False
-    explanation: str = ""
-
-
-async def _quiz(scope: Scope, quiz_id: int) -> Quiz:
-    """A quiz the viewer may take: of its organisation, and of a module it may read, if any."""
+async def _quiz(scope: Scope, quiz_id: int, taking: bool = False) -> Quiz:
+    """A quiz the viewer may read: of its organisation, and of a module it may read, if any;
+    `taking`: of a module it may follow now (not archived)."""
     quiz = await Quiz.get_or_none(id=quiz_id, organization_id=scope.organization_id)
     if quiz is None:
         raise QuizNotFound("quizId")
     if quiz.module_id is not None:
         try:
-            await readable_module(scope, quiz.module_id)
+            await (followed_module if taking else readable_module)(scope, quiz.module_id)
         except ModuleNotFound as error:
             raise QuizNotFound("quizId") from error
     return quiz
@@ -136,52 +127,6 @@ async def _questions(quiz_id: int) -> tuple[list[QuizQuestion], dict[int, list[Q
     for choice in await QuizChoice.filter(question__quiz_id=quiz_id).order_by("position"):
         choices[choice.question_id].append(choice)
     return questions, choices
-
-
-async def create_quiz(
-    scope: Scope,
-    title: str,
-    questions: list[QuestionInput],
-    module_id: int | None = None,
-    pass_mark_percent: int = 70,
-    max_attempts: int | None = None,
-    shuffle: bool = True,
-) -> Quiz:
-    scope.require_manager()
-    if not 2 <= len(title.strip()) <= 120:
-        raise ValidationFailed("training_title_invalid", "title", max=120)
-    if not 0 <= pass_mark_percent <= 100:
-        raise ValidationFailed("quiz_pass_mark_invalid", "passMarkPercent")
-    if max_attempts is not None and not 1 <= max_attempts <= 20:
-        raise ValidationFailed("quiz_attempts_invalid", "maxAttempts")
-    if not 1 <= len(questions) <= QUESTIONS_MAX:
-        raise ValidationFailed("quiz_questions_invalid", "questions", max=QUESTIONS_MAX)
-    for question in questions:
-        right = sum(1 for _, ok in question.choices if ok)
-        if not 2 <= len(question.choices) <= CHOICES_MAX or right == 0 or (not question.multiple and right != 1):
-            raise ValidationFailed("quiz_choices_invalid", "questions", max=CHOICES_MAX)
-    if module_id is not None:
-        await managed_module(scope, module_id)
-    async with atomic():
-        quiz = await Quiz.create(
-            organization_id=scope.organization_id,
-            module_id=module_id,
-            title=title.strip(),
-            pass_mark_percent=pass_mark_percent,
-            max_attempts=max_attempts,
-            shuffle=shuffle,
-        )
-        for position, question in enumerate(questions):
-            row = await QuizQuestion.create(
-                quiz=quiz,
-                position=position,
-                text=question.text.strip()[:500],
-                multiple=question.multiple,
-                explanation=question.explanation.strip()[:1000],
-            )
-            for index, (text, correct) in enumerate(question.choices):
-                await QuizChoice.create(question=row, position=index, text=text.strip()[:300], correct=correct)
-    return quiz
 
 
 async def quiz_for_taking(scope: Scope, quiz_id: int, rng: random.Random | None = None) -> QuizView:
@@ -258,14 +203,17 @@ async def submit_quiz_attempt(scope: Scope, quiz_id: int, answers: dict[int, lis
     viewer = scope.user
     if viewer is None:  # an integration token takes no quiz
         raise NotAllowed()
-    quiz = await _quiz(scope, quiz_id)
-    questions, choices = await _questions(quiz.id)
-    _check_answers(questions, choices, answers)
-    percent, corrections = score(questions, choices, answers)
-    passed = percent >= quiz.pass_mark_percent
+    quiz = await _quiz(scope, quiz_id, taking=True)
     module_completed = False
     try:
         async with atomic() as events:
+            # the key is read under the quiz's lock, which an edit of the quiz takes too
+            # (server.training.quiz_authoring): the score is the key's that is kept
+            quiz = await Quiz.filter(id=quiz.id).select_for_update().get()
+            questions, choices = await _questions(quiz.id)
+            _check_answers(questions, choices, answers)
+            percent, corrections = score(questions, choices, answers)
+            passed = percent >= quiz.pass_mark_percent
             mine = QuizAttempt.filter(quiz_id=quiz.id, user_id=viewer.id)
             if await mine.filter(passed=True).exists():
                 raise QuizAlreadyPassed("quizId")

@@ -1,7 +1,8 @@
-"""Training modules: publishing one, my modules, reading one, progress.
+"""Training modules: my modules, reading one, progress.
 
-Who may read, follow or manage a module is decided in `server.training.access`; who has
-started and the reminders are in `server.training.participation`."""
+Who may read, follow or manage a module is decided in `server.training.access`; writing one
+is `server.training.authoring`; who has started and the reminders are in
+`server.training.participation`."""
 
 from __future__ import annotations
 
@@ -11,29 +12,21 @@ from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
 
-from server.accounts.models import Role, User
+from server.accounts.models import User
 from server.db import Events, atomic
 from server.errors import NotAllowed, ValidationFailed
-from server.network.models import Unit
 from server.network.scope import Scope
-from server.notifications.models import NotificationKind
-from server.notifications.services import notify
-from server.training.access import readable_module, readable_modules
+from server.training.access import followed_module, readable_module, readable_modules
 from server.training.audience import Audience, load_audience
 from server.training.errors import ModuleNotFound
 from server.training.models import (
-    ModuleAssignment,
     ModuleProgress,
     ModuleSection,
+    Publication,
     Quiz,
     QuizAttempt,
     TrainingModule,
 )
-
-TITLE_MAX = 120
-SUMMARY_MAX = 500
-BODY_MAX = 20_000
-SECTIONS_MAX = 30
 
 
 class Participation(StrEnum):
@@ -55,119 +48,13 @@ class ModuleRow:
     due_at: datetime | None
     quiz_id: int | None
     assigned: bool
-
-
-@dataclass(slots=True)
-class SectionInput:
-    title: str
-    body: str = ""
-    image_url: str | None = None
-    video_url: str | None = None
-    pdf_url: str | None = None
-
-
-@dataclass(slots=True)
-class AssignmentInput:
-    unit_id: int
-    role: Role | None = None
-    due_at: datetime | None = None
+    publication: Publication = Publication.PUBLISHED
 
 
 def status_of(progress: ModuleProgress | None) -> Participation:
     if progress is None:
         return Participation.NOT_STARTED
     return Participation.COMPLETED if progress.completed_at else Participation.IN_PROGRESS
-
-
-def _check_url(url: str | None, field_name: str) -> str | None:
-    if url is None or not url.strip():
-        return None
-    url = url.strip()
-    if not url.startswith(("https://", "http://", "/")) or len(url) > 300:
-        raise ValidationFailed("url_invalid", field_name)
-    return url
-
-
-async def create_module(
-    scope: Scope,
-    title: str,
-    summary: str,
-    duration_minutes: int,
-    sections: list[SectionInput],
-    assignments: list[AssignmentInput],
-    open_to_all: bool = False,
-    cover_url: str | None = None,
-) -> ModuleRow:
-    """Head office or a manager publishes a module to units (and roles) it manages."""
-    scope.require_manager()
-    author = scope.user
-    if author is None:
-        raise NotAllowed()
-    title = title.strip()
-    if not 2 <= len(title) <= TITLE_MAX:
-        raise ValidationFailed("training_title_invalid", "title", max=TITLE_MAX)
-    if len(summary) > SUMMARY_MAX:
-        raise ValidationFailed("text_too_long", "summary", max=SUMMARY_MAX)
-    if not 1 <= duration_minutes <= 600:
-        raise ValidationFailed("training_duration_invalid", "durationMinutes")
-    if not 1 <= len(sections) <= SECTIONS_MAX:
-        raise ValidationFailed("training_sections_invalid", "sections", max=SECTIONS_MAX)
-    for section in sections:
-        if not 1 <= len(section.title.strip()) <= TITLE_MAX or len(section.body) > BODY_MAX:
-            raise ValidationFailed("training_section_invalid", "sections", max=BODY_MAX)
-    if open_to_all and not scope.is_admin:
-        raise NotAllowed("openToAll")
-    units = {}
-    for assignment in assignments:
-        unit = await Unit.get_or_none(id=assignment.unit_id, organization_id=scope.organization_id)
-        if unit is None:
-            raise ValidationFailed("unit_not_found", "assignments")
-        scope.require_manages(unit)
-        units[assignment.unit_id] = unit
-    async with atomic() as events:
-        module = await TrainingModule.create(
-            organization_id=author.organization_id,
-            title=title,
-            summary=summary.strip(),
-            duration_minutes=duration_minutes,
-            cover_url=_check_url(cover_url, "coverUrl"),
-            open_to_all=open_to_all,
-            created_by=author,
-        )
-        for position, section in enumerate(sections):
-            await ModuleSection.create(
-                module=module,
-                position=position,
-                title=section.title.strip(),
-                body=section.body,
-                image_url=_check_url(section.image_url, "sections"),
-                video_url=_check_url(section.video_url, "sections"),
-                pdf_url=_check_url(section.pdf_url, "sections"),
-            )
-        for assignment in assignments:
-            await ModuleAssignment.create(
-                module=module, unit=units[assignment.unit_id], role=assignment.role, due_at=assignment.due_at
-            )
-        await _announce(author, module, events)
-    return await module_row(scope, module.id)
-
-
-async def _announce(author: User, module: TrainingModule, events: Events) -> None:
-    """Tells the module's audience (TRAINING_ASSIGNED), in the transaction that creates it."""
-    audience = await load_audience(author.organization_id, [module.id])
-    people = await User.filter(organization_id=author.organization_id, deactivated_at=None).exclude(id=author.id).values(
-        "id", "role", "unit__path"
-    )
-    for person in people:
-        if audience.includes(module.id, str(person["unit__path"]), str(person["role"])):
-            await notify(
-                int(person["id"]),
-                NotificationKind.TRAINING_ASSIGNED,
-                params={"module": module.title, "moduleId": module.id},
-                actor_name=author.display_name,
-                link=f"/apprendre/{module.id}",
-                events=events,
-            )
 
 
 async def _section_counts(module_ids: list[int]) -> dict[int, int]:
@@ -186,14 +73,16 @@ async def _quiz_of_modules(module_ids: list[int]) -> dict[int, int]:
 
 
 async def my_modules(scope: Scope) -> list[ModuleRow]:
-    """The modules assigned to the viewer (or open to all), due first, with its progress."""
+    """The published modules assigned to the viewer (or open to all), due first, with its progress."""
     audience = await load_audience(scope.organization_id)
-    modules = await TrainingModule.filter(organization_id=scope.organization_id).order_by("-id")
+    modules = await TrainingModule.filter(
+        organization_id=scope.organization_id, publication=Publication.PUBLISHED
+    ).order_by("-id")
     mine = [m for m in modules if audience.includes(m.id, scope.unit_path, scope.role)]
-    return await _rows(scope, mine, audience)
+    return await rows_of(scope, mine, audience)
 
 
-async def _rows(scope: Scope, modules: list[TrainingModule], audience: Audience) -> list[ModuleRow]:
+async def rows_of(scope: Scope, modules: list[TrainingModule], audience: Audience) -> list[ModuleRow]:
     ids = [m.id for m in modules]
     counts = await _section_counts(ids)
     quizzes = await _quiz_of_modules(ids)
@@ -206,11 +95,13 @@ async def _rows(scope: Scope, modules: list[TrainingModule], audience: Audience)
             duration_minutes=m.duration_minutes,
             cover_url=m.cover_url,
             section_count=counts[m.id],
-            sections_done=progress[m.id].sections_done if m.id in progress else 0,
+            # a module edited shorter keeps what was read, counted against its new length
+            sections_done=min(progress[m.id].sections_done, counts[m.id]) if m.id in progress else 0,
             status=status_of(progress.get(m.id)),
             due_at=audience.due_at(m.id, scope.unit_path, scope.role),
             quiz_id=quizzes.get(m.id),
             assigned=audience.includes(m.id, scope.unit_path, scope.role),
+            publication=m.publication,
         )
         for m in modules
     ]
@@ -223,7 +114,7 @@ async def _rows(scope: Scope, modules: list[TrainingModule], audience: Audience)
 async def module_row(scope: Scope, module_id: int) -> ModuleRow:
     """One module the viewer may read (see server.training.access), with its progress."""
     module, audience = await readable_module(scope, module_id)
-    return (await _rows(scope, [module], audience))[0]
+    return (await rows_of(scope, [module], audience))[0]
 
 
 async def find_module(scope: Scope, module_id: int) -> tuple[ModuleRow, list[ModuleSection]] | None:
@@ -246,8 +137,9 @@ async def record_progress(scope: Scope, module_id: int, sections_done: int) -> M
     """The viewer read up to `sections_done` sections of a module it may read; never goes backwards.
 
     The module is completed once every section is read and, when it has a quiz, the quiz
-    is passed (see `complete_if_done`, also called when a quiz is passed)."""
-    module, _ = await readable_module(scope, module_id)
+    is passed (see `complete_if_done`, also called when a quiz is passed). Refused once the
+    module is archived."""
+    module, _ = await followed_module(scope, module_id)
     viewer = _person(scope)
     total = await ModuleSection.filter(module_id=module.id).count()
     if not 0 <= sections_done <= total:
@@ -298,7 +190,9 @@ async def complete_if_done(viewer: User, progress: ModuleProgress, total: int | 
 
 
 async def scope_modules(scope: Scope) -> list[ModuleRow]:
-    """The modules a manager follows: those it may read (its scope's, see server.training.access)."""
+    """The modules a manager follows: those it may read (its scope's, see server.training.access),
+    drafts aside (no one follows them yet)."""
     scope.require_manager()
     modules, audience = await readable_modules(scope)
-    return sorted(await _rows(scope, modules, audience), key=lambda r: -r.id)
+    published = [m for m in modules if m.publication != Publication.DRAFT]
+    return sorted(await rows_of(scope, published, audience), key=lambda r: -r.id)

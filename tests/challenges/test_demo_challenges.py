@@ -8,7 +8,7 @@ from server.accounts.models import User
 from server.accounts.services import open_session
 from server.challenges.models import Challenge, ChallengeStatus, Result
 from server.demo.challenges import DMS_TOKEN, demo_tick
-from server.demo.seed import seed_demo
+from tests.factories import demo_network
 from tests.graphql_client import GraphQLClient
 
 DEMO = """{
@@ -23,7 +23,7 @@ PUBLISH = """mutation($id: ID!) { publishChallenge(challengeId: $id) {
 
 async def test_the_demo_shows_a_draft_to_publish_and_an_audit_with_corrections(live_server):
     # given the French demo network
-    await seed_demo()
+    await demo_network()
     manager = await User.get(email="manager@elan.example")
     async with GraphQLClient(live_server.url, token=await open_session(manager)) as client:
         data = await client.execute(DEMO)

@@ -49,9 +49,10 @@ class Phone:
 async def phones(browser, live_server) -> AsyncIterator[object]:
     made: list[Phone] = []
 
-    async def open_phone(locale: str = "fr-FR") -> Phone:
+    async def open_phone(locale: str = "fr-FR", timezone_id: str | None = None) -> Phone:
         context = await browser.new_context(
-            viewport=PHONE, base_url=live_server.url, locale=locale, has_touch=True, is_mobile=True
+            viewport=PHONE, base_url=live_server.url, locale=locale, has_touch=True, is_mobile=True,
+            timezone_id=timezone_id,
         )
         page = await context.new_page()
         phone = Phone(context, page)

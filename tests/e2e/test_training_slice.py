@@ -8,7 +8,9 @@ from playwright.async_api import expect
 
 from server.accounts.models import Role
 from server.network.scope import scope_of_user
-from server.training import quizzes, services
+from server.training import authoring, quiz_authoring
+from server.training.content import AssignmentInput, ModuleContent, SectionInput
+from server.training.quiz_authoring import ChoiceInput, QuestionInput, QuizContent
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
 
@@ -17,27 +19,36 @@ pytestmark = pytest.mark.e2e
 
 async def _module_with_quiz(manager, pos) -> int:
     author = await scope_of_user(manager)
-    module = await services.create_module(
+    module = await authoring.create_module(
         author,
-        "Accueil client en concession",
-        "Les 5 premières minutes",
-        10,
-        [
-            services.SectionInput("Les 30 premières secondes", "## Un regard\nSaluez **dans les 30 secondes**.\n- Levez-vous\n- Souriez"),
-            services.SectionInput("Écouter", "Posez des *questions ouvertes*."),
-        ],
-        [services.AssignmentInput(pos.id, Role.MEMBER)],
+        ModuleContent(
+            "Accueil client en concession",
+            "Les 5 premières minutes",
+            10,
+            [
+                SectionInput("Les 30 premières secondes", "## Un regard\nSaluez **dans les 30 secondes**.\n- Levez-vous\n- Souriez"),
+                SectionInput("Écouter", "Posez des *questions ouvertes*."),
+            ],
+            [AssignmentInput(pos.id, Role.MEMBER)],
+        ),
+        publish=True,
     )
-    await quizzes.create_quiz(
+
+    def choices(*marks: tuple[str, bool]) -> list[ChoiceInput]:
+        return [ChoiceInput(text, right) for text, right in marks]
+
+    await quiz_authoring.create_quiz(
         author,
-        "Quiz accueil",
-        [
-            quizzes.QuestionInput("Dans quel délai saluer un client ?", [("30 secondes", True), ("5 minutes", False)], False, "Le client sait qu'il est vu."),
-            quizzes.QuestionInput("Que demander en découverte ?", [("L'usage", True), ("La remise", False), ("Le calendrier", True)], True, "Usage et calendrier."),
-        ],
+        QuizContent(
+            "Quiz accueil",
+            [
+                QuestionInput("Dans quel délai saluer un client ?", choices(("30 secondes", True), ("5 minutes", False)), False, "Le client sait qu'il est vu."),
+                QuestionInput("Que demander en découverte ?", choices(("L'usage", True), ("La remise", False), ("Le calendrier", True)), True, "Usage et calendrier."),
+            ],
+            pass_mark_percent=100,
+            shuffle=False,
+        ),
         module_id=module.id,
-        pass_mark_percent=100,
-        shuffle=False,
     )
     return module.id
 

@@ -15,9 +15,10 @@ from schema.evaluation.mutations import EvaluationMutation
 from schema.evaluation.queries import EvaluationQuery
 from schema.evaluation.subscriptions import EvaluationSubscription
 from server.accounts.models import Role
+from server.badges.models import Badge, BadgeKind
 from server.evaluation.action_plans import add_item, create_plan
 from server.evaluation.assessments import ScoreInput, submit_assessment
-from server.evaluation.models import AssessmentOutcome, Skill
+from server.evaluation.models import AssessmentOutcome, Skill, SkillsGrid
 from server.network.models import UnitKind
 from server.network.scope import scope_of_user
 from server.network.services import create_unit
@@ -35,6 +36,7 @@ class World:
     grid_id: int
     skill_ids: list[int]
     julie_id: int
+    label_id: int
 
 
 TEAM = "the Lille team's manager is on the point of sale's team"
@@ -50,6 +52,14 @@ def _managers(field: str, document: str, variables, allowed: str = "manager") ->
 
 
 RULES = [
+    # grids are the organisation's: head office writes them, no manager does
+    _managers(
+        "createSkillsGrid",
+        """mutation($label: ID!) { createSkillsGrid(input: {name: "Conseiller", role: MEMBER, labelBadgeId: $label,
+           skills: [{name: "Accueil", levels: ["Un", "Deux", "Trois", "Quatre"]}]}) { __typename } }""",
+        lambda w: {"label": str(w.label_id)},
+        allowed="admin",
+    ),
     _managers("assessment", "query($id: ID!) { assessment(id: $id) { id } }", lambda w: {"id": str(w.assessment_id)}),
     _managers("assessments", "query($unit: ID!) { assessments(unitId: $unit) { id } }", lambda w: {"unit": str(w.lille_id)}),
     _managers(
@@ -132,7 +142,7 @@ async def test_members_sibling_and_child_managers_are_refused_where_the_rule_say
     network = await make_network()
     lille, arras = network.points_of_sale["Lille"], network.points_of_sale["Arras"]
     team = await create_unit(lille, UnitKind.TEAM, "Équipe VO")
-    admin, _ = await signed_in(network.root, Role.ADMIN)
+    admin, admin_token = await signed_in(network.root, Role.ADMIN)
     manager, manager_token = await signed_in(network.regions["Nord"], Role.MANAGER)
     julie, julie_token = await signed_in(lille)
     grid_id = await make_grid(admin)
@@ -142,7 +152,10 @@ async def test_members_sibling_and_child_managers_are_refused_where_the_rule_say
     )
     plan = await create_plan(await scope_of_user(julie), lille.id, "Retrouver 80")
     item = (await add_item(await scope_of_user(julie), plan.id, "Rappeler les clients")).items[0]
-    world = World(lille.id, plan.id, item.id, assessment.id, grid_id, skill_ids, julie.id)
+    label = await Badge.create(
+        organization_id=network.organization_id, kind=BadgeKind.LABEL, name="Conseiller confirmé", levels=["Or"]
+    )
+    world = World(lille.id, plan.id, item.id, assessment.id, grid_id, skill_ids, julie.id, label.id)
     tokens = {
         MEMBER: (await signed_in(arras))[1],
         SIBLING: (await signed_in(arras, Role.MANAGER))[1],
@@ -151,8 +164,10 @@ async def test_members_sibling_and_child_managers_are_refused_where_the_rule_say
         "colleague": (await signed_in(lille))[1],
         "manager": manager_token,
         "julie": julie_token,
+        "admin": admin_token,
     }
     # when each tries each field
     table = await run_table(live_server, world, RULES, tokens)
-    # then every verdict is the rule's
+    # then every verdict is the rule's; only head office's grid was stored
     assert table.mismatches() == []
+    assert await SkillsGrid.filter(organization_id=network.organization_id, name="Conseiller").count() == 1

@@ -38,7 +38,7 @@ async def test_training_completion_and_quiz_score_per_person_and_per_unit(live_s
     ana, bob = await make_user(lille), await make_user(lille)
     first = await make_module(manager, [lille], sections=1)
     await make_module(manager, [lille], sections=1, title="Financement")
-    quiz_id = await make_quiz(manager, pass_mark=100)
+    quiz_id = await make_quiz((await signed_in(network.root, Role.ADMIN))[0], pass_mark=100)
     ana_scope = await scope_of_user(ana)
     await services.record_progress(ana_scope, first, 1)
     await quizzes.submit_quiz_attempt(ana_scope, quiz_id, {})  # 0 %

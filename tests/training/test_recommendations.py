@@ -8,7 +8,8 @@ from server.accounts.models import Role
 from server.evaluation.assessments import ScoreInput, submit_assessment
 from server.evaluation.models import AssessmentOutcome, Skill
 from server.network.scope import scope_of_user
-from server.training import quizzes, services
+from server.training import authoring, quizzes
+from server.training.content import AssignmentInput, ModuleContent, SectionInput
 from tests.evaluation.factories import make_grid
 from tests.factories import make_network, signed_in
 from tests.graphql_client import GraphQLClient
@@ -24,16 +25,18 @@ async def test_a_failed_quiz_a_weak_skill_and_a_due_date_each_suggest_a_module(l
     admin, _ = await signed_in(network.root, Role.ADMIN)
     manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
     seller, token = await signed_in(lille)
-    section = [services.SectionInput("Un", "Texte")]
+    section = [SectionInput("Un", "Texte")]
     author = await scope_of_user(manager)
-    welcome = await services.create_module(author, "Accueil client", "", 10, section, [services.AssignmentInput(lille.id)])
-    await services.create_module(author, "Vendre le financement LOA/LLD", "", 10, section, [services.AssignmentInput(lille.id)])
-    await services.create_module(
-        author, "Réussir la livraison", "", 10, section,
-        [services.AssignmentInput(lille.id, None, datetime.now(UTC) + timedelta(days=3))],
-    )
-    await services.create_module(author, "Hybride", "", 10, section, [services.AssignmentInput(lille.id)])
-    quiz_id = await make_quiz(manager, module_id=welcome.id, pass_mark=100)
+
+    async def module(title: str, due_at: datetime | None = None) -> int:
+        content = ModuleContent(title, "", 10, section, [AssignmentInput(lille.id, None, due_at)])
+        return (await authoring.create_module(author, content, publish=True)).id
+
+    welcome = await module("Accueil client")
+    await module("Vendre le financement LOA/LLD")
+    await module("Réussir la livraison", datetime.now(UTC) + timedelta(days=3))
+    await module("Hybride")
+    quiz_id = await make_quiz(manager, module_id=welcome, pass_mark=100)
     await quizzes.submit_quiz_attempt(await scope_of_user(seller), quiz_id, {})
     grid_id = await make_grid(admin)
     skills = await Skill.filter(grid_id=grid_id).order_by("position")

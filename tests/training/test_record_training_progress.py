@@ -5,7 +5,8 @@ from __future__ import annotations
 from server.accounts.models import Role
 from server.network.scope import scope_of_user
 from server.notifications.models import Notification, NotificationKind
-from server.training import quizzes
+from server.training import authoring, quizzes
+from server.training.content import AssignmentInput, ModuleContent, SectionInput
 from tests.factories import make_network, signed_in
 from tests.graphql_client import GraphQLClient
 from tests.training.factories import answer_key, captured, make_module, make_quiz
@@ -86,12 +87,14 @@ async def test_sections_are_rendered_as_safe_html_and_text_blocks(live_server):
     network = await make_network()
     manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
     _, token = await signed_in(network.points_of_sale["Lille"])
-    from server.training import services
-
-    module = await services.create_module(
-        await scope_of_user(manager), "Sécurité", "", 5,
-        [services.SectionInput("Un", "## Titre\n<script>alert(1)</script> **gras** [lien](https://elan.example) [x](javascript:alert(1))\n- un\n- deux")],
-        [services.AssignmentInput(network.points_of_sale["Lille"].id)],
+    module = await authoring.create_module(
+        await scope_of_user(manager),
+        ModuleContent(
+            "Sécurité", "", 5,
+            [SectionInput("Un", "## Titre\n<script>alert(1)</script> **gras** [lien](https://elan.example) [x](javascript:alert(1))\n- un\n- deux")],
+            [AssignmentInput(network.points_of_sale["Lille"].id)],
+        ),
+        publish=True,
     )
     async with GraphQLClient(live_server.url, token=token) as client:
         section = (await client.execute(MODULE, {"id": str(module.id)}))["trainingModule"]["sections"][0]
@@ -164,6 +167,6 @@ async def test_assignment_by_role_targets_only_that_role(live_server):
 
 async def test_answer_key_helper_reads_the_database(live_server):
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
-    key = await answer_key(await make_quiz(manager))
+    head_office, _ = await signed_in(network.root, Role.ADMIN)
+    key = await answer_key(await make_quiz(head_office))
     assert set(key) == {"Q1", "Q2", "Q3"}

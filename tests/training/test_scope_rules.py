@@ -3,7 +3,8 @@ manager of a child unit: refused where the rule says so (server.training.access)
 
 The module is assigned to Lille and published by the Nord manager. Its audience (Lille's
 people, its team's manager included) reads and follows it; following participation,
-reminding, publishing and attaching a quiz are for the managers of Lille."""
+reminding, publishing, writing it, its draft and its quiz are for the managers of Lille
+(server.training.access): a manager of the team below Lille manages none of it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from schema.training.queries import TrainingQuery
 from server.accounts.models import Role
 from server.network.models import UnitKind
 from server.network.services import create_unit
+from server.training.models import Publication, Quiz, TrainingModule
 from tests.factories import make_network, signed_in
 from tests.scope_rules import ALLOWED, CHILD, MEMBER, SIBLING, Rule, missing_rules, run_table
 from tests.training.factories import make_module, make_quiz
@@ -25,11 +27,32 @@ class World:
     quiz_id: int
     lille_id: int
     julie_id: int
+    draft_id: int
 
 
 MANAGERS_ONLY = (MEMBER, SIBLING, CHILD)
 AUDIENCE = "the Lille team's manager is in the module's audience"
+QUIZ_QUESTIONS = """questions: [{text: "Q", choices: [{text: "A", correct: true}, {text: "B", correct: false}]}]"""
 RULES = [
+    # the quiz is edited before anyone takes it (then, only its texts could change)
+    Rule("updateQuiz",
+         "mutation($id: ID!) { updateQuiz(input: {id: $id, title: \"Quiz revu\", passMarkPercent: 50, "
+         + QUIZ_QUESTIONS + "}) { __typename } }",
+         lambda w: {"id": str(w.quiz_id)}, member="seller", allowed="manager"),
+    Rule("quizSource", "query($id: ID!) { quizSource(id: $id) { id questions { choices { correct } } } }",
+         lambda w: {"id": str(w.quiz_id)}, member="seller", allowed="manager"),
+    Rule("trainingModuleSource", "query($id: ID!) { trainingModuleSource(id: $id) { id sections { body } } }",
+         lambda w: {"id": str(w.module_id)}, member="seller", allowed="manager"),
+    Rule("updateTrainingModule",
+         """mutation($id: ID!, $unit: ID!) { updateTrainingModule(input: {id: $id, title: "Accueil revu",
+            sections: [{title: "Un"}, {title: "Deux"}], assignments: [{unitId: $unit}]}) { __typename } }""",
+         lambda w: {"id": str(w.module_id), "unit": str(w.lille_id)}, member="seller", allowed="manager"),
+    Rule("publishTrainingModule",
+         "mutation($id: ID!) { publishTrainingModule(moduleId: $id) { __typename } }",
+         lambda w: {"id": str(w.draft_id)}, member="seller", allowed="manager"),
+    Rule("archiveTrainingModule",
+         "mutation($id: ID!) { archiveTrainingModule(moduleId: $id) { __typename } }",
+         lambda w: {"id": str(w.draft_id)}, member="seller", allowed="manager"),
     Rule("trainingModule", "query($id: ID!) { trainingModule(id: $id) { id } }",
          lambda w: {"id": str(w.module_id)}, refused=(MEMBER, SIBLING), why=AUDIENCE),
     Rule("quiz", "query($id: ID!) { quiz(id: $id) { id } }",
@@ -53,7 +76,7 @@ RULES = [
     Rule("createQuiz",
          """mutation($id: ID!) { createQuiz(input: {title: "Quiz", moduleId: $id, questions: [{text: "Q",
             choices: [{text: "A", correct: true}, {text: "B", correct: false}]}]}) { __typename } }""",
-         lambda w: {"id": str(w.module_id)}, member="seller", allowed="manager"),
+         lambda w: {"id": str(w.draft_id)}, member="seller", allowed="manager"),
 ]
 
 
@@ -69,7 +92,9 @@ async def test_members_sibling_and_child_managers_are_refused_where_the_rule_say
     manager, manager_token = await signed_in(network.regions["Nord"], Role.MANAGER)
     julie, _ = await signed_in(lille)
     module_id = await make_module(manager, [lille])
-    world = World(module_id, await make_quiz(manager, module_id=module_id, pass_mark=100), lille.id, julie.id)
+    draft_id = await make_module(manager, [lille], title="Brouillon", publish=False)
+    quiz_id = await make_quiz(manager, module_id=module_id, pass_mark=100)
+    world = World(module_id, quiz_id, lille.id, julie.id, draft_id)
     tokens = {
         MEMBER: (await signed_in(arras))[1],  # outside the audience
         SIBLING: (await signed_in(arras, Role.MANAGER))[1],
@@ -80,5 +105,8 @@ async def test_members_sibling_and_child_managers_are_refused_where_the_rule_say
     }
     # when each tries each field
     table = await run_table(live_server, world, RULES, tokens)
-    # then every verdict is the rule's
+    # then every verdict is the rule's, and the refused changed nothing the allowed ones did not
     assert table.mismatches() == []
+    assert await TrainingModule.filter(title="Accueil revu").count() == 1
+    assert (await TrainingModule.get(id=draft_id)).publication == Publication.ARCHIVED
+    assert await Quiz.filter(title="Quiz revu").count() == 1

@@ -43,9 +43,9 @@ def answers(key: dict[str, dict[str, int]], picks: dict[str, list[str]]) -> list
 async def test_the_quiz_query_never_carries_the_answers(live_server):
     # given a quiz with explanations and right answers
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     _, token = await signed_in(network.points_of_sale["Lille"])
-    quiz_id = await make_quiz(manager)
+    quiz_id = await make_quiz(head_office)
     # when a seller opens it
     async with GraphQLClient(live_server.url, token=token) as client:
         response = await client.raw(QUIZ, {"id": str(quiz_id)})
@@ -62,9 +62,9 @@ async def test_the_quiz_query_never_carries_the_answers(live_server):
 async def test_single_and_multiple_choice_are_scored_on_the_server(live_server):
     # given a quiz with a 60 % pass mark
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     seller, token = await signed_in(network.points_of_sale["Lille"])
-    quiz_id = await make_quiz(manager, pass_mark=60)
+    quiz_id = await make_quiz(head_office, pass_mark=60)
     key = await answer_key(quiz_id)
     async with GraphQLClient(live_server.url, token=token) as client:
         # when the seller gets Q1 right, only half of Q2 (so wrong), and Q3 right
@@ -93,9 +93,9 @@ async def test_single_and_multiple_choice_are_scored_on_the_server(live_server):
 async def test_a_failed_attempt_shows_no_correction_while_attempts_remain(live_server):
     # given a quiz passed at 100 %, three attempts
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     _, token = await signed_in(network.points_of_sale["Lille"])
-    quiz_id = await make_quiz(manager, pass_mark=100, max_attempts=3)
+    quiz_id = await make_quiz(head_office, pass_mark=100, max_attempts=3)
     key = await answer_key(quiz_id)
     async with GraphQLClient(live_server.url, token=token) as client:
         # when the seller fails her first attempt
@@ -113,9 +113,9 @@ async def test_a_failed_attempt_shows_no_correction_while_attempts_remain(live_s
 async def test_the_last_attempt_shows_the_corrections(live_server):
     # given a quiz of two attempts
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     _, token = await signed_in(network.points_of_sale["Lille"])
-    quiz_id = await make_quiz(manager, pass_mark=100, max_attempts=2)
+    quiz_id = await make_quiz(head_office, pass_mark=100, max_attempts=2)
     key = await answer_key(quiz_id)
     wrong = {"input": {"quizId": str(quiz_id), "answers": answers(key, {"Q1": ["A"]})}}
     async with GraphQLClient(live_server.url, token=token) as client:
@@ -132,10 +132,10 @@ async def test_the_last_attempt_shows_the_corrections(live_server):
 async def test_the_passing_attempt_is_the_best_and_the_only_one_announced(live_server):
     # given a quiz passed at 100 %, unlimited attempts
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     seller, _ = await signed_in(network.points_of_sale["Lille"])
     scope = await scope_of_user(seller)
-    quiz_id = await make_quiz(manager, pass_mark=100)
+    quiz_id = await make_quiz(head_office, pass_mark=100)
     key = await answer_key(quiz_id)
     right = {key["Q1"]["_id"]: [key["Q1"]["B"]], key["Q2"]["_id"]: [key["Q2"]["A"], key["Q2"]["C"]], key["Q3"]["_id"]: [key["Q3"]["A"]]}
     with captured("training.quiz_passed") as passed:
@@ -152,9 +152,9 @@ async def test_the_passing_attempt_is_the_best_and_the_only_one_announced(live_s
 
 async def test_below_the_pass_mark_fails(live_server):
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     seller, _ = await signed_in(network.points_of_sale["Lille"])
-    quiz_id = await make_quiz(manager, pass_mark=70)
+    quiz_id = await make_quiz(head_office, pass_mark=70)
     key = await answer_key(quiz_id)
     picks = {int(key["Q1"]["_id"]): [key["Q1"]["B"]], int(key["Q3"]["_id"]): [key["Q3"]["A"]]}
     result = await quizzes.submit_quiz_attempt(await scope_of_user(seller), quiz_id, picks)
@@ -164,9 +164,9 @@ async def test_below_the_pass_mark_fails(live_server):
 async def test_the_attempt_limit_refuses_one_more(live_server):
     # given a quiz allowing two attempts
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     seller, token = await signed_in(network.points_of_sale["Lille"])
-    quiz_id = await make_quiz(manager, max_attempts=2)
+    quiz_id = await make_quiz(head_office, max_attempts=2)
     async with GraphQLClient(live_server.url, token=token) as client:
         variables = {"input": {"quizId": str(quiz_id), "answers": []}}
         # when the seller tries three times
@@ -180,9 +180,9 @@ async def test_the_attempt_limit_refuses_one_more(live_server):
 
 async def test_answers_of_another_quiz_are_refused(live_server):
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     _, token = await signed_in(network.points_of_sale["Lille"])
-    quiz_id, other_id = await make_quiz(manager), await make_quiz(manager)
+    quiz_id, other_id = await make_quiz(head_office), await make_quiz(head_office)
     other = await answer_key(other_id)
     async with GraphQLClient(live_server.url, token=token) as client:
         data = await client.execute(
@@ -193,9 +193,9 @@ async def test_answers_of_another_quiz_are_refused(live_server):
 
 async def test_another_organisation_cannot_see_or_take_the_quiz(live_server):
     ours, theirs = await make_network(), await make_network()
-    manager, _ = await signed_in(ours.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(ours.root, Role.ADMIN)
     _, outsider = await signed_in(theirs.points_of_sale["Lille"])
-    quiz_id = await make_quiz(manager)
+    quiz_id = await make_quiz(head_office)
     async with GraphQLClient(live_server.url, token=outsider) as client:
         assert (await client.execute(QUIZ, {"id": str(quiz_id)}))["quiz"] is None
         data = await client.execute(SUBMIT, {"input": {"quizId": str(quiz_id), "answers": []}})
@@ -204,9 +204,9 @@ async def test_another_organisation_cannot_see_or_take_the_quiz(live_server):
 
 async def test_quiz_passed_is_emitted_after_commit_only(live_server):
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     seller, _ = await signed_in(network.points_of_sale["Lille"])
-    quiz_id = await make_quiz(manager, pass_mark=0)
+    quiz_id = await make_quiz(head_office, pass_mark=0)
     with captured("training.quiz_passed") as seen:
         # a passed attempt inside a transaction that fails afterwards
         with pytest.raises(RuntimeError):
@@ -229,9 +229,9 @@ async def test_questions_and_choices_are_shuffled_unless_the_quiz_says_not(live_
     import random
 
     network = await make_network()
-    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    head_office, _ = await signed_in(network.root, Role.ADMIN)  # a standalone quiz is head office's
     seller, _ = await signed_in(network.points_of_sale["Lille"])
-    quiz_id = await make_quiz(manager)
+    quiz_id = await make_quiz(head_office)
     orders = set()
     for seed in range(12):
         view = await quizzes.quiz_for_taking(await scope_of_user(seller), quiz_id, random.Random(seed))

@@ -266,6 +266,38 @@ export type RevokeIntegrationTokenMutation = { revokeIntegrationToken:
     | { __typename: 'RevokeIntegrationTokenSuccess', token: { id: string, name: string, scopeUnitId: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }
    };
 
+export type DuplicateChallengeMutationVariables = Exact<{
+  challengeId: string;
+  startsAt?: string | null | undefined;
+}>;
+
+
+export type DuplicateChallengeMutation = { duplicateChallenge:
+    | { __typename: 'ChallengeSuccess', challenge: { id: string, name: string, startsAt: string, endsAt: string } }
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RateLimitedError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type DeleteChallengeMutationVariables = Exact<{
+  challengeId: string;
+}>;
+
+
+export type DeleteChallengeMutation = { deleteChallenge:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'DeleteChallengeSuccess', deletedChallengeId: string }
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+   };
+
+export type PastChallengesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PastChallengesQuery = { challenges: Array<{ id: string, name: string, format: Types.ChallengeFormat, startsAt: string, viewerCanManage: boolean }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1145,4 +1177,48 @@ export const RevokeIntegrationTokenDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeIntegrationTokenMutation, RevokeIntegrationTokenMutationVariables>;
+export const DuplicateChallengeDocument = new TypedDocumentString(`
+    mutation DuplicateChallenge($challengeId: ID!, $startsAt: DateTime) {
+  duplicateChallenge(challengeId: $challengeId, startsAt: $startsAt) {
+    __typename
+    ... on ChallengeSuccess {
+      challenge {
+        id
+        name
+        startsAt
+        endsAt
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DuplicateChallengeMutation, DuplicateChallengeMutationVariables>;
+export const DeleteChallengeDocument = new TypedDocumentString(`
+    mutation DeleteChallenge($challengeId: ID!) {
+  deleteChallenge(challengeId: $challengeId) {
+    __typename
+    ... on DeleteChallengeSuccess {
+      deletedChallengeId
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteChallengeMutation, DeleteChallengeMutationVariables>;
+export const PastChallengesDocument = new TypedDocumentString(`
+    query PastChallenges {
+  challenges(status: CLOSED) {
+    id
+    name
+    format
+    startsAt
+    viewerCanManage
+  }
+}
+    `) as unknown as TypedDocumentString<PastChallengesQuery, PastChallengesQueryVariables>;
 export type { Types };

@@ -6,19 +6,19 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type ModuleFieldsFragment = { id: string, title: string, summary: string, durationMinutes: number, sectionCount: number, sectionsDone: number, status: Types.TrainingStatus, dueAt: string | null, quizId: string | null, assigned: boolean };
+export type ModuleFieldsFragment = { id: string, title: string, summary: string, durationMinutes: number, sectionCount: number, sectionsDone: number, status: Types.TrainingStatus, dueAt: string | null, quizId: string | null, assigned: boolean, publication: Types.ModulePublication };
 
 export type MyModulesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyModulesQuery = { myModules: Array<{ id: string, title: string, summary: string, durationMinutes: number, sectionCount: number, sectionsDone: number, status: Types.TrainingStatus, dueAt: string | null, quizId: string | null, assigned: boolean }>, standaloneQuizzes: Array<{ id: string, title: string, passed: boolean, bestScorePercent: number | null }> };
+export type MyModulesQuery = { myModules: Array<{ id: string, title: string, summary: string, durationMinutes: number, sectionCount: number, sectionsDone: number, status: Types.TrainingStatus, dueAt: string | null, quizId: string | null, assigned: boolean, publication: Types.ModulePublication }>, standaloneQuizzes: Array<{ id: string, title: string, passed: boolean, bestScorePercent: number | null }> };
 
 export type TrainingModuleQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type TrainingModuleQuery = { trainingModule: { id: string, title: string, summary: string, durationMinutes: number, sectionCount: number, sectionsDone: number, status: Types.TrainingStatus, dueAt: string | null, quizId: string | null, assigned: boolean, sections: Array<{ id: string, title: string, imageUrl: string | null, videoUrl: string | null, pdfUrl: string | null, blocks: Array<{ kind: Types.ContentBlockKind, spans: Array<{ kind: Types.TextSpanKind, text: string, href: string | null }>, items: Array<{ spans: Array<{ kind: Types.TextSpanKind, text: string, href: string | null }> }> }> }> | null } | null };
+export type TrainingModuleQuery = { trainingModule: { id: string, title: string, summary: string, durationMinutes: number, sectionCount: number, sectionsDone: number, status: Types.TrainingStatus, dueAt: string | null, quizId: string | null, assigned: boolean, publication: Types.ModulePublication, sections: Array<{ id: string, title: string, imageUrl: string | null, videoUrl: string | null, videoEmbedUrl: string | null, pdfUrl: string | null, blocks: Array<{ kind: Types.ContentBlockKind, spans: Array<{ kind: Types.TextSpanKind, text: string, href: string | null }>, items: Array<{ spans: Array<{ kind: Types.TextSpanKind, text: string, href: string | null }> }> }> }> | null } | null };
 
 export type RecordTrainingProgressMutationVariables = Exact<{
   moduleId: string;
@@ -27,9 +27,10 @@ export type RecordTrainingProgressMutationVariables = Exact<{
 
 
 export type RecordTrainingProgressMutation = { recordTrainingProgress:
+    | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
-    | { __typename: 'RecordTrainingProgressSuccess', module: { id: string, title: string, summary: string, durationMinutes: number, sectionCount: number, sectionsDone: number, status: Types.TrainingStatus, dueAt: string | null, quizId: string | null, assigned: boolean } }
+    | { __typename: 'RecordTrainingProgressSuccess', module: { id: string, title: string, summary: string, durationMinutes: number, sectionCount: number, sectionsDone: number, status: Types.TrainingStatus, dueAt: string | null, quizId: string | null, assigned: boolean, publication: Types.ModulePublication } }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -110,6 +111,7 @@ export const ModuleFieldsFragmentDoc = new TypedDocumentString(`
   dueAt
   quizId
   assigned
+  publication
 }
     `, {"fragmentName":"ModuleFields"}) as unknown as TypedDocumentString<ModuleFieldsFragment, unknown>;
 export const MyModulesDocument = new TypedDocumentString(`
@@ -135,6 +137,7 @@ export const MyModulesDocument = new TypedDocumentString(`
   dueAt
   quizId
   assigned
+  publication
 }`) as unknown as TypedDocumentString<MyModulesQuery, MyModulesQueryVariables>;
 export const TrainingModuleDocument = new TypedDocumentString(`
     query TrainingModule($id: ID!) {
@@ -145,6 +148,7 @@ export const TrainingModuleDocument = new TypedDocumentString(`
       title
       imageUrl
       videoUrl
+      videoEmbedUrl
       pdfUrl
       blocks {
         kind
@@ -175,6 +179,7 @@ export const TrainingModuleDocument = new TypedDocumentString(`
   dueAt
   quizId
   assigned
+  publication
 }`) as unknown as TypedDocumentString<TrainingModuleQuery, TrainingModuleQueryVariables>;
 export const RecordTrainingProgressDocument = new TypedDocumentString(`
     mutation RecordTrainingProgress($moduleId: ID!, $sectionsDone: Int!) {
@@ -202,6 +207,7 @@ export const RecordTrainingProgressDocument = new TypedDocumentString(`
   dueAt
   quizId
   assigned
+  publication
 }`) as unknown as TypedDocumentString<RecordTrainingProgressMutation, RecordTrainingProgressMutationVariables>;
 export const QuizDocument = new TypedDocumentString(`
     query Quiz($id: ID!) {

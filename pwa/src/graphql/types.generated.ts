@@ -182,6 +182,47 @@ export type CreatePostInput = {
   result?: string | null | undefined;
 };
 
+export type CreateQuizInput = {
+  /** 1 to 20; null for unlimited. */
+  maxAttempts?: number | null | undefined;
+  /** A module the viewer manages, which has no quiz yet; none for a standalone quiz (head office). */
+  moduleId?: string | null | undefined;
+  /** 0 to 100. */
+  passMarkPercent?: number;
+  /** 1 to 50. */
+  questions: Array<QuizQuestionInput>;
+  shuffle?: boolean;
+  title: string;
+};
+
+export type CreateSkillsGridInput = {
+  /** A label (badge of kind LABEL) a passed assessment against the grid grants. */
+  labelBadgeId?: string | null | undefined;
+  /** The job, e.g. « Vendeur » (2 to 80 characters). */
+  name: string;
+  /** Whose job it is. */
+  role: Role;
+  /** 1 to 20, each named once. */
+  skills: Array<SkillInput>;
+};
+
+/** A new module; a draft, seen by its managers only, unless `publish`. */
+export type CreateTrainingModuleInput = {
+  /** The audience; needed (or openToAll) to publish. */
+  assignments?: Array<ModuleAssignmentInput>;
+  coverUrl?: string | null | undefined;
+  /** 1 to 600. */
+  durationMinutes?: number;
+  /** Head office only: for everyone. */
+  openToAll?: boolean;
+  /** Publish at once (its audience is told); a draft otherwise. */
+  publish?: boolean;
+  /** 1 to 30, in reading order. */
+  sections: Array<ModuleSectionInput>;
+  summary?: string;
+  title: string;
+};
+
 /** Whether an award is still valid. */
 export type CredentialStatus =
   | 'EXPIRED'
@@ -308,6 +349,35 @@ export type MetricWeightInput = {
   weight?: number;
 };
 
+/** Who must follow the module: a unit's subtree, optionally one role, by a date. */
+export type ModuleAssignmentInput = {
+  dueAt?: string | null | undefined;
+  /** Only the people of this role; all when null. */
+  role?: Role | null | undefined;
+  /** A unit the author manages. */
+  unitId: string;
+};
+
+/** DRAFT: seen by its managers only; PUBLISHED: followed by its audience; ARCHIVED: off the lists, history kept. */
+export type ModulePublication =
+  | 'ARCHIVED'
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+/** A section: a title, text in the Markdown subset, and optionally an image, a video, a PDF. */
+export type ModuleSectionInput = {
+  /** Markdown subset: ##, ###, lists, **, *, [text](https://…). */
+  body?: string;
+  /** An image uploaded with POST /media by the author (or already in this module); shown to those who read the module. */
+  imageId?: string | null | undefined;
+  /** Deprecated: prefer imageId. */
+  imageUrl?: string | null | undefined;
+  pdfUrl?: string | null | undefined;
+  title: string;
+  /** A video on YouTube, Vimeo or Dailymotion (watch page, short link or embed address); other hosts are refused. */
+  videoUrl?: string | null | undefined;
+};
+
 export type MysteryVisitInput = {
   comment?: string;
   sections: Array<MysteryVisitSectionInput>;
@@ -395,6 +465,25 @@ export type QuizAnswerInput = {
   questionId: string;
 };
 
+export type QuizChoiceInput = {
+  correct: boolean;
+  /** On updateQuiz: the choice edited. */
+  id?: string | null | undefined;
+  text: string;
+};
+
+export type QuizQuestionInput = {
+  /** 2 to 8; one right (several when multiple). */
+  choices: Array<QuizChoiceInput>;
+  /** Shown with the corrections. */
+  explanation?: string;
+  /** On updateQuiz: the question edited. */
+  id?: string | null | undefined;
+  /** Several choices may be right. */
+  multiple?: boolean;
+  text: string;
+};
+
 export type RecommendPostInput = {
   /** How long it stays pinned (1–90). */
   days?: number;
@@ -472,6 +561,13 @@ export type SignUpInput = {
   email: string;
   inviteCode: string;
   password: string;
+};
+
+/** A skill and what each of its four levels looks like. */
+export type SkillInput = {
+  /** Exactly four descriptions, for levels 1 to 4. */
+  levels: Array<string>;
+  name: string;
 };
 
 export type SkillScoreInput = {
@@ -555,4 +651,33 @@ export type UpdatePushPreferencesInput = {
   quietHoursEnd?: string | null | undefined;
   /** HH:MM */
   quietHoursStart?: string | null | undefined;
+};
+
+/** The quiz's whole content. Once attempted, send the same questions and choices (by id) with the same right answers, pass mark and attempts: only texts, explanations, order and shuffle may change. */
+export type UpdateQuizInput = {
+  id: string;
+  /** 1 to 20; null for unlimited. */
+  maxAttempts?: number | null | undefined;
+  /** 0 to 100. */
+  passMarkPercent?: number;
+  /** 1 to 50. */
+  questions: Array<QuizQuestionInput>;
+  shuffle?: boolean;
+  title: string;
+};
+
+/** A module's new content, replacing its sections and audience. */
+export type UpdateTrainingModuleInput = {
+  /** The audience; needed (or openToAll) to publish. */
+  assignments?: Array<ModuleAssignmentInput>;
+  coverUrl?: string | null | undefined;
+  /** 1 to 600. */
+  durationMinutes?: number;
+  id: string;
+  /** Head office only: for everyone. */
+  openToAll?: boolean;
+  /** 1 to 30, in reading order. */
+  sections: Array<ModuleSectionInput>;
+  summary?: string;
+  title: string;
 };

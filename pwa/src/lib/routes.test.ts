@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRoute, isLinkRoute, LEVER_PATHS, matchRoute, pathTo, personIdFrom, personPath, redirectFor, tokenFromHash } from './routes';
+import { AUTHORING_PATHS, findRoute, isLinkRoute, LEVER_PATHS, matchRoute, pathTo, personIdFrom, personPath, redirectFor, tokenFromHash } from './routes';
 
 describe('matchRoute', () => {
   it('knows the three routes, with or without a trailing slash', () => {
@@ -111,5 +111,17 @@ describe('account recovery, invitations and people routes', () => {
     expect(tokenFromHash('')).toBeNull();
     expect(tokenFromHash('#court')).toBeNull();
     expect(tokenFromHash('#<script>alert(1)</script>xxxxxxxx')).toBeNull();
+  });
+});
+
+describe('content authoring routes', () => {
+  it('match the hub, a new module, a module, its preview and the skills grids', () => {
+    expect(findRoute('/contenus')).toEqual({ name: 'authoring', id: null });
+    expect(findRoute('/contenus/formations/nouvelle')).toEqual({ name: 'moduleNew', id: null });
+    expect(findRoute('/contenus/formations/12')).toEqual({ name: 'moduleEdit', id: '12' });
+    expect(findRoute('/contenus/formations/12/apercu/')).toEqual({ name: 'modulePreview', id: '12' });
+    expect(findRoute('/contenus/grilles')).toEqual({ name: 'skillsGrids', id: null });
+    expect(findRoute('/contenus/formations/autre')).toBeNull();
+    expect(AUTHORING_PATHS.preview('12')).toBe('/contenus/formations/12/apercu');
   });
 });

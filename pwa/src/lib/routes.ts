@@ -42,6 +42,12 @@ export const ROUTE_PATHS = {
   actionPlan: '/point-de-vente/plans/:id',
   assessment: '/evaluations/:id',
   performancePlan: '/plan',
+  // content authoring (managers for their units, head office for everyone)
+  authoring: '/contenus',
+  moduleNew: '/contenus/formations/nouvelle',
+  moduleEdit: '/contenus/formations/:id',
+  modulePreview: '/contenus/formations/:id/apercu',
+  skillsGrids: '/contenus/grilles',
 } as const;
 
 export type RouteName = keyof typeof ROUTE_PATHS;
@@ -120,6 +126,15 @@ export const LEVER_PATHS = {
   actionPlan: (id: string) => pathTo('actionPlan', id),
   assessment: (id: string) => pathTo('assessment', id),
   performancePlan: ROUTE_PATHS.performancePlan,
+} as const;
+
+/** Links to the content authoring screens. */
+export const AUTHORING_PATHS = {
+  home: ROUTE_PATHS.authoring,
+  newModule: ROUTE_PATHS.moduleNew,
+  module: (id: string) => pathTo('moduleEdit', id),
+  preview: (id: string) => pathTo('modulePreview', id),
+  grids: ROUTE_PATHS.skillsGrids,
 } as const;
 
 /**

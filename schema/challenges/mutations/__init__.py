@@ -13,6 +13,11 @@ from schema.challenges.mutations.admin import (
     revoke_integration_token,
     set_leaderboard_hidden,
 )
+from schema.challenges.mutations.copies import (
+    DeleteChallengeResult,
+    delete_challenge,
+    duplicate_challenge,
+)
 from schema.challenges.mutations.create_challenge import (
     ChallengeResult,
     close_challenge,
@@ -51,6 +56,15 @@ class ChallengesMutation:
     )
     publish_challenge: ChallengeResult = mutation(
         resolver=publish_challenge, description="Publish a draft: scheduled, or live when its start has come."
+    )
+    delete_challenge: DeleteChallengeResult = mutation(
+        resolver=delete_challenge,
+        description="Delete a draft the viewer manages (a published challenge is history: close it instead).",
+    )
+    duplicate_challenge: ChallengeResult = mutation(
+        resolver=duplicate_challenge,
+        description="Copy a challenge the viewer manages into a new draft over the same unit, its dates moved "
+        "to a new period (last month's into this month's, in the viewer's time zone). Duels are not copied.",
     )
     close_challenge: ChallengeResult = mutation(
         resolver=close_challenge, description="Close a challenge now: the final ranking is frozen and announced."

@@ -7,11 +7,17 @@ import strawberry
 from schema.errors import mutation
 from schema.evaluation.mutations import action_plans as action_plan_mutations
 from schema.evaluation.mutations import assessments as assessment_mutations
+from schema.evaluation.mutations import create_skills_grid as grid_mutations
 from schema.evaluation.mutations import satisfaction as satisfaction_mutations
 
 
 @strawberry.type
 class EvaluationMutation:
+    create_skills_grid: grid_mutations.CreateSkillsGridResult = mutation(
+        resolver=grid_mutations.create_skills_grid,
+        description="Head office writes a skills grid: the skills of a job, what each level 1–4 looks like, "
+        "and the label a passed assessment against it grants.",
+    )
     submit_assessment: assessment_mutations.AssessmentResult = mutation(
         resolver=assessment_mutations.submit_assessment,
         description="Assess a person of the viewer's scope against a skills grid; the person is told.",

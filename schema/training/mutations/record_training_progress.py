@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from schema.context import Info
-from schema.errors import NotAllowedError, NotFoundError, ValidationError
+from schema.errors import ConflictError, NotAllowedError, NotFoundError, ValidationError
 from schema.ids import parse_id
 from schema.permissions import scope_of
 from schema.training.types import TrainingModule, as_module
@@ -20,7 +20,7 @@ class RecordTrainingProgressSuccess:
 
 
 RecordTrainingProgressResult = Annotated[
-    RecordTrainingProgressSuccess | ValidationError | NotFoundError | NotAllowedError,
+    RecordTrainingProgressSuccess | ValidationError | NotFoundError | NotAllowedError | ConflictError,
     strawberry.union("RecordTrainingProgressResult"),
 ]
 

@@ -8,6 +8,7 @@ import { language, t } from '../../i18n';
 import { checkChallengeForm, formFromChallenge, publishOutcome, startOfDay, toChallengeInput } from '../../lib/challengeForm';
 import { linkClick, navigate } from '../../router';
 import { useQuery, useMutation } from '../../graphql/hooks';
+import { ChallengesCopyActions } from './ChallengesCopyActions';
 import { ChallengesLiveManagement } from './ChallengesLiveManagement';
 import { ChallengesRulesSummary } from './ChallengesRulesSummary';
 import { ChallengesRulesRewards, ChallengesRulesScoring, ChallengesRulesWhat } from './ChallengesRulesFields';
@@ -41,6 +42,7 @@ export function ChallengesEdit({ id, onNotice }: Props) {
       <p class={`challenge-status challenge-status-${challenge.status.toLowerCase()}`} data-testid="challenge-status">
         {t(`challenges.status.${challenge.status}` as never)}
       </p>
+      <ChallengesCopyActions challenge={challenge} onNotice={onNotice} />
       {challenge.status === 'DRAFT' || challenge.status === 'SCHEDULED' ? (
         <DraftEditor challenge={challenge} onNotice={onNotice} onSaved={reload} />
       ) : challenge.status === 'LIVE' ? (

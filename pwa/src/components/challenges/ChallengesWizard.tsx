@@ -4,6 +4,7 @@ import { checkRewards, checkScoring, checkWhat, emptyChallengeForm, stepOf, toCh
 import { navigate } from '../../router';
 import { useQuery, useMutation } from '../../graphql/hooks';
 import { ChallengesRulesRewards, ChallengesRulesScoring, ChallengesRulesWhat } from './ChallengesRulesFields';
+import { ChallengesTemplatePicker } from './ChallengesTemplatePicker';
 import { useRulesForm } from './useRulesForm';
 import { ChallengeFormDataDocument, type ChallengeFormDataQuery as ChallengeFormData, CreateChallengeDocument } from '../../graphql/challenges.generated';
 
@@ -22,6 +23,8 @@ function Wizard({ data, onNotice }: { data: ChallengeFormData; onNotice: (messag
   const form = useRulesForm(emptyChallengeForm(new Date()));
   const [step, setStep] = useState(1);
   const [busy, setBusy] = useState(false);
+  // the wizard may start from a template or a past challenge (copied as a draft)
+  const [picked, setPicked] = useState(false);
   const props = { values: form.values, change: form.change, errors: form.errors, data };
 
   const next = () => {
@@ -53,6 +56,18 @@ function Wizard({ data, onNotice }: { data: ChallengeFormData; onNotice: (messag
   return (
     <section class="challenge-wizard challenge-form" aria-labelledby="wizard-title">
       <h1 id="wizard-title">{t('challenges.wizardTitle')}</h1>
+      {step === 1 && !picked && (
+        <details class="template-details">
+          <summary>{t('challenges.template.title')}</summary>
+          <ChallengesTemplatePicker
+            onPick={(values) => {
+              form.reset(values);
+              setPicked(true);
+            }}
+            onNotice={onNotice}
+          />
+        </details>
+      )}
       <p class="hint">{t('challenges.wizardStep', { step, steps: 3 })}</p>
       <form onSubmit={(e) => e.preventDefault()} noValidate>
         {step === 1 && <ChallengesRulesWhat {...props} />}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { personPath, ROUTE_PATHS } from '../../lib/routes';
+import { AUTHORING_PATHS, personPath, ROUTE_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { ShellConnectionStatus } from './ShellConnectionStatus';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
@@ -115,6 +115,18 @@ export function ShellHeader({ viewer, onLogout, onSignOutEverywhere }: ShellHead
                 }}
               >
                 {t('header.people')}
+              </a>
+            )}
+            {viewer.role !== 'MEMBER' && (
+              <a
+                class="button button-block"
+                href={AUTHORING_PATHS.home}
+                onClick={(event) => {
+                  setOpen(false);
+                  linkClick(event);
+                }}
+              >
+                {t('nav.authoring')}
               </a>
             )}
             <a

@@ -5,7 +5,7 @@ import { linkClick, navigate } from '../../router';
 import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverState } from '../levers/LeverState';
 import { useQuery, useMutation } from '../../graphql/hooks';
-import { TrainingBlocks } from './TrainingBlocks';
+import { TrainingSection } from './TrainingSection';
 import { TrainingStatusChip } from './TrainingStatusChip';
 import { RecordTrainingProgressDocument, TrainingModuleDocument } from '../../graphql/training.generated';
 
@@ -67,23 +67,7 @@ export function TrainingModulePage({ id, onNotice }: { id: string; onNotice: (me
                   {t('training.sectionOf', { n: current + 1, total: sections.length })}
                 </p>
               </header>
-              {section ? (
-                <div class="module-section">
-                  <h2 class="lever-subtitle">{section.title}</h2>
-                  <TrainingBlocks blocks={section.blocks} />
-                  {section.imageUrl ? <img class="module-image" src={section.imageUrl} alt={section.title} loading="lazy" /> : null}
-                  {section.videoUrl ? (
-                    <a class="button" href={section.videoUrl} target="_blank" rel="noopener noreferrer">
-                      {t('training.watchVideo')}
-                    </a>
-                  ) : null}
-                  {section.pdfUrl ? (
-                    <a class="button" href={section.pdfUrl} target="_blank" rel="noopener noreferrer">
-                      {t('training.openPdf')}
-                    </a>
-                  ) : null}
-                </div>
-              ) : null}
+              {section ? <TrainingSection section={section} /> : null}
               <div class="module-actions">
                 {current > 0 ? (
                   <button type="button" class="button" onClick={() => setIndex(current - 1)}>
