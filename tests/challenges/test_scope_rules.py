@@ -47,6 +47,8 @@ IMPORT_TARGETS = "mutation($csv: String!) { importTargets(csv: $csv) { __typenam
 AUDIT = """query($who: ID!) { resultAudit(first: 10, filter: {participantId: $who}) { edges { node { id } } } }"""
 DUEL = f"mutation($who: ID!, $metric: ID!) {{ createDuel(opponentId: $who, metricId: $metric) {{ {RESULT} }} }}"
 ANSWER = f"mutation($id: ID!) {{ answerDuel(challengeId: $id, accept: true) {{ {RESULT} }} }}"
+DELETE = f"mutation($id: ID!) {{ deleteChallenge(challengeId: $id) {{ {RESULT} }} }}"
+DUPLICATE = f"mutation($id: ID!) {{ duplicateChallenge(challengeId: $id) {{ {RESULT} }} }}"
 CREATE_TOKEN = f"mutation($unit: ID!) {{ createIntegrationToken(name: \"CRM\", unitId: $unit) {{ {RESULT} }} }}"
 REVOKE_TOKEN = f"mutation($id: ID!) {{ revokeIntegrationToken(tokenId: $id) {{ {RESULT} }} }}"
 
@@ -140,6 +142,8 @@ RULES = [
     rule("publishChallenge", mutation(PUBLISH, "publishChallenge", id="draft"), RUNNERS),
     rule("closeChallenge", mutation(CLOSE, "closeChallenge", id="live"), RUNNERS),
     rule("createChallenge(scopeUnitId)", mutation(CREATE, "createChallenge"), RUNNERS),
+    rule("deleteChallenge(challengeId) of a draft", mutation(DELETE, "deleteChallenge", id="draft"), RUNNERS),
+    rule("duplicateChallenge(challengeId)", mutation(DUPLICATE, "duplicateChallenge", id="live"), RUNNERS),
     rule("recordResult(participant)", mutation(RECORD, "recordResult"), RUNNERS),
     rule("setTarget(participant)", mutation(TARGET, "setTarget"), RUNNERS),
     rule("spreadTarget(unit)", mutation(SPREAD, "spreadTarget"), RUNNERS),
