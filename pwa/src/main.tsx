@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './app';
 import { language, loadCatalogue } from './i18n';
 import { preloadScreen } from './screens';
+import './styles/tokens.css';
 import './styles.css';
 
 document.documentElement.lang = language;
