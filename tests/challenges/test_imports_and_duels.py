@@ -85,7 +85,7 @@ async def test_a_seller_challenges_a_colleague_who_accepts(live_server):
         # the challenger cannot answer its own invitation
         assert (await challenger.execute(ANSWER, {"id": duel["id"], "accept": True}))["answerDuel"]["__typename"] == "NotFoundError"
     invitation = await Notification.get(user_id=thomas.id, kind=NotificationKind.DUEL_INVITATION)
-    assert invitation.actor_names == ["Julie Moreau"]
+    assert invitation.params["actorIds"] == [julie.id]
     async with GraphQLClient(live_server.url, token=found.tokens[thomas.id]) as opponent:
         assert [d["id"] for d in (await opponent.execute(PENDING))["pendingDuels"]] == [duel["id"]]
         accepted = (await opponent.execute(ANSWER, {"id": duel["id"], "accept": True}))["answerDuel"]
