@@ -161,3 +161,17 @@ async def test_a_renamed_or_erased_person_reads_as_they_are_now(live_server):
         texts = [e["node"]["text"] for e in (await client.execute(NOTIFICATIONS))["notifications"]["edges"]]
     # then she reads the new name, and no trace of the erased one
     assert texts == ["A former member commented on your post", "Karim B. likes your post"]
+
+
+def test_the_app_and_the_server_say_the_same_words():
+    # given the app's catalogues (pwa/src/i18n) and the server's (server/texts)
+    import json
+
+    from server.texts.catalogue import NOTIFICATIONS, PEOPLE, POSTS
+    from tests.conftest import ROOT
+
+    for language in ("fr", "en"):
+        app = json.loads((ROOT / "pwa" / "src" / "i18n" / f"{language}.json").read_text())
+        # then every sentence the server writes is written the same way by the app, and no other
+        server = {f"texts.{key}": entry[language] for key, entry in {**NOTIFICATIONS, **POSTS, **PEOPLE}.items()}
+        assert {k: v for k, v in app.items() if k.startswith("texts.")} == server
