@@ -218,7 +218,7 @@ async def _announce(author: User, module: TrainingModule, events: Events, alread
             int(person["id"]),
             NotificationKind.TRAINING_ASSIGNED,
             params={"module": module.title, "moduleId": module.id},
-            actor_name=author.display_name,
+            actor=author,
             link=f"/apprendre/{module.id}",
             events=events,
         )

@@ -14,7 +14,7 @@ export type PostPageQueryVariables = Exact<{
 }>;
 
 
-export type PostPageQuery = { post: { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, comments: { edges: Array<{ cursor: string, node: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } | null };
+export type PostPageQuery = { post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, comments: { edges: Array<{ cursor: string, node: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } | null };
 
 export type AddCommentMutationVariables = Exact<{
   input: Types.AddCommentInput;
@@ -100,7 +100,7 @@ export type EditPostMutationVariables = Exact<{
 
 
 export type EditPostMutation = { editPost:
-    | { __typename: 'EditPostSuccess', post: { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }
+    | { __typename: 'EditPostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -185,6 +185,11 @@ fragment PostFields on Post {
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -218,6 +223,20 @@ fragment PostFields on Post {
       id
       name
     }
+  }
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<PostPageQuery, PostPageQueryVariables>;
 export const AddCommentDocument = new TypedDocumentString(`
@@ -366,6 +385,11 @@ export const EditPostDocument = new TypedDocumentString(`
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -399,6 +423,20 @@ export const EditPostDocument = new TypedDocumentString(`
       id
       name
     }
+  }
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<EditPostMutation, EditPostMutationVariables>;
 export const PostReportsDocument = new TypedDocumentString(`

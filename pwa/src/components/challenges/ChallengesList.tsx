@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '../../graphql/hooks';
 import { ShellLastKnown } from '../shell/ShellLastKnown';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 import { AnswerDuelDocument, ChallengesDocument, type ChallengeSummaryFieldsFragment as ChallengeSummary, CreateDuelDocument } from '../../graphql/challenges.generated';
+import { byName } from '../../lib/collation';
 
 function Item({ challenge }: { challenge: ChallengeSummary }) {
   const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
@@ -101,7 +102,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
           <summary>{t('challenges.startDuel')}</summary>
           <label>{t('challenges.opponent')}
             <select value={opponent} onChange={(e) => setOpponent(e.currentTarget.value)}>
-              {state.data.duelOpponents.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
+              {byName(state.data.duelOpponents, (p) => p.displayName, language).map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
             </select>
           </label>
           <label>{t('challenges.metric')}

@@ -1,6 +1,7 @@
 import { language, t } from '../../i18n';
 import { pendingLike } from '../../lib/offlineQueue';
 import { formatRelativeTime } from '../../lib/relativeTime';
+import { type Say, systemPostText } from '../../lib/systemTexts';
 import { feedPathFor } from '../../lib/feedFilter';
 import { linkClick, navigate } from '../../router';
 import { FeedLikeButton } from './FeedLikeButton';
@@ -71,7 +72,7 @@ export function FeedPostCard({ post, now, onToggleLike, standalone = false }: Fe
           {post.product}
         </p>
       )}
-      <p class="post-body">{post.body}</p>
+      <p class="post-body">{post.kind === 'SYSTEM' ? systemPostText(post, t as Say, language) : post.body}</p>
       {post.kind === 'BEST_PRACTICE' && (post.context || post.action || post.result) && (
         <dl class="post-practice">
           {post.context && [<dt key="c">{t('post.practice.context')}</dt>, <dd key="cd">{post.context}</dd>]}

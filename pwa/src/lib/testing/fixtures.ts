@@ -7,6 +7,9 @@ export function postFixture(overrides: Partial<PostFieldsFragment> & { id: strin
   return {
     kind: 'WIN',
     body: '',
+    systemKind: null,
+    systemParams: null,
+    systemRefs: null,
     createdAt: '2025-06-15T10:00:00.000Z',
     editedAt: null,
     audience: 'NETWORK',
