@@ -202,7 +202,13 @@ function SignedInShell({
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <ShellHeader viewer={viewer} onLogout={logout} onSignOutEverywhere={signOutEverywhere} />
+      <ShellHeader
+        viewer={viewer}
+        route={route.name}
+        unreadCount={unreadCount}
+        onLogout={logout}
+        onSignOutEverywhere={signOutEverywhere}
+      />
       <main id="main" class="shell-main" tabIndex={-1}>
         <Screen
           route={route}
@@ -216,7 +222,7 @@ function SignedInShell({
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
       <BadgesCelebration viewerId={viewer.id} />
-      <ShellTabBar onCompose={compose} route={route.name} unreadCount={unreadCount} />
+      <ShellTabBar onCompose={compose} route={route.name} />
     </div>
   );
 }

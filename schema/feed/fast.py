@@ -66,7 +66,7 @@ SHAPES: dict[str, dict[str, str | None]] = {
         "author": "User",
         "images": "PostImage",
     },
-    "User": {name: None for name in "id displayName initials role avatarUrl".split()} | {"unit": "Unit"},
+    "User": {name: None for name in "id displayName initials role avatarUrl photoUrl".split()} | {"unit": "Unit"},
     "Unit": {name: None for name in "id name kind city".split()},
     "PostImage": {name: None for name in "id feedUrl fullUrl width height feedWidth feedHeight".split()},
 }
@@ -271,6 +271,7 @@ def _post(record: Any, viewer_id: int, moderates: Callable[[str], bool], pinned:
             "initials": _initials(record["display_name"]),
             "role": record["role"],
             "avatarUrl": record["avatar_url"],
+            "photoUrl": record["avatar_url"],
             "unit": None
             if unit_id is None
             else {

@@ -51,7 +51,7 @@ async def test_the_service_worker_sends_what_was_queued_offline_with_the_app_clo
     await page.get_by_label("Votre commentaire").fill("Bravo, envoyé depuis le parking")
     await page.get_by_role("button", name="Envoyer").click()
     await expect(page.locator(".comment.is-pending", has_text="parking")).to_be_visible()
-    await page.get_by_role("button", name="Partager", exact=True).click()
+    await page.get_by_role("button", name="Publier", exact=True).click()
     await page.get_by_label("Votre message").fill(OFFLINE_BODY)
     await page.get_by_test_id("photo-input").set_input_files(
         files=[{"name": "vitrine.jpg", "mimeType": "image/jpeg", "buffer": photo()}]

@@ -45,7 +45,7 @@ async def test_moderation_actions_show_only_to_those_allowed_and_an_offline_post
     await camille.page.goto("/")
     await expect(camille.page.locator("article", has_text="Le café du samedi").first).to_be_visible()
     await camille.context.set_offline(True)
-    await camille.page.get_by_role("button", name="Partager", exact=True).click()
+    await camille.page.get_by_role("button", name="Publier", exact=True).click()
     await camille.page.get_by_label("Votre message").fill("Vente flotte signée sans réseau")
     await camille.page.get_by_role("button", name="Publier").click()
     waiting = camille.page.locator("article.is-pending", has_text="Vente flotte signée sans réseau")
