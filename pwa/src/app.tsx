@@ -4,6 +4,7 @@
  * around the screens (header, tab bar, notices).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { onViewerChanged } from './components/accounts/viewerChanged';
 import { BadgesCelebration } from './components/badges/BadgesCelebration';
 import { forgetOutbox, startOutbox } from './components/feed/outbox';
 import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
@@ -54,6 +55,16 @@ function useSession() {
       cancelled = true;
     };
   }, []);
+
+  // a new profile photo: the header and the kept copy follow
+  useEffect(
+    () =>
+      onViewerChanged((viewer) => {
+        saveViewer(browserStore(), viewer);
+        setSession((current) => (current.status === 'signedIn' ? { status: 'signedIn', viewer } : current));
+      }),
+    [],
+  );
 
   useEffect(
     () =>

@@ -14,7 +14,7 @@ from PIL import Image
 from server.accounts.models import User
 from server.media.cleanup import delete_orphan_media
 from server.media.models import Media
-from tests.factories import make_network, signed_in
+from tests.factories import demo_network, make_network, signed_in
 from tests.graphql_client import GraphQLClient
 from tests.media.test_access import fetch
 from tests.media.test_upload import GPS_IFD, jpeg_with_gps, stored_files
@@ -123,3 +123,19 @@ async def test_deleting_goes_back_to_initials_and_old_photos_are_swept(live_serv
     await delete_orphan_media(timedelta(seconds=0))
     assert second.rsplit("/", 1)[1] not in stored_files(live_server)
     assert not await Media.filter(owner_id=seller.id).exists()
+
+
+async def test_the_demo_network_shows_faces_and_initials_side_by_side(live_server):
+    # given the French demo network
+    await demo_network()
+
+    # then head office, the demo seller and about a third of the network have a photo
+    photos = await User.filter(email__endswith="@elan.example", avatar_url__isnull=False).count()
+    assert photos >= 8
+    seller = await User.get(email="seller@elan.example")
+    assert seller.avatar_url and seller.photo_media_id
+    assert (await User.get(email="manager@elan.example")).avatar_url is None
+    # and the seller's colleagues are served her picture
+    _, token = await signed_in(await seller.unit)
+    served = await fetch(live_server, seller.avatar_url, token=token)
+    assert served.status_code == 200 and Image.open(io.BytesIO(served.content)).size == (512, 512)
