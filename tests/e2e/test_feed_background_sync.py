@@ -57,7 +57,7 @@ async def test_the_service_worker_sends_what_was_queued_offline_with_the_app_clo
         files=[{"name": "vitrine.jpg", "mimeType": "image/jpeg", "buffer": photo()}]
     )
     await expect(page.locator(".photo-previews .pending-chip")).to_have_text("En attente")
-    await page.get_by_role("button", name="Publier").click()
+    await page.get_by_role("dialog").get_by_role("button", name="Publier").click()
 
     # then the post waits on the phone as « en attente », with its photo previewed
     pending = page.get_by_test_id("pending-post")

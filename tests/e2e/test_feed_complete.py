@@ -42,7 +42,7 @@ async def test_a_best_practice_with_a_photo_gets_a_live_comment_and_offline_reac
     await page.get_by_test_id("photo-input").set_input_files(
         files=[{"name": "vitrine.jpg", "mimeType": "image/jpeg", "buffer": photo()}]
     )
-    publish = page.get_by_role("button", name="Publier")
+    publish = page.get_by_role("dialog").get_by_role("button", name="Publier")
     await expect(publish).to_be_enabled(timeout=10_000)
     await expect(page.locator(".photo-previews progress")).to_have_count(0)
     await publish.click()

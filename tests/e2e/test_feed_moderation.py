@@ -47,7 +47,7 @@ async def test_moderation_actions_show_only_to_those_allowed_and_an_offline_post
     await camille.context.set_offline(True)
     await camille.page.get_by_role("button", name="Publier", exact=True).click()
     await camille.page.get_by_label("Votre message").fill("Vente flotte signée sans réseau")
-    await camille.page.get_by_role("button", name="Publier").click()
+    await camille.page.get_by_role("dialog").get_by_role("button", name="Publier").click()
     waiting = camille.page.locator("article.is-pending", has_text="Vente flotte signée sans réseau")
     await expect(waiting).to_be_visible()
     assert not await Post.filter(author_id=seller.id, body__contains="sans réseau").exists()

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
+import { groupFeed } from '../../lib/celebrations';
+import { FeedCelebrationCard } from './FeedCelebrationCard';
 import { FeedPostCard } from './FeedPostCard';
 import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
 import type { FeedController } from './useFeed';
@@ -105,9 +107,13 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter }: F
       {(state.pinned ?? []).map((post: Post) => (
         <FeedPostCard key={`pinned-${post.id}`} post={{ ...post, pinned: true }} now={now} onToggleLike={feed.toggleLike} />
       ))}
-      {state.posts.map((post: Post) => (
-        <FeedPostCard key={post.id} post={post} now={now} onToggleLike={feed.toggleLike} />
-      ))}
+      {groupFeed(state.posts).map((item) =>
+        item.type === 'post' ? (
+          <FeedPostCard key={item.post.id} post={item.post} now={now} onToggleLike={feed.toggleLike} />
+        ) : (
+          <FeedCelebrationCard key={item.key} kind={item.kind} posts={item.posts} now={now} />
+        ),
+      )}
       <div ref={sentinel} class="feed-end">
         {feed.loadingMore && (
           <>
