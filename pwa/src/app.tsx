@@ -18,8 +18,10 @@ import { queryCache } from './graphql/hooks';
 import { t } from './i18n';
 import { isOffline } from './lib/requestErrors';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { findRoute, isLinkRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
-import { navigate, useLocation } from './router';
+import { findRoute, isLinkRoute, isManagerRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
+import { linkClick, navigate, useLocation } from './router';
+import { ButtonLink } from './components/ui/Button';
+import { EmptyState } from './components/ui/EmptyState';
 import { AUTH_SCREENS, isAuthRoute, SCREENS } from './screens';
 
 /** Nothing of the previous person stays on the device. */
@@ -208,6 +210,7 @@ function SignedInShell({
     if (route.name !== 'feed') navigate(ROUTE_PATHS.feed);
   };
   const Screen = isAuthRoute(route.name) ? SCREENS.feed : SCREENS[route.name];
+  const refused = viewer.role === 'MEMBER' && isManagerRoute(route.name);
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -221,15 +224,27 @@ function SignedInShell({
         onSignOutEverywhere={signOutEverywhere}
       />
       <main id="main" class="shell-main" tabIndex={-1}>
-        <Screen
-          route={route}
-          search={new URLSearchParams(search)}
-          viewer={viewer}
-          onNotice={setNotice}
-          composing={composing}
-          onCompose={() => setComposing(true)}
-          onComposeClose={() => setComposing(false)}
-        />
+        {refused ? (
+          <EmptyState
+            title={t('app.managersOnlyTitle')}
+            text={t('app.managersOnlyText')}
+            action={
+              <ButtonLink href={ROUTE_PATHS.feed} variant="primary" onClick={linkClick}>
+                {t('post.back')}
+              </ButtonLink>
+            }
+          />
+        ) : (
+          <Screen
+            route={route}
+            search={new URLSearchParams(search)}
+            viewer={viewer}
+            onNotice={setNotice}
+            composing={composing}
+            onCompose={() => setComposing(true)}
+            onComposeClose={() => setComposing(false)}
+          />
+        )}
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
       <BadgesCelebration viewerId={viewer.id} />

@@ -14,6 +14,8 @@ interface FeedListProps {
   /** A filter narrows the feed: an empty list says so and offers to widen it. */
   narrowed?: boolean;
   onClearFilter?: () => void;
+  /** Still waiting for what shows above the posts: keep the skeleton. */
+  holding?: boolean;
 }
 
 /** Re-renders every half minute so "il y a 5 min" stays true. */
@@ -26,7 +28,7 @@ function useNow(intervalMs: number): Date {
   return now;
 }
 
-export function FeedList({ feed, onCompose, narrowed = false, onClearFilter }: FeedListProps) {
+export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, holding = false }: FeedListProps) {
   const { state, status } = feed;
   const now = useNow(30_000);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -48,7 +50,7 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter }: F
     return () => observer.disconnect();
   }, [canLoadMore, state.posts.length]);
 
-  if (status.kind === 'loading') {
+  if (status.kind === 'loading' || (holding && status.kind === 'ready')) {
     return (
       <div class="feed-list" aria-busy="true">
         <p class="visually-hidden" role="status">

@@ -79,9 +79,9 @@ export function ShellHeader({ viewer, route, unreadCount, onLogout, onSignOutEve
           class="profile-button"
           aria-expanded={open}
           aria-controls="profile-panel"
-          aria-label={t('header.profileMenu', { name: viewer.displayName })}
           onClick={() => setOpen(!open)}
         >
+          <span class="visually-hidden">{t('header.profileMenu', { name: viewer.displayName })}</span>
           <Avatar name={viewer.displayName} initials={viewer.initials} photoUrl={viewer.photoUrl} size="s" />
         </button>
         {open && (

@@ -25,7 +25,7 @@ function entries(viewer: Viewer): Entry[] {
     { href: personPath(viewer.id), label: 'nav.profile' },
     { href: ROUTE_PATHS.badges, label: 'nav.badges' },
     { href: ROUTE_PATHS.wall, label: 'nav.wall' },
-    { href: LEVER_PATHS.performancePlan, label: 'nav.plan' },
+    { href: LEVER_PATHS.performancePlan, label: 'nav.plan', managers: true },
     { href: ROUTE_PATHS.people, label: 'header.people', managers: true },
     { href: AUTHORING_PATHS.home, label: 'nav.authoring', managers: true },
     { href: ROUTE_PATHS.notificationSettings, label: 'nav.notificationSettings' },
