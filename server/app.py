@@ -146,7 +146,7 @@ def create_app() -> Starlette:
     from schema.ws import graphql_ws
     from server.badges.routes import ROUTES as BADGE_ROUTES
     from server.mail.dev import dev_mails
-    from server.media.http import serve_media, upload_media
+    from server.media.http import delete_photo, serve_media, upload_media, upload_photo
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
@@ -154,6 +154,8 @@ def create_app() -> Starlette:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/media", upload_media, methods=["POST"]),
+        Route("/media/photo", upload_photo, methods=["POST"]),
+        Route("/media/photo", delete_photo, methods=["DELETE"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
         *BADGE_ROUTES,
         # development only: the mail outbox as a page (a 404 in production)

@@ -163,6 +163,33 @@ export function tokenFromHash(hash: string): string | null {
   return /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null;
 }
 
+/**
+ * Screens for managers and head office (running the network, authoring, results of a unit): a
+ * seller who opens one by its address is told so, and the screen never asks the server.
+ */
+const MANAGER_ROUTES: ReadonlySet<RouteName> = new Set([
+  'people',
+  'challengeNew',
+  'challengeManage',
+  'challengeAudit',
+  'challengeTokens',
+  'challengeEdit',
+  'awardBadge',
+  'reports',
+  'team',
+  'teamUnit',
+  'performancePlan',
+  'authoring',
+  'moduleNew',
+  'moduleEdit',
+  'modulePreview',
+  'skillsGrids',
+]);
+
+export function isManagerRoute(name: RouteName | null): boolean {
+  return name !== null && MANAGER_ROUTES.has(name);
+}
+
 export function isPublicRoute(name: RouteName | null): boolean {
   return name !== null && PUBLIC_ROUTES.has(name);
 }
