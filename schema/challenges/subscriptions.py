@@ -43,6 +43,10 @@ class LiveLeaderboardRow:
     unit_name: str
     score: float
     thresholds_reached: int
+    previous_score: float | None = strawberry.field(
+        default=None, description="Score before this change (null in a snapshot or for a newcomer): ranks are "
+        "shared by equal scores, so a phone re-ranks those it knows by score.")
+    tied: bool = strawberry.field(default=False, description="In a snapshot: whether another has the same score.")
 
 
 @strawberry.type(description="A snapshot or a change of a leaderboard. A version more than one "
@@ -58,6 +62,7 @@ class LeaderboardEvent:
 def _live_row(row: dict[str, Any]) -> LiveLeaderboardRow:
     return LiveLeaderboardRow(
         participant_id=strawberry.ID(str(row["participantId"])), rank=row["rank"], previous_rank=row.get("previousRank"),
+        previous_score=row.get("previousScore"),
         display_name=row.get("displayName"), unit_name=row.get("unitName", ""), score=row["score"],
         thresholds_reached=row.get("thresholdsReached", 0),
     )
@@ -68,7 +73,7 @@ async def _snapshot(challenge_id: int, league: str) -> LeaderboardEvent:
     rows = [
         LiveLeaderboardRow(participant_id=strawberry.ID(str(r.participant_id)), rank=r.rank, previous_rank=None,
                            display_name=r.display_name, unit_name=r.unit_name, score=r.score,
-                           thresholds_reached=r.thresholds_reached)
+                           thresholds_reached=r.thresholds_reached, tied=r.tied)
         for r in page.rows
     ]
     return LeaderboardEvent(type=LeaderboardEventType.SNAPSHOT, challenge_id=strawberry.ID(str(challenge_id)),

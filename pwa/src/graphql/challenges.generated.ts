@@ -13,14 +13,14 @@ export type ChallengeRulesFieldsFragment = { id: string, name: string, descripti
 export type ChallengesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ChallengesQuery = { challenges: Array<{ id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null }>, pendingDuels: Array<{ id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null }>, metrics: Array<{ id: string, name: string, unitLabel: string }>, duelOpponents: Array<{ id: string, displayName: string }> };
+export type ChallengesQuery = { challenges: Array<{ prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number }>, card: { myRank: number | null, myTied: boolean, myScore: number | null, leaderName: string | null, leaderUserId: string | null, leaderCount: number } }>, pendingDuels: Array<{ id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null }>, metrics: Array<{ id: string, name: string, unitLabel: string }>, duelOpponents: Array<{ id: string, displayName: string }> };
 
 export type ChallengeQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ChallengeQuery = { challenge: { description: string, prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, leagues: Array<string>, visibility: Types.LeaderboardVisibility, topN: number, closedAt: string | null, viewerCanManage: boolean, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number, label: string }>, metrics: Array<{ weight: number, metric: { id: string, name: string, unitLabel: string } }>, myStanding: { participantId: string, rank: number, participantCount: number, league: string, score: number, gapToNextRank: number | null, nextThreshold: number | null, gapToNextThreshold: number | null, finalRank: number | null, breakdown: Array<{ kind: string, label: string, value: number, target: number | null, baseline: number | null, weight: number, percent: number | null, points: number }> } | null, aroundMe: Array<{ participantId: string, rank: number, displayName: string | null, unitName: string, score: number, thresholdsReached: number, isMe: boolean }> } | null };
+export type ChallengeQuery = { challenge: { description: string, prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, leagues: Array<string>, visibility: Types.LeaderboardVisibility, topN: number, closedAt: string | null, viewerCanManage: boolean, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number, label: string }>, metrics: Array<{ weight: number, metric: { id: string, name: string, unitLabel: string } }>, myStanding: { participantId: string, rank: number, tiedWith: number, participantCount: number, league: string, score: number, gapToNextRank: number | null, nextThreshold: number | null, gapToNextThreshold: number | null, finalRank: number | null, breakdown: Array<{ kind: string, label: string, value: number, target: number | null, baseline: number | null, weight: number, percent: number | null, points: number }> } | null, aroundMe: Array<{ participantId: string, rank: number, tied: boolean, displayName: string | null, unitName: string, score: number, thresholdsReached: number, isMe: boolean }> } | null };
 
 export type LeaderboardEventsSubscriptionVariables = Exact<{
   challengeId: string;
@@ -28,7 +28,7 @@ export type LeaderboardEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type LeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
+export type LeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, previousScore: number | null, tied: boolean, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
 
 export type AnswerDuelMutationVariables = Exact<{
   challengeId: string;
@@ -377,6 +377,20 @@ export const ChallengesDocument = new TypedDocumentString(`
     query Challenges {
   challenges {
     ...ChallengeSummaryFields
+    prizes
+    scoringMode
+    raceTarget
+    thresholds {
+      score
+    }
+    card {
+      myRank
+      myTied
+      myScore
+      leaderName
+      leaderUserId
+      leaderCount
+    }
   }
   pendingDuels {
     ...ChallengeSummaryFields
@@ -429,6 +443,7 @@ export const ChallengeDocument = new TypedDocumentString(`
     myStanding {
       participantId
       rank
+      tiedWith
       participantCount
       league
       score
@@ -450,6 +465,7 @@ export const ChallengeDocument = new TypedDocumentString(`
     aroundMe {
       participantId
       rank
+      tied
       displayName
       unitName
       score
@@ -478,6 +494,8 @@ export const LeaderboardEventsDocument = new TypedDocumentString(`
       participantId
       rank
       previousRank
+      previousScore
+      tied
       displayName
       unitName
       score
