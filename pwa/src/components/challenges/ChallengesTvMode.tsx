@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { AROUND_SPAN } from '../../lib/boardPrivacy';
 import { tvPage } from '../../lib/leaderboard';
+import { scoreUnit } from '../../lib/scoreFormat';
 import { useQuery } from '../../graphql/hooks';
 import { ChallengesLeaderboard } from './ChallengesLeaderboard';
 import { useLeaderboard } from './useLeaderboard';
@@ -33,7 +34,7 @@ export function ChallengesTvMode({ id }: { id: string }) {
   }, [live.board.rows.length]);
   if (!challenge) return <p role="status">{t('app.loading')}</p>;
   const shown = tvPage(live.board.rows, page, PER_PAGE);
-  const unit = challenge.scoringMode === 'ABSOLUTE' ? t('challenges.points') : t('challenges.percent');
+  const unit = scoreUnit(challenge.scoringMode);
   return (
     <section class="tv-mode" aria-labelledby="tv-title">
       <header>
