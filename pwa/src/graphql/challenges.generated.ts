@@ -298,6 +298,54 @@ export type PastChallengesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PastChallengesQuery = { challenges: Array<{ id: string, name: string, format: Types.ChallengeFormat, startsAt: string, viewerCanManage: boolean }> };
 
+export type KioskLinkFieldsFragment = { id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type KioskLinksQueryVariables = Exact<{
+  challengeId: string;
+}>;
+
+
+export type KioskLinksQuery = { kioskLinks: Array<{ id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateKioskLinkMutationVariables = Exact<{
+  challengeId: string;
+  label: string;
+}>;
+
+
+export type CreateKioskLinkMutation = { createKioskLink:
+    | { __typename: 'CreateKioskLinkSuccess', url: string, link: { id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type RevokeKioskLinkMutationVariables = Exact<{
+  linkId: string;
+}>;
+
+
+export type RevokeKioskLinkMutation = { revokeKioskLink:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RevokeKioskLinkSuccess', link: { id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }
+   };
+
+export type KioskBoardQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type KioskBoardQuery = { kioskBoard: { challengeId: string, name: string, organizationName: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, scoringMode: Types.ScoringMode, visibility: Types.LeaderboardVisibility, topN: number, raceTarget: number | null, prizes: string, startsAt: string, endsAt: string, leagues: Array<string> } };
+
+export type KioskLeaderboardEventsSubscriptionVariables = Exact<{
+  token: string;
+  league?: string | null | undefined;
+}>;
+
+
+export type KioskLeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, previousScore: number | null, tied: boolean, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -373,6 +421,15 @@ export const ChallengeRulesFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ChallengeRulesFields"}) as unknown as TypedDocumentString<ChallengeRulesFieldsFragment, unknown>;
+export const KioskLinkFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KioskLinkFields on KioskLink {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"KioskLinkFields"}) as unknown as TypedDocumentString<KioskLinkFieldsFragment, unknown>;
 export const ChallengesDocument = new TypedDocumentString(`
     query Challenges {
   challenges {
@@ -1239,4 +1296,101 @@ export const PastChallengesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PastChallengesQuery, PastChallengesQueryVariables>;
+export const KioskLinksDocument = new TypedDocumentString(`
+    query KioskLinks($challengeId: ID!) {
+  kioskLinks(challengeId: $challengeId) {
+    ...KioskLinkFields
+  }
+}
+    fragment KioskLinkFields on KioskLink {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<KioskLinksQuery, KioskLinksQueryVariables>;
+export const CreateKioskLinkDocument = new TypedDocumentString(`
+    mutation CreateKioskLink($challengeId: ID!, $label: String!) {
+  createKioskLink(challengeId: $challengeId, label: $label) {
+    __typename
+    ... on CreateKioskLinkSuccess {
+      url
+      link {
+        ...KioskLinkFields
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    fragment KioskLinkFields on KioskLink {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateKioskLinkMutation, CreateKioskLinkMutationVariables>;
+export const RevokeKioskLinkDocument = new TypedDocumentString(`
+    mutation RevokeKioskLink($linkId: ID!) {
+  revokeKioskLink(linkId: $linkId) {
+    __typename
+    ... on RevokeKioskLinkSuccess {
+      link {
+        ...KioskLinkFields
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    fragment KioskLinkFields on KioskLink {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeKioskLinkMutation, RevokeKioskLinkMutationVariables>;
+export const KioskBoardDocument = new TypedDocumentString(`
+    query KioskBoard($token: String!) {
+  kioskBoard(token: $token) {
+    challengeId
+    name
+    organizationName
+    status
+    format
+    scoringMode
+    visibility
+    topN
+    raceTarget
+    prizes
+    startsAt
+    endsAt
+    leagues
+  }
+}
+    `) as unknown as TypedDocumentString<KioskBoardQuery, KioskBoardQueryVariables>;
+export const KioskLeaderboardEventsDocument = new TypedDocumentString(`
+    subscription KioskLeaderboardEvents($token: String!, $league: String) {
+  leaderboard: kioskLeaderboard(token: $token, league: $league) {
+    type
+    version
+    league
+    rows {
+      participantId
+      rank
+      previousRank
+      previousScore
+      tied
+      displayName
+      unitName
+      score
+      thresholdsReached
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KioskLeaderboardEventsSubscription, KioskLeaderboardEventsSubscriptionVariables>;
 export type { Types };

@@ -39,7 +39,7 @@ export function ChallengesCard({ challenge, answer, busy = false }: Props) {
   const pending = challenge.duelState === 'PENDING';
   const score = card.myScore ?? 0;
   const goal = goalOf(challenge, score);
-  const progress = card.myRank !== null && goal ? raceProgress(score, goal) : null;
+  const progress = card.myRank !== null && goal && !pending ? raceProgress(score, goal) : null;
   const leader = card.leaderCount === 0
     ? t('challenges.cardNoLeader')
     : t(card.leaderCount > 1 ? 'challenges.cardLeaderMore' : 'challenges.cardLeader', {
@@ -54,7 +54,7 @@ export function ChallengesCard({ challenge, answer, busy = false }: Props) {
         </span>
         {pending && <span class="challenge-card-pending" data-testid="duel-pending">{t('challenges.duelPending')}</span>}
         {!pending && challenge.status === 'DRAFT' && <span class="tag-chip challenge-draft-tag">{t('challenges.status.DRAFT')}</span>}
-        {card.myRank !== null ? (
+        {pending ? null : card.myRank !== null ? (
           <span class="challenge-card-me" data-testid="card-rank">
             <span>{t('challenges.cardMine')} <b>{rankText(card.myRank, card.myTied, language)}</b></span>
             <span>{formatScore(score, unit, language)}{goal ? ` / ${formatScore(goal, unit, language)}` : ''}</span>
@@ -69,10 +69,10 @@ export function ChallengesCard({ challenge, answer, busy = false }: Props) {
           </span>
         )}
         {challenge.prizes && <span class="challenge-card-prize">{t('challenges.prizes', { prizes: challenge.prizes })}</span>}
-        <span class="challenge-card-foot">
+        {!pending && <span class="challenge-card-foot">
           {card.leaderCount > 0 && <ChallengesFace name={card.leaderName ?? '?'} size="s" />}
           <span data-testid="card-leader">{leader}</span>
-        </span>
+        </span>}
       </a>
       {pending && answer && (
         <span class="challenge-card-actions">

@@ -23,12 +23,14 @@ interface Props {
   raceTarget?: number | null;
   /** Photos by participant id, when the server has them. */
   photos?: ReadonlyMap<string, string>;
+  /** A row's height in px (the TV fits its rows to the screen). */
+  rowHeight?: number;
 }
 
 /** Rows placed by their position, so that a change of rank slides them (CSS transition on transform). */
-export function ChallengesLeaderboard({ rows, myParticipantId, changed, unit, moves, large = false, privacy, raceTarget, photos }: Props) {
+export function ChallengesLeaderboard({ rows, myParticipantId, changed, unit, moves, large = false, privacy, raceTarget, photos, rowHeight }: Props) {
   const race = raceTarget != null && raceTarget > 0;
-  const height = (race ? RACE_ROW_HEIGHT : ROW_HEIGHT) * (large ? 1.6 : 1);
+  const height = rowHeight ?? (race ? RACE_ROW_HEIGHT : ROW_HEIGHT) * (large ? 1.6 : 1);
   return (
     <ol class={`board${large ? ' board-large' : ''}${race ? ' board-race' : ''}`} style={{ height: `${rows.length * height}px` }}
       aria-live="polite">

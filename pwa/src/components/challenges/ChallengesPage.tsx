@@ -7,6 +7,7 @@ import { linkClick } from '../../router';
 import { useQuery } from '../../graphql/hooks';
 import { ShellLastKnown } from '../shell/ShellLastKnown';
 import { ChallengesCelebration } from './ChallengesCelebration';
+import { ChallengesKioskLinks } from './ChallengesKioskLinks';
 import { ChallengesLeaderboard } from './ChallengesLeaderboard';
 import { ChallengesPodium } from './ChallengesPodium';
 import { ChallengesProgressRing } from './ChallengesProgressRing';
@@ -22,7 +23,7 @@ function dateRange(c: ChallengeDetail): string {
   return t('challenges.period', { start: format.format(new Date(c.startsAt)), end: format.format(new Date(c.endsAt)) });
 }
 
-function Breakdown({ standing, unit }: { standing: Standing; unit: ScoreUnit }) {
+function Breakdown({ standing, unit, race }: { standing: Standing; unit: ScoreUnit; race: boolean }) {
   // the parts are rounded so they add up to the score as shown
   const points = partsAddingUp(standing.breakdown.map((part) => part.points));
   return (
@@ -47,13 +48,13 @@ function Breakdown({ standing, unit }: { standing: Standing; unit: ScoreUnit }) 
           <strong data-testid="breakdown-total">{formatScore(standing.score, unit, language)}</strong>
         </li>
       </ul>
-      <p class="hint">
+      {!race && <p class="hint">
         {standing.gapToNextRank !== null
           ? t('challenges.gapToNextRankShown', { gap: formatGap(standing.gapToNextRank, unit, language) })
           : t('challenges.leading')}
         {standing.gapToNextThreshold !== null &&
           ` ${t('challenges.gapToThresholdShown', { gap: formatGap(standing.gapToNextThreshold, unit, language) })}`}
-      </p>
+      </p>}
     </section>
   );
 }
@@ -177,6 +178,7 @@ function ChallengeView({ challenge, reload }: { challenge: ChallengeDetail; relo
             </a>
           )}
         </p>
+        {challenge.viewerCanManage && challenge.format !== 'DUEL' && <ChallengesKioskLinks challengeId={challenge.id} />}
       </header>
       {closedOn && (
         <p class="challenge-frozen" data-testid="final-ranking">
@@ -219,7 +221,7 @@ function ChallengeView({ challenge, reload }: { challenge: ChallengeDetail; relo
           </div>
         </div>
       )}
-      {standing && <Breakdown standing={standing} unit={unit} />}
+      {standing && <Breakdown standing={standing} unit={unit} race={race !== null} />}
       <div class="challenge-tabs" role="group" aria-label={t('challenges.viewLabel')}>
         <button type="button" aria-pressed={!around} onClick={() => setAround(false)}>{t(race ? 'challenges.viewRace' : 'challenges.viewTop')}</button>
         <button type="button" aria-pressed={around} disabled={!standing} onClick={() => setAround(true)}>

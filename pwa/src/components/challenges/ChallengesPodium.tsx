@@ -22,7 +22,8 @@ export function ChallengesPodium({ rows, unit, myParticipantId, privacy, photos,
         const mine = row.participantId === myParticipantId;
         const name = mine ? t('challenges.me') : (privacy ? shownName(row, privacy) : row.displayName) ?? t('challenges.hidden');
         return (
-          <li key={row.participantId} class={`board-podium-${index + 1}`} data-mine={mine ? 'true' : undefined}>
+          <li key={row.participantId} class={`board-podium-${index + 1}`} data-mine={mine ? 'true' : undefined}
+            data-testid="board-row" data-rank={row.rank}>
             <ChallengesFace name={name} photoUrl={photos?.get(row.participantId)} size={large ? 'xl' : index === 0 ? 'l' : 'm'} />
             <span class="board-podium-name" data-testid="podium-name">{name}</span>
             <span class="board-score">{formatScore(row.score, unit, language)}</span>
