@@ -133,6 +133,12 @@ function ChallengeView({ challenge, reload }: { challenge: ChallengeDetail; relo
     const timer = setTimeout(reload, 250);
     return () => clearTimeout(timer);
   }, [live.myChanges]);
+  // « autour de moi » follows the board: a move read again, at most once a second
+  useEffect(() => {
+    if (!around || live.board.version < 0) return undefined;
+    const timer = setTimeout(reload, 1000);
+    return () => clearTimeout(timer);
+  }, [around, live.board.version]);
   const unit = scoreUnit(challenge.scoringMode);
   const score = standing?.score ?? 0;
   const race = challenge.format === 'RACE' && (challenge.raceTarget ?? 0) > 0 ? (challenge.raceTarget as number) : null;
