@@ -53,7 +53,7 @@ async def test_a_kiosk_link_shows_the_board_without_a_session_and_hides_who_must
     rows = [(r["rank"], r["displayName"], r["unitName"], r["score"]) for r in snapshot["rows"]]
     assert rows == [(1, "Inès Martin", "Lille Centre", 60.0), (2, None, "", 50.0), (3, None, "", 40.0), (4, None, "", 30.0)]
     # and the creation is in the organisation's audit log
-    entry = await AuditEntry.get(action="kiosk.created")
+    entry = await AuditEntry.get(action="kiosk.created", actor_id=found.manager.id)
     assert (entry.actor_id, entry.detail["challenge_id"], entry.detail["label"]) == (
         found.manager.id, challenge.id, "Écran du showroom de Lille")
 
@@ -101,7 +101,7 @@ async def test_a_revoked_link_stops_the_screen_at_once_and_opens_nothing_after(l
     async with Subscription(live_server.ws_url) as socket:
         code, _, _ = await _refused(socket, token)
     assert code == 4401
-    assert await AuditEntry.filter(action="kiosk.revoked").exists()
+    assert await AuditEntry.filter(action="kiosk.revoked", actor_id=found.manager.id).exists()
 
 
 async def _refused(socket: Subscription, token: str) -> tuple[int, str, list]:
