@@ -15,7 +15,9 @@ from server.challenges.kiosk import create_kiosk_link
 from server.challenges.models import ChallengeFormat
 from server.network.scope import scope_of_user
 from tests.challenges.given import arena, live_challenge, sell
+from tests.conftest import ROOT
 from tests.e2e.test_feed_slice import sign_in
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.e2e
 SHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "/tmp/elan-e2e-screens"))
@@ -23,9 +25,36 @@ NAMES = ["Inès Martin", "Hugo Bernard", "Chloé Dubois", "Nathan Leroy"]
 LONG = "Marie-Charlotte de La Rochefoucauld-Montmorency"
 
 
+async def sign_in_en(page, email: str) -> None:
+    await page.goto("/")
+    await page.wait_for_url("**/login")
+    await page.get_by_label("Email address").fill(email)
+    await page.get_by_label("Password").fill(PASSWORD)
+    await page.get_by_role("button", name="Sign in").click()
+    await page.wait_for_url(lambda url: not url.endswith("/login"))
+
+
 async def shot(page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     await page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+AXE = Path(os.environ.get("AXE_CORE_JS", ROOT / "pwa" / "node_modules" / "axe-core" / "axe.min.js"))
+
+
+async def serious_violations(page) -> list[str]:
+    """axe-core's serious and critical findings in the screen's content (the shell has its own
+    test) as it is (once the PWA's
+    devDependencies hold axe-core: the every-route test brings it)."""
+    if not AXE.exists():
+        return []
+    await page.evaluate(AXE.read_text() + "\n;undefined")  # evaluated, not a script tag: the CSP allows no inline script
+    found = await page.evaluate(
+        """async () => (await axe.run(document.querySelector('main') ?? document, { resultTypes: ['violations'] })).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)"""
+    )
+    return list(found)
 
 
 async def no_horizontal_overflow(page) -> None:
@@ -78,6 +107,7 @@ async def test_equal_scores_share_a_rank_and_every_number_reads_the_same(live_se
     await expect(phone.page.get_by_test_id("breakdown-total")).to_have_text("50\u202f%")
     await expect(phone.page.get_by_test_id("breakdown")).not_to_contain_text("Encore 0")
     await no_horizontal_overflow(phone.page)
+    assert await serious_violations(phone.page) == []
     await shot(phone.page, "board-ties-360")
 
     # when Nathan opens it
@@ -89,7 +119,16 @@ async def test_equal_scores_share_a_rank_and_every_number_reads_the_same(live_se
     await expect(other.page.get_by_test_id("my-rank")).to_have_text("Vous êtes 4e sur 4")
     await expect(other.page.get_by_test_id("breakdown")).to_contain_text("Encore 20\u202f% pour gagner une place.")
     await no_horizontal_overflow(other.page)
+    # and in English, Chloé reads the same board in her language's format
+    english = await phones(locale="en-GB")
+    await sign_in_en(english.page, chloe.email)
+    await english.page.goto(f"/challenges/{challenge.id}")
+    await expect(english.page.get_by_test_id("my-rank")).to_have_text("You are 1st (tied) of 4")
+    await expect(english.page.get_by_test_id("ring-score")).to_have_text("50%")
+    await expect(english.page.get_by_test_id("breakdown-total")).to_have_text("50%")
+    await shot(english.page, "board-ties-360-en")
     assert not phone.console_errors and not other.console_errors, phone.console_errors + other.console_errors
+    assert not english.console_errors, english.console_errors
 
 
 async def test_cards_show_rank_progress_time_prize_and_leader_and_a_pending_duel_waits(live_server, phones):
@@ -121,6 +160,7 @@ async def test_cards_show_rank_progress_time_prize_and_leader_and_a_pending_duel
     await expect(phone.page.get_by_text("Brouillon")).to_have_count(0)
     await no_horizontal_overflow(phone.page)
     assert await small_targets(phone.page, "[data-testid=challenge-card]") == []
+    assert await serious_violations(phone.page) == []
     await shot(phone.page, "cards-360")
     assert not phone.console_errors, phone.console_errors
 
@@ -143,6 +183,7 @@ async def test_a_race_shows_everyones_progress_to_the_target(live_server, phones
     assert [await b.get_attribute("aria-valuenow") for b in await bars.all()] == ["100", "40", "40", "40"]
     await expect(phone.page.get_by_test_id("podium")).to_have_count(0)
     await no_horizontal_overflow(phone.page)
+    assert await serious_violations(phone.page) == []
     await shot(phone.page, "race-360")
     assert not phone.console_errors, phone.console_errors
 
@@ -177,6 +218,7 @@ async def test_the_kiosk_link_opens_the_tv_board_without_a_session_and_cuts_no_n
         # and no name is cut, nothing runs off the screen
         assert await cut_names(page) == []
         await no_horizontal_overflow(page)
+        assert await serious_violations(page) == []
         await shot(page, f"tv-kiosk-{width}x{height}")
         assert not errors, errors
     finally:
