@@ -32,6 +32,9 @@ describe('partsAddingUp', () => {
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(100);
     expect(partsAddingUp([41.66, 41.66])).toEqual([41.7, 41.6]);
     expect(partsAddingUp([20, 21.7])).toEqual([20, 21.7]);
+    // the parts always add up to the score shown, even one rounded apart from them
+    const shown = partsAddingUp([13.33, 13.33, 13.33], 1, 40);
+    expect(Math.round(shown.reduce((a, b) => a + b, 0) * 10)).toBe(400);
   });
 });
 

@@ -50,18 +50,19 @@ export function formatGap(value: number, unit: ScoreUnit, language: string): str
  * The breakdown's parts rounded so that they add up to the total as shown (largest
  * remainder): 33.35 + 33.35 + 33.3 shows 33.4 + 33.3 + 33.3 = 100.0, not 100.1.
  */
-export function partsAddingUp(parts: readonly number[], decimals = 1): number[] {
+export function partsAddingUp(parts: readonly number[], decimals = 1, shownTotal?: number): number[] {
   const scale = 10 ** decimals;
-  const total = Math.round(parts.reduce((sum, part) => sum + part, 0) * scale);
+  const total = Math.round((shownTotal ?? parts.reduce((sum, part) => sum + part, 0)) * scale);
   const floors = parts.map((part) => Math.floor(part * scale + 1e-9));
   let missing = total - floors.reduce((sum, part) => sum + part, 0);
   const order = parts
     .map((part, index) => ({ index, remainder: part * scale - floors[index]! }))
     .sort((a, b) => b.remainder - a.remainder);
-  for (const { index } of order) {
-    if (missing <= 0) break;
-    floors[index]! += 1;
-    missing -= 1;
+  // largest remainders up (or smallest down, when the total shown is below the parts' sum)
+  for (let turn = 0; missing !== 0 && order.length && turn < 10 * order.length; turn += 1) {
+    const { index } = missing > 0 ? order[turn % order.length]! : order[order.length - 1 - (turn % order.length)]!;
+    floors[index]! += missing > 0 ? 1 : -1;
+    missing += missing > 0 ? -1 : 1;
   }
   return floors.map((part) => part / scale);
 }

@@ -25,7 +25,7 @@ function dateRange(c: ChallengeDetail): string {
 
 function Breakdown({ standing, unit, race }: { standing: Standing; unit: ScoreUnit; race: boolean }) {
   // the parts are rounded so they add up to the score as shown
-  const points = partsAddingUp(standing.breakdown.map((part) => part.points));
+  const points = partsAddingUp(standing.breakdown.map((part) => part.points), 1, standing.score);
   return (
     <section class="challenge-breakdown" aria-labelledby="breakdown-title" data-testid="breakdown">
       <h2 id="breakdown-title">{t('challenges.howComputed')}</h2>
