@@ -26,6 +26,7 @@ export interface TvChallenge {
   raceTarget: number | null;
   endsAt: string;
   status: string;
+  prizes?: string | null;
 }
 
 interface Props {
@@ -108,7 +109,10 @@ export function ChallengesTvBoard({ challenge, league, live, onCycle }: Props) {
           {t('challenges.fullScreen')}
         </button>
       </header>
-      {league && <p class="tv-league">{t('challenges.tvLeague')} · {t(`challenges.league.${league}` as never)}</p>}
+      <p class="tv-league">
+        {league && <span>{t('challenges.tvLeague')} · {t(`challenges.league.${league}` as never)}</span>}
+        {challenge.prizes && <span class="tv-prize">{t('challenges.prizes', { prizes: challenge.prizes })}</span>}
+      </p>
       <div class={`tv-body${race ? ' tv-body-race' : ''}`}>
         {!race && podium.length > 0 && (
           <ChallengesPodium rows={podium} unit={unit} myParticipantId={null} privacy={privacy} large />
