@@ -234,6 +234,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Ce jeton d'intégration est introuvable.",
         "en": "This integration token was not found.",
     },
+    "kiosk_link_not_found": {
+        "fr": "Ce lien kiosque est introuvable.",
+        "en": "This kiosk link was not found.",
+    },
+    "kiosk_label_required": {
+        "fr": "Nommez l'écran du lien kiosque (2 à 80 caractères).",
+        "en": "Name the kiosk link's screen (2 to 80 characters).",
+    },
+    "kiosk_links_too_many": {
+        "fr": "Ce challenge a déjà {max} liens kiosque actifs : révoquez-en un d'abord.",
+        "en": "This challenge already has {max} active kiosk links: revoke one first.",
+    },
+    "kiosk_link_invalid": {
+        "fr": "Ce lien kiosque n'est plus valable.",
+        "en": "This kiosk link is no longer valid.",
+    },
     "challenge_name_required": {
         "fr": "Donnez un nom au challenge (2 à {max} caractères).",
         "en": "Give the challenge a name (2 to {max} characters).",

@@ -55,6 +55,12 @@ export const AUTH_SCREENS: Record<AuthRoute, LazyScreen<AuthScreenProps>> = {
   ),
 };
 
+/** A showroom screen's kiosk link (/kiosk/<token>): the TV board alone, without a session. */
+export const KIOSK_SCREEN: LazyScreen<{ token: string }> = lazyScreen(
+  () => import('./components/challenges/ChallengesKiosk'),
+  ({ ChallengesKiosk }, p) => <ChallengesKiosk token={p.token} />,
+);
+
 export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
   feed: lazyScreen(
     () => import('./components/feed/FeedPage'),

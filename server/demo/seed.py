@@ -173,6 +173,9 @@ DEMO_SEEDERS.append(seed_push)
 from server.demo.challenges import seed_challenges  # noqa: E402
 
 DEMO_SEEDERS.append(seed_challenges)
+from server.demo.boards import seed_boards  # noqa: E402
+
+DEMO_SEEDERS.append(seed_boards)
 DEMO_SEEDERS.append(seed_training)
 from server.demo.people import seed_people  # noqa: E402
 
