@@ -37,6 +37,8 @@ from schema.evaluation.subscriptions import EvaluationSubscription
 from schema.feed.mutations import FeedMutation
 from schema.feed.queries import FeedQuery
 from schema.feed.subscriptions import FeedSubscription
+from schema.network.mutations import NetworkMutation
+from schema.network.queries import NetworkQuery
 from schema.notifications.mutations import NotificationsMutation
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
@@ -62,6 +64,7 @@ class Query(
     DashboardsQuery,
     PlansQuery,
     BadgesQuery,
+    NetworkQuery,
 ):
     pass
 
@@ -79,6 +82,7 @@ class Mutation(
     PlansMutation,
     PushMutation,
     BadgesMutation,
+    NetworkMutation,
 ):
     pass
 

@@ -1,0 +1,36 @@
+"""The network domain's mutations, assembled into the schema's Mutation type."""
+
+from __future__ import annotations
+
+import strawberry
+
+from schema.errors import mutation
+from schema.network.mutations.create_unit import CreateUnitResult, create_unit
+from schema.network.mutations.move_unit import (
+    CloseUnitResult,
+    MoveUnitResult,
+    close_unit,
+    move_unit,
+)
+from schema.network.mutations.update_unit import UpdateUnitResult, update_unit
+
+
+@strawberry.type
+class NetworkMutation:
+    create_unit: CreateUnitResult = mutation(
+        resolver=create_unit,
+        description="Add a unit under another (admins): below its parent's level, never under a closed unit. Audited.",
+    )
+    update_unit: UpdateUnitResult = mutation(
+        resolver=update_unit, description="Rename a unit, change its city or external code (admins). Audited."
+    )
+    move_unit: MoveUnitResult = mutation(
+        resolver=move_unit,
+        description="Put a unit and its subtree under another parent (admins), in one transaction; refuses "
+        "cycles and the wrong level order. Audited.",
+    )
+    close_unit: CloseUnitResult = mutation(
+        resolver=close_unit,
+        description="Close a unit and its subtree (admins) once nobody active remains there: it keeps its "
+        "history, its pending invites end, and it leaves boards, pickers and new challenges. Audited.",
+    )
