@@ -177,6 +177,10 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
     () => import('./components/people/PeoplePage'),
     ({ PeoplePage }, p) => <PeoplePage viewer={p.viewer} onNotice={p.onNotice} />,
   ),
+  network: lazyScreen(
+    () => import('./components/network/NetworkPage'),
+    ({ NetworkPage }, p) => <NetworkPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
   performancePlan: lazyScreen(
     () => import('./components/plans/PlansPerformancePage'),
     ({ PlansPerformancePage }, p) => <PlansPerformancePage viewer={p.viewer} onNotice={p.onNotice} />,

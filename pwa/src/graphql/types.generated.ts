@@ -223,6 +223,16 @@ export type CreateTrainingModuleInput = {
   title: string;
 };
 
+export type CreateUnitInput = {
+  city?: string | null | undefined;
+  /** Unique in the organisation; letters, digits, - _ . */
+  externalCode?: string | null | undefined;
+  /** Below the parent's level: brand → region → distributor → point of sale → team. */
+  kind: UnitKind;
+  name: string;
+  parentId: string;
+};
+
 /** Whether an award is still valid. */
 export type CredentialStatus =
   | 'EXPIRED'
@@ -376,6 +386,12 @@ export type ModuleSectionInput = {
   title: string;
   /** A video on YouTube, Vimeo or Dailymotion (watch page, short link or embed address); other hosts are refused. */
   videoUrl?: string | null | undefined;
+};
+
+export type MoveUnitInput = {
+  /** The new parent: of a higher level, not inside the unit. */
+  parentId: string;
+  unitId: string;
 };
 
 export type MysteryVisitInput = {
@@ -680,4 +696,14 @@ export type UpdateTrainingModuleInput = {
   sections: Array<ModuleSectionInput>;
   summary?: string;
   title: string;
+};
+
+export type UpdateUnitInput = {
+  /** Unchanged when omitted; empty removes it. */
+  city?: string | null | undefined;
+  /** Unchanged when omitted; empty removes it. */
+  externalCode?: string | null | undefined;
+  /** Unchanged when omitted. */
+  name?: string | null | undefined;
+  unitId: string;
 };

@@ -14,6 +14,7 @@ export const ROUTE_PATHS = {
   changePassword: '/settings/password',
   // running the network (admins and managers)
   people: '/admin/people',
+  network: '/admin/network',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
   challenges: '/challenges',

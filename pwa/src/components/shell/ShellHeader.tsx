@@ -120,6 +120,18 @@ export function ShellHeader({ viewer, onLogout, onSignOutEverywhere }: ShellHead
             {viewer.role !== 'MEMBER' && (
               <a
                 class="button button-block"
+                href={ROUTE_PATHS.network}
+                onClick={(event) => {
+                  setOpen(false);
+                  linkClick(event);
+                }}
+              >
+                {t('header.network')}
+              </a>
+            )}
+            {viewer.role !== 'MEMBER' && (
+              <a
+                class="button button-block"
                 href={AUTHORING_PATHS.home}
                 onClick={(event) => {
                   setOpen(false);
