@@ -11,6 +11,7 @@ from strawberry.extensions import MaskErrors
 from schema.accounts.mutations import AccountsMutation
 from schema.accounts.people_queries import PeopleQuery
 from schema.accounts.queries import AccountsQuery
+from schema.audit.queries import AuditQuery
 from schema.badges.mutations import BadgesMutation
 from schema.badges.queries import BadgesQuery
 from schema.challenges.audit import ChallengesAuditQuery
@@ -65,6 +66,7 @@ class Query(
     PlansQuery,
     BadgesQuery,
     NetworkQuery,
+    AuditQuery,
 ):
     pass
 

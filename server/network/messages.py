@@ -35,6 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Il reste {count} personne(s) active(s) dans cette unité : déplacez-les ou désactivez-les d'abord.",
         "en": "{count} active people remain in this unit: move or deactivate them first.",
     },
+    "audit_dates_invalid": {
+        "fr": "La date de fin doit suivre la date de début.",
+        "en": "The end date must come after the start date.",
+    },
     "unit_kind_invalid": {
         "fr": "Choisissez une région, un distributeur, un point de vente ou une équipe.",
         "en": "Choose a region, a distributor, a point of sale or a team.",
