@@ -181,6 +181,10 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
     () => import('./components/network/NetworkPage'),
     ({ NetworkPage }, p) => <NetworkPage viewer={p.viewer} onNotice={p.onNotice} />,
   ),
+  audit: lazyScreen(
+    () => import('./components/audit/AuditPage'),
+    ({ AuditPage }, p) => <AuditPage viewer={p.viewer} />,
+  ),
   performancePlan: lazyScreen(
     () => import('./components/plans/PlansPerformancePage'),
     ({ PlansPerformancePage }, p) => <PlansPerformancePage viewer={p.viewer} onNotice={p.onNotice} />,

@@ -1,5 +1,5 @@
 """Head office runs its network in the browser at 360×740: the tree from the profile menu, a
-point of sale added, moved under another region and closed."""
+point of sale added, moved under another region and closed; the change log, narrowed."""
 
 from __future__ import annotations
 
@@ -7,7 +7,10 @@ import pytest
 from playwright.async_api import expect
 
 from server.accounts.models import Role
+from server.accounts.people import update_person
+from server.audit.models import AuditEntry
 from server.network.models import Unit
+from server.network.scope import scope_of_user
 from tests.e2e.screen_checks import screen_problems
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
@@ -67,4 +70,37 @@ async def test_an_admin_adds_moves_and_closes_a_point_of_sale(live_server, phone
     await expect(tree.get_by_role("listitem").filter(has_text="Douai Gare")).to_contain_text("Fermé")
     await page.get_by_label("Afficher les unités fermées").uncheck()
     await expect(tree).not_to_contain_text("Douai Gare")
+    assert phone.console_errors == []
+
+
+async def test_head_office_reads_the_change_log_and_narrows_it(live_server, phones):
+    # given an admin who made a seller a manager, and a challenge published earlier
+    network = await make_network()
+    admin = await make_user(network.root, Role.ADMIN, "Isabelle Marchand")
+    seller = await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
+    scope = await scope_of_user(admin)
+    await update_person(scope, seller.id, role=Role.MANAGER)
+    await AuditEntry.create(organization_id=network.organization_id, actor_id=admin.id, action="challenge.published",
+                            detail={"challenge_id": 3, "name": "Printemps VO", "status": "LIVE"})
+    phone = await phones()
+    page = phone.page
+    await sign_in(page, admin.email)
+
+    # when she opens « Journal des modifications » from the profile menu
+    await page.get_by_role("button", name="Menu du profil de Isabelle Marchand").click()
+    await page.get_by_role("link", name="Journal des modifications").click()
+    await page.wait_for_url("**/admin/audit")
+    changes = page.get_by_role("list", name="Modifications")
+    # then she reads who changed what, before → after
+    julie = changes.get_by_role("listitem").filter(has_text="Julie Moreau")
+    await expect(julie).to_contain_text("Personne modifiée · Julie Moreau")
+    await expect(julie).to_contain_text("Rôle : Membre de l’équipe → Manager")
+    await expect(changes.get_by_role("listitem").filter(has_text="Printemps VO")).to_contain_text("Challenge publié")
+    assert await screen_problems(page) == []
+
+    # when she keeps only the changes about people
+    await page.get_by_label("Type de modification").select_option(label="Personnes et invitations")
+    # then the challenge is gone
+    await expect(changes).not_to_contain_text("Printemps VO")
+    await expect(changes).to_contain_text("Julie Moreau")
     assert phone.console_errors == []

@@ -41,6 +41,26 @@ export type AuditActorKind =
   | 'INTEGRATION_TOKEN'
   | 'PERSON';
 
+/** What an audit row is about. */
+export type AuditKind =
+  | 'CHALLENGES'
+  | 'NETWORK'
+  | 'OTHER'
+  | 'PEOPLE'
+  | 'TARGETS'
+  | 'TOKENS';
+
+/** Narrows the audit log; every field is optional. */
+export type AuditLogFilter = {
+  kind?: AuditKind | null | undefined;
+  /** Changes made by this person or about them. */
+  personId?: string | null | undefined;
+  /** From this moment... */
+  since?: string | null | undefined;
+  /** ...to this one (excluded). */
+  until?: string | null | undefined;
+};
+
 /** Who may award a badge. */
 export type AwardPolicy =
   | 'ADMINS'

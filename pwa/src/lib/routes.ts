@@ -15,6 +15,7 @@ export const ROUTE_PATHS = {
   // running the network (admins and managers)
   people: '/admin/people',
   network: '/admin/network',
+  audit: '/admin/audit',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
   challenges: '/challenges',

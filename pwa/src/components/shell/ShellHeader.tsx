@@ -132,6 +132,18 @@ export function ShellHeader({ viewer, onLogout, onSignOutEverywhere }: ShellHead
             {viewer.role !== 'MEMBER' && (
               <a
                 class="button button-block"
+                href={ROUTE_PATHS.audit}
+                onClick={(event) => {
+                  setOpen(false);
+                  linkClick(event);
+                }}
+              >
+                {t('header.audit')}
+              </a>
+            )}
+            {viewer.role !== 'MEMBER' && (
+              <a
+                class="button button-block"
                 href={AUTHORING_PATHS.home}
                 onClick={(event) => {
                   setOpen(false);
