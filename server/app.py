@@ -147,6 +147,7 @@ def create_app() -> Starlette:
     from server.badges.routes import ROUTES as BADGE_ROUTES
     from server.mail.dev import dev_mails
     from server.media.http import serve_media, upload_media
+    from server.network.import_http import upload_network_csv
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
@@ -155,6 +156,7 @@ def create_app() -> Starlette:
         Route("/readyz", readyz),
         Route("/media", upload_media, methods=["POST"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
+        Route("/network/import", upload_network_csv, methods=["POST"]),
         *BADGE_ROUTES,
         # development only: the mail outbox as a page (a 404 in production)
         Route("/dev/mails", dev_mails, methods=["GET"]),

@@ -6,13 +6,14 @@ import strawberry
 
 from schema.context import Info
 from schema.errors import DomainErrors
+from schema.network.imports import NetworkImportQuery
 from schema.network.tree_types import NetworkUnit
 from schema.permissions import scope_of
 from server.network import tree
 
 
 @strawberry.type
-class NetworkQuery:
+class NetworkQuery(NetworkImportQuery):
     @strawberry.field(
         description="The units of the viewer's scope in tree order, each with its active people: admins "
         "the organisation, managers their subtree; members are refused.",

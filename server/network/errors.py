@@ -57,3 +57,15 @@ class UnitHasPeople(DomainError):
 
     code = "unit_has_people"
     kind = "conflict"
+
+
+class ImportNotFound(DomainError):
+    code = "import_not_found"
+    kind = "not_found"
+
+
+class ImportRunning(DomainError):
+    """The import is being checked or applied already."""
+
+    code = "import_running"
+    kind = "conflict"

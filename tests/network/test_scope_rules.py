@@ -12,6 +12,7 @@ from schema.network.queries import NetworkQuery
 from server.accounts.models import Role, User
 from server.accounts.people import update_person
 from server.network.models import UnitKind
+from server.network.imports import store_upload
 from server.network.scope import scope_of_user
 from server.network.services import create_unit
 from tests.factories import make_network, make_user, signed_in
@@ -25,6 +26,7 @@ class World:
     sud_id: int
     empty_id: int
     audited_id: int
+    import_id: int
 
 
 RULES = [
@@ -36,6 +38,10 @@ RULES = [
          lambda w: {"u": str(w.arras_id), "p": str(w.sud_id)}),
     Rule("closeUnit", "mutation($u: ID!) { closeUnit(unitId: $u) { __typename } }",
          lambda w: {"u": str(w.empty_id)}),
+    Rule("importNetwork", "mutation($i: ID!) { importNetwork(input: {importId: $i}) { __typename } }",
+         lambda w: {"i": str(w.import_id)}),
+    Rule("networkImport", "query($i: ID!) { networkImport(id: $i) { status } }",
+         lambda w: {"i": str(w.import_id)}),
     # a manager beside or below reads no row about a person of the Nord region itself
     Rule("auditLog", "query($p: ID!) { auditLog(filter: {personId: $p}) { edges { node { action } } } }",
          lambda w: {"p": str(w.audited_id)}, refusal=lambda value: not value["edges"]),
@@ -54,7 +60,8 @@ async def test_only_head_office_changes_the_tree(live_server):
     admin, admin_token = await signed_in(network.root, Role.ADMIN)
     audited = await make_user(nord)
     await update_person(await scope_of_user(await User.get(id=admin.id)), audited.id, role=Role.MANAGER)
-    world = World(nord.id, network.points_of_sale["Arras"].id, network.regions["Sud-Ouest"].id, empty.id, audited.id)
+    upload = await store_upload(await scope_of_user(admin), b"type;code;parent_code;kind;name\nunit;X1;;region;Est\n")
+    world = World(nord.id, network.points_of_sale["Arras"].id, network.regions["Sud-Ouest"].id, empty.id, audited.id, upload.id)
     tokens = {
         MEMBER: (await signed_in(network.points_of_sale["Lille"]))[1],
         SIBLING: (await signed_in(network.regions["Sud-Ouest"], Role.MANAGER))[1],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from schema.errors import mutation
+from schema.network.imports import ImportNetworkResult, import_network
 from schema.network.mutations.create_unit import CreateUnitResult, create_unit
 from schema.network.mutations.move_unit import (
     CloseUnitResult,
@@ -28,6 +29,12 @@ class NetworkMutation:
         resolver=move_unit,
         description="Put a unit and its subtree under another parent (admins), in one transaction; refuses "
         "cycles and the wrong level order. Audited.",
+    )
+    import_network: ImportNetworkResult = mutation(
+        resolver=import_network,
+        description="Check a network CSV (units by external code and parent code, people by e-mail with unit code "
+        "and role) as a whole, and apply it when asked: nothing while a line is bad unless applyValidOnly. "
+        "Runs in the background: poll networkImport. Idempotent. Admins. Audited.",
     )
     close_unit: CloseUnitResult = mutation(
         resolver=close_unit,
