@@ -181,7 +181,7 @@ async def test_the_export_goes_back_in_unchanged(live_server):
     lines = export["csv"].splitlines()
     assert lines[0] == "type;code;parent_code;kind;name;city;email;unit_code;role"
     assert f"unit;#{network.points_of_sale['Lille'].id};#{network.regions['Nord'].id};POINT_OF_SALE;Lille Centre;Lille;;;" in lines
-    assert "unit;PDV-PLUS;#%d;POINT_OF_SALE;'+Plus Store;;;;" % network.regions["Sud-Ouest"].id in lines
+    assert f"unit;PDV-PLUS;#{network.regions['Sud-Ouest'].id};POINT_OF_SALE;'+Plus Store;;;;" in lines
     assert any(line.startswith("person;;;;Julie Moreau;;") and line.endswith(f";#{network.points_of_sale['Lille'].id};MEMBER") for line in lines)
     assert any("new@test.example" in line for line in lines)
     assert any(f";{admin.email};;ADMIN" in line for line in lines)

@@ -11,8 +11,8 @@ from schema.network.mutations import NetworkMutation
 from schema.network.queries import NetworkQuery
 from server.accounts.models import Role, User
 from server.accounts.people import update_person
-from server.network.models import UnitKind
 from server.network.imports import store_upload
+from server.network.models import UnitKind
 from server.network.scope import scope_of_user
 from server.network.services import create_unit
 from tests.factories import make_network, make_user, signed_in
