@@ -64,6 +64,33 @@ export type CloseUnitMutation = { closeUnit:
     | { __typename: 'NotFoundError', code: string, message: string }
    };
 
+export type NetworkImportFieldsFragment = { id: string, status: Types.NetworkImportStatus, filename: string, total: number, done: number, encoding: string | null, delimiter: string | null, lines: number | null, applied: boolean, errorCount: number, refusal: string | null, counts: { unitsCreated: number, unitsUpdated: number, unitsMoved: number, unitsUnchanged: number, peopleInvited: number, peopleUpdated: number, peopleUnchanged: number, linesRefused: number } | null, errors: Array<{ line: number, column: string | null, code: string, message: string }> };
+
+export type ImportNetworkMutationVariables = Exact<{
+  input: Types.ImportNetworkInput;
+}>;
+
+
+export type ImportNetworkMutation = { importNetwork:
+    | { __typename: 'ConflictError', code: string, message: string }
+    | { __typename: 'ImportNetworkSuccess', job: { id: string, status: Types.NetworkImportStatus, filename: string, total: number, done: number, encoding: string | null, delimiter: string | null, lines: number | null, applied: boolean, errorCount: number, refusal: string | null, counts: { unitsCreated: number, unitsUpdated: number, unitsMoved: number, unitsUnchanged: number, peopleInvited: number, peopleUpdated: number, peopleUnchanged: number, linesRefused: number } | null, errors: Array<{ line: number, column: string | null, code: string, message: string }> } }
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type NetworkImportQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type NetworkImportQuery = { networkImport: { id: string, status: Types.NetworkImportStatus, filename: string, total: number, done: number, encoding: string | null, delimiter: string | null, lines: number | null, applied: boolean, errorCount: number, refusal: string | null, counts: { unitsCreated: number, unitsUpdated: number, unitsMoved: number, unitsUnchanged: number, peopleInvited: number, peopleUpdated: number, peopleUnchanged: number, linesRefused: number } | null, errors: Array<{ line: number, column: string | null, code: string, message: string }> } };
+
+export type ExportNetworkQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportNetworkQuery = { exportNetwork: { filename: string, csv: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -95,6 +122,37 @@ export const NetworkUnitFieldsFragmentDoc = new TypedDocumentString(`
   peopleCount
 }
     `, {"fragmentName":"NetworkUnitFields"}) as unknown as TypedDocumentString<NetworkUnitFieldsFragment, unknown>;
+export const NetworkImportFieldsFragmentDoc = new TypedDocumentString(`
+    fragment NetworkImportFields on NetworkImportJob {
+  id
+  status
+  filename
+  total
+  done
+  encoding
+  delimiter
+  lines
+  applied
+  errorCount
+  refusal
+  counts {
+    unitsCreated
+    unitsUpdated
+    unitsMoved
+    unitsUnchanged
+    peopleInvited
+    peopleUpdated
+    peopleUnchanged
+    linesRefused
+  }
+  errors {
+    line
+    column
+    code
+    message
+  }
+}
+    `, {"fragmentName":"NetworkImportFields"}) as unknown as TypedDocumentString<NetworkImportFieldsFragment, unknown>;
 export const NetworkUnitsDocument = new TypedDocumentString(`
     query NetworkUnits {
   networkUnits {
@@ -219,4 +277,91 @@ export const CloseUnitDocument = new TypedDocumentString(`
   closedAt
   peopleCount
 }`) as unknown as TypedDocumentString<CloseUnitMutation, CloseUnitMutationVariables>;
+export const ImportNetworkDocument = new TypedDocumentString(`
+    mutation ImportNetwork($input: ImportNetworkInput!) {
+  importNetwork(input: $input) {
+    __typename
+    ... on ImportNetworkSuccess {
+      job {
+        ...NetworkImportFields
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    fragment NetworkImportFields on NetworkImportJob {
+  id
+  status
+  filename
+  total
+  done
+  encoding
+  delimiter
+  lines
+  applied
+  errorCount
+  refusal
+  counts {
+    unitsCreated
+    unitsUpdated
+    unitsMoved
+    unitsUnchanged
+    peopleInvited
+    peopleUpdated
+    peopleUnchanged
+    linesRefused
+  }
+  errors {
+    line
+    column
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<ImportNetworkMutation, ImportNetworkMutationVariables>;
+export const NetworkImportDocument = new TypedDocumentString(`
+    query NetworkImport($id: ID!) {
+  networkImport(id: $id) {
+    ...NetworkImportFields
+  }
+}
+    fragment NetworkImportFields on NetworkImportJob {
+  id
+  status
+  filename
+  total
+  done
+  encoding
+  delimiter
+  lines
+  applied
+  errorCount
+  refusal
+  counts {
+    unitsCreated
+    unitsUpdated
+    unitsMoved
+    unitsUnchanged
+    peopleInvited
+    peopleUpdated
+    peopleUnchanged
+    linesRefused
+  }
+  errors {
+    line
+    column
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<NetworkImportQuery, NetworkImportQueryVariables>;
+export const ExportNetworkDocument = new TypedDocumentString(`
+    query ExportNetwork {
+  exportNetwork {
+    filename
+    csv
+  }
+}
+    `) as unknown as TypedDocumentString<ExportNetworkQuery, ExportNetworkQueryVariables>;
 export type { Types };

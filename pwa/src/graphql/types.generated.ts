@@ -329,6 +329,18 @@ export type FeedOrder =
   | 'NEWEST'
   | 'TOP_OF_WEEK';
 
+export type ImportNetworkInput = {
+  /** false: check only; true: check, then apply when no line is bad. */
+  apply?: boolean;
+  /** With apply: apply the valid lines even when some are bad. */
+  applyValidOnly?: boolean;
+  /** Or the CSV itself, for files under the request limit. */
+  csv?: string | null | undefined;
+  filename?: string;
+  /** A file sent to POST /network/import. */
+  importId?: string | null | undefined;
+};
+
 export type InvitePeopleInput = {
   /** Language of the mail: fr or en. */
   language?: string;
@@ -426,6 +438,16 @@ export type MysteryVisitSectionInput = {
   /** 0 to 100. */
   score: number;
 };
+
+/** Where an import is. */
+export type NetworkImportStatus =
+  | 'APPLIED'
+  | 'APPLYING'
+  | 'CHECKED'
+  | 'CHECKING'
+  | 'FAILED'
+  | 'REFUSED'
+  | 'UPLOADED';
 
 export type NotificationEventType =
   | 'NOTIFICATION'
@@ -591,6 +613,16 @@ export type ScoringMode =
   | 'ABSOLUTE'
   | 'IMPROVEMENT'
   | 'PERCENT_OF_TARGET';
+
+export type SetupOrganizationInput = {
+  displayName: string;
+  /** The first admin's e-mail. */
+  email: string;
+  organizationName: string;
+  password: string;
+  /** The one-time setup token printed on the server's console. */
+  token: string;
+};
 
 export type SignUpInput = {
   displayName: string;

@@ -14,6 +14,7 @@ from schema.network.mutations.move_unit import (
     move_unit,
 )
 from schema.network.mutations.update_unit import UpdateUnitResult, update_unit
+from schema.network.setup import SetupOrganizationResult, setup_organization
 
 
 @strawberry.type
@@ -35,6 +36,11 @@ class NetworkMutation:
         description="Check a network CSV (units by external code and parent code, people by e-mail with unit code "
         "and role) as a whole, and apply it when asked: nothing while a line is bad unless applyValidOnly. "
         "Runs in the background: poll networkImport. Idempotent. Admins. Audited.",
+    )
+    setup_organization: SetupOrganizationResult = mutation(
+        resolver=setup_organization,
+        description="First run only: with the one-time token printed on the console, create the organisation "
+        "and its first admin, signed in. The token then dies; once an organisation exists this is refused.",
     )
     close_unit: CloseUnitResult = mutation(
         resolver=close_unit,

@@ -11,6 +11,7 @@ import { NetworkUnitsDocument, type NetworkUnitFieldsFragment as NetworkUnit } f
 import { t } from '../../i18n';
 import { treeRows } from '../../lib/networkTree';
 import { NetworkCreateSheet } from './NetworkCreateSheet';
+import { NetworkImport } from './NetworkImport';
 import { NetworkTree } from './NetworkTree';
 import { NetworkUnitSheet } from './NetworkUnitSheet';
 
@@ -71,6 +72,14 @@ function NetworkScreen({ viewer, onNotice }: NetworkPageProps) {
           </p>
           <NetworkTree rows={treeRows(shown)} onEdit={admin ? setEditing : null} />
         </>
+      )}
+      {admin && (
+        <NetworkImport
+          onApplied={(message) => {
+            onNotice(message);
+            reload();
+          }}
+        />
       )}
       {creating && <NetworkCreateSheet units={units} onClose={() => setCreating(false)} onDone={done} />}
       {editing && <NetworkUnitSheet unit={editing} units={units} onClose={() => setEditing(null)} onDone={done} />}
