@@ -24,7 +24,7 @@ export function NetworkImport({ onApplied }: { onApplied: (message: string) => v
   const [jobId, setJobId] = useState<string | null>(null);
   const [uploading, setUploading] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { state, reload } = useQuery(NetworkImportDocument, { id: jobId ?? '' }, { skip: jobId === null });
+  const { state, reload, set } = useQuery(NetworkImportDocument, { id: jobId ?? '' }, { skip: jobId === null });
   const job: Job | null = jobId !== null && state.status === 'ready' ? state.data.networkImport : null;
   const status = job?.status as ImportStatus | undefined;
 
@@ -44,7 +44,9 @@ export function NetworkImport({ onApplied }: { onApplied: (message: string) => v
   const begin = async (importId: string, apply: boolean, validOnly: boolean) => {
     const { importNetwork: reply } = await start.run({ input: { importId, apply, applyValidOnly: validOnly } });
     if (reply.__typename !== 'ImportNetworkSuccess') throw new Error(reply.message);
-    setJobId(reply.job.id);
+    // the same import applied after its check: show its new state at once (polling follows it)
+    if (reply.job.id === jobId) set({ networkImport: reply.job });
+    else setJobId(reply.job.id);
   };
 
   const choose = async (event: Event) => {
