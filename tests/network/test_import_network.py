@@ -191,3 +191,25 @@ async def test_the_export_goes_back_in_unchanged(live_server):
     assert counts["unitsCreated"] == counts["unitsUpdated"] == counts["unitsMoved"] == 0
     assert counts["peopleInvited"] == counts["peopleUpdated"] == 0
     assert await User.filter(organization_id=network.organization_id).count() == 3
+
+
+async def test_people_already_there_are_moved_by_the_file_and_signed_out(live_server):
+    # given a seller of Lille signed in on her phone, and head office's admin
+    network = await make_network()
+    admin, token = await signed_in(network.root, Role.ADMIN)
+    seller, seller_token = await signed_in(network.points_of_sale["Lille"], name="Julie Moreau")
+    arras = network.points_of_sale["Arras"]
+    moving = f"type;email;name;unit_code;role\nperson;{seller.email.upper()};Julie Moreau;#{arras.id};membre\n"
+    async with GraphQLClient(live_server.url, token=token) as isabelle:
+        # when a file puts her in Arras (her address as HR typed it)
+        report = await imported(isabelle, moving, apply=True)
+        # and another file tries to change the admin herself
+        herself = await imported(isabelle, f"email;unit_code;role\n{admin.email};#{arras.id};manager\n", apply=True)
+    # then she is in Arras, signed out to sign in again into her new scope
+    assert report["counts"]["peopleUpdated"] == 1
+    assert (await User.get(id=seller.id)).unit_id == arras.id
+    async with GraphQLClient(live_server.url, token=seller_token) as julie:
+        assert (await julie.execute("{ me { email } }"))["me"] is None
+    # and nobody changes themself through a file
+    assert [(e["line"], e["code"]) for e in herself["errors"]] == [(2, "csv_cannot_change_self")]
+    assert (await User.get(id=admin.id)).role == Role.ADMIN

@@ -154,3 +154,37 @@ async def test_managers_read_their_subtree_and_change_nothing(live_server):
     async with GraphQLClient(live_server.url, token=seller_token) as seller:
         errors = await seller.errors(NETWORK_UNITS)
     assert errors[0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_closed_point_of_sale_leaves_pickers_boards_and_new_challenges(live_server):
+    # given Nord with Lille (a seller) and Arras closed
+    from datetime import UTC, datetime, timedelta
+
+    from server.challenges.lifecycle import ChallengeDraft, challenge_scopes, create_challenge
+    from server.challenges.models import Metric, Participant, ParticipantKind
+    from server.dashboards.services import unit_dashboard
+    from server.network.scope import scope_of_user
+    from server.network.tree import close_unit
+    from server.training.authoring import audience_units
+
+    network = await make_network()
+    admin, _ = await signed_in(network.root, Role.ADMIN)
+    await make_user(network.points_of_sale["Lille"])
+    scope = await scope_of_user(admin)
+    await close_unit(scope, network.points_of_sale["Arras"].id)
+    # when head office runs a challenge between points of sale of Nord, and reads the pickers and Nord's board
+    metric = await Metric.create(organization_id=network.organization_id, name="Ventes VN")
+    now = datetime.now(UTC)
+    challenge = await create_challenge(scope, ChallengeDraft(
+        name="Printemps", starts_at=now, ends_at=now + timedelta(days=30), metrics=[(metric.id, 1.0)],
+        scope_unit_id=network.regions["Nord"].id, participant_kind=ParticipantKind.UNIT,
+    ))
+    taking_part = await Participant.filter(challenge_id=challenge.id).values_list("unit_id", flat=True)
+    scopes = [u.name for u in await challenge_scopes(scope)]
+    audiences = [u.name for u in await audience_units(scope)]
+    board = await unit_dashboard(scope, network.regions["Nord"], now.date())
+    # then Arras is in none of them; Lille is in all
+    assert taking_part == [network.points_of_sale["Lille"].id]
+    assert "Arras Gare" not in scopes and "Lille Centre" in scopes
+    assert "Arras Gare" not in audiences and "Lille Centre" in audiences
+    assert [row.name for row in board.sub_units] == ["Lille Centre"]
