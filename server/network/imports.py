@@ -31,6 +31,8 @@ log = logging.getLogger("elan.network.imports")
 ERRORS_KEPT = 500  # the report keeps the first bad lines; the count says how many there were
 RUNNING = (ImportStatus.CHECKING, ImportStatus.APPLYING)
 _tasks: set[asyncio.Task[None]] = set()
+SHOWN = ("id", "organization_id", "actor_id", "filename", "status", "apply_valid_only", "total", "done", "report",
+         "created_at", "finished_at")
 
 
 async def store_upload(scope: Scope, content: bytes, filename: str = "") -> NetworkImport:
@@ -44,7 +46,8 @@ async def store_upload(scope: Scope, content: bytes, filename: str = "") -> Netw
 
 async def get_import(scope: Scope, import_id: int) -> NetworkImport:
     scope.require_admin()
-    found = await NetworkImport.get_or_none(id=import_id, organization_id=scope.organization_id)
+    # everything but the file itself, read on every poll of the progress bar
+    found = await NetworkImport.filter(id=import_id, organization_id=scope.organization_id).only(*SHOWN).first()
     if found is None:
         raise ImportNotFound("importId")
     return found
@@ -58,7 +61,7 @@ async def start_import(scope: Scope, import_id: int, apply: bool, valid_only: bo
     )
     if not claimed:
         raise ImportRunning("importId")
-    await job.refresh_from_db()
+    await job.refresh_from_db(fields=list(SHOWN))
     task = asyncio.create_task(run_import(scope, job.id, apply, valid_only), name=f"network-import-{job.id}")
     _tasks.add(task)
     task.add_done_callback(_tasks.discard)
@@ -120,7 +123,7 @@ def _report(encoding: str, delimiter: str, plan: ImportPlan, applied: bool) -> d
 
 
 async def _finish(import_id: int, status: ImportStatus, report: dict[str, Any]) -> None:
-    job = await NetworkImport.get(id=import_id)
+    job = await NetworkImport.filter(id=import_id).only("id", "report", "total", "done").get()
     await NetworkImport.filter(id=import_id).update(
         status=status, report={**(job.report or {}), **report}, finished_at=datetime.now(UTC),
         done=job.total if status in (ImportStatus.CHECKED, ImportStatus.APPLIED) else job.done,
