@@ -52,17 +52,23 @@ function NetworkScreen({ viewer, onNotice }: NetworkPageProps) {
         {t('network.title')}
       </h1>
       <p class="lever-muted">{admin ? t('network.intro') : t('network.introManager')}</p>
-      <div class="network-toolbar">
-        {admin && (
-          <button type="button" class="button button-primary button-block" onClick={() => setCreating(true)} disabled={units.length === 0}>
-            {t('network.add')}
-          </button>
-        )}
-        <label class="network-check">
-          <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} />
-          <span>{t('network.showClosed')}</span>
-        </label>
-      </div>
+      {admin && (
+        <button type="button" class="button button-primary button-block" onClick={() => setCreating(true)} disabled={units.length === 0}>
+          {t('network.add')}
+        </button>
+      )}
+      {admin && (
+        <NetworkImport
+          onApplied={(message) => {
+            onNotice(message);
+            reload();
+          }}
+        />
+      )}
+      <label class="network-check">
+        <input type="checkbox" checked={showClosed} onChange={(e) => setShowClosed(e.currentTarget.checked)} />
+        <span>{t('network.showClosed')}</span>
+      </label>
       {state.status === 'loading' && <p role="status">{t('app.loading')}</p>}
       {state.status === 'error' && <p role="alert">{state.message}</p>}
       {state.status === 'ready' && (
@@ -72,14 +78,6 @@ function NetworkScreen({ viewer, onNotice }: NetworkPageProps) {
           </p>
           <NetworkTree rows={treeRows(shown)} onEdit={admin ? setEditing : null} />
         </>
-      )}
-      {admin && (
-        <NetworkImport
-          onApplied={(message) => {
-            onNotice(message);
-            reload();
-          }}
-        />
       )}
       {creating && <NetworkCreateSheet units={units} onClose={() => setCreating(false)} onDone={done} />}
       {editing && <NetworkUnitSheet unit={editing} units={units} onClose={() => setEditing(null)} onDone={done} />}
