@@ -11,6 +11,7 @@ from strawberry.extensions import MaskErrors
 from schema.accounts.mutations import AccountsMutation
 from schema.accounts.people_queries import PeopleQuery
 from schema.accounts.queries import AccountsQuery
+from schema.audit.queries import AuditQuery
 from schema.badges.mutations import BadgesMutation
 from schema.badges.queries import BadgesQuery
 from schema.challenges.audit import ChallengesAuditQuery
@@ -37,6 +38,8 @@ from schema.evaluation.subscriptions import EvaluationSubscription
 from schema.feed.mutations import FeedMutation
 from schema.feed.queries import FeedQuery
 from schema.feed.subscriptions import FeedSubscription
+from schema.network.mutations import NetworkMutation
+from schema.network.queries import NetworkQuery
 from schema.notifications.mutations import NotificationsMutation
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
@@ -62,6 +65,8 @@ class Query(
     DashboardsQuery,
     PlansQuery,
     BadgesQuery,
+    NetworkQuery,
+    AuditQuery,
 ):
     pass
 
@@ -79,6 +84,7 @@ class Mutation(
     PlansMutation,
     PushMutation,
     BadgesMutation,
+    NetworkMutation,
 ):
     pass
 

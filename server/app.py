@@ -147,6 +147,7 @@ def create_app() -> Starlette:
     from server.badges.routes import ROUTES as BADGE_ROUTES
     from server.mail.dev import dev_mails
     from server.media.http import delete_photo, serve_media, upload_media, upload_photo
+    from server.network.import_http import upload_network_csv
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
@@ -157,6 +158,7 @@ def create_app() -> Starlette:
         Route("/media/photo", upload_photo, methods=["POST"]),
         Route("/media/photo", delete_photo, methods=["DELETE"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
+        Route("/network/import", upload_network_csv, methods=["POST"]),
         *BADGE_ROUTES,
         # development only: the mail outbox as a page (a 404 in production)
         Route("/dev/mails", dev_mails, methods=["GET"]),

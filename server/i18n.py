@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.network.messages import MESSAGES as _network_messages
+
 MESSAGES: dict[str, dict[str, str]] = {
     "error": {"fr": "Une erreur est survenue.", "en": "Something went wrong."},
     "internal": {
@@ -643,6 +645,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A label is earned through a passed assessment or a head-office decision, not a rule.",
     },
 }
+# the domains that keep their messages beside their code
+MESSAGES.update(_network_messages)
 
 SUPPORTED = ("fr", "en")
 

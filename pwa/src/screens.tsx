@@ -26,13 +26,17 @@ export interface AuthScreenProps {
   onSignedIn: (viewer: Viewer) => void;
 }
 
-type AuthRoute = 'login' | 'signup' | 'passwordForgot' | 'passwordReset' | 'invitation';
-const AUTH_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation']);
+type AuthRoute = 'login' | 'signup' | 'passwordForgot' | 'passwordReset' | 'invitation' | 'setup';
+const AUTH_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation', 'setup']);
 type SignedInRoute = Exclude<RouteName, AuthRoute>;
 
 const id = (props: ScreenProps) => props.route.id ?? '';
 
 export const AUTH_SCREENS: Record<AuthRoute, LazyScreen<AuthScreenProps>> = {
+  setup: lazyScreen(
+    () => import('./components/network/NetworkSetupPage'),
+    ({ NetworkSetupPage }, p) => <NetworkSetupPage onSignedIn={p.onSignedIn} />,
+  ),
   passwordForgot: lazyScreen(
     () => import('./components/accounts/AccountsForgotPasswordForm'),
     ({ AccountsForgotPasswordForm }) => <AccountsForgotPasswordForm />,
@@ -182,6 +186,14 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
   people: lazyScreen(
     () => import('./components/people/PeoplePage'),
     ({ PeoplePage }, p) => <PeoplePage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  network: lazyScreen(
+    () => import('./components/network/NetworkPage'),
+    ({ NetworkPage }, p) => <NetworkPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  audit: lazyScreen(
+    () => import('./components/audit/AuditPage'),
+    ({ AuditPage }, p) => <AuditPage viewer={p.viewer} />,
   ),
   performancePlan: lazyScreen(
     () => import('./components/plans/PlansPerformancePage'),

@@ -266,4 +266,4 @@ async def challenge_scopes(scope: Scope) -> list[Unit]:
     out); none for members."""
     if not scope.is_manager:
         return []
-    return await Unit.filter(scope.subtree_filter("")).exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)
+    return await Unit.filter(scope.subtree_filter(""), closed_at=None).exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)

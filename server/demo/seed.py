@@ -188,3 +188,7 @@ DEMO_SEEDERS.append(seed_authoring)
 from server.demo.photos import seed_photos  # noqa: E402
 
 DEMO_SEEDERS.append(seed_photos)
+
+from server.demo.network import seed_network  # noqa: E402
+
+DEMO_SEEDERS.append(seed_network)

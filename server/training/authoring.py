@@ -231,7 +231,7 @@ async def audience_units(scope: Scope) -> list[Unit]:
     """The units an author may give a module to: those it manages, top first (none for a member)."""
     if not scope.is_manager or scope.user is None:
         return []
-    return list(await Unit.filter(scope.subtree_filter("")).order_by("path").limit(AUDIENCE_UNITS_MAX))
+    return list(await Unit.filter(scope.subtree_filter(""), closed_at=None).order_by("path").limit(AUDIENCE_UNITS_MAX))
 
 
 async def managed_module_rows(scope: Scope) -> list[ModuleRow]:

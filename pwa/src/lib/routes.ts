@@ -11,9 +11,13 @@ export const ROUTE_PATHS = {
   passwordForgot: '/password/forgot',
   passwordReset: '/password/reset',
   invitation: '/invitation',
+  // the first run without the demo: the console's one-time token opens it (server.network.first_run)
+  setup: '/setup',
   changePassword: '/settings/password',
   // running the network (admins and managers)
   people: '/admin/people',
+  network: '/admin/network',
+  audit: '/admin/audit',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
   challenges: '/challenges',
@@ -58,7 +62,7 @@ export interface Route {
   id: string | null;
 }
 
-const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation']);
+const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation', 'setup']);
 /** The pages a mailed link opens: shown even to someone signed in (the link is for whoever holds it). */
 const LINK_ROUTES: ReadonlySet<RouteName> = new Set(['passwordReset', 'invitation']);
 

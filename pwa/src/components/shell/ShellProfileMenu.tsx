@@ -27,6 +27,8 @@ function entries(viewer: Viewer): Entry[] {
     { href: ROUTE_PATHS.wall, label: 'nav.wall' },
     { href: LEVER_PATHS.performancePlan, label: 'nav.plan', managers: true },
     { href: ROUTE_PATHS.people, label: 'header.people', managers: true },
+    { href: ROUTE_PATHS.network, label: 'header.network', managers: true },
+    { href: ROUTE_PATHS.audit, label: 'header.audit', managers: true },
     { href: AUTHORING_PATHS.home, label: 'nav.authoring', managers: true },
     { href: ROUTE_PATHS.notificationSettings, label: 'nav.notificationSettings' },
     { href: ROUTE_PATHS.changePassword, label: 'header.changePassword' },
