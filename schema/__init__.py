@@ -42,6 +42,7 @@ from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
+from schema.plans.subscriptions import PlansSubscription
 from schema.push.mutations import PushMutation
 from schema.push.queries import PushQuery
 from schema.training.mutations import TrainingMutation
@@ -90,6 +91,7 @@ class Subscription(
     ChallengesSubscription,
     EvaluationSubscription,
     DashboardsSubscription,
+    PlansSubscription,
 ):
     pass
 

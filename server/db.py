@@ -18,6 +18,7 @@ log = logging.getLogger("elan.db")
 
 MODEL_MODULES = [
     "server.network.models",
+    "server.network.function_models",
     "server.accounts.models",
     "server.media.models",
     "server.feed.models",

@@ -181,6 +181,10 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
     () => import('./components/plans/PlansPerformancePage'),
     ({ PlansPerformancePage }, p) => <PlansPerformancePage viewer={p.viewer} onNotice={p.onNotice} />,
   ),
+  ourPlan: lazyScreen(
+    () => import('./components/plans/PlansOurPage'),
+    ({ PlansOurPage }) => <PlansOurPage />,
+  ),
   // content authoring
   authoring: lazyScreen(
     () => import('./components/training/TrainingAuthoringPage'),

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
+from schema.plans.subscriptions import PlansSubscription
 from server.accounts.models import Role
 from tests.factories import make_network, signed_in
 from tests.graphql_client import GraphQLClient
@@ -28,17 +29,25 @@ UNITS = "query($id: ID!) { performancePlan(id: $id) { units { unitName } } }"
 class World:
     plan_id: str
     module_id: int
+    nord_id: int = 0
+    lille_id: int = 0
 
 
 RULES = [
     Rule("performancePlan", "query($id: ID!) { performancePlan(id: $id) { id } }", lambda w: {"id": w.plan_id},
          refused=(MEMBER,), why="managers read the plan; its figures are of their own scope (see below)"),
     Rule("createPerformancePlan", CREATE, lambda w: {"modules": [str(w.module_id)]}, allowed="admin"),
+    Rule("myPlan", "query($id: ID!) { myPlan(unitId: $id) { units { unitName } } }", lambda w: {"id": str(w.nord_id)},
+         why="a region's plan: its managers and head office"),
+    Rule("myPlan", "query($id: ID!) { myPlan(unitId: $id) { units { unitName } } }", lambda w: {"id": str(w.lille_id)},
+         refused=(SIBLING,), why="a point of sale's plan is read by its own people and the managers above it"),
+    Rule("myPlan", "subscription($id: ID!) { myPlan(unitId: $id) { version } }", lambda w: {"id": str(w.nord_id)},
+         subscription=True, why="live, the same rule"),
 ]
 
 
 async def test_every_plan_field_taking_an_id_has_a_scope_rule():
-    assert missing_rules(RULES, PlansQuery, PlansMutation) == set()
+    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription) == set()
 
 
 async def test_members_are_refused_and_managers_read_their_own_scope_only(live_server):
@@ -57,7 +66,7 @@ async def test_members_are_refused_and_managers_read_their_own_scope_only(live_s
         "admin": admin_token,
     }
     # when each reads it and tries to write one
-    table = await run_table(live_server, World(plan_id, module_id), RULES, tokens)
+    table = await run_table(live_server, World(plan_id, module_id, nord.id, lille.id), RULES, tokens)
     # then members read none and only head office writes
     assert table.mismatches() == []
     # and each manager's figures are of its own scope: never a sibling's, never above it

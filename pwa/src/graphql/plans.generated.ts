@@ -27,6 +27,17 @@ export type PlanChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PlanChoicesQuery = { trainingModules: Array<{ id: string, title: string, quizId: string | null }>, challenges: Array<{ id: string, name: string, status: Types.ChallengeStatus }> };
 
+export type PlanNextStepFieldsFragment = { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null };
+
+export type UnitPlanFieldsFragment = { unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }> };
+
+export type MyPlanLiveSubscriptionVariables = Exact<{
+  unitId?: string | null | undefined;
+}>;
+
+
+export type MyPlanLiveSubscription = { myPlan: { version: number, at: string, myPlan: { day: string, plan: { id: string, name: string, startsOn: string, endsOn: string }, myNextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null } | null, units: Array<{ unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }> }> } | null } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -45,7 +56,51 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PlanNextStepFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PlanNextStepFields on PlanNextStep {
+  kind
+  lever
+  subjectId
+  title
+  count
+}
+    `, {"fragmentName":"PlanNextStepFields"}) as unknown as TypedDocumentString<PlanNextStepFieldsFragment, unknown>;
+export const UnitPlanFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UnitPlanFields on UnitPlan {
+  unitId
+  unitName
+  unitKind
+  people
+  activePeople
+  departures
+  tenureDays
+  assessedPeople
+  levers {
+    lever
+    value
+    target
+    onTrack
+    objectiveUnitId
+    objectivePeriod
+    ownerFunctionId
+  }
+  nextStep {
+    ...PlanNextStepFields
+  }
+  weakestSkills {
+    skillId
+    name
+    level
+    assessed
+  }
+}
+    fragment PlanNextStepFields on PlanNextStep {
+  kind
+  lever
+  subjectId
+  title
+  count
+}`, {"fragmentName":"UnitPlanFields"}) as unknown as TypedDocumentString<UnitPlanFieldsFragment, unknown>;
 export const PerformancePlansDocument = new TypedDocumentString(`
     query PerformancePlans {
   performancePlans {
@@ -99,4 +154,61 @@ export const PlanChoicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlanChoicesQuery, PlanChoicesQueryVariables>;
+export const MyPlanLiveDocument = new TypedDocumentString(`
+    subscription MyPlanLive($unitId: ID) {
+  myPlan(unitId: $unitId) {
+    version
+    at
+    myPlan {
+      day
+      plan {
+        id
+        name
+        startsOn
+        endsOn
+      }
+      myNextStep {
+        ...PlanNextStepFields
+      }
+      units {
+        ...UnitPlanFields
+      }
+    }
+  }
+}
+    fragment PlanNextStepFields on PlanNextStep {
+  kind
+  lever
+  subjectId
+  title
+  count
+}
+fragment UnitPlanFields on UnitPlan {
+  unitId
+  unitName
+  unitKind
+  people
+  activePeople
+  departures
+  tenureDays
+  assessedPeople
+  levers {
+    lever
+    value
+    target
+    onTrack
+    objectiveUnitId
+    objectivePeriod
+    ownerFunctionId
+  }
+  nextStep {
+    ...PlanNextStepFields
+  }
+  weakestSkills {
+    skillId
+    name
+    level
+    assessed
+  }
+}`) as unknown as TypedDocumentString<MyPlanLiveSubscription, MyPlanLiveSubscriptionVariables>;
 export type { Types };

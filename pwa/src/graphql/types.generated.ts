@@ -391,6 +391,20 @@ export type MysteryVisitSectionInput = {
   score: number;
 };
 
+/** What to do next; the PWA words it in the reader's language. */
+export type NextStepKind =
+  | 'COMPLETE_MODULE'
+  | 'ENGAGE_TEAM'
+  | 'FOLLOW_ACTION_PLAN'
+  | 'NOTHING_MEASURED'
+  | 'ON_TRACK'
+  | 'PLAY_CHALLENGE'
+  | 'PUSH_SKILL'
+  | 'REMIND_TRAINING'
+  | 'REVISE_QUIZ'
+  | 'START_ACTION_PLAN'
+  | 'TAKE_QUIZ';
+
 export type NotificationEventType =
   | 'NOTIFICATION'
   | 'READ'
@@ -416,6 +430,12 @@ export type NotificationKind =
   | 'TRAINING_ASSIGNED'
   | 'TRAINING_REMINDER';
 
+/** The period an objective was set for. */
+export type ObjectivePeriod =
+  | 'MONTH'
+  | 'PLAN'
+  | 'QUARTER';
+
 /** People or units. */
 export type ParticipantKind =
   | 'UNIT'
@@ -438,6 +458,15 @@ export type PlanLever =
   | 'CHALLENGES'
   | 'QUIZ'
   | 'SATISFACTION'
+  | 'TRAINING';
+
+/** A lever of « Notre plan ». */
+export type PlanViewLever =
+  | 'CHALLENGES'
+  | 'QUIZ'
+  | 'RETENTION'
+  | 'SATISFACTION'
+  | 'SKILLS'
   | 'TRAINING';
 
 /** Who may read a post: the author's team or point of sale, region, or the whole network. */

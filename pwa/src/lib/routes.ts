@@ -42,6 +42,7 @@ export const ROUTE_PATHS = {
   actionPlan: '/point-de-vente/plans/:id',
   assessment: '/evaluations/:id',
   performancePlan: '/plan',
+  ourPlan: '/notre-plan',
   // content authoring (managers for their units, head office for everyone)
   authoring: '/contenus',
   moduleNew: '/contenus/formations/nouvelle',
@@ -126,6 +127,7 @@ export const LEVER_PATHS = {
   actionPlan: (id: string) => pathTo('actionPlan', id),
   assessment: (id: string) => pathTo('assessment', id),
   performancePlan: ROUTE_PATHS.performancePlan,
+  ourPlan: ROUTE_PATHS.ourPlan,
 } as const;
 
 /** Links to the content authoring screens. */

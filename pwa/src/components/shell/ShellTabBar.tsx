@@ -14,6 +14,7 @@ const RESULTS: ReadonlySet<RouteName> = new Set([
   'team',
   'teamUnit',
   'performancePlan',
+  'ourPlan',
   'pointOfSale',
   'pointOfSaleUnit',
   'actionPlan',

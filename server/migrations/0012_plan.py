@@ -1,0 +1,67 @@
+import functools
+from json import dumps, loads
+
+from tortoise import fields, migrations
+from tortoise.fields.base import OnDelete
+from tortoise.migrations import operations as ops
+
+from server.plans.models import PlanPeriod
+
+
+class Migration(migrations.Migration):
+    dependencies = [('elan', '0011_authoring')]
+
+    initial = False
+
+    operations = [
+        ops.CreateModel(
+            name='Function',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('organization', fields.ForeignKeyField('elan.Organization', source_field='organization_id', db_constraint=True, to_field='id', related_name='functions', on_delete=OnDelete.CASCADE)),
+                ('key', fields.CharField(max_length=40)),
+                ('name', fields.CharField(max_length=80)),
+                ('manages', fields.JSONField(default=list, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+            ],
+            options={'table': 'org_function', 'app': 'elan', 'unique_together': (('organization_id', 'key'),), 'pk_attr': 'id', 'table_description': "One of an organisation's functions. `key` is stable (« qualite »), `name` is shown."},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='PersonFunction',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('user', fields.ForeignKeyField('elan.User', source_field='user_id', db_constraint=True, to_field='id', related_name='functions', on_delete=OnDelete.CASCADE)),
+                ('function', fields.ForeignKeyField('elan.Function', source_field='function_id', db_constraint=True, to_field='id', related_name='people', on_delete=OnDelete.CASCADE)),
+            ],
+            options={'table': 'person_function', 'app': 'elan', 'unique_together': (('user_id', 'function_id'),), 'pk_attr': 'id', 'table_description': 'A head-office person carries a function.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='PlanObjective',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('organization_id', fields.IntField(db_index=True)),
+                ('plan', fields.ForeignKeyField('elan.PerformancePlan', source_field='plan_id', db_constraint=True, to_field='id', related_name='objectives', on_delete=OnDelete.CASCADE)),
+                ('unit', fields.ForeignKeyField('elan.Unit', source_field='unit_id', db_constraint=True, to_field='id', related_name='plan_objectives', on_delete=OnDelete.CASCADE)),
+                ('lever', fields.CharField(max_length=20)),
+                ('period', fields.CharEnumField(default=PlanPeriod.PLAN, description='PLAN: PLAN\nQUARTER: QUARTER\nMONTH: MONTH', enum_type=PlanPeriod, max_length=10)),
+                ('period_start', fields.DateField()),
+                ('target', fields.FloatField()),
+                ('owner_function_id', fields.IntField(null=True)),
+                ('set_by_id', fields.IntField(null=True)),
+                ('updated_at', fields.DatetimeField(auto_now=True, auto_now_add=False)),
+            ],
+            options={'table': 'plan_objective', 'app': 'elan', 'unique_together': (('plan_id', 'unit_id', 'lever', 'period', 'period_start'),), 'pk_attr': 'id', 'table_description': "An objective of a plan for one lever, one unit's subtree and one period."},
+            bases=['Model'],
+        ),
+        ops.AddField(
+            model_name='PerformancePlan',
+            name='lever_owners',
+            field=fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads),
+        ),
+        ops.AddField(
+            model_name='PerformancePlan',
+            name='skills_level_target',
+            field=fields.FloatField(default=3),
+        ),
+    ]
