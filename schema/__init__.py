@@ -40,6 +40,7 @@ from schema.feed.subscriptions import FeedSubscription
 from schema.notifications.mutations import NotificationsMutation
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
+from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
 from schema.plans.subscriptions import PlansSubscription
@@ -62,6 +63,7 @@ class Query(
     EvaluationQuery,
     DashboardsQuery,
     PlansQuery,
+    FunctionsQuery,
     BadgesQuery,
 ):
     pass

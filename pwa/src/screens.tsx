@@ -183,7 +183,7 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
   ),
   ourPlan: lazyScreen(
     () => import('./components/plans/PlansOurPage'),
-    ({ PlansOurPage }) => <PlansOurPage />,
+    ({ PlansOurPage }, p) => <PlansOurPage viewer={p.viewer} />,
   ),
   // content authoring
   authoring: lazyScreen(

@@ -62,6 +62,7 @@ async def _scope_unit(scope: Scope, unit_id: int) -> Unit:
 
 async def create_challenge(scope: Scope, draft: ChallengeDraft, now: datetime | None = None) -> Challenge:
     """A manager's or admin's new challenge over a unit it manages; everyone in it takes part."""
+    scope = scope.for_content("challenges")
     now = now or datetime.now(UTC)
     scope.require_manager()
     unit = await _scope_unit(scope, draft.scope_unit_id or scope.unit_id)
@@ -146,6 +147,7 @@ async def _audit(scope: Scope, action: str, challenge: Challenge) -> None:
 async def _managed(scope: Scope, challenge_id: int) -> Challenge:
     """A challenge the viewer runs. One it may not see reads as missing; one it sees but
     does not manage (its region's, for a point of sale's manager) is refused."""
+    scope = scope.for_content("challenges")
     scope.require_manager()
     challenge = await Challenge.get_or_none(id=challenge_id, organization_id=scope.organization_id)
     if challenge is None:
@@ -263,6 +265,7 @@ SCOPES_MAX = 300
 async def challenge_scopes(scope: Scope) -> list[Unit]:
     """Units the viewer may run a challenge over: those it manages, top first (teams left
     out); none for members."""
+    scope = scope.for_content("challenges")
     if not scope.is_manager:
         return []
     return await Unit.filter(scope.subtree_filter("")).exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)

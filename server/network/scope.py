@@ -19,7 +19,7 @@ manages within the subtree an admin granted it, and belongs to nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from tortoise.expressions import Q
@@ -43,6 +43,9 @@ class Scope:
     act_path: str  # the top of what the viewer may change (see the module docstring)
     user: User | None = field(default=None, compare=False)
     token_id: int | None = None
+    # what the viewer's head-office functions let it manage without being an admin
+    # (server.network.functions: "challenges", "modules", "satisfaction", "objectives.<lever>")
+    content: frozenset[str] = frozenset()
 
     # --- who
     @property
@@ -107,6 +110,27 @@ class Scope:
         if not self.is_admin:
             raise NotAllowed()
 
+    # --- content owned by a function (server.network.functions)
+    def may_manage(self, content: str) -> bool:
+        """Head office, or a person whose function owns that content."""
+        return self.is_admin or content in self.content
+
+    def manages_content(self, unit: Any, content: str) -> bool:
+        """Manages the unit, or acts in it and owns that content through a function."""
+        return self.manages(unit) or (content in self.content and self.acts_in(unit))
+
+    def require_manages_content(self, unit: Any, content: str, error: Exception | None = None) -> None:
+        if not self.manages_content(unit, content):
+            raise error or NotAllowed()
+
+    def for_content(self, content: str) -> Scope:
+        """The scope a service managing `content` decides with: this one, or, for someone whose
+        function (or agency grant) owns that content, a manager's over what it acts in. The
+        services concerned call it first; nothing else is widened (people, messages, results)."""
+        if self.is_manager or content not in self.content:
+            return self
+        return replace(self, role=MANAGER)
+
     # --- queries
     def subtree_filter(self, prefix: str = "unit__") -> Q:
         """Rows whose unit (reached by `prefix`) is where the viewer acts, in its organisation.
@@ -148,6 +172,11 @@ async def scope_of_user(user: User, unit: Unit | None = None) -> Scope:
         act_path = unit.path
     else:
         act_path = await _point_of_sale_path(unit)
+    content: frozenset[str] = frozenset()
+    if role != ADMIN and unit.parent_id is None:  # head-office people may carry functions
+        from server.network.functions import content_of
+
+        content = await content_of(user.id)
     return Scope(
         organization_id=user.organization_id,
         role=role,
@@ -155,6 +184,7 @@ async def scope_of_user(user: User, unit: Unit | None = None) -> Scope:
         unit_path=unit.path,
         act_path=act_path,
         user=user,
+        content=content,
     )
 
 

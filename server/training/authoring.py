@@ -82,6 +82,7 @@ def _author(scope: Scope) -> User:
 
 async def create_module(scope: Scope, content: ModuleContent, publish: bool = False) -> ModuleRow:
     """A new module, as a draft (or published at once when `publish`)."""
+    scope = scope.for_content("modules")
     author = _author(scope)
     checked = await checked_content(scope, content)
     if publish:
@@ -111,6 +112,7 @@ async def update_module(scope: Scope, module_id: int, content: ModuleContent) ->
 
     Progress stays: a person who had read every section of a longer version keeps what they
     completed; `sections_done` is read against the new count."""
+    scope = scope.for_content("modules")
     author = _author(scope)
     module = await managed_module(scope, module_id)
     checked = await checked_content(scope, content, module.id)
@@ -138,6 +140,7 @@ async def update_module(scope: Scope, module_id: int, content: ModuleContent) ->
 
 async def publish_module(scope: Scope, module_id: int) -> ModuleRow:
     """A draft (or an archived module, back on the lists) reaches its audience, which is told."""
+    scope = scope.for_content("modules")
     author = _author(scope)
     module = await managed_module(scope, module_id)
     async with atomic() as events:
@@ -159,6 +162,7 @@ async def publish_module(scope: Scope, module_id: int) -> ModuleRow:
 
 async def archive_module(scope: Scope, module_id: int) -> ModuleRow:
     """Off the sellers' lists; progress, attempts and completions stay."""
+    scope = scope.for_content("modules")
     _author(scope)
     module = await managed_module(scope, module_id)
     async with atomic():
@@ -229,6 +233,7 @@ AUDIENCE_UNITS_MAX = 500
 
 async def audience_units(scope: Scope) -> list[Unit]:
     """The units an author may give a module to: those it manages, top first (none for a member)."""
+    scope = scope.for_content("modules")
     if not scope.is_manager or scope.user is None:
         return []
     return list(await Unit.filter(scope.subtree_filter("")).order_by("path").limit(AUDIENCE_UNITS_MAX))
@@ -236,12 +241,14 @@ async def audience_units(scope: Scope) -> list[Unit]:
 
 async def managed_module_rows(scope: Scope) -> list[ModuleRow]:
     """The modules the viewer manages, whatever their publication, newest first."""
+    scope = scope.for_content("modules")
     modules, audience = await managed_modules(scope)
     return sorted(await rows_of(scope, modules, audience), key=lambda r: -r.id)
 
 
 async def module_source(scope: Scope, module_id: int) -> ModuleSource:
     """What the author edits; for those who manage the module only."""
+    scope = scope.for_content("modules")
     module = await managed_module(scope, module_id)
     sections = await ModuleSection.filter(module_id=module.id).order_by("position")
     assignments = await ModuleAssignment.filter(module_id=module.id).order_by("id").values(

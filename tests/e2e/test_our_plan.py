@@ -17,7 +17,8 @@ pytestmark = pytest.mark.e2e
 LAYOUT = """() => {
   const small = [...document.querySelectorAll('main a, main button, main input, main select')]
     .filter((e) => e.offsetParent !== null && !e.closest('.lever-table-wrap td'))
-    .map((e) => [e.textContent.trim() || e.getAttribute('aria-label') || e.tagName, e.getBoundingClientRect()])
+    .map((e) => (['checkbox', 'radio'].includes(e.type) && e.closest('label') ? e.closest('label') : e))
+    .map((e) => [e.textContent.trim() || e.getAttribute('aria-label') || e.tagName + ':' + (e.type || ''), e.getBoundingClientRect()])
     .filter(([, r]) => r.width < 44 || r.height < 44)
     .map(([name]) => name);
   return { width: document.documentElement.scrollWidth, small };
@@ -55,6 +56,18 @@ async def test_a_seller_reads_notre_plan_and_a_manager_compares_points_of_sale(l
     await expect(boss.page.get_by_role("heading", name="3 units side by side")).to_be_visible()
     await boss.page.get_by_role("button", name="Lille Centre").click()
     await expect(boss.page.get_by_test_id("plan-unit").get_by_role("heading", name="Lille Centre")).to_be_visible()
+    layout = await boss.page.evaluate(LAYOUT)
+    assert layout["width"] <= 360 and layout["small"] == []
+    # when the manager sets Lille's training target to 90 % for the plan's whole period
+    await boss.page.get_by_text("Targets of Lille Centre").click()
+    await boss.page.get_by_label("Target (0 to 100, 1 to 4 for skills)").fill("90")
+    await boss.page.get_by_role("button", name="Save the target").click()
+    # then it is saved, written in the history, and the plan shows it live as Lille's own target
+    await expect(boss.page.get_by_role("status").filter(has_text="Target saved.")).to_be_visible()
+    await expect(boss.page.get_by_test_id("objective-history")).to_contain_text("Marc Delaunay: Training of Lille Centre")
+    training = boss.page.get_by_test_id("plan-unit").locator("[data-lever=TRAINING]")
+    await expect(training).to_contain_text("Target 90")
+    await expect(training).to_contain_text("set for this unit")
     layout = await boss.page.evaluate(LAYOUT)
     assert layout["width"] <= 360 and layout["small"] == []
     assert boss.console_errors == []

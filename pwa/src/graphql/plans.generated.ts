@@ -38,6 +38,31 @@ export type MyPlanLiveSubscriptionVariables = Exact<{
 
 export type MyPlanLiveSubscription = { myPlan: { version: number, at: string, myPlan: { day: string, plan: { id: string, name: string, startsOn: string, endsOn: string }, myNextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null } | null, units: Array<{ unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }> }> } | null } };
 
+export type PlanFunctionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlanFunctionsQuery = { functions: Array<{ id: string, key: string, name: string, people: Array<{ id: string }> }> };
+
+export type PlanObjectiveHistoryQueryVariables = Exact<{
+  planId: string;
+  unitId?: string | null | undefined;
+}>;
+
+
+export type PlanObjectiveHistoryQuery = { planObjectiveHistory: Array<{ at: string, actorName: string | null, unitName: string, lever: Types.PlanViewLever, period: Types.ObjectivePeriod, periodStart: string, before: number | null, after: number, spread: boolean }> };
+
+export type SetPlanObjectiveMutationVariables = Exact<{
+  input: Types.SetPlanObjectiveInput;
+}>;
+
+
+export type SetPlanObjectiveMutation = { setPlanObjective:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetPlanObjectiveSuccess', objective: { id: string, target: number } }
+    | { __typename: 'ValidationError', code: string, message: string, field: string | null }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -211,4 +236,51 @@ fragment UnitPlanFields on UnitPlan {
     assessed
   }
 }`) as unknown as TypedDocumentString<MyPlanLiveSubscription, MyPlanLiveSubscriptionVariables>;
+export const PlanFunctionsDocument = new TypedDocumentString(`
+    query PlanFunctions {
+  functions {
+    id
+    key
+    name
+    people {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanFunctionsQuery, PlanFunctionsQueryVariables>;
+export const PlanObjectiveHistoryDocument = new TypedDocumentString(`
+    query PlanObjectiveHistory($planId: ID!, $unitId: ID) {
+  planObjectiveHistory(planId: $planId, unitId: $unitId) {
+    at
+    actorName
+    unitName
+    lever
+    period
+    periodStart
+    before
+    after
+    spread
+  }
+}
+    `) as unknown as TypedDocumentString<PlanObjectiveHistoryQuery, PlanObjectiveHistoryQueryVariables>;
+export const SetPlanObjectiveDocument = new TypedDocumentString(`
+    mutation SetPlanObjective($input: SetPlanObjectiveInput!) {
+  setPlanObjective(input: $input) {
+    __typename
+    ... on SetPlanObjectiveSuccess {
+      objective {
+        id
+        target
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetPlanObjectiveMutation, SetPlanObjectiveMutationVariables>;
 export type { Types };

@@ -585,6 +585,20 @@ export type ScoringMode =
   | 'IMPROVEMENT'
   | 'PERCENT_OF_TARGET';
 
+/** An objective: on a unit (it holds for everything below until overridden), for a lever and a period. */
+export type SetPlanObjectiveInput = {
+  /** Any day of the period (default: today). */
+  day?: string | null | undefined;
+  lever: PlanViewLever;
+  period?: ObjectivePeriod;
+  planId: string;
+  /** Also remove the overrides below, so it holds for the whole subtree. */
+  spread?: boolean;
+  /** 0–100 (percent, index points), 1–4 for SKILLS. */
+  target: number;
+  unitId: string;
+};
+
 export type SignUpInput = {
   displayName: string;
   email: string;

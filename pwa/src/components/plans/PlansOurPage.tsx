@@ -1,16 +1,23 @@
 import { useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
-import { useSubscription } from '../../graphql/hooks';
+import { useQuery, useSubscription } from '../../graphql/hooks';
 import { LeverState } from '../levers/LeverState';
 import { PlansNextStep } from './PlansNextStep';
+import { PlansObjectiveForm } from './PlansObjectiveForm';
 import { PlansSideBySide } from './PlansSideBySide';
 import { PlansUnitFocus } from './PlansUnitFocus';
-import { MyPlanLiveDocument } from '../../graphql/plans.generated';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import { MyPlanLiveDocument, PlanFunctionsDocument } from '../../graphql/plans.generated';
 import './PlansOurPage.css';
 
 /** « Notre plan »: the period's plan as it applies to my unit (and, for a manager, each point of sale under it), live. */
-export function PlansOurPage({ functionName = () => null }: { functionName?: (id: string | null) => string | null }) {
+export function PlansOurPage({ viewer }: { viewer: Viewer }) {
   const state = useSubscription(MyPlanLiveDocument, {}, { keep: true });
+  const functions = useQuery(PlanFunctionsDocument, {}, { keep: true });
+  const known = functions.state.status === 'ready' ? functions.state.data.functions : [];
+  const functionName = (id: string | null) => known.find((f) => f.id === id)?.name ?? null;
+  // head office, managers, and the head-office people whose function owns a lever set objectives
+  const setsObjectives = viewer.role !== 'MEMBER' || known.some((f) => f.people.some((p) => p.id === viewer.id));
   const [focused, setFocused] = useState<string | null>(null);
   const dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long' });
   return (
@@ -35,6 +42,9 @@ export function PlansOurPage({ functionName = () => null }: { functionName?: (id
                 <PlansNextStep step={myPlan.myNextStep} unitId={unit.unitId} heading={t('ourPlan.myStep')} />
               ) : null}
               {unit ? <PlansUnitFocus unit={unit} functionName={functionName} /> : null}
+              {unit && setsObjectives ? (
+                <PlansObjectiveForm key={unit.unitId} planId={myPlan.plan.id} unitId={unit.unitId} unitName={unit.unitName} />
+              ) : null}
               {myPlan.units.length > 1 && unit ? (
                 <PlansSideBySide units={myPlan.units} focusedId={unit.unitId} onFocus={setFocused} />
               ) : null}
