@@ -11,6 +11,9 @@ from strawberry.extensions import MaskErrors
 from schema.accounts.mutations import AccountsMutation
 from schema.accounts.people_queries import PeopleQuery
 from schema.accounts.queries import AccountsQuery
+from schema.agency.mutations import AgencyMutation
+from schema.agency.queries import AgencyQuery
+from schema.agency_audit import AgencyAudit
 from schema.badges.mutations import BadgesMutation
 from schema.badges.queries import BadgesQuery
 from schema.challenges.audit import ChallengesAuditQuery
@@ -44,6 +47,7 @@ from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
 from schema.plans.subscriptions import PlansSubscription
+from schema.plans.team_skills import TeamSkillsQuery
 from schema.push.mutations import PushMutation
 from schema.push.queries import PushQuery
 from schema.training.mutations import TrainingMutation
@@ -64,6 +68,8 @@ class Query(
     DashboardsQuery,
     PlansQuery,
     FunctionsQuery,
+    TeamSkillsQuery,
+    AgencyQuery,
     BadgesQuery,
 ):
     pass
@@ -82,6 +88,7 @@ class Mutation(
     PlansMutation,
     PushMutation,
     BadgesMutation,
+    AgencyMutation,
 ):
     pass
 
@@ -132,6 +139,7 @@ schema = ElanSchema(
         ParsedDocuments,
         ValidatedDocuments,
         CostLimit,
+        AgencyAudit,
         lambda: MaskErrors(should_mask_error=_should_mask),
     ],
 )

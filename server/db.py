@@ -32,6 +32,7 @@ MODEL_MODULES = [
     "server.deferred.models",
     "server.audit.models",
     "server.mail.models",
+    "server.agency.models",
 ]
 
 

@@ -503,6 +503,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Choose a period within the plan's.",
     },
     "function_not_found": {"fr": "Cette fonction est introuvable.", "en": "This function was not found."},
+    "agency_not_found": {"fr": "Aucune agence partenaire ne porte cet identifiant.", "en": "No partner agency has this identifier."},
+    "agency_content_invalid": {
+        "fr": "Choisissez ce que l'agence peut faire : challenges, formations, satisfaction, tableaux de bord.",
+        "en": "Choose what the agency may do: challenges, modules, satisfaction, dashboards.",
+    },
     "function_head_office_only": {
         "fr": "Seules les personnes du siège portent une fonction.",
         "en": "Only head-office people carry a function.",

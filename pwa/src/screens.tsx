@@ -183,7 +183,7 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
   ),
   ourPlan: lazyScreen(
     () => import('./components/plans/PlansOurPage'),
-    ({ PlansOurPage }, p) => <PlansOurPage viewer={p.viewer} />,
+    ({ PlansOurPage }, p) => <PlansOurPage viewer={p.viewer} onNotice={p.onNotice} />,
   ),
   // content authoring
   authoring: lazyScreen(

@@ -10,6 +10,7 @@ import strawberry
 from schema.plans.types import PerformancePlan, as_plan
 from server.plans import view
 from server.plans.readings import SkillMean
+from server.plans.team_skills import ModuleToPush
 
 
 @strawberry.enum(description="A lever of « Notre plan ».")
@@ -63,7 +64,9 @@ class PlanLeverReading:
 class PlanNextStep:
     kind: NextStepKind
     lever: PlanViewLever | None
-    subject_id: strawberry.ID | None = strawberry.field(description="The module, quiz, action plan, challenge or skill concerned.")
+    subject_id: strawberry.ID | None = strawberry.field(
+        description="The module (also the module to push for PUSH_SKILL), quiz, action plan or challenge concerned."
+    )
     title: str | None = strawberry.field(description="Its title or name, as written by whoever made it.")
     count: int | None = strawberry.field(description="How many people it concerns, when it is about people.")
 
@@ -74,6 +77,12 @@ class TeamSkill:
     name: str
     level: float
     assessed: int = strawberry.field(description="How many people's latest assessment scored it.")
+
+
+@strawberry.type(description="A training module to push.")
+class PlanModule:
+    module_id: strawberry.ID
+    title: str
 
 
 @strawberry.type(description="One unit's column of « Notre plan ».")
@@ -90,6 +99,7 @@ class UnitPlan:
     assessed_people: int = strawberry.field(description="People with at least one assessment.")
     weakest_skills: list[TeamSkill] = strawberry.field(description="The team's three weakest skills, weakest first.")
     skills: list[TeamSkill] = strawberry.field(description="The team's radar: every skill assessed, by name.")
+    training_to_push: list[PlanModule] = strawberry.field(description="Published modules about the weakest skills.")
 
 
 @strawberry.type(description="« Notre plan »: the period's plan as it applies to the viewer's unit, and the units under it side by side.")
@@ -121,7 +131,11 @@ def as_step(step: view.NextStep) -> PlanNextStep:
     )
 
 
-def _skill(s: SkillMean) -> TeamSkill:
+def as_module(m: ModuleToPush) -> PlanModule:
+    return PlanModule(module_id=strawberry.ID(str(m.module_id)), title=m.title)
+
+
+def as_skill(s: SkillMean) -> TeamSkill:
     return TeamSkill(skill_id=strawberry.ID(str(s.skill_id)), name=s.name, level=s.level, assessed=s.count)
 
 
@@ -153,8 +167,9 @@ def as_my_plan(row: view.PlanView) -> MyPlan:
                 departures=u.departures,
                 tenure_days=round(u.tenure_days, 1) if u.tenure_days is not None else None,
                 assessed_people=u.assessed_people,
-                weakest_skills=[_skill(s) for s in u.weakest_skills],
-                skills=[_skill(s) for s in u.skills],
+                weakest_skills=[as_skill(s) for s in u.weakest_skills],
+                skills=[as_skill(s) for s in u.skills],
+                training_to_push=[as_module(m) for m in u.training_to_push],
             )
             for u in row.units
         ],

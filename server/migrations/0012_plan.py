@@ -1,3 +1,7 @@
+"""The performance plan as the network lives it: objectives per unit and period, head-office
+functions (the organisation's list, who carries which), lever owners, and partner agencies'
+grants with the brand each agency person works on."""
+
 import functools
 from json import dumps, loads
 
@@ -14,6 +18,31 @@ class Migration(migrations.Migration):
     initial = False
 
     operations = [
+        ops.CreateModel(
+            name='AgencyGrant',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('agency_organization', fields.ForeignKeyField('elan.Organization', source_field='agency_organization_id', db_constraint=True, to_field='id', related_name='agency_grants', on_delete=OnDelete.CASCADE)),
+                ('brand_organization', fields.ForeignKeyField('elan.Organization', source_field='brand_organization_id', db_constraint=True, to_field='id', related_name='granted_agencies', on_delete=OnDelete.CASCADE)),
+                ('unit', fields.ForeignKeyField('elan.Unit', source_field='unit_id', db_constraint=True, to_field='id', related_name='agency_grants', on_delete=OnDelete.CASCADE)),
+                ('content', fields.JSONField(default=list, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('granted_by_id', fields.IntField(null=True)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
+                ('revoked_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'agency_grant', 'app': 'elan', 'pk_attr': 'id', 'table_description': "A brand lets an agency work on (part of) its network: on `unit`'s subtree, managing"},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='AgencyChoice',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('user', fields.OneToOneField('elan.User', source_field='user_id', db_constraint=True, to_field='id', related_name='agency_choice', on_delete=OnDelete.CASCADE)),
+                ('grant', fields.ForeignKeyField('elan.AgencyGrant', source_field='grant_id', db_constraint=True, to_field='id', related_name='choices', on_delete=OnDelete.CASCADE)),
+            ],
+            options={'table': 'agency_choice', 'app': 'elan', 'pk_attr': 'id', 'table_description': "The brand an agency's person works on now (the brand switcher)."},
+            bases=['Model'],
+        ),
         ops.CreateModel(
             name='Function',
             fields=[

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 # role names (server.accounts.models.Role values), kept as strings so network stays a leaf
 ADMIN, MANAGER, MEMBER, TOKEN = "ADMIN", "MANAGER", "MEMBER", "TOKEN"
+# a partner agency's person working on a brand's network (server.agency): belongs to nothing
+# there, manages only the content its grant lists (`for_content`)
+AGENCY = "AGENCY"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,7 @@ class Scope:
     # what the viewer's head-office functions let it manage without being an admin
     # (server.network.functions: "challenges", "modules", "satisfaction", "objectives.<lever>")
     content: frozenset[str] = frozenset()
+    agency_id: int | None = None  # the agency organisation, for a partner agency's person
 
     # --- who
     @property
@@ -64,14 +68,19 @@ class Scope:
     @property
     def ancestor_ids(self) -> list[int]:
         """The viewer's unit and every unit above it, top first: the units it belongs to."""
-        return path_ids(self.unit_path)
+        return path_ids(self.unit_path) if self.role != AGENCY else []
+
+    @property
+    def in_community(self) -> bool:
+        """Not a partner agency's person: one who may read the network's feed."""
+        return self.role != AGENCY
 
     # --- predicates on a unit (anything with organization_id and path) or a bare path
     def belongs_to(self, unit: Any) -> bool:
-        return self._same_org(unit) and self.role != TOKEN and self.unit_path.startswith(_path(unit))
+        return self._same_org(unit) and self.role not in (TOKEN, AGENCY) and self.unit_path.startswith(_path(unit))
 
     def acts_in(self, unit: Any) -> bool:
-        return self._same_org(unit) and _path(unit).startswith(self.act_path)
+        return self._same_org(unit) and self.role != AGENCY and _path(unit).startswith(self.act_path)
 
     def manages(self, unit: Any) -> bool:
         return self.is_manager and self.acts_in(unit)
@@ -81,7 +90,7 @@ class Scope:
 
     def sees_path(self, path: str) -> bool:
         """`sees` for a path already known to be of the viewer's organisation."""
-        return (self.role != TOKEN and self.unit_path.startswith(path)) or (
+        return (self.role not in (TOKEN, AGENCY) and self.unit_path.startswith(path)) or (
             self.is_manager and path.startswith(self.act_path)
         )
 
@@ -177,6 +186,12 @@ async def scope_of_user(user: User, unit: Unit | None = None) -> Scope:
         from server.network.functions import content_of
 
         content = await content_of(user.id)
+        if not content:  # or be a partner agency's people, working on a brand
+            from server.agency.services import agency_scope
+
+            found = await agency_scope(user)
+            if found is not None:
+                return found
     return Scope(
         organization_id=user.organization_id,
         role=role,

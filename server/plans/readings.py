@@ -158,7 +158,7 @@ async def read_levers(
         if uid in paths:
             for b in placement.of(paths[uid]):
                 buckets[b].quiz_scores.append(score)
-    await _read_skills(organization_id, top_path, paths, placement, buckets)
+    await read_skills(organization_id, top_path, paths, placement, buckets)
     for r in await SatisfactionSurvey.filter(
         organization_id=organization_id, unit__path__startswith=top_path,
         period_end__gte=plan.starts_on, period_end__lte=plan.ends_on,
@@ -180,7 +180,7 @@ async def read_levers(
     return buckets, people, completed, best
 
 
-async def _read_skills(
+async def read_skills(
     organization_id: int, top_path: str, paths: dict[int, str], placement: Placement, buckets: dict[int, Bucket]
 ) -> None:
     """Each person's latest assessment (any grid): its levels count for the person's units,

@@ -19,6 +19,7 @@ from server.network.scope import Scope
 from server.plans.models import PerformancePlan, PlanObjective
 from server.plans.objectives import LEVERS, HeldObjective, ObjectiveBook, ObjectiveRow
 from server.plans.readings import Bucket, Placement, SkillMean, read_levers
+from server.plans.team_skills import ModuleIndex, ModuleToPush, module_index, weakest
 from server.training.models import Quiz, TrainingModule
 
 
@@ -67,6 +68,7 @@ class UnitPlan:
     assessed_people: int
     weakest_skills: list[SkillMean] = field(default_factory=list)
     skills: list[SkillMean] = field(default_factory=list)
+    training_to_push: list[ModuleToPush] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -87,6 +89,7 @@ async def current_plan(organization_id: int, day: date) -> PerformancePlan | Non
 async def plan_unit(scope: Scope, unit_id: int | None) -> Unit:
     """The unit whose plan is asked for: by default the top of what the viewer acts in (a
     member's point of sale); otherwise one inside it."""
+    scope = scope.for_content("dashboards")
     if unit_id is None:
         return await Unit.get(id=int(scope.act_path.strip("/").split("/")[-1]), organization_id=scope.organization_id)
     unit = await Unit.get_or_none(id=unit_id, organization_id=scope.organization_id)
@@ -101,6 +104,7 @@ async def my_plan(
 ) -> PlanView | None:
     """The plan as it applies to the unit asked for (see the module docstring); None when the
     organisation has no plan yet."""
+    scope = scope.for_content("dashboards")
     top = await plan_unit(scope, unit_id)
     day = now.date()
     if plan_id is not None:
@@ -121,6 +125,7 @@ async def my_plan(
     buckets, people, completed, best = await read_levers(plan, scope.organization_id, top.path, placement, now)
     book = ObjectiveBook(plan, await _objective_rows(plan, top.path), day)
     titles = await _titles(plan)
+    modules = await module_index(scope.organization_id)
     open_plans = {
         int(r["unit_id"]): int(r["id"])
         for r in await ActionPlan.filter(
@@ -131,13 +136,15 @@ async def my_plan(
     for u in shown:
         bucket = buckets.get(int(u["id"]), Bucket())
         readings = [LeverReading(lever, bucket.value(lever), book.held(str(u["path"]), lever)) for lever in LEVERS]
+        push = _to_push(bucket, modules)
         units.append(
             UnitPlan(
                 unit_id=int(u["id"]), unit_name=str(u["name"]), unit_kind=str(u["kind"]), levers=readings,
-                next_step=_unit_step(readings, bucket, titles, open_plans.get(int(u["id"]))),
+                next_step=_unit_step(readings, bucket, titles, open_plans.get(int(u["id"])), push),
                 people=bucket.people, active_people=bucket.active, departures=bucket.departures,
                 tenure_days=bucket.tenure, assessed_people=bucket.assessed,
                 weakest_skills=bucket.weakest_skills(), skills=sorted(bucket.skills.values(), key=lambda s: s.name),
+                training_to_push=push,
             )
         )
     mine = None
@@ -183,7 +190,18 @@ async def _titles(plan: PerformancePlan) -> Titles:
     return Titles(modules, quizzes, live)
 
 
-def _unit_step(readings: list[LeverReading], bucket: Bucket, titles: Titles, open_plan: int | None) -> NextStep:
+def _to_push(bucket: Bucket, modules: ModuleIndex) -> list[ModuleToPush]:
+    """The modules to push for the team's weakest skills, weakest first, each once."""
+    found: dict[int, ModuleToPush] = {}
+    for weak in weakest(bucket, modules):
+        for module in weak.modules:
+            found.setdefault(module.module_id, module)
+    return list(found.values())
+
+
+def _unit_step(
+    readings: list[LeverReading], bucket: Bucket, titles: Titles, open_plan: int | None, push: list[ModuleToPush]
+) -> NextStep:
     """The lever furthest below its objective, and what to do about it."""
     behind = max(readings, key=lambda r: r.gap)
     if behind.gap == 0:
@@ -196,8 +214,8 @@ def _unit_step(readings: list[LeverReading], bucket: Bucket, titles: Titles, ope
         quiz = next(iter(titles.quizzes.items()), None)
         return NextStep("REVISE_QUIZ", lever, quiz[0] if quiz else None, quiz[1][0] if quiz else None)
     if lever == "SKILLS":
-        weakest = bucket.weakest_skills(1)
-        return NextStep("PUSH_SKILL", lever, weakest[0].skill_id if weakest else None, weakest[0].name if weakest else None)
+        weak = bucket.weakest_skills(1)
+        return NextStep("PUSH_SKILL", lever, push[0].module_id if push else None, weak[0].name if weak else None)
     if lever == "SATISFACTION":
         return NextStep("FOLLOW_ACTION_PLAN", lever, open_plan) if open_plan else NextStep("START_ACTION_PLAN", lever)
     if lever == "CHALLENGES" and titles.live_challenges:

@@ -90,7 +90,7 @@ async def create_module(scope: Scope, content: ModuleContent, publish: bool = Fa
     now = datetime.now(UTC)
     async with atomic() as events:
         module = await TrainingModule.create(
-            organization_id=author.organization_id,
+            organization_id=scope.organization_id,  # an agency's person writes for the brand it works on
             title=checked.title,
             summary=checked.summary,
             duration_minutes=checked.duration_minutes,
@@ -208,8 +208,8 @@ async def _write_content(module: TrainingModule, checked: CheckedContent) -> Non
 async def _announce(author: User, module: TrainingModule, events: Events, already: Audience | None = None) -> None:
     """Tells the module's audience (TRAINING_ASSIGNED), but those `already` held, in the
     transaction that publishes it."""
-    audience = await load_audience(author.organization_id, [module.id])
-    people = await User.filter(organization_id=author.organization_id, deactivated_at=None).exclude(
+    audience = await load_audience(module.organization_id, [module.id])
+    people = await User.filter(organization_id=module.organization_id, deactivated_at=None).exclude(
         id=author.id
     ).values("id", "role", "unit__path")
     for person in people:

@@ -7,9 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
 from schema.plans.subscriptions import PlansSubscription
+from schema.plans.team_skills import TeamSkillsQuery
 from server.accounts.models import Role
 from server.network.functions import seed_functions
 from tests.factories import make_network, make_user, signed_in
@@ -50,6 +52,8 @@ RULES = [
          'mutation($plan: ID!, $unit: ID!) { setPlanObjective(input: {planId: $plan, unitId: $unit, lever: TRAINING, target: 75}) '
          '{ __typename } }', lambda w: {"plan": w.plan_id, "unit": str(w.nord_id)},
          why="a manager sets the objectives of its subtree; a member or a manager below never"),
+    Rule("teamSkills", "query($unit: ID) { teamSkills(unitId: $unit) { unitName } }", lambda w: {"unit": str(w.nord_id)},
+         why="a team's skills: its managers"),
     Rule("planObjectiveHistory", "query($plan: ID!, $unit: ID) { planObjectiveHistory(planId: $plan, unitId: $unit) { after } }",
          lambda w: {"plan": w.plan_id, "unit": str(w.nord_id)}, why="the history of what one may act in"),
     Rule("setPlanLeverOwner",
@@ -62,7 +66,7 @@ RULES = [
 
 
 async def test_every_plan_field_taking_an_id_has_a_scope_rule():
-    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription) == set()
+    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription, FunctionsQuery, TeamSkillsQuery) == set()
 
 
 async def test_members_are_refused_and_managers_read_their_own_scope_only(live_server):

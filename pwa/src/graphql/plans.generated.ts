@@ -29,14 +29,14 @@ export type PlanChoicesQuery = { trainingModules: Array<{ id: string, title: str
 
 export type PlanNextStepFieldsFragment = { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null };
 
-export type UnitPlanFieldsFragment = { unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }> };
+export type UnitPlanFieldsFragment = { unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }>, trainingToPush: Array<{ moduleId: string, title: string }> };
 
 export type MyPlanLiveSubscriptionVariables = Exact<{
   unitId?: string | null | undefined;
 }>;
 
 
-export type MyPlanLiveSubscription = { myPlan: { version: number, at: string, myPlan: { day: string, plan: { id: string, name: string, startsOn: string, endsOn: string }, myNextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null } | null, units: Array<{ unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }> }> } | null } };
+export type MyPlanLiveSubscription = { myPlan: { version: number, at: string, myPlan: { day: string, plan: { id: string, name: string, startsOn: string, endsOn: string }, myNextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null } | null, units: Array<{ unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }>, trainingToPush: Array<{ moduleId: string, title: string }> }> } | null } };
 
 export type PlanFunctionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -62,6 +62,28 @@ export type SetPlanObjectiveMutation = { setPlanObjective:
     | { __typename: 'SetPlanObjectiveSuccess', objective: { id: string, target: number } }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
    };
+
+export type MyBrandsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBrandsQuery = { myBrands: Array<{ organizationId: string, name: string, content: Array<string>, current: boolean }> };
+
+export type SwitchBrandMutationVariables = Exact<{
+  organizationId: string;
+}>;
+
+
+export type SwitchBrandMutation = { switchBrand:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'SwitchBrandSuccess' }
+   };
+
+export type TeamSkillsQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+}>;
+
+
+export type TeamSkillsQuery = { teamSkills: Array<{ unitId: string, unitName: string, unitKind: string, assessed: number, radar: Array<{ skillId: string, name: string, level: number }>, weakest: Array<{ skill: { skillId: string, name: string, level: number, assessed: number }, modules: Array<{ moduleId: string, title: string }> }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -117,6 +139,10 @@ export const UnitPlanFieldsFragmentDoc = new TypedDocumentString(`
     name
     level
     assessed
+  }
+  trainingToPush {
+    moduleId
+    title
   }
 }
     fragment PlanNextStepFields on PlanNextStep {
@@ -235,6 +261,10 @@ fragment UnitPlanFields on UnitPlan {
     level
     assessed
   }
+  trainingToPush {
+    moduleId
+    title
+  }
 }`) as unknown as TypedDocumentString<MyPlanLiveSubscription, MyPlanLiveSubscriptionVariables>;
 export const PlanFunctionsDocument = new TypedDocumentString(`
     query PlanFunctions {
@@ -283,4 +313,52 @@ export const SetPlanObjectiveDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetPlanObjectiveMutation, SetPlanObjectiveMutationVariables>;
+export const MyBrandsDocument = new TypedDocumentString(`
+    query MyBrands {
+  myBrands {
+    organizationId
+    name
+    content
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<MyBrandsQuery, MyBrandsQueryVariables>;
+export const SwitchBrandDocument = new TypedDocumentString(`
+    mutation SwitchBrand($organizationId: ID!) {
+  switchBrand(organizationId: $organizationId) {
+    __typename
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SwitchBrandMutation, SwitchBrandMutationVariables>;
+export const TeamSkillsDocument = new TypedDocumentString(`
+    query TeamSkills($unitId: ID) {
+  teamSkills(unitId: $unitId) {
+    unitId
+    unitName
+    unitKind
+    assessed
+    radar {
+      skillId
+      name
+      level
+    }
+    weakest {
+      skill {
+        skillId
+        name
+        level
+        assessed
+      }
+      modules {
+        moduleId
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamSkillsQuery, TeamSkillsQueryVariables>;
 export type { Types };

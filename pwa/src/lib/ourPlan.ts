@@ -52,7 +52,7 @@ export function stepLink(step: StepLike, unitId: string): string | null {
     case 'REMIND_TRAINING':
       return LEVER_PATHS.teamUnit(unitId);
     case 'PUSH_SKILL':
-      return LEVER_PATHS.learn;
+      return id ? LEVER_PATHS.module(id) : LEVER_PATHS.learn;
     case 'ENGAGE_TEAM':
       return pathTo('feed');
     default:

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { useQuery, useSubscription } from '../../graphql/hooks';
 import { LeverState } from '../levers/LeverState';
+import { PlansBrandSwitcher } from './PlansBrandSwitcher';
 import { PlansNextStep } from './PlansNextStep';
 import { PlansObjectiveForm } from './PlansObjectiveForm';
 import { PlansSideBySide } from './PlansSideBySide';
@@ -11,7 +12,7 @@ import { MyPlanLiveDocument, PlanFunctionsDocument } from '../../graphql/plans.g
 import './PlansOurPage.css';
 
 /** « Notre plan »: the period's plan as it applies to my unit (and, for a manager, each point of sale under it), live. */
-export function PlansOurPage({ viewer }: { viewer: Viewer }) {
+export function PlansOurPage({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
   const state = useSubscription(MyPlanLiveDocument, {}, { keep: true });
   const functions = useQuery(PlanFunctionsDocument, {}, { keep: true });
   const known = functions.state.status === 'ready' ? functions.state.data.functions : [];
@@ -25,6 +26,7 @@ export function PlansOurPage({ viewer }: { viewer: Viewer }) {
       <h1 id="our-plan-title" class="lever-title">
         {t('ourPlan.title')}
       </h1>
+      <PlansBrandSwitcher onNotice={onNotice} />
       <LeverState state={state}>
         {({ myPlan: { myPlan } }) => {
           if (myPlan === null) return <p class="lever-empty">{t('ourPlan.none')}</p>;

@@ -1,5 +1,7 @@
 import { language, t } from '../../i18n';
 import { leverFigure, objectiveSource, towardTarget } from '../../lib/ourPlan';
+import { LEVER_PATHS } from '../../lib/routes';
+import { linkClick } from '../../router';
 import { PlansNextStep } from './PlansNextStep';
 import type { UnitPlanFieldsFragment as UnitPlan } from '../../graphql/plans.generated';
 import type { PlanViewLever } from '../../graphql/types.generated';
@@ -100,6 +102,20 @@ export function PlansUnitFocus({ unit, functionName }: { unit: UnitPlan; functio
           ))}
         </ul>
       )}
+      {unit.trainingToPush.length > 0 ? (
+        <>
+          <h3 class="plan-h3">{t('ourPlan.trainingToPush')}</h3>
+          <ul class="lever-links">
+            {unit.trainingToPush.map((module) => (
+              <li key={module.moduleId}>
+                <a class="button button-small" href={LEVER_PATHS.module(module.moduleId)} onClick={linkClick}>
+                  {module.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </article>
   );
 }
