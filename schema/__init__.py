@@ -46,6 +46,7 @@ from schema.notifications.subscriptions import NotificationsSubscription
 from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
+from schema.plans.review import PlanReviewQuery
 from schema.plans.subscriptions import PlansSubscription
 from schema.plans.team_skills import TeamSkillsQuery
 from schema.push.mutations import PushMutation
@@ -69,6 +70,7 @@ class Query(
     PlansQuery,
     FunctionsQuery,
     TeamSkillsQuery,
+    PlanReviewQuery,
     AgencyQuery,
     BadgesQuery,
 ):

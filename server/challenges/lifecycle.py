@@ -68,7 +68,7 @@ async def create_challenge(scope: Scope, draft: ChallengeDraft, now: datetime | 
     unit = await _scope_unit(scope, draft.scope_unit_id or scope.unit_id)
     rules = await build_rules(scope.organization_id, draft)
     status = ChallengeStatus.DRAFT if draft.draft else status_at(draft.starts_at, draft.ends_at, now)
-    async with atomic():
+    async with atomic() as events:
         challenge = await Challenge.create(
             organization_id=scope.organization_id, scope_unit_id=unit.id, created_by_id=scope.user_id,
             name=clean_name(draft.name), description=draft.description.strip(),
@@ -82,6 +82,12 @@ async def create_challenge(scope: Scope, draft: ChallengeDraft, now: datetime | 
         await challenge.save(update_fields=["series_id"])
         await enrol(challenge)
         await _audit(scope, "challenge.created", challenge)
+        # the performance plan records what it targets and the value before (server.plans.handlers)
+        events.emit("challenges.created", {
+            "organization_id": scope.organization_id, "challenge_id": challenge.id, "unit_id": unit.id,
+            "title": challenge.name, "starts_at": challenge.starts_at.isoformat(), "ends_at": challenge.ends_at.isoformat(),
+            "criteria": [str(kind) for kind, _, _ in draft.criteria], "draft": challenge.status == ChallengeStatus.DRAFT,
+        })
     return challenge
 
 

@@ -1,6 +1,7 @@
 """The performance plan as the network lives it: objectives per unit and period, head-office
-functions (the organisation's list, who carries which), lever owners, and partner agencies'
-grants with the brand each agency person works on."""
+functions (the organisation's list, who carries which), lever owners, partner agencies'
+grants with the brand each agency person works on, and the improvement actions whose effect
+the plan measures."""
 
 import functools
 from json import dumps, loads
@@ -9,7 +10,7 @@ from tortoise import fields, migrations
 from tortoise.fields.base import OnDelete
 from tortoise.migrations import operations as ops
 
-from server.plans.models import PlanPeriod
+from server.plans.models import ImprovementKind, PlanPeriod
 
 
 class Migration(migrations.Migration):
@@ -53,6 +54,25 @@ class Migration(migrations.Migration):
                 ('manages', fields.JSONField(default=list, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
             ],
             options={'table': 'org_function', 'app': 'elan', 'unique_together': (('organization_id', 'key'),), 'pk_attr': 'id', 'table_description': "One of an organisation's functions. `key` is stable (« qualite »), `name` is shown."},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='ImprovementAction',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('organization_id', fields.IntField(db_index=True)),
+                ('kind', fields.CharEnumField(description='ACTION_PLAN: ACTION_PLAN\nCHALLENGE: CHALLENGE\nTRAINING_CAMPAIGN: TRAINING_CAMPAIGN', enum_type=ImprovementKind, max_length=20)),
+                ('subject_id', fields.IntField()),
+                ('title', fields.CharField(max_length=120)),
+                ('unit', fields.ForeignKeyField('elan.Unit', source_field='unit_id', db_constraint=True, to_field='id', related_name='improvement_actions', on_delete=OnDelete.CASCADE)),
+                ('indicator', fields.CharField(max_length=20)),
+                ('baseline', fields.FloatField(null=True)),
+                ('window_days', fields.IntField(default=30)),
+                ('started_on', fields.DateField()),
+                ('ends_on', fields.DateField(null=True)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
+            ],
+            options={'table': 'improvement_action', 'app': 'elan', 'unique_together': (('kind', 'subject_id'),), 'pk_attr': 'id', 'table_description': "An action plan, a challenge or a training campaign, as the plan's continuous improvement"},
             bases=['Model'],
         ),
         ops.CreateModel(

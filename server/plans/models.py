@@ -79,3 +79,37 @@ class PlanObjective(Model):
     class Meta:
         table = "plan_objective"
         unique_together = (("plan_id", "unit_id", "lever", "period", "period_start"),)
+
+
+class ImprovementKind(StrEnum):
+    ACTION_PLAN = "ACTION_PLAN"
+    CHALLENGE = "CHALLENGE"
+    TRAINING_CAMPAIGN = "TRAINING_CAMPAIGN"
+
+
+class ImprovementAction(Model):
+    """An action plan, a challenge or a training campaign, as the plan's continuous improvement
+    sees it: the indicator (a lever) it targets on its unit, that indicator's value over the
+    window before it started (recorded when it started), and its dates. The effect after is
+    measured when read (server.plans.improvement)."""
+
+    id = fields.IntField(primary_key=True)
+    organization_id = fields.IntField(db_index=True)
+    kind = fields.CharEnumField(ImprovementKind, max_length=20)
+    subject_id = fields.IntField()
+    title = fields.CharField(max_length=120)
+    unit: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField(
+        "elan.Unit", related_name="improvement_actions", on_delete=fields.CASCADE
+    )
+    indicator = fields.CharField(max_length=20)
+    baseline = fields.FloatField(null=True)
+    window_days = fields.IntField(default=30)
+    started_on = fields.DateField()
+    ends_on = fields.DateField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    unit_id: int
+
+    class Meta:
+        table = "improvement_action"
+        unique_together = (("kind", "subject_id"),)

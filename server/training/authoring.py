@@ -104,6 +104,7 @@ async def create_module(scope: Scope, content: ModuleContent, publish: bool = Fa
         await _write_content(module, checked)
         if publish:
             await _announce(author, module, events)
+            events.emit("training.module_published", {"organization_id": module.organization_id, "module_id": module.id})
     return await module_row(scope, module.id)
 
 
@@ -157,6 +158,7 @@ async def publish_module(scope: Scope, module_id: int) -> ModuleRow:
         await module.save(update_fields=["publication", "published_at", "archived_at"])
         if not was_archived:
             await _announce(author, module, events)
+            events.emit("training.module_published", {"organization_id": module.organization_id, "module_id": module.id})
     return await module_row(scope, module.id)
 
 

@@ -70,6 +70,12 @@ async def test_a_seller_reads_notre_plan_and_a_manager_compares_points_of_sale(l
     await expect(training).to_contain_text("set for this unit")
     layout = await boss.page.evaluate(LAYOUT)
     assert layout["width"] <= 360 and layout["small"] == []
+    # when the manager opens the quarterly review
+    await boss.page.get_by_role("link", name="Quarterly review").click()
+    await expect(boss.page.get_by_role("heading", name="Plan review: what worked")).to_be_visible()
+    await expect(boss.page.get_by_role("button", name="Print")).to_be_visible()
+    layout = await boss.page.evaluate(LAYOUT)
+    assert layout["width"] <= 360 and layout["small"] == []
     assert boss.console_errors == []
 
 

@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
+from schema.plans.review import PlanReviewQuery
 from schema.plans.subscriptions import PlansSubscription
 from schema.plans.team_skills import TeamSkillsQuery
 from server.accounts.models import Role
@@ -52,6 +53,10 @@ RULES = [
          'mutation($plan: ID!, $unit: ID!) { setPlanObjective(input: {planId: $plan, unitId: $unit, lever: TRAINING, target: 75}) '
          '{ __typename } }', lambda w: {"plan": w.plan_id, "unit": str(w.nord_id)},
          why="a manager sets the objectives of its subtree; a member or a manager below never"),
+    Rule("planReview", "query($id: ID!) { planReview(planId: $id) { effects { title } } }", lambda w: {"id": w.plan_id},
+         refused=(MEMBER,), why="managers review the actions of their own subtree"),
+    Rule("planReviewCsv", "query($id: ID!) { planReviewCsv(planId: $id) }", lambda w: {"id": w.plan_id},
+         refused=(MEMBER,), why="the same review, as CSV"),
     Rule("teamSkills", "query($unit: ID) { teamSkills(unitId: $unit) { unitName } }", lambda w: {"unit": str(w.nord_id)},
          why="a team's skills: its managers"),
     Rule("planObjectiveHistory", "query($plan: ID!, $unit: ID) { planObjectiveHistory(planId: $plan, unitId: $unit) { after } }",
@@ -66,7 +71,7 @@ RULES = [
 
 
 async def test_every_plan_field_taking_an_id_has_a_scope_rule():
-    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription, FunctionsQuery, TeamSkillsQuery) == set()
+    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription, FunctionsQuery, TeamSkillsQuery, PlanReviewQuery) == set()
 
 
 async def test_members_are_refused_and_managers_read_their_own_scope_only(live_server):

@@ -85,6 +85,25 @@ export type TeamSkillsQueryVariables = Exact<{
 
 export type TeamSkillsQuery = { teamSkills: Array<{ unitId: string, unitName: string, unitKind: string, assessed: number, radar: Array<{ skillId: string, name: string, level: number }>, weakest: Array<{ skill: { skillId: string, name: string, level: number, assessed: number }, modules: Array<{ moduleId: string, title: string }> }> }> };
 
+export type PlanReviewQueryVariables = Exact<{
+  planId: string;
+}>;
+
+
+export type PlanReviewQuery = { planReview: { plan: { id: string, name: string, startsOn: string, endsOn: string }, effects: Array<{ id: string, kind: Types.ImprovementKind, subjectId: string, title: string, unitName: string, indicator: Types.PlanViewLever, startedOn: string, before: number | null, after: number | null, change: number | null, comparableChange: number | null, comparableUnits: number, effect: number | null, verdict: Types.ImprovementVerdict }> } };
+
+export type PlanReviewCsvQueryVariables = Exact<{
+  planId: string;
+}>;
+
+
+export type PlanReviewCsvQuery = { planReviewCsv: string };
+
+export type PlanListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlanListQuery = { performancePlans: Array<{ id: string, name: string, startsOn: string, endsOn: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -361,4 +380,47 @@ export const TeamSkillsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TeamSkillsQuery, TeamSkillsQueryVariables>;
+export const PlanReviewDocument = new TypedDocumentString(`
+    query PlanReview($planId: ID!) {
+  planReview(planId: $planId) {
+    plan {
+      id
+      name
+      startsOn
+      endsOn
+    }
+    effects {
+      id
+      kind
+      subjectId
+      title
+      unitName
+      indicator
+      startedOn
+      before
+      after
+      change
+      comparableChange
+      comparableUnits
+      effect
+      verdict
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanReviewQuery, PlanReviewQueryVariables>;
+export const PlanReviewCsvDocument = new TypedDocumentString(`
+    query PlanReviewCsv($planId: ID!) {
+  planReviewCsv(planId: $planId)
+}
+    `) as unknown as TypedDocumentString<PlanReviewCsvQuery, PlanReviewCsvQueryVariables>;
+export const PlanListDocument = new TypedDocumentString(`
+    query PlanList {
+  performancePlans {
+    id
+    name
+    startsOn
+    endsOn
+  }
+}
+    `) as unknown as TypedDocumentString<PlanListQuery, PlanListQueryVariables>;
 export type { Types };

@@ -299,6 +299,19 @@ export type FeedOrder =
   | 'NEWEST'
   | 'TOP_OF_WEEK';
 
+/** What kind of action the plan measures. */
+export type ImprovementKind =
+  | 'ACTION_PLAN'
+  | 'CHALLENGE'
+  | 'TRAINING_CAMPAIGN';
+
+/** What the review concludes. */
+export type ImprovementVerdict =
+  | 'DID_NOT_WORK'
+  | 'NOT_MEASURED'
+  | 'TOO_EARLY'
+  | 'WORKED';
+
 export type InvitePeopleInput = {
   /** Language of the mail: fr or en. */
   language?: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leverFigure, matchingUnits, objectiveSource, stepLink, towardTarget } from './ourPlan';
+import { leverFigure, matchingUnits, objectiveSource, signed, stepLink, towardTarget } from './ourPlan';
 
 describe('« Notre plan » figures', () => {
   it('reads each lever in its own unit', () => {
@@ -40,5 +40,14 @@ describe('finding a unit among hundreds', () => {
     expect(matchingUnits(units, 'elan paris').map((u) => u.unitName)).toEqual(['Élan Paris 15e']);
     expect(matchingUnits(units, 'ile')).toHaveLength(1);
     expect(matchingUnits(units, '  ')).toHaveLength(3);
+  });
+});
+
+describe('changes in the review', () => {
+  it('carry their sign', () => {
+    expect(signed(19, 'fr')).toBe('+19');
+    expect(signed(-2.5, 'fr')).toBe('−2,5');
+    expect(signed(0, 'en')).toBe('0');
+    expect(signed(null, 'en')).toBe('–');
   });
 });

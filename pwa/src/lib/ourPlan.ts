@@ -66,3 +66,10 @@ export function matchingUnits<T extends { unitName: string }>(units: readonly T[
   const words = fold(query).split(/\s+/).filter(Boolean);
   return words.length === 0 ? [...units] : units.filter((u) => words.every((w) => fold(u.unitName).includes(w)));
 }
+
+/** A change with its sign, in the reader's format: « +19 », « −2,5 », « – » when unknown. */
+export function signed(value: number | null, language: string): string {
+  if (value === null) return '–';
+  const text = new Intl.NumberFormat(language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+  return text.replace('-', '−');
+}

@@ -43,6 +43,7 @@ export const ROUTE_PATHS = {
   assessment: '/evaluations/:id',
   performancePlan: '/plan',
   ourPlan: '/notre-plan',
+  ourPlanReview: '/notre-plan/revue',
   // content authoring (managers for their units, head office for everyone)
   authoring: '/contenus',
   moduleNew: '/contenus/formations/nouvelle',
@@ -128,6 +129,7 @@ export const LEVER_PATHS = {
   assessment: (id: string) => pathTo('assessment', id),
   performancePlan: ROUTE_PATHS.performancePlan,
   ourPlan: ROUTE_PATHS.ourPlan,
+  ourPlanReview: ROUTE_PATHS.ourPlanReview,
 } as const;
 
 /** Links to the content authoring screens. */

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { useQuery, useSubscription } from '../../graphql/hooks';
+import { LEVER_PATHS } from '../../lib/routes';
+import { linkClick } from '../../router';
 import { LeverState } from '../levers/LeverState';
 import { PlansBrandSwitcher } from './PlansBrandSwitcher';
 import { PlansNextStep } from './PlansNextStep';
@@ -46,6 +48,11 @@ export function PlansOurPage({ viewer, onNotice }: { viewer: Viewer; onNotice: (
               {unit ? <PlansUnitFocus unit={unit} functionName={functionName} /> : null}
               {unit && setsObjectives ? (
                 <PlansObjectiveForm key={unit.unitId} planId={myPlan.plan.id} unitId={unit.unitId} unitName={unit.unitName} />
+              ) : null}
+              {viewer.role !== 'MEMBER' ? (
+                <a class="button button-small plan-review-link" href={`${LEVER_PATHS.ourPlanReview}?plan=${myPlan.plan.id}`} onClick={linkClick}>
+                  {t('review.link')}
+                </a>
               ) : null}
               {myPlan.units.length > 1 && unit ? (
                 <PlansSideBySide units={myPlan.units} focusedId={unit.unitId} onFocus={setFocused} />

@@ -15,6 +15,7 @@ const RESULTS: ReadonlySet<RouteName> = new Set([
   'teamUnit',
   'performancePlan',
   'ourPlan',
+  'ourPlanReview',
   'pointOfSale',
   'pointOfSaleUnit',
   'actionPlan',
