@@ -74,10 +74,22 @@ class ObjectiveBook:
         for row in rows:
             if row.period_start == starts[row.period]:
                 self.by_unit.setdefault((row.unit_id, row.lever), {})[row.period] = row
+        self.levers = {lever for _, lever in self.by_unit}
+        owners = plan.lever_owners if isinstance(plan.lever_owners, dict) else {}
+        self.defaults = {lever: HeldObjective(default_target(plan, lever), owners.get(lever), None, None) for lever in LEVERS}
+
+    def held_all(self, unit_path: str) -> dict[str, HeldObjective]:
+        """`held` for every lever, the path read once."""
+        ids = [int(part) for part in unit_path.strip("/").split("/") if part]
+        return {lever: self._held(ids, lever) for lever in LEVERS}
 
     def held(self, unit_path: str, lever: str) -> HeldObjective:
+        return self._held([int(part) for part in unit_path.strip("/").split("/") if part], lever)
+
+    def _held(self, ids: list[int], lever: str) -> HeldObjective:
         owner = self.plan.lever_owners.get(lever) if isinstance(self.plan.lever_owners, dict) else None
-        ids = [int(part) for part in unit_path.strip("/").split("/") if part]
+        if lever not in self.levers:
+            return self.defaults[lever]
         for unit_id in reversed(ids):
             periods = self.by_unit.get((unit_id, lever))
             if not periods:

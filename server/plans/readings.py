@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
+from tortoise import connections
+
 from server.accounts.models import Session, User
 from server.challenges.models import Participant
 from server.evaluation.models import AssessmentScore, SatisfactionSurvey
@@ -48,7 +50,8 @@ class Bucket:
     challenge_scores: list[float] = field(default_factory=list)
     active: int = 0
     departures: int = 0
-    tenure_days: list[float] = field(default_factory=list)
+    tenure_total: float = 0.0  # days, summed over the people counted
+    tenure_count: int = 0
 
     def value(self, lever: str) -> float | None:
         if lever == "TRAINING":
@@ -70,7 +73,7 @@ class Bucket:
 
     @property
     def tenure(self) -> float | None:
-        return _mean(self.tenure_days)
+        return round(self.tenure_total / self.tenure_count, 2) if self.tenure_count else None
 
     def weakest_skills(self, count: int = 3) -> list[SkillMean]:
         return sorted(self.skills.values(), key=lambda s: (s.level, s.name))[:count]
@@ -116,21 +119,19 @@ async def read_levers(
     ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)
     week_ago = now - timedelta(days=7)
     under = {"user__unit__path__startswith": top_path, "user__organization_id": organization_id}
-    people_rows = await User.filter(organization_id=organization_id, unit__path__startswith=top_path).values(
-        "id", "role", "unit__path", "created_at", "deactivated_at"
-    )
+    in_subtree = User.filter(organization_id=organization_id, unit__path__startswith=top_path)
     people: list[PersonRow] = []
-    for row in people_rows:
-        path = str(row["unit__path"])
-        if row["deactivated_at"] is not None:
-            if starts <= row["deactivated_at"] <= ends:
-                for b in placement.of(path):
-                    buckets[b].departures += 1
-            continue
-        people.append(PersonRow(int(row["id"]), str(row["role"]), path))
-        for b in placement.of(path):
+    for row in await in_subtree.filter(deactivated_at=None).values("id", "role", "unit__path"):
+        people.append(PersonRow(int(row["id"]), str(row["role"]), str(row["unit__path"])))
+        for b in placement.of(people[-1].unit_path):
             buckets[b].people += 1
-            buckets[b].tenure_days.append((now - row["created_at"]).total_seconds() / 86400)
+    for left in await in_subtree.filter(deactivated_at__gte=starts, deactivated_at__lte=ends).values_list("unit__path", flat=True):
+        for b in placement.of(str(left)):
+            buckets[b].departures += 1
+    for path, count, days in await _tenure(organization_id, top_path, now):
+        for b in placement.of(path):
+            buckets[b].tenure_total += count * days
+            buckets[b].tenure_count += count
     paths = {p.id: p.unit_path for p in people}
     # training: the plan's modules each person is in the audience of, and those completed
     audience = await load_audience(organization_id, list(plan.module_ids))
@@ -209,3 +210,25 @@ async def read_skills(
             mean = bucket.skills.setdefault(int(r["skill_id"]), SkillMean(int(r["skill_id"]), str(r["skill__name"])))
             mean.total += level
             mean.count += 1
+
+
+async def _tenure(organization_id: int, top_path: str, now: datetime) -> list[tuple[str, int, float]]:
+    """(unit path, people, their mean days since they joined) per unit of the subtree, from one
+    grouped statement: 6,000 people's dates are not turned into Python objects one by one."""
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "postgres":
+        sql = (
+            'SELECT n.path, COUNT(*), AVG(EXTRACT(EPOCH FROM ($3::timestamptz - u.created_at))) / 86400 FROM "user" u '
+            "JOIN unit n ON n.id = u.unit_id WHERE u.organization_id = $1 AND n.path LIKE $2 AND u.deactivated_at IS NULL "
+            "GROUP BY n.path"
+        )
+        values: list[object] = [organization_id, top_path + "%", now]
+    else:
+        sql = (
+            'SELECT n.path, COUNT(*), AVG(julianday(?) - julianday(u.created_at)) FROM "user" u '
+            "JOIN unit n ON n.id = u.unit_id WHERE u.organization_id = ? AND n.path LIKE ? AND u.deactivated_at IS NULL "
+            "GROUP BY n.path"
+        )
+        values = [now.isoformat(), organization_id, top_path + "%"]
+    _, rows = await connection.execute_query(sql, values)
+    return [(str(r[0]), int(r[1]), float(r[2] or 0.0)) for r in rows]

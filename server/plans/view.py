@@ -135,7 +135,8 @@ async def my_plan(
     units = []
     for u in shown:
         bucket = buckets.get(int(u["id"]), Bucket())
-        readings = [LeverReading(lever, bucket.value(lever), book.held(str(u["path"]), lever)) for lever in LEVERS]
+        held = book.held_all(str(u["path"]))
+        readings = [LeverReading(lever, bucket.value(lever), held[lever]) for lever in LEVERS]
         push = _to_push(bucket, modules)
         units.append(
             UnitPlan(

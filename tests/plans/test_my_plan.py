@@ -111,3 +111,29 @@ async def test_without_any_plan_the_answer_is_null(live_server):
     async with GraphQLClient(live_server.url, token=token) as client:
         assert (await client.execute(MY_PLAN))["myPlan"] is None
     assert await open_session(user)
+
+
+async def test_retention_counts_active_people_departures_and_tenure_per_unit(live_server):
+    # given Lille's two sellers (Ana signed in this week), a colleague who left during the plan,
+    # and Bob who joined 100 days ago
+    from datetime import UTC, datetime, timedelta
+
+    from server.accounts.models import Session, User
+    from tests.factories import make_user
+
+    network, _, _, ana_token, _, _ = await plan_world()
+    lille = network.points_of_sale["Lille"]
+    gone = await make_user(lille, name="Léa Petit")
+    await User.filter(id=gone.id).update(deactivated_at=datetime.now(UTC) - timedelta(days=3))
+    bob = await User.get(display_name="Bob Leroy", organization_id=network.organization_id)
+    await User.filter(id=bob.id).update(created_at=datetime.now(UTC) - timedelta(days=100))
+    await Session.filter(user_id=bob.id).update(last_seen_at=datetime.now(UTC) - timedelta(days=20))
+    # when Ana reads « Notre plan »
+    async with GraphQLClient(live_server.url, token=ana_token) as client:
+        unit = (await client.execute(
+            "{ myPlan { units { people activePeople departures tenureDays levers { lever value } } } }"
+        ))["myPlan"]["units"][0]
+    # then Lille has two people, one active this week (Ana), one departure, and 50 days of tenure on average
+    assert (unit["people"], unit["activePeople"], unit["departures"]) == (2, 1, 1)
+    assert 49.5 <= unit["tenureDays"] <= 50.5
+    assert levers(unit)["RETENTION"]["value"] == 50.0
