@@ -32,6 +32,7 @@ HANDLER_MODULES: list[str] = [
     "server.training.handlers",
     "server.evaluation.handlers",
     "server.dashboards.handlers",
+    "server.plans.handlers",
     "server.push.handlers",
     "server.accounts.recovery",  # the deferred « reset link » mail
 ]

@@ -199,6 +199,14 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
     () => import('./components/plans/PlansPerformancePage'),
     ({ PlansPerformancePage }, p) => <PlansPerformancePage viewer={p.viewer} onNotice={p.onNotice} />,
   ),
+  ourPlan: lazyScreen(
+    () => import('./components/plans/PlansOurPage'),
+    ({ PlansOurPage }, p) => <PlansOurPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  ourPlanReview: lazyScreen(
+    () => import('./components/plans/PlansReviewPage'),
+    ({ PlansReviewPage }, p) => <PlansReviewPage planId={p.search.get('plan')} onNotice={p.onNotice} />,
+  ),
   // content authoring
   authoring: lazyScreen(
     () => import('./components/training/TrainingAuthoringPage'),

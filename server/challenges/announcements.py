@@ -89,7 +89,7 @@ async def announce_winners(challenge: Challenge, podium: list[tuple[str, Partici
         (p.user_id for _, p, r in podium if p.user_id is not None and named(p, r)), None
     )
     author = await User.get_or_none(id=announcer) if announcer is not None else None
-    if author is not None:
+    if author is not None and author.organization_id == challenge.organization_id:  # not a partner agency's person
         await create_system_post(author, kind, params, audience_unit=await Unit.get(id=challenge.scope_unit_id))
 
 

@@ -341,6 +341,19 @@ export type ImportNetworkInput = {
   importId?: string | null | undefined;
 };
 
+/** What kind of action the plan measures. */
+export type ImprovementKind =
+  | 'ACTION_PLAN'
+  | 'CHALLENGE'
+  | 'TRAINING_CAMPAIGN';
+
+/** What the review concludes. */
+export type ImprovementVerdict =
+  | 'DID_NOT_WORK'
+  | 'NOT_MEASURED'
+  | 'TOO_EARLY'
+  | 'WORKED';
+
 export type InvitePeopleInput = {
   /** Language of the mail: fr or en. */
   language?: string;
@@ -449,6 +462,20 @@ export type NetworkImportStatus =
   | 'REFUSED'
   | 'UPLOADED';
 
+/** What to do next; the PWA words it in the reader's language. */
+export type NextStepKind =
+  | 'COMPLETE_MODULE'
+  | 'ENGAGE_TEAM'
+  | 'FOLLOW_ACTION_PLAN'
+  | 'NOTHING_MEASURED'
+  | 'ON_TRACK'
+  | 'PLAY_CHALLENGE'
+  | 'PUSH_SKILL'
+  | 'REMIND_TRAINING'
+  | 'REVISE_QUIZ'
+  | 'START_ACTION_PLAN'
+  | 'TAKE_QUIZ';
+
 export type NotificationEventType =
   | 'NOTIFICATION'
   | 'READ'
@@ -474,6 +501,12 @@ export type NotificationKind =
   | 'TRAINING_ASSIGNED'
   | 'TRAINING_REMINDER';
 
+/** The period an objective was set for. */
+export type ObjectivePeriod =
+  | 'MONTH'
+  | 'PLAN'
+  | 'QUARTER';
+
 /** People or units. */
 export type ParticipantKind =
   | 'UNIT'
@@ -496,6 +529,15 @@ export type PlanLever =
   | 'CHALLENGES'
   | 'QUIZ'
   | 'SATISFACTION'
+  | 'TRAINING';
+
+/** A lever of « Notre plan ». */
+export type PlanViewLever =
+  | 'CHALLENGES'
+  | 'QUIZ'
+  | 'RETENTION'
+  | 'SATISFACTION'
+  | 'SKILLS'
   | 'TRAINING';
 
 /** Who may read a post: the author's team or point of sale, region, or the whole network. */
@@ -613,6 +655,20 @@ export type ScoringMode =
   | 'ABSOLUTE'
   | 'IMPROVEMENT'
   | 'PERCENT_OF_TARGET';
+
+/** An objective: on a unit (it holds for everything below until overridden), for a lever and a period. */
+export type SetPlanObjectiveInput = {
+  /** Any day of the period (default: today). */
+  day?: string | null | undefined;
+  lever: PlanViewLever;
+  period?: ObjectivePeriod;
+  planId: string;
+  /** Also remove the overrides below, so it holds for the whole subtree. */
+  spread?: boolean;
+  /** 0–100 (percent, index points), 1–4 for SKILLS. */
+  target: number;
+  unitId: string;
+};
 
 export type SetupOrganizationInput = {
   displayName: string;

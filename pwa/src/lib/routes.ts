@@ -46,6 +46,8 @@ export const ROUTE_PATHS = {
   actionPlan: '/point-de-vente/plans/:id',
   assessment: '/evaluations/:id',
   performancePlan: '/plan',
+  ourPlan: '/notre-plan',
+  ourPlanReview: '/notre-plan/revue',
   // content authoring (managers for their units, head office for everyone)
   authoring: '/contenus',
   moduleNew: '/contenus/formations/nouvelle',
@@ -130,6 +132,8 @@ export const LEVER_PATHS = {
   actionPlan: (id: string) => pathTo('actionPlan', id),
   assessment: (id: string) => pathTo('assessment', id),
   performancePlan: ROUTE_PATHS.performancePlan,
+  ourPlan: ROUTE_PATHS.ourPlan,
+  ourPlanReview: ROUTE_PATHS.ourPlanReview,
 } as const;
 
 /** Links to the content authoring screens. */

@@ -15,6 +15,8 @@ const RESULTS: ReadonlySet<RouteName> = new Set([
   'team',
   'teamUnit',
   'performancePlan',
+  'ourPlan',
+  'ourPlanReview',
   'pointOfSale',
   'pointOfSaleUnit',
   'actionPlan',
