@@ -42,6 +42,8 @@ from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
+from schema.privacy.mutations import PrivacyMutation
+from schema.privacy.queries import PrivacyQuery
 from schema.push.mutations import PushMutation
 from schema.push.queries import PushQuery
 from schema.training.mutations import TrainingMutation
@@ -62,6 +64,7 @@ class Query(
     DashboardsQuery,
     PlansQuery,
     BadgesQuery,
+    PrivacyQuery,
 ):
     pass
 
@@ -79,6 +82,7 @@ class Mutation(
     PlansMutation,
     PushMutation,
     BadgesMutation,
+    PrivacyMutation,
 ):
     pass
 

@@ -34,6 +34,7 @@ HANDLER_MODULES: list[str] = [
     "server.dashboards.handlers",
     "server.push.handlers",
     "server.accounts.recovery",  # the deferred « reset link » mail
+    "server.privacy.export",  # the deferred build of a large data export
 ]
 
 
@@ -147,6 +148,7 @@ def create_app() -> Starlette:
     from server.badges.routes import ROUTES as BADGE_ROUTES
     from server.mail.dev import dev_mails
     from server.media.http import serve_media, upload_media
+    from server.privacy.routes import ROUTES as PRIVACY_ROUTES
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
@@ -156,6 +158,7 @@ def create_app() -> Starlette:
         Route("/media", upload_media, methods=["POST"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
         *BADGE_ROUTES,
+        *PRIVACY_ROUTES,
         # development only: the mail outbox as a page (a 404 in production)
         Route("/dev/mails", dev_mails, methods=["GET"]),
         Route("/", pwa),

@@ -31,6 +31,7 @@ MODEL_MODULES = [
     "server.deferred.models",
     "server.audit.models",
     "server.mail.models",
+    "server.privacy.models",
 ]
 
 
