@@ -110,6 +110,9 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         run_reminders_forever(settings.label_reminder_interval_seconds), name="label-reminders"
     )
     clock = asyncio.create_task(run_challenge_clock(), name="challenge-clock")
+    from server.privacy.retention import run_retention_forever
+
+    retention = asyncio.create_task(run_retention_forever(), name="privacy-retention")
     start_runner()
     from server.metrics import serve_metrics
 
@@ -119,7 +122,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     finally:
         if metrics is not None:
             metrics.close()
-        for task in (reminders, clock):
+        for task in (reminders, clock, retention):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task

@@ -1,6 +1,7 @@
 """Privacy: each organisation's policy (retention periods, board defaults), the retention job's
 reports, data exports, notification consents; a person's erasure time."""
 
+
 import functools
 from json import dumps, loads
 
@@ -75,6 +76,11 @@ class Migration(migrations.Migration):
             ],
             options={'table': 'retention_run', 'app': 'elan', 'indexes': [Index(fields=['organization_id', 'id'])], 'pk_attr': 'id', 'table_description': 'What one pass of the retention job removed in one organisation (head office reads it).'},
             bases=['Model'],
+        ),
+        ops.AddField(
+            model_name='Award',
+            name='recipient_identity',
+            field=fields.CharField(null=True, max_length=80),
         ),
         ops.AddField(
             model_name='User',

@@ -28,6 +28,14 @@ class World:
 RULES = [
     Rule("exportPersonalData", "mutation($p: ID) { exportPersonalData(personId: $p) { __typename } }",
          lambda w: {"p": str(w.to_export)}),
+    Rule("erasePerson", "mutation($p: ID!) { erasePerson(personId: $p) { __typename } }",
+         lambda w: {"p": str(w.to_erase)}, allowed=HEAD_OFFICE, why="head office alone erases"),
+    # head office's own screens: no id, but nobody else reads or changes them
+    Rule("privacyPolicy", "{ privacyPolicy { resultsDays } }", lambda w: {}, allowed=HEAD_OFFICE),
+    Rule("retentionRuns", "{ retentionRuns { ranAt } }", lambda w: {}, allowed=HEAD_OFFICE),
+    Rule("dataRegister", "{ dataRegister { key } }", lambda w: {}, allowed=HEAD_OFFICE),
+    Rule("updatePrivacyPolicy", "mutation { updatePrivacyPolicy(input: {outboxDays: 30}) { __typename } }",
+         lambda w: {}, allowed=HEAD_OFFICE),
 ]
 
 
