@@ -12,6 +12,9 @@ export const ROUTE_PATHS = {
   passwordReset: '/password/reset',
   invitation: '/invitation',
   changePassword: '/settings/password',
+  // « Confidentialité »: my data and privacy settings; head office's register and retention
+  privacy: '/settings/privacy',
+  privacyAdmin: '/admin/privacy',
   // running the network (admins and managers)
   people: '/admin/people',
   notifications: '/notifications',

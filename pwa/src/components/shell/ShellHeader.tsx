@@ -131,6 +131,28 @@ export function ShellHeader({ viewer, onLogout, onSignOutEverywhere }: ShellHead
             )}
             <a
               class="button button-block"
+              href={ROUTE_PATHS.privacy}
+              onClick={(event) => {
+                setOpen(false);
+                linkClick(event);
+              }}
+            >
+              {t('header.privacy')}
+            </a>
+            {viewer.role === 'ADMIN' && (
+              <a
+                class="button button-block"
+                href={ROUTE_PATHS.privacyAdmin}
+                onClick={(event) => {
+                  setOpen(false);
+                  linkClick(event);
+                }}
+              >
+                {t('header.privacyAdmin')}
+              </a>
+            )}
+            <a
+              class="button button-block"
               href={ROUTE_PATHS.changePassword}
               onClick={(event) => {
                 setOpen(false);
