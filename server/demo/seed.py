@@ -181,3 +181,7 @@ DEMO_SEEDERS.append(seed_people)
 from server.demo.authoring import seed_authoring  # noqa: E402
 
 DEMO_SEEDERS.append(seed_authoring)
+
+from server.demo.privacy import seed_privacy  # noqa: E402
+
+DEMO_SEEDERS.append(seed_privacy)
