@@ -168,7 +168,7 @@ async def erase_person(scope: Scope, person_id: int, credentials: CredentialChoi
         replacements = {old_name: pseudonym, old_email: erased_address(person.id)}
         if old_photo:
             replacements[old_photo] = ""
-        erasure.rewritten = await replace_everywhere(replacements)
+        erasure.rewritten = await replace_everywhere(replacements, person.organization_id)
         await record(
             scope, "person.erased", "person", person.id, None,
             {"name": pseudonym, "credentials": str(credentials), "removed": removed, "rewritten": erasure.rewritten},

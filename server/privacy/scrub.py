@@ -8,7 +8,9 @@ covered without being listed), selects the rows whose text contains a needle, an
 in Python (JSON walked value by value). JSON is searched both as stored by PostgreSQL (jsonb,
 plain UTF-8) and by SQLite (escaped as \\u00e9).
 
-Columns that name *other* people (`SKIP`) are left alone: a colleague with the same name keeps it.
+Columns that name *other* people (`SKIP`) are left alone: a colleague with the same name keeps it;
+so are the rows of other organisations (a table is tied to one through its organisation column or
+its first key to a person).
 """
 
 from __future__ import annotations
@@ -41,6 +43,27 @@ class TextColumn:
     @property
     def table(self) -> str:
         return self.model._meta.db_table
+
+    def organization_filter(self) -> str | None:
+        """SQL keeping the rows of one organisation ($ORG), through the model's organisation
+        column, or its first key to a person; None for a table tied to neither."""
+        meta = self.model._meta
+        for name, field in meta.fields_map.items():
+            if name == "organization_id" and name not in meta.fk_fields:
+                return '"organization_id" = $ORG'
+            if isinstance(field, fields.relational.ForeignKeyFieldInstance | fields.relational.OneToOneFieldInstance):
+                target = field.related_model.__name__
+                source = field.source_field or f"{name}_id"
+                if target == "Organization":
+                    return f'"{source}" = $ORG'
+        for name, field in meta.fields_map.items():
+            if isinstance(field, fields.relational.ForeignKeyFieldInstance | fields.relational.OneToOneFieldInstance):
+                if field.related_model.__name__ == "User":
+                    source = field.source_field or f"{name}_id"
+                    return f'"{source}" IN (SELECT "id" FROM "user" WHERE "organization_id" = $ORG)'
+        if "user_id" in meta.fields_map:
+            return '"user_id" IN (SELECT "id" FROM "user" WHERE "organization_id" = $ORG)'
+        return None
 
 
 def text_columns(skip: frozenset[tuple[str, str]] = SKIP) -> list[TextColumn]:
@@ -78,26 +101,32 @@ def _replaced(value: Any, replacements: dict[str, str]) -> Any:
     return value
 
 
-async def rows_holding(column: TextColumn, needles: list[str]) -> list[tuple[Any, Any]]:
-    """(primary key, value) of the rows whose `column` contains one of the needles."""
-    patterns = _patterns(needles)
+async def rows_holding(column: TextColumn, needles: list[str], organization_id: int | None = None) -> list[tuple[Any, Any]]:
+    """(primary key, value) of the rows whose `column` contains one of the needles (only the
+    organisation's rows when it is given and the table is tied to one)."""
+    patterns: list[Any] = _patterns(needles)
     pk = column.model._meta.db_pk_column
     cast = f'CAST("{column.column}" AS TEXT)'
-    where = " OR ".join(f"{cast} LIKE ${i + 1}" for i in range(len(patterns)))
+    where = "(" + " OR ".join(f"{cast} LIKE ${i + 1}" for i in range(len(patterns))) + ")"
+    scoped = column.organization_filter() if organization_id is not None else None
+    if scoped is not None:
+        where += " AND " + scoped.replace("$ORG", f"${len(patterns) + 1}")
+        patterns.append(organization_id)
     sql = dialect(f'SELECT "{pk}" AS pk, "{column.column}" AS value FROM "{column.table}" WHERE {where}')
     _, rows = await connections.get("default").execute_query(sql, patterns)
     return [(row["pk"], row["value"]) for row in rows]
 
 
-async def replace_everywhere(replacements: dict[str, str]) -> dict[str, int]:
-    """Replaces each needle by its replacement in every text column; returns rows changed by
-    table. Run inside the erasure's transaction."""
+async def replace_everywhere(replacements: dict[str, str], organization_id: int) -> dict[str, int]:
+    """Replaces each needle by its replacement in every text column of the organisation's rows
+    (and of tables tied to no organisation); returns rows changed by table. Run inside the
+    erasure's transaction."""
     needles = [n for n in replacements if n]
     changed: dict[str, int] = {}
     if not needles:
         return changed
     for column in text_columns():
-        for pk, raw in await rows_holding(column, needles):
+        for pk, raw in await rows_holding(column, needles, organization_id):
             value = json.loads(raw) if column.is_json and isinstance(raw, str) else raw
             new = _replaced(value, replacements)
             if new == value:
@@ -109,11 +138,11 @@ async def replace_everywhere(replacements: dict[str, str]) -> dict[str, int]:
     return changed
 
 
-async def tables_holding(needles: list[str]) -> dict[str, list[str]]:
-    """Which table.column still holds a needle anywhere, every column included (the erasure
-    test's scan)."""
+async def tables_holding(needles: list[str], organization_id: int | None = None) -> dict[str, list[str]]:
+    """Which table.column still holds a needle, every column included (the erasure test's
+    scan); with `organization_id`, in that organisation's rows and the untied tables."""
     found: dict[str, list[str]] = {}
     for column in text_columns(frozenset()):
-        if await rows_holding(column, needles):
+        if await rows_holding(column, needles, organization_id):
             found.setdefault(column.table, []).append(column.column)
     return found

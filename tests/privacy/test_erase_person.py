@@ -3,6 +3,8 @@ counts and credentials stay consistent; the erasure is audited and only head off
 
 from __future__ import annotations
 
+import random
+import string
 from datetime import UTC, datetime
 
 import httpx
@@ -12,10 +14,10 @@ from server.accounts.models import Role, User
 from server.audit.models import AuditEntry
 from server.badges.credentials import email_identity, verify
 from server.badges.keys import public_key_from_multibase
-from server.feed.models import Comment, Like, Post
+from server.feed.models import Comment, Like, Post, PostKind
 from server.privacy.erasure import pseudonym_of
 from server.privacy.scrub import tables_holding
-from tests.factories import signed_in
+from tests.factories import make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
 from tests.privacy.world import NAME, seller_with_everything
 
@@ -33,12 +35,17 @@ query Board($id: ID!) {
   challenge(id: $id) { leaderboard(first: 10) { edges { node { rank displayName score } } } }
 }
 """
-PHOTO = "https://elan.example/media/julie-portrait.webp"
+PHOTO = "https://elan.example/media/julie-portrait-{}.webp"
+
+
+def _unique_name() -> str:
+    """Other tests of the run have their own Julie Moreau: the scan looks for this one only."""
+    return f"{NAME} {''.join(random.choices(string.ascii_uppercase, k=6))}"
 
 
 async def _departed_seller():
-    story = await seller_with_everything()
-    await User.filter(id=story.seller.id).update(deactivated_at=datetime.now(UTC), avatar_url=PHOTO)
+    story = await seller_with_everything(_unique_name())
+    await User.filter(id=story.seller.id).update(deactivated_at=datetime.now(UTC), avatar_url=PHOTO.format(story.seller.id))
     _, admin_token = await signed_in(story.network.root, Role.ADMIN, "Claire Fontaine")
     return story, admin_token
 
@@ -54,8 +61,13 @@ async def _issuer_key(credential: dict) -> Ed25519PublicKey:
 async def test_after_erasure_no_table_holds_her_name_address_or_photo(live_server):
     # given a seller who used every part of Élan, then left, and head office
     story, admin_token = await _departed_seller()
-    email = story.seller.email
-    assert await tables_holding([NAME, email, PHOTO])  # she is everywhere before
+    email, name, photo = story.seller.email, story.seller.display_name, PHOTO.format(story.seller.id)
+    assert await tables_holding([name, email, photo])  # she is everywhere before
+    # and another organisation where a namesake was congratulated
+    elsewhere = await make_network()
+    namesake = await make_user(elsewhere.points_of_sale["Lille"], name=name)
+    other_post = await Post.create(organization_id=elsewhere.organization_id, author=namesake, unit=elsewhere.points_of_sale["Lille"],
+                                   kind=PostKind.WIN, body=f"Bravo {name} !")
     async with httpx.AsyncClient(base_url=live_server.url) as http:
         before = (await http.get(f"/credentials/{story.award.public_id}")).json()
     async with GraphQLClient(live_server.url, token=admin_token) as claire:
@@ -68,7 +80,10 @@ async def test_after_erasure_no_table_holds_her_name_address_or_photo(live_serve
     assert done["pseudonym"] == pseudonym and pseudonym.startswith("Ancien collaborateur ")
     assert done["person"] == {"id": str(story.seller.id), "displayName": pseudonym, "avatarUrl": None}
     # and no text column of any table holds her name, address or photo
-    assert await tables_holding([NAME, email, PHOTO]) == {}
+    assert await tables_holding([name, email, photo], story.network.organization_id) == {}
+    # and the other organisation's namesake and texts are untouched
+    assert (await User.get(id=namesake.id)).display_name == name
+    assert (await Post.get(id=other_post.id)).body == f"Bravo {name} !"
     # and the finished challenge's podium keeps its ranks, under the pseudonym
     assert [(e["node"]["rank"], e["node"]["displayName"]) for e in board] == [(1, pseudonym), (2, "Karim Benali")]
     # and the counts stay exact: her comment went with the post's count, her like stays counted
