@@ -52,6 +52,8 @@ from schema.plans.queries import PlansQuery
 from schema.plans.review import PlanReviewQuery
 from schema.plans.subscriptions import PlansSubscription
 from schema.plans.team_skills import TeamSkillsQuery
+from schema.privacy.mutations import PrivacyMutation
+from schema.privacy.queries import PrivacyQuery
 from schema.push.mutations import PushMutation
 from schema.push.queries import PushQuery
 from schema.training.mutations import TrainingMutation
@@ -78,6 +80,7 @@ class Query(
     BadgesQuery,
     NetworkQuery,
     AuditQuery,
+    PrivacyQuery,
 ):
     pass
 
@@ -97,6 +100,7 @@ class Mutation(
     BadgesMutation,
     NetworkMutation,
     AgencyMutation,
+    PrivacyMutation,
 ):
     pass
 

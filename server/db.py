@@ -33,6 +33,7 @@ MODEL_MODULES = [
     "server.audit.models",
     "server.mail.models",
     "server.agency.models",
+    "server.privacy.models",
 ]
 
 

@@ -183,6 +183,14 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
     () => import('./components/accounts/AccountsChangePasswordPage'),
     ({ AccountsChangePasswordPage }, p) => <AccountsChangePasswordPage onNotice={p.onNotice} />,
   ),
+  privacy: lazyScreen(
+    () => import('./components/privacy/PrivacyPage'),
+    ({ PrivacyPage }, p) => <PrivacyPage onNotice={p.onNotice} />,
+  ),
+  privacyAdmin: lazyScreen(
+    () => import('./components/privacy/PrivacyAdminPage'),
+    ({ PrivacyAdminPage }, p) => <PrivacyAdminPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
   people: lazyScreen(
     () => import('./components/people/PeoplePage'),
     ({ PeoplePage }, p) => <PeoplePage viewer={p.viewer} onNotice={p.onNotice} />,

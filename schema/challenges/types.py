@@ -31,6 +31,7 @@ from server.challenges.models import Recurrence as RecurrenceEnum
 from server.challenges.models import ScoringMode as ScoringModeEnum
 from server.challenges.models import Visibility as VisibilityEnum
 from server.network.models import Unit as UnitModel
+from server.privacy.boards import anonymise_outside_team
 from server.texts.catalogue import text
 from server.texts.render import duel_description, duel_title
 
@@ -264,6 +265,7 @@ class Challenge:
             mine = await standings.my_participation(self.model, viewer)
             league = mine.league if mine else (await standings.leagues_of(self.model) or [""])[0]
         page = await standings.leaderboard_page(self.model, league, first, after, viewer)
+        await anonymise_outside_team(viewer, page.rows)  # the organisation's board default
         return LeaderboardConnection(
             league=league, version=page.version,
             edges=[LeaderboardEdge(cursor=r.cursor, node=as_row(r)) for r in page.rows],
@@ -290,7 +292,10 @@ class Challenge:
 
     @strawberry.field(description="The viewer's row with two rows above and below it.")
     async def around_me(self, info: Info) -> list[LeaderboardRow]:
-        return [as_row(r) for r in await standings.rows_around(self.model, signed_in(info))]
+        viewer = signed_in(info)
+        rows = await standings.rows_around(self.model, viewer)
+        await anonymise_outside_team(viewer, rows)  # the organisation's board default
+        return [as_row(r) for r in rows]
 
 
 def duel_people(c: ChallengeModel) -> list[int] | None:

@@ -47,6 +47,8 @@ class User(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     # set when the person left: no sign-in, no session; their posts and awards stay
     deactivated_at = fields.DatetimeField(null=True)
+    # set when head office erased the person (server.privacy.erasure): a pseudonym remains
+    erased_at = fields.DatetimeField(null=True)
 
     organization_id: int
     unit_id: int

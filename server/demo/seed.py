@@ -192,3 +192,7 @@ DEMO_SEEDERS.append(seed_photos)
 from server.demo.network import seed_network  # noqa: E402
 
 DEMO_SEEDERS.append(seed_network)
+
+from server.demo.privacy import seed_privacy  # noqa: E402
+
+DEMO_SEEDERS.append(seed_privacy)

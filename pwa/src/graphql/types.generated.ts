@@ -253,6 +253,11 @@ export type CreateUnitInput = {
   parentId: string;
 };
 
+/** What becomes of an erased person's Open Badges credentials: KEEP (they keep verifying, the recipient hash frozen) or REVOKE. */
+export type CredentialChoice =
+  | 'KEEP'
+  | 'REVOKE';
+
 /** Whether an award is still valid. */
 export type CredentialStatus =
   | 'EXPIRED'
@@ -280,6 +285,11 @@ export type DashboardTable =
   | 'PEOPLE'
   | 'SATISFACTION'
   | 'SUB_UNITS';
+
+/** Whether a data export can be downloaded yet. */
+export type DataExportStatus =
+  | 'PENDING'
+  | 'READY';
 
 /** Answer to a duel invitation. */
 export type DuelState =
@@ -765,6 +775,17 @@ export type UpdatePersonInput = {
   role?: Role | null | undefined;
   /** The new unit; unchanged when omitted. */
   unitId?: string | null | undefined;
+};
+
+/** Only the fields given change. Days: 0 keeps forever, at most 7300. */
+export type UpdatePrivacyPolicyInput = {
+  auditDays?: number | null | undefined;
+  boardsAnonymousOutsideTeam?: boolean | null | undefined;
+  deletedMediaDays?: number | null | undefined;
+  notificationsDays?: number | null | undefined;
+  outboxDays?: number | null | undefined;
+  resultsDays?: number | null | undefined;
+  sessionsDays?: number | null | undefined;
 };
 
 /** Only the fields given change. */

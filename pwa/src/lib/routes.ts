@@ -14,6 +14,9 @@ export const ROUTE_PATHS = {
   // the first run without the demo: the console's one-time token opens it (server.network.first_run)
   setup: '/setup',
   changePassword: '/settings/password',
+  // « Confidentialité »: my data and privacy settings; head office's register and retention
+  privacy: '/settings/privacy',
+  privacyAdmin: '/admin/privacy',
   // running the network (admins and managers)
   people: '/admin/people',
   network: '/admin/network',

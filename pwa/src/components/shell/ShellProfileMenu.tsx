@@ -17,6 +17,7 @@ interface Entry {
   href: string;
   label: MessageKey;
   managers?: boolean;
+  admins?: boolean;
 }
 
 /** The destinations that are not in the tab bar, for this person's role. */
@@ -31,9 +32,11 @@ function entries(viewer: Viewer): Entry[] {
     { href: ROUTE_PATHS.audit, label: 'header.audit', managers: true },
     { href: AUTHORING_PATHS.home, label: 'nav.authoring', managers: true },
     { href: ROUTE_PATHS.notificationSettings, label: 'nav.notificationSettings' },
+    { href: ROUTE_PATHS.privacy, label: 'header.privacy' },
+    { href: ROUTE_PATHS.privacyAdmin, label: 'header.privacyAdmin', admins: true },
     { href: ROUTE_PATHS.changePassword, label: 'header.changePassword' },
   ];
-  return all.filter((entry) => !entry.managers || viewer.role !== 'MEMBER');
+  return all.filter((entry) => (!entry.managers || viewer.role !== 'MEMBER') && (!entry.admins || viewer.role === 'ADMIN'));
 }
 
 /** The profile menu: who I am, the other destinations, and leaving (here or everywhere). */
