@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/elan_feed")
-SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "2"))
 CLIENTS = 20
 POSTS = 100_000
 PEOPLE = 60
@@ -500,7 +500,7 @@ async def load(port: int, tokens: list[str], document: str, variables: dict[str,
         finally:
             writer.close()
 
-    warm = time.perf_counter() + 1.0
+    warm = time.perf_counter() + 0.5
     await asyncio.gather(*(client(t, warm, False) for t in tokens))
     began = time.perf_counter()
     await asyncio.gather(*(client(t, began + SECONDS, True) for t in tokens))
@@ -530,29 +530,35 @@ VARIANTS: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
+
+
 async def measure(database: str, url: str, tokens: list[str], only: set[str]) -> dict[str, tuple[float, float]]:
-    """req/s of the floor and of /graphql for each variant on one database."""
+    """req/s of the floor and of /graphql for each variant on one database: both servers up at
+    once, measured in turns (ROUNDS × SECONDS each), so the load of a shared machine drifting
+    during the run weighs on both alike."""
     ratios: dict[str, tuple[float, float]] = {}
-    for name, variables in VARIANTS:
-        if only and name not in only:
-            continue
-        figures: dict[str, float] = {}
-        reference: Any = None
-        for server, target in (("floor", "bench.feed:floor_app"), ("graphql", "server.app:create_app")):
-            with serving(target, url) as port:
-                if variables.get("after") == "PAGE2":
-                    first = await answer(port, tokens[1], FEED, {k: v for k, v in variables.items() if k != "after"})
-                    variables = {**variables, "after": first["data"]["feed"]["pageInfo"]["endCursor"]}
-                got = await answer(port, tokens[1], FEED, variables)
-                if reference is None:
-                    reference = got
-                elif got != reference:
-                    raise SystemExit(f"{database} {name}: /graphql does not return the floor's JSON")
-                rps, p50, p95 = await load(port, tokens, FEED, variables)
-            figures[server] = rps
-            print(f"  {database:<8} {name:<16} {server:<8} {rps:7.0f} req/s  p50 {p50:6.1f} ms  p95 {p95:6.1f} ms",
-                  flush=True)
-        ratios[name] = (figures["floor"], figures["graphql"])
+    with serving("bench.feed:floor_app", url) as floor_port, serving("server.app:create_app", url) as graphql_port:
+        ports = {"floor": floor_port, "graphql": graphql_port}
+        for name, variables in VARIANTS:
+            if only and name not in only:
+                continue
+            if variables.get("after") == "PAGE2":
+                first = await answer(floor_port, tokens[1], FEED, {k: v for k, v in variables.items() if k != "after"})
+                variables = {**variables, "after": first["data"]["feed"]["pageInfo"]["endCursor"]}
+            reference = await answer(floor_port, tokens[1], FEED, variables)
+            if await answer(graphql_port, tokens[1], FEED, variables) != reference:
+                raise SystemExit(f"{database} {name}: /graphql does not return the floor's JSON")
+            totals: dict[str, list[float]] = {"floor": [], "graphql": []}
+            for _ in range(ROUNDS):
+                for server, port in ports.items():
+                    rps, p50, p95 = await load(port, tokens, FEED, variables)
+                    totals[server].append(rps)
+            figures = {server: statistics.mean(values) for server, values in totals.items()}
+            print(f"  {database:<8} {name:<16} floor {figures['floor']:6.0f} req/s  graphql {figures['graphql']:6.0f} req/s"
+                  f"  ×{figures['graphql'] / figures['floor']:.2f}  (last p50 {p50:.0f} ms, p95 {p95:.0f} ms; "
+                  f"load {os.getloadavg()[0]:.1f})", flush=True)
+            ratios[name] = (figures["floor"], figures["graphql"])
     return ratios
 
 
