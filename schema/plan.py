@@ -6,7 +6,8 @@ Strawberry resolves every field of every object on its own (a 20-post feed page 
 nearly every field the PWA reads is a plain attribute of the rows the domain's read
 functions return (`server.feed.rows`, …). So, for a query whose root fields opt in
 (`PLANNED_ROOTS`: resolvers that only need `info.context`) and whose selections below are
-attributes, sync projections of the object (e.g. `initials`), `__typename`, fragments on the
+attributes, sync projections of the object (e.g. `initials`, or a notification's `text` in
+the viewer's language from `info.context`), `__typename`, fragments on the
 same object type, or `@include`/`@skip`, the document is compiled once (kept with the parsed
 text, schema.documents, after the schema's own validation) into a tree of getters and
 serialisers taken from the schema itself (so an enum or a date serialises exactly as
@@ -66,7 +67,7 @@ Condition = tuple[bool, Any]  # (include when true, a bool or ("var", name))
 class Leaf:
     key: str
     attribute: str | None  # None: a sync projection
-    projection: Callable[[Any], Any] | None
+    projection: Callable[[Any, Any], Any] | None  # (object, PlannedInfo)
     serialize: Callable[[Any], Any] | None  # None: the value as it is (str, int, bool)
     non_null: bool
     list_depth: int
@@ -79,7 +80,7 @@ class Leaf:
 class Branch:
     key: str
     attribute: str | None
-    projection: Callable[[Any], Any] | None
+    projection: Callable[[Any, Any], Any] | None  # (object, PlannedInfo)
     children: list[Any]  # Leaf | Branch | TypeName
     non_null: bool
     list_depth: int
@@ -103,7 +104,7 @@ class Root:
     non_null: bool
     list_depth: int
     conditions: list[Condition] = field(default_factory=list)
-    project: Callable[[Any, dict[str, Any]], Any] | None = None
+    project: Callable[[Any, dict[str, Any], Any], Any] | None = None
 
 
 @dataclass(slots=True)
@@ -155,7 +156,7 @@ def _serializer(kind: Any) -> Callable[[Any], Any] | None:
     raise Unplannable(f"type {kind}")
 
 
-def _projection(definition: Any) -> tuple[str | None, Callable[[Any], Any] | None]:
+def _projection(definition: Any) -> tuple[str | None, Callable[[Any, Any], Any] | None]:
     """How a field reads its object: an attribute, or a sync resolver of the object alone."""
     if definition.permission_classes or definition.extensions:
         raise Unplannable(f"field {definition.python_name} has permissions or extensions")
@@ -164,12 +165,17 @@ def _projection(definition: Any) -> tuple[str | None, Callable[[Any], Any] | Non
     resolver = definition.base_resolver
     if resolver is None:
         return definition.python_name, None
-    if resolver.is_async or resolver.info_parameter is not None or resolver.root_parameter is not None:
+    if resolver.is_async or resolver.root_parameter is not None:
         raise Unplannable(f"field {definition.python_name} needs execution")
     function = resolver.wrapped_func
     if inspect.iscoroutinefunction(function) or inspect.isasyncgenfunction(function):
         raise Unplannable("async projection")
-    return None, function
+    info = resolver.info_parameter
+    if info is None:
+        return None, lambda source, _info: function(source)
+    # a sync resolver reading the request's context (e.g. the viewer's language)
+    name = info.name
+    return None, lambda source, planned_info: function(source, **{name: planned_info})
 
 
 def _selections(
@@ -305,6 +311,7 @@ class _Writer:
         return name
 
     def object_function(self, children: list[Any]) -> str:
+        # every function takes the value, the variables and the PlannedInfo (s|x, v, i)
         self.count += 1
         name = f"o{self.count}"
         body = ["    r = {}"]
@@ -317,7 +324,7 @@ class _Writer:
             if type(child) is TypeName:
                 body.append(f"{indent}r[{key}] = {child.name!r}")
                 continue
-            read = f"s.{child.attribute}" if child.attribute is not None else f"{self.constant(child.projection)}(s)"
+            read = f"s.{child.attribute}" if child.attribute is not None else f"{self.constant(child.projection)}(s, i)"
             if type(child) is Leaf and child.list_depth == 0 and child.serialize is None and child.pass_type:
                 kind = self.constant(child.pass_type)
                 fallback = self.constant(child.scalar_serialize)
@@ -329,32 +336,32 @@ class _Writer:
                     f"{indent}else: r[{key}] = {fallback}(x)",
                 ]
             else:
-                body.append(f"{indent}r[{key}] = {self.value_function(child, child.list_depth)}({read}, v)")
+                body.append(f"{indent}r[{key}] = {self.value_function(child, child.list_depth)}({read}, v, i)")
         body.append("    return r")
-        self.lines += [f"def {name}(s, v):", *body, ""]
+        self.lines += [f"def {name}(s, v, i):", *body, ""]
         return name
 
     def value_function(self, child: Any, depth: int) -> str:
         """A function of (value, variables) for a field's value at a list depth."""
         if depth:
             inner = self.value_function(child, depth - 1)
-            code = f"[{inner}(i, v) if i is not None else _null() for i in x]"
+            code = f"[{inner}(y, v, i) if y is not None else _null() for y in x]"
         elif type(child) is Leaf:
             serialize = child.serialize or child.scalar_serialize
             code = f"{self.constant(serialize)}(x)"
         else:
-            code = f"{self.object_function(child.children)}(x, v)"
+            code = f"{self.object_function(child.children)}(x, v, i)"
         self.count += 1
         name = f"f{self.count}"
         null = "_null()" if child.non_null or depth != child.list_depth else "None"
-        self.lines += [f"def {name}(x, v):", f"    return {null} if x is None else {code}", ""]
+        self.lines += [f"def {name}(x, v, i):", f"    return {null} if x is None else {code}", ""]
         return name
 
-    def compile(self, children: list[Any]) -> Callable[[Any, dict[str, Any]], dict[str, Any]]:
+    def compile(self, children: list[Any]) -> Callable[[Any, dict[str, Any], Any], dict[str, Any]]:
         name = self.object_function(children)
         self.env["_null"] = _null
         exec("\n".join(self.lines), self.env)  # noqa: S102 - our own source, from the schema's names
-        function: Callable[[Any, dict[str, Any]], dict[str, Any]] = self.env[name]
+        function: Callable[[Any, dict[str, Any], Any], dict[str, Any]] = self.env[name]
         return function
 
 
@@ -398,7 +405,7 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
             if inspect.isawaitable(result):
                 result = await result
             assert root.project is not None
-            data[root.key] = root.project(_Result(result), coerced)[root.key]
+            data[root.key] = root.project(_Result(result), coerced, info)[root.key]
     except Exception:
         # a domain error, a refusal, a value the plan can't serialise: strawberry answers
         return None
