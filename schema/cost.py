@@ -46,6 +46,7 @@ from strawberry.extensions import SchemaExtension
 from schema.documents import Parsed, operation_of, validation_errors
 from schema.errors import query_error
 from schema.plans.types import PlanLever
+from schema.plans.view_types import PlanViewLever
 from server.accounts import directory
 from server.audit import reading as audit_reading
 from server.challenges import audit, standings
@@ -76,6 +77,11 @@ PAGE_SIZES: dict[str, int] = {
 LIST_SIZES: dict[str, int] = {
     "Post.images": feed_services.IMAGES_MAX,
     "UnitLevers.levers": len(PlanLever),
+    "UnitPlan.levers": len(PlanViewLever),
+    "UnitPlan.weakestSkills": 3,
+    "UnitPlan.trainingToPush": 6,
+    "TeamSkills.weakest": 3,
+    "WeakTeamSkill.modules": 2,
     "ContentBlock.spans": 3,
     "ContentBlock.items": 5,
     "ListItem.spans": 3,

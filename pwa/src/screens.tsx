@@ -59,6 +59,12 @@ export const AUTH_SCREENS: Record<AuthRoute, LazyScreen<AuthScreenProps>> = {
   ),
 };
 
+/** A showroom screen's kiosk link (/kiosk/<token>): the TV board alone, without a session. */
+export const KIOSK_SCREEN: LazyScreen<{ token: string }> = lazyScreen(
+  () => import('./components/challenges/ChallengesKiosk'),
+  ({ ChallengesKiosk }, p) => <ChallengesKiosk token={p.token} />,
+);
+
 export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
   feed: lazyScreen(
     () => import('./components/feed/FeedPage'),
@@ -177,6 +183,14 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
     () => import('./components/accounts/AccountsChangePasswordPage'),
     ({ AccountsChangePasswordPage }, p) => <AccountsChangePasswordPage onNotice={p.onNotice} />,
   ),
+  privacy: lazyScreen(
+    () => import('./components/privacy/PrivacyPage'),
+    ({ PrivacyPage }, p) => <PrivacyPage onNotice={p.onNotice} />,
+  ),
+  privacyAdmin: lazyScreen(
+    () => import('./components/privacy/PrivacyAdminPage'),
+    ({ PrivacyAdminPage }, p) => <PrivacyAdminPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
   people: lazyScreen(
     () => import('./components/people/PeoplePage'),
     ({ PeoplePage }, p) => <PeoplePage viewer={p.viewer} onNotice={p.onNotice} />,
@@ -192,6 +206,14 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
   performancePlan: lazyScreen(
     () => import('./components/plans/PlansPerformancePage'),
     ({ PlansPerformancePage }, p) => <PlansPerformancePage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  ourPlan: lazyScreen(
+    () => import('./components/plans/PlansOurPage'),
+    ({ PlansOurPage }, p) => <PlansOurPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  ourPlanReview: lazyScreen(
+    () => import('./components/plans/PlansReviewPage'),
+    ({ PlansReviewPage }, p) => <PlansReviewPage planId={p.search.get('plan')} onNotice={p.onNotice} />,
   ),
   // content authoring
   authoring: lazyScreen(

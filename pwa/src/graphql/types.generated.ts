@@ -253,6 +253,11 @@ export type CreateUnitInput = {
   parentId: string;
 };
 
+/** What becomes of an erased person's Open Badges credentials: KEEP (they keep verifying, the recipient hash frozen) or REVOKE. */
+export type CredentialChoice =
+  | 'KEEP'
+  | 'REVOKE';
+
 /** Whether an award is still valid. */
 export type CredentialStatus =
   | 'EXPIRED'
@@ -280,6 +285,11 @@ export type DashboardTable =
   | 'PEOPLE'
   | 'SATISFACTION'
   | 'SUB_UNITS';
+
+/** Whether a data export can be downloaded yet. */
+export type DataExportStatus =
+  | 'PENDING'
+  | 'READY';
 
 /** Answer to a duel invitation. */
 export type DuelState =
@@ -340,6 +350,19 @@ export type ImportNetworkInput = {
   /** A file sent to POST /network/import. */
   importId?: string | null | undefined;
 };
+
+/** What kind of action the plan measures. */
+export type ImprovementKind =
+  | 'ACTION_PLAN'
+  | 'CHALLENGE'
+  | 'TRAINING_CAMPAIGN';
+
+/** What the review concludes. */
+export type ImprovementVerdict =
+  | 'DID_NOT_WORK'
+  | 'NOT_MEASURED'
+  | 'TOO_EARLY'
+  | 'WORKED';
 
 export type InvitePeopleInput = {
   /** Language of the mail: fr or en. */
@@ -449,6 +472,20 @@ export type NetworkImportStatus =
   | 'REFUSED'
   | 'UPLOADED';
 
+/** What to do next; the PWA words it in the reader's language. */
+export type NextStepKind =
+  | 'COMPLETE_MODULE'
+  | 'ENGAGE_TEAM'
+  | 'FOLLOW_ACTION_PLAN'
+  | 'NOTHING_MEASURED'
+  | 'ON_TRACK'
+  | 'PLAY_CHALLENGE'
+  | 'PUSH_SKILL'
+  | 'REMIND_TRAINING'
+  | 'REVISE_QUIZ'
+  | 'START_ACTION_PLAN'
+  | 'TAKE_QUIZ';
+
 export type NotificationEventType =
   | 'NOTIFICATION'
   | 'READ'
@@ -474,6 +511,12 @@ export type NotificationKind =
   | 'TRAINING_ASSIGNED'
   | 'TRAINING_REMINDER';
 
+/** The period an objective was set for. */
+export type ObjectivePeriod =
+  | 'MONTH'
+  | 'PLAN'
+  | 'QUARTER';
+
 /** People or units. */
 export type ParticipantKind =
   | 'UNIT'
@@ -496,6 +539,15 @@ export type PlanLever =
   | 'CHALLENGES'
   | 'QUIZ'
   | 'SATISFACTION'
+  | 'TRAINING';
+
+/** A lever of « Notre plan ». */
+export type PlanViewLever =
+  | 'CHALLENGES'
+  | 'QUIZ'
+  | 'RETENTION'
+  | 'SATISFACTION'
+  | 'SKILLS'
   | 'TRAINING';
 
 /** Who may read a post: the author's team or point of sale, region, or the whole network. */
@@ -614,6 +666,20 @@ export type ScoringMode =
   | 'IMPROVEMENT'
   | 'PERCENT_OF_TARGET';
 
+/** An objective: on a unit (it holds for everything below until overridden), for a lever and a period. */
+export type SetPlanObjectiveInput = {
+  /** Any day of the period (default: today). */
+  day?: string | null | undefined;
+  lever: PlanViewLever;
+  period?: ObjectivePeriod;
+  planId: string;
+  /** Also remove the overrides below, so it holds for the whole subtree. */
+  spread?: boolean;
+  /** 0–100 (percent, index points), 1–4 for SKILLS. */
+  target: number;
+  unitId: string;
+};
+
 export type SetupOrganizationInput = {
   displayName: string;
   /** The first admin's e-mail. */
@@ -709,6 +775,17 @@ export type UpdatePersonInput = {
   role?: Role | null | undefined;
   /** The new unit; unchanged when omitted. */
   unitId?: string | null | undefined;
+};
+
+/** Only the fields given change. Days: 0 keeps forever, at most 7300. */
+export type UpdatePrivacyPolicyInput = {
+  auditDays?: number | null | undefined;
+  boardsAnonymousOutsideTeam?: boolean | null | undefined;
+  deletedMediaDays?: number | null | undefined;
+  notificationsDays?: number | null | undefined;
+  outboxDays?: number | null | undefined;
+  resultsDays?: number | null | undefined;
+  sessionsDays?: number | null | undefined;
 };
 
 /** Only the fields given change. */
