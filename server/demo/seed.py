@@ -181,3 +181,7 @@ DEMO_SEEDERS.append(seed_people)
 from server.demo.authoring import seed_authoring  # noqa: E402
 
 DEMO_SEEDERS.append(seed_authoring)
+
+from server.demo.plans import seed_plans  # noqa: E402
+
+DEMO_SEEDERS.append(seed_plans)
