@@ -598,6 +598,12 @@ export type ScoringMode =
   | 'IMPROVEMENT'
   | 'PERCENT_OF_TARGET';
 
+export type SetPersonFunctionsInput = {
+  /** Replaces the person's functions; empty: none. */
+  functionIds: Array<string>;
+  userId: string;
+};
+
 /** An objective: on a unit (it holds for everything below until overridden), for a lever and a period. */
 export type SetPlanObjectiveInput = {
   /** Any day of the period (default: today). */
