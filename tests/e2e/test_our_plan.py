@@ -101,10 +101,14 @@ async def test_head_office_gives_a_function_on_notre_plan(live_server, phones):
     await phone.page.get_by_text("Fonctions du siège").click()
     await phone.page.get_by_label("Chercher une personne du siège").fill("Claire")
     await phone.page.get_by_role("button", name="Claire Vidal").click()
-    await phone.page.get_by_label("Qualité").check()
+    await phone.page.get_by_role("checkbox", name="Qualité").check()
     await phone.page.get_by_role("button", name="Enregistrer les fonctions").click()
     # then she is listed under Qualité, and the screen fits the phone
     await expect(phone.page.locator("summary + ul")).to_contain_text("Qualité · Claire Vidal")
+    # when head office makes Qualité the owner of the satisfaction lever
+    await phone.page.locator("#lever-owner-SATISFACTION").select_option(label="Qualité")
+    # then the plan says who owns it, live
+    await expect(phone.page.locator("[data-lever=SATISFACTION]")).to_contain_text("piloté par Qualité")
     layout = await phone.page.evaluate(LAYOUT)
     assert layout["width"] <= 360 and layout["small"] == []
     assert phone.console_errors == []

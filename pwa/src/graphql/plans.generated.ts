@@ -122,6 +122,18 @@ export type SetPersonFunctionsMutation = { setPersonFunctions:
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
+export type SetPlanLeverOwnerMutationVariables = Exact<{
+  input: Types.SetPlanLeverOwnerInput;
+}>;
+
+
+export type SetPlanLeverOwnerMutation = { setPlanLeverOwner:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetPlanLeverOwnerSuccess' }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -466,4 +478,15 @@ export const SetPersonFunctionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetPersonFunctionsMutation, SetPersonFunctionsMutationVariables>;
+export const SetPlanLeverOwnerDocument = new TypedDocumentString(`
+    mutation SetPlanLeverOwner($input: SetPlanLeverOwnerInput!) {
+  setPlanLeverOwner(input: $input) {
+    __typename
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetPlanLeverOwnerMutation, SetPlanLeverOwnerMutationVariables>;
 export type { Types };

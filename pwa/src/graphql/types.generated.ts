@@ -604,6 +604,13 @@ export type SetPersonFunctionsInput = {
   userId: string;
 };
 
+export type SetPlanLeverOwnerInput = {
+  /** Null: nobody owns it. */
+  functionId?: string | null | undefined;
+  lever: PlanViewLever;
+  planId: string;
+};
+
 /** An objective: on a unit (it holds for everything below until overridden), for a lever and a period. */
 export type SetPlanObjectiveInput = {
   /** Any day of the period (default: today). */

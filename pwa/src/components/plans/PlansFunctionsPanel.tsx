@@ -1,10 +1,18 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { useMutation, useQuery } from '../../graphql/hooks';
+import { PlansLeverOwners } from './PlansLeverOwners';
+import type { PlanViewLever } from '../../graphql/types.generated';
 import { FunctionPeopleSearchDocument, PlanFunctionsDocument, SetPersonFunctionsDocument } from '../../graphql/plans.generated';
 
 /** Head office gives its people their functions (commerce, marketing, qualité…): what they manage without being admins. */
-export function PlansFunctionsPanel({ onNotice }: { onNotice: (message: string) => void }) {
+export function PlansFunctionsPanel({
+  onNotice,
+  plan,
+}: {
+  onNotice: (message: string) => void;
+  plan: { id: string; levers: readonly { lever: PlanViewLever; ownerFunctionId: string | null }[] } | null;
+}) {
   const functions = useQuery(PlanFunctionsDocument, {});
   const [search, setSearch] = useState('');
   const found = useQuery(FunctionPeopleSearchDocument, { search }, { skip: search.trim().length < 2 });
@@ -26,6 +34,15 @@ export function PlansFunctionsPanel({ onNotice }: { onNotice: (message: string) 
           </li>
         ))}
       </ul>
+      {plan ? (
+        <PlansLeverOwners
+          planId={plan.id}
+          levers={plan.levers}
+          functions={list}
+          onSaved={() => onNotice(t('functions.ownerSaved'))}
+          onNotice={onNotice}
+        />
+      ) : null}
       <label class="field">
         <span>{t('functions.find')}</span>
         <input type="search" value={search} onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)} />

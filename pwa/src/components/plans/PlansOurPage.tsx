@@ -62,7 +62,16 @@ export function PlansOurPage({ viewer, onNotice }: { viewer: Viewer; onNotice: (
           );
         }}
       </LeverState>
-      {viewer.role === 'ADMIN' ? <PlansFunctionsPanel onNotice={onNotice} /> : null}
+      {viewer.role === 'ADMIN' ? (
+        <PlansFunctionsPanel
+          onNotice={onNotice}
+          plan={
+            state.status === 'ready' && state.data.myPlan.myPlan
+              ? { id: state.data.myPlan.myPlan.plan.id, levers: state.data.myPlan.myPlan.units[0]?.levers ?? [] }
+              : null
+          }
+        />
+      ) : null}
     </section>
   );
 }
