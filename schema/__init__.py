@@ -14,6 +14,7 @@ from schema.accounts.queries import AccountsQuery
 from schema.agency.mutations import AgencyMutation
 from schema.agency.queries import AgencyQuery
 from schema.agency_audit import AgencyAudit
+from schema.audit.queries import AuditQuery
 from schema.badges.mutations import BadgesMutation
 from schema.badges.queries import BadgesQuery
 from schema.challenges.audit import ChallengesAuditQuery
@@ -40,6 +41,8 @@ from schema.evaluation.subscriptions import EvaluationSubscription
 from schema.feed.mutations import FeedMutation
 from schema.feed.queries import FeedQuery
 from schema.feed.subscriptions import FeedSubscription
+from schema.network.mutations import NetworkMutation
+from schema.network.queries import NetworkQuery
 from schema.notifications.mutations import NotificationsMutation
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
@@ -49,6 +52,8 @@ from schema.plans.queries import PlansQuery
 from schema.plans.review import PlanReviewQuery
 from schema.plans.subscriptions import PlansSubscription
 from schema.plans.team_skills import TeamSkillsQuery
+from schema.privacy.mutations import PrivacyMutation
+from schema.privacy.queries import PrivacyQuery
 from schema.push.mutations import PushMutation
 from schema.push.queries import PushQuery
 from schema.training.mutations import TrainingMutation
@@ -73,6 +78,9 @@ class Query(
     PlanReviewQuery,
     AgencyQuery,
     BadgesQuery,
+    NetworkQuery,
+    AuditQuery,
+    PrivacyQuery,
 ):
     pass
 
@@ -90,7 +98,9 @@ class Mutation(
     PlansMutation,
     PushMutation,
     BadgesMutation,
+    NetworkMutation,
     AgencyMutation,
+    PrivacyMutation,
 ):
     pass
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.network.messages import MESSAGES as _network_messages
+
 MESSAGES: dict[str, dict[str, str]] = {
     "error": {"fr": "Une erreur est survenue.", "en": "Something went wrong."},
     "internal": {
@@ -233,6 +235,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "integration_token_not_found": {
         "fr": "Ce jeton d'intégration est introuvable.",
         "en": "This integration token was not found.",
+    },
+    "kiosk_link_not_found": {
+        "fr": "Ce lien kiosque est introuvable.",
+        "en": "This kiosk link was not found.",
+    },
+    "kiosk_label_required": {
+        "fr": "Nommez l'écran du lien kiosque (2 à 80 caractères).",
+        "en": "Name the kiosk link's screen (2 to 80 characters).",
+    },
+    "kiosk_links_too_many": {
+        "fr": "Ce challenge a déjà {max} liens kiosque actifs : révoquez-en un d'abord.",
+        "en": "This challenge already has {max} active kiosk links: revoke one first.",
+    },
+    "kiosk_link_invalid": {
+        "fr": "Ce lien kiosque n'est plus valable.",
+        "en": "This kiosk link is no longer valid.",
     },
     "challenge_name_required": {
         "fr": "Donnez un nom au challenge (2 à {max} caractères).",
@@ -647,6 +665,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A label is earned through a passed assessment or a head-office decision, not a rule.",
     },
 }
+# the domains that keep their messages beside their code
+MESSAGES.update(_network_messages)
 
 SUPPORTED = ("fr", "en")
 

@@ -28,7 +28,7 @@ from server.challenges.models import (
     Participant,
     Recurrence,
 )
-from server.challenges.ranking import board_name, get_rank_index
+from server.challenges.ranking import board_name, get_rank_index, shared_ranks
 from server.challenges.rules import (
     PRIZES_MAX,
     ChallengeDraft,
@@ -197,10 +197,11 @@ async def close_challenge(challenge_id: int, now: datetime | None = None) -> Cha
         podium: list[tuple[str, Participant, int]] = []
         for league in await _leagues(challenge.id):
             ranked = await Participant.filter(challenge_id=challenge.id, league=league).order_by("-score", "-tie", "-id")
-            for rank, participant in enumerate(ranked, 1):
+            # equal scores share the final rank too (1, 2, 2, 4): the podium is everyone ranked 1 to 3
+            for participant, rank in zip(ranked, shared_ranks([p.score for p in ranked], None, 0), strict=True):
                 participant.final_rank = rank
             await Participant.bulk_update(ranked, fields=["final_rank"], batch_size=2000)
-            podium += [(league, p, r) for r, p in enumerate(ranked[:3], 1) if p.score > 0]
+            podium += [(league, p, int(p.final_rank or 0)) for p in ranked if (p.final_rank or 0) <= 3 and p.score > 0]
         challenge.status, challenge.closed_at, challenge.version = ChallengeStatus.CLOSED, now, challenge.version + 1
         await challenge.save(update_fields=["status", "closed_at", "version"])
         for _, participant, rank in podium:
@@ -274,4 +275,4 @@ async def challenge_scopes(scope: Scope) -> list[Unit]:
     scope = scope.for_content("challenges")
     if not scope.is_manager:
         return []
-    return await Unit.filter(scope.subtree_filter("")).exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)
+    return await Unit.filter(scope.subtree_filter(""), closed_at=None).exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)

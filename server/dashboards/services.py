@@ -116,7 +116,7 @@ async def unit_dashboard(scope: Scope, unit: Unit, today: date) -> UnitDashboard
     totals = Totals()
     for person in people:
         totals.add(person)
-    children = await Unit.filter(parent_id=unit.id).order_by("name")
+    children = await Unit.filter(parent_id=unit.id, closed_at=None).order_by("name")
     satisfaction = await satisfaction_figures(unit, children, today)
     by_child = totals_by_child(people, children)
     sub_units = rank_sub_units(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -39,6 +40,11 @@ class Post(Model):
     )
     kind = fields.CharEnumField(PostKind, max_length=20)
     body = fields.TextField()
+    # a SYSTEM post: what happened (server.texts: BADGE_AWARDED, CHALLENGE_PODIUM…) and its
+    # parameters (people, badges, challenges by id), written in each reader's language;
+    # none for one written before kinds were kept: its body is shown as it is
+    system_kind = fields.CharField(max_length=30, null=True)
+    system_params: dict[str, Any] | None = fields.JSONField(null=True)  # type: ignore[assignment]
     # who may read it: everyone at or below `audience_unit` (the root for NETWORK; none
     # also means the whole organisation, for posts written before audiences existed)
     audience = fields.CharEnumField(PostAudience, max_length=10, default=PostAudience.NETWORK)
@@ -60,6 +66,9 @@ class Post(Model):
     )
     like_count = fields.IntField(default=0)
     comment_count = fields.IntField(default=0)
+    # the week's top: ln(likes + 2 × comments + 1) + age in days, kept by a trigger in the like
+    # and comment transactions (migration 0012; server.feed.page_query)
+    top_score = fields.FloatField(default=0)
     idempotency_key = fields.CharField(max_length=64, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -73,7 +82,7 @@ class Post(Model):
     class Meta:
         table = "post"
         unique_together = (("author", "idempotency_key"),)
-        indexes = (("organization_id", "id"), ("audience_unit_id", "id"))
+        indexes = (("organization_id", "id"), ("audience_unit_id", "id"), ("organization_id", "top_score"))
 
 
 class Like(Model):

@@ -224,7 +224,7 @@ async def _announce(author: User, module: TrainingModule, events: Events, alread
             int(person["id"]),
             NotificationKind.TRAINING_ASSIGNED,
             params={"module": module.title, "moduleId": module.id},
-            actor_name=author.display_name,
+            actor=author,
             link=f"/apprendre/{module.id}",
             events=events,
         )
@@ -238,7 +238,7 @@ async def audience_units(scope: Scope) -> list[Unit]:
     scope = scope.for_content("modules")
     if not scope.is_manager or scope.user is None:
         return []
-    return list(await Unit.filter(scope.subtree_filter("")).order_by("path").limit(AUDIENCE_UNITS_MAX))
+    return list(await Unit.filter(scope.subtree_filter(""), closed_at=None).order_by("path").limit(AUDIENCE_UNITS_MAX))
 
 
 async def managed_module_rows(scope: Scope) -> list[ModuleRow]:

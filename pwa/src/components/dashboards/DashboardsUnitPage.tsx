@@ -72,7 +72,7 @@ export function DashboardsUnitPage({ viewer, unitId, onNotice }: DashboardsUnitP
                 <h2 class="lever-subtitle">{t('dashboards.ranking')}</h2>
                 <DashboardsCsvButton unitId={board.unitId} table="SUB_UNITS" onNotice={onNotice} />
               </div>
-              <div class="lever-table-wrap">
+              <div class="lever-table-wrap" tabIndex={0} role="region" aria-label={t('dashboards.ranking')}>
                 <table class="lever-table">
                   <thead>
                     <tr>
