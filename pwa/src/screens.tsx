@@ -213,7 +213,7 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
   ),
   ourPlanReview: lazyScreen(
     () => import('./components/plans/PlansReviewPage'),
-    ({ PlansReviewPage }, p) => <PlansReviewPage planId={p.search.get('plan')} onNotice={p.onNotice} />,
+    ({ PlansReviewPage }, p) => <PlansReviewPage planId={p.search.get('plan')} viewer={p.viewer} onNotice={p.onNotice} />,
   ),
   // content authoring
   authoring: lazyScreen(

@@ -196,3 +196,7 @@ DEMO_SEEDERS.append(seed_network)
 from server.demo.privacy import seed_privacy  # noqa: E402
 
 DEMO_SEEDERS.append(seed_privacy)
+
+from server.demo.plans import seed_plans  # noqa: E402
+
+DEMO_SEEDERS.append(seed_plans)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tortoise.exceptions import IntegrityError
+
 from server.accounts.models import Role, User
 from server.audit.services import record
 from server.db import atomic
@@ -46,11 +48,14 @@ async def seed_functions(organization_id: int) -> list[Function]:
     found = await Function.filter(organization_id=organization_id).order_by("id")
     if found:
         return list(found)
-    async with atomic():
-        return [
-            await Function.create(organization_id=organization_id, key=key, name=name, manages=manages)
-            for key, name, manages in SEEDED
-        ]
+    try:
+        async with atomic():
+            return [
+                await Function.create(organization_id=organization_id, key=key, name=name, manages=manages)
+                for key, name, manages in SEEDED
+            ]
+    except IntegrityError:  # two first reads at once: the other one seeded it
+        return list(await Function.filter(organization_id=organization_id).order_by("id"))
 
 
 @dataclass(frozen=True, slots=True)

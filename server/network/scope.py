@@ -15,6 +15,15 @@ Every service that takes an id from a client checks the thing it names through o
 predicates (or filters a query with `subtree_filter`). Nothing else decides scope: not the
 GraphQL layer, not a domain's own helper. An integration token is a scope too: it acts and
 manages within the subtree an admin granted it, and belongs to nothing.
+
+Two more kinds of reach, each decided here too:
+- **functions** (server.network.functions): a head-office person whose function owns some
+  content (« challenges », « modules », « satisfaction », « objectives.<lever> ») carries it in
+  `content`; a service managing that content decides with `scope.for_content(name)`, a
+  manager's scope over what the person acts in, and nothing else is widened.
+- **partner agencies** (server.agency): an agency's person working on a brand has the role
+  AGENCY there: it belongs to nothing, acts in nothing by itself and reads no post; only
+  `for_content` of what its grant lists (and « dashboards » to read them) lets it manage.
 """
 
 from __future__ import annotations

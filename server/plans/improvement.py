@@ -122,15 +122,17 @@ def _mean(values: list[float | None]) -> float | None:
 
 
 async def plan_review(scope: Scope, plan_id: int, today: date) -> tuple[PerformancePlan, list[Effect]]:
-    """The plan's review: every action that started in its period on a unit the viewer manages
-    (head office: all), with its effect, what worked first."""
+    """The plan's review: every action that started in its period (or in the two windows before
+    it) on a unit the viewer manages (head office: all), with its effect, what worked first."""
     scope = scope.for_content("dashboards")
     scope.require_manager()
     plan = await PerformancePlan.get_or_none(id=plan_id, organization_id=scope.organization_id)
     if plan is None:
         raise PlanNotFound("planId")
+    # an action whose window after falls in the plan's period counts, even started just before it
     actions = await ImprovementAction.filter(
-        scope.subtree_filter(), started_on__gte=plan.starts_on, started_on__lte=plan.ends_on,
+        scope.subtree_filter(), started_on__gte=plan.starts_on - timedelta(days=2 * WINDOW_DAYS),
+        started_on__lte=plan.ends_on,
     ).select_related("unit").order_by("started_on", "id").limit(REVIEW_MAX)
     everyone = await ImprovementAction.filter(organization_id=scope.organization_id).values(
         "indicator", "unit_id", "started_on", "ends_on"

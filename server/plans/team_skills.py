@@ -73,7 +73,7 @@ async def team_skills(scope: Scope, unit_id: int | None) -> list[TeamRow]:
     """The unit asked for (default: the top of the viewer's scope) first, then each unit right
     under it. Managers of the unit (and what a partner agency may read)."""
     unit = await dashboard_unit(scope, unit_id)
-    children = await Unit.filter(parent_id=unit.id).order_by("name").values("id", "name", "kind", "path")
+    children = await Unit.filter(parent_id=unit.id, closed_at=None).order_by("name").values("id", "name", "kind", "path")
     shown = [{"id": unit.id, "name": unit.name, "kind": str(unit.kind)}, *children]
     placement = Placement(unit.id, {int(str(c["id"])) for c in children})
     people = [

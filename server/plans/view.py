@@ -113,7 +113,8 @@ async def my_plan(
         plan = await current_plan(scope.organization_id, day)
     if plan is None:
         return None
-    subtree = await Unit.filter(organization_id=scope.organization_id, path__startswith=top.path).values(
+    # a closed point of sale stays in the tree with its history, never on the plan's side-by-side view
+    subtree = await Unit.filter(organization_id=scope.organization_id, path__startswith=top.path, closed_at=None).values(
         "id", "name", "kind", "path"
     )
     side = sorted(

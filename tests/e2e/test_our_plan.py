@@ -88,3 +88,27 @@ async def sign_in_en(page, email: str) -> None:
     await page.get_by_label("Password").fill(PASSWORD)
     await page.get_by_role("button", name="Sign in").click()
     await page.wait_for_url(lambda url: not url.endswith("/login"))
+
+
+async def test_head_office_gives_a_function_on_notre_plan(live_server, phones):
+    # given head office and Claire, a head-office person without a function
+    network, admin, _, _, _, _ = await plan_world()
+    await make_user(network.root, Role.MEMBER, name="Claire Vidal")
+    phone = await phones()
+    await sign_in(phone.page, admin.email)
+    await phone.page.goto("/notre-plan")
+    # when head office finds Claire in « Fonctions du siège » and gives her Qualité
+    await phone.page.get_by_text("Fonctions du siège").click()
+    await phone.page.get_by_label("Chercher une personne du siège").fill("Claire")
+    await phone.page.get_by_role("button", name="Claire Vidal").click()
+    await phone.page.get_by_role("checkbox", name="Qualité").check()
+    await phone.page.get_by_role("button", name="Enregistrer les fonctions").click()
+    # then she is listed under Qualité, and the screen fits the phone
+    await expect(phone.page.locator("summary + ul")).to_contain_text("Qualité · Claire Vidal")
+    # when head office makes Qualité the owner of the satisfaction lever
+    await phone.page.locator("#lever-owner-SATISFACTION").select_option(label="Qualité")
+    # then the plan says who owns it, live
+    await expect(phone.page.locator("[data-lever=SATISFACTION]")).to_contain_text("piloté par Qualité")
+    layout = await phone.page.evaluate(LAYOUT)
+    assert layout["width"] <= 360 and layout["small"] == []
+    assert phone.console_errors == []

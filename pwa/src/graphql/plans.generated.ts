@@ -41,7 +41,7 @@ export type MyPlanLiveSubscription = { myPlan: { version: number, at: string, my
 export type PlanFunctionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlanFunctionsQuery = { functions: Array<{ id: string, key: string, name: string, people: Array<{ id: string }> }> };
+export type PlanFunctionsQuery = { functions: Array<{ id: string, key: string, name: string, people: Array<{ id: string, displayName: string }> }> };
 
 export type PlanObjectiveHistoryQueryVariables = Exact<{
   planId: string;
@@ -103,6 +103,36 @@ export type PlanListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PlanListQuery = { performancePlans: Array<{ id: string, name: string, startsOn: string, endsOn: string }> };
+
+export type FunctionPeopleSearchQueryVariables = Exact<{
+  search: string;
+}>;
+
+
+export type FunctionPeopleSearchQuery = { people: { edges: Array<{ node: { id: string, displayName: string, email: string } }> } };
+
+export type SetPersonFunctionsMutationVariables = Exact<{
+  input: Types.SetPersonFunctionsInput;
+}>;
+
+
+export type SetPersonFunctionsMutation = { setPersonFunctions:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'SetPersonFunctionsSuccess' }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type SetPlanLeverOwnerMutationVariables = Exact<{
+  input: Types.SetPlanLeverOwnerInput;
+}>;
+
+
+export type SetPlanLeverOwnerMutation = { setPlanLeverOwner:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetPlanLeverOwnerSuccess' }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -293,6 +323,7 @@ export const PlanFunctionsDocument = new TypedDocumentString(`
     name
     people {
       id
+      displayName
     }
   }
 }
@@ -423,4 +454,39 @@ export const PlanListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlanListQuery, PlanListQueryVariables>;
+export const FunctionPeopleSearchDocument = new TypedDocumentString(`
+    query FunctionPeopleSearch($search: String!) {
+  people(filter: {search: $search, active: true}, first: 5) {
+    edges {
+      node {
+        id
+        displayName
+        email
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FunctionPeopleSearchQuery, FunctionPeopleSearchQueryVariables>;
+export const SetPersonFunctionsDocument = new TypedDocumentString(`
+    mutation SetPersonFunctions($input: SetPersonFunctionsInput!) {
+  setPersonFunctions(input: $input) {
+    __typename
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetPersonFunctionsMutation, SetPersonFunctionsMutationVariables>;
+export const SetPlanLeverOwnerDocument = new TypedDocumentString(`
+    mutation SetPlanLeverOwner($input: SetPlanLeverOwnerInput!) {
+  setPlanLeverOwner(input: $input) {
+    __typename
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetPlanLeverOwnerMutation, SetPlanLeverOwnerMutationVariables>;
 export type { Types };

@@ -666,6 +666,19 @@ export type ScoringMode =
   | 'IMPROVEMENT'
   | 'PERCENT_OF_TARGET';
 
+export type SetPersonFunctionsInput = {
+  /** Replaces the person's functions; empty: none. */
+  functionIds: Array<string>;
+  userId: string;
+};
+
+export type SetPlanLeverOwnerInput = {
+  /** Null: nobody owns it. */
+  functionId?: string | null | undefined;
+  lever: PlanViewLever;
+  planId: string;
+};
+
 /** An objective: on a unit (it holds for everything below until overridden), for a lever and a period. */
 export type SetPlanObjectiveInput = {
   /** Any day of the period (default: today). */

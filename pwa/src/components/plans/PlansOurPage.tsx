@@ -5,6 +5,7 @@ import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverState } from '../levers/LeverState';
 import { PlansBrandSwitcher } from './PlansBrandSwitcher';
+import { PlansFunctionsPanel } from './PlansFunctionsPanel';
 import { PlansNextStep } from './PlansNextStep';
 import { PlansObjectiveForm } from './PlansObjectiveForm';
 import { PlansSideBySide } from './PlansSideBySide';
@@ -61,6 +62,16 @@ export function PlansOurPage({ viewer, onNotice }: { viewer: Viewer; onNotice: (
           );
         }}
       </LeverState>
+      {viewer.role === 'ADMIN' ? (
+        <PlansFunctionsPanel
+          onNotice={onNotice}
+          plan={
+            state.status === 'ready' && state.data.myPlan.myPlan
+              ? { id: state.data.myPlan.myPlan.plan.id, levers: state.data.myPlan.myPlan.units[0]?.levers ?? [] }
+              : null
+          }
+        />
+      ) : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { leverFigure, signed } from '../../lib/ourPlan';
 import { LeverState } from '../levers/LeverState';
 import { LEVER_NAMES } from './PlansUnitFocus';
 import { PlanListDocument, PlanReviewCsvDocument, PlanReviewDocument } from '../../graphql/plans.generated';
+import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 import type { ImprovementVerdict } from '../../graphql/types.generated';
 import './PlansOurPage.css';
 
@@ -29,10 +30,20 @@ function currentPlan<T extends { id: string; startsOn: string; endsOn: string }>
 }
 
 /** The quarterly review: which actions paid (their indicator before and after, beside comparable units), exportable and printable. */
-export function PlansReviewPage({ planId, onNotice }: { planId: string | null; onNotice: (message: string) => void }) {
-  const plans = useQuery(PlanListDocument, {}, { skip: planId !== null });
+export function PlansReviewPage({
+  planId,
+  viewer,
+  onNotice,
+}: {
+  planId: string | null;
+  viewer: Viewer;
+  onNotice: (message: string) => void;
+}) {
+  // the review is for managers and head office: a member's app asks nothing
+  const member = viewer.role === 'MEMBER';
+  const plans = useQuery(PlanListDocument, {}, { skip: planId !== null || member });
   const chosen = planId ?? (plans.state.status === 'ready' ? currentPlan(plans.state.data.performancePlans)?.id : undefined) ?? null;
-  const review = useQuery(PlanReviewDocument, { planId: chosen ?? '' }, { skip: chosen === null });
+  const review = useQuery(PlanReviewDocument, { planId: chosen ?? '' }, { skip: chosen === null || member });
   const [busy, setBusy] = useState(false);
   const dates = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long' });
   async function download() {
@@ -57,9 +68,15 @@ export function PlansReviewPage({ planId, onNotice }: { planId: string | null; o
       <h1 id="review-title" class="lever-title">
         {t('review.title')}
       </h1>
-      {planId === null && plans.state.status === 'ready' && plans.state.data.performancePlans.length === 0 ? (
+      {member ? <p class="lever-empty">{t('review.managersOnly')}</p> : null}
+      {!member && planId === null && plans.state.status === 'ready' && plans.state.data.performancePlans.length === 0 ? (
         <p class="lever-empty">{t('ourPlan.none')}</p>
       ) : null}
+      {member ? null : chosen === null ? (
+        <LeverState state={plans.state} onRetry={plans.reload}>
+          {() => null}
+        </LeverState>
+      ) : (
       <LeverState state={review.state} onRetry={review.reload}>
         {({ planReview }) => (
           <>
@@ -115,6 +132,7 @@ export function PlansReviewPage({ planId, onNotice }: { planId: string | null; o
           </>
         )}
       </LeverState>
+      )}
     </section>
   );
 }
