@@ -65,6 +65,15 @@ async def collect(person: User) -> dict[str, list[dict[str, Any]]]:
         rows = await _query(ref, person).order_by(model_named(ref.model)._meta.pk_attr).values()
         if rows:
             sections.setdefault(_section(ref), []).extend(_plain(r) for r in rows)
+    awards = sections.get(model_named("Award")._meta.db_table, [])
+    if awards:
+        from server.settings import get_settings
+
+        # each badge as the portable, signed Open Badges credential the person can take elsewhere
+        sections["open_badges_credentials"] = [
+            {"award_id": a["id"], "credential": get_settings().public_link(f"/credentials/{a['public_id']}")}
+            for a in awards
+        ]
     return sections
 
 

@@ -93,6 +93,7 @@ async def test_a_seller_downloads_everything_held_about_her_within_seconds(live_
     assert document["person"]["email"] == story.seller.email
     assert document["data"]["post"][0]["body"] == "Trois contrats signés ce matin"
     assert document["data"]["audit_entry"][0]["before"]["name"] == NAME
+    assert document["data"]["open_badges_credentials"][0]["credential"].endswith(f"/credentials/{story.award.public_id}")
     # and no secret: no password or token hash, no device key
     text = json.dumps(document)
     assert "password_hash" not in text and "token_hash" not in text and "p256dh" not in text
