@@ -32,6 +32,7 @@ HANDLER_MODULES: list[str] = [
     "server.training.handlers",
     "server.evaluation.handlers",
     "server.dashboards.handlers",
+    "server.plans.handlers",
     "server.push.handlers",
     "server.accounts.recovery",  # the deferred « reset link » mail
     "server.privacy.export",  # the deferred build of a large data export
@@ -150,7 +151,8 @@ def create_app() -> Starlette:
     from schema.ws import graphql_ws
     from server.badges.routes import ROUTES as BADGE_ROUTES
     from server.mail.dev import dev_mails
-    from server.media.http import serve_media, upload_media
+    from server.media.http import delete_photo, serve_media, upload_media, upload_photo
+    from server.network.import_http import upload_network_csv
     from server.privacy.routes import ROUTES as PRIVACY_ROUTES
 
     routes = [
@@ -159,7 +161,10 @@ def create_app() -> Starlette:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/media", upload_media, methods=["POST"]),
+        Route("/media/photo", upload_photo, methods=["POST"]),
+        Route("/media/photo", delete_photo, methods=["DELETE"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
+        Route("/network/import", upload_network_csv, methods=["POST"]),
         *BADGE_ROUTES,
         *PRIVACY_ROUTES,
         # development only: the mail outbox as a page (a 404 in production)
