@@ -31,8 +31,6 @@ What happens (the decisions, kept here where they are made):
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -54,11 +52,10 @@ from server.notifications.models import Notification
 from server.privacy.errors import CannotEraseSelf, ErasureNeedsDeactivation
 from server.privacy.models import DataExport, NotificationConsent
 from server.privacy.people import person_in_organization
+from server.privacy.pseudonym import erased_address, pseudonym_of, read_as
 from server.privacy.scrub import replace_everywhere
 from server.push.models import PushMessage, PushSettings, PushSubscription
-from server.settings import get_settings
 
-PSEUDONYM = {"fr": "Ancien collaborateur", "en": "Former colleague"}
 FREE_TEXT_POSTS = (PostKind.WIN, PostKind.BEST_PRACTICE, PostKind.ANNOUNCEMENT)
 REVOCATION_REASON = "Effacement des données personnelles"
 
@@ -77,24 +74,9 @@ class Erasure:
     rewritten: dict[str, int] = field(default_factory=dict)
 
 
-def suffix_of(person_id: int) -> str:
-    digest = hmac.new(get_settings().secret_key.encode(), f"erased-person:{person_id}".encode(), hashlib.sha256)
-    return digest.hexdigest()[:4].upper()
-
-
-def pseudonym_of(person_id: int, language: str = "fr") -> str:
-    return f"{PSEUDONYM.get(language, PSEUDONYM['fr'])} {suffix_of(person_id)}"
-
-
 def shown_name(user: User, language: str) -> str:
     """A person's name as a reader sees it: an erased person's pseudonym in their language."""
-    if user.erased_at is not None:
-        return pseudonym_of(user.id, language)
-    return user.display_name
-
-
-def erased_address(person_id: int) -> str:
-    return f"ancien-{person_id}-{suffix_of(person_id).lower()}@erased.invalid"
+    return read_as(user.display_name, language)
 
 
 async def erase_person(scope: Scope, person_id: int, credentials: CredentialChoice = CredentialChoice.KEEP) -> Erasure:

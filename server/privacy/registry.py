@@ -64,6 +64,7 @@ PERSON_REFERENCES: list[PersonReference] = [
     *_about("Result", "user_id"),
     *_by("Result", "recorded_by_id"),
     *_about("LeaderboardPrivacy", "user_id"),
+    *_by("KioskLink", "created_by_id"),
     # training
     *_by("TrainingModule", "created_by_id"),
     *_about("ModuleProgress", "user_id"),
@@ -82,6 +83,9 @@ PERSON_REFERENCES: list[PersonReference] = [
     *_by("Award", "awarded_by_id", "revoked_by_id"),
     *_by("Badge", "created_by_id"),
     *_by("BadgeRule", "created_by_id"),
+    # head-office functions and partner agencies
+    *_about("PersonFunction", "user_id"),
+    *_about("AgencyChoice", "user_id"),
     # audit: what they did, and what was done about them
     *_by("AuditEntry", "actor_id"),
     PersonReference("AuditEntry", "subject_id", where=(("subject_type", "person"),)),

@@ -14,6 +14,7 @@ from typing import Any
 from server.accounts.models import User
 from server.badges.models import Badge
 from server.challenges.models import Challenge, ChallengeFormat
+from server.privacy.pseudonym import read_as
 from server.texts.catalogue import text
 
 
@@ -50,7 +51,7 @@ class Refs:
     def person(self, person_id: Any, language: str) -> str:
         ids = ints([person_id])
         name = self.people.get(ids.pop()) if ids else None
-        return name if name else text("person.gone", language)
+        return read_as(name, language) if name else text("person.gone", language)
 
     def badge(self, badge_id: Any, fallback: Any) -> str:
         ids = ints([badge_id])

@@ -95,9 +95,12 @@ async def test_head_office_keeps_the_register_and_erases_a_seller_who_left(live_
 
     # when it erases the seller who left, from « Personnes »
     await page.goto("/admin/people")
-    row = page.locator("li").filter(has_text="Paul Lefèvre").first
-    await row.get_by_role("button").first.click()
-    await page.get_by_role("button", name="Effacer ses données personnelles").click()
+    edit = page.get_by_role("button", name="Modifier Paul Lefèvre")
+    await expect(edit).to_be_visible()
+    await edit.click()
+    erase = page.get_by_role("button", name="Effacer ses données personnelles")
+    await expect(erase).to_be_visible()
+    await erase.click()
     await page.get_by_role("button", name="Oui, effacer").click()
     # then he is shown as a former colleague
     await expect(page.get_by_text("Ancien collaborateur").first).to_be_visible()

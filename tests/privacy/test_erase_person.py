@@ -15,7 +15,7 @@ from server.audit.models import AuditEntry
 from server.badges.credentials import email_identity, verify
 from server.badges.keys import public_key_from_multibase
 from server.feed.models import Comment, Like, Post, PostKind
-from server.privacy.erasure import pseudonym_of
+from server.privacy.pseudonym import pseudonym_of
 from server.privacy.scrub import tables_holding
 from tests.factories import make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient

@@ -79,12 +79,14 @@ async def test_a_seller_downloads_everything_held_about_her_within_seconds(live_
             response = await http.get(made["export"]["downloadUrl"])
         elapsed = time.monotonic() - started
         listed = (await julie.execute(MY_EXPORTS))["myDataExports"]
+        again = (await julie.execute(EXPORT))["exportPersonalData"]["export"]
     # then the zip is ready at once, in well under the few seconds promised
     assert made["__typename"] == "ExportPersonalDataSuccess"
     assert made["export"]["status"] == "READY" and made["export"]["personName"] == NAME
     assert response.status_code == 200 and response.headers["content-type"] == "application/zip"
     assert elapsed < 5
     assert listed[0]["id"] == made["export"]["id"]
+    assert again["id"] == made["export"]["id"]  # a second tap gets the same file
     document, names = _unzip(response.content)
     # and it holds a section for every kind of row she has, with CSV for the tables
     about = {export.model_named(ref.model)._meta.db_table for ref in PERSON_REFERENCES if ref.about}
@@ -93,6 +95,7 @@ async def test_a_seller_downloads_everything_held_about_her_within_seconds(live_
     assert document["person"]["email"] == story.seller.email
     assert document["data"]["post"][0]["body"] == "Trois contrats signés ce matin"
     assert document["data"]["audit_entry"][0]["before"]["name"] == NAME
+    assert document["data"]["open_badges_credentials"][0]["credential"].endswith(f"/credentials/{story.award.public_id}")
     # and no secret: no password or token hash, no device key
     text = json.dumps(document)
     assert "password_hash" not in text and "token_hash" not in text and "p256dh" not in text

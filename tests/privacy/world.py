@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from server.accounts.models import EmailInvite, PasswordReset, Role, Session, User
+from server.agency.models import AgencyChoice, AgencyGrant
 from server.audit.models import AuditEntry
 from server.badges.models import Award, Badge, BadgeRule, Podium, RuleProgress
 from server.challenges.models import (
@@ -40,9 +41,10 @@ from server.feed.models import (
 )
 from server.mail.models import MailMessage
 from server.media.models import Media
+from server.network.function_models import Function, PersonFunction
 from server.notifications.models import Notification, NotificationKind
 from server.privacy.models import ConsentChannel, NotificationConsent
-from server.push.models import PushMessage, PushSettings, PushSubscription
+from server.push.models import PushMessage, PushSettings, PushStatus, PushSubscription
 from server.training.models import (
     ModuleProgress,
     Quiz,
@@ -100,7 +102,8 @@ async def seller_with_everything(name: str = NAME) -> Story:
     await Notification.create(user=colleague, kind=NotificationKind.POST_COMMENTED, params={"postId": colleague_post.id}, actor_names=[name])
     device = await PushSubscription.create(user=seller, endpoint=f"https://fcm.googleapis.com/fcm/send/{_key()}", p256dh="k" * 87, auth="a" * 22)
     await PushSettings.create(user=seller)
-    await PushMessage.create(subscription=device, user_id=seller.id, kind="RANK_UP", event_key=_key(), not_before=now, payload={"title": "Vous passez 2e"})
+    await PushMessage.create(subscription=device, user_id=seller.id, kind="RANK_UP", event_key=_key(), not_before=now, payload={"title": "Vous passez 2e"},
+                             status=PushStatus.SENT, sent_at=now)
     await MailMessage.create(organization_id=org, to_address=seller.email, kind="invitation", params={"name": name}, not_before=now)
     await NotificationConsent.create(user=seller, channel=ConsentChannel.PUSH, kind="RANK_UP", granted=True, decided_at=now)
     # challenges
@@ -135,6 +138,11 @@ async def seller_with_everything(name: str = NAME) -> Story:
     award = await Award.create(public_id=str(uuid.uuid4()), organization_id=org, badge=badge, user=seller, awarded_at=now,
                                awarded_by=manager, reason=f"Bravo {name}")
     await Podium.create(organization_id=org, user_id=seller.id, challenge_id=challenge.id, rank=1)
+    # head-office functions, partner agencies (she also works for a partner brand's network)
+    function = await Function.create(organization_id=org, key=f"commerce-{_key()[:6]}", name="Commerce")
+    await PersonFunction.create(user=seller, function=function)
+    grant = await AgencyGrant.create(agency_organization_id=org, brand_organization_id=org, unit=network.root)
+    await AgencyChoice.create(user=seller, grant=grant)
     # audit
     await AuditEntry.create(organization_id=org, actor=manager, action="person.updated", subject_type="person", subject_id=seller.id,
                             before={"name": name, "role": "MEMBER"}, after={"name": name, "role": "MANAGER"})

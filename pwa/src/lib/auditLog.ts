@@ -8,6 +8,9 @@ export const ACTIONS = [
   'person.deactivated',
   'person.reactivated',
   'person.sessions_revoked',
+  'person.erased',
+  'person.data_exported',
+  'privacy.policy_updated',
   'invite.created',
   'invite.resent',
   'invite.revoked',
@@ -58,6 +61,16 @@ export const FIELDS = [
   'people_updated',
   'people_unchanged',
   'lines_refused',
+  'credentials',
+  'removed',
+  'rewritten',
+  'results_days',
+  'notifications_days',
+  'audit_days',
+  'sessions_days',
+  'outbox_days',
+  'deleted_media_days',
+  'boards_anonymous_outside_team',
 ] as const;
 
 export type KnownAction = (typeof ACTIONS)[number];

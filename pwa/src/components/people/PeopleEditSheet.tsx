@@ -14,6 +14,7 @@ import {
 import { t } from '../../i18n';
 import { grantableRoles, type Role } from '../../lib/peopleAdmin';
 import { PeopleEraseConfirm } from './PeopleEraseConfirm';
+import { PeopleExportButton } from './PeopleExportButton';
 
 type Unit = ManageableUnitsQuery['manageableUnits'][number];
 
@@ -132,6 +133,7 @@ export function PeopleEditSheet({ person, units, viewerRole, onClose, onChanged 
             {t(gone ? 'people.reactivate' : 'people.deactivate')}
           </button>
         )}
+        {!confirming && !erasing && <PeopleExportButton personId={person.id} />}
         {gone && viewerRole === 'ADMIN' && !confirming &&
           (erasing ? (
             <PeopleEraseConfirm personId={person.id} name={name} onCancel={() => setErasing(false)} onErased={onChanged} />
