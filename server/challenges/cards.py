@@ -30,6 +30,7 @@ class Card:
     my_score: float | None = None
     leader_name: str | None = None  # None when nobody leads yet, or the leader is hidden
     leader_user_id: int | None = None
+    leader_photo_url: str | None = None
     leader_count: int = 0  # how many share first place (0: nobody scored yet)
 
 
@@ -72,9 +73,10 @@ async def _leaders(cards: dict[int, Card], by_id: dict[int, Challenge], mine: di
         return
     clauses = [Q(challenge_id=c, league=league, score=top) for c, league, top in leading]
     rows = await Participant.filter(reduce(or_, clauses)).order_by("challenge_id", "-tie", "-id").values(
-        "challenge_id", "display_name", "user_id", "hidden")
+        "challenge_id", "display_name", "user_id", "hidden", "user__avatar_url")
     for row in rows:
         card = cards[int(row["challenge_id"])]
         if card.leader_count == 0 and not row["hidden"]:
             card.leader_name, card.leader_user_id = row["display_name"], row["user_id"]
+            card.leader_photo_url = row["user__avatar_url"]
         card.leader_count += 1

@@ -64,3 +64,28 @@ async def _cards_queries(live_server, challenges: int) -> int:
 
 async def test_the_cards_cost_the_same_for_2_or_6_challenges(live_server):
     assert await _cards_queries(live_server, 2) == await _cards_queries(live_server, 6)
+
+
+PHOTOS = """query($id: ID!) { challenge(id: $id) { leaderboard(first: 5) { edges { node { displayName photoUrl } } } }
+  challenges { name card { leaderPhotoUrl } } }"""
+
+
+async def test_faces_show_a_photo_only_where_the_name_shows(live_server):
+    # given Inès leading with a profile photo, Hugo with one too but hidden from public screens
+    found = await arena(sellers=3, names=["Inès Martin", "Hugo Bernard", "Chloé Dubois"])
+    challenge = await live_challenge(found, name="Challenge en photos")
+    ines, hugo, chloe = found.sellers
+    for person in (ines, hugo):
+        person.avatar_url = f"/media/photos/{person.id}.webp"
+        await person.save(update_fields=["avatar_url"])
+    await sell(found, ines, 5)
+    await sell(found, hugo, 3)
+    await set_hidden(hugo, True)
+    # when Chloé reads the board and the list
+    async with GraphQLClient(live_server.url, token=found.tokens[chloe.id]) as client:
+        data = await client.execute(PHOTOS, {"id": str(challenge.id)})
+    # then Inès's face is her photo, and Hugo's photo stays hidden with his name
+    rows = [(e["node"]["displayName"], e["node"]["photoUrl"]) for e in data["challenge"]["leaderboard"]["edges"]]
+    assert rows[:2] == [("Inès Martin", f"/media/photos/{ines.id}.webp"), (None, None)]
+    card = next(c["card"] for c in data["challenges"] if c["name"] == "Challenge en photos")
+    assert card["leaderPhotoUrl"] == f"/media/photos/{ines.id}.webp"
