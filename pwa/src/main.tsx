@@ -1,10 +1,11 @@
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles.css';
 import { render } from 'preact';
 import { App } from './app';
 import { language, loadCatalogue } from './i18n';
 import { kioskTokenFrom } from './lib/tvBoard';
 import { KIOSK_SCREEN, preloadScreen } from './screens';
-import './styles/tokens.css';
-import './styles.css';
 
 document.documentElement.lang = language;
 

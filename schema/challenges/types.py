@@ -17,6 +17,7 @@ from schema.context import Info
 from schema.errors import DomainErrors
 from schema.network.types import Unit
 from schema.permissions import scope_of, signed_in
+from schema.texts.loaders import names_loader
 from server.challenges import lifecycle, standings
 from server.challenges.criteria import CriterionKind as CriterionKindEnum
 from server.challenges.models import Aggregation as AggregationEnum
@@ -30,6 +31,9 @@ from server.challenges.models import Recurrence as RecurrenceEnum
 from server.challenges.models import ScoringMode as ScoringModeEnum
 from server.challenges.models import Visibility as VisibilityEnum
 from server.network.models import Unit as UnitModel
+from server.privacy.boards import anonymise_outside_team
+from server.texts.catalogue import text
+from server.texts.render import duel_description, duel_title
 
 strawberry.enum(ChallengeStatusEnum, name="ChallengeStatus", description="Where a challenge is in its life.")
 ChallengeStatus = ChallengeStatusEnum
@@ -187,8 +191,6 @@ def as_row(row: standings.Row) -> LeaderboardRow:
 class Challenge:
     model: strawberry.Private[ChallengeModel]
     id: strawberry.ID
-    name: str
-    description: str
     status: ChallengeStatus
     format: ChallengeFormat
     participant_kind: ParticipantKind
@@ -206,6 +208,23 @@ class Challenge:
     thresholds: list[Threshold]
     criteria: list[CriterionRule]
     version: int = strawberry.field(description="Current leaderboard version.")
+
+    @strawberry.field(description="Its name; a duel's is written in the viewer's language with the two names now.")
+    async def name(self, info: Info) -> str:
+        duel = duel_people(self.model)
+        if duel is None:
+            return self.model.name
+        names = await names_loader(info).load_many(duel)
+        language = info.context.language
+        gone = text("person.gone", language)
+        return duel_title(names[0] or gone, names[1] or gone, language)
+
+    @strawberry.field(description="What it is about; a duel's is written in the viewer's language.")
+    def description(self, info: Info) -> str:
+        rules = self.model.rules or {}
+        if duel_people(self.model) is None or not rules.get("metric_name"):
+            return self.model.description
+        return duel_description(str(rules["metric_name"]), int(rules.get("days") or 1), info.context.language)
 
     @strawberry.field(description="Metrics counted, with their weights.")
     async def metrics(self, info: Info) -> list[MetricRule]:
@@ -249,6 +268,7 @@ class Challenge:
             mine = await standings.my_participation(self.model, viewer)
             league = mine.league if mine else (await standings.leagues_of(self.model) or [""])[0]
         page = await standings.leaderboard_page(self.model, league, first, after, viewer)
+        await anonymise_outside_team(viewer, page.rows)  # the organisation's board default
         return LeaderboardConnection(
             league=league, version=page.version,
             edges=[LeaderboardEdge(cursor=r.cursor, node=as_row(r)) for r in page.rows],
@@ -275,13 +295,22 @@ class Challenge:
 
     @strawberry.field(description="The viewer's row with two rows above and below it.")
     async def around_me(self, info: Info) -> list[LeaderboardRow]:
-        return [as_row(r) for r in await standings.rows_around(self.model, signed_in(info))]
+        viewer = signed_in(info)
+        rows = await standings.rows_around(self.model, viewer)
+        await anonymise_outside_team(viewer, rows)  # the organisation's board default
+        return [as_row(r) for r in rows]
+
+
+def duel_people(c: ChallengeModel) -> list[int] | None:
+    """A duel's challenger and opponent ids (duels made before they were kept have none)."""
+    duel = (c.rules or {}).get("duel") if c.format == ChallengeFormatEnum.DUEL else None
+    return [int(p) for p in duel] if duel and len(duel) == 2 else None
 
 
 def as_challenge(c: ChallengeModel) -> Challenge:
     rules = c.rules or {}
     return Challenge(
-        model=c, id=strawberry.ID(str(c.id)), name=c.name, description=c.description, status=c.status,
+        model=c, id=strawberry.ID(str(c.id)), status=c.status,
         format=c.format, participant_kind=c.participant_kind, scoring_mode=c.scoring_mode,
         league_rule=c.league_rule, visibility=c.visibility, top_n=c.top_n, recurrence=c.recurrence,
         prizes=c.prizes, starts_at=c.starts_at, ends_at=c.ends_at, closed_at=c.closed_at,

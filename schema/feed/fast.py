@@ -40,12 +40,16 @@ from starlette.responses import Response
 from schema.cost import cost_errors
 from schema.documents import parse_document, validation_errors
 from schema.request_context import session_token
+from schema.texts.types import text_refs
 from server.accounts.services import authenticate
 from server.errors import DomainError
 from server.feed import audience, hot_page
 from server.feed.reading import PAGE_MAX, decode_cursor, encode_cursor
+from server.i18n import pick_language
 from server.media.storage import media_url
 from server.network.scope import scope_of_user
+from server.texts.refs import Refs, resolve
+from server.texts.render import system_post_text
 
 # ----------------------------------------------------------------- compiling documents
 
@@ -60,13 +64,16 @@ SHAPES: dict[str, dict[str, str | None]] = {
             for name in (
                 "id kind body createdAt editedAt audience figure product context action result "
                 "tags likeCount commentCount likedByMe recommendedBy recommendedUnitCount pinned "
-                "hiddenReason viewerIsAuthor viewerCanModerate"
+                "hiddenReason viewerIsAuthor viewerCanModerate systemKind systemParams"
             ).split()
         },
         "author": "User",
         "images": "PostImage",
+        "systemRefs": "TextRefs",
     },
-    "User": {name: None for name in "id displayName initials role avatarUrl".split()} | {"unit": "Unit"},
+    "TextRefs": {"people": "TextRef", "badges": "TextRef", "challenges": "TextRef"},
+    "TextRef": {"id": None, "name": None},
+    "User": {name: None for name in "id displayName initials role avatarUrl photoUrl".split()} | {"unit": "Unit"},
     "Unit": {name: None for name in "id name kind city".split()},
     "PostImage": {name: None for name in "id feedUrl fullUrl width height feedWidth feedHeight".split()},
 }
@@ -235,7 +242,39 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _post(record: Any, viewer_id: int, moderates: Callable[[str], bool], pinned: bool) -> dict[str, Any]:
+@dataclass(slots=True)
+class Texts:
+    """What the page's automatic posts name, looked up once, and the reader's language."""
+
+    refs: Refs
+    language: str
+
+
+def _system_params(record: Any) -> dict[str, Any] | None:
+    return json.loads(record["system_params"]) if record["system_params"] else None
+
+
+def _system(record: Any, texts: Texts) -> dict[str, Any]:
+    """An automatic post's sentence in the reader's language, with what it names."""
+    kind, params = record["system_kind"], _system_params(record)
+    if record["kind"] != "SYSTEM" or not kind:
+        return {"body": record["body"], "systemKind": kind, "systemParams": params, "systemRefs": None}
+    refs = text_refs(params or {}, texts.refs, texts.language)
+    return {
+        "body": system_post_text(kind, params or {}, record["body"], texts.refs, texts.language),
+        "systemKind": kind,
+        "systemParams": params,
+        "systemRefs": {
+            "people": [{"id": r.id, "name": r.name} for r in refs.people],
+            "badges": [{"id": r.id, "name": r.name} for r in refs.badges],
+            "challenges": [{"id": r.id, "name": r.name} for r in refs.challenges],
+        },
+    }
+
+
+def _post(
+    record: Any, viewer_id: int, moderates: Callable[[str], bool], pinned: bool, texts: Texts
+) -> dict[str, Any]:
     unit_id = record["author_unit_id"]
     images = json.loads(record["images"]) if record["images"] else []
     for image in images:
@@ -245,7 +284,7 @@ def _post(record: Any, viewer_id: int, moderates: Callable[[str], bool], pinned:
     return {
         "id": str(record["id"]),
         "kind": record["kind"],
-        "body": record["body"],
+        **_system(record, texts),
         "createdAt": record["created_at"].isoformat(),
         "editedAt": _iso(record["edited_at"]),
         "audience": record["audience"],
@@ -271,6 +310,7 @@ def _post(record: Any, viewer_id: int, moderates: Callable[[str], bool], pinned:
             "initials": _initials(record["display_name"]),
             "role": record["role"],
             "avatarUrl": record["avatar_url"],
+            "photoUrl": record["avatar_url"],
             "unit": None
             if unit_id is None
             else {
@@ -332,10 +372,16 @@ async def try_feed(
         return audience.moderates(scope, path)
 
     viewer_id = scope.user_id or 0
-    rows = [_post(r, viewer_id, moderates, False) for r in found.records[:first]]
+    shown = [*found.records[:first], *found.pinned]
+    automatic = [p for p in (_system_params(r) for r in shown if r["system_kind"]) if p]
+    texts = Texts(
+        await resolve(automatic) if automatic else Refs(),  # a few queries, only for automatic posts
+        pick_language(connection.headers.get("accept-language"), user.language),
+    )
+    rows = [_post(r, viewer_id, moderates, False, texts) for r in found.records[:first]]
     cursors = [encode_cursor(int(r["id"])) for r in rows]
     page = {
-        "pinned": [_post(r, viewer_id, moderates, True) for r in found.pinned],
+        "pinned": [_post(r, viewer_id, moderates, True, texts) for r in found.pinned],
         "edges": [{"cursor": c, "node": r} for c, r in zip(cursors, rows, strict=True)],
         "pageInfo": {
             "hasNextPage": len(found.records) > first,

@@ -184,3 +184,15 @@ DEMO_SEEDERS.append(seed_people)
 from server.demo.authoring import seed_authoring  # noqa: E402
 
 DEMO_SEEDERS.append(seed_authoring)
+
+from server.demo.photos import seed_photos  # noqa: E402
+
+DEMO_SEEDERS.append(seed_photos)
+
+from server.demo.network import seed_network  # noqa: E402
+
+DEMO_SEEDERS.append(seed_network)
+
+from server.demo.privacy import seed_privacy  # noqa: E402
+
+DEMO_SEEDERS.append(seed_privacy)

@@ -19,6 +19,7 @@ from server.network.scope import Scope
 _COLUMNS = """
 SELECT p.id, p.kind, p.body, p.created_at, p.edited_at, p.audience, p.figure, p.product,
        p.context, p.action, p.result, p.like_count, p.comment_count, p.hidden_reason,
+       p.system_kind, p.system_params::text AS system_params,
        pu.path AS unit_path,
        a.id AS author_id, a.display_name, a.role, a.avatar_url,
        au.id AS author_unit_id, au.name AS author_unit_name, au.kind AS author_unit_kind,

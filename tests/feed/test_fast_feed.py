@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from schema.feed import fast
-from server.accounts.models import Role
+from server.accounts.models import Role, User
 from server.feed import comments, recommendations, services
 from server.feed.models import PostAudience
+from server.feed.system_posts import create_system_post
 from server.media.services import store_image
 from server.network.scope import scope_of_user
 from tests.factories import make_network, make_user, signed_in
@@ -81,7 +82,12 @@ async def test_the_hot_path_and_strawberry_agree(live_server, monkeypatch, role)
             await comments.add_comment(await scope_of_user(author), post.id, "Bravo")
         if kind == services.PostKind.BEST_PRACTICE and n > 3:
             await recommendations.recommend_post(await scope_of_user(manager), post.id, [network.points_of_sale["Lille"].id], 5)
-    async with GraphQLClient(live_server.url, token=token) as client:
+    # and automatic posts naming people (one of them since renamed), a badge and a challenge
+    await create_system_post(authors[0], "BADGE_AWARDED", {"userId": authors[0].id, "badge": "Closer", "byId": manager.id})
+    await create_system_post(manager, "CHALLENGE_PODIUM", {"challengeId": 0, "challenge": "Printemps", "podium": [
+        {"rank": 1, "userId": authors[1].id}, {"rank": 2, "hidden": True}, {"rank": 3, "name": "Lyon Est"}]})
+    await User.filter(id=authors[1].id).update(display_name="Nom Changé")
+    async with GraphQLClient(live_server.url, token=token, **{"Accept-Language": "en"}) as client:
         for query, variables in ((FULL_FEED, {"first": 5}), (ALIASED, {}), (FULL_FEED, {"first": 50})):
             slow = await _data_of(client, query, variables, True, monkeypatch)
             quick = await _data_of(client, query, variables, False, monkeypatch)

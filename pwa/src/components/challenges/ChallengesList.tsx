@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
 import { linkClick } from '../../router';
 import { useMutation, useQuery } from '../../graphql/hooks';
 import { ShellLastKnown } from '../shell/ShellLastKnown';
@@ -9,6 +9,7 @@ import './ChallengesBoard.css';
 import {
   AnswerDuelDocument, ChallengesDocument, type ChallengesQuery, type ChallengeSummaryFieldsFragment as ChallengeSummary, CreateDuelDocument,
 } from '../../graphql/challenges.generated';
+import { byName } from '../../lib/collation';
 
 type Listed = ChallengesQuery['challenges'][number];
 
@@ -94,7 +95,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
           <summary>{t('challenges.startDuel')}</summary>
           <label>{t('challenges.opponent')}
             <select value={opponent} onChange={(e) => setOpponent(e.currentTarget.value)}>
-              {state.data.duelOpponents.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
+              {byName(state.data.duelOpponents, (p) => p.displayName, language).map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
             </select>
           </label>
           <label>{t('challenges.metric')}
