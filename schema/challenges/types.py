@@ -181,7 +181,10 @@ class ChallengeCard:
 
 def as_row(row: standings.Row) -> LeaderboardRow:
     return LeaderboardRow(
-        participant_id=strawberry.ID(str(row.participant_id)), rank=row.rank, tied=row.tied, photo_url=row.photo_url,
+        participant_id=strawberry.ID(str(row.participant_id)), rank=row.rank, tied=row.tied,
+        # a face goes with its name: whatever rule took the name off (hidden, top N, the
+        # organisation's board default) takes the photo off too
+        photo_url=row.photo_url if row.display_name is not None else None,
         display_name=row.display_name,
         unit_name=row.unit_name, score=row.score, thresholds_reached=row.thresholds_reached, is_me=row.is_me,
     )

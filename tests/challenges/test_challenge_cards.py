@@ -89,3 +89,22 @@ async def test_faces_show_a_photo_only_where_the_name_shows(live_server):
     assert rows[:2] == [("Inès Martin", f"/media/photos/{ines.id}.webp"), (None, None)]
     card = next(c["card"] for c in data["challenges"] if c["name"] == "Challenge en photos")
     assert card["leaderPhotoUrl"] == f"/media/photos/{ines.id}.webp"
+
+
+async def test_the_organisations_anonymous_boards_name_no_leader_outside_my_team(live_server):
+    # given head office made boards anonymous outside one's own team, Inès of Lille leading
+    from server.privacy.models import PrivacyPolicy
+    from tests.factories import signed_in
+
+    found = await arena(sellers=2, names=["Inès Martin", "Hugo Bernard"])
+    arras, arras_token = await signed_in(found.network.points_of_sale["Arras"], name="Léa Garnier")
+    await live_challenge(found, name="Challenge anonyme")
+    await sell(found, found.sellers[0], 5)
+    await PrivacyPolicy.create(organization_id=found.network.organization_id, boards_anonymous_outside_team=True)
+    # when Léa of Arras and Hugo of Lille open the list
+    theirs = (await cards_of(live_server.url, arras_token))["Challenge anonyme"]
+    colleague = (await cards_of(live_server.url, found.tokens[found.sellers[1].id]))["Challenge anonyme"]
+    # then Léa is not told who leads, Hugo (her team) is
+    assert (theirs["leaderName"], theirs["leaderUserId"], theirs["leaderCount"]) == (None, None, 1)
+    assert colleague["leaderName"] == "Inès Martin"
+    assert arras.id
