@@ -1,7 +1,7 @@
 """Every GraphQL document Élan receives is parsed here, once per text, before anything else.
 
-HTTP, WebSocket, the shared subscriptions (schema.fanout) and the feed's fast path
-(schema.feed.fast) call `prepare()` first: the text is parsed with the token limit (a 1 MB
+HTTP, WebSocket, the shared subscriptions (schema.fanout) and planned execution
+(schema.plan) call `prepare()` first: the text is parsed with the token limit (a 1 MB
 `subscription{a a a …}` stops after MAX_TOKENS tokens, in milliseconds), and the operation to
 run is picked, so a document that cannot run gets a coded GraphQL error the transport sends as
 it is; nothing downstream parses a raw text again. The schema's own parse and validation steps

@@ -6,9 +6,15 @@ fields whose payload is the same for every viewer (SHARED_FIELDS), subscribers o
 document and variables join one `SharedStream`: its single execution yields each event once,
 the result is serialised once, and each subscriber gets it behind its own operation id.
 
-Each joiner still runs the document once with its own context for its snapshot, which is also
-where its right to see the data is checked. Events arriving meanwhile are buffered for it and
-sent after the snapshot; the client drops versions it already has, so nothing is lost or doubled.
+Snapshots are shared too (a reconnect storm: an instance restarts and its 10,000 phones come
+back at once). Each joiner's right to see is checked on its own (`ACCESS`, the rule the resolver
+applies, with the rows it needs read once per stream for a few seconds); then it takes the
+stream's current snapshot: the stream's own first result, or one computed for the joiners
+arriving together (single flight), valid while no event has been broadcast since it was read.
+A joiner registers before it takes a snapshot, so events arriving meanwhile are buffered for it
+and sent after the snapshot; the client drops versions it already has, so nothing is lost or
+doubled. A joiner without such a rule, or refused by it, runs the document itself as before
+(where a refusal becomes the resolver's own error).
 """
 
 from __future__ import annotations
@@ -73,13 +79,102 @@ class Subscriber:
     buffer: list[str] | None = field(default_factory=list)  # until its snapshot is sent
 
 
+ACCESS_SECONDS = 5.0  # how long a stream keeps the rows its access rule read
+
+
+async def _leaderboard_access(stream: SharedStream, context: Any, arguments: dict[str, Any]) -> bool:
+    """`leaderboard(challengeId)`: the resolver's rule (server.challenges.standings.visible_challenge),
+    with the challenge and its scope unit read once per stream; a duel is checked per person."""
+    from server.challenges.models import Challenge, ChallengeFormat
+    from server.challenges.standings import sees_challenge
+    from server.network.models import Unit
+
+    scope = getattr(context, "scope", None)
+    if scope is None:
+        return False
+    key = ("challenge", str(arguments.get("challengeId")))
+    cached = stream.access_rows.get(key)
+    loop = asyncio.get_running_loop()
+    if cached is None or cached[0] < loop.time():
+        challenge = await Challenge.get_or_none(id=int(str(arguments["challengeId"])))
+        unit = await Unit.get_or_none(id=challenge.scope_unit_id) if challenge is not None else None
+        cached = stream.access_rows[key] = (loop.time() + ACCESS_SECONDS, (challenge, unit))
+    challenge, unit = cached[1]
+    if challenge is None or unit is None or challenge.organization_id != scope.organization_id:
+        return False
+    if challenge.format == ChallengeFormat.DUEL:
+        return False  # a duel's few people run it themselves (a per-person rule)
+    return bool(sees_challenge(scope, challenge, unit))
+
+
+ACCESS = {"leaderboard": _leaderboard_access}
+
+
+def _arguments(payload: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The shared field's name and its arguments, as the resolver gets them."""
+    from graphql.execution.values import get_argument_values, get_variable_values
+
+    from schema import schema
+    from schema.documents import prepare
+
+    try:
+        operation = prepare(payload["query"], payload.get("operationName") if isinstance(payload.get("operationName"), str) else None)
+        node = operation.operation.selection_set.selections[0]
+        assert isinstance(node, FieldNode) and not node.directives
+        root = schema._schema.subscription_type
+        assert root is not None
+        definition = root.fields[node.name.value]
+        variables = payload.get("variables")
+        found = get_variable_values(schema._schema, operation.operation.variable_definitions or (),
+                                    variables if isinstance(variables, dict) else {})
+        if isinstance(found, list):
+            return None
+        return node.name.value, get_argument_values(definition, node, found)
+    except Exception:
+        return None
+
+
 class SharedStream:
     def __init__(self, payload: dict[str, Any], context: Any) -> None:
         self.subscribers: set[Subscriber] = set()
         self.ready = asyncio.Event()
         self.finished = asyncio.Event()
         self.failed = False
+        self.generation = 0  # events broadcast so far
+        self.snapshot: tuple[int, str] | None = None  # (generation it was read at, its body)
+        self.computing: tuple[int, asyncio.Future[str | None]] | None = None
+        self.access_rows: dict[Any, tuple[float, Any]] = {}
         self.task = asyncio.create_task(self._run(payload, context), name="shared-subscription")
+
+    async def shared_snapshot(self, payload: dict[str, Any], context: Any) -> str | None:
+        """The body of a snapshot no older than the last broadcast event, read once for every
+        joiner asking meanwhile; None when it can't be shared (the joiner runs its own)."""
+        generation = self.generation
+        if self.snapshot is not None and self.snapshot[0] == generation:
+            return self.snapshot[1]
+        if self.computing is not None and self.computing[0] == generation:
+            return await asyncio.shield(self.computing[1])
+        future: asyncio.Future[str | None] = asyncio.get_running_loop().create_future()
+        self.computing = (generation, future)
+        try:
+            results = await _execute(payload, context)
+            body: str | None = None
+            if not isinstance(results, PreExecutionError):
+                try:
+                    first = await results.__anext__()
+                finally:
+                    with contextlib.suppress(Exception):
+                        await results.aclose()
+                if not isinstance(first, PreExecutionError) and not first.errors:
+                    body = _dumps(_body(first))
+        except Exception:
+            body = None
+        if body is not None:
+            self.snapshot = (generation, body)
+        if self.computing is not None and self.computing[1] is future:
+            self.computing = None
+        future.set_result(body)
+        return body
 
     async def _run(self, payload: dict[str, Any], context: Any) -> None:
         try:
@@ -89,10 +184,12 @@ class SharedStream:
                 if isinstance(result, PreExecutionError) or (first and result.errors):
                     self.failed = True
                     return
-                if first:  # this execution's own snapshot: each joiner takes its own
+                if first:  # this execution's own snapshot: the first one joiners share
                     first = False
+                    self.snapshot = (self.generation, _dumps(_body(result)))
                     self.ready.set()
                     continue
+                self.generation += 1
                 await self.broadcast(_dumps(_body(result)))
         except asyncio.CancelledError:
             raise
@@ -141,6 +238,11 @@ class Hub:
         subscriber = Subscriber(sink, '{"type":"next","id":' + _dumps(operation_id) + ',"payload":')
         stream.subscribers.add(subscriber)
         try:
+            shared = await self._shared_snapshot(stream, payload, context)
+            if shared is not None:
+                await sink.send_text(subscriber.prefix + shared + "}")
+                await self._follow(sink, operation_id, subscriber, stream)
+                return
             results = await _execute(payload, context)
             if isinstance(results, PreExecutionError):
                 await sink.send_text(_dumps({"type": "error", "id": operation_id,
@@ -159,19 +261,40 @@ class Hub:
             if snapshot.errors or stream.failed:
                 await sink.send_text(_dumps({"type": "complete", "id": operation_id}))
                 return
-            while subscriber.buffer:
-                pending, subscriber.buffer = subscriber.buffer, []
-                for text in pending:
-                    await sink.send_text(text)
-            subscriber.buffer = None
-            await stream.finished.wait()
-            await sink.send_text(_dumps({"type": "complete", "id": operation_id}))
+            await self._follow(sink, operation_id, subscriber, stream)
         finally:
             stream.subscribers.discard(subscriber)
             if not stream.subscribers and not stream.finished.is_set():
                 stream.task.cancel()
                 if self.streams.get(key) is stream:
                     del self.streams[key]
+
+
+    async def _shared_snapshot(self, stream: SharedStream, payload: dict[str, Any], context: Any) -> str | None:
+        if stream.failed:
+            return None
+        found = _arguments(payload)
+        if found is None or found[0] not in ACCESS:
+            return None
+        name, arguments = found
+        try:
+            allowed = await ACCESS[name](stream, context, arguments)
+        except Exception:
+            log.exception("access rule of %s failed", name)
+            allowed = False
+        if not allowed:
+            return None  # the joiner runs the document: its own answer, or its own error
+        return await stream.shared_snapshot(payload, context)
+
+    async def _follow(self, sink: Sink, operation_id: str, subscriber: Subscriber, stream: SharedStream) -> None:
+        """After its snapshot: what arrived meanwhile, then every event, until the stream ends."""
+        while subscriber.buffer:
+            pending, subscriber.buffer = subscriber.buffer, []
+            for text in pending:
+                await sink.send_text(text)
+        subscriber.buffer = None
+        await stream.finished.wait()
+        await sink.send_text(_dumps({"type": "complete", "id": operation_id}))
 
 
 HUB = Hub()

@@ -1,8 +1,8 @@
 """GraphQL over HTTP: POST with a JSON body for queries and mutations; GraphiQL outside
 production. Bodies over the limit are refused with 413 before they are read whole; only the
 JSON media types are accepted (a form or `text/plain` is what a cross-site page can send
-without asking), and the document is parsed and checked (schema.documents) before the feed's
-fast path or the schema see it."""
+without asking), and the document is parsed and checked (schema.documents) before its plan
+(schema.plan) or strawberry execute it."""
 
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from schema import schema
 from schema.context import SESSION_COOKIE, Context
 from schema.documents import prepare
-from schema.feed.fast import try_feed
 from schema.metrics import timed
+from schema.plan import plan_for, run_plan
 from schema.request_context import build_context
 from server.settings import get_settings
 
@@ -134,11 +134,13 @@ async def graphql_http(request: Request) -> Response:
 async def _execute(
     request: Request, payload: dict[str, Any], variables: dict[str, Any] | None, operation_name: str | None
 ) -> Response:
-    # the busiest query, answered from rows when its document allows (schema.feed.fast)
-    fast = await try_feed(request, payload["query"], variables, operation_name)
-    if fast is not None:
-        return fast
     context = await build_context(request)
+    # a read whose fields are the rows' own is projected by its plan (schema.plan)
+    plan = plan_for(schema, payload["query"], operation_name)
+    if plan is not None:
+        body = await run_plan(schema, plan, context, variables)
+        if body is not None:
+            return Response(body, media_type="application/json")
     result = await schema.execute(
         payload["query"],
         variable_values=variables,

@@ -6,7 +6,7 @@ from starlette.requests import HTTPConnection
 
 from schema.context import SESSION_COOKIE, Context
 from server.accounts.models import User
-from server.accounts.services import authenticate
+from server.accounts.sessions import LiveSession, current_session
 from server.i18n import pick_language
 from server.network.scope import Scope, scope_of_user
 from server.settings import get_settings
@@ -41,6 +41,15 @@ def context_for(
 
 
 async def build_context(connection: HTTPConnection) -> Context:
+    """The viewer and its Scope: one statement (server.accounts.sessions.current_session)."""
     token = session_token(connection)
-    user = await authenticate(token)
-    return context_for(connection, user, token, await scope_of_user(user, user.unit) if user else None)
+    session = await current_session(token)
+    if session is None:
+        return context_for(connection, None, token)
+    user = session.user
+    return context_for(connection, user, token, await scope_of_session(session))
+
+
+async def scope_of_session(session: LiveSession) -> Scope:
+    user = session.user
+    return await scope_of_user(user, user.unit, session.point_of_sale_path)

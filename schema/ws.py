@@ -28,13 +28,13 @@ from schema import schema
 from schema.documents import Prepared, prepare
 from schema.fanout import HUB, shared_field
 from schema.metrics import subscription_running, timed
-from schema.request_context import context_for, session_token
+from schema.request_context import context_for, scope_of_session, session_token
 from server.accounts.models import User
 from server.accounts.sessions import current_session
 from server.accounts.sockets import OPEN_SOCKETS
 from server.challenges.kiosk import kiosk_access
 from server.metrics import WEBSOCKETS_LIVE
-from server.network.scope import Scope, scope_of_user
+from server.network.scope import Scope
 from server.settings import get_settings
 
 PROTOCOL = "graphql-transport-ws"
@@ -178,7 +178,7 @@ class Connection:
             return
         self._forget_session = OPEN_SOCKETS.add(session.id, self)
         user = session.user
-        scope = await scope_of_user(user, user.unit)
+        scope = await scope_of_session(session)
         if self.ended:
             return
         self.scope, self.user, self.token, self.acknowledged = scope, user, token, True

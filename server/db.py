@@ -37,9 +37,29 @@ MODEL_MODULES = [
 ]
 
 
+async def _release(connection: Any) -> None:
+    """What a pooled PostgreSQL connection needs when a query hands it back: nothing but the
+    end of a transaction left open. asyncpg's default reset (`RESET ALL; UNLISTEN *; CLOSE ALL;
+    advisory unlock`) is one more round trip per statement, and Élan keeps no session state
+    (no SET, LISTEN, cursor or session-level advisory lock: transaction-scoped only)."""
+    if connection.is_in_transaction():
+        await connection.execute("ROLLBACK")
+
+
+def _connection(database_url: str) -> Any:
+    if not database_url.startswith(("postgres://", "postgresql://")):
+        return database_url
+    from tortoise.backends.base.config_generator import expand_db_url
+
+    config = expand_db_url(database_url)
+    if config["engine"] == "tortoise.backends.asyncpg":
+        config["credentials"]["reset"] = _release
+    return config
+
+
 def tortoise_config(database_url: str) -> dict[str, Any]:
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": _connection(database_url)},
         "apps": {
             "elan": {
                 "models": MODEL_MODULES,

@@ -31,7 +31,9 @@ REFRESH_AFTER = timedelta(hours=1)
 @dataclass(frozen=True, slots=True)
 class LiveSession:
     id: int
-    user: User
+    user: User  # with its unit loaded (`user.unit`)
+    # where a member of a team acts: the point of sale above it (server.network.scope)
+    point_of_sale_path: str | None = None
 
 
 def token_hash(token: str) -> str:
@@ -57,30 +59,66 @@ async def open_session(user: User, user_agent: str = "") -> str:
     return token
 
 
+def _session_statement() -> str:
+    """The session, its person and unit, and a team's point of sale, in one statement: every
+    request and socket begins with it, so it is written by hand (built once, from the models'
+    columns so the objects are complete)."""
+    from server.network.models import Unit
+
+    people = ", ".join(f'u."{c}" AS "u__{c}"' for c in User._meta.db_fields)
+    units = ", ".join(f'n."{c}" AS "n__{c}"' for c in Unit._meta.db_fields)
+    return f"""
+SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
+       {people}, {units},
+       CASE WHEN n.kind = 'TEAM' THEN (
+         SELECT ps.path FROM unit ps
+          WHERE ps.organization_id = n.organization_id AND ps.kind = 'POINT_OF_SALE'
+            AND n.path LIKE ps.path || '%'
+          ORDER BY ps.path DESC LIMIT 1) END AS point_of_sale_path
+  FROM session s
+  JOIN "user" u ON u.id = s.user_id
+  JOIN unit n ON n.id = u.unit_id
+ WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.created_at > $3
+   AND u.deactivated_at IS NULL"""
+
+
+_STATEMENT: dict[bool, str] = {}
+
+
+def _when(value: object) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[return-value]
+
+
 async def current_session(token: str | None) -> LiveSession | None:
     """The live session behind a token, with its person (and unit), or None when the token is
     absent, unknown, expired, past its absolute lifetime, revoked, or its person deactivated."""
     if not token or len(token) > 200:
         return None
+    from tortoise import connections
+
+    from server.db import dialect
+    from server.network.models import Unit
+
     now = datetime.now(UTC)
-    session = (
-        await Session.filter(
-            token_hash=token_hash(token),
-            revoked_at=None,
-            expires_at__gt=now,
-            created_at__gt=now - timedelta(days=get_settings().session_max_days),
-            user__deactivated_at=None,
-        )
-        .select_related("user__unit")
-        .first()
+    sqlite = get_settings().is_sqlite
+    if sqlite not in _STATEMENT:
+        _STATEMENT[sqlite] = dialect(_session_statement())
+    _, rows = await connections.get("default").execute_query(
+        _STATEMENT[sqlite],
+        [token_hash(token), now, now - timedelta(days=get_settings().session_max_days)],
     )
-    if session is None:
+    if not rows:
         return None
-    if now - session.last_seen_at > REFRESH_AFTER:
-        await Session.filter(id=session.id).update(
-            last_seen_at=now, expires_at=_expiry(session.created_at, now)
+    row = dict(rows[0])
+    user = User._init_from_db(**{c: row[f"u__{c}"] for c in User._meta.db_fields})
+    unit = Unit._init_from_db(**{c: row[f"n__{c}"] for c in Unit._meta.db_fields})
+    object.__setattr__(user, "_unit", unit)  # as select_related("user__unit") does
+    session_id = int(row["session_id"])
+    if now - _when(row["session_last_seen_at"]) > REFRESH_AFTER:
+        await Session.filter(id=session_id).update(
+            last_seen_at=now, expires_at=_expiry(_when(row["session_created_at"]), now)
         )
-    return LiveSession(session.id, session.user)
+    return LiveSession(session_id, user, row["point_of_sale_path"])
 
 
 async def session_id_of(token: str | None) -> int | None:

@@ -9,7 +9,6 @@ from server.accounts.models import User
 from server.challenges.bounds import finite
 from server.challenges.models import (
     Aggregation,
-    Challenge,
     ChallengeStatus,
     Participant,
     Result,
@@ -80,21 +79,31 @@ async def my_results(viewer: User, now: datetime) -> list[ResultAgainstTarget]:
 
 
 async def my_standings(viewer: User) -> list[StandingRow]:
-    """The live challenges the viewer (or its unit) takes part in, with its rank."""
-    from server.challenges.standings import my_standing
+    """The live challenges the viewer (or one of its units) takes part in, with its rank: one
+    statement for every participation, whatever their number; ranks from the rank index."""
+    from tortoise.expressions import Q
+
+    from server.challenges.models import ParticipantKind
+    from server.challenges.movement import board_loader, key_of
+    from server.challenges.ranking import board_name, get_rank_index
 
     unit = await Unit.get(id=viewer.unit_id)
-    ids = await Participant.filter(
-        challenge__organization_id=viewer.organization_id, challenge__status=ChallengeStatus.LIVE
-    ).filter(user_id=viewer.id).values_list("challenge_id", flat=True)
-    unit_ids = await Participant.filter(
-        challenge__organization_id=viewer.organization_id, challenge__status=ChallengeStatus.LIVE, unit_id__in=unit.ancestor_ids
-    ).values_list("challenge_id", flat=True)
-    rows = []
-    for challenge in await Challenge.filter(id__in=list({*ids, *unit_ids})).order_by("ends_at"):
-        standing = await my_standing(challenge, viewer)
-        if standing is not None:
-            rows.append(StandingRow(challenge.id, challenge.name, standing.rank, standing.size, round(standing.score, 2)))
+    mine = Q(challenge__participant_kind=ParticipantKind.USER, user_id=viewer.id) | Q(
+        challenge__participant_kind=ParticipantKind.UNIT, unit_id__in=unit.ancestor_ids
+    )
+    found = await Participant.filter(
+        mine, challenge__organization_id=viewer.organization_id, challenge__status=ChallengeStatus.LIVE
+    ).order_by("challenge__ends_at", "challenge_id", "id").select_related("challenge")
+    index = get_rank_index()
+    rows, seen = [], set()
+    for me in found:
+        challenge = me.challenge
+        if challenge.id in seen:  # a unit challenge: the first of the viewer's units taking part
+            continue
+        seen.add(challenge.id)
+        board, load = board_name(challenge.id, me.league), board_loader(challenge.id, me.league)
+        rank = me.final_rank or await index.rank(board, key_of(me), load)
+        rows.append(StandingRow(challenge.id, challenge.name, rank, await index.size(board, load), round(finite(me.score), 2)))
     return rows
 
 

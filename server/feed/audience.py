@@ -1,7 +1,8 @@
 """Who reads and who moderates a post: the feed's audience rules, in one place.
 
 Expressed with the network's `Scope` (server.network.scope), and used by reading, live
-events, photos (`GET /media/…`), suggestions and the hot feed path alike:
+events, photos (`GET /media/…`), suggestions and the feed's page statement alike
+(`readable`/`visible` as query filters, `visible_sql` as SQL):
 
 - a post is **read** by everyone who belongs to its audience unit (at or below it) and by
   the managers whose subtree holds that unit (`Scope.sees_path`), inside its organisation;
@@ -12,7 +13,7 @@ events, photos (`GET /media/…`), suggestions and the hot feed path alike:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from tortoise.expressions import Q
@@ -58,21 +59,17 @@ def _q(lookup: str, value: Any) -> Q:
     return Q(**condition)
 
 
-@dataclass(frozen=True, slots=True)
-class AudienceParameters:
-    """The same rule as `readable`, as parameters of hand-written SQL (server.feed.hot_page)."""
-
-    organization_id: int
-    ancestor_ids: list[int]  # audiences the viewer belongs to
-    subtree_pattern: str | None  # LIKE pattern of the audiences a manager reads below it
-
-
-def audience_parameters(scope: Scope) -> AudienceParameters:
-    return AudienceParameters(
-        organization_id=scope.organization_id if scope.in_community else -1,  # an agency reads no post
-        ancestor_ids=scope.ancestor_ids,
-        subtree_pattern=scope.act_path + "%" if scope.is_manager else None,
+def visible_sql(scope: Scope, p: Callable[[Any], str]) -> str:
+    """`visible` as SQL over `post p` joined to its audience `unit aud`, for the feed's page
+    statement (server.feed.page_query); `p` writes a value's placeholder."""
+    ancestors = ", ".join(p(unit_id) for unit_id in scope.ancestor_ids) or "NULL"
+    condition = (
+        f"p.organization_id = {p(scope.organization_id if scope.in_community else -1)} AND p.hidden_at IS NULL AND ("
+        f"p.audience_unit_id IN ({ancestors}) OR p.audience_unit_id IS NULL"
     )
+    if scope.is_manager:
+        condition += f" OR aud.path LIKE {p(scope.act_path + '%')}"
+    return condition + ")"
 
 
 async def audience_unit_id(scope: Scope, audience: PostAudience) -> int:

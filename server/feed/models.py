@@ -66,6 +66,9 @@ class Post(Model):
     )
     like_count = fields.IntField(default=0)
     comment_count = fields.IntField(default=0)
+    # the week's top: ln(likes + 2 × comments + 1) + age in days, kept by a trigger in the like
+    # and comment transactions (migration 0012; server.feed.page_query)
+    top_score = fields.FloatField(default=0)
     idempotency_key = fields.CharField(max_length=64, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
@@ -79,7 +82,7 @@ class Post(Model):
     class Meta:
         table = "post"
         unique_together = (("author", "idempotency_key"),)
-        indexes = (("organization_id", "id"), ("audience_unit_id", "id"))
+        indexes = (("organization_id", "id"), ("audience_unit_id", "id"), ("organization_id", "top_score"))
 
 
 class Like(Model):

@@ -7,14 +7,13 @@ in one joined query, then likes, images, tags and recommendations for all of the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from enum import StrEnum
-
-from tortoise.queryset import QuerySet
 
 from server import cursors
 from server.errors import ValidationFailed
-from server.feed.audience import audience_unit_id, moderates, readable, reads_hidden, visible
+from server.feed import page_query
+from server.feed.audience import audience_unit_id, moderates, readable, reads_hidden
 from server.feed.errors import PostNotFound
 from server.feed.models import (
     Comment,
@@ -40,8 +39,6 @@ from server.network.models import Unit
 from server.network.scope import Scope
 
 PAGE_MAX = 50
-TOP_WINDOW = timedelta(days=7)
-TOP_CANDIDATES = 2000
 
 
 class FeedOrder(StrEnum):
@@ -120,43 +117,6 @@ def decode_cursor(cursor: str, prefix: str = "post") -> int:
     return cursors.decode_cursor(cursor, prefix)
 
 
-def visible_posts(scope: Scope) -> QuerySet[Post]:
-    """Posts the viewer reads (server.feed.audience), hidden ones left out."""
-    return Post.filter(visible(scope))
-
-
-async def active_recommended_ids(scope: Scope, now: datetime | None = None) -> list[int]:
-    """Best practices recommended to one of the viewer's units, still running."""
-    ids = await Recommendation.filter(
-        unit_id__in=scope.ancestor_ids,
-        ends_at__gt=now or datetime.now(UTC),
-        post__organization_id=scope.organization_id,
-        post__hidden_at=None,
-    ).values_list("post_id", flat=True)
-    return sorted({int(i) for i in ids}, reverse=True)  # type: ignore[call-overload]
-
-
-async def _filtered(scope: Scope, filter: FeedFilter) -> QuerySet[Post]:
-    query = visible_posts(scope)
-    if filter.kind is not None:
-        query = query.filter(kind=filter.kind)
-    if filter.author_id is not None:
-        query = query.filter(author_id=filter.author_id)
-    if filter.tag:
-        tag = normalize_tag(filter.tag)
-        # a tag longer than any post's can match none (and must not reach the column's check)
-        query = query.filter(tags__tag=tag) if len(tag) <= TAG_MAX_LENGTH else query.filter(id__in=[])
-    unit_path = await unit_path_of(scope, filter)
-    if unit_path is not None:
-        query = query.filter(unit__path__startswith=unit_path)
-    if filter.recommended_for_me:
-        query = query.filter(id__in=await active_recommended_ids(scope))
-    return query
-
-
-TAG_MAX_LENGTH = 40  # PostTag.tag
-
-
 def normalize_tag(tag: str) -> str:
     return tag.strip().lstrip("#").lower()
 
@@ -169,57 +129,26 @@ async def feed_page(
     order: FeedOrder = FeedOrder.NEWEST,
 ) -> FeedPage:
     """Newest first with a keyset cursor (inserts never shift a page), or the week's top
-    posts by likes and comments with time decay. The first page also carries the posts
-    recommended to the viewer's units, pinned above the rest."""
+    posts (server.feed.page_query). The first page also carries the posts recommended to the
+    viewer's units, pinned above the rest. One statement, two on an unfiltered first page."""
     if not 1 <= first <= PAGE_MAX:
         raise ValidationFailed("page_size_invalid", "first", max=PAGE_MAX)
     filter = filter or FeedFilter()
-    query = await _filtered(scope, filter)
     if order == FeedOrder.TOP_OF_WEEK:
-        offset = decode_cursor(after, "top") if after else 0
-        ids = await _top_of_week_ids(query)
-        chosen = ids[offset : offset + first]
-        rows = await _rows_in_order(scope, chosen)
-        cursors = [encode_cursor(offset + n + 1, "top") for n in range(len(rows))]
-        has_next = len(ids) > offset + first
+        found = await page_query.top_of_week(
+            scope, filter, first, decode_cursor(after, "top") if after else None
+        )
+        cursors = [encode_cursor(row.id, "top") for row in found.rows]
     else:
-        if after is not None:
-            query = query.filter(id__lt=decode_cursor(after))
-        values = await query.order_by("-id").limit(first + 1).values(*POST_COLUMNS)
-        rows = [post_row(v) for v in values[:first]]
-        cursors = [encode_cursor(row.id) for row in rows]
-        has_next = len(values) > first
-    pinned: list[PostRow] = []
-    if after is None and order == FeedOrder.NEWEST and filter == FeedFilter():
-        pinned = await _rows_in_order(scope, await active_recommended_ids(scope), enrich=False)
-        for row in pinned:
-            row.pinned = True
-    await enrich(scope, rows + pinned)
-    return FeedPage(rows=rows, has_next_page=has_next, cursors=cursors, pinned=pinned)
-
-
-async def _top_of_week_ids(query: QuerySet[Post]) -> list[int]:
-    now = datetime.now(UTC)
-    candidates = (
-        await query.filter(created_at__gte=now - TOP_WINDOW)
-        .order_by("-id")
-        .limit(TOP_CANDIDATES)
-        .values("id", "like_count", "comment_count", "created_at")
-    )
-
-    def score(c: dict[str, object]) -> float:
-        hours = max(0.0, (now - c["created_at"]).total_seconds() / 3600)  # type: ignore[operator]
-        return (int(c["like_count"]) + 2 * int(c["comment_count"]) + 1) / (hours + 2) ** 1.5  # type: ignore[call-overload]
-
-    return [int(c["id"]) for c in sorted(candidates, key=lambda c: (-score(c), -int(c["id"])))]  # type: ignore[call-overload]
-
-
-async def _rows_in_order(scope: Scope, ids: list[int], enrich: bool = False) -> list[PostRow]:
-    if not ids:
-        return []
-    values = await visible_posts(scope).filter(id__in=ids).values(*POST_COLUMNS)
-    by_id = {v["id"]: post_row(v) for v in values}
-    return [by_id[i] for i in ids if i in by_id]
+        found = await page_query.newest(
+            scope,
+            filter,
+            first,
+            decode_cursor(after) if after is not None else None,
+            with_pinned=after is None and filter == FeedFilter(),
+        )
+        cursors = [encode_cursor(row.id) for row in found.rows]
+    return FeedPage(rows=found.rows, has_next_page=found.has_next_page, cursors=cursors, pinned=found.pinned)
 
 
 async def enrich(scope: Scope, rows: list[PostRow]) -> list[PostRow]:

@@ -13,7 +13,7 @@ from server.network.models import ImportStatus
 
 
 class Migration(migrations.Migration):
-    dependencies = [('elan', '0011_authoring')]
+    dependencies = [('elan', '0012_ui_boards')]
 
     initial = False
 

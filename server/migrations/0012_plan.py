@@ -14,7 +14,7 @@ from server.plans.models import ImprovementKind, PlanPeriod
 
 
 class Migration(migrations.Migration):
-    dependencies = [('elan', '0011_authoring')]
+    dependencies = [('elan', '0012_network')]
 
     initial = False
 
@@ -106,11 +106,11 @@ class Migration(migrations.Migration):
         ops.AddField(
             model_name='PerformancePlan',
             name='lever_owners',
-            field=fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads),
+            field=fields.JSONField(default=dict, db_default={}, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads),
         ),
         ops.AddField(
             model_name='PerformancePlan',
             name='skills_level_target',
-            field=fields.FloatField(default=3),
+            field=fields.FloatField(default=3, db_default=3),
         ),
     ]

@@ -14,7 +14,7 @@ from server.privacy.models import ConsentChannel, ExportStatus
 
 
 class Migration(migrations.Migration):
-    dependencies = [('elan', '0011_authoring')]
+    dependencies = [('elan', '0012_plan')]
 
     initial = False
 

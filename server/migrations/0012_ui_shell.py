@@ -6,7 +6,7 @@ from tortoise.migrations import operations as ops
 
 
 class Migration(migrations.Migration):
-    dependencies = [('elan', '0011_authoring')]
+    dependencies = [('elan', '0012_texts')]
 
     initial = False
 

@@ -169,9 +169,10 @@ def _root_path(unit_path: str) -> str:
     return f"/{ids[0]}/" if ids else unit_path
 
 
-async def scope_of_user(user: User, unit: Unit | None = None) -> Scope:
+async def scope_of_user(user: User, unit: Unit | None = None, point_of_sale_path: str | None = None) -> Scope:
     """The scope of a signed-in person: one query for its unit (none when `unit` is given),
-    and one more only for a member of a team, to find the team's point of sale."""
+    and one more only for a member of a team, to find the team's point of sale (none when
+    the session's statement found it: `point_of_sale_path`)."""
     if unit is None or unit.id != user.unit_id:
         unit = await Unit.get(id=user.unit_id)
     role = str(user.role)
@@ -179,6 +180,8 @@ async def scope_of_user(user: User, unit: Unit | None = None) -> Scope:
         act_path = _root_path(unit.path)
     elif role == MANAGER:
         act_path = unit.path
+    elif unit.kind == UnitKind.TEAM and point_of_sale_path is not None:
+        act_path = point_of_sale_path
     else:
         act_path = await _point_of_sale_path(unit)
     content: frozenset[str] = frozenset()

@@ -1,0 +1,420 @@
+"""Planned execution: a validated query compiled once into a plan that calls the same root
+resolvers as strawberry and projects what they return straight into the response.
+
+Strawberry resolves every field of every object on its own (a 20-post feed page is about
+1,700 field resolutions, with their extensions and serialisers): most of a read's time. Yet
+nearly every field the PWA reads is a plain attribute of the rows the domain's read
+functions return (`server.feed.rows`, …). So, for a query whose root fields opt in
+(`PLANNED_ROOTS`: resolvers that only need `info.context`) and whose selections below are
+attributes, sync projections of the object (e.g. `initials`, or a notification's `text` in
+the viewer's language from `info.context`), `__typename`, fragments on the
+same object type, or `@include`/`@skip`, the document is compiled once (kept with the parsed
+text, schema.documents, after the schema's own validation) into a tree of getters and
+serialisers taken from the schema itself (so an enum or a date serialises exactly as
+strawberry would). At run time the variables are coerced by graphql-core, the arguments
+converted by strawberry, the cost limit checked, the root resolver called with the request's
+context, and its result projected.
+
+Anything else (an async field such as a loader or a nested page, a union, an error, a
+null where the schema says non-null, a mutation) is answered by strawberry, which stays the
+reference: tests/server/test_planned_documents.py runs every document of the PWA both ways.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graphql import (
+    BooleanValueNode,
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLEnumType,
+    GraphQLField,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    VariableNode,
+)
+from graphql.error import GraphQLError
+from graphql.execution.values import get_argument_values, get_variable_values
+
+from schema.cost import cost_errors
+from schema.documents import parse_document, validation_errors
+
+# root query fields whose resolvers need nothing of `info` but `info.context`, answered by a plan
+PLANNED_ROOTS = frozenset({"feed", "post", "me", "challenges", "notifications", "unreadNotificationCount"})
+BACKREF = "strawberry-definition"
+
+
+class Unplannable(Exception):
+    """The document (or this run of it) is left to strawberry."""
+
+
+Condition = tuple[bool, Any]  # (include when true, a bool or ("var", name))
+
+
+@dataclass(slots=True)
+class Leaf:
+    key: str
+    attribute: str | None  # None: a sync projection
+    projection: Callable[[Any, Any], Any] | None  # (object, PlannedInfo)
+    serialize: Callable[[Any], Any] | None  # None: the value as it is (str, int, bool)
+    non_null: bool
+    list_depth: int
+    conditions: list[Condition] = field(default_factory=list)
+    pass_type: type | None = None  # values of this type are sent as they are
+    scalar_serialize: Callable[[Any], Any] | None = None  # the schema's serialiser, for the others
+
+
+@dataclass(slots=True)
+class Branch:
+    key: str
+    attribute: str | None
+    projection: Callable[[Any, Any], Any] | None  # (object, PlannedInfo)
+    children: list[Any]  # Leaf | Branch | TypeName
+    non_null: bool
+    list_depth: int
+    conditions: list[Condition] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TypeName:
+    key: str
+    name: str
+    conditions: list[Condition] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Root:
+    key: str
+    graphql_field: GraphQLField
+    node: FieldNode
+    type: Any
+    children: list[Any]
+    non_null: bool
+    list_depth: int
+    conditions: list[Condition] = field(default_factory=list)
+    project: Callable[[Any, dict[str, Any], Any], Any] | None = None
+
+
+@dataclass(slots=True)
+class Plan:
+    document: DocumentNode
+    operation: OperationDefinitionNode
+    roots: list[Root]
+
+
+# ------------------------------------------------------------------------------ compiling
+
+
+def _unwrap(kind: Any) -> tuple[Any, bool, int]:
+    """The named type, whether the outermost is non-null, and how many lists wrap it
+    (only nullable items inside lists, or non-null ones: both are checked at run time)."""
+    non_null = isinstance(kind, GraphQLNonNull)
+    depth = 0
+    while isinstance(kind, GraphQLNonNull | GraphQLList):
+        if isinstance(kind, GraphQLList):
+            depth += 1
+        kind = kind.of_type
+    return kind, non_null, depth
+
+
+def _conditions(node: Any) -> list[Condition]:
+    found: list[Condition] = []
+    for directive in node.directives or ():
+        name = directive.name.value
+        if name not in ("include", "skip"):
+            raise Unplannable(f"directive @{name}")
+        value = directive.arguments[0].value
+        if isinstance(value, BooleanValueNode):
+            found.append((name == "include", value.value))
+        elif isinstance(value, VariableNode):
+            found.append((name == "include", ("var", value.name.value)))
+        else:
+            raise Unplannable("directive argument")
+    return found
+
+
+_PASS_THROUGH = {"String": str, "Int": int, "Boolean": bool}
+
+
+def _serializer(kind: Any) -> Callable[[Any], Any] | None:
+    if isinstance(kind, GraphQLScalarType) and kind.name in _PASS_THROUGH:
+        return None  # a str, int or bool as it is; anything else through the schema's serialiser
+    if isinstance(kind, GraphQLScalarType | GraphQLEnumType):
+        return kind.serialize
+    raise Unplannable(f"type {kind}")
+
+
+def _projection(definition: Any) -> tuple[str | None, Callable[[Any, Any], Any] | None]:
+    """How a field reads its object: an attribute, or a sync resolver of the object alone."""
+    if definition.permission_classes or definition.extensions:
+        raise Unplannable(f"field {definition.python_name} has permissions or extensions")
+    if definition.arguments:
+        raise Unplannable(f"field {definition.python_name} takes arguments")
+    resolver = definition.base_resolver
+    if resolver is None:
+        return definition.python_name, None
+    if resolver.is_async or resolver.root_parameter is not None:
+        raise Unplannable(f"field {definition.python_name} needs execution")
+    function = resolver.wrapped_func
+    if inspect.iscoroutinefunction(function) or inspect.isasyncgenfunction(function):
+        raise Unplannable("async projection")
+    info = resolver.info_parameter
+    if info is None:
+        return None, lambda source, _info: function(source)
+    # a sync resolver reading the request's context (e.g. the viewer's language)
+    name = info.name
+    return None, lambda source, planned_info: function(source, **{name: planned_info})
+
+
+def _selections(
+    selection_set: SelectionSetNode,
+    object_type: GraphQLObjectType,
+    fragments: dict[str, FragmentDefinitionNode],
+    inherited: list[Condition],
+) -> list[Any]:
+    planned: list[Any] = []
+    for selection in selection_set.selections:
+        conditions = inherited + _conditions(selection)
+        if isinstance(selection, FragmentSpreadNode | InlineFragmentNode):
+            fragment = fragments[selection.name.value] if isinstance(selection, FragmentSpreadNode) else selection
+            condition = fragment.type_condition
+            if condition is not None and condition.name.value != object_type.name:
+                raise Unplannable("fragment on another type")
+            if isinstance(selection, FragmentSpreadNode):
+                conditions += _conditions(fragment)
+            planned += _selections(fragment.selection_set, object_type, fragments, conditions)
+            continue
+        assert isinstance(selection, FieldNode)
+        name = selection.name.value
+        key = selection.alias.value if selection.alias else name
+        if name == "__typename":
+            planned.append(TypeName(key, object_type.name, conditions))
+            continue
+        graphql_field = object_type.fields[name]
+        definition = (graphql_field.extensions or {}).get(BACKREF)
+        if definition is None or selection.arguments:
+            raise Unplannable(f"field {name}")
+        attribute, projection = _projection(definition)
+        kind, non_null, depth = _unwrap(graphql_field.type)
+        if isinstance(kind, GraphQLObjectType):
+            assert selection.selection_set is not None
+            children = _selections(selection.selection_set, kind, fragments, [])
+            planned.append(Branch(key, attribute, projection, children, non_null, depth, conditions))
+        else:
+            if not isinstance(kind, GraphQLScalarType | GraphQLEnumType):
+                raise Unplannable(f"type {kind}")
+            planned.append(
+                Leaf(key, attribute, projection, _serializer(kind), non_null, depth, conditions,
+                     _PASS_THROUGH.get(kind.name), kind.serialize)
+            )
+    return planned
+
+
+def compile_plan(schema: Any, document: DocumentNode, operation_name: str | None) -> Plan:
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is not None:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    if len(operations) != 1 or operations[0].operation.value != "query":
+        raise Unplannable("operation")
+    operation = operations[0]
+    if operation.directives:
+        raise Unplannable("operation directives")
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    query_type = schema._schema.query_type
+    roots: list[Root] = []
+    for selection in operation.selection_set.selections:
+        if not isinstance(selection, FieldNode) or selection.name.value not in PLANNED_ROOTS:
+            raise Unplannable("root")
+        definition = query_type.fields[selection.name.value]
+        kind, non_null, depth = _unwrap(definition.type)
+        if not isinstance(kind, GraphQLObjectType) or selection.selection_set is None:
+            raise Unplannable("root type")
+        children = _selections(selection.selection_set, kind, fragments, [])
+        key = selection.alias.value if selection.alias else selection.name.value
+        root = Root(key, definition, selection, kind, children, non_null, depth, _conditions(selection))
+        writer = _Writer()
+        root.project = writer.compile([Branch(key, "value", None, children, non_null, depth)])
+        roots.append(root)
+    return Plan(document, operation, roots)
+
+
+def plan_for(schema: Any, query: str, operation_name: str | None) -> Plan | None:
+    """The plan of a document, compiled once and kept with its parsed text; None when
+    strawberry must execute it (or refuse it with its clear error)."""
+    try:
+        parsed = parse_document(query)
+    except GraphQLError:
+        return None
+    key = ("plan", operation_name)
+    if key not in parsed.derived:
+        plan: Plan | None = None
+        if not validation_errors(parsed):
+            try:
+                plan = compile_plan(schema, parsed.document, operation_name)
+            except (Unplannable, KeyError):
+                plan = None
+        parsed.derived[key] = plan
+    found: Plan | None = parsed.derived[key]
+    return found
+
+
+# ------------------------------------------------------------------------------- running
+
+
+class PlannedInfo:
+    """What a planned root resolver gets for `info`: the request's context, nothing else."""
+
+    __slots__ = ("context",)
+
+    def __init__(self, context: Any) -> None:
+        self.context = context
+
+    def __getattr__(self, name: str) -> Any:
+        raise Unplannable(f"info.{name}")
+
+
+def _included(conditions: list[Condition], variables: dict[str, Any]) -> bool:
+    for include, value in conditions:
+        if isinstance(value, tuple):
+            value = variables.get(value[1])
+        if bool(value) is not include:
+            return False
+    return True
+
+
+class _Writer:
+    """Writes a plan as Python source, once: one function per object type in the selection,
+    fields read by attribute and serialised inline (a walk over the plan per value costs
+    about three times as much)."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.env: dict[str, Any] = {"Unplannable": Unplannable, "_included": _included}
+        self.count = 0
+
+    def constant(self, value: Any) -> str:
+        self.count += 1
+        name = f"k{self.count}"
+        self.env[name] = value
+        return name
+
+    def object_function(self, children: list[Any]) -> str:
+        # every function takes the value, the variables and the PlannedInfo (s|x, v, i)
+        self.count += 1
+        name = f"o{self.count}"
+        body = ["    r = {}"]
+        for child in children:
+            indent = "    "
+            if child.conditions:
+                body.append(f"    if _included({self.constant(child.conditions)}, v):")
+                indent = "        "
+            key = repr(child.key)
+            if type(child) is TypeName:
+                body.append(f"{indent}r[{key}] = {child.name!r}")
+                continue
+            read = f"s.{child.attribute}" if child.attribute is not None else f"{self.constant(child.projection)}(s, i)"
+            if type(child) is Leaf and child.list_depth == 0 and child.serialize is None and child.pass_type:
+                kind = self.constant(child.pass_type)
+                fallback = self.constant(child.scalar_serialize)
+                null = "raise Unplannable('null')" if child.non_null else f"r[{key}] = None"
+                body += [
+                    f"{indent}x = {read}",
+                    f"{indent}if type(x) is {kind}: r[{key}] = x",
+                    f"{indent}elif x is None: {null}",
+                    f"{indent}else: r[{key}] = {fallback}(x)",
+                ]
+            else:
+                body.append(f"{indent}r[{key}] = {self.value_function(child, child.list_depth)}({read}, v, i)")
+        body.append("    return r")
+        self.lines += [f"def {name}(s, v, i):", *body, ""]
+        return name
+
+    def value_function(self, child: Any, depth: int) -> str:
+        """A function of (value, variables) for a field's value at a list depth."""
+        if depth:
+            inner = self.value_function(child, depth - 1)
+            code = f"[{inner}(y, v, i) if y is not None else _null() for y in x]"
+        elif type(child) is Leaf:
+            serialize = child.serialize or child.scalar_serialize
+            code = f"{self.constant(serialize)}(x)"
+        else:
+            code = f"{self.object_function(child.children)}(x, v, i)"
+        self.count += 1
+        name = f"f{self.count}"
+        null = "_null()" if child.non_null or depth != child.list_depth else "None"
+        self.lines += [f"def {name}(x, v, i):", f"    return {null} if x is None else {code}", ""]
+        return name
+
+    def compile(self, children: list[Any]) -> Callable[[Any, dict[str, Any], Any], dict[str, Any]]:
+        name = self.object_function(children)
+        self.env["_null"] = _null
+        exec("\n".join(self.lines), self.env)  # noqa: S102 - our own source, from the schema's names
+        function: Callable[[Any, dict[str, Any], Any], dict[str, Any]] = self.env[name]
+        return function
+
+
+class _Result:
+    """The root resolver's value, as the attribute the compiled root function reads."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+def _null() -> Any:
+    raise Unplannable("null in a non-null field")
+
+
+async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, Any] | None) -> bytes | None:
+    """The response body, or None to let strawberry execute the document."""
+    found = get_variable_values(schema._schema, plan.operation.variable_definitions or (), variables or {})
+    if isinstance(found, list):
+        return None  # strawberry reports the variables' errors
+    coerced = found.coerced
+    if cost_errors(schema._schema, plan.document, plan.operation, variables, getattr(context, "language", "fr")):
+        return None
+    info = PlannedInfo(context)
+    data: dict[str, Any] = {}
+    try:
+        for root in plan.roots:
+            if root.conditions and not _included(root.conditions, coerced):
+                continue
+            definition = root.graphql_field.extensions[BACKREF]
+            resolver = definition.base_resolver
+            if resolver is None or definition.permission_classes:
+                return None
+            arguments = get_argument_values(root.graphql_field, root.node, found)
+            kwargs = schema_arguments(schema, definition, arguments)
+            if resolver.info_parameter is not None:
+                kwargs[resolver.info_parameter.name] = info
+            args = [None] if resolver.self_parameter is not None else []
+            result = resolver(*args, **kwargs)
+            if inspect.isawaitable(result):
+                result = await result
+            assert root.project is not None
+            data[root.key] = root.project(_Result(result), coerced, info)[root.key]
+    except Exception:
+        # a domain error, a refusal, a value the plan can't serialise: strawberry answers
+        return None
+    return json.dumps({"data": data}, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def schema_arguments(schema: Any, definition: Any, arguments: dict[str, Any]) -> dict[str, Any]:
+    from strawberry.types.arguments import convert_arguments
+
+    return convert_arguments(
+        arguments, definition.arguments, scalar_registry=schema.schema_converter.scalar_registry, config=schema.config
+    )
