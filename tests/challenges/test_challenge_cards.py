@@ -108,3 +108,20 @@ async def test_the_organisations_anonymous_boards_name_no_leader_outside_my_team
     assert (theirs["leaderName"], theirs["leaderUserId"], theirs["leaderCount"]) == (None, None, 1)
     assert colleague["leaderName"] == "Inès Martin"
     assert arras.id
+
+
+RESULTS = "{ myDashboard { standings { name rank tied score scoringMode } } }"
+
+
+async def test_my_results_say_a_shared_rank_in_the_boards_unit(live_server):
+    # given Hugo and Chloé level at 40 % behind Inès
+    found = await arena(sellers=3, names=["Inès Martin", "Hugo Bernard", "Chloé Dubois"])
+    await live_challenge(found, name="Challenge des résultats")
+    for seller, value in zip(found.sellers, (6, 4, 4), strict=True):
+        await sell(found, seller, value)
+    # when Chloé opens « Résultats »
+    async with GraphQLClient(live_server.url, token=found.tokens[found.sellers[2].id]) as client:
+        data = await client.execute(RESULTS)
+    # then her standing is 2nd ex aequo, in percent like the board
+    assert data["myDashboard"]["standings"] == [
+        {"name": "Challenge des résultats", "rank": 2, "tied": True, "score": 40.0, "scoringMode": "PERCENT_OF_TARGET"}]
