@@ -125,9 +125,13 @@ def read_table(content: bytes) -> CsvTable:
     if not content.strip():
         raise CsvRefused("csv_empty")
     text, encoding = decode(content)
-    lines = text.splitlines()
-    header_line = next((line for line in lines if line.strip()), "")
-    delimiter = _delimiter(header_line)
+    first, _, rest = text.partition("\n")
+    skipped = 0
+    if first.strip().lower().startswith("sep=") and len(first.strip()) == 5:  # Excel's « sep=; » line
+        delimiter, text, skipped = first.strip()[4], rest, 1
+    else:
+        header_line = next((line for line in text.splitlines() if line.strip()), "")
+        delimiter = _delimiter(header_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
@@ -145,7 +149,7 @@ def read_table(content: bytes) -> CsvTable:
             if len(rows) >= MAX_LINES:
                 raise CsvRefused("csv_too_many_lines", max=MAX_LINES)
             cells = {name: clean_cell(value) for name, value in zip(names, values, strict=False) if name is not None}
-            rows.append(Row(reader.line_num, cells))
+            rows.append(Row(reader.line_num + skipped, cells))
     except csv.Error:
         raise CsvRefused("csv_unreadable", line=reader.line_num) from None
     return CsvTable(encoding, delimiter, known, rows)

@@ -68,12 +68,6 @@ async def start_import(scope: Scope, import_id: int, apply: bool, valid_only: bo
     return job
 
 
-async def wait_for_imports() -> None:
-    """For tests and shutdown: the imports this process runs, finished."""
-    while _tasks:
-        await asyncio.gather(*list(_tasks), return_exceptions=True)
-
-
 async def run_import(scope: Scope, import_id: int, apply: bool, valid_only: bool) -> None:
     job = await NetworkImport.get(id=import_id)
     try:

@@ -104,3 +104,38 @@ async def test_head_office_reads_the_change_log_and_narrows_it(live_server, phon
     await expect(changes).not_to_contain_text("Printemps VO")
     await expect(changes).to_contain_text("Julie Moreau")
     assert phone.console_errors == []
+
+
+async def test_a_bad_file_shows_its_report_and_only_the_valid_lines_go_in(live_server, phones):
+    # given head office's admin on the network screen
+    network = await make_network()
+    admin = await make_user(network.root, Role.ADMIN, "Isabelle Marchand")
+    phone = await phones()
+    page = phone.page
+    await sign_in(page, admin.email)
+    await page.goto("/admin/network")
+    bad = (
+        b"type,code,parent_code,kind,name,city,email,unit_code,role\n"
+        b"unit,PDV-DOUAI,,point de vente,Douai Gare,Douai,,,\n"
+        b"unit,PDV-LENS,NULLE-PART,point de vente,Lens,Lens,,,\n"
+        b"person,,,,=1+1,,paul@test.example,PDV-DOUAI,membre\n"
+        b"person,,,,Sarah Nord,,sarah@test.example,PDV-DOUAI,membre\n"
+    )
+    # when she picks a file with two bad lines
+    await page.get_by_label("Fichier CSV à importer").set_input_files(
+        files=[{"name": "douai.csv", "mimeType": "text/csv", "buffer": bad}]
+    )
+    # then nothing is applied and each bad line says where and why
+    report = page.get_by_label("Rapport d'import")
+    await expect(report).to_contain_text("2 erreurs : rien n'est appliqué.")
+    refused = page.get_by_role("list", name="Lignes refusées")
+    await expect(refused).to_contain_text("Ligne 3, colonne parent_code : Le code parent « NULLE-PART » n'est ni dans le fichier ni dans le réseau.")
+    await expect(refused).to_contain_text("Ligne 4, colonne name : Cellule refusée : elle commence par =, +, - ou @ comme une formule.")
+    assert await screen_problems(page) == []
+    # when she applies the valid lines only
+    await page.get_by_role("button", name="Appliquer seulement les 2 lignes valides").click()
+    # then Douai and Sarah are in, the rest is not
+    await expect(page.get_by_text("Import terminé : 1 unité(s) créée(s), 1 personne(s) invitée(s).")).to_be_visible()
+    await expect(page.get_by_role("list", name="Arborescence du réseau")).to_contain_text("Douai Gare")
+    assert not await Unit.filter(organization_id=network.organization_id, external_code="PDV-LENS").exists()
+    assert phone.console_errors == []

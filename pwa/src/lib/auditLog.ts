@@ -49,6 +49,15 @@ export const FIELDS = [
   'expiresAt',
   'sessionsEnded',
   'unitsClosed',
+  'file',
+  'units_created',
+  'units_updated',
+  'units_moved',
+  'units_unchanged',
+  'people_invited',
+  'people_updated',
+  'people_unchanged',
+  'lines_refused',
 ] as const;
 
 export type KnownAction = (typeof ACTIONS)[number];

@@ -27,12 +27,12 @@ export function AuditEntryCard({ entry, when, onPerson }: AuditEntryCardProps) {
   const actor = entry.actor;
   const subject = entry.subject;
   return (
-    <li class="audit-entry">
-      <p class="audit-what">
+    <li class="auditlog-entry">
+      <p class="auditlog-what">
         <strong>{what}</strong>
         {subject?.name ? ` · ${subject.name}` : ''}
       </p>
-      <p class="audit-meta">
+      <p class="auditlog-meta">
         {actor && !actor.isToken && actor.id ? (
           <button
             type="button"
@@ -48,7 +48,7 @@ export function AuditEntryCard({ entry, when, onPerson }: AuditEntryCardProps) {
         <time dateTime={entry.at}>{when}</time>
       </p>
       {entry.changes.length > 0 && (
-        <dl class="audit-changes">
+        <dl class="auditlog-changes">
           {entry.changes.map((change) => {
             const label = fieldKey(change.field);
             return (

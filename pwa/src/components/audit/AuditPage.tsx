@@ -61,7 +61,7 @@ function AuditScreen() {
         {t('audit.title')}
       </h1>
       <p class="lever-muted">{t('audit.intro')}</p>
-      <fieldset class="audit-filters">
+      <fieldset class="auditlog-filters">
         <legend class="visually-hidden">{t('audit.filters')}</legend>
         <label class="field">
           <span>{t('audit.kind')}</span>
@@ -95,7 +95,7 @@ function AuditScreen() {
           {state.data.auditLog.edges.length === 0 ? (
             <p class="lever-empty">{t('audit.none')}</p>
           ) : (
-            <ul class="audit-list" aria-label={t('audit.listLabel')}>
+            <ul class="auditlog-list" aria-label={t('audit.listLabel')}>
               {state.data.auditLog.edges.map(({ node }) => (
                 <AuditEntryCard key={node.id} entry={node} when={dates.format(new Date(node.at))} onPerson={setPerson} />
               ))}

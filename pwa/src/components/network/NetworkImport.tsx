@@ -100,7 +100,7 @@ export function NetworkImport({ onApplied }: { onApplied: (message: string) => v
 
   return (
     <section class="admin-block" aria-labelledby="network-import-title">
-      <h2 id="network-import-title">{t('network.import.title')}</h2>
+      <h2 id="network-import-title" class="lever-subtitle">{t('network.import.title')}</h2>
       <p class="lever-muted">{t('network.import.intro')}</p>
       <label class="field">
         <span>{t('network.import.file')}</span>
