@@ -8,8 +8,8 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from schema.context import Info
-from schema.permissions import scope_of
-from server.challenges.cards import Card, cards_for
+from schema.permissions import scope_of, signed_in
+from server.challenges.cards import Card, anonymise_leaders, cards_for
 from server.challenges.metrics import metrics_by_ids
 from server.challenges.models import Challenge, Metric
 from server.challenges.standings import participant_counts as counts_by_challenge
@@ -52,6 +52,7 @@ def cards_by_challenge(info: Info) -> DataLoader[Challenge, Card]:
     """The list's cards (my rank, the leader) for every challenge of the page, at once."""
     async def load(challenges: list[Challenge]) -> list[Card]:
         found = await cards_for(scope_of(info), list(challenges))
+        await anonymise_leaders(signed_in(info), list(found.values()))
         return [found[c.id] for c in challenges]
 
     return _loader(info, "CardByChallenge", load)

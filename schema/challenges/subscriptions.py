@@ -50,6 +50,9 @@ class LiveLeaderboardRow:
         default=None, description="Score before this change (null in a snapshot or for a newcomer): ranks are "
         "shared by equal scores, so a phone re-ranks those it knows by score.")
     tied: bool = strawberry.field(default=False, description="In a snapshot: whether another has the same score.")
+    photo_url: str | None = strawberry.field(
+        default=None, description="In a snapshot: the person's profile photo when the row is named (changes carry none: "
+        "keep the one known).")
 
 
 @strawberry.type(description="A snapshot or a change of a leaderboard. A version more than one "
@@ -76,7 +79,7 @@ async def _snapshot(challenge_id: int, league: str) -> LeaderboardEvent:
     rows = [
         LiveLeaderboardRow(participant_id=strawberry.ID(str(r.participant_id)), rank=r.rank, previous_rank=None,
                            display_name=r.display_name, unit_name=r.unit_name, score=r.score,
-                           thresholds_reached=r.thresholds_reached, tied=r.tied)
+                           thresholds_reached=r.thresholds_reached, tied=r.tied, photo_url=r.photo_url)
         for r in page.rows
     ]
     return LeaderboardEvent(type=LeaderboardEventType.SNAPSHOT, challenge_id=strawberry.ID(str(challenge_id)),

@@ -112,6 +112,7 @@ class LeaderboardRow:
     participant_id: strawberry.ID
     rank: int = strawberry.field(description="Competition rank: one plus how many have a strictly higher score.")
     tied: bool = strawberry.field(description="Whether another participant has the same score (ex aequo).")
+    photo_url: str | None = strawberry.field(description="The person's profile photo, only when the row is named.")
     display_name: str | None = strawberry.field(description="Null when the participant is hidden from public screens.")
     unit_name: str
     score: float
@@ -174,12 +175,17 @@ class ChallengeCard:
     my_score: float | None
     leader_name: str | None = strawberry.field(description="The first's name; null when nobody scored yet or hidden.")
     leader_user_id: strawberry.ID | None = strawberry.field(description="The first's person, for the face.")
+    leader_photo_url: str | None = strawberry.field(description="The first's profile photo (null: initials, or hidden).")
     leader_count: int = strawberry.field(description="How many share first place (0 when nobody scored yet).")
 
 
 def as_row(row: standings.Row) -> LeaderboardRow:
     return LeaderboardRow(
-        participant_id=strawberry.ID(str(row.participant_id)), rank=row.rank, tied=row.tied, display_name=row.display_name,
+        participant_id=strawberry.ID(str(row.participant_id)), rank=row.rank, tied=row.tied,
+        # a face goes with its name: whatever rule took the name off (hidden, top N, the
+        # organisation's board default) takes the photo off too
+        photo_url=row.photo_url if row.display_name is not None else None,
+        display_name=row.display_name,
         unit_name=row.unit_name, score=row.score, thresholds_reached=row.thresholds_reached, is_me=row.is_me,
     )
 
@@ -249,7 +255,7 @@ class Challenge:
         return ChallengeCard(
             my_rank=found.my_rank, my_tied=found.my_tied, my_score=found.my_score, leader_name=found.leader_name,
             leader_user_id=strawberry.ID(str(found.leader_user_id)) if found.leader_user_id is not None else None,
-            leader_count=found.leader_count,
+            leader_count=found.leader_count, leader_photo_url=found.leader_photo_url,
         )
 
     @strawberry.field(description="League codes, each with its own ranking (one empty code without leagues).")

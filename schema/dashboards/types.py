@@ -6,8 +6,10 @@ import datetime as dt
 
 import strawberry
 
+from schema.challenges.types import ScoringMode
 from schema.evaluation.types import ActionPlan, IndexPoint, SkillScore, as_plan, as_scores
 from schema.network.types import UnitKind
+from server.challenges.models import ScoringMode as ScoringModeEnum
 from server.dashboards.figures import PersonFigures, Totals
 from server.dashboards.results import ResultAgainstTarget as ResultRow
 from server.dashboards.services import DashboardTable as DashboardTableEnum
@@ -131,6 +133,9 @@ class ChallengeStanding:
     rank: int | None
     participant_count: int = strawberry.field(description="Participants in the viewer's league.")
     score: float
+    scoring_mode: ScoringMode = strawberry.field(description="The score's unit: percent of target or improvement, "
+                                                 "or absolute points.")
+    tied: bool = strawberry.field(description="Whether the rank is shared with others at the same score (ex aequo).")
 
 
 @strawberry.type(description="The viewer's own figures.")
@@ -177,7 +182,7 @@ def as_my_dashboard(row: MyDashboardRow) -> MyDashboard:
         standings=[
             ChallengeStanding(
                 challenge_id=strawberry.ID(str(s.challenge_id)), name=s.name, rank=s.rank,
-                participant_count=s.size, score=s.score,
+                participant_count=s.size, score=s.score, scoring_mode=ScoringModeEnum(s.scoring_mode), tied=s.tied,
             )
             for s in row.standings
         ],

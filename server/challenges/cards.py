@@ -16,11 +16,13 @@ from typing import Any
 from tortoise.expressions import Q
 from tortoise.functions import Max
 
+from server.accounts.models import User
 from server.challenges.bounds import finite
 from server.challenges.models import Challenge, ChallengeStatus, Participant, ParticipantKind
 from server.challenges.movement import board_loader, key_of
 from server.challenges.ranking import board_name, get_rank_index
 from server.network.scope import Scope
+from server.privacy.boards import anonymise_outside_team
 
 
 @dataclass(slots=True)
@@ -30,6 +32,7 @@ class Card:
     my_score: float | None = None
     leader_name: str | None = None  # None when nobody leads yet, or the leader is hidden
     leader_user_id: int | None = None
+    leader_photo_url: str | None = None
     leader_count: int = 0  # how many share first place (0: nobody scored yet)
 
 
@@ -72,9 +75,28 @@ async def _leaders(cards: dict[int, Card], by_id: dict[int, Challenge], mine: di
         return
     clauses = [Q(challenge_id=c, league=league, score=top) for c, league, top in leading]
     rows = await Participant.filter(reduce(or_, clauses)).order_by("challenge_id", "-tie", "-id").values(
-        "challenge_id", "display_name", "user_id", "hidden")
+        "challenge_id", "display_name", "user_id", "hidden", "user__avatar_url")
     for row in rows:
         card = cards[int(row["challenge_id"])]
         if card.leader_count == 0 and not row["hidden"]:
             card.leader_name, card.leader_user_id = row["display_name"], row["user_id"]
+            card.leader_photo_url = row["user__avatar_url"]
         card.leader_count += 1
+
+
+@dataclass(slots=True)
+class _LeaderRow:
+    display_name: str | None
+    user_id: int | None
+    is_me: bool = False
+
+
+async def anonymise_leaders(viewer: User, cards: list[Card]) -> None:
+    """The organisation's board default (« anonymous outside one's own team ») on the leaders
+    the cards name, as on the board itself: the name and face go, the count stays."""
+    named = [card for card in cards if card.leader_name is not None]
+    rows = [_LeaderRow(card.leader_name, card.leader_user_id, card.leader_user_id == viewer.id) for card in named]
+    await anonymise_outside_team(viewer, rows)
+    for card, row in zip(named, rows, strict=True):
+        if row.display_name is None:
+            card.leader_name = card.leader_user_id = card.leader_photo_url = None

@@ -40,7 +40,7 @@ from server.network.scope import Scope
 
 PAGE_MAX = 100
 ROW_COLUMNS = ("id", "display_name", "unit_name", "league", "score", "tie", "user_id", "unit_id",
-               "hidden", "thresholds_reached", "final_rank")
+               "hidden", "thresholds_reached", "final_rank", "user__avatar_url")
 
 
 @dataclass(slots=True)
@@ -56,6 +56,7 @@ class Row:
     user_id: int | None
     cursor: str = ""
     tied: bool = False  # shares its rank with another participant
+    photo_url: str | None = None  # the person's photo, only when the row is named
 
 
 @dataclass(slots=True)
@@ -143,11 +144,13 @@ def _row(challenge: Challenge, values: dict[str, Any], rank: int, viewer: User |
     # TOP_AND_AROUND names the top N, and the viewer's neighbours in the "around me" view
     masked = values["hidden"] or (
         challenge.visibility == Visibility.TOP_AND_AROUND and rank > challenge.top_n and not around)
+    named = mine or not masked
     return Row(
         participant_id=values["id"], rank=values["final_rank"] or rank,
-        display_name=values["display_name"] if mine or not masked else None,
+        display_name=values["display_name"] if named else None,
         unit_name=values["unit_name"], league=values["league"], score=finite(values["score"]),
         thresholds_reached=values["thresholds_reached"], is_me=mine, user_id=values["user_id"],
+        photo_url=values.get("user__avatar_url") if named else None,
     )
 
 

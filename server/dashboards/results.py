@@ -41,6 +41,8 @@ class StandingRow:
     rank: int | None
     size: int
     score: float
+    scoring_mode: str = "PERCENT_OF_TARGET"  # the score's unit: percent, or points when ABSOLUTE
+    tied: bool = False  # the rank is shared (ex aequo)
 
 
 def _total(aggregation: str, rows: list[tuple[datetime, float]]) -> float:
@@ -103,7 +105,8 @@ async def my_standings(viewer: User) -> list[StandingRow]:
         seen.add(challenge.id)
         board, load = board_name(challenge.id, me.league), board_loader(challenge.id, me.league)
         rank = me.final_rank or await index.rank(board, key_of(me), load)
-        rows.append(StandingRow(challenge.id, challenge.name, rank, await index.size(board, load), round(finite(me.score), 2)))
+        rows.append(StandingRow(challenge.id, challenge.name, rank, await index.size(board, load), round(finite(me.score), 2),
+                                str(challenge.scoring_mode), await index.tied(board, key_of(me), load) > 0))
     return rows
 
 

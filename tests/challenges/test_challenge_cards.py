@@ -64,3 +64,64 @@ async def _cards_queries(live_server, challenges: int) -> int:
 
 async def test_the_cards_cost_the_same_for_2_or_6_challenges(live_server):
     assert await _cards_queries(live_server, 2) == await _cards_queries(live_server, 6)
+
+
+PHOTOS = """query($id: ID!) { challenge(id: $id) { leaderboard(first: 5) { edges { node { displayName photoUrl } } } }
+  challenges { name card { leaderPhotoUrl } } }"""
+
+
+async def test_faces_show_a_photo_only_where_the_name_shows(live_server):
+    # given Inès leading with a profile photo, Hugo with one too but hidden from public screens
+    found = await arena(sellers=3, names=["Inès Martin", "Hugo Bernard", "Chloé Dubois"])
+    challenge = await live_challenge(found, name="Challenge en photos")
+    ines, hugo, chloe = found.sellers
+    for person in (ines, hugo):
+        person.avatar_url = f"/media/photos/{person.id}.webp"
+        await person.save(update_fields=["avatar_url"])
+    await sell(found, ines, 5)
+    await sell(found, hugo, 3)
+    await set_hidden(hugo, True)
+    # when Chloé reads the board and the list
+    async with GraphQLClient(live_server.url, token=found.tokens[chloe.id]) as client:
+        data = await client.execute(PHOTOS, {"id": str(challenge.id)})
+    # then Inès's face is her photo, and Hugo's photo stays hidden with his name
+    rows = [(e["node"]["displayName"], e["node"]["photoUrl"]) for e in data["challenge"]["leaderboard"]["edges"]]
+    assert rows[:2] == [("Inès Martin", f"/media/photos/{ines.id}.webp"), (None, None)]
+    card = next(c["card"] for c in data["challenges"] if c["name"] == "Challenge en photos")
+    assert card["leaderPhotoUrl"] == f"/media/photos/{ines.id}.webp"
+
+
+async def test_the_organisations_anonymous_boards_name_no_leader_outside_my_team(live_server):
+    # given head office made boards anonymous outside one's own team, Inès of Lille leading
+    from server.privacy.models import PrivacyPolicy
+    from tests.factories import signed_in
+
+    found = await arena(sellers=2, names=["Inès Martin", "Hugo Bernard"])
+    arras, arras_token = await signed_in(found.network.points_of_sale["Arras"], name="Léa Garnier")
+    await live_challenge(found, name="Challenge anonyme")
+    await sell(found, found.sellers[0], 5)
+    await PrivacyPolicy.create(organization_id=found.network.organization_id, boards_anonymous_outside_team=True)
+    # when Léa of Arras and Hugo of Lille open the list
+    theirs = (await cards_of(live_server.url, arras_token))["Challenge anonyme"]
+    colleague = (await cards_of(live_server.url, found.tokens[found.sellers[1].id]))["Challenge anonyme"]
+    # then Léa is not told who leads, Hugo (her team) is
+    assert (theirs["leaderName"], theirs["leaderUserId"], theirs["leaderCount"]) == (None, None, 1)
+    assert colleague["leaderName"] == "Inès Martin"
+    assert arras.id
+
+
+RESULTS = "{ myDashboard { standings { name rank tied score scoringMode } } }"
+
+
+async def test_my_results_say_a_shared_rank_in_the_boards_unit(live_server):
+    # given Hugo and Chloé level at 40 % behind Inès
+    found = await arena(sellers=3, names=["Inès Martin", "Hugo Bernard", "Chloé Dubois"])
+    await live_challenge(found, name="Challenge des résultats")
+    for seller, value in zip(found.sellers, (6, 4, 4), strict=True):
+        await sell(found, seller, value)
+    # when Chloé opens « Résultats »
+    async with GraphQLClient(live_server.url, token=found.tokens[found.sellers[2].id]) as client:
+        data = await client.execute(RESULTS)
+    # then her standing is 2nd ex aequo, in percent like the board
+    assert data["myDashboard"]["standings"] == [
+        {"name": "Challenge des résultats", "rank": 2, "tied": True, "score": 40.0, "scoringMode": "PERCENT_OF_TARGET"}]

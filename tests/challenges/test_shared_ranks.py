@@ -93,7 +93,7 @@ async def test_leaving_a_tie_passes_those_level_and_reaching_one_only_levels(liv
     # then she stays 1st but now alone: Hugo was passed and is told he is 2nd; she is not told « vous passez 1re »
     assert data["recordResult"]["moves"] == [{"previousRank": 1, "rank": 1, "overtakenCount": 1}]
     told = await Notification.get(user_id=hugo.id, kind=NotificationKind.RANK_OVERTAKEN)
-    assert told.actor_names == ["Inès Martin"] and told.params["rank"] == 2
+    assert told.params["actorIds"] == [ines.id] and told.params["rank"] == 2
     assert not await Notification.filter(
         user_id=ines.id, kind__in=[NotificationKind.RANK_UP, NotificationKind.TOP_THREE]).exists()
     # when Chloé reaches Hugo's score

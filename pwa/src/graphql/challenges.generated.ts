@@ -13,14 +13,14 @@ export type ChallengeRulesFieldsFragment = { id: string, name: string, descripti
 export type ChallengesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ChallengesQuery = { challenges: Array<{ prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number }>, card: { myRank: number | null, myTied: boolean, myScore: number | null, leaderName: string | null, leaderUserId: string | null, leaderCount: number } }>, pendingDuels: Array<{ id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null }>, metrics: Array<{ id: string, name: string, unitLabel: string }>, duelOpponents: Array<{ id: string, displayName: string }> };
+export type ChallengesQuery = { challenges: Array<{ prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number }>, card: { myRank: number | null, myTied: boolean, myScore: number | null, leaderName: string | null, leaderUserId: string | null, leaderPhotoUrl: string | null, leaderCount: number } }>, pendingDuels: Array<{ id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null }>, metrics: Array<{ id: string, name: string, unitLabel: string }>, duelOpponents: Array<{ id: string, displayName: string }> };
 
 export type ChallengeQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ChallengeQuery = { challenge: { description: string, prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, leagues: Array<string>, visibility: Types.LeaderboardVisibility, topN: number, closedAt: string | null, viewerCanManage: boolean, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number, label: string }>, metrics: Array<{ weight: number, metric: { id: string, name: string, unitLabel: string } }>, myStanding: { participantId: string, rank: number, tiedWith: number, participantCount: number, league: string, score: number, gapToNextRank: number | null, nextThreshold: number | null, gapToNextThreshold: number | null, finalRank: number | null, breakdown: Array<{ kind: string, label: string, value: number, target: number | null, baseline: number | null, weight: number, percent: number | null, points: number }> } | null, aroundMe: Array<{ participantId: string, rank: number, tied: boolean, displayName: string | null, unitName: string, score: number, thresholdsReached: number, isMe: boolean }> } | null };
+export type ChallengeQuery = { challenge: { description: string, prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, leagues: Array<string>, visibility: Types.LeaderboardVisibility, topN: number, closedAt: string | null, viewerCanManage: boolean, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number, label: string }>, metrics: Array<{ weight: number, metric: { id: string, name: string, unitLabel: string } }>, myStanding: { participantId: string, rank: number, tiedWith: number, participantCount: number, league: string, score: number, gapToNextRank: number | null, nextThreshold: number | null, gapToNextThreshold: number | null, finalRank: number | null, breakdown: Array<{ kind: string, label: string, value: number, target: number | null, baseline: number | null, weight: number, percent: number | null, points: number }> } | null, aroundMe: Array<{ participantId: string, rank: number, tied: boolean, photoUrl: string | null, displayName: string | null, unitName: string, score: number, thresholdsReached: number, isMe: boolean }> } | null };
 
 export type LeaderboardEventsSubscriptionVariables = Exact<{
   challengeId: string;
@@ -28,7 +28,7 @@ export type LeaderboardEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type LeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, previousScore: number | null, tied: boolean, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
+export type LeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, previousScore: number | null, tied: boolean, photoUrl: string | null, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
 
 export type AnswerDuelMutationVariables = Exact<{
   challengeId: string;
@@ -344,7 +344,7 @@ export type KioskLeaderboardEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type KioskLeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, previousScore: number | null, tied: boolean, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
+export type KioskLeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, previousScore: number | null, tied: boolean, photoUrl: string | null, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -446,6 +446,7 @@ export const ChallengesDocument = new TypedDocumentString(`
       myScore
       leaderName
       leaderUserId
+      leaderPhotoUrl
       leaderCount
     }
   }
@@ -523,6 +524,7 @@ export const ChallengeDocument = new TypedDocumentString(`
       participantId
       rank
       tied
+      photoUrl
       displayName
       unitName
       score
@@ -553,6 +555,7 @@ export const LeaderboardEventsDocument = new TypedDocumentString(`
       previousRank
       previousScore
       tied
+      photoUrl
       displayName
       unitName
       score
@@ -1385,6 +1388,7 @@ export const KioskLeaderboardEventsDocument = new TypedDocumentString(`
       previousRank
       previousScore
       tied
+      photoUrl
       displayName
       unitName
       score

@@ -6,12 +6,12 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type MyDashboardFieldsFragment = { modulesAssigned: number, modulesCompleted: number, modulesInProgress: number, completionRate: number | null, quizAverage: number | null, quizzesTaken: number, pointOfSaleName: string | null, satisfactionIndex: number | null, satisfactionTarget: number | null, skills: Array<{ skillId: string, skillName: string, level: number, descriptor: string }>, badges: Array<{ badgeId: string, name: string, emoji: string | null, kind: string, level: string | null }>, results: Array<{ metricId: string, metricName: string, unitLabel: string, total: number, target: number, percent: number | null }>, standings: Array<{ challengeId: string, name: string, rank: number | null, participantCount: number, score: number }> };
+export type MyDashboardFieldsFragment = { modulesAssigned: number, modulesCompleted: number, modulesInProgress: number, completionRate: number | null, quizAverage: number | null, quizzesTaken: number, pointOfSaleName: string | null, satisfactionIndex: number | null, satisfactionTarget: number | null, skills: Array<{ skillId: string, skillName: string, level: number, descriptor: string }>, badges: Array<{ badgeId: string, name: string, emoji: string | null, kind: string, level: string | null }>, results: Array<{ metricId: string, metricName: string, unitLabel: string, total: number, target: number, percent: number | null }>, standings: Array<{ challengeId: string, name: string, rank: number | null, participantCount: number, score: number, scoringMode: Types.ScoringMode, tied: boolean }> };
 
 export type MyDashboardLiveSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyDashboardLiveSubscription = { myDashboard: { version: number, dashboard: { modulesAssigned: number, modulesCompleted: number, modulesInProgress: number, completionRate: number | null, quizAverage: number | null, quizzesTaken: number, pointOfSaleName: string | null, satisfactionIndex: number | null, satisfactionTarget: number | null, skills: Array<{ skillId: string, skillName: string, level: number, descriptor: string }>, badges: Array<{ badgeId: string, name: string, emoji: string | null, kind: string, level: string | null }>, results: Array<{ metricId: string, metricName: string, unitLabel: string, total: number, target: number, percent: number | null }>, standings: Array<{ challengeId: string, name: string, rank: number | null, participantCount: number, score: number }> } } };
+export type MyDashboardLiveSubscription = { myDashboard: { version: number, dashboard: { modulesAssigned: number, modulesCompleted: number, modulesInProgress: number, completionRate: number | null, quizAverage: number | null, quizzesTaken: number, pointOfSaleName: string | null, satisfactionIndex: number | null, satisfactionTarget: number | null, skills: Array<{ skillId: string, skillName: string, level: number, descriptor: string }>, badges: Array<{ badgeId: string, name: string, emoji: string | null, kind: string, level: string | null }>, results: Array<{ metricId: string, metricName: string, unitLabel: string, total: number, target: number, percent: number | null }>, standings: Array<{ challengeId: string, name: string, rank: number | null, participantCount: number, score: number, scoringMode: Types.ScoringMode, tied: boolean }> } } };
 
 export type UnitDashboardLiveSubscriptionVariables = Exact<{
   unitId?: string | null | undefined;
@@ -84,6 +84,8 @@ export const MyDashboardFieldsFragmentDoc = new TypedDocumentString(`
     rank
     participantCount
     score
+    scoringMode
+    tied
   }
 }
     `, {"fragmentName":"MyDashboardFields"}) as unknown as TypedDocumentString<MyDashboardFieldsFragment, unknown>;
@@ -133,6 +135,8 @@ export const MyDashboardLiveDocument = new TypedDocumentString(`
     rank
     participantCount
     score
+    scoringMode
+    tied
   }
 }`) as unknown as TypedDocumentString<MyDashboardLiveSubscription, MyDashboardLiveSubscriptionVariables>;
 export const UnitDashboardLiveDocument = new TypedDocumentString(`

@@ -30,6 +30,14 @@ describe('applyEvent', () => {
       [['a', 1, false], ['b', 2, true], ['d', 2, true], ['c', 4, false]]);
   });
 
+  it('keeps a known photo through a move, and drops it when the name is hidden', () => {
+    const { board } = applyEvent(EMPTY_BOARD, { ...snapshot, rows: snapshot.rows.map((r) => ({ ...r, photoUrl: `/p/${r.participantId}` })) });
+    const moved = applyEvent(board, { type: 'ROWS', version: 5, league: '', rows: [{ ...row('d', 2, 98.5), previousScore: 96 }] });
+    expect(moved.board.rows.find((r) => r.participantId === 'd')?.photoUrl).toBe('/p/d');
+    const hidden = applyEvent(moved.board, { type: 'ROWS', version: 6, league: '', rows: [{ ...row('d', 2, 98.6), displayName: null, previousScore: 98.5 }] });
+    expect(hidden.board.rows.find((r) => r.participantId === 'd')?.photoUrl).toBeNull();
+  });
+
   it('brings in a row from below the window and drops the last one', () => {
     const { board } = applyEvent(EMPTY_BOARD, snapshot);
     const moved = applyEvent(board, { type: 'ROWS', version: 5, league: '', rows: [{ ...row('z', 1, 200), previousRank: 40 }] });

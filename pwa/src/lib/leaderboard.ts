@@ -13,6 +13,8 @@ export interface BoardRow {
   previousRank?: number | null;
   previousScore?: number | null;
   tied?: boolean;
+  /** Given in snapshots when the row is named; a change keeps the one known. */
+  photoUrl?: string | null;
   displayName: string | null;
   unitName: string;
   score: number;
@@ -49,7 +51,10 @@ export function sharedRanks<T extends { score: number }>(rows: readonly T[]): (T
   });
 }
 
-function moveOne(rows: BoardRow[], mover: BoardRow, size: number): BoardRow[] | null {
+function moveOne(rows: BoardRow[], moved: BoardRow, size: number): BoardRow[] | null {
+  const known = rows.find((row) => row.participantId === moved.participantId);
+  const photoUrl = moved.displayName === null ? null : moved.photoUrl ?? known?.photoUrl ?? null;
+  const mover = { ...moved, photoUrl };
   const others = rows.filter((row) => row.participantId !== mover.participantId);
   if (mover.rank > size) return others;
   // a score reached later lists after those already there (the server's order too)

@@ -70,7 +70,7 @@ export function ChallengesCard({ challenge, answer, busy = false }: Props) {
         )}
         {challenge.prizes && <span class="challenge-card-prize">{t('challenges.prizes', { prizes: challenge.prizes })}</span>}
         {!pending && <span class="challenge-card-foot">
-          {card.leaderCount > 0 && <ChallengesFace name={card.leaderName ?? '?'} size="s" />}
+          {card.leaderCount > 0 && <ChallengesFace name={card.leaderName ?? '?'} photoUrl={card.leaderPhotoUrl} size="s" />}
           <span data-testid="card-leader">{leader}</span>
         </span>}
       </a>

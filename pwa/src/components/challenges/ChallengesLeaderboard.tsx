@@ -21,14 +21,12 @@ interface Props {
   privacy?: BoardPrivacy;
   /** A race: each row shows its progress to this target instead of a ranking. */
   raceTarget?: number | null;
-  /** Photos by participant id, when the server has them. */
-  photos?: ReadonlyMap<string, string>;
   /** A row's height in px (the TV fits its rows to the screen). */
   rowHeight?: number;
 }
 
 /** Rows placed by their position, so that a change of rank slides them (CSS transition on transform). */
-export function ChallengesLeaderboard({ rows, myParticipantId, changed, unit, moves, large = false, privacy, raceTarget, photos, rowHeight }: Props) {
+export function ChallengesLeaderboard({ rows, myParticipantId, changed, unit, moves, large = false, privacy, raceTarget, rowHeight }: Props) {
   const race = raceTarget != null && raceTarget > 0;
   const height = rowHeight ?? (race ? RACE_ROW_HEIGHT : ROW_HEIGHT) * (large ? 1.6 : 1);
   return (
@@ -36,7 +34,8 @@ export function ChallengesLeaderboard({ rows, myParticipantId, changed, unit, mo
       aria-live="polite">
       {rows.map((row, position) => {
         const mine = row.participantId === myParticipantId;
-        const name = mine ? t('challenges.me') : (privacy ? shownName(row, privacy) : row.displayName) ?? t('challenges.hidden');
+        const named = mine ? t('challenges.me') : privacy ? shownName(row, privacy) : row.displayName;
+        const name = named ?? t('challenges.hidden');
         const move = moves?.get(row.participantId);
         const progress = race ? raceProgress(row.score, raceTarget) : null;
         const classes = ['board-row', mine && 'board-row-mine', changed.has(row.participantId) && 'board-row-changed',
@@ -58,7 +57,7 @@ export function ChallengesLeaderboard({ rows, myParticipantId, changed, unit, mo
             <span class={`board-move board-move-${move ?? 'same'}`} aria-label={move ? t(`challenges.moved.${move}` as never) : undefined}>
               {move === 'up' ? '▲' : move === 'down' ? '▼' : ''}
             </span>
-            <ChallengesFace name={name} photoUrl={photos?.get(row.participantId)} size={large ? 'l' : 's'} />
+            <ChallengesFace name={name} photoUrl={named !== null ? row.photoUrl : null} size={large ? 'l' : 's'} />
             <span class="board-name">
               <span class="board-person" data-testid="board-name">{name}</span>
               <small>{row.unitName}</small>

@@ -51,7 +51,7 @@ function Breakdown({ standing, unit, race }: { standing: Standing; unit: ScoreUn
       {!race && <p class="hint">
         {standing.gapToNextRank !== null
           ? t('challenges.gapToNextRankShown', { gap: formatGap(standing.gapToNextRank, unit, language) })
-          : t('challenges.leading')}
+          : t(standing.tiedWith > 0 ? 'challenges.leadingTied' : 'challenges.leading')}
         {standing.gapToNextThreshold !== null &&
           ` ${t('challenges.gapToThresholdShown', { gap: formatGap(standing.gapToNextThreshold, unit, language) })}`}
       </p>}

@@ -1,5 +1,7 @@
 import { language, t } from '../../i18n';
 import { indexValue, percent } from '../../lib/levers';
+import { rankText } from '../../lib/leaderboard';
+import { formatScore, scoreUnit } from '../../lib/scoreFormat';
 import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverStat } from '../levers/LeverStat';
@@ -9,10 +11,6 @@ import { DashboardsRadar } from './DashboardsRadar';
 import { DashboardsResults } from './DashboardsResults';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 import { MyDashboardLiveDocument } from '../../graphql/dashboards.generated';
-
-function amount(value: number): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value);
-}
 
 /** « Mes résultats »: my results against targets, my challenge standings, my training, quizzes, skills and my point of sale, live. */
 export function DashboardsMyPage({ viewer }: { viewer: Viewer }) {
@@ -55,10 +53,12 @@ export function DashboardsMyPage({ viewer }: { viewer: Viewer }) {
                     <a class="lever-card" href={`/challenges/${standing.challengeId}`} onClick={linkClick}>
                       <span class="lever-card-title">{standing.name}</span>
                       <span class="lever-muted">
-                        {standing.rank === 1
-                          ? t('dashboards.standingFirst', { count: standing.participantCount })
-                          : t('dashboards.standingRank', { rank: standing.rank ?? '–', count: standing.participantCount })}{' '}
-                        · {t('dashboards.standingScore', { score: amount(standing.score) })}
+                        {standing.rank === null
+                          ? t('dashboards.standingRank', { rank: '–', count: standing.participantCount })
+                          : t('dashboards.standingOf', {
+                            rank: rankText(standing.rank, standing.tied, language), count: standing.participantCount,
+                          })}{' '}
+                        · {formatScore(standing.score, scoreUnit(standing.scoringMode), language)}
                       </span>
                     </a>
                   </li>
