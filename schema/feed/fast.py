@@ -73,7 +73,7 @@ SHAPES: dict[str, dict[str, str | None]] = {
     },
     "TextRefs": {"people": "TextRef", "badges": "TextRef", "challenges": "TextRef"},
     "TextRef": {"id": None, "name": None},
-    "User": {name: None for name in "id displayName initials role avatarUrl".split()} | {"unit": "Unit"},
+    "User": {name: None for name in "id displayName initials role avatarUrl photoUrl".split()} | {"unit": "Unit"},
     "Unit": {name: None for name in "id name kind city".split()},
     "PostImage": {name: None for name in "id feedUrl fullUrl width height feedWidth feedHeight".split()},
 }
@@ -310,6 +310,7 @@ def _post(
             "initials": _initials(record["display_name"]),
             "role": record["role"],
             "avatarUrl": record["avatar_url"],
+            "photoUrl": record["avatar_url"],
             "unit": None
             if unit_id is None
             else {

@@ -42,7 +42,8 @@ async def announce_move(payload: dict[str, Any]) -> None:
     params = {"challenge": name, "challengeId": challenge_id, "rank": new_rank}
     entered_podium = new_rank <= PODIUM < old_rank
     kind = NotificationKind.TOP_THREE if entered_podium else NotificationKind.RANK_UP
-    await notify(user_id, kind, params=params, link=link, group_key=f"{kind}:{challenge_id}")
+    if new_rank < old_rank:  # leaving a tie from above passes others but keeps my rank
+        await notify(user_id, kind, params=params, link=link, group_key=f"{kind}:{challenge_id}")
     if entered_podium and payload["format"] != ChallengeFormat.DUEL and not hidden:
         await _post_top_three(challenge_id, user_id, str(payload["display_name"]), name, new_rank)
     await _tell_overtaken(payload, link)
@@ -88,7 +89,7 @@ async def announce_winners(challenge: Challenge, podium: list[tuple[str, Partici
         (p.user_id for _, p, r in podium if p.user_id is not None and named(p, r)), None
     )
     author = await User.get_or_none(id=announcer) if announcer is not None else None
-    if author is not None:
+    if author is not None and author.organization_id == challenge.organization_id:  # not a partner agency's person
         await create_system_post(author, kind, params, audience_unit=await Unit.get(id=challenge.scope_unit_id))
 
 

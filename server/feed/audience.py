@@ -40,6 +40,8 @@ def reads_hidden(scope: Scope, author_id: int, unit_path: str) -> bool:
 def readable(scope: Scope, prefix: str = "") -> Q:
     """Posts (reached by `prefix`, e.g. "post__") of the viewer's organisation whose audience
     the viewer reads, hidden ones included (see `visible`)."""
+    if not scope.in_community:  # a partner agency reads no post (server.agency)
+        return _q(f"{prefix}id__in", [])
     audience = _q(f"{prefix}audience_unit_id__in", scope.ancestor_ids) | _q(f"{prefix}audience_unit_id", None)
     if scope.is_manager:
         audience |= _q(f"{prefix}audience_unit__path__startswith", scope.act_path)
@@ -67,7 +69,7 @@ class AudienceParameters:
 
 def audience_parameters(scope: Scope) -> AudienceParameters:
     return AudienceParameters(
-        organization_id=scope.organization_id,
+        organization_id=scope.organization_id if scope.in_community else -1,  # an agency reads no post
         ancestor_ids=scope.ancestor_ids,
         subtree_pattern=scope.act_path + "%" if scope.is_manager else None,
     )

@@ -85,6 +85,11 @@ async def enqueue_push(
     kind = str(notification.kind)
     if not preferences.pushes(kind):
         return 0
+    from server.privacy.consent import granted
+    from server.privacy.models import ConsentChannel
+
+    if not await granted(user.id, ConsentChannel.PUSH, kind):
+        return 0  # never chosen (opt-in, with its time: server.privacy.consent)
     now = now or datetime.now(UTC)
     due = now
     digest: dict[str, Any] | None = None

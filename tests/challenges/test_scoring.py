@@ -77,7 +77,7 @@ async def test_a_result_moves_the_score_as_percent_of_target(live_server):
     assert standing.gap_to_next_rank is None
 
 
-async def test_ties_rank_whoever_got_there_first(live_server):
+async def test_ties_share_a_rank_and_list_whoever_got_there_first(live_server):
     found = await arena(sellers=3)
     challenge = await live_challenge(found)
     first, second, _ = found.sellers
@@ -88,7 +88,7 @@ async def test_ties_rank_whoever_got_there_first(live_server):
         (await Participant.get(challenge_id=challenge.id, user_id=first.id)).id,
         (await Participant.get(challenge_id=challenge.id, user_id=second.id)).id,
     ]
-    assert [r.rank for r in page.rows] == [1, 2, 3]
+    assert [(r.rank, r.tied) for r in page.rows] == [(1, True), (1, True), (3, False)]
 
 
 async def test_leagues_rank_separately_by_point_of_sale_size(live_server):

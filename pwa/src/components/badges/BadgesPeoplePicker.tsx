@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useQuery } from '../../graphql/hooks';
 import { useDebounced } from '../shell/useDebounced';
 import { t, language } from '../../i18n';
+import { Avatar } from '../ui/Avatar';
 import { AwardablePeopleDocument } from '../../graphql/badges.generated';
 import type { PostFieldsFragment } from '../../graphql/feed.generated';
 import { byName } from '../../lib/collation';
@@ -42,9 +43,7 @@ export function BadgesPeoplePicker({ selected, onToggle, known }: BadgesPeoplePi
           <li key={person.id}>
             <label class="person-option">
               <input type="checkbox" checked={selected.includes(person.id)} onChange={() => onToggle(person)} />
-              <span class="avatar avatar-small" aria-hidden="true">
-                {person.initials}
-              </span>
+              <Avatar name={person.displayName} initials={person.initials} photoUrl={person.photoUrl} size="s" />
               <span class="person-option-text">
                 <span class="person-name">{person.displayName}</span>
                 {person.unit && <span class="person-unit">{person.unit.name}</span>}

@@ -28,7 +28,7 @@ export function postFixture(overrides: Partial<PostFieldsFragment> & { id: strin
     viewerIsAuthor: false,
     viewerCanModerate: false,
     images: [],
-    author: { id: 'u-other', displayName: 'Inès Martin', initials: 'IM', avatarUrl: null, unit: null },
+    author: { id: 'u-other', displayName: 'Inès Martin', initials: 'IM', photoUrl: null, unit: null },
     ...overrides,
   };
 }
