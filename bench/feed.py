@@ -47,7 +47,7 @@ fragment PostFields on Post {
   likeCount commentCount likedByMe recommendedBy recommendedUnitCount pinned
   viewerIsAuthor viewerCanModerate
   images { id feedUrl fullUrl feedWidth feedHeight }
-  author { id displayName initials avatarUrl unit { id name } }
+  author { id displayName initials photoUrl unit { id name } }
 }
 fragment TextRefsFields on TextRefs { people { id name } badges { id name } challenges { id name } }"""
 FEED = """query Feed($first: Int!, $after: String, $filter: FeedFilter, $order: FeedOrder) {
@@ -368,7 +368,7 @@ def floor_app() -> Any:
             ],
             "author": {
                 "id": str(r["author_id"]), "displayName": r["display_name"],
-                "initials": initials(r["display_name"]), "avatarUrl": r["avatar_url"],
+                "initials": initials(r["display_name"]), "photoUrl": r["avatar_url"],
                 "unit": None if r["author_unit_id"] is None else {"id": str(r["author_unit_id"]), "name": r["author_unit_name"]},
             },
         }

@@ -45,6 +45,21 @@ def payload(n: int) -> dict[str, object]:
     }
 
 
+def spec(n: int, user_id: int, actor_id: int) -> dict[str, object]:
+    """What the outbox holds for `payload(n)`: what happened; the worker writes the sentence
+    (in the recipient's language, names as they are now) when it sends it."""
+    return {
+        "id": n,
+        "to": user_id,
+        "kind": "RANK_OVERTAKEN",
+        "params": {"challengeId": n % 50, "challenge": "Printemps des utilitaires", "rank": n % 40 + 2, "actorIds": [actor_id]},
+        "names": [],
+        "count": 1,
+        "link": f"/challenges/{n % 50}",
+        "tag": f"rank-{n % 50}",
+    }
+
+
 def make_devices(count: int) -> list[tuple[str, str]]:
     """(p256dh, auth) of `count` browsers."""
     from cryptography.hazmat.primitives import serialization
@@ -155,6 +170,7 @@ async def fill_outbox(devices: list[tuple[str, str]], origin: str, count: int = 
 
     network = await make_network()
     user: User = await make_user(network.points_of_sale["Lille"])
+    actor: User = await make_user(network.points_of_sale["Lille"], name="Vendeur 7")
     run = uuid.uuid4().hex[:6]
     subscriptions = [
         await PushSubscription.create(user_id=user.id, endpoint=f"{origin}/push/{run}-{i}", p256dh=p, auth=a)
@@ -170,7 +186,7 @@ async def fill_outbox(devices: list[tuple[str, str]], origin: str, count: int = 
             topic=f"rank-{n % 50}",
             urgency="high",
             ttl=3600,
-            payload=payload(n),
+            payload=spec(n, user.id, actor.id),
             not_before=now,
         )
         for n in range(count)

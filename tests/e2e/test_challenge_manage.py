@@ -97,7 +97,8 @@ async def test_a_manager_edits_publishes_and_closes_a_challenge_then_reads_the_a
     # and the winners are announced in the feed, naming only the top 2 as the challenge does
     await seller.page.goto("/")
     await expect(seller.page.get_by_text(re.compile(
-        "Challenge « Challenge de printemps » terminé ! Podium : 1er Thomas Petit, 2e Camille Roux, 3e Un participant"))
+        # « … » and « ! » keep their no-break spaces (lib/i18n.ts keepTogether)
+        r"Challenge «\sChallenge de printemps\s» terminé\s! Podium\s: 1er Thomas Petit, 2e Camille Roux, 3e Un participant"))
     ).to_be_visible()
 
     # when the manager corrects one of Julie's sales, with its reason, then opens the audit

@@ -66,8 +66,8 @@ async def test_the_settings_screen_explains_first_and_manages_kinds_and_devices(
 
     # when she removes her registered phone
     devices = phone.page.locator(".device-list")
-    await expect(devices).to_contain_text("Chrome · Android")
-    await phone.page.get_by_role("button", name="Retirer l’appareil Chrome · Android").click()
+    await expect(devices).to_contain_text("Chrome sur Android")
+    await phone.page.get_by_role("button", name="Retirer l’appareil Chrome sur Android").click()
 
     # then it is gone from the list and from the server
     await expect(phone.page.get_by_text("Aucun appareil ne reçoit encore vos notifications.")).to_be_visible()

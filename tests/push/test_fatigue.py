@@ -17,7 +17,7 @@ from tests.factories import make_network, signed_in
 from tests.feed.test_feed import LIKE, post_as
 from tests.graphql_client import GraphQLClient
 from tests.push.conftest import person_with_device
-from tests.push.test_delivery import overtaken
+from tests.push.test_delivery import colleague, overtaken
 
 SWITCH = """
 mutation ($kind: NotificationKind!, $enabled: Boolean!) {
@@ -123,6 +123,8 @@ async def test_a_busy_evening_of_rank_changes_gives_one_alert_per_window(
     monkeypatch.setattr(LIMITS, "rank_window_seconds", 1.5)
     julie = await person_with_device(live_server, push_service)
     # when she is overtaken once, then 19 more times in quick succession
+    for rank in range(3, 22):  # (the colleagues exist before the clock matters)
+        await colleague(julie.user_id, f"Vendeur {rank}")
     await overtaken(julie.user_id, rank=2)
     await push_service.wait_until(lambda: push_service.arrived(julie.device))
     for rank in range(3, 22):
@@ -140,14 +142,17 @@ async def test_a_busy_evening_of_rank_changes_gives_one_alert_per_window(
     await push_service.wait_until(lambda: len(push_service.arrived(julie.device)) == 3, timeout=3)
 
 
-async def test_likes_go_out_as_one_digest(live_server, push_service, quick_push):
-    # given Julie posted a win and her phone is registered
+async def test_likes_go_out_as_one_digest(live_server, push_service, quick_push, monkeypatch):
+    # given Julie posted a win and her phone is registered (a 3 s digest: five likes fit in it
+    # however busy the machine)
+    monkeypatch.setattr(LIMITS, "likes_digest_seconds", 3.0)
     julie = await person_with_device(live_server, push_service)
     async with GraphQLClient(live_server.url, token=julie.token) as author:
         post_id = (await post_as(author, "Flotte de 12 utilitaires signée !"))["post"]["id"]
     # when five colleagues like it within the digest window
-    for name in ["Thomas Petit", "Léa Roux", "Hugo Faure", "Inès Blanc", "Karim Benali"]:
-        _, token = await signed_in(julie.network.points_of_sale["Arras"], name=name)
+    fans = [(await signed_in(julie.network.points_of_sale["Arras"], name=name))[1]
+            for name in ["Thomas Petit", "Léa Roux", "Hugo Faure", "Inès Blanc", "Karim Benali"]]
+    for token in fans:  # (signed in beforehand: the likes fall within the window however busy the machine)
         async with GraphQLClient(live_server.url, token=token) as fan:
             await fan.execute(LIKE, {"id": post_id})
     # then one push says so, once the window is over

@@ -15,7 +15,7 @@ from server.push.delivery import Outbound
 from server.push.payload import notification_spec, write_batch
 from server.texts.catalogue import TEXTS
 from server.texts.render import NOTIFICATION_KINDS, SYSTEM_POST_KINDS
-from tests.factories import make_network, signed_in
+from tests.factories import make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
 
 NOTIFICATIONS = """{ notifications(first: 50) { edges { node {
@@ -175,3 +175,35 @@ def test_the_app_and_the_server_say_the_same_words():
         # then every sentence the server writes is written the same way by the app, and no other
         server = {f"texts.{key}": entry[language] for key, entry in {**NOTIFICATIONS, **POSTS, **PEOPLE}.items()}
         assert {k: v for k, v in app.items() if k.startswith("texts.")} == server
+
+
+PAGE = """{ notifications(first: 50) { edges { node { kind text actorNames params
+  refs { people { id name } badges { id name } challenges { id name } } } } } }"""
+FEED_PAGE = """{ feed(first: 50) { edges { node { body systemKind systemRefs { people { id name } } } } } }"""
+
+
+async def test_a_page_names_its_people_in_a_few_statements_whatever_its_size(live_server):
+    from tests.query_count import counting_queries
+
+    # given Julie's notifications and automatic posts naming 3, then 30 different people
+    network = await make_network()
+    julie, token = await signed_in(network.points_of_sale["Lille"], name="Julie Moreau")
+    counts = []
+    for size in (3, 30):
+        await Notification.filter(user_id=julie.id).delete()
+        for n in range(size):
+            person = await make_user(network.points_of_sale["Lille"], name=f"Collègue {size}-{n}")
+            await notify(julie.id, NotificationKind.MENTIONED, params={"postId": n, "badgeId": n, "challengeId": n},
+                         actor=person, push=False)
+            await create_system_post(person, "BADGE_AWARDED", {"userId": person.id, "badgeId": n, "badge": "Closer", "byId": julie.id})
+        # when she reads a page of each
+        async with GraphQLClient(live_server.url, token=token, **{"Accept-Language": "en"}) as client:
+            with counting_queries() as notifications:
+                page = (await client.execute(PAGE))["notifications"]["edges"]
+            with counting_queries() as feed:
+                posts = (await client.execute(FEED_PAGE))["feed"]["edges"]
+        assert len(page) == size and page[0]["node"]["text"] == f"Collègue {size}-{size - 1} mentioned you"
+        assert all(p["node"]["body"].endswith("awarded by Julie Moreau.") for p in posts if p["node"]["systemKind"])
+        counts.append((len(notifications), len(feed)))
+    # then the statements do not grow with the people named
+    assert counts[0] == counts[1], counts

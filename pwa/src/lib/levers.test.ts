@@ -66,6 +66,7 @@ describe('quiz answers', () => {
 describe('numbers', () => {
   it('format percents and shares', () => {
     expect(percent(72.456, 'fr').replace(/\s/g, ' ')).toBe('72,5 %');
+    expect(percent(72.456, 'en')).toBe('72.5%');
     expect(percent(null, 'fr')).toBe('–');
     expect(share(3, 4)).toBe(0.75);
     expect(share(1, 0)).toBe(0);

@@ -98,10 +98,10 @@ export function allAnswered(questionIds: readonly string[], picked: Readonly<Rec
 
 // ----------------------------------------------------------------- numbers
 
-/** "72 %", or an en dash when nothing was measured. */
+/** « 72,5 % » in French, "72.5%" in English (Intl), or an en dash when nothing was measured. */
 export function percent(value: number | null | undefined, language: string): string {
   if (value === null || value === undefined) return '–';
-  return `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value)} %`;
+  return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
 }
 
 export function indexValue(value: number | null | undefined, language: string): string {

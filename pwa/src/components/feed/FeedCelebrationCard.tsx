@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { celebrationLine, type CelebrationKind } from '../../lib/celebrations';
 import { formatRelativeTime } from '../../lib/relativeTime';
+import { type Say, systemPostText } from '../../lib/systemTexts';
 import { linkClick } from '../../router';
 import { Avatar } from '../ui/Avatar';
 import { postPath } from './FeedPostCard';
@@ -35,6 +36,11 @@ export function FeedCelebrationArt({ kind, emoji }: { kind: CelebrationKind; emo
 }
 
 /** Automatic posts of one kind that arrived together: one compact card, each line opens its post. */
+/** The post as its reader reads it: written here from its kind and parameters. */
+function written(post: Post): Post {
+  return { ...post, body: systemPostText(post, t as Say, language) };
+}
+
 export function FeedCelebrationCard({ kind, posts, now }: FeedCelebrationCardProps) {
   const [expanded, setExpanded] = useState(false);
   const first = posts[0];
@@ -44,7 +50,7 @@ export function FeedCelebrationCard({ kind, posts, now }: FeedCelebrationCardPro
   const hidden = posts.length - visible.length;
   return (
     <article class="celebration-card" aria-labelledby={headingId} data-testid="celebration-card">
-      <FeedCelebrationArt kind={kind} emoji={celebrationLine(first).emoji} />
+      <FeedCelebrationArt kind={kind} emoji={celebrationLine(written(first)).emoji} />
       <div class="celebration-main">
         <h2 id={headingId} class="celebration-title">
           {t(`celebrations.${kind}`, { count: posts.length })}
@@ -55,7 +61,7 @@ export function FeedCelebrationCard({ kind, posts, now }: FeedCelebrationCardPro
               <a class="celebration-line" href={postPath(post.id)} onClick={linkClick} data-post-id={post.id}>
                 <Avatar name={post.author.displayName} initials={post.author.initials} photoUrl={post.author.photoUrl} size="s" />
                 <span class="celebration-text">
-                  <span>{celebrationLine(post).text}</span>
+                  <span>{celebrationLine(written(post)).text}</span>
                   <time dateTime={post.createdAt}>{formatRelativeTime(post.createdAt, now, language)}</time>
                 </span>
               </a>
