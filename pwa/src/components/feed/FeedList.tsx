@@ -51,8 +51,10 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
   }, [canLoadMore, state.posts.length]);
 
   if (status.kind === 'loading' || (holding && status.kind === 'ready')) {
+    // a node of its own: the posts replace it rather than move it (no layout shift counted when a
+    // nudge above them arrives in the same frame)
     return (
-      <div class="feed-list" aria-busy="true">
+      <div key="loading" class="feed-list" aria-busy="true">
         <p class="visually-hidden" role="status">
           {t('app.loading')}
         </p>
@@ -100,7 +102,7 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
   }
 
   return (
-    <div class="feed-list">
+    <div key="posts" class="feed-list">
       {status.kind === 'offline' && (
         <p class="notice" role="status">
           {t('feed.offlineSnapshot', { when: formatRelativeTime(status.savedAt, now, language) })}
