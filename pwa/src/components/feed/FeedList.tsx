@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { groupFeed } from '../../lib/celebrations';
+import { whenIdle } from '../../lib/idle';
 import { FeedCelebrationCard } from './FeedCelebrationCard';
 import { FeedPostCard } from './FeedPostCard';
 import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
@@ -16,6 +17,21 @@ interface FeedListProps {
   onClearFilter?: () => void;
   /** Still waiting for what shows above the posts: keep the skeleton. */
   holding?: boolean;
+}
+
+/**
+ * The first screenful renders at once, the rest a few cards at a time when the phone is idle:
+ * short tasks, so a tap during start-up is answered at once.
+ */
+const CARDS_PER_STEP = 4;
+
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(CARDS_PER_STEP);
+  useEffect(() => {
+    if (count >= total) return undefined;
+    return whenIdle(() => setCount((current) => current + CARDS_PER_STEP), 500);
+  }, [count, total]);
+  return Math.min(total, count);
 }
 
 /** Re-renders every half minute so "il y a 5 min" stays true. */
@@ -34,7 +50,9 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
   const sentinel = useRef<HTMLDivElement>(null);
   const loadMore = useRef(feed.loadMore);
   loadMore.current = feed.loadMore;
-  const canLoadMore = status.kind === 'ready' && state.pageInfo.hasNextPage && !feed.loadMoreFailed;
+  const items = groupFeed(state.posts);
+  const shown = useProgressiveCount(items.length);
+  const canLoadMore = status.kind === 'ready' && state.pageInfo.hasNextPage && !feed.loadMoreFailed && shown === items.length;
 
   // Infinite scroll: ask for the next page a little before the end comes into view.
   useEffect(() => {
@@ -111,7 +129,7 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
       {(state.pinned ?? []).map((post: Post) => (
         <FeedPostCard key={`pinned-${post.id}`} post={{ ...post, pinned: true }} now={now} onToggleLike={feed.toggleLike} />
       ))}
-      {groupFeed(state.posts).map((item) =>
+      {items.slice(0, shown).map((item) =>
         item.type === 'post' ? (
           <FeedPostCard key={item.post.id} post={item.post} now={now} onToggleLike={feed.toggleLike} />
         ) : (
