@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useQuery } from '../../graphql/hooks';
 import { useDebounced } from '../shell/useDebounced';
-import { t } from '../../i18n';
+import { language, t } from '../../i18n';
+import { byName } from '../../lib/personOrder';
 import { Avatar } from '../ui/Avatar';
 import { AwardablePeopleDocument } from '../../graphql/badges.generated';
 import type { PostFieldsFragment } from '../../graphql/feed.generated';
@@ -27,7 +28,7 @@ export function BadgesPeoplePicker({ selected, onToggle, known }: BadgesPeoplePi
 
   // the people already chosen stay on top, even when the search hides them
   const chosen = selected.map((id) => known.get(id)).filter((p): p is Author => p !== undefined);
-  const others = (people ?? []).filter((p) => !selected.includes(p.id));
+  const others = byName((people ?? []).filter((p) => !selected.includes(p.id)), language);
   return (
     <div class="people-picker">
       <div class="field">
