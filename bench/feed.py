@@ -45,7 +45,7 @@ fragment PostFields on Post {
   likeCount commentCount likedByMe recommendedBy recommendedUnitCount pinned
   viewerIsAuthor viewerCanModerate
   images { id feedUrl fullUrl feedWidth feedHeight }
-  author { id displayName initials avatarUrl unit { id name } }
+  author { id displayName initials photoUrl unit { id name } }
 }"""
 FEED = """query Feed($first: Int!, $after: String, $filter: FeedFilter, $order: FeedOrder) {
   feed(first: $first, after: $after, filter: $filter, order: $order) {
@@ -221,7 +221,7 @@ def floor_app() -> Any:
             ],
             "author": {
                 "id": str(r["author_id"]), "displayName": r["display_name"],
-                "initials": initials(r["display_name"]), "avatarUrl": r["avatar_url"],
+                "initials": initials(r["display_name"]), "photoUrl": r["avatar_url"],
                 "unit": None if r["author_unit_id"] is None else {"id": str(r["author_unit_id"]), "name": r["author_unit_name"]},
             },
         }

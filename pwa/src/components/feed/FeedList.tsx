@@ -3,6 +3,8 @@ import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { groupFeed } from '../../lib/celebrations';
 import { whenIdle } from '../../lib/idle';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
 import { FeedCelebrationCard } from './FeedCelebrationCard';
 import { FeedPostCard } from './FeedPostCard';
 import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
@@ -18,6 +20,18 @@ interface FeedListProps {
   /** Still waiting for what shows above the posts: keep the skeleton. */
   holding?: boolean;
 }
+
+const SEARCH_ICON = (
+  <svg viewBox="0 0 24 24" width="24" height="24" focusable="false">
+    <circle cx="11" cy="11" r="6" stroke="currentColor" stroke-width="2.2" fill="none" />
+    <path d="M16 16l4 4" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
+  </svg>
+);
+const CHEER_ICON = (
+  <svg viewBox="0 0 24 24" width="24" height="24" focusable="false">
+    <path d="M7 4h10v4a5 5 0 0 1-10 0zM12 13v4M8 20h8" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" fill="none" />
+  </svg>
+);
 
 /**
  * The first screenful renders at once, the rest a few cards at a time when the phone is idle:
@@ -97,25 +111,31 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
 
   if (state.posts.length === 0 && (state.pinned ?? []).length === 0 && narrowed) {
     return (
-      <div class="feed-state">
-        <h2>{t('feed.filter.emptyTitle')}</h2>
-        <p>{t('feed.filter.emptyBody')}</p>
-        <button type="button" class="button button-primary" onClick={onClearFilter}>
-          {t('feed.filter.clearAll')}
-        </button>
-      </div>
+      <EmptyState
+        icon={SEARCH_ICON}
+        title={t('feed.filter.emptyTitle')}
+        text={t('feed.filter.emptyBody')}
+        action={
+          <Button variant="primary" onClick={onClearFilter}>
+            {t('feed.filter.clearAll')}
+          </Button>
+        }
+      />
     );
   }
 
   if (state.posts.length === 0) {
     return (
-      <div class="feed-state">
-        <h2>{t('feed.emptyTitle')}</h2>
-        <p>{t('feed.emptyBody')}</p>
-        <button type="button" class="button button-primary" onClick={onCompose}>
-          {t('feed.emptyAction')}
-        </button>
-      </div>
+      <EmptyState
+        icon={CHEER_ICON}
+        title={t('feed.emptyTitle')}
+        text={t('feed.emptyBody')}
+        action={
+          <Button variant="primary" onClick={onCompose}>
+            {t('feed.emptyAction')}
+          </Button>
+        }
+      />
     );
   }
 
