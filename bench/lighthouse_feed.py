@@ -108,6 +108,8 @@ def main() -> int:
     for shift in audits.get("layout-shifts", {}).get("details", {}).get("items", [])[:5]:
         node = shift.get("node", {})
         print(f"  layout shift {shift.get('score', 0):.3f}: {node.get('selector', '?')} {node.get('snippet', '')[:80]}")
+    for task in audits.get("long-tasks", {}).get("details", {}).get("items", [])[:5]:
+        print(f"  long task {task.get('duration', 0):.0f} ms at {task.get('startTime', 0):.0f} ms: {task.get('url', '')}")
     failing = [key for key, audit in audits.items()
                if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"]
     if failing:

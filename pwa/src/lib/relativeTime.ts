@@ -4,6 +4,27 @@
  * reads "5 min. ago", a mix of abbreviation and words.
  */
 
+// Intl formatters cost more to build than to use: one per locale and style, kept (a feed renders
+// twenty timestamps at start-up).
+const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+
+function relative(locale: string, style: 'short' | 'long'): Intl.RelativeTimeFormat {
+  const key = `r:${locale}:${style}`;
+  let found = formatters.get(key) as Intl.RelativeTimeFormat | undefined;
+  if (!found) formatters.set(key, (found = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style })));
+  return found;
+}
+
+function calendar(locale: string, withYear: boolean): Intl.DateTimeFormat {
+  const key = `d:${locale}:${withYear}`;
+  let found = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -16,20 +37,16 @@ export function formatRelativeTime(date: Date | string, now: Date, locale: strin
   const seconds = Math.max(0, Math.round((now.getTime() - then.getTime()) / 1000));
 
   const english = locale.toLowerCase().startsWith('en');
-  const short = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: english ? 'long' : 'short' });
+  const short = relative(locale, english ? 'long' : 'short');
   if (seconds < 45) return short.format(0, 'second');
   if (seconds < 45 * MINUTE) return short.format(-Math.max(1, Math.round(seconds / MINUTE)), 'minute');
   if (seconds < 22 * HOUR) return short.format(-Math.round(seconds / HOUR), 'hour');
   if (seconds < WEEK) {
-    const long = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
+    const long = relative(locale, 'long');
     return long.format(-Math.max(1, Math.round(seconds / DAY)), 'day');
   }
   const sameYear = then.getFullYear() === now.getFullYear();
-  return new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    ...(sameYear ? {} : { year: 'numeric' }),
-  }).format(then);
+  return calendar(locale, !sameYear).format(then);
 }
 
 /** How long until the label above may change, so a view re-renders only when needed. */

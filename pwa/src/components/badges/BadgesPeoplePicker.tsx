@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useQuery } from '../../graphql/hooks';
 import { useDebounced } from '../shell/useDebounced';
-import { t, language } from '../../i18n';
+import { language, t } from '../../i18n';
 import { Avatar } from '../ui/Avatar';
 import { AwardablePeopleDocument } from '../../graphql/badges.generated';
 import type { PostFieldsFragment } from '../../graphql/feed.generated';

@@ -2,6 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { groupFeed } from '../../lib/celebrations';
+import { whenIdle } from '../../lib/idle';
+import { Button } from '../ui/Button';
+import { EmptyState } from '../ui/EmptyState';
 import { FeedCelebrationCard } from './FeedCelebrationCard';
 import { FeedPostCard } from './FeedPostCard';
 import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
@@ -16,6 +19,33 @@ interface FeedListProps {
   onClearFilter?: () => void;
   /** Still waiting for what shows above the posts: keep the skeleton. */
   holding?: boolean;
+}
+
+const SEARCH_ICON = (
+  <svg viewBox="0 0 24 24" width="24" height="24" focusable="false">
+    <circle cx="11" cy="11" r="6" stroke="currentColor" stroke-width="2.2" fill="none" />
+    <path d="M16 16l4 4" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
+  </svg>
+);
+const CHEER_ICON = (
+  <svg viewBox="0 0 24 24" width="24" height="24" focusable="false">
+    <path d="M7 4h10v4a5 5 0 0 1-10 0zM12 13v4M8 20h8" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" fill="none" />
+  </svg>
+);
+
+/**
+ * The first screenful renders at once, the rest a few cards at a time when the phone is idle:
+ * short tasks, so a tap during start-up is answered at once.
+ */
+const CARDS_PER_STEP = 4;
+
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(CARDS_PER_STEP);
+  useEffect(() => {
+    if (count >= total) return undefined;
+    return whenIdle(() => setCount((current) => current + CARDS_PER_STEP), 500);
+  }, [count, total]);
+  return Math.min(total, count);
 }
 
 /** Re-renders every half minute so "il y a 5 min" stays true. */
@@ -34,7 +64,9 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
   const sentinel = useRef<HTMLDivElement>(null);
   const loadMore = useRef(feed.loadMore);
   loadMore.current = feed.loadMore;
-  const canLoadMore = status.kind === 'ready' && state.pageInfo.hasNextPage && !feed.loadMoreFailed;
+  const items = groupFeed(state.posts);
+  const shown = useProgressiveCount(items.length);
+  const canLoadMore = status.kind === 'ready' && state.pageInfo.hasNextPage && !feed.loadMoreFailed && shown === items.length;
 
   // Infinite scroll: ask for the next page a little before the end comes into view.
   useEffect(() => {
@@ -51,8 +83,10 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
   }, [canLoadMore, state.posts.length]);
 
   if (status.kind === 'loading' || (holding && status.kind === 'ready')) {
+    // a node of its own: the posts replace it rather than move it (no layout shift counted when a
+    // nudge above them arrives in the same frame)
     return (
-      <div class="feed-list" aria-busy="true">
+      <div key="loading" class="feed-list" aria-busy="true">
         <p class="visually-hidden" role="status">
           {t('app.loading')}
         </p>
@@ -77,30 +111,36 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
 
   if (state.posts.length === 0 && (state.pinned ?? []).length === 0 && narrowed) {
     return (
-      <div class="feed-state">
-        <h2>{t('feed.filter.emptyTitle')}</h2>
-        <p>{t('feed.filter.emptyBody')}</p>
-        <button type="button" class="button button-primary" onClick={onClearFilter}>
-          {t('feed.filter.clearAll')}
-        </button>
-      </div>
+      <EmptyState
+        icon={SEARCH_ICON}
+        title={t('feed.filter.emptyTitle')}
+        text={t('feed.filter.emptyBody')}
+        action={
+          <Button variant="primary" onClick={onClearFilter}>
+            {t('feed.filter.clearAll')}
+          </Button>
+        }
+      />
     );
   }
 
   if (state.posts.length === 0) {
     return (
-      <div class="feed-state">
-        <h2>{t('feed.emptyTitle')}</h2>
-        <p>{t('feed.emptyBody')}</p>
-        <button type="button" class="button button-primary" onClick={onCompose}>
-          {t('feed.emptyAction')}
-        </button>
-      </div>
+      <EmptyState
+        icon={CHEER_ICON}
+        title={t('feed.emptyTitle')}
+        text={t('feed.emptyBody')}
+        action={
+          <Button variant="primary" onClick={onCompose}>
+            {t('feed.emptyAction')}
+          </Button>
+        }
+      />
     );
   }
 
   return (
-    <div class="feed-list">
+    <div key="posts" class="feed-list">
       {status.kind === 'offline' && (
         <p class="notice" role="status">
           {t('feed.offlineSnapshot', { when: formatRelativeTime(status.savedAt, now, language) })}
@@ -109,7 +149,7 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
       {(state.pinned ?? []).map((post: Post) => (
         <FeedPostCard key={`pinned-${post.id}`} post={{ ...post, pinned: true }} now={now} onToggleLike={feed.toggleLike} />
       ))}
-      {groupFeed(state.posts).map((item) =>
+      {items.slice(0, shown).map((item) =>
         item.type === 'post' ? (
           <FeedPostCard key={item.post.id} post={item.post} now={now} onToggleLike={feed.toggleLike} />
         ) : (

@@ -19,6 +19,7 @@ import {
   type FeedState,
 } from '../../lib/feedStore';
 import { apiFilter, filterKey, isNarrowed, type FeedFilter } from '../../lib/feedFilter';
+import { whenIdle } from '../../lib/idle';
 import { browserStore, loadFeedSnapshot, saveFeedSnapshot } from '../../lib/offlineCache';
 import { newKey } from '../../lib/offlineQueue';
 import { isOffline } from '../../lib/requestErrors';
@@ -147,8 +148,14 @@ export function useFeed(viewerId: string, filter: FeedFilter, onLikeFailed: (mes
   // Keep the newest page on the device for offline starts (debounced: like counts change often).
   useEffect(() => {
     if (status.kind !== 'ready' || !plain) return;
-    const timer = setTimeout(() => saveFeedSnapshot(browserStore(), viewerId, state.posts, new Date()), 1000);
-    return () => clearTimeout(timer);
+    let cancelIdle = () => {};
+    const timer = setTimeout(() => {
+      cancelIdle = whenIdle(() => saveFeedSnapshot(browserStore(), viewerId, state.posts, new Date()));
+    }, 1000);
+    return () => {
+      clearTimeout(timer);
+      cancelIdle();
+    };
   }, [state.posts, status.kind, viewerId, plain]);
 
   const loadMore = useCallback(async () => {
