@@ -296,8 +296,8 @@ def _included(conditions: list[Condition], variables: dict[str, Any]) -> bool:
 
 class _Writer:
     """Writes a plan as Python source, once: one function per object type in the selection,
-    fields read by attribute and serialised inline (a walk over the plan per value costs
-    about three times as much)."""
+    fields read by attribute and serialised inline (walking the plan for every value cost about
+    twice as much: 0.9 ms against 0.5 ms for a 21-card feed page)."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
