@@ -42,12 +42,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 POST_FIELDS = """
 fragment PostFields on Post {
-  id kind body createdAt editedAt audience figure product context action result tags
+  id kind body systemKind systemParams systemRefs { ...TextRefsFields }
+  createdAt editedAt audience figure product context action result tags
   likeCount commentCount likedByMe recommendedBy recommendedUnitCount pinned
   viewerIsAuthor viewerCanModerate
   images { id feedUrl fullUrl feedWidth feedHeight }
   author { id displayName initials avatarUrl unit { id name } }
-}"""
+}
+fragment TextRefsFields on TextRefs { people { id name } badges { id name } challenges { id name } }"""
 FEED = """query Feed($first: Int!, $after: String, $filter: FeedFilter, $order: FeedOrder) {
   feed(first: $first, after: $after, filter: $filter, order: $order) {
     pinned { ...PostFields }
@@ -347,7 +349,10 @@ def floor_app() -> Any:
 
     def post(r: Any, viewer: int, manager: bool, path: str, pinned: bool) -> dict[str, Any]:
         return {
-            "id": str(r["id"]), "kind": r["kind"], "body": r["body"], "createdAt": when(r["created_at"]),
+            "id": str(r["id"]), "kind": r["kind"], "body": r["body"],
+            # the benchmark's posts are people's own: no automatic post, nothing to write per reader
+            "systemKind": None, "systemParams": None, "systemRefs": None,
+            "createdAt": when(r["created_at"]),
             "editedAt": when(r["edited_at"]) if r["edited_at"] else None,
             "audience": r["audience"], "figure": r["figure"], "product": r["product"],
             "context": r["context"], "action": r["action"], "result": r["result"],

@@ -11,6 +11,10 @@ from strawberry.extensions import MaskErrors
 from schema.accounts.mutations import AccountsMutation
 from schema.accounts.people_queries import PeopleQuery
 from schema.accounts.queries import AccountsQuery
+from schema.agency.mutations import AgencyMutation
+from schema.agency.queries import AgencyQuery
+from schema.agency_audit import AgencyAudit
+from schema.audit.queries import AuditQuery
 from schema.badges.mutations import BadgesMutation
 from schema.badges.queries import BadgesQuery
 from schema.challenges.audit import ChallengesAuditQuery
@@ -37,11 +41,19 @@ from schema.evaluation.subscriptions import EvaluationSubscription
 from schema.feed.mutations import FeedMutation
 from schema.feed.queries import FeedQuery
 from schema.feed.subscriptions import FeedSubscription
+from schema.network.mutations import NetworkMutation
+from schema.network.queries import NetworkQuery
 from schema.notifications.mutations import NotificationsMutation
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
+from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
+from schema.plans.review import PlanReviewQuery
+from schema.plans.subscriptions import PlansSubscription
+from schema.plans.team_skills import TeamSkillsQuery
+from schema.privacy.mutations import PrivacyMutation
+from schema.privacy.queries import PrivacyQuery
 from schema.push.mutations import PushMutation
 from schema.push.queries import PushQuery
 from schema.training.mutations import TrainingMutation
@@ -61,7 +73,14 @@ class Query(
     EvaluationQuery,
     DashboardsQuery,
     PlansQuery,
+    FunctionsQuery,
+    TeamSkillsQuery,
+    PlanReviewQuery,
+    AgencyQuery,
     BadgesQuery,
+    NetworkQuery,
+    AuditQuery,
+    PrivacyQuery,
 ):
     pass
 
@@ -79,6 +98,9 @@ class Mutation(
     PlansMutation,
     PushMutation,
     BadgesMutation,
+    NetworkMutation,
+    AgencyMutation,
+    PrivacyMutation,
 ):
     pass
 
@@ -90,6 +112,7 @@ class Subscription(
     ChallengesSubscription,
     EvaluationSubscription,
     DashboardsSubscription,
+    PlansSubscription,
 ):
     pass
 
@@ -128,6 +151,7 @@ schema = ElanSchema(
         ParsedDocuments,
         ValidatedDocuments,
         CostLimit,
+        AgencyAudit,
         lambda: MaskErrors(should_mask_error=_should_mask),
     ],
 )

@@ -46,7 +46,9 @@ from strawberry.extensions import SchemaExtension
 from schema.documents import Parsed, operation_of, validation_errors
 from schema.errors import query_error
 from schema.plans.types import PlanLever
+from schema.plans.view_types import PlanViewLever
 from server.accounts import directory
+from server.audit import reading as audit_reading
 from server.challenges import audit, standings
 from server.errors import ValidationFailed
 from server.feed import reading as feed_reading
@@ -68,12 +70,18 @@ PAGE_SIZES: dict[str, int] = {
     "Query.resultAudit": audit.PAGE_MAX,
     "Query.people": directory.PAGE_MAX,
     "Query.pendingInvites": directory.PAGE_MAX,
+    "Query.auditLog": audit_reading.PAGE_MAX,
 }
 # lists with a bound of their own, and the parts of a section's text (a section has blocks,
 # a block a few spans or list items): priced at their real or usual length
 LIST_SIZES: dict[str, int] = {
     "Post.images": feed_services.IMAGES_MAX,
     "UnitLevers.levers": len(PlanLever),
+    "UnitPlan.levers": len(PlanViewLever),
+    "UnitPlan.weakestSkills": 3,
+    "UnitPlan.trainingToPush": 6,
+    "TeamSkills.weakest": 3,
+    "WeakTeamSkill.modules": 2,
     "ContentBlock.spans": 3,
     "ContentBlock.items": 5,
     "ListItem.spans": 3,

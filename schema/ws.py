@@ -20,7 +20,7 @@ import json
 import logging
 from typing import Any
 
-from graphql import GraphQLError, OperationType
+from graphql import FieldNode, GraphQLError, OperationType
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 
@@ -32,6 +32,7 @@ from schema.request_context import context_for, scope_of_session, session_token
 from server.accounts.models import User
 from server.accounts.sessions import current_session
 from server.accounts.sockets import OPEN_SOCKETS
+from server.challenges.kiosk import kiosk_access
 from server.metrics import WEBSOCKETS_LIVE
 from server.network.scope import Scope
 from server.settings import get_settings
@@ -40,7 +41,21 @@ PROTOCOL = "graphql-transport-ws"
 INIT_TIMEOUT_SECONDS = 3.0
 MAX_OPERATIONS = 50
 SESSION_ENDED_CLOSE = (4401, "Session ended")
+KIOSK_FIELD = "kioskLeaderboard"
 log = logging.getLogger("elan.ws")
+
+
+def _kiosk_token(payload: Any) -> str | None:
+    """A showroom screen's kiosk token (server.challenges.kiosk), sent instead of a session."""
+    token = payload.get("kiosk") if isinstance(payload, dict) else None
+    return token if isinstance(token, str) and token else None
+
+
+def _kiosk_only(operation: Prepared) -> bool:
+    """A kiosk socket runs nothing but the kiosk board subscription."""
+    selections = operation.operation.selection_set.selections
+    return operation.kind == OperationType.SUBSCRIPTION and all(
+        isinstance(s, FieldNode) and s.name.value == KIOSK_FIELD for s in selections)
 
 
 def _payload_token(payload: Any) -> str | None:
@@ -62,6 +77,7 @@ class Connection:
         self.token: str | None = None
         self.scope: Scope | None = None
         self.acknowledged = False
+        self.kiosk = False  # a showroom screen with a kiosk link: no session, one read-only field
         self.operations: dict[str, asyncio.Task[None]] = {}
         self._send_lock = asyncio.Lock()
         self.ended = False  # its session ended: nothing more runs on this socket
@@ -146,6 +162,15 @@ class Connection:
         if self.acknowledged:
             await self.close(4429, "Too many initialisation requests")
             return
+        kiosk = _kiosk_token(payload)
+        if kiosk is not None:
+            # the link is checked here and again by the field, which also ends when it is revoked
+            if await kiosk_access(kiosk) is None:
+                await self.close(4401, "Unauthorized")
+                return
+            self.kiosk, self.acknowledged = True, True
+            await self.send({"type": "connection_ack"})
+            return
         token = _payload_token(payload) or session_token(self.websocket)
         session = await current_session(token)
         if session is None:
@@ -186,6 +211,9 @@ class Connection:
             operation = prepare(payload["query"], operation_name if isinstance(operation_name, str) else None)
         except GraphQLError as refused:
             await self.send({"type": "error", "id": operation_id, "payload": [refused.formatted]})
+            return
+        if self.kiosk and not _kiosk_only(operation):
+            await self.send({"type": "error", "id": operation_id, "payload": [{"message": "Not allowed on a kiosk link"}]})
             return
         task = asyncio.create_task(self.execute(operation_id, payload, operation))
         self.operations[operation_id] = task

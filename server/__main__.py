@@ -94,6 +94,22 @@ def _init_env(path: str, domain: str) -> int:
     return 0
 
 
+async def _announce_setup() -> None:
+    """First run without the demo: the one-time token that opens /setup (server.network.first_run)."""
+    from server.db import close_db, init_db
+    from server.network.first_run import issue_setup_token
+
+    await init_db(get_settings().database_url)
+    try:
+        token = await issue_setup_token()
+    finally:
+        await close_db()
+    if token:
+        print("No organisation yet. To create it and its first admin, open (once):")
+        print(f"  {get_settings().public_link('/setup')}#{token}")
+        print("or run: python -m server create-organization --name … --admin-email … --admin-name …\n", flush=True)
+
+
 def _print_banner(seeded: dict[str, int] | None) -> None:
     from server.demo.data import PASSWORD
     from server.demo.seed import DEMO_ACCOUNTS, DEMO_INVITE
@@ -120,6 +136,8 @@ def serve() -> None:
     migrate = os.environ.get("ELAN_MIGRATE_ON_START", "1") != "0"
     seeded = asyncio.run(_prepare(seed=settings.demo, migrate=migrate))
     _print_banner(seeded)
+    if not settings.demo:
+        asyncio.run(_announce_setup())
     uvicorn.run(
         "server.app:create_app",
         factory=True,

@@ -32,8 +32,10 @@ HANDLER_MODULES: list[str] = [
     "server.training.handlers",
     "server.evaluation.handlers",
     "server.dashboards.handlers",
+    "server.plans.handlers",
     "server.push.handlers",
     "server.accounts.recovery",  # the deferred « reset link » mail
+    "server.privacy.export",  # the deferred build of a large data export
 ]
 
 
@@ -109,6 +111,9 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
         run_reminders_forever(settings.label_reminder_interval_seconds), name="label-reminders"
     )
     clock = asyncio.create_task(run_challenge_clock(), name="challenge-clock")
+    from server.privacy.retention import run_retention_forever
+
+    retention = asyncio.create_task(run_retention_forever(), name="privacy-retention")
     start_runner()
     from server.metrics import serve_metrics
 
@@ -118,7 +123,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     finally:
         if metrics is not None:
             metrics.close()
-        for task in (reminders, clock):
+        for task in (reminders, clock, retention):
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
@@ -146,7 +151,9 @@ def create_app() -> Starlette:
     from schema.ws import graphql_ws
     from server.badges.routes import ROUTES as BADGE_ROUTES
     from server.mail.dev import dev_mails
-    from server.media.http import serve_media, upload_media
+    from server.media.http import delete_photo, serve_media, upload_media, upload_photo
+    from server.network.import_http import upload_network_csv
+    from server.privacy.routes import ROUTES as PRIVACY_ROUTES
 
     routes = [
         Route("/graphql", graphql_http, methods=["GET", "POST"]),
@@ -154,8 +161,12 @@ def create_app() -> Starlette:
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/media", upload_media, methods=["POST"]),
+        Route("/media/photo", upload_photo, methods=["POST"]),
+        Route("/media/photo", delete_photo, methods=["DELETE"]),
         Route("/media/{name}", serve_media, methods=["GET"]),
+        Route("/network/import", upload_network_csv, methods=["POST"]),
         *BADGE_ROUTES,
+        *PRIVACY_ROUTES,
         # development only: the mail outbox as a page (a 404 in production)
         Route("/dev/mails", dev_mails, methods=["GET"]),
         Route("/", pwa),

@@ -18,6 +18,7 @@ log = logging.getLogger("elan.db")
 
 MODEL_MODULES = [
     "server.network.models",
+    "server.network.function_models",
     "server.accounts.models",
     "server.media.models",
     "server.feed.models",
@@ -31,6 +32,8 @@ MODEL_MODULES = [
     "server.deferred.models",
     "server.audit.models",
     "server.mail.models",
+    "server.agency.models",
+    "server.privacy.models",
 ]
 
 

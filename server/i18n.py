@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from server.network.messages import MESSAGES as _network_messages
+
 MESSAGES: dict[str, dict[str, str]] = {
     "error": {"fr": "Une erreur est survenue.", "en": "Something went wrong."},
     "internal": {
@@ -233,6 +235,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "integration_token_not_found": {
         "fr": "Ce jeton d'intégration est introuvable.",
         "en": "This integration token was not found.",
+    },
+    "kiosk_link_not_found": {
+        "fr": "Ce lien kiosque est introuvable.",
+        "en": "This kiosk link was not found.",
+    },
+    "kiosk_label_required": {
+        "fr": "Nommez l'écran du lien kiosque (2 à 80 caractères).",
+        "en": "Name the kiosk link's screen (2 to 80 characters).",
+    },
+    "kiosk_links_too_many": {
+        "fr": "Ce challenge a déjà {max} liens kiosque actifs : révoquez-en un d'abord.",
+        "en": "This challenge already has {max} active kiosk links: revoke one first.",
+    },
+    "kiosk_link_invalid": {
+        "fr": "Ce lien kiosque n'est plus valable.",
+        "en": "This kiosk link is no longer valid.",
     },
     "challenge_name_required": {
         "fr": "Donnez un nom au challenge (2 à {max} caractères).",
@@ -493,6 +511,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan_period_invalid": {"fr": "La période doit finir après son début.", "en": "The period must end after it starts."},
     "plan_target_invalid": {"fr": "Chaque objectif est entre 0 et 100.", "en": "Each objective is between 0 and 100."},
     "performance_plan_not_found": {"fr": "Ce plan d'animation est introuvable.", "en": "This performance plan was not found."},
+    "plan_lever_invalid": {"fr": "Ce levier n'existe pas dans le plan.", "en": "This lever is not part of the plan."},
+    "plan_objective_target_invalid": {
+        "fr": "Cet objectif est hors des bornes du levier (0 à 100, de 1 à 4 pour les compétences).",
+        "en": "This target is outside the lever's bounds (0 to 100, 1 to 4 for skills).",
+    },
+    "plan_objective_period_invalid": {
+        "fr": "Choisissez une période comprise dans celle du plan.",
+        "en": "Choose a period within the plan's.",
+    },
+    "function_not_found": {"fr": "Cette fonction est introuvable.", "en": "This function was not found."},
+    "agency_not_found": {"fr": "Aucune agence partenaire ne porte cet identifiant.", "en": "No partner agency has this identifier."},
+    "agency_content_invalid": {
+        "fr": "Choisissez ce que l'agence peut faire : challenges, formations, satisfaction, tableaux de bord.",
+        "en": "Choose what the agency may do: challenges, modules, satisfaction, dashboards.",
+    },
+    "function_head_office_only": {
+        "fr": "Seules les personnes du siège portent une fonction.",
+        "en": "Only head-office people carry a function.",
+    },
+    "function_content_invalid": {"fr": "Ce contenu ne peut pas être confié à une fonction.", "en": "This content cannot be given to a function."},
     # push notifications
     "push_endpoint_invalid": {
         "fr": "Cette adresse d'abonnement aux notifications n'est pas valide.",
@@ -627,6 +665,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "A label is earned through a passed assessment or a head-office decision, not a rule.",
     },
 }
+# the domains that keep their messages beside their code
+MESSAGES.update(_network_messages)
 
 SUPPORTED = ("fr", "en")
 

@@ -1,10 +1,11 @@
-"""`python -m server worker`: the push and mail workers alone, until SIGTERM or SIGINT.
+"""`python -m server worker`: the push and mail workers (and the daily retention job) alone, until SIGTERM or SIGINT.
 
 Several may run: each claims outbox rows with `FOR UPDATE SKIP LOCKED` (PostgreSQL)."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 
@@ -27,6 +28,9 @@ async def run_standalone() -> None:
     push, mail = PushWorker(), MailWorker()
     await push.start()
     await mail.start()
+    from server.privacy.retention import run_retention_forever
+
+    retention = asyncio.create_task(run_retention_forever(), name="privacy-retention")
     metrics = serve_metrics(settings.metrics_address)
     log.info("push worker %s and mail worker %s started", push.name, mail.name)
     stopping = asyncio.Event()
@@ -38,6 +42,9 @@ async def run_standalone() -> None:
     finally:
         if metrics is not None:
             metrics.close()
+        retention.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await retention
         await mail.stop()
         await push.stop()
         await event_bus.close()

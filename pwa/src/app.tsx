@@ -4,6 +4,7 @@
  * around the screens (header, tab bar, notices).
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { onViewerChanged } from './components/accounts/viewerChanged';
 import { BadgesCelebration } from './components/badges/BadgesCelebration';
 import { forgetOutbox, startOutbox } from './components/feed/outbox';
 import { keepPushSubscriptionCurrent } from './components/notifications/pushDevice';
@@ -17,8 +18,10 @@ import { queryCache } from './graphql/hooks';
 import { t } from './i18n';
 import { isOffline } from './lib/requestErrors';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { findRoute, isLinkRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
-import { navigate, useLocation } from './router';
+import { findRoute, isLinkRoute, isManagerRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
+import { linkClick, navigate, useLocation } from './router';
+import { ButtonLink } from './components/ui/Button';
+import { EmptyState } from './components/ui/EmptyState';
 import { AUTH_SCREENS, isAuthRoute, SCREENS } from './screens';
 
 /** Nothing of the previous person stays on the device. */
@@ -54,6 +57,16 @@ function useSession() {
       cancelled = true;
     };
   }, []);
+
+  // a new profile photo: the header and the kept copy follow
+  useEffect(
+    () =>
+      onViewerChanged((viewer) => {
+        saveViewer(browserStore(), viewer);
+        setSession((current) => (current.status === 'signedIn' ? { status: 'signedIn', viewer } : current));
+      }),
+    [],
+  );
 
   useEffect(
     () =>
@@ -197,26 +210,45 @@ function SignedInShell({
     if (route.name !== 'feed') navigate(ROUTE_PATHS.feed);
   };
   const Screen = isAuthRoute(route.name) ? SCREENS.feed : SCREENS[route.name];
+  const refused = viewer.role === 'MEMBER' && isManagerRoute(route.name);
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <ShellHeader viewer={viewer} onLogout={logout} onSignOutEverywhere={signOutEverywhere} />
+      <ShellHeader
+        viewer={viewer}
+        route={route.name}
+        unreadCount={unreadCount}
+        onLogout={logout}
+        onSignOutEverywhere={signOutEverywhere}
+      />
       <main id="main" class="shell-main" tabIndex={-1}>
-        <Screen
-          route={route}
-          search={new URLSearchParams(search)}
-          viewer={viewer}
-          onNotice={setNotice}
-          composing={composing}
-          onCompose={() => setComposing(true)}
-          onComposeClose={() => setComposing(false)}
-        />
+        {refused ? (
+          <EmptyState
+            title={t('app.managersOnlyTitle')}
+            text={t('app.managersOnlyText')}
+            action={
+              <ButtonLink href={ROUTE_PATHS.feed} variant="primary" onClick={linkClick}>
+                {t('post.back')}
+              </ButtonLink>
+            }
+          />
+        ) : (
+          <Screen
+            route={route}
+            search={new URLSearchParams(search)}
+            viewer={viewer}
+            onNotice={setNotice}
+            composing={composing}
+            onCompose={() => setComposing(true)}
+            onComposeClose={() => setComposing(false)}
+          />
+        )}
       </main>
       <ShellNotice message={notice} onDone={clearNotice} />
       <BadgesCelebration viewerId={viewer.id} />
-      <ShellTabBar onCompose={compose} route={route.name} unreadCount={unreadCount} />
+      <ShellTabBar onCompose={compose} route={route.name} />
     </div>
   );
 }

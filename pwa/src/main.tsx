@@ -1,9 +1,11 @@
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles.css';
 import { render } from 'preact';
 import { App } from './app';
 import { language, loadCatalogue } from './i18n';
-import { preloadScreen } from './screens';
-import './styles/tokens.css';
-import './styles.css';
+import { kioskTokenFrom } from './lib/tvBoard';
+import { KIOSK_SCREEN, preloadScreen } from './screens';
 
 document.documentElement.lang = language;
 
@@ -11,8 +13,12 @@ document.documentElement.lang = language;
 preloadScreen(location.pathname);
 
 const root = document.getElementById('app');
+// a showroom screen's kiosk link opens its board alone: no session, no shell
+const kiosk = kioskTokenFrom(location.pathname);
 // an English reader waits for its catalogue (a few ms, cached offline); if it can't come, French
-if (root) void loadCatalogue().catch(() => undefined).then(() => render(<App />, root));
+if (root) {
+  void loadCatalogue().catch(() => undefined).then(() => render(kiosk ? <KIOSK_SCREEN token={kiosk} /> : <App />, root));
+}
 
 // The service worker exists only in the build (dev serves modules straight from Vite).
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

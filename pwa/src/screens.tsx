@@ -26,13 +26,17 @@ export interface AuthScreenProps {
   onSignedIn: (viewer: Viewer) => void;
 }
 
-type AuthRoute = 'login' | 'signup' | 'passwordForgot' | 'passwordReset' | 'invitation';
-const AUTH_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation']);
+type AuthRoute = 'login' | 'signup' | 'passwordForgot' | 'passwordReset' | 'invitation' | 'setup';
+const AUTH_ROUTES: ReadonlySet<RouteName> = new Set<RouteName>(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation', 'setup']);
 type SignedInRoute = Exclude<RouteName, AuthRoute>;
 
 const id = (props: ScreenProps) => props.route.id ?? '';
 
 export const AUTH_SCREENS: Record<AuthRoute, LazyScreen<AuthScreenProps>> = {
+  setup: lazyScreen(
+    () => import('./components/network/NetworkSetupPage'),
+    ({ NetworkSetupPage }, p) => <NetworkSetupPage onSignedIn={p.onSignedIn} />,
+  ),
   passwordForgot: lazyScreen(
     () => import('./components/accounts/AccountsForgotPasswordForm'),
     ({ AccountsForgotPasswordForm }) => <AccountsForgotPasswordForm />,
@@ -54,6 +58,12 @@ export const AUTH_SCREENS: Record<AuthRoute, LazyScreen<AuthScreenProps>> = {
     ({ AccountsSignUpForm }, p) => <AccountsSignUpForm initialCode={p.search.get('code') ?? ''} onSignedIn={p.onSignedIn} />,
   ),
 };
+
+/** A showroom screen's kiosk link (/kiosk/<token>): the TV board alone, without a session. */
+export const KIOSK_SCREEN: LazyScreen<{ token: string }> = lazyScreen(
+  () => import('./components/challenges/ChallengesKiosk'),
+  ({ ChallengesKiosk }, p) => <ChallengesKiosk token={p.token} />,
+);
 
 export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
   feed: lazyScreen(
@@ -173,13 +183,37 @@ export const SCREENS: Record<SignedInRoute, LazyScreen<ScreenProps>> = {
     () => import('./components/accounts/AccountsChangePasswordPage'),
     ({ AccountsChangePasswordPage }, p) => <AccountsChangePasswordPage onNotice={p.onNotice} />,
   ),
+  privacy: lazyScreen(
+    () => import('./components/privacy/PrivacyPage'),
+    ({ PrivacyPage }, p) => <PrivacyPage onNotice={p.onNotice} />,
+  ),
+  privacyAdmin: lazyScreen(
+    () => import('./components/privacy/PrivacyAdminPage'),
+    ({ PrivacyAdminPage }, p) => <PrivacyAdminPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
   people: lazyScreen(
     () => import('./components/people/PeoplePage'),
     ({ PeoplePage }, p) => <PeoplePage viewer={p.viewer} onNotice={p.onNotice} />,
   ),
+  network: lazyScreen(
+    () => import('./components/network/NetworkPage'),
+    ({ NetworkPage }, p) => <NetworkPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  audit: lazyScreen(
+    () => import('./components/audit/AuditPage'),
+    ({ AuditPage }, p) => <AuditPage viewer={p.viewer} />,
+  ),
   performancePlan: lazyScreen(
     () => import('./components/plans/PlansPerformancePage'),
     ({ PlansPerformancePage }, p) => <PlansPerformancePage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  ourPlan: lazyScreen(
+    () => import('./components/plans/PlansOurPage'),
+    ({ PlansOurPage }, p) => <PlansOurPage viewer={p.viewer} onNotice={p.onNotice} />,
+  ),
+  ourPlanReview: lazyScreen(
+    () => import('./components/plans/PlansReviewPage'),
+    ({ PlansReviewPage }, p) => <PlansReviewPage planId={p.search.get('plan')} onNotice={p.onNotice} />,
   ),
   // content authoring
   authoring: lazyScreen(

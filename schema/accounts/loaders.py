@@ -24,6 +24,7 @@ async def load_viewer(user: User, language: str) -> Viewer:
         unit=Unit(id=strawberry_id(unit.id), name=unit.name, kind=unit.kind, city=unit.city),
         hidden_from_feed=user.hidden_from_feed,
         organization=Organization(id=strawberry_id(organization.id), name=organization.name),
+        photo_url=user.avatar_url,
     )
 
 

@@ -23,8 +23,12 @@ class User:
     display_name: str
     initials: str = strawberry.field(description="One or two letters for the avatar.")
     role: Role
-    avatar_url: str | None
+    avatar_url: str | None = strawberry.field(description="Same as photoUrl (kept for older clients).")
     unit: Unit | None = strawberry.field(description="Where the person works.")
+
+    @strawberry.field(description="The person's profile photo (a square WebP), or null: show the initials.")
+    def photo_url(self) -> str | None:
+        return self.avatar_url
 
     @strawberry.field(description="Badges the person holds (not revoked), newest first.")
     async def awards(self, info: Info) -> list[Annotated[Award, strawberry.lazy("schema.badges.types")]]:
@@ -62,6 +66,9 @@ class Viewer:
     )
     unit: Unit | None
     organization: Organization
+    photo_url: str | None = strawberry.field(
+        default=None, description="My profile photo (a square WebP), or null: initials."
+    )
 
 
 @strawberry.type(description="A code that lets someone join a unit with a role.")

@@ -8,8 +8,10 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from schema.context import Info
+from schema.permissions import scope_of
+from server.challenges.cards import Card, cards_for
 from server.challenges.metrics import metrics_by_ids
-from server.challenges.models import Metric
+from server.challenges.models import Challenge, Metric
 from server.challenges.standings import participant_counts as counts_by_challenge
 from server.challenges.standings import units_by_ids
 from server.network.models import Unit
@@ -44,3 +46,12 @@ def units_by_id(info: Info) -> DataLoader[int, Unit | None]:
         return [found.get(i) for i in ids]
 
     return _loader(info, "UnitById", load)
+
+
+def cards_by_challenge(info: Info) -> DataLoader[Challenge, Card]:
+    """The list's cards (my rank, the leader) for every challenge of the page, at once."""
+    async def load(challenges: list[Challenge]) -> list[Card]:
+        found = await cards_for(scope_of(info), list(challenges))
+        return [found[c.id] for c in challenges]
+
+    return _loader(info, "CardByChallenge", load)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import strawberry
 
+from schema.challenges.kiosk import KioskBoard, KioskLink, access_or_error, as_kiosk_link, board_of
 from schema.challenges.types import (
     Challenge,
     ChallengeStatus,
@@ -15,12 +16,14 @@ from schema.challenges.types import (
     as_unit,
 )
 from schema.context import Info
+from schema.errors import query_error
 from schema.ids import parse_id
 from schema.network.types import Unit
 from schema.permissions import scope_of
-from server.challenges import duels, lifecycle, metrics, standings, targets
-from server.challenges.errors import ChallengeNotFound
+from server.challenges import duels, kiosk, lifecycle, metrics, standings, targets
+from server.challenges.errors import ChallengeNotFound, KioskLinkInvalid
 from server.challenges.tokens import list_tokens
+from server.errors import DomainError
 
 
 @strawberry.type(description="An objective for one person or unit over one period.")
@@ -100,3 +103,19 @@ class ChallengesQuery:
     @strawberry.field(description="Integration tokens of the organisation (admins only; empty otherwise).")
     async def integration_tokens(self, info: Info) -> list[IntegrationToken]:
         return [as_token(t) for t in await list_tokens(scope_of(info))]
+
+    @strawberry.field(description="Kiosk links of a challenge the viewer manages, newest first.")
+    async def kiosk_links(self, info: Info, challenge_id: strawberry.ID) -> list[KioskLink]:
+        try:
+            found = await kiosk.kiosk_links(scope_of(info), parse_id(challenge_id))
+        except DomainError as error:
+            raise query_error(error, info.context.language) from None
+        return [as_kiosk_link(link) for link in found]
+
+    @strawberry.field(description="A kiosk screen's challenge, read with its token alone (no session needed); "
+                      "an unknown or revoked token is a NOT_FOUND error.")
+    async def kiosk_board(self, info: Info, token: str) -> KioskBoard:
+        try:
+            return await board_of(await access_or_error(token))
+        except KioskLinkInvalid as error:
+            raise query_error(error, info.context.language) from None

@@ -14,16 +14,19 @@ from typing import Any
 
 import strawberry
 
+from schema.challenges.kiosk import access_or_error
 from schema.context import Info
 from schema.errors import query_error
 from schema.ids import parse_id
 from schema.permissions import scope_of
 from server.bus import get_bus
 from server.challenges import standings
-from server.challenges.errors import ChallengeNotFound
+from server.challenges.errors import ChallengeNotFound, KioskLinkInvalid
 from server.challenges.events import ROWS, leaderboard_channel
+from server.challenges.kiosk import kiosk_channel
 
 QUEUE_LIMIT = 512
+STOP = "STOP"
 SNAPSHOT_ROWS = 50
 
 
@@ -43,6 +46,10 @@ class LiveLeaderboardRow:
     unit_name: str
     score: float
     thresholds_reached: int
+    previous_score: float | None = strawberry.field(
+        default=None, description="Score before this change (null in a snapshot or for a newcomer): ranks are "
+        "shared by equal scores, so a phone re-ranks those it knows by score.")
+    tied: bool = strawberry.field(default=False, description="In a snapshot: whether another has the same score.")
 
 
 @strawberry.type(description="A snapshot or a change of a leaderboard. A version more than one "
@@ -58,6 +65,7 @@ class LeaderboardEvent:
 def _live_row(row: dict[str, Any]) -> LiveLeaderboardRow:
     return LiveLeaderboardRow(
         participant_id=strawberry.ID(str(row["participantId"])), rank=row["rank"], previous_rank=row.get("previousRank"),
+        previous_score=row.get("previousScore"),
         display_name=row.get("displayName"), unit_name=row.get("unitName", ""), score=row["score"],
         thresholds_reached=row.get("thresholdsReached", 0),
     )
@@ -68,11 +76,57 @@ async def _snapshot(challenge_id: int, league: str) -> LeaderboardEvent:
     rows = [
         LiveLeaderboardRow(participant_id=strawberry.ID(str(r.participant_id)), rank=r.rank, previous_rank=None,
                            display_name=r.display_name, unit_name=r.unit_name, score=r.score,
-                           thresholds_reached=r.thresholds_reached)
+                           thresholds_reached=r.thresholds_reached, tied=r.tied)
         for r in page.rows
     ]
     return LeaderboardEvent(type=LeaderboardEventType.SNAPSHOT, challenge_id=strawberry.ID(str(challenge_id)),
                             league=league, version=page.version, rows=rows)
+
+
+async def follow_board(
+    challenge_id: int, board: str, stop_channel: str | None = None, unnamed_units: bool = True,
+) -> AsyncGenerator[LeaderboardEvent, None]:
+    """A board's snapshot, then its changes (the same payload for every viewer). A message on
+    `stop_channel` ends it (a revoked kiosk link); without `unnamed_units`, a row whose name is
+    hidden shows no unit either (a showroom wall)."""
+    queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_LIMIT)
+
+    def receive(message: dict[str, Any]) -> None:
+        if not queue.full():  # a slow consumer loses events, and the version gap tells it
+            queue.put_nowait(message)
+
+    def public(row: LiveLeaderboardRow) -> LiveLeaderboardRow:
+        if not unnamed_units and row.display_name is None:
+            row.unit_name = ""
+        return row
+
+    bus = get_bus()
+    stops = [bus.listen(leaderboard_channel(challenge_id), receive)]
+    if stop_channel is not None:
+        stops.append(bus.listen(stop_channel, lambda _: receive({"type": STOP})))
+    try:
+        snapshot = await _snapshot(challenge_id, board)
+        snapshot.rows = [public(r) for r in snapshot.rows]
+        yield snapshot
+        seen = snapshot.version
+        while True:
+            message = await queue.get()
+            if message["type"] == STOP:
+                return
+            version = int(message["leaderboardVersion"])
+            if version <= seen:
+                continue
+            seen = version
+            # versions count changes of every league: another league's change comes as an
+            # empty ROWS event, so the sequence stays gap-free for this one
+            other = message["type"] == ROWS and message["league"] != board
+            yield LeaderboardEvent(
+                type=LeaderboardEventType(message["type"]), challenge_id=strawberry.ID(str(challenge_id)),
+                league=board, version=version, rows=[] if other else [public(_live_row(r)) for r in message["rows"]],
+            )
+    finally:
+        for stop in stops:
+            stop()
 
 
 @strawberry.type
@@ -87,29 +141,20 @@ class ChallengesSubscription:
             raise query_error(error, info.context.language) from None
         # the default must not depend on the viewer: the payload is shared
         board = league if league is not None else (await standings.leagues_of(challenge) or [""])[0]
-        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_LIMIT)
+        async for event in follow_board(challenge.id, board):
+            yield event
 
-        def receive(message: dict[str, Any]) -> None:
-            if not queue.full():  # a slow consumer loses events, and the version gap tells it
-                queue.put_nowait(message)
-
-        stop = get_bus().listen(leaderboard_channel(challenge.id), receive)
+    @strawberry.subscription(description="A kiosk screen's board live, with the kiosk token alone (no session): "
+                             "what the challenge lets public screens show. It ends when the link is revoked.")
+    async def kiosk_leaderboard(
+        self, info: Info, token: str, league: str | None = None
+    ) -> AsyncGenerator[LeaderboardEvent, None]:
         try:
-            snapshot = await _snapshot(challenge.id, board)
-            yield snapshot
-            seen = snapshot.version
-            while True:
-                message = await queue.get()
-                version = int(message["leaderboardVersion"])
-                if version <= seen:
-                    continue
-                seen = version
-                # versions count changes of every league: another league's change comes as an
-                # empty ROWS event, so the sequence stays gap-free for this one
-                other = message["type"] == ROWS and message["league"] != board
-                yield LeaderboardEvent(
-                    type=LeaderboardEventType(message["type"]), challenge_id=strawberry.ID(str(challenge.id)),
-                    league=board, version=version, rows=[] if other else [_live_row(r) for r in message["rows"]],
-                )
-        finally:
-            stop()
+            access = await access_or_error(token)
+        except KioskLinkInvalid as error:
+            raise query_error(error, info.context.language) from None
+        challenge = access.challenge
+        leagues = await standings.leagues_of(challenge) or [""]
+        board = league if league in leagues else leagues[0]
+        async for event in follow_board(challenge.id, board, kiosk_channel(access.link_id), unnamed_units=False):
+            yield event

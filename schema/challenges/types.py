@@ -7,11 +7,17 @@ from typing import Any
 
 import strawberry
 
-from schema.challenges.loaders import metrics_by_id, participant_counts, units_by_id
+from schema.challenges.loaders import (
+    cards_by_challenge,
+    metrics_by_id,
+    participant_counts,
+    units_by_id,
+)
 from schema.context import Info
 from schema.errors import DomainErrors
 from schema.network.types import Unit
 from schema.permissions import scope_of, signed_in
+from schema.texts.loaders import names_loader
 from server.challenges import lifecycle, standings
 from server.challenges.criteria import CriterionKind as CriterionKindEnum
 from server.challenges.models import Aggregation as AggregationEnum
@@ -25,6 +31,9 @@ from server.challenges.models import Recurrence as RecurrenceEnum
 from server.challenges.models import ScoringMode as ScoringModeEnum
 from server.challenges.models import Visibility as VisibilityEnum
 from server.network.models import Unit as UnitModel
+from server.privacy.boards import anonymise_outside_team
+from server.texts.catalogue import text
+from server.texts.render import duel_description, duel_title
 
 strawberry.enum(ChallengeStatusEnum, name="ChallengeStatus", description="Where a challenge is in its life.")
 ChallengeStatus = ChallengeStatusEnum
@@ -98,10 +107,11 @@ class Threshold:
     badge_id: strawberry.ID | None
 
 
-@strawberry.type(description="One row of a leaderboard.")
+@strawberry.type(description="One row of a leaderboard. Equal scores share a rank (1, 2, 2, 4).")
 class LeaderboardRow:
     participant_id: strawberry.ID
-    rank: int
+    rank: int = strawberry.field(description="Competition rank: one plus how many have a strictly higher score.")
+    tied: bool = strawberry.field(description="Whether another participant has the same score (ex aequo).")
     display_name: str | None = strawberry.field(description="Null when the participant is hidden from public screens.")
     unit_name: str
     score: float
@@ -144,20 +154,32 @@ class ScorePart:
 @strawberry.type(description="Where the viewer stands in a challenge and what it takes to move up.")
 class Standing:
     participant_id: strawberry.ID
-    rank: int
+    rank: int = strawberry.field(description="Competition rank: equal scores share it.")
+    tied_with: int = strawberry.field(description="How many others have the same score (0 when alone).")
     participant_count: int = strawberry.field(description="Participants in the viewer's league.")
     league: str
     score: float
     breakdown: list[ScorePart]
-    gap_to_next_rank: float | None = strawberry.field(description="Points to pass the participant just above; null when first.")
+    gap_to_next_rank: float | None = strawberry.field(
+        description="Score to gain a place: up to the lowest score strictly above (always > 0); null when first.")
     next_threshold: float | None
     gap_to_next_threshold: float | None
     final_rank: int | None = strawberry.field(description="Frozen rank once the challenge is closed.")
 
 
+@strawberry.type(description="What the challenge's card in the list shows about the viewer and the leader.")
+class ChallengeCard:
+    my_rank: int | None = strawberry.field(description="The viewer's shared rank in its league; null when not taking part.")
+    my_tied: bool = strawberry.field(description="Whether the viewer's rank is shared (ex aequo).")
+    my_score: float | None
+    leader_name: str | None = strawberry.field(description="The first's name; null when nobody scored yet or hidden.")
+    leader_user_id: strawberry.ID | None = strawberry.field(description="The first's person, for the face.")
+    leader_count: int = strawberry.field(description="How many share first place (0 when nobody scored yet).")
+
+
 def as_row(row: standings.Row) -> LeaderboardRow:
     return LeaderboardRow(
-        participant_id=strawberry.ID(str(row.participant_id)), rank=row.rank, display_name=row.display_name,
+        participant_id=strawberry.ID(str(row.participant_id)), rank=row.rank, tied=row.tied, display_name=row.display_name,
         unit_name=row.unit_name, score=row.score, thresholds_reached=row.thresholds_reached, is_me=row.is_me,
     )
 
@@ -166,8 +188,6 @@ def as_row(row: standings.Row) -> LeaderboardRow:
 class Challenge:
     model: strawberry.Private[ChallengeModel]
     id: strawberry.ID
-    name: str
-    description: str
     status: ChallengeStatus
     format: ChallengeFormat
     participant_kind: ParticipantKind
@@ -185,6 +205,23 @@ class Challenge:
     thresholds: list[Threshold]
     criteria: list[CriterionRule]
     version: int = strawberry.field(description="Current leaderboard version.")
+
+    @strawberry.field(description="Its name; a duel's is written in the viewer's language with the two names now.")
+    async def name(self, info: Info) -> str:
+        duel = duel_people(self.model)
+        if duel is None:
+            return self.model.name
+        names = await names_loader(info).load_many(duel)
+        language = info.context.language
+        gone = text("person.gone", language)
+        return duel_title(names[0] or gone, names[1] or gone, language)
+
+    @strawberry.field(description="What it is about; a duel's is written in the viewer's language.")
+    def description(self, info: Info) -> str:
+        rules = self.model.rules or {}
+        if duel_people(self.model) is None or not rules.get("metric_name"):
+            return self.model.description
+        return duel_description(str(rules["metric_name"]), int(rules.get("days") or 1), info.context.language)
 
     @strawberry.field(description="Metrics counted, with their weights.")
     async def metrics(self, info: Info) -> list[MetricRule]:
@@ -206,6 +243,15 @@ class Challenge:
     async def participant_count(self, info: Info) -> int:
         return await participant_counts(info).load(self.model.id)
 
+    @strawberry.field(description="The list card: the viewer's rank and score, and the leader (set-based for a list).")
+    async def card(self, info: Info) -> ChallengeCard:
+        found = await cards_by_challenge(info).load(self.model)
+        return ChallengeCard(
+            my_rank=found.my_rank, my_tied=found.my_tied, my_score=found.my_score, leader_name=found.leader_name,
+            leader_user_id=strawberry.ID(str(found.leader_user_id)) if found.leader_user_id is not None else None,
+            leader_count=found.leader_count,
+        )
+
     @strawberry.field(description="League codes, each with its own ranking (one empty code without leagues).")
     async def leagues(self) -> list[str]:
         return await standings.leagues_of(self.model)
@@ -219,6 +265,7 @@ class Challenge:
             mine = await standings.my_participation(self.model, viewer)
             league = mine.league if mine else (await standings.leagues_of(self.model) or [""])[0]
         page = await standings.leaderboard_page(self.model, league, first, after, viewer)
+        await anonymise_outside_team(viewer, page.rows)  # the organisation's board default
         return LeaderboardConnection(
             league=league, version=page.version,
             edges=[LeaderboardEdge(cursor=r.cursor, node=as_row(r)) for r in page.rows],
@@ -234,7 +281,7 @@ class Challenge:
         names = await metrics_by_id(info).load_many([int(p.ref) for p in found.parts if p.kind == "METRIC"])
         labels = {str(m.id): m.name for m in names if m is not None}
         return Standing(
-            participant_id=strawberry.ID(str(found.participant_id)), rank=found.rank,
+            participant_id=strawberry.ID(str(found.participant_id)), rank=found.rank, tied_with=found.tied,
             participant_count=found.size, league=found.league, score=found.score,
             breakdown=[ScorePart(kind=p.kind, label=labels.get(p.ref, p.kind) if p.kind == "METRIC" else p.kind,
                                  value=p.value, target=p.target, baseline=p.baseline, weight=p.weight,
@@ -245,13 +292,22 @@ class Challenge:
 
     @strawberry.field(description="The viewer's row with two rows above and below it.")
     async def around_me(self, info: Info) -> list[LeaderboardRow]:
-        return [as_row(r) for r in await standings.rows_around(self.model, signed_in(info))]
+        viewer = signed_in(info)
+        rows = await standings.rows_around(self.model, viewer)
+        await anonymise_outside_team(viewer, rows)  # the organisation's board default
+        return [as_row(r) for r in rows]
+
+
+def duel_people(c: ChallengeModel) -> list[int] | None:
+    """A duel's challenger and opponent ids (duels made before they were kept have none)."""
+    duel = (c.rules or {}).get("duel") if c.format == ChallengeFormatEnum.DUEL else None
+    return [int(p) for p in duel] if duel and len(duel) == 2 else None
 
 
 def as_challenge(c: ChallengeModel) -> Challenge:
     rules = c.rules or {}
     return Challenge(
-        model=c, id=strawberry.ID(str(c.id)), name=c.name, description=c.description, status=c.status,
+        model=c, id=strawberry.ID(str(c.id)), status=c.status,
         format=c.format, participant_kind=c.participant_kind, scoring_mode=c.scoring_mode,
         league_rule=c.league_rule, visibility=c.visibility, top_n=c.top_n, recurrence=c.recurrence,
         prizes=c.prizes, starts_at=c.starts_at, ends_at=c.ends_at, closed_at=c.closed_at,

@@ -11,12 +11,17 @@ from enum import StrEnum
 from typing import cast
 
 import strawberry
+from strawberry.scalars import JSON
 
 from schema.accounts.types import User
 from schema.context import Info
 from schema.errors import DomainErrors
+from schema.texts.loaders import refs_of
+from schema.texts.types import TextRefs, text_refs
 from server.feed.models import PostAudience, PostKind
 from server.feed.reading import FeedOrder, comment_page, encode_cursor
+from server.feed.rows import PostRow
+from server.texts.render import system_post_text
 
 strawberry.enum(PostKind, name="PostKind", description="What a post is about.")
 strawberry.enum(
@@ -70,7 +75,6 @@ class CommentConnection:
 class Post:
     id: strawberry.ID
     kind: PostKind
-    body: str = strawberry.field(description="Plain text; clients must render it as text.")
     author: User
     created_at: datetime
     edited_at: datetime | None = strawberry.field(description="Set once the author edits it.")
@@ -99,6 +103,36 @@ class Post:
     viewer_can_moderate: bool = strawberry.field(
         description="The viewer may hide it and remove its comments."
     )
+
+    system_kind: str | None = strawberry.field(
+        description="A SYSTEM post: what happened (BADGE_AWARDED, LABEL_AWARDED, TOP_THREE_ENTERED, "
+        "CHALLENGE_PODIUM, RACE_FINISHED); null for one written before kinds were kept."
+    )
+
+    @strawberry.field(description="Plain text; clients must render it as text. A SYSTEM post's "
+                      "sentence, written in the viewer's language.")
+    async def body(self, info: Info) -> str:
+        row = cast(PostRow, self)
+        if row.kind != "SYSTEM" or not row.system_kind:
+            return row.body
+        refs = await refs_of(info, row.system_params or {}, row.refs)
+        return system_post_text(row.system_kind, row.system_params or {}, row.body, refs, info.context.language)
+
+    @strawberry.field(
+        description="A SYSTEM post's parameters: `userId`, `byId`, `badgeId`, `challengeId`, `rank`, "
+        "`count`, `podium` ([{rank, userId | name | hidden}]), `reason`, `emoji`, `level`, with titles "
+        "(`badge`, `challenge`) as fallbacks."
+    )
+    def system_params(self) -> JSON | None:
+        return cast(PostRow, self).system_params  # type: ignore[return-value]
+
+    @strawberry.field(description="The people, badges and challenges `systemParams` names, as called now.")
+    async def system_refs(self, info: Info) -> TextRefs | None:
+        row = cast(PostRow, self)
+        if not row.system_kind:
+            return None
+        params = row.system_params or {}
+        return text_refs(params, await refs_of(info, params, row.refs), info.context.language)
 
     @strawberry.field(description="The comments, oldest first.", extensions=[DomainErrors()])
     async def comments(

@@ -6,34 +6,72 @@ from datetime import datetime
 from enum import StrEnum
 
 import strawberry
+from strawberry.scalars import JSON
 
 from schema.context import Info
+from schema.texts.loaders import refs_of
+from schema.texts.types import TextRefs, text_refs
 from server.notifications.models import NotificationKind
 from server.notifications.services import NotificationRow
-from server.notifications.texts import notification_text
+from server.texts.refs import Refs
+from server.texts.render import actors, notification_text
 
 strawberry.enum(
     NotificationKind, name="NotificationKind", description="What a notification is about."
 )
 
 
-@strawberry.type(description="One line of the notification centre.")
+@strawberry.type(
+    description="One line of the notification centre: what happened (`kind` + `params`, people "
+    "by id) and `text`, the sentence written in the viewer's language."
+)
 class Notification:
     id: strawberry.ID
     kind: NotificationKind
     link: str = strawberry.field(description="The app path to open, e.g. /posts/12.")
     count: int = strawberry.field(description="How many events are folded into this line.")
-    actor_names: list[str] = strawberry.field(description="Latest people behind it, newest first.")
     read: bool
     created_at: datetime
     updated_at: datetime
 
+    @strawberry.field(
+        description="What happened, by id: `actorIds` (newest first), `challengeId`, `badgeId`, "
+        "`postId`, `rank`… with titles (`challenge`, `badge`, `module`, `plan`, `grid`) as fallbacks."
+    )
+    def params(self) -> JSON:
+        return dict(_row(self).params)  # type: ignore[return-value]
+
+    @strawberry.field(description="The people, badges and challenges `params` names, as called now.")
+    async def refs(self, info: Info) -> TextRefs:
+        row = _row(self)
+        refs = await refs_of(info, row.params, _known(row))
+        return text_refs(row.params, refs, info.context.language)
+
+    @strawberry.field(description="Latest people behind it, newest first, as called now.")
+    async def actor_names(self, info: Info) -> list[str]:
+        row = _row(self)
+        refs = await refs_of(info, row.params, _known(row))
+        return actors(row.params, row.actor_names, refs, info.context.language)
+
     @strawberry.field(description="The sentence to show, in the viewer's language.")
-    def text(self, info: Info) -> str:
-        row = self  # the source is a NotificationRow
-        return notification_text(
-            row.kind, row.params, row.actor_names, row.count, info.context.language  # type: ignore[attr-defined]
-        )
+    async def text(self, info: Info) -> str:
+        row = _row(self)
+        refs = await refs_of(info, row.params, _known(row))
+        return notification_text(row.kind, row.params, row.actor_names, row.count, refs, info.context.language)
+
+
+def _row(source: object) -> NotificationRow:
+    return source  # type: ignore[return-value]  # the source is a NotificationRow
+
+
+def _known(row: NotificationRow) -> Refs | None:
+    """Rows of a page come resolved; a live event names its actor; otherwise ask the loader."""
+    return row.refs if row.refs.people or row.refs.badges or row.refs.challenges or not _names_any(row) else None
+
+
+def _names_any(row: NotificationRow) -> bool:
+    p = row.params
+    return bool(p.get("actorIds") or p.get("badgeId") or p.get("challengeId"))
 
 
 @strawberry.type

@@ -109,8 +109,9 @@ async def pending_invites(
 
 
 async def manageable_units(scope: Scope) -> list[Unit]:
-    """The units a person may be invited to or moved into by the viewer, in tree order."""
+    """The units a person may be invited to or moved into by the viewer, in tree order (closed
+    ones left out)."""
     scope.require_manager()
     return list(
-        await Unit.filter(organization_id=scope.organization_id, path__startswith=scope.act_path).order_by("path")
+        await Unit.filter(organization_id=scope.organization_id, path__startswith=scope.act_path, closed_at=None).order_by("path")
     )

@@ -47,7 +47,7 @@ from server.errors import NotAllowed, ValidationFailed
 from server.mail.outbox import enqueue_mail
 from server.network.models import Organization, Unit
 from server.network.scope import Scope
-from server.network.services import get_unit
+from server.network.services import get_open_unit
 from server.ratelimit import consume
 from server.settings import get_settings
 
@@ -131,7 +131,7 @@ async def invite_people(
 ) -> InvitedPeople:
     actor = _inviter(scope, role)
     invitees = _cleaned(people)
-    unit = await get_unit(scope.organization_id, unit_id)
+    unit = await get_open_unit(scope.organization_id, unit_id)
     scope.require_manages(unit, UnitOutOfScope("unitId"))
     language = language if language in ("fr", "en") else "fr"
     emails = [p.email for p in invitees]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
 
 from server.network.models import Organization, Unit
+
+if TYPE_CHECKING:  # media's models import this module
+    from server.media.models import Media
 
 
 class Role(StrEnum):
@@ -31,7 +35,11 @@ class User(Model):
     display_name = fields.CharField(max_length=80)
     role = fields.CharEnumField(Role, max_length=10, default=Role.MEMBER)
     password_hash = fields.CharField(max_length=200)
+    # the profile photo's URL (a square WebP served by server.media), null for initials
     avatar_url = fields.CharField(max_length=300, null=True)
+    photo_media: fields.ForeignKeyNullableRelation[Media] = fields.ForeignKeyField(
+        "elan.Media", related_name="photo_of", null=True, on_delete=fields.SET_NULL
+    )
     language = fields.CharField(max_length=5, null=True)
     time_zone = fields.CharField(max_length=60, default="Europe/Paris")
     # the person asked that their recognitions (badges received) make no post in the feed
@@ -39,9 +47,12 @@ class User(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
     # set when the person left: no sign-in, no session; their posts and awards stay
     deactivated_at = fields.DatetimeField(null=True)
+    # set when head office erased the person (server.privacy.erasure): a pseudonym remains
+    erased_at = fields.DatetimeField(null=True)
 
     organization_id: int
     unit_id: int
+    photo_media_id: int | None
 
     class Meta:
         table = "user"

@@ -43,7 +43,7 @@ from server.db import atomic
 from server.errors import NotAllowed
 from server.network.models import Unit
 from server.network.scope import Scope
-from server.network.services import get_unit
+from server.network.services import get_open_unit
 
 
 def _actor(scope: Scope) -> User:
@@ -135,7 +135,7 @@ async def update_person(
     _require_acts_on(scope, person)
     unit: Unit = person.unit
     if unit_id is not None and unit_id != person.unit_id:
-        unit = await get_unit(scope.organization_id, unit_id)
+        unit = await get_open_unit(scope.organization_id, unit_id)
         scope.require_manages(unit, UnitOutOfScope("unitId"))
     new_role = Role(role) if role is not None else Role(person.role)
     if ROLE_RANK[new_role] > ROLE_RANK[actor.role]:

@@ -35,7 +35,7 @@ from server.accounts.sessions import token_hash as token_hash
 from server.db import atomic
 from server.errors import NotAllowed, ValidationFailed
 from server.network.scope import Scope
-from server.network.services import get_unit
+from server.network.services import get_open_unit
 from server.ratelimit import consume, get_limiter
 from server.settings import get_settings
 
@@ -159,7 +159,7 @@ async def create_invite(
         raise ValidationFailed("invite_uses_invalid", "maxUses", max=INVITE_MAX_USES)
     if not 1 <= days <= INVITE_MAX_DAYS:
         raise ValidationFailed("invite_days_invalid", "expiresInDays", max=INVITE_MAX_DAYS)
-    unit = await get_unit(scope.organization_id, unit_id)
+    unit = await get_open_unit(scope.organization_id, unit_id)
     scope.require_manages(unit, UnitOutOfScope("unitId"))
     settings = get_settings()
     await consume(f"invite:user:{actor.id}", settings.invite_rate_limit, settings.rate_window_seconds)

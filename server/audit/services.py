@@ -27,6 +27,8 @@ async def record(
         actor_id=scope.user_id,
         token_id=scope.token_id,
         action=action,
+        # a partner agency's person acts for its agency (server.agency): the row says so
+        detail={"agencyId": scope.agency_id} if scope.agency_id is not None else {},
         subject_type=subject_type,
         subject_id=subject_id,
         before=before,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
@@ -44,16 +45,19 @@ def unique_key(badge: Badge, user_id: int, occasion: str | None = None) -> str |
     return f"badge:{badge.id}:{user_id}:{occasion}" if occasion else None
 
 
-def recognition_text(badge: Badge, user: User, level: str | None, reason: str, by: User | None) -> str:
-    if badge.kind == BadgeKind.LABEL:
-        head = f"🎖️ {user.display_name} obtient le label « {badge.name} »"
-        if level:
-            head += f" – niveau {level}"
-    else:
-        head = f"{badge.emoji or '🏅'} {user.display_name} reçoit le badge « {badge.name} »"
-    if by is not None:
-        head += f", décerné par {by.display_name}"
-    return f"{head}.\n{reason}" if reason else f"{head}."
+def recognition_post(badge: Badge, user: User, level: str | None, reason: str, by: User | None) -> tuple[str, dict[str, Any]]:
+    """The automatic post's kind and parameters; it is written in each reader's language."""
+    label = badge.kind == BadgeKind.LABEL
+    params: dict[str, Any] = {
+        "userId": user.id,
+        "badgeId": badge.id,
+        "badge": badge.name,
+        "emoji": "🎖️" if label else badge.emoji or "🏅",
+        "level": level,
+        "byId": by.id if by is not None else None,
+        "reason": reason,
+    }
+    return ("LABEL_AWARDED" if label else "BADGE_AWARDED"), params
 
 
 async def grant(
@@ -112,7 +116,8 @@ async def grant(
         if announce and not user.hidden_from_feed:
             from server.feed.system_posts import create_system_post
 
-            post = await create_system_post(user, recognition_text(badge, user, level, reason, awarded_by))
+            kind, params = recognition_post(badge, user, level, reason, awarded_by)
+            post = await create_system_post(user, kind, params, body=reason)
             award.recognition_post_id = post.id
             await award.save(update_fields=["recognition_post_id"])
         label = badge.kind == BadgeKind.LABEL
@@ -139,7 +144,7 @@ async def grant(
                 "level": award.level,
                 "announce": announce,
             },
-            actor_name=awarded_by.display_name if awarded_by else None,
+            actor=awarded_by,
             link=f"/people/{user.id}",
             group_key=notification_group,
         )

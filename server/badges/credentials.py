@@ -87,7 +87,7 @@ def unsigned_credential(
         "identifier": [
             {
                 "type": "IdentityObject",
-                "identityHash": email_identity(user.email, salt),
+                "identityHash": award.recipient_identity or email_identity(user.email, salt),
                 "identityType": "emailAddress",
                 "hashed": True,
                 "salt": salt,

@@ -105,6 +105,9 @@ class Award(Model):
         "elan.User", related_name="awards_revoked", null=True, on_delete=fields.SET_NULL
     )
     revocation_reason = fields.CharField(max_length=500, null=True)
+    # the credential's hashed recipient, frozen when the person was erased (server.privacy.erasure)
+    # so a credential they downloaded keeps matching; null: hashed from their current e-mail
+    recipient_identity = fields.CharField(max_length=80, null=True)
 
     organization_id: int
     badge_id: int

@@ -19,7 +19,6 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 
 from server.badges.credentials import (
-    CredentialStatus,
     issuer_profile,
     load_award,
     signed_credential,
@@ -29,14 +28,11 @@ from server.badges.credentials import (
 from server.badges.images import image_path
 from server.badges.keys import organization_public_key
 from server.badges.models import BadgeKind, SigningKey
+from server.i18n import pick_language
 from server.network.models import Organization
 from server.settings import get_settings
-
-STATUS_FR = {
-    CredentialStatus.VALID: ("Valide", "Ce {what} a bien été décerné et il est valide."),
-    CredentialStatus.EXPIRED: ("Expiré", "Ce {what} a été décerné mais sa période de validité est terminée."),
-    CredentialStatus.REVOKED: ("Révoqué", "Ce {what} a été révoqué par l'organisation qui l'avait décerné."),
-}
+from server.texts.catalogue import text
+from server.texts.formats import day
 
 
 def base_url() -> str:
@@ -84,20 +80,31 @@ PAGE_CSP = (
 )
 
 
-def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
+def _page(title: str, body: str, language: str, status: int = 200) -> HTMLResponse:
     page = f"""<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)} · Élan</title>
 <style>{STYLE}</style></head><body><main>{body}</main></body></html>"""
     return HTMLResponse(
-        page, status_code=status, headers={"Cache-Control": "no-store", "Content-Security-Policy": PAGE_CSP}
+        page,
+        status_code=status,
+        headers={"Cache-Control": "no-store", "Content-Security-Policy": PAGE_CSP, "Vary": "Accept-Language"},
     )
 
 
 async def verify_page(request: Request) -> Response:
+    """The page a shared badge link opens, in the reader's language (Accept-Language): no
+    session here, the reader is whoever checks the badge."""
+    language = pick_language(request.headers.get("accept-language"))
+    e = html.escape
+
+    def say(key: str, **values: object) -> str:
+        return text(f"verify.{key}", language, **values)
+
     award = await load_award(request.path_params["public_id"])
     if award is None:
-        return _page("Badge introuvable", "<h1>Badge introuvable</h1><p>Aucun badge ne correspond à ce lien.</p>", 404)
+        title = say("not_found.title")
+        return _page(title, f"<h1>{e(title)}</h1><p>{e(say('not_found.body'))}</p>", language, 404)
     credential = await signed_credential(award, base_url())
     signature_ok = verify(credential, await organization_public_key(award.organization_id))
     status = status_of(award)
@@ -115,21 +122,20 @@ async def verify_page(request: Request) -> Response:
             headers={"Cache-Control": "no-store"},
         )
     badge, user = award.badge, award.user
-    label, sentence = STATUS_FR[status]
-    sentence = sentence.format(what="label" if badge.kind == BadgeKind.LABEL else "badge")
-    e = html.escape
+    label = say(status.value)
+    sentence = say(f"{status.value}.{'label' if badge.kind == BadgeKind.LABEL else 'badge'}")
     rows = [
-        ("Badge", f"{badge.name}" + (f" – niveau {award.level}" if award.level else "")),
-        ("Décerné à", user.display_name),
-        ("Par", award.organization.name),
-        ("Le", award.awarded_at.strftime("%d/%m/%Y")),
+        (say("badge"), f"{badge.name}" + (" – " + say("level", level=award.level) if award.level else "")),
+        (say("awarded_to"), user.display_name),
+        (say("by"), award.organization.name),
+        (say("on"), day(award.awarded_at, language)),
     ]
     if award.expires_at is not None:
-        rows.append(("Valide jusqu'au", award.expires_at.strftime("%d/%m/%Y")))
+        rows.append((say("valid_until"), day(award.expires_at, language)))
     if award.revoked_at is not None:
-        rows.append(("Révoqué le", award.revoked_at.strftime("%d/%m/%Y")))
+        rows.append((say("revoked_on"), day(award.revoked_at, language)))
     details = "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in rows)
-    proof = "Signature vérifiée avec la clé publique de l'organisation." if signature_ok else "Signature invalide."
+    proof = say("signature_ok") if signature_ok else say("signature_bad")
     body = f"""<div class="card">
 <div class="emoji" aria-hidden="true">{e(badge.emoji or '🏅')}</div>
 <h1>{e(badge.name)}</h1>
@@ -137,9 +143,9 @@ async def verify_page(request: Request) -> Response:
 <p>{e(sentence)}</p>
 <dl>{details}</dl>
 <p>{e(proof)}</p>
-<p><a href="/credentials/{e(award.public_id)}?download=1">Télécharger l'attestation Open Badges 3.0</a></p>
+<p><a href="/credentials/{e(award.public_id)}?download=1">{e(say("download"))}</a></p>
 </div>"""
-    return _page(f"{badge.name} – {label}", body)
+    return _page(f"{badge.name} – {label}", body, language)
 
 
 async def issuer(request: Request) -> Response:

@@ -22,11 +22,9 @@ from server.feed.system_posts import create_system_post
 from server.network.models import Unit
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
-from server.notifications.texts import ordinal
 
 MOVED = "challenges.moved"
 PODIUM = 3
-SOMEONE = "Un participant"
 
 
 def named_in_feed(challenge: Challenge, rank: int, hidden: bool, hidden_from_feed: bool) -> bool:
@@ -44,7 +42,8 @@ async def announce_move(payload: dict[str, Any]) -> None:
     params = {"challenge": name, "challengeId": challenge_id, "rank": new_rank}
     entered_podium = new_rank <= PODIUM < old_rank
     kind = NotificationKind.TOP_THREE if entered_podium else NotificationKind.RANK_UP
-    await notify(user_id, kind, params=params, link=link, group_key=f"{kind}:{challenge_id}")
+    if new_rank < old_rank:  # leaving a tie from above passes others but keeps my rank
+        await notify(user_id, kind, params=params, link=link, group_key=f"{kind}:{challenge_id}")
     if entered_podium and payload["format"] != ChallengeFormat.DUEL and not hidden:
         await _post_top_three(challenge_id, user_id, str(payload["display_name"]), name, new_rank)
     await _tell_overtaken(payload, link)
@@ -56,7 +55,7 @@ async def _post_top_three(challenge_id: int, user_id: int, display_name: str, na
     if challenge is None or author is None or not named_in_feed(challenge, rank, False, author.hidden_from_feed):
         return
     await create_system_post(
-        author, f"{display_name} entre dans le top 3 du challenge « {name} » ({ordinal(rank, 'fr')}) !",
+        author, "TOP_THREE_ENTERED", {"userId": author.id, "challengeId": challenge_id, "challenge": name, "rank": rank},
         audience_unit=await Unit.get(id=challenge.scope_unit_id),
     )
 
@@ -75,19 +74,23 @@ async def announce_winners(challenge: Challenge, podium: list[tuple[str, Partici
     if challenge.format == ChallengeFormat.RACE:
         target = float(challenge.rules.get("race_target") or 0)
         count = await Participant.filter(challenge_id=challenge.id, score__gte=target).count()
-        body = f"Course « {challenge.name} » terminée : {count} participant(s) ont atteint l'objectif. Bravo à tous !"
+        kind, params = "RACE_FINISHED", {"challengeId": challenge.id, "challenge": challenge.name, "count": count}
     else:
-        names = ", ".join(
-            f"{ordinal(r, 'fr')} {p.display_name if named(p, r) else SOMEONE}" for _, p, r in podium
-        )
-        body = f"Challenge « {challenge.name} » terminé ! Podium : {names}. Bravo à tous les participants !"
+        # people by id (their name when read); a unit by its own name; the hidden unnamed
+        places = [
+            {"rank": r, "hidden": True} if not named(p, r)
+            else {"rank": r, "userId": p.user_id} if p.user_id is not None
+            else {"rank": r, "name": p.display_name}
+            for _, p, r in podium
+        ]
+        kind, params = "CHALLENGE_PODIUM", {"challengeId": challenge.id, "challenge": challenge.name, "podium": places}
     # the challenge's author announces it; without one, a winner who may be named
     announcer = challenge.created_by_id or next(
         (p.user_id for _, p, r in podium if p.user_id is not None and named(p, r)), None
     )
     author = await User.get_or_none(id=announcer) if announcer is not None else None
-    if author is not None:
-        await create_system_post(author, body, audience_unit=await Unit.get(id=challenge.scope_unit_id))
+    if author is not None and author.organization_id == challenge.organization_id:  # not a partner agency's person
+        await create_system_post(author, kind, params, audience_unit=await Unit.get(id=challenge.scope_unit_id))
 
 
 async def _tell_overtaken(payload: dict[str, Any], link: str) -> None:
@@ -95,11 +98,12 @@ async def _tell_overtaken(payload: dict[str, Any], link: str) -> None:
     if not ranks:
         return
     people = await Participant.filter(id__in=list(ranks), user_id__not_isnull=True).values_list("id", "user_id")
-    actor = SOMEONE if payload["hidden"] else str(payload["display_name"])
+    # one who hides from public screens is "a participant" to those it passed
+    actor = None if payload["hidden"] else await User.get_or_none(id=int(payload["user_id"]))
     challenge_id = int(payload["challenge_id"])
     for pid, user_id in sorted(people, key=lambda row: ranks[int(row[0])]):
         await notify(
-            int(user_id), NotificationKind.RANK_OVERTAKEN, actor_name=actor, link=link,
+            int(user_id), NotificationKind.RANK_OVERTAKEN, actor=actor, link=link,
             params={"challenge": payload["challenge_name"], "challengeId": challenge_id, "rank": ranks[int(pid)]},
             group_key=f"RANK_OVERTAKEN:{challenge_id}",
         )

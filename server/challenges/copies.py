@@ -45,6 +45,7 @@ COPIED = (
 
 
 async def _managed(scope: Scope, challenge_id: int) -> Challenge:
+    scope = scope.for_content("challenges")
     scope.require_manager()
     if scope.user is None:  # an integration token records results; it writes no challenge
         raise NotAllowed()
@@ -134,6 +135,7 @@ async def duplicate_challenge(
     scope: Scope, challenge_id: int, starts_at: datetime | None = None, now: datetime | None = None
 ) -> Challenge:
     """A new draft with the source's rules, over the same unit, in a new period."""
+    scope = scope.for_content("challenges")
     now = now or datetime.now(UTC)
     source = await _managed(scope, challenge_id)
     if source.format == ChallengeFormat.DUEL:

@@ -28,6 +28,7 @@ from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.ratelimit import consume
 from server.settings import get_settings
+from server.texts.render import duel_description, duel_title
 
 DAYS_MAX = 31
 DUEL_RATE_LIMIT = 10  # invitations per challenger per rate window
@@ -68,18 +69,20 @@ async def create_duel(scope: Scope, opponent_id: int, metric_id: int, days: int,
     async with atomic() as events:
         duel = await Challenge.create(
             organization_id=challenger.organization_id, scope_unit_id=_common_ancestor(mine, theirs),
-            created_by_id=challenger.id, name=f"Duel : {challenger.display_name} / {opponent.display_name}",
-            description=f"{metric.name} sur {days} jour(s)", status=ChallengeStatus.DRAFT,
+            created_by_id=challenger.id, name=duel_title(challenger.display_name, opponent.display_name, "fr"),
+            description=duel_description(metric.name, days, "fr"), status=ChallengeStatus.DRAFT,
             format=ChallengeFormat.DUEL, participant_kind=ParticipantKind.USER, scoring_mode=ScoringMode.ABSOLUTE,
             rules={"metrics": [{"metric_id": metric.id, "weight": 1, "higher_is_better": metric.higher_is_better}],
-                   "criteria": [], "thresholds": [], "race_target": None, "days": days},
+                   "criteria": [], "thresholds": [], "race_target": None, "days": days,
+                   # who: the title is written per reader with their names now (server.texts)
+                   "duel": [challenger.id, opponent.id], "metric_name": metric.name},
             starts_at=now, ends_at=now + timedelta(days=days), duel_state=DuelState.PENDING,
         )
         await enrol(duel, only=[
             {"user_id": u.id, "display_name": u.display_name, "unit_name": unit.name}
             for u, unit in ((challenger, mine), (opponent, theirs))
         ])
-        await notify(opponent.id, NotificationKind.DUEL_INVITATION, actor_name=challenger.display_name,
+        await notify(opponent.id, NotificationKind.DUEL_INVITATION, actor=challenger,
                      params={"challengeId": duel.id, "metric": metric.name, "days": days},
                      link=f"/challenges/{duel.id}", events=events)
     return duel

@@ -35,7 +35,8 @@ def site_league(size: int) -> str:
 
 async def _candidates(challenge: Challenge) -> list[dict[str, Any]]:
     scope = await Unit.get(id=challenge.scope_unit_id)
-    units = await Unit.filter(organization_id=challenge.organization_id, path__startswith=scope.path).values(
+    # closed units (server.network.tree) take part in nothing new
+    units = await Unit.filter(organization_id=challenge.organization_id, path__startswith=scope.path, closed_at=None).values(
         "id", "name", "kind", "path"
     )
     by_id = {u["id"]: u for u in units}

@@ -65,3 +65,15 @@ class ChallengeNotLive(DomainError):
 class MetricNameTaken(DomainError):
     code = "metric_name_taken"
     kind = "conflict"
+
+
+class KioskLinkNotFound(DomainError):
+    code = "kiosk_link_not_found"
+    kind = "not_found"
+
+
+class KioskLinkInvalid(DomainError):
+    """An unknown or revoked kiosk token (said the same way: a token is not probed)."""
+
+    code = "kiosk_link_invalid"
+    kind = "not_found"

@@ -28,7 +28,7 @@ from server.challenges.models import (
     Participant,
     Recurrence,
 )
-from server.challenges.ranking import board_name, get_rank_index
+from server.challenges.ranking import board_name, get_rank_index, shared_ranks
 from server.challenges.rules import (
     PRIZES_MAX,
     ChallengeDraft,
@@ -62,12 +62,13 @@ async def _scope_unit(scope: Scope, unit_id: int) -> Unit:
 
 async def create_challenge(scope: Scope, draft: ChallengeDraft, now: datetime | None = None) -> Challenge:
     """A manager's or admin's new challenge over a unit it manages; everyone in it takes part."""
+    scope = scope.for_content("challenges")
     now = now or datetime.now(UTC)
     scope.require_manager()
     unit = await _scope_unit(scope, draft.scope_unit_id or scope.unit_id)
     rules = await build_rules(scope.organization_id, draft)
     status = ChallengeStatus.DRAFT if draft.draft else status_at(draft.starts_at, draft.ends_at, now)
-    async with atomic():
+    async with atomic() as events:
         challenge = await Challenge.create(
             organization_id=scope.organization_id, scope_unit_id=unit.id, created_by_id=scope.user_id,
             name=clean_name(draft.name), description=draft.description.strip(),
@@ -81,6 +82,12 @@ async def create_challenge(scope: Scope, draft: ChallengeDraft, now: datetime | 
         await challenge.save(update_fields=["series_id"])
         await enrol(challenge)
         await _audit(scope, "challenge.created", challenge)
+        # the performance plan records what it targets and the value before (server.plans.handlers)
+        events.emit("challenges.created", {
+            "organization_id": scope.organization_id, "challenge_id": challenge.id, "unit_id": unit.id,
+            "title": challenge.name, "starts_at": challenge.starts_at.isoformat(), "ends_at": challenge.ends_at.isoformat(),
+            "criteria": [str(kind) for kind, _, _ in draft.criteria], "draft": challenge.status == ChallengeStatus.DRAFT,
+        })
     return challenge
 
 
@@ -146,6 +153,7 @@ async def _audit(scope: Scope, action: str, challenge: Challenge) -> None:
 async def _managed(scope: Scope, challenge_id: int) -> Challenge:
     """A challenge the viewer runs. One it may not see reads as missing; one it sees but
     does not manage (its region's, for a point of sale's manager) is refused."""
+    scope = scope.for_content("challenges")
     scope.require_manager()
     challenge = await Challenge.get_or_none(id=challenge_id, organization_id=scope.organization_id)
     if challenge is None:
@@ -189,10 +197,11 @@ async def close_challenge(challenge_id: int, now: datetime | None = None) -> Cha
         podium: list[tuple[str, Participant, int]] = []
         for league in await _leagues(challenge.id):
             ranked = await Participant.filter(challenge_id=challenge.id, league=league).order_by("-score", "-tie", "-id")
-            for rank, participant in enumerate(ranked, 1):
+            # equal scores share the final rank too (1, 2, 2, 4): the podium is everyone ranked 1 to 3
+            for participant, rank in zip(ranked, shared_ranks([p.score for p in ranked], None, 0), strict=True):
                 participant.final_rank = rank
             await Participant.bulk_update(ranked, fields=["final_rank"], batch_size=2000)
-            podium += [(league, p, r) for r, p in enumerate(ranked[:3], 1) if p.score > 0]
+            podium += [(league, p, int(p.final_rank or 0)) for p in ranked if (p.final_rank or 0) <= 3 and p.score > 0]
         challenge.status, challenge.closed_at, challenge.version = ChallengeStatus.CLOSED, now, challenge.version + 1
         await challenge.save(update_fields=["status", "closed_at", "version"])
         for _, participant, rank in podium:
@@ -263,6 +272,7 @@ SCOPES_MAX = 300
 async def challenge_scopes(scope: Scope) -> list[Unit]:
     """Units the viewer may run a challenge over: those it manages, top first (teams left
     out); none for members."""
+    scope = scope.for_content("challenges")
     if not scope.is_manager:
         return []
-    return await Unit.filter(scope.subtree_filter("")).exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)
+    return await Unit.filter(scope.subtree_filter(""), closed_at=None).exclude(kind=UnitKind.TEAM).order_by("path").limit(SCOPES_MAX)

@@ -221,6 +221,27 @@ class Participant(Model):
         indexes = (("challenge_id", "league", "score", "tie", "id"), ("user_id",), ("unit_id",))
 
 
+class KioskLink(Model):
+    """A revocable, read-only link to one challenge's TV board, for a showroom screen."""
+
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Organization", related_name="kiosk_links", on_delete=fields.CASCADE)
+    challenge: fields.ForeignKeyRelation[Any] = fields.ForeignKeyField("elan.Challenge", related_name="kiosk_links", on_delete=fields.CASCADE)
+    label = fields.CharField(max_length=80)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_by: fields.ForeignKeyNullableRelation[Any] = fields.ForeignKeyField("elan.User", related_name="kiosk_links", null=True, on_delete=fields.SET_NULL)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    last_used_at = fields.DatetimeField(null=True)
+    revoked_at = fields.DatetimeField(null=True)
+
+    organization_id: int
+    challenge_id: int
+    created_by_id: int | None
+
+    class Meta:
+        table = "kiosk_link"
+
+
 class LeaderboardPrivacy(Model):
     """A person who asked to be hidden from the public screens (leaderboards, TV mode)."""
 

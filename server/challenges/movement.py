@@ -73,8 +73,11 @@ def higher_is_better(challenge: Challenge) -> dict[int, bool]:
     return {int(m["metric_id"]): bool(m.get("higher_is_better", True)) for m in challenge.rules.get("metrics", [])}
 
 
-def public_row(challenge: Challenge, participant: Participant, rank: int, previous: int | None) -> dict[str, Any]:
-    """A leaderboard row as every subscriber sees it: no per-viewer detail in here."""
+def public_row(
+    challenge: Challenge, participant: Participant, rank: int, previous: int | None, previous_score: float | None = None,
+) -> dict[str, Any]:
+    """A leaderboard row as every subscriber sees it: no per-viewer detail in here. With shared
+    ranks a phone places anyone by score: `previousScore` tells it whom the mover passed."""
     masked = participant.hidden or (challenge.visibility == Visibility.TOP_AND_AROUND and rank > challenge.top_n)
     return {
         "participantId": participant.id,
@@ -83,6 +86,7 @@ def public_row(challenge: Challenge, participant: Participant, rank: int, previo
         "score": participant.score,
         "rank": rank,
         "previousRank": previous,
+        "previousScore": previous_score,
         "thresholdsReached": participant.thresholds_reached,
     }
 
@@ -114,7 +118,8 @@ async def apply_parts(
         board_events.leaderboard_channel(challenge.id),
         board_events.rows_changed(
             challenge.id, participant.league, challenge.version,
-            [public_row(challenge, participant, movement.new_rank, movement.old_rank)],
+            [public_row(challenge, participant, movement.new_rank, movement.old_rank,
+                        old_key[0] if movement.old_rank is not None else None)],
         ),
     )
     await _announce(events, challenge, participant, movement, before, old_parts, unit_path)
@@ -143,11 +148,15 @@ async def _announce(
             "label": level.get("label", ""), "badge_id": level.get("badge_id"),
         })
     old_rank, new_rank = movement.old_rank, movement.new_rank
-    if old_rank is None or new_rank >= old_rank or challenge.format == ChallengeFormat.DUEL and new_rank > 1:
+    if old_rank is None or challenge.format == ChallengeFormat.DUEL and new_rank > 1:
+        return
+    # leaving a tie passes those level with me without changing my own rank: they are told;
+    # passing only people still at zero tells nobody, so nothing is deferred
+    if new_rank >= old_rank and not any(score > 0 for _, score in movement.overtaken):
         return
     # who is told, and the podium post, are done after commit by the deferred runner: the
     # row below commits with the result, so nothing is lost and the result returns at once
-    overtaken = [[pid, rank] for rank, (pid, score) in enumerate(movement.overtaken, new_rank + 1) if score > 0]
+    overtaken = [[pid, movement.rank_of_overtaken(i)] for i, (pid, score) in enumerate(movement.overtaken) if score > 0]
     await defer(events, MOVED, {
         "organization_id": organization_id, "challenge_id": challenge.id, "challenge_name": challenge.name,
         "format": str(challenge.format), "participant_id": participant.id, "user_id": participant.user_id,

@@ -1,5 +1,9 @@
 """Reading challenges: the list, a leaderboard page, my standing, the rows around me.
 
+Ranks are shared by equal scores (standard competition ranking, 1, 2, 2, 4: see
+server.challenges.ranking); rows keep the board's total order (score, tie, id) so pages are
+stable, and each row says whether it is level with another (« 2e ex aequo »).
+
 Who sees which challenge (server.network.scope): those who belong to its scope unit (it is
 their branch's) once it is published, those who manage its scope unit always (drafts
 included), the two people of a duel (and head office). Scores are read through
@@ -28,7 +32,7 @@ from server.challenges.models import (
     Visibility,
 )
 from server.challenges.movement import board_loader, higher_is_better, key_of
-from server.challenges.ranking import board_name, get_rank_index
+from server.challenges.ranking import board_name, get_rank_index, shared_ranks
 from server.challenges.scoring import Part, next_threshold, score_parts
 from server.errors import ValidationFailed
 from server.network.models import Unit
@@ -51,6 +55,7 @@ class Row:
     is_me: bool
     user_id: int | None
     cursor: str = ""
+    tied: bool = False  # shares its rank with another participant
 
 
 @dataclass(slots=True)
@@ -73,6 +78,7 @@ class Standing:
     next_threshold: float | None
     gap_to_next_threshold: float | None
     final_rank: int | None
+    tied: int = 0  # others at the same score, sharing the rank
 
 
 def sees_challenge(scope: Scope, challenge: Challenge, unit: Unit) -> bool:
@@ -112,16 +118,19 @@ async def visible_challenge(scope: Scope, challenge_id: int) -> Challenge:
     return challenge
 
 
-def encode_cursor(score: float, tie: int, pid: int, rank: int) -> str:
-    raw = json.dumps([score, tie, pid, rank]).encode()
+def encode_cursor(score: float, tie: int, pid: int, rank: int, position: int) -> str:
+    raw = json.dumps([score, tie, pid, rank, position]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[float, int, int, int]:
+def decode_cursor(cursor: str) -> tuple[float, int, int, int, int]:
+    """(score, tie, id, shared rank, position) of the last row read."""
     try:
-        score, tie, pid, rank = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return float(score), int(tie), int(pid), int(rank)
-    except (ValueError, TypeError, binascii.Error) as error:
+        found = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        score, tie, pid, rank = found[:4]
+        position = found[4] if len(found) > 4 else rank
+        return float(score), int(tie), int(pid), int(rank), int(position)
+    except (ValueError, TypeError, IndexError, KeyError, binascii.Error) as error:
         raise ValidationFailed("cursor_invalid", "after") from error
 
 
@@ -149,14 +158,20 @@ async def leaderboard_page(
     if not 1 <= first <= PAGE_MAX:
         raise ValidationFailed("page_size_invalid", "first", max=PAGE_MAX)
     query = Participant.filter(challenge_id=challenge.id, league=league)
-    start = 0
+    start, previous = 0, None
     if after is not None:
-        score, tie, pid, start = decode_cursor(after)
+        score, tie, pid, rank, start = decode_cursor(after)
+        previous = (score, rank)
         query = query.filter(_below(score, tie, pid))
     found = await query.order_by("-score", "-tie", "-id").limit(first + 1).values(*ROW_COLUMNS)
-    rows = [_row(challenge, v, start + i + 1, viewer) for i, v in enumerate(found[:first])]
+    scores = [finite(v["score"]) for v in found]
+    ranks = shared_ranks(scores, previous, start)
+    rows = [_row(challenge, v, ranks[i], viewer) for i, v in enumerate(found[:first])]
     for i, (row, values) in enumerate(zip(rows, found, strict=False)):
-        row.cursor = encode_cursor(finite(values["score"]), int(values["tie"]), int(values["id"]), start + i + 1)
+        row.cursor = encode_cursor(scores[i], int(values["tie"]), int(values["id"]), ranks[i], start + i + 1)
+        # level with the row before (on this page or the last one) or the row after (read with first + 1)
+        row.tied = (i > 0 and scores[i - 1] == scores[i]) or (i == 0 and previous is not None and previous[0] == scores[0]) \
+            or (i + 1 < len(scores) and scores[i + 1] == scores[i])
     return Page(rows, len(found) > first, rows[-1].cursor if rows else None, challenge.version)
 
 
@@ -180,9 +195,9 @@ async def my_standing(challenge: Challenge, viewer: User) -> Standing | None:
     index, board = get_rank_index(), board_name(challenge.id, me.league)
     load = board_loader(challenge.id, me.league)
     rank = me.final_rank or await index.rank(board, key_of(me), load)
-    above = await Participant.filter(challenge_id=challenge.id, league=me.league).filter(
-        ~_below(me.score, me.tie, me.id) & ~Q(id=me.id)
-    ).order_by("score", "tie", "id").first().values("score")
+    # the next place is won by reaching the lowest score strictly above mine (level shares it)
+    above = await Participant.filter(challenge_id=challenge.id, league=me.league, score__gt=me.score).order_by(
+        "score").first().values("score")
     _, parts = score_parts(challenge.scoring_mode, challenge.rules, me.parts, higher_is_better(challenge))
     upcoming = next_threshold(challenge.rules, me.score)
     score = finite(me.score)
@@ -192,7 +207,7 @@ async def my_standing(challenge: Challenge, viewer: User) -> Standing | None:
         gap_to_next_rank=round(finite(finite(above["score"]) - score), 4) if above else None,
         next_threshold=upcoming,
         gap_to_next_threshold=round(finite(upcoming - score), 4) if upcoming is not None else None,
-        final_rank=me.final_rank,
+        final_rank=me.final_rank, tied=await index.tied(board, key_of(me), load),
     )
 
 
@@ -201,16 +216,25 @@ async def rows_around(challenge: Challenge, viewer: User, span: int = 2) -> list
     me = await my_participation(challenge, viewer)
     if me is None:
         return []
-    standing_rank = me.final_rank or await get_rank_index().rank(
-        board_name(challenge.id, me.league), key_of(me), board_loader(challenge.id, me.league)
-    )
     base = Participant.filter(challenge_id=challenge.id, league=me.league)
     above = await base.filter(~_below(me.score, me.tie, me.id) & ~Q(id=me.id)).order_by("score", "tie", "id").limit(span).values(*ROW_COLUMNS)
     below = await base.filter(_below(me.score, me.tie, me.id)).order_by("-score", "-tie", "-id").limit(span).values(*ROW_COLUMNS)
     mine = await base.filter(id=me.id).values(*ROW_COLUMNS)
-    rows = [_row(challenge, v, standing_rank - i - 1, viewer, around=True) for i, v in enumerate(above)][::-1]
-    rows.append(_row(challenge, mine[0], standing_rank, viewer))
-    rows += [_row(challenge, v, standing_rank + i + 1, viewer, around=True) for i, v in enumerate(below)]
+    window = list(above)[::-1] + list(mine) + list(below)
+    # each distinct score's shared rank and level count from the index: O(log N) each, no SQL
+    index, board, load = get_rank_index(), board_name(challenge.id, me.league), board_loader(challenge.id, me.league)
+    by_score: dict[float, tuple[int, int]] = {}
+    for values in window:
+        score = finite(values["score"])
+        if score not in by_score:
+            key = (score, int(values["tie"]), int(values["id"]))
+            by_score[score] = (await index.rank(board, key, load), await index.tied(board, key, load))
+    rows = []
+    for values in window:
+        rank, level = by_score[finite(values["score"])]
+        row = _row(challenge, values, rank, viewer, around=values["id"] != me.id)
+        row.tied = level > 0
+        rows.append(row)
     return rows
 
 

@@ -19,7 +19,7 @@ PERSON_EVENTS = (
     "training.quiz_attempted",
     "badges.awarded",
 )
-UNIT_EVENTS = ("evaluation.satisfaction_recorded", "evaluation.action_plan_changed")
+UNIT_EVENTS = ("evaluation.satisfaction_recorded", "evaluation.action_plan_changed", "plans.objective_set")
 
 
 async def _publish(kind: str, organization_id: int, unit_path: str, user_id: int | None, **extra: Any) -> None:

@@ -98,6 +98,7 @@ def rank_sub_units(rows: list[SubUnitRow]) -> list[SubUnitRow]:
 async def dashboard_unit(scope: Scope, unit_id: int | None) -> Unit:
     """The unit whose dashboard the viewer asks for, when it manages it (default: the top of
     its scope). Members manage nothing."""
+    scope = scope.for_content("dashboards")
     scope.require_manager()
     if unit_id is None:
         return await top_of_scope(scope)
@@ -109,12 +110,13 @@ async def dashboard_unit(scope: Scope, unit_id: int | None) -> Unit:
 
 
 async def unit_dashboard(scope: Scope, unit: Unit, today: date) -> UnitDashboard:
+    scope = scope.for_content("dashboards")
     scope.require_manages(unit)
     people = await people_figures(unit)
     totals = Totals()
     for person in people:
         totals.add(person)
-    children = await Unit.filter(parent_id=unit.id).order_by("name")
+    children = await Unit.filter(parent_id=unit.id, closed_at=None).order_by("name")
     satisfaction = await satisfaction_figures(unit, children, today)
     by_child = totals_by_child(people, children)
     sub_units = rank_sub_units(
@@ -219,12 +221,14 @@ def _is_number(text: str) -> bool:
 
 async def unit_people(scope: Scope, unit_id: int, limit: int) -> list[PersonFigures]:
     """The people behind the figures of a unit the viewer manages, by name."""
+    scope = scope.for_content("dashboards")
     unit = await dashboard_unit(scope, unit_id)
     return sorted(await people_figures(unit), key=lambda p: p.display_name)[:limit]
 
 
 async def dashboard_csv(scope: Scope, unit_id: int, table: DashboardTable, today: date, language: str) -> str:
     """A table of the dashboard of a unit the viewer manages, as CSV."""
+    scope = scope.for_content("dashboards")
     unit = await dashboard_unit(scope, unit_id)
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")

@@ -27,11 +27,11 @@ async def _challenge_link() -> str:
 async def seed_push(demo: DemoNetwork) -> None:
     seller = demo.accounts["seller"]
     colleagues = [p for p in demo.people if p.id != seller.id and p.role == "MEMBER"]
-    names = [p.display_name for p in demo.rng.sample(colleagues, 6)]
+    names = [p.id for p in demo.rng.sample(colleagues, 6)]
     own_posts = [p for p in demo.posts if p.author_id == seller.id] or demo.posts[:1]
     board = await _challenge_link()
     now = demo.now
-    lines: list[tuple[NotificationKind, dict[str, Any], list[str], int, str, int, bool]] = [
+    lines: list[tuple[NotificationKind, dict[str, Any], list[int], int, str, int, bool]] = [
         # (kind, params, actors, count, link, minutes ago, read)
         (NotificationKind.RANK_OVERTAKEN, {"challenge": CHALLENGE, "rank": 4}, names[:1], 1, board, 12, False),
         (NotificationKind.POST_LIKED, {"postId": own_posts[0].id}, names[1:4], 5, f"/posts/{own_posts[0].id}", 40, False),
@@ -46,8 +46,7 @@ async def seed_push(demo: DemoNetwork) -> None:
         line = await Notification.create(
             user_id=seller.id,
             kind=kind,
-            params=params,
-            actor_names=actors,
+            params={**params, "actorIds": actors} if actors else params,
             count=count,
             link=link,
             group_key=f"like:{params['postId']}" if kind == NotificationKind.POST_LIKED else None,

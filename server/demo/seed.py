@@ -173,6 +173,9 @@ DEMO_SEEDERS.append(seed_push)
 from server.demo.challenges import seed_challenges  # noqa: E402
 
 DEMO_SEEDERS.append(seed_challenges)
+from server.demo.boards import seed_boards  # noqa: E402
+
+DEMO_SEEDERS.append(seed_boards)
 DEMO_SEEDERS.append(seed_training)
 from server.demo.people import seed_people  # noqa: E402
 
@@ -181,3 +184,15 @@ DEMO_SEEDERS.append(seed_people)
 from server.demo.authoring import seed_authoring  # noqa: E402
 
 DEMO_SEEDERS.append(seed_authoring)
+
+from server.demo.photos import seed_photos  # noqa: E402
+
+DEMO_SEEDERS.append(seed_photos)
+
+from server.demo.network import seed_network  # noqa: E402
+
+DEMO_SEEDERS.append(seed_network)
+
+from server.demo.privacy import seed_privacy  # noqa: E402
+
+DEMO_SEEDERS.append(seed_privacy)

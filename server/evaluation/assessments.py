@@ -126,7 +126,7 @@ async def submit_assessment(
             person.id,
             NotificationKind.ASSESSMENT_SHARED,
             params={"grid": grid.name, "assessmentId": assessment.id},
-            actor_name=assessor.display_name,
+            actor=assessor,
             link=f"/evaluations/{assessment.id}",
             events=events,
         )

@@ -109,6 +109,7 @@ async def _emit_recorded(events: Events, organization_id: int, unit_ids: set[int
 async def record_surveys(scope: Scope, surveys: list[SurveyInput]) -> list[SatisfactionSurvey]:
     """All or nothing: one transaction for every survey given, each of a point of sale the
     viewer manages."""
+    scope = scope.for_content("satisfaction")
     for survey in surveys:
         await managed_point_of_sale(scope, survey.unit_id)
         bad = check_survey(survey)
@@ -135,6 +136,7 @@ async def record_surveys(scope: Scope, surveys: list[SurveyInput]) -> list[Satis
 async def record_mystery_visit(
     scope: Scope, unit_id: int, visited_on: date, sections: list[tuple[str, float]], comment: str = ""
 ) -> MysteryVisit:
+    scope = scope.for_content("satisfaction")
     unit = await managed_point_of_sale(scope, unit_id)
     if not 1 <= len(sections) <= 20 or any(not name.strip() or not 0 <= s <= 100 for name, s in sections):
         raise ValidationFailed("mystery_visit_sections_invalid", "sections")

@@ -41,6 +41,8 @@ def reads_hidden(scope: Scope, author_id: int, unit_path: str) -> bool:
 def readable(scope: Scope, prefix: str = "") -> Q:
     """Posts (reached by `prefix`, e.g. "post__") of the viewer's organisation whose audience
     the viewer reads, hidden ones included (see `visible`)."""
+    if not scope.in_community:  # a partner agency reads no post (server.agency)
+        return _q(f"{prefix}id__in", [])
     audience = _q(f"{prefix}audience_unit_id__in", scope.ancestor_ids) | _q(f"{prefix}audience_unit_id", None)
     if scope.is_manager:
         audience |= _q(f"{prefix}audience_unit__path__startswith", scope.act_path)
@@ -62,7 +64,7 @@ def visible_sql(scope: Scope, p: Callable[[Any], str]) -> str:
     statement (server.feed.page_query); `p` writes a value's placeholder."""
     ancestors = ", ".join(p(unit_id) for unit_id in scope.ancestor_ids) or "NULL"
     condition = (
-        f"p.organization_id = {p(scope.organization_id)} AND p.hidden_at IS NULL AND ("
+        f"p.organization_id = {p(scope.organization_id if scope.in_community else -1)} AND p.hidden_at IS NULL AND ("
         f"p.audience_unit_id IN ({ancestors}) OR p.audience_unit_id IS NULL"
     )
     if scope.is_manager:

@@ -87,7 +87,7 @@ async def add_comment(
                     post.author.id,
                     NotificationKind.POST_COMMENTED,
                     params={"postId": post_id, "commentId": comment.id},
-                    actor_name=viewer.display_name,
+                    actor=viewer,
                     link=f"/posts/{post_id}",
                     group_key=f"comment:{post_id}",
                 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -39,6 +40,11 @@ class Post(Model):
     )
     kind = fields.CharEnumField(PostKind, max_length=20)
     body = fields.TextField()
+    # a SYSTEM post: what happened (server.texts: BADGE_AWARDED, CHALLENGE_PODIUM…) and its
+    # parameters (people, badges, challenges by id), written in each reader's language;
+    # none for one written before kinds were kept: its body is shown as it is
+    system_kind = fields.CharField(max_length=30, null=True)
+    system_params: dict[str, Any] | None = fields.JSONField(null=True)  # type: ignore[assignment]
     # who may read it: everyone at or below `audience_unit` (the root for NETWORK; none
     # also means the whole organisation, for posts written before audiences existed)
     audience = fields.CharEnumField(PostAudience, max_length=10, default=PostAudience.NETWORK)

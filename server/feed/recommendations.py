@@ -53,7 +53,7 @@ async def recommend_post(
                 post.author.id,
                 NotificationKind.POST_RECOMMENDED,
                 params={"postId": post_id, "units": len(units)},
-                actor_name=manager.display_name,
+                actor=manager,
                 link=f"/posts/{post_id}",
             )
         bus.emit(

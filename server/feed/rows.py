@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from server.texts.refs import Refs
+
 AUTHOR_COLUMNS = (
     "author_id",
     "author__display_name",
@@ -35,6 +37,8 @@ POST_COLUMNS = (
     "edited_at",
     "hidden_at",
     "hidden_reason",
+    "system_kind",
+    "system_params",
     *AUTHOR_COLUMNS,
 )
 
@@ -178,6 +182,10 @@ class PostRow:
     pinned: bool = False
     viewer_can_moderate: bool = False
     viewer_is_author: bool = False
+    system_kind: str | None = None
+    system_params: dict[str, Any] | None = None
+    # what a system post's parameters name, when already looked up (events carry it)
+    refs: Refs | None = None
 
     def to_event(self) -> dict[str, Any]:
         """JSON-friendly copy carried by events, so subscribers need no query.
@@ -204,6 +212,9 @@ class PostRow:
             "recommendedBy": self.recommended_by,
             "recommendedUnitCount": self.recommended_unit_count,
             "author": self.author.to_event(),
+            "systemKind": self.system_kind,
+            "systemParams": self.system_params,
+            "refs": self.refs.to_event() if self.refs is not None else None,
         }
 
     @classmethod
@@ -230,6 +241,9 @@ class PostRow:
             images=[ImageRow.from_event(i) for i in data.get("images", [])],
             recommended_by=list(data.get("recommendedBy", [])),
             recommended_unit_count=data.get("recommendedUnitCount", 0),
+            system_kind=data.get("systemKind"),
+            system_params=data.get("systemParams"),
+            refs=Refs.from_event(data["refs"]) if data.get("refs") is not None else None,
         )
 
 
@@ -272,4 +286,6 @@ def post_row(values: dict[str, Any]) -> PostRow:
         edited_at=values["edited_at"],
         hidden_at=values["hidden_at"],
         hidden_reason=values["hidden_reason"],
+        system_kind=values.get("system_kind"),
+        system_params=values.get("system_params"),
     )

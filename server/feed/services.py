@@ -168,7 +168,7 @@ async def _mention(author: User, post_id: int, people: list[int], bus: Events) -
                 int(person),  # type: ignore[call-overload]
                 NotificationKind.MENTIONED,
                 params={"postId": post_id},
-                actor_name=author.display_name,
+                actor=author,
                 link=f"/posts/{post_id}",
             )
 
@@ -351,7 +351,7 @@ async def like_post(scope: Scope, post_id: int) -> PostRow:
                         post.author.id,
                         NotificationKind.POST_LIKED,
                         params={"postId": post_id, "postKind": post.kind},
-                        actor_name=viewer.display_name,
+                        actor=viewer,
                         link=f"/posts/{post_id}",
                         group_key=f"like:{post_id}",
                     )

@@ -1,8 +1,14 @@
 """Posts Élan writes on behalf of another domain (a badge awarded, a challenge's podium):
 kind SYSTEM, never edited by anyone (server.feed.services.edit_post), deleted only by their
-moderators; they go to the audience the caller names, by default the whole network."""
+moderators; they go to the audience the caller names, by default the whole network.
+
+A system post stores what happened (`system_kind`) and its parameters, people, badges and
+challenges by id (server.texts), and is written in each reader's language when read; its
+`body` keeps only the organisation's own words (a badge's reason), never a name."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from server.accounts.models import User
 from server.db import atomic
@@ -13,9 +19,12 @@ from server.feed.rows import POST_COLUMNS, PostRow, post_row
 from server.feed.services import BODY_MAX
 from server.network.models import Unit
 from server.network.scope import path_ids
+from server.texts.refs import resolve
 
 
-async def create_system_post(author: User, body: str, audience_unit: Unit | None = None) -> PostRow:
+async def create_system_post(
+    author: User, kind: str, params: dict[str, Any], *, body: str = "", audience_unit: Unit | None = None
+) -> PostRow:
     """A post written by Élan on behalf of another domain (badge awarded, challenge results).
 
     `author` is the person the post is about or who caused it; other domains call this
@@ -34,11 +43,14 @@ async def create_system_post(author: User, body: str, audience_unit: Unit | None
             unit_id=author.unit_id,
             kind=PostKind.SYSTEM,
             body=body[:BODY_MAX],
+            system_kind=kind,
+            system_params=params,
             audience=audience,
             audience_unit_id=audience_id,
         )
         values = await Post.filter(id=post.id).values(*POST_COLUMNS)
         row = post_row(values[0])
+        row.refs = await resolve([params])  # subscribers write it without a query each
         bus.publish(
             events.feed_channel(author.organization_id),
             events.post_created(row.id, row.to_event()),

@@ -20,10 +20,16 @@ async def enqueue_mail(
     params: dict[str, Any],
     language: str | None,
     organization_id: int | None = None,
-) -> MailMessage:
-    """One mail to `to`, sent once the caller's transaction commits (never if it rolls back)."""
+) -> MailMessage | None:
+    """One mail to `to`, sent once the caller's transaction commits (never if it rolls back).
+    A mail other than a service message goes only to someone who chose it (None otherwise:
+    server.privacy.consent)."""
     if kind not in TEXTS:
         raise LookupError(f"no mail of kind {kind}")
+    from server.privacy.consent import mail_allowed
+
+    if not await mail_allowed(to, kind):
+        return None
     now = datetime.now(UTC)
     message = await MailMessage.create(
         organization_id=organization_id,

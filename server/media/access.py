@@ -1,6 +1,7 @@
 """Who may fetch a photo: a signed-in person of the same organisation who reads its post
 (server.feed.audience), or who reads a training module whose section shows it
-(server.training.access), or its uploader while it is not attached yet. Everyone else is told
+(server.training.access), or its uploader while it is not attached yet; a profile photo,
+anyone of the person's organisation (colleagues see each other's faces everywhere). Everyone else is told
 it does not exist.
 
 The viewer is found as for any request (`authenticate`, then its `Scope`); the photo in one
@@ -35,12 +36,15 @@ async def may_see_media(viewer: Scope, name: str) -> bool:
         "post_images__post__unit__path",
         "post_images__post__audience_unit__path",
         "post_images__post__id",
+        "photo_of__id",
     )
     if not rows:
         return False
     row = rows[0]
     if int(row["organization_id"]) != viewer.organization_id:
         return False
+    if row["photo_of__id"] is not None:
+        return True
     if row["post_images__post__id"] is None:
         # not a post's: its uploader, or those who read a module whose section shows it
         return int(row["owner_id"]) == viewer.user_id or await reads_section_image(viewer, int(row["id"]))

@@ -1,6 +1,7 @@
 """Deleting photos nobody will ever see: uploaded but attached neither to a post (a composer
-abandoned) nor to a training section (an image removed from a module) once a grace period
-has passed, and the photos of a deleted post.
+abandoned), nor to a training section (an image removed from a module), nor to a person (a
+profile photo replaced or deleted) once a grace period has passed, and the photos of a
+deleted post.
 
 Rows go first, inside a transaction that locks them and checks again that no post holds
 them (a post being published at that moment wins); the files go once that has committed.
@@ -14,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
+from server.accounts.models import User
 from server.feed.models import PostImage
 from server.media.models import Media
 from server.media.storage import file_name, get_storage
@@ -22,7 +24,7 @@ from server.training.models import ModuleSection
 log = logging.getLogger("elan.media")
 
 BATCH = 200
-SIZES = ("feed", "full")
+SIZES = ("feed", "full", "photo")
 
 
 async def delete_files(keys: list[str]) -> None:
@@ -45,6 +47,7 @@ async def _delete_unattached(ids: list[int]) -> list[str]:
         attached |= set(
             await ModuleSection.filter(image_media_id__in=held).values_list("image_media_id", flat=True)
         )
+        attached |= set(await User.filter(photo_media_id__in=held).values_list("photo_media_id", flat=True))
         doomed = [media for media in locked if media.id not in attached]
         if doomed:
             await Media.filter(id__in=[media.id for media in doomed]).delete()
@@ -57,7 +60,9 @@ async def delete_orphan_media(grace: timedelta, now: datetime | None = None) -> 
     deleted = 0
     while True:
         ids = await (
-            Media.filter(created_at__lt=cutoff, post_images__id=None, training_sections__id=None)
+            Media.filter(
+                created_at__lt=cutoff, post_images__id=None, training_sections__id=None, photo_of__id=None
+            )
             .order_by("id")
             .limit(BATCH)
             .values_list("id", flat=True)

@@ -2,7 +2,10 @@
 `createPost` then references; `GET /media/<name>` serves a rendition to those who may see
 it (`server.media.access`), cached for a year by their own browser only (names are random
 and never reused). Anyone else gets the same 404 as for a name that never existed. Uploads
-have their own size limit: GraphQL's 1 MB body limit stays."""
+have their own size limit: GraphQL's 1 MB body limit stays.
+
+`POST /media/photo` (multipart, field `file`) makes an image the signed-in person's profile
+photo and returns `{"photoUrl": …}`; `DELETE /media/photo` goes back to initials."""
 
 from __future__ import annotations
 
@@ -10,12 +13,13 @@ from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 
+from server.accounts.models import User
 from server.accounts.services import authenticate
 from server.errors import DomainError
 from server.i18n import pick_language
 from server.media.access import may_see_media, media_viewer
 from server.media.images import MAX_BYTES
-from server.media.services import store_image
+from server.media.services import remove_profile_photo, set_profile_photo, store_image
 from server.media.storage import get_storage, media_url
 
 # the multipart envelope around a 10 MB file
@@ -39,7 +43,8 @@ def _error(code: str, message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
 
 
-async def upload_media(request: Request) -> Response:
+async def _uploaded(request: Request) -> tuple[User, bytes, str] | Response:
+    """The signed-in uploader, the file's bytes and the reader's language, or the refusal."""
     user = await authenticate(_token(request))
     language = pick_language(request.headers.get("accept-language"), user.language if user else None)
     if user is None:
@@ -59,11 +64,23 @@ async def upload_media(request: Request) -> Response:
             content = await upload.read(UPLOAD_LIMIT + 1)
     except MultiPartException:
         return _error("bad_request", "The multipart body could not be read.", 400)
+    return user, content, language
+
+
+def _refused(error: DomainError, language: str) -> Response:
+    status = 429 if error.kind == "rate_limited" else 413 if error.code == "image_too_large" else 422
+    return _error(error.code, error.message(language), status)
+
+
+async def upload_media(request: Request) -> Response:
+    uploaded = await _uploaded(request)
+    if isinstance(uploaded, Response):
+        return uploaded
+    user, content, language = uploaded
     try:
         media = await store_image(user, content)
     except DomainError as error:
-        status = 429 if error.kind == "rate_limited" else 413 if error.code == "image_too_large" else 422
-        return _error(error.code, error.message(language), status)
+        return _refused(error, language)
     return JSONResponse(
         {
             "id": str(media.id),
@@ -74,6 +91,26 @@ async def upload_media(request: Request) -> Response:
         },
         status_code=201,
     )
+
+
+async def upload_photo(request: Request) -> Response:
+    uploaded = await _uploaded(request)
+    if isinstance(uploaded, Response):
+        return uploaded
+    user, content, language = uploaded
+    try:
+        url = await set_profile_photo(user, content)
+    except DomainError as error:
+        return _refused(error, language)
+    return JSONResponse({"photoUrl": url}, status_code=201)
+
+
+async def delete_photo(request: Request) -> Response:
+    user = await authenticate(_token(request))
+    if user is None:
+        return _error("not_authenticated", "Sign in first.", 401)
+    await remove_profile_photo(user)
+    return JSONResponse({"photoUrl": None})
 
 
 async def serve_media(request: Request) -> Response:

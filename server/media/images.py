@@ -52,8 +52,8 @@ def _encode(image: Image.Image, edge: int) -> tuple[bytes, int, int]:
     return out.getvalue(), copy.width, copy.height
 
 
-def renditions(content: bytes) -> Renditions:
-    """Raises ImageInvalid or ImageTooLarge; never writes anything."""
+def _decoded(content: bytes) -> Image.Image:
+    """The upload's pixels, upright, in RGB(A); raises ImageInvalid or ImageTooLarge."""
     if len(content) > MAX_BYTES:
         raise ImageTooLarge("file", max_mb=MAX_BYTES // (1024 * 1024))
     try:
@@ -72,7 +72,12 @@ def renditions(content: bytes) -> Renditions:
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ImageInvalid("file") from error
     upright: Image.Image = ImageOps.exif_transpose(image) or image
-    image_rgb = upright.convert("RGBA" if upright.mode in {"RGBA", "LA", "P"} else "RGB")
+    return upright.convert("RGBA" if upright.mode in {"RGBA", "LA", "P"} else "RGB")
+
+
+def renditions(content: bytes) -> Renditions:
+    """Raises ImageInvalid or ImageTooLarge; never writes anything."""
+    image_rgb = _decoded(content)
     feed, feed_width, feed_height = _encode(image_rgb, FEED_EDGE)
     full, _, _ = _encode(image_rgb, FULL_EDGE)
     return Renditions(
@@ -83,3 +88,26 @@ def renditions(content: bytes) -> Renditions:
         feed_height=feed_height,
         full=full,
     )
+
+
+PHOTO_EDGE = 512
+PHOTO_FORMATS = {"JPEG", "PNG", "WEBP", "MPO"}
+
+
+def photo_rendition(content: bytes) -> bytes:
+    """A profile photo: JPEG, PNG or WebP only, centre-cropped to a square (the PWA sends it
+    cropped already; this keeps any other client honest) and re-encoded at 512 px without
+    metadata. Raises ImageInvalid or ImageTooLarge."""
+    try:
+        declared = Image.open(io.BytesIO(content)).format
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+        if isinstance(error, Image.DecompressionBombError):
+            raise ImageTooLarge("file", max_mb=MAX_BYTES // (1024 * 1024)) from error
+        raise ImageInvalid("file") from error
+    if declared not in PHOTO_FORMATS:
+        raise ImageInvalid("file")
+    image = _decoded(content).convert("RGB")
+    square = ImageOps.fit(image, (PHOTO_EDGE, PHOTO_EDGE), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    square.save(out, "WEBP", quality=QUALITY, method=4)
+    return out.getvalue()

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from server.settings import get_settings
 
-KEY_PATTERN = re.compile(r"^[a-f0-9]{32}-(feed|full)\.webp$")
+KEY_PATTERN = re.compile(r"^[a-f0-9]{32}-(feed|full|photo)\.webp$")
 
 
 class MediaStorage(Protocol):

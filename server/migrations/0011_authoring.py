@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
         ops.AddField(
             model_name='TrainingModule',
             name='publication',
-            field=fields.CharEnumField(default=Publication.PUBLISHED, description='DRAFT: DRAFT\nPUBLISHED: PUBLISHED\nARCHIVED: ARCHIVED', enum_type=Publication, max_length=10),
+            field=fields.CharEnumField(default=Publication.PUBLISHED, db_default=Publication.PUBLISHED, description='DRAFT: DRAFT\nPUBLISHED: PUBLISHED\nARCHIVED: ARCHIVED', enum_type=Publication, max_length=10),
         ),
         ops.AddField(
             model_name='TrainingModule',

@@ -40,7 +40,7 @@ async def _triggers(apps: Any, state_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [('elan', '0011_authoring')]
+    dependencies = [('elan', '0012_privacy')]
 
     initial = False
 
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
         ops.AddField(
             model_name='Post',
             name='top_score',
-            field=fields.FloatField(default=0),
+            field=fields.FloatField(default=0, db_default=0),
         ),
         ops.AddIndex(
             model_name='Post',

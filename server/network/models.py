@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 from tortoise.models import Model
@@ -28,6 +29,29 @@ class Organization(Model):
         table = "organization"
 
 
+# the order of the tree, top down: a unit sits below a unit of a smaller rank (levels may be skipped)
+KIND_RANK: dict[UnitKind, int] = {
+    UnitKind.ORGANIZATION: 0,
+    UnitKind.REGION: 1,
+    UnitKind.DISTRIBUTOR: 2,
+    UnitKind.POINT_OF_SALE: 3,
+    UnitKind.TEAM: 4,
+}
+
+
+class SetupToken(Model):
+    """The one-time token a first run prints on the console (only its hash is kept): it lets
+    `/setup` create the first organisation and its admin, once."""
+
+    id = fields.IntField(primary_key=True)
+    token_hash = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    used_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "setup_token"
+
+
 class Unit(Model):
     """A node of the network tree.
 
@@ -46,6 +70,11 @@ class Unit(Model):
     name = fields.CharField(max_length=120)
     city = fields.CharField(max_length=80, null=True)
     path = fields.CharField(max_length=255, db_index=True, default="")
+    # the organisation's own code for the unit (its ERP's), the key of CSV imports and exports
+    external_code = fields.CharField(max_length=40, null=True)
+    # a closed unit keeps its history (posts, results, awards) but takes no new people, no
+    # invites, and leaves boards, pickers, filters and challenge enrolment (server.network.tree)
+    closed_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     organization_id: int
@@ -53,6 +82,7 @@ class Unit(Model):
 
     class Meta:
         table = "unit"
+        unique_together = (("organization", "external_code"),)
 
     def contains(self, other_path: str) -> bool:
         """True when the unit at `other_path` is this unit or below it."""
@@ -61,3 +91,38 @@ class Unit(Model):
     @property
     def ancestor_ids(self) -> list[int]:
         return [int(part) for part in self.path.strip("/").split("/") if part]
+
+
+class ImportStatus(StrEnum):
+    UPLOADED = "UPLOADED"  # the file is stored, nothing checked yet
+    CHECKING = "CHECKING"
+    CHECKED = "CHECKED"  # the report is ready; nothing applied
+    APPLYING = "APPLYING"
+    APPLIED = "APPLIED"
+    REFUSED = "REFUSED"  # the file as a whole cannot be read (encoding, header, size)
+    FAILED = "FAILED"  # a bug or a lost process: nothing more will happen
+
+
+class NetworkImport(Model):
+    """One CSV of the network (units and people) on its way in: the file, its report and the
+    progress of its application, which any instance reads to show a progress bar."""
+
+    id = fields.IntField(primary_key=True)
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "elan.Organization", related_name="network_imports", on_delete=fields.CASCADE
+    )
+    actor_id = fields.IntField(null=True)  # the admin who sent it (no foreign key: network is a leaf)
+    filename = fields.CharField(max_length=200, default="")
+    content = fields.BinaryField()
+    status = fields.CharEnumField(ImportStatus, max_length=10, default=ImportStatus.UPLOADED)
+    apply_valid_only = fields.BooleanField(default=False)
+    total = fields.IntField(default=0)  # lines to check, then rows to apply
+    done = fields.IntField(default=0)
+    report: Any = fields.JSONField(default=dict)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    finished_at = fields.DatetimeField(null=True)
+
+    organization_id: int
+
+    class Meta:
+        table = "network_import"

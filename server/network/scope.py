@@ -19,7 +19,7 @@ manages within the subtree an admin granted it, and belongs to nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from tortoise.expressions import Q
@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 # role names (server.accounts.models.Role values), kept as strings so network stays a leaf
 ADMIN, MANAGER, MEMBER, TOKEN = "ADMIN", "MANAGER", "MEMBER", "TOKEN"
+# a partner agency's person working on a brand's network (server.agency): belongs to nothing
+# there, manages only the content its grant lists (`for_content`)
+AGENCY = "AGENCY"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,10 @@ class Scope:
     act_path: str  # the top of what the viewer may change (see the module docstring)
     user: User | None = field(default=None, compare=False)
     token_id: int | None = None
+    # what the viewer's head-office functions let it manage without being an admin
+    # (server.network.functions: "challenges", "modules", "satisfaction", "objectives.<lever>")
+    content: frozenset[str] = frozenset()
+    agency_id: int | None = None  # the agency organisation, for a partner agency's person
 
     # --- who
     @property
@@ -61,14 +68,19 @@ class Scope:
     @property
     def ancestor_ids(self) -> list[int]:
         """The viewer's unit and every unit above it, top first: the units it belongs to."""
-        return path_ids(self.unit_path)
+        return path_ids(self.unit_path) if self.role != AGENCY else []
+
+    @property
+    def in_community(self) -> bool:
+        """Not a partner agency's person: one who may read the network's feed."""
+        return self.role != AGENCY
 
     # --- predicates on a unit (anything with organization_id and path) or a bare path
     def belongs_to(self, unit: Any) -> bool:
-        return self._same_org(unit) and self.role != TOKEN and self.unit_path.startswith(_path(unit))
+        return self._same_org(unit) and self.role not in (TOKEN, AGENCY) and self.unit_path.startswith(_path(unit))
 
     def acts_in(self, unit: Any) -> bool:
-        return self._same_org(unit) and _path(unit).startswith(self.act_path)
+        return self._same_org(unit) and self.role != AGENCY and _path(unit).startswith(self.act_path)
 
     def manages(self, unit: Any) -> bool:
         return self.is_manager and self.acts_in(unit)
@@ -78,7 +90,7 @@ class Scope:
 
     def sees_path(self, path: str) -> bool:
         """`sees` for a path already known to be of the viewer's organisation."""
-        return (self.role != TOKEN and self.unit_path.startswith(path)) or (
+        return (self.role not in (TOKEN, AGENCY) and self.unit_path.startswith(path)) or (
             self.is_manager and path.startswith(self.act_path)
         )
 
@@ -106,6 +118,27 @@ class Scope:
     def require_admin(self) -> None:
         if not self.is_admin:
             raise NotAllowed()
+
+    # --- content owned by a function (server.network.functions)
+    def may_manage(self, content: str) -> bool:
+        """Head office, or a person whose function owns that content."""
+        return self.is_admin or content in self.content
+
+    def manages_content(self, unit: Any, content: str) -> bool:
+        """Manages the unit, or acts in it and owns that content through a function."""
+        return self.manages(unit) or (content in self.content and self.acts_in(unit))
+
+    def require_manages_content(self, unit: Any, content: str, error: Exception | None = None) -> None:
+        if not self.manages_content(unit, content):
+            raise error or NotAllowed()
+
+    def for_content(self, content: str) -> Scope:
+        """The scope a service managing `content` decides with: this one, or, for someone whose
+        function (or agency grant) owns that content, a manager's over what it acts in. The
+        services concerned call it first; nothing else is widened (people, messages, results)."""
+        if self.is_manager or content not in self.content:
+            return self
+        return replace(self, role=MANAGER)
 
     # --- queries
     def subtree_filter(self, prefix: str = "unit__") -> Q:
@@ -151,6 +184,17 @@ async def scope_of_user(user: User, unit: Unit | None = None, point_of_sale_path
         act_path = point_of_sale_path
     else:
         act_path = await _point_of_sale_path(unit)
+    content: frozenset[str] = frozenset()
+    if role != ADMIN and unit.parent_id is None:  # head-office people may carry functions
+        from server.network.functions import content_of
+
+        content = await content_of(user.id)
+        if not content:  # or be a partner agency's people, working on a brand
+            from server.agency.services import agency_scope
+
+            found = await agency_scope(user)
+            if found is not None:
+                return found
     return Scope(
         organization_id=user.organization_id,
         role=role,
@@ -158,6 +202,7 @@ async def scope_of_user(user: User, unit: Unit | None = None, point_of_sale_path
         unit_path=unit.path,
         act_path=act_path,
         user=user,
+        content=content,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tortoise.transactions import in_transaction
 
-from server.network.errors import UnitNotFound
+from server.network.errors import UnitClosed, UnitNotFound
 from server.network.models import Organization, Unit, UnitKind
 from server.network.scope import Scope, path_ids
 
@@ -44,6 +44,14 @@ async def get_unit(organization_id: int, unit_id: int) -> Unit:
     unit = await Unit.get_or_none(id=unit_id, organization_id=organization_id)
     if unit is None:
         raise UnitNotFound()
+    return unit
+
+
+async def get_open_unit(organization_id: int, unit_id: int, field: str = "unitId") -> Unit:
+    """A unit that takes new people and invites: one that is not closed (UnitClosed)."""
+    unit = await get_unit(organization_id, unit_id)
+    if unit.closed_at is not None:
+        raise UnitClosed(field, name=unit.name)
     return unit
 
 

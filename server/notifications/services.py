@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,6 +13,7 @@ from server.errors import ValidationFailed
 from server.notifications.events import notifications_channel
 from server.notifications.models import Notification, NotificationKind
 from server.push.outbox import enqueue_push
+from server.texts.refs import Refs, resolve
 
 NAMES_KEPT = 3
 PAGE_MAX = 50
@@ -29,6 +30,8 @@ class NotificationRow:
     read: bool
     created_at: datetime
     updated_at: datetime
+    # the people, badges and challenges its parameters name, as they are now
+    refs: Refs = field(default_factory=Refs)
 
     def to_event(self) -> dict[str, Any]:
         return {
@@ -41,6 +44,7 @@ class NotificationRow:
             "read": self.read,
             "createdAt": self.created_at.isoformat(),
             "updatedAt": self.updated_at.isoformat(),
+            "refs": self.refs.to_event(),
         }
 
     @classmethod
@@ -55,10 +59,11 @@ class NotificationRow:
             read=data["read"],
             created_at=datetime.fromisoformat(data["createdAt"]),
             updated_at=datetime.fromisoformat(data["updatedAt"]),
+            refs=Refs.from_event(data.get("refs")),
         )
 
 
-def _row(n: Notification) -> NotificationRow:
+def _row(n: Notification, refs: Refs | None = None) -> NotificationRow:
     return NotificationRow(
         id=n.id,
         kind=str(n.kind),
@@ -69,7 +74,18 @@ def _row(n: Notification) -> NotificationRow:
         read=n.read_at is not None,
         created_at=n.created_at,
         updated_at=n.updated_at,
+        refs=refs or Refs(),
     )
+
+
+def _with_actor(params: dict[str, Any], actor_id: int | None, before: list[Any] | None) -> dict[str, Any]:
+    """Newest actor first, each once, at most NAMES_KEPT; people are kept by id only, so a
+    renamed or erased person reads as they are now."""
+    if actor_id is None and before is None:
+        return params
+    ids = [actor_id] if actor_id is not None else []
+    ids += [i for i in before or [] if i != actor_id]
+    return {**params, "actorIds": ids[:NAMES_KEPT]}
 
 
 async def notify(
@@ -77,7 +93,7 @@ async def notify(
     kind: NotificationKind,
     *,
     params: dict[str, Any] | None = None,
-    actor_name: str | None = None,
+    actor: User | None = None,
     link: str = "/",
     group_key: str | None = None,
     events: Events | None = None,
@@ -88,7 +104,9 @@ async def notify(
 
     Call it inside the transaction of the change that causes it, so both commit or
     neither does. With a `group_key`, an unread notification of the same group is folded
-    into (count + 1, newest actor first) instead of adding a line.
+    into (count + 1, newest actor first) instead of adding a line. What happened is stored
+    as `kind` + `params` (people by id in `actorIds`, badges and challenges by id with their
+    title as a fallback) and written in each reader's language when read or pushed.
 
     Unless `push` is False, the same transaction writes one push outbox row per device of
     the person, subject to their preferences, quiet hours, the hourly cap, rank-update
@@ -103,20 +121,20 @@ async def notify(
                 .select_for_update()
                 .first()
             )
+        actor_id = actor.id if actor is not None else None
         if notification is not None:
-            names = [actor_name] if actor_name else []
-            names += [n for n in notification.actor_names if n != actor_name]
-            notification.actor_names = names[:NAMES_KEPT]
+            before = notification.params.get("actorIds")
+            merged = {**notification.params, **(params or {})}
+            notification.params = _with_actor(merged, actor_id, list(before or []))
             notification.count += 1
-            notification.params = {**notification.params, **(params or {})}
             notification.updated_at = datetime.now(UTC)
-            await notification.save(update_fields=["actor_names", "count", "params", "updated_at"])
+            await notification.save(update_fields=["count", "params", "updated_at"])
         else:
             notification = await Notification.create(
                 user_id=user_id,
                 kind=kind,
-                params=params or {},
-                actor_names=[actor_name] if actor_name else [],
+                params=_with_actor(dict(params or {}), actor_id, [] if actor_id is not None else None),
+                actor_names=[],
                 link=link,
                 group_key=group_key,
             )
@@ -127,11 +145,16 @@ async def notify(
             notifications_channel(user_id),
             {
                 "type": "NOTIFICATION",
-                "notification": _row(notification).to_event(),
+                "notification": _row(notification, _known(actor)).to_event(),
                 "unreadCount": unread,
             },
         )
     return notification
+
+
+def _known(actor: User | None) -> Refs:
+    """What the live event can name without a query: the actor (titles use their fallback)."""
+    return Refs(people={actor.id: actor.display_name}) if actor is not None else Refs()
 
 
 def _cursor(notification_id: int) -> str:
@@ -159,7 +182,9 @@ async def notification_page(viewer: User, first: int = 20, after: str | None = N
     if after is not None:
         query = query.filter(id__lt=_decode(after))
     found = await query.order_by("-id").limit(first + 1)
-    return NotificationPage([_row(n) for n in found[:first]], len(found) > first)
+    shown = found[:first]
+    refs = await resolve(n.params or {} for n in shown)  # set-based: a few queries per page
+    return NotificationPage([_row(n, refs) for n in shown], len(found) > first)
 
 
 async def unread_count(viewer: User) -> int:

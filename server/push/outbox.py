@@ -18,7 +18,7 @@ from server.accounts.models import User
 from server.db import Events
 from server.notifications.models import Notification, NotificationKind
 from server.push.models import PushMessage, PushStatus, PushSubscription
-from server.push.payload import likes_digest_payload, notification_payload
+from server.push.payload import likes_digest_spec, notification_spec
 from server.push.policy import LIKES_TOPIC, LIMITS, RANK_KINDS, rank_topic, rule
 from server.push.preferences import preferences_of, quiet_until
 
@@ -85,15 +85,19 @@ async def enqueue_push(
     kind = str(notification.kind)
     if not preferences.pushes(kind):
         return 0
+    from server.privacy.consent import granted
+    from server.privacy.models import ConsentChannel
+
+    if not await granted(user.id, ConsentChannel.PUSH, kind):
+        return 0  # never chosen (opt-in, with its time: server.privacy.consent)
     now = now or datetime.now(UTC)
-    language = user.language or "fr"
     due = now
     digest: dict[str, Any] | None = None
 
     if kind == NotificationKind.POST_LIKED:
         topic = LIKES_TOPIC
         pending = await _pending_of_topic(user.id, topic, now)
-        actor = (notification.actor_names or [""])[0]
+        actor = ((notification.params or {}).get("actorIds") or [None])[0]
         if pending:
             for row in pending:  # fold this like into the waiting digest
                 state = dict(row.digest or {"count": 0, "actors": [], "posts": []})
@@ -103,16 +107,16 @@ async def enqueue_push(
                 if post_id not in state["posts"]:
                     state["posts"] = [*state["posts"], post_id]
                 row.digest = state
-                row.payload = likes_digest_payload(notification, state, language)
+                row.payload = likes_digest_spec(notification, state)
                 await row.save(update_fields=["digest", "payload"])
             return 0
         digest = {"count": 1, "actors": [actor], "posts": [(notification.params or {}).get("postId")]}
         due = now + timedelta(seconds=LIMITS.likes_digest_seconds)
-        payload = likes_digest_payload(notification, digest, language)
+        payload = likes_digest_spec(notification, digest)
     else:
         if topic is None and kind in RANK_KINDS:
             topic = rank_topic(dict(notification.params or {}), notification.link)
-        payload = notification_payload(notification, language, topic or f"n{notification.id}")
+        payload = notification_spec(notification, topic or f"n{notification.id}")
         if topic is not None:
             pending = await _pending_of_topic(user.id, topic, now)
             if pending:  # the newer standing replaces the one still waiting

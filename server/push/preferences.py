@@ -81,6 +81,10 @@ async def update_preferences(
         settings = await PushSettings.select_for_update().get(user_id=user.id)
         if kinds:
             settings.kinds = {**(settings.kinds or {}), **kinds}
+            from server.privacy.consent import record_choices
+            from server.privacy.models import ConsentChannel
+
+            await record_choices(user.id, ConsentChannel.PUSH, kinds)
         if quiet_hours_enabled is not None:
             settings.quiet_hours_enabled = quiet_hours_enabled
         if start is not None:

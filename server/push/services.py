@@ -91,6 +91,7 @@ async def register_subscription(
         if language is not None and user.language != language:
             user.language = language
             await User.filter(id=user.id).update(language=language)
+        await _first_push_choices(user)
         if existing is not None:
             existing.p256dh, existing.auth = p256dh, auth
             existing.user_agent = user_agent[:USER_AGENT_MAX]
@@ -108,6 +109,17 @@ async def register_subscription(
             auth=auth,
             user_agent=user_agent[:USER_AGENT_MAX],
         )
+
+
+async def _first_push_choices(user: User) -> None:
+    """Turning pushes on (after the screen that lists what is pushed) records, for each kind
+    not chosen yet, the choice shown: the default, with its time (server.privacy.consent)."""
+    from server.privacy.consent import record_choices
+    from server.privacy.models import ConsentChannel
+    from server.push.preferences import preferences_of
+
+    preferences = await preferences_of(user)
+    await record_choices(user.id, ConsentChannel.PUSH, preferences.kinds, only_new=True)
 
 
 async def unregister_subscription(user: User, endpoint: str) -> bool:

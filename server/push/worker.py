@@ -32,7 +32,7 @@ from server.push.encryption import EncryptionPool, Plain
 from server.push.endpoints import EndpointRefused, EndpointResolver, check_send_address
 from server.push.models import PushMessage, PushStatus, PushSubscription
 from server.push.outbox import OUTBOX_CHANNEL
-from server.push.payload import encoded
+from server.push.payload import encoded, write_batch
 from server.push.policy import LIMITS
 from server.push.vapid import signers as make_signers
 from server.settings import get_settings
@@ -130,6 +130,7 @@ class PushWorker:
         messages = await claim_due(self.name, self.lease, LIMITS.batch_size)
         if not messages:
             return 0
+        await write_batch(messages)  # in each recipient's language, names as they are now
         clock = self._lap("claim", clock)
 
         outcomes: list[Outcome | None] = [None] * len(messages)

@@ -82,6 +82,7 @@ def _author(scope: Scope) -> User:
 
 async def create_module(scope: Scope, content: ModuleContent, publish: bool = False) -> ModuleRow:
     """A new module, as a draft (or published at once when `publish`)."""
+    scope = scope.for_content("modules")
     author = _author(scope)
     checked = await checked_content(scope, content)
     if publish:
@@ -89,7 +90,7 @@ async def create_module(scope: Scope, content: ModuleContent, publish: bool = Fa
     now = datetime.now(UTC)
     async with atomic() as events:
         module = await TrainingModule.create(
-            organization_id=author.organization_id,
+            organization_id=scope.organization_id,  # an agency's person writes for the brand it works on
             title=checked.title,
             summary=checked.summary,
             duration_minutes=checked.duration_minutes,
@@ -103,6 +104,7 @@ async def create_module(scope: Scope, content: ModuleContent, publish: bool = Fa
         await _write_content(module, checked)
         if publish:
             await _announce(author, module, events)
+            events.emit("training.module_published", {"organization_id": module.organization_id, "module_id": module.id})
     return await module_row(scope, module.id)
 
 
@@ -111,6 +113,7 @@ async def update_module(scope: Scope, module_id: int, content: ModuleContent) ->
 
     Progress stays: a person who had read every section of a longer version keeps what they
     completed; `sections_done` is read against the new count."""
+    scope = scope.for_content("modules")
     author = _author(scope)
     module = await managed_module(scope, module_id)
     checked = await checked_content(scope, content, module.id)
@@ -138,6 +141,7 @@ async def update_module(scope: Scope, module_id: int, content: ModuleContent) ->
 
 async def publish_module(scope: Scope, module_id: int) -> ModuleRow:
     """A draft (or an archived module, back on the lists) reaches its audience, which is told."""
+    scope = scope.for_content("modules")
     author = _author(scope)
     module = await managed_module(scope, module_id)
     async with atomic() as events:
@@ -154,11 +158,13 @@ async def publish_module(scope: Scope, module_id: int) -> ModuleRow:
         await module.save(update_fields=["publication", "published_at", "archived_at"])
         if not was_archived:
             await _announce(author, module, events)
+            events.emit("training.module_published", {"organization_id": module.organization_id, "module_id": module.id})
     return await module_row(scope, module.id)
 
 
 async def archive_module(scope: Scope, module_id: int) -> ModuleRow:
     """Off the sellers' lists; progress, attempts and completions stay."""
+    scope = scope.for_content("modules")
     _author(scope)
     module = await managed_module(scope, module_id)
     async with atomic():
@@ -204,8 +210,8 @@ async def _write_content(module: TrainingModule, checked: CheckedContent) -> Non
 async def _announce(author: User, module: TrainingModule, events: Events, already: Audience | None = None) -> None:
     """Tells the module's audience (TRAINING_ASSIGNED), but those `already` held, in the
     transaction that publishes it."""
-    audience = await load_audience(author.organization_id, [module.id])
-    people = await User.filter(organization_id=author.organization_id, deactivated_at=None).exclude(
+    audience = await load_audience(module.organization_id, [module.id])
+    people = await User.filter(organization_id=module.organization_id, deactivated_at=None).exclude(
         id=author.id
     ).values("id", "role", "unit__path")
     for person in people:
@@ -218,7 +224,7 @@ async def _announce(author: User, module: TrainingModule, events: Events, alread
             int(person["id"]),
             NotificationKind.TRAINING_ASSIGNED,
             params={"module": module.title, "moduleId": module.id},
-            actor_name=author.display_name,
+            actor=author,
             link=f"/apprendre/{module.id}",
             events=events,
         )
@@ -229,19 +235,22 @@ AUDIENCE_UNITS_MAX = 500
 
 async def audience_units(scope: Scope) -> list[Unit]:
     """The units an author may give a module to: those it manages, top first (none for a member)."""
+    scope = scope.for_content("modules")
     if not scope.is_manager or scope.user is None:
         return []
-    return list(await Unit.filter(scope.subtree_filter("")).order_by("path").limit(AUDIENCE_UNITS_MAX))
+    return list(await Unit.filter(scope.subtree_filter(""), closed_at=None).order_by("path").limit(AUDIENCE_UNITS_MAX))
 
 
 async def managed_module_rows(scope: Scope) -> list[ModuleRow]:
     """The modules the viewer manages, whatever their publication, newest first."""
+    scope = scope.for_content("modules")
     modules, audience = await managed_modules(scope)
     return sorted(await rows_of(scope, modules, audience), key=lambda r: -r.id)
 
 
 async def module_source(scope: Scope, module_id: int) -> ModuleSource:
     """What the author edits; for those who manage the module only."""
+    scope = scope.for_content("modules")
     module = await managed_module(scope, module_id)
     sections = await ModuleSection.filter(module_id=module.id).order_by("position")
     assignments = await ModuleAssignment.filter(module_id=module.id).order_by("id").values(

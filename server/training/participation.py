@@ -139,7 +139,7 @@ async def send_reminders(scope: Scope, module_id: int, user_ids: list[int]) -> l
                 uid,
                 NotificationKind.TRAINING_REMINDER,
                 params={"module": report.module_title, "moduleId": report.module_id},
-                actor_name=sender.display_name if sender is not None else None,
+                actor=sender,
                 link=f"/apprendre/{report.module_id}",
                 events=events,
             )

@@ -123,6 +123,7 @@ def _check(content: QuizContent) -> None:
 async def create_quiz(scope: Scope, content: QuizContent, module_id: int | None = None) -> Quiz:
     """A quiz attached to a module the viewer manages (which has none yet), or, for head
     office, a standalone one."""
+    scope = scope.for_content("modules")
     scope.require_manager()
     _check(content)
     if module_id is None:
@@ -163,6 +164,7 @@ async def _write_questions(quiz_id: int, questions: list[QuestionInput]) -> None
 
 async def managed_quiz(scope: Scope, quiz_id: int) -> Quiz:
     """The quiz, when the viewer manages it; not-found when it may not even read its module."""
+    scope = scope.for_content("modules")
     scope.require_manager()
     quiz = await Quiz.get_or_none(id=quiz_id, organization_id=scope.organization_id)
     if quiz is None:
@@ -179,6 +181,7 @@ async def managed_quiz(scope: Scope, quiz_id: int) -> Quiz:
 
 async def update_quiz(scope: Scope, quiz_id: int, content: QuizContent) -> QuizSource:
     """Everything before the first attempt; only what keeps every score after it."""
+    scope = scope.for_content("modules")
     quiz = await managed_quiz(scope, quiz_id)
     _check(content)
     async with atomic():
@@ -225,6 +228,7 @@ async def _edit_texts(quiz: Quiz, content: QuizContent) -> None:
 
 
 async def quiz_source(scope: Scope, quiz_id: int) -> QuizSource:
+    scope = scope.for_content("modules")
     quiz = await managed_quiz(scope, quiz_id)
     questions = await QuizQuestion.filter(quiz_id=quiz.id).order_by("position")
     by_question: dict[int, list[ChoiceSource]] = {q.id: [] for q in questions}

@@ -9,6 +9,7 @@ from server.notifications.models import Notification, NotificationKind
 from tests.badges.factories import head_office, make_badge
 from tests.factories import make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
+from tests.written import written
 
 AWARD = """
 mutation Award($badgeId: ID!, $userIds: [ID!]!, $reason: String!, $postId: ID) {
@@ -75,7 +76,7 @@ async def test_a_manager_awards_a_badge_to_two_sellers_of_its_scope_at_once(live
     }]
     assert profile["recognition"] == {"wins": 1, "bestPractices": 0, "podiums": 0}
     for person in (julie, karim):
-        posts = await Post.filter(author_id=person.id, kind=PostKind.SYSTEM).values_list("body", flat=True)
+        posts = [await written(p) for p in await Post.filter(author_id=person.id, kind=PostKind.SYSTEM)]
         assert len(posts) == 1 and "« Premier financement »" in posts[0] and "Marc Delaunay" in posts[0]
         kinds = await Notification.filter(user_id=person.id).values_list("kind", flat=True)
         assert kinds == [NotificationKind.BADGE_RECEIVED]

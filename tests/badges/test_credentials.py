@@ -121,10 +121,13 @@ async def test_the_verification_page_reports_valid_revoked_and_expired(live_serv
     await Award.filter(id=expired.id).update(expires_at=datetime.now(UTC) - timedelta(days=2))
     async with httpx.AsyncClient(base_url=live_server.url) as http:
         valid_page = await http.get(f"/verify/{award.public_id}")
+        english_page = await http.get(f"/verify/{award.public_id}", headers={"Accept-Language": "en-GB,en;q=0.9,fr;q=0.5"})
         await revoke_award(admin, award.id, "Attribué par erreur")
         revoked_page = await http.get(f"/verify/{award.public_id}")
         expired_page = await http.get(f"/verify/{expired.public_id}")
         missing = await http.get("/verify/00000000-0000-0000-0000-000000000000")
+        english_expired = await http.get(f"/verify/{expired.public_id}", headers={"Accept-Language": "en"})
+        english_missing = await http.get("/verify/00000000-0000-0000-0000-000000000000", headers={"Accept-Language": "en"})
         as_json = (await http.get(f"/verify/{award.public_id}", headers={"Accept": "application/json"})).json()
     assert valid_page.status_code == 200 and 'data-status="VALID"' in valid_page.text and "Valide" in valid_page.text
     assert "Julie Moreau" in valid_page.text and "Signature vérifiée" in valid_page.text
@@ -132,6 +135,11 @@ async def test_the_verification_page_reports_valid_revoked_and_expired(live_serv
     assert 'data-status="EXPIRED"' in expired_page.text and "Expiré" in expired_page.text
     assert "niveau Bronze" in expired_page.text
     assert missing.status_code == 404 and "Badge introuvable" in missing.text
+    # an English reader of the shared link reads it in English
+    assert '<html lang="en">' in english_page.text and "Awarded to" in english_page.text
+    assert "Signature checked" in english_page.text and "This badge was awarded and is valid." in english_page.text
+    assert "Décerné" not in english_page.text and "level Bronze" in english_expired.text and "Expired" in english_expired.text
+    assert english_missing.status_code == 404 and "Badge not found" in english_missing.text
     assert as_json["status"] == "REVOKED" and as_json["signatureValid"] is True and as_json["revokedAt"]
 
 

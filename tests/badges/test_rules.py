@@ -15,6 +15,7 @@ from server.notifications.models import Notification, NotificationKind
 from tests.badges.factories import head_office, make_badge
 from tests.factories import make_network, make_user
 from tests.graphql_client import GraphQLClient
+from tests.written import written
 
 CREATE_RULE = """
 mutation Rule($input: CreateBadgeRuleInput!) {
@@ -98,7 +99,7 @@ async def test_the_first_win_posted_through_the_feed_earns_the_badge(live_server
             'mutation { createPost(input: {kind: WIN, body: "Et un deuxième !"}) { __typename } }'
         )
     assert await Award.filter(user_id=seller.id, badge_id=badge.id).count() == 1
-    recognition = await Post.filter(author_id=seller.id, kind=PostKind.SYSTEM).values_list("body", flat=True)
+    recognition = [await written(p) for p in await Post.filter(author_id=seller.id, kind=PostKind.SYSTEM)]
     assert len(recognition) == 1 and "Camille Durand reçoit le badge" in recognition[0]
 
 

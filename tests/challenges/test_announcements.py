@@ -6,6 +6,8 @@ from __future__ import annotations
 from server.challenges.lifecycle import close_challenge
 from server.challenges.models import Visibility
 from server.feed.models import Post, PostKind
+from server.texts.refs import resolve
+from server.texts.render import system_post_text
 from tests.challenges.given import arena, live_challenge, sell
 from tests.factories import signed_in
 from tests.feed.documents import FEED
@@ -35,8 +37,9 @@ async def test_announcements_name_only_who_may_be_named_and_stay_in_the_challeng
 
     # then only Camille's entry is told (Léa is beyond the top 2, Hugo keeps out of the feed)
     posts = await Post.filter(kind=PostKind.SYSTEM, organization_id=found.network.organization_id).exclude(
-        id__in=list(before)).order_by("id").values("body", "author_id", "audience_unit_id")
-    bodies = [p["body"] for p in posts]
+        id__in=list(before)).order_by("id").values("id", "body", "system_kind", "system_params", "author_id", "audience_unit_id")
+    refs = await resolve(p["system_params"] for p in posts)
+    bodies = [system_post_text(p["system_kind"], p["system_params"], p["body"], refs, "fr") for p in posts]
     assert [b for b in bodies if "top 3" in b] == ["Camille Roux entre dans le top 3 du challenge « Sprint du Nord » (2e) !"]
     # and the podium names the one who may be named
     podium = next(b for b in bodies if "terminé" in b)
@@ -49,6 +52,4 @@ async def test_announcements_name_only_who_may_be_named_and_stay_in_the_challeng
     assert not [e for e in seen if "Sprint du Nord" in e["node"]["body"]]
     async with GraphQLClient(live_server.url, token=found.tokens[lea.id]) as inside:
         seen = (await inside.execute(FEED, {"first": 50}))["feed"]["edges"]
-    assert {int(e["node"]["id"]) for e in seen if "Sprint du Nord" in e["node"]["body"]} - before == {
-        p["id"] for p in await Post.filter(body__contains="Sprint du Nord", organization_id=found.network.organization_id)
-        .exclude(id__in=list(before)).values("id")}
+    assert {int(e["node"]["id"]) for e in seen if "Sprint du Nord" in e["node"]["body"]} - before == {p["id"] for p in posts}

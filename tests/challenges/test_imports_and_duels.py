@@ -72,7 +72,7 @@ DUEL = """mutation($opponent: ID!, $metric: ID!) { createDuel(opponentId: $oppon
   __typename ... on ChallengeSuccess { challenge { id format duelState status } } } }"""
 ANSWER = """mutation($id: ID!, $accept: Boolean!) { answerDuel(challengeId: $id, accept: $accept) {
   __typename ... on ChallengeSuccess { challenge { duelState status } } ... on UserError { code } } }"""
-PENDING = """{ pendingDuels { id name } }"""
+PENDING = """{ pendingDuels { id name description } }"""
 
 
 async def test_a_seller_challenges_a_colleague_who_accepts(live_server):
@@ -85,9 +85,14 @@ async def test_a_seller_challenges_a_colleague_who_accepts(live_server):
         # the challenger cannot answer its own invitation
         assert (await challenger.execute(ANSWER, {"id": duel["id"], "accept": True}))["answerDuel"]["__typename"] == "NotFoundError"
     invitation = await Notification.get(user_id=thomas.id, kind=NotificationKind.DUEL_INVITATION)
-    assert invitation.actor_names == ["Julie Moreau"]
+    assert invitation.params["actorIds"] == [julie.id]
+    async with GraphQLClient(live_server.url, token=found.tokens[thomas.id], **{"Accept-Language": "en"}) as english:
+        # the duel's title and description are written in each reader's language, names as they are now
+        assert (await english.execute(PENDING))["pendingDuels"] == [{
+            "id": duel["id"], "name": "Duel: Julie Moreau vs Thomas Petit", "description": f"{found.metric.name} over 7 days"}]
     async with GraphQLClient(live_server.url, token=found.tokens[thomas.id]) as opponent:
-        assert [d["id"] for d in (await opponent.execute(PENDING))["pendingDuels"]] == [duel["id"]]
+        assert [(d["id"], d["name"]) for d in (await opponent.execute(PENDING))["pendingDuels"]] == [
+            (duel["id"], "Duel : Julie Moreau / Thomas Petit")]
         accepted = (await opponent.execute(ANSWER, {"id": duel["id"], "accept": True}))["answerDuel"]
         again = (await opponent.execute(ANSWER, {"id": duel["id"], "accept": False}))["answerDuel"]
     assert accepted["challenge"] == {"duelState": "ACCEPTED", "status": "LIVE"}

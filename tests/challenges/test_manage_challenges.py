@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from server.accounts.models import Role
 from server.challenges.models import Challenge, ChallengeStatus, Participant
-from server.feed.models import Post, PostKind
 from tests.challenges.given import arena, live_challenge, now, sell
 from tests.factories import make_user, signed_in
 from tests.graphql_client import GraphQLClient
+from tests.written import system_posts_about, written
 
 RESULT = """__typename
     ... on ChallengeSuccess { challenge { id name status closedAt } }
@@ -169,8 +169,8 @@ async def test_a_manager_closes_a_live_challenge_early(live_server):
     assert board["myStanding"] == {"finalRank": 3}
     assert [(e["node"]["rank"], e["node"]["displayName"]) for e in board["leaderboard"]["edges"]] == [
         (1, "Thomas Petit"), (2, "Camille Roux"), (3, "Julie Moreau")]
-    post = await Post.get(kind=PostKind.SYSTEM, body__contains="Sprint d'avril")
-    assert "terminé" in post.body and "1er Thomas Petit, 2e Camille Roux, 3e Julie Moreau" in post.body
+    post = (await system_posts_about(int(closed["challenge"]["id"])))[-1]
+    assert "terminé" in await written(post) and "1er Thomas Petit, 2e Camille Roux, 3e Julie Moreau" in await written(post)
 
 
 async def test_only_those_who_may_manage_a_challenge_are_told_they_can(live_server):

@@ -1,4 +1,6 @@
-"""The overtaken set from the rank index equals a brute-force re-rank, on random boards (hypothesis)."""
+"""The shared ranks and the overtaken set from the rank index equal a brute-force re-rank, on
+random boards full of equal scores (hypothesis): a rank is one plus how many score strictly
+higher (1, 2, 2, 4), and a move from a up to b passes exactly those at a score in [a, b)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ moves = st.lists(st.tuples(st.integers(min_value=0, max_value=39), st.integers(m
 
 
 def brute_rank(keys: set[Key], key: Key) -> int:
-    return 1 + sum(1 for other in keys if other > key)
+    return 1 + sum(1 for other in keys if other[0] > key[0])
 
 
 async def check(index, board: list[tuple[float, int]], steps: list[tuple[int, int]]) -> None:
@@ -38,10 +40,15 @@ async def check(index, board: list[tuple[float, int]], steps: list[tuple[int, in
             # brute force: ranks before and after, and everyone now between the two positions
             assert movement.old_rank == brute_rank(before, old)
             assert movement.new_rank == brute_rank(after, new)
-            passed = sorted((k for k in after if new > k > old), reverse=True)
+            passed = sorted((k for k in after if old[0] <= k[0] < new[0] and k[2] != pid), reverse=True)
             assert [pid for pid, _ in movement.overtaken] == [k[2] for k in passed]
             assert movement.overtaken_count == len(passed)
+            assert movement.tied == sum(1 for k in after if k[0] == new[0] and k[2] != pid)
+            for position, (passed_id, _) in enumerate(movement.overtaken):
+                assert movement.rank_of_overtaken(position) == brute_rank(after, keys[passed_id])
             assert movement.size == len(keys)
+            assert await index.rank(name, new, load) == movement.new_rank
+            assert await index.tied(name, new, load) == movement.tied
     finally:
         await index.forget(name)
 

@@ -52,10 +52,10 @@ async def test_a_manager_records_a_result_and_the_seller_moves_up(live_server):
     mine = await Notification.filter(user_id=julie.id).order_by("-id").first()
     assert mine.kind == NotificationKind.TOP_THREE and mine.params["rank"] == 1
     passed = await Notification.get(user_id=thomas.id, kind=NotificationKind.RANK_OVERTAKEN)
-    assert passed.actor_names == ["Julie Moreau"] and passed.params["rank"] == 2
+    assert passed.params["actorIds"] == [julie.id] and passed.params["rank"] == 2
     assert (await Notification.get(user_id=lea.id, kind=NotificationKind.RANK_OVERTAKEN)).params["rank"] == 4
     # and her entry into the top 3 is a feed post
-    assert await Post.filter(kind=PostKind.SYSTEM, author_id=julie.id, body__contains="top 3").exists()
+    assert await Post.filter(kind=PostKind.SYSTEM, author_id=julie.id, system_kind="TOP_THREE_ENTERED").exists()
 
 
 async def test_moving_up_outside_the_podium_says_vous_passez(live_server):
@@ -67,9 +67,11 @@ async def test_moving_up_outside_the_podium_says_vous_passez(live_server):
     await deferred_work_done()
     notification = await Notification.filter(user_id=found.sellers[4].id).order_by("-id").first()
     assert notification.kind == NotificationKind.RANK_UP and notification.params["rank"] == 4
-    from server.notifications.texts import notification_text
+    from server.texts.refs import resolve
+    from server.texts.render import notification_text
 
-    assert notification_text("RANK_UP", notification.params, [], 1, "fr") == f"Vous passez 4e dans « {challenge.name} »"
+    refs = await resolve([notification.params])
+    assert notification_text("RANK_UP", notification.params, [], 1, refs, "fr") == f"Vous passez 4e dans « {challenge.name} »"
 
 
 async def test_twenty_concurrent_calls_with_one_key_count_once(live_server):

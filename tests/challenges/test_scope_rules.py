@@ -17,6 +17,7 @@ from schema.challenges.mutations import ChallengesMutation
 from schema.challenges.queries import ChallengesQuery
 from schema.challenges.subscriptions import ChallengesSubscription
 from server.challenges.duels import create_duel
+from server.challenges.kiosk import create_kiosk_link
 from server.challenges.lifecycle import ChallengeDraft, create_challenge
 from server.challenges.models import Metric
 from server.challenges.results import ResultInput, record_result
@@ -51,6 +52,9 @@ DELETE = f"mutation($id: ID!) {{ deleteChallenge(challengeId: $id) {{ {RESULT} }
 DUPLICATE = f"mutation($id: ID!) {{ duplicateChallenge(challengeId: $id) {{ {RESULT} }} }}"
 CREATE_TOKEN = f"mutation($unit: ID!) {{ createIntegrationToken(name: \"CRM\", unitId: $unit) {{ {RESULT} }} }}"
 REVOKE_TOKEN = f"mutation($id: ID!) {{ revokeIntegrationToken(tokenId: $id) {{ {RESULT} }} }}"
+CREATE_KIOSK = f"mutation($id: ID!) {{ createKioskLink(challengeId: $id, label: \"Showroom\") {{ {RESULT} }} }}"
+REVOKE_KIOSK = f"mutation($id: ID!) {{ revokeKioskLink(linkId: $id) {{ {RESULT} }} }}"
+KIOSK_LINKS = "query($id: ID!) { kioskLinks(challengeId: $id) { id } }"
 
 
 def _draft(world: World, draft: bool) -> ChallengeDraft:
@@ -80,6 +84,7 @@ async def _things(world: World) -> None:
     colleague = await scope_of_user(world.things["colleague"])
     world.things["duel"] = await create_duel(colleague, world.users["member"].id, world.things["metric"].id, 7)
     world.things["token"], _ = await create_token(await scope_of_user(world.users["admin"]), "CRM du Nord", None)
+    world.things["kiosk"], _ = await create_kiosk_link(owner, world.things["live"].id, "Showroom de Lille")
 
 
 def _ids(world: World) -> dict[str, str]:
@@ -126,6 +131,10 @@ def imports(document: str, field: str, header: str, row: str):  # type: ignore[n
     return check
 
 
+async def lists_kiosk_links(world: World, actor: str) -> bool:
+    return answered(await world.execute(actor, KIOSK_LINKS, {"id": str(world.things["live"].id)}), "kioskLinks")
+
+
 async def audits(world: World, actor: str) -> bool:
     body = await world.execute(actor, AUDIT, {"who": str(world.things["arras"].id)})
     return bool(((body.get("data") or {}).get("resultAudit") or {}).get("edges"))
@@ -157,6 +166,9 @@ RULES = [
     rule("createIntegrationToken(unitId)", mutation(CREATE_TOKEN, "createIntegrationToken"), {"admin"}, also=["owner"]),
     rule("revokeIntegrationToken(tokenId)", mutation(REVOKE_TOKEN, "revokeIntegrationToken", id="token"), {"admin"},
          also=["owner"]),
+    rule("createKioskLink(challengeId)", mutation(CREATE_KIOSK, "createKioskLink", id="live"), RUNNERS),
+    rule("revokeKioskLink(linkId)", mutation(REVOKE_KIOSK, "revokeKioskLink", id="kiosk"), RUNNERS),
+    rule("kioskLinks(challengeId)", lists_kiosk_links, RUNNERS),
 ]
 
 

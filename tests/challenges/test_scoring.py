@@ -26,10 +26,10 @@ from server.challenges.models import (
 )
 from server.challenges.scoring import score_parts
 from server.challenges.standings import leaderboard_page, my_standing
-from server.feed.models import Post, PostKind
 from server.network.scope import scope_of_user
 from tests.challenges.given import arena, live_challenge, now, sell
 from tests.factories import make_user
+from tests.written import system_posts_about, written
 
 RULES = {"metrics": [{"metric_id": 1, "weight": 3}, {"metric_id": 2, "weight": 1}], "criteria": [{"kind": "QUIZ_SCORE", "weight": 1}]}
 
@@ -77,7 +77,7 @@ async def test_a_result_moves_the_score_as_percent_of_target(live_server):
     assert standing.gap_to_next_rank is None
 
 
-async def test_ties_rank_whoever_got_there_first(live_server):
+async def test_ties_share_a_rank_and_list_whoever_got_there_first(live_server):
     found = await arena(sellers=3)
     challenge = await live_challenge(found)
     first, second, _ = found.sellers
@@ -88,7 +88,7 @@ async def test_ties_rank_whoever_got_there_first(live_server):
         (await Participant.get(challenge_id=challenge.id, user_id=first.id)).id,
         (await Participant.get(challenge_id=challenge.id, user_id=second.id)).id,
     ]
-    assert [r.rank for r in page.rows] == [1, 2, 3]
+    assert [(r.rank, r.tied) for r in page.rows] == [(1, True), (1, True), (3, False)]
 
 
 async def test_leagues_rank_separately_by_point_of_sale_size(live_server):
@@ -171,9 +171,8 @@ async def test_closing_freezes_the_final_ranking_and_announces_the_podium(live_s
     assert [(r.rank, r.display_name) for r in page.rows] == [
         (1, "Vendeur 2"), (2, "Vendeur 3"), (3, "Vendeur 1"), (4, "Vendeur 4")]
     assert (await my_standing(closed, found.sellers[3])).final_rank == 4
-    post = await Post.filter(organization_id=found.network.organization_id, kind=PostKind.SYSTEM,
-                             body__contains="Sprint de novembre").order_by("-id").first()
-    assert post is not None and "1er Vendeur 2" in post.body and "terminé" in post.body
+    text = await written((await system_posts_about(challenge.id))[-1])
+    assert "1er Vendeur 2" in text and "terminé" in text
 
 
 async def test_a_race_lets_everyone_who_reaches_the_target_win(live_server):
@@ -182,8 +181,9 @@ async def test_a_race_lets_everyone_who_reaches_the_target_win(live_server):
     await sell(found, found.sellers[0], 10)
     await sell(found, found.sellers[1], 12)
     await close_challenge(challenge.id)
-    post = await Post.filter(organization_id=found.network.organization_id, body__contains="Course aux 10").first()
-    assert post is not None and "2 participant(s)" in post.body
+    [post] = await system_posts_about(challenge.id)
+    assert "2 participants ont atteint l'objectif" in await written(post)
+    assert "2 participants reached the target" in await written(post, "en")
 
 
 async def test_a_monthly_challenge_starts_afresh_next_period(live_server):

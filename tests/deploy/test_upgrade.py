@@ -45,6 +45,15 @@ def _manage(code: Path, command: str, database_url: str, data_dir: Path) -> None
     assert result.returncode == 0, result.stderr[-3000:]
 
 
+# columns a migration rewrites on purpose, the row staying: server texts stored as kind +
+# parameters (0012_texts: a notification's people as ids, an automatic post's kind and
+# parameters, a duel's two people in its rules)
+CONVERTED = {
+    ("notification", "params"), ("notification", "actor_names"),
+    ("post", "system_kind"), ("post", "system_params"), ("post", "body"),
+    ("challenge", "rules"),
+}
+
 async def test_an_upgrade_from_the_previous_release_keeps_every_row(live_server, tmp_path):
     # given a database migrated and filled by the previous release, with a row in every table
     previous = _release(PREVIOUS_RELEASE, tmp_path / "previous")
@@ -61,9 +70,10 @@ async def test_an_upgrade_from_the_previous_release_keeps_every_row(live_server,
         # then every table and every row is still there, each column as it was
         assert set(before) <= set(after)
         for table, rows in before.items():
-            kept = [{column: row[column] for column in rows[0]} for row in after[table]]
+            columns = [column for column in rows[0] if (table, column) not in CONVERTED]
+            kept = [{column: row[column] for column in columns} for row in after[table]]
             assert len(kept) == len(rows), table
-            assert sorted(map(repr, kept)) == sorted(map(repr, rows)), table
+            assert sorted(map(repr, kept)) == sorted(map(repr, [{c: row[c] for c in columns} for row in rows])), table
         # and this release serves it: ready, and the demo seller signs in and reads her feed
         upgraded = live_server.__class__(**{**live_server.__dict__, "database_url": url, "redis_url": None})
         async with server_process(upgraded) as app:

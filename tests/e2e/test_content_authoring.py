@@ -96,7 +96,7 @@ async def test_a_manager_writes_previews_and_publishes_a_module_that_a_seller_fo
 
     # and publishes it
     await page.get_by_role("link", name="‹ Retour à la formation").click()
-    await page.get_by_role("button", name="Publier", exact=True).click()
+    await page.get_by_role("main").get_by_role("button", name="Publier", exact=True).click()
     await expect(page.get_by_test_id("module-publication")).to_have_text("Publiée")
 
     # then the seller finds it, reads it and passes its quiz, which completes it

@@ -51,13 +51,13 @@ async def test_the_service_worker_sends_what_was_queued_offline_with_the_app_clo
     await page.get_by_label("Votre commentaire").fill("Bravo, envoyé depuis le parking")
     await page.get_by_role("button", name="Envoyer").click()
     await expect(page.locator(".comment.is-pending", has_text="parking")).to_be_visible()
-    await page.get_by_role("button", name="Partager", exact=True).click()
+    await page.get_by_role("button", name="Publier", exact=True).click()
     await page.get_by_label("Votre message").fill(OFFLINE_BODY)
     await page.get_by_test_id("photo-input").set_input_files(
         files=[{"name": "vitrine.jpg", "mimeType": "image/jpeg", "buffer": photo()}]
     )
     await expect(page.locator(".photo-previews .pending-chip")).to_have_text("En attente")
-    await page.get_by_role("button", name="Publier").click()
+    await page.get_by_role("dialog").get_by_role("button", name="Publier").click()
 
     # then the post waits on the phone as « en attente », with its photo previewed
     pending = page.get_by_test_id("pending-post")

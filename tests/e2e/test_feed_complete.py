@@ -36,13 +36,13 @@ async def test_a_best_practice_with_a_photo_gets_a_live_comment_and_offline_reac
 
     # when Camille shares a best practice with a photo
     page = camille.page
-    await page.get_by_role("button", name="Partager", exact=True).click()
+    await page.get_by_role("button", name="Publier", exact=True).click()
     await page.get_by_role("radio", name="Bonne pratique").check()
     await page.get_by_label("Votre message").fill("Le rappel à J+2\nUn appel court deux jours après l'essai #relance")
     await page.get_by_test_id("photo-input").set_input_files(
         files=[{"name": "vitrine.jpg", "mimeType": "image/jpeg", "buffer": photo()}]
     )
-    publish = page.get_by_role("button", name="Publier")
+    publish = page.get_by_role("dialog").get_by_role("button", name="Publier")
     await expect(publish).to_be_enabled(timeout=10_000)
     await expect(page.locator(".photo-previews progress")).to_have_count(0)
     await publish.click()

@@ -37,9 +37,9 @@ async def test_a_win_appears_live_on_a_colleagues_phone_and_is_liked(live_server
     await expect(hugo.page.get_by_test_id("connection-status")).to_have_attribute("data-state", "connected")
 
     # when Camille posts a win
-    await camille.page.get_by_role("button", name="Partager", exact=True).click()
+    await camille.page.get_by_role("button", name="Publier", exact=True).click()
     await camille.page.get_by_label("Votre message").fill("Trois e-City livrées ce matin !")
-    await camille.page.get_by_role("button", name="Publier").click()
+    await camille.page.get_by_role("dialog").get_by_role("button", name="Publier").click()
     await expect(camille.page.locator("article", has_text="Trois e-City livrées ce matin !")).to_be_visible()
 
     # then Hugo sees it arrive without reloading, announced by the banner

@@ -10,7 +10,9 @@ import json
 import pytest
 from playwright.async_api import expect
 
+from server.accounts.models import User
 from server.db import atomic
+from server.network.models import Unit
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.push.payload import notification_payload
@@ -55,13 +57,20 @@ async def until_true(page, expression: str, timeout: float = 10.0) -> None:
     raise AssertionError(f"still false after {timeout} s: {expression}")
 
 
+async def colleague(user_id: int, name: str) -> User:
+    """Someone of the person's point of sale called `name` (made the first time)."""
+    person = await User.get(id=user_id)
+    found = await User.filter(organization_id=person.organization_id, display_name=name).first()
+    return found or await make_user(await Unit.get(id=person.unit_id), name=name)
+
+
 async def overtaken(user_id: int, challenge_id: int = 7):
     async with atomic():
         return await notify(
             user_id,
             NotificationKind.RANK_OVERTAKEN,
             params={"challengeId": challenge_id, "challenge": "Printemps des utilitaires", "rank": 4},
-            actor_name="Thomas Petit",
+            actor=await colleague(user_id, "Thomas Petit"),
             link=f"/challenges/{challenge_id}",
         )
 
@@ -122,7 +131,7 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     await expect(phone.page.get_by_test_id("unread-badge")).to_have_text("1", timeout=10_000)
 
     # and the push the server made for it reaches the service worker
-    await channel.deliver(notification_payload(notification, "fr", "rank-7"))
+    await channel.deliver(await notification_payload(notification, "fr", "rank-7"))
 
     # then a French notification with icon and badge is shown, tagged by challenge
     [shown] = await shown_notifications(phone.page, 1)
@@ -153,13 +162,13 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     await phone.page.evaluate(LISTEN_TO_WORKER)
     await phone.page.bring_to_front()
     await until_true(phone.page, "document.hasFocus() && document.visibilityState === 'visible'")
-    await channel.deliver(notification_payload(await overtaken(julie.id), "fr", "rank-7"))
+    await channel.deliver(await notification_payload(await overtaken(julie.id), "fr", "rank-7"))
     # then the worker got it and told the open screen instead of covering it with a notification
     await until_true(phone.page, "window.fromWorker.some((m) => m.type === 'PUSH_RECEIVED' && m.link === '/challenges/7')")
     assert await phone.page.evaluate(NOTIFICATIONS_SHOWN) == []
     # but a push about another screen is shown
     other = await overtaken(julie.id, challenge_id=8)
-    await channel.deliver(notification_payload(other, "fr", "rank-8"))
+    await channel.deliver(await notification_payload(other, "fr", "rank-8"))
     await shown_notifications(phone.page, 1)
     assert phone.console_errors == []
 

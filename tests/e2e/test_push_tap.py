@@ -87,7 +87,7 @@ async def test_a_tap_with_the_app_closed_opens_the_leaderboard_in_a_new_window_i
 
     # when Thomas overtakes her and the push the server wrote for her arrives
     notification = await overtaken(julie.id)
-    await channel.deliver(notification_payload(notification, julie.language, "rank-7"))
+    await channel.deliver(await notification_payload(notification, julie.language, "rank-7"))
 
     # then her tray shows it in English
     [shown] = await tray.wait_for(1)
@@ -110,7 +110,7 @@ async def test_a_tap_with_the_app_closed_opens_the_leaderboard_in_a_new_window_i
 
     # when, the app now open on another screen, a push about another challenge is tapped
     await opened.goto("/notifications")
-    await channel.deliver(notification_payload(await overtaken(julie.id, challenge_id=8), julie.language, "rank-8"))
+    await channel.deliver(await notification_payload(await overtaken(julie.id, challenge_id=8), julie.language, "rank-8"))
     [second] = await tray.wait_for(1)
     tray.tap(second)
 

@@ -3,6 +3,7 @@
 POST_FIELDS = """
 id kind body audience figure product context action result tags likeCount commentCount likedByMe
 recommendedBy recommendedUnitCount pinned hiddenReason viewerIsAuthor viewerCanModerate editedAt
+systemKind systemParams systemRefs { people { id name } badges { id name } challenges { id name } }
 images { id feedUrl fullUrl width height feedWidth feedHeight }
 author { id displayName unit { name } }
 """

@@ -63,7 +63,7 @@ async def test_announcements_are_for_managers_and_system_posts_for_other_domains
     _, manager_token = await signed_in(network.regions["Nord"], Role.MANAGER)
     async with GraphQLClient(live_server.url, token=seller_token) as member:
         refused = await create(member, "ANNOUNCEMENT", "Réunion lundi")
-        await create_system_post(seller, "Camille reçoit le badge « Première vente »")
+        await create_system_post(seller, "BADGE_AWARDED", {"userId": seller.id, "badge": "Première vente", "emoji": "🏅"})
         async with GraphQLClient(live_server.url, token=manager_token) as manager:
             announced = await create(manager, "ANNOUNCEMENT", "Challenge de printemps lancé lundi !")
         feed = (await member.execute(FEED, {"first": 10}))["feed"]
@@ -72,7 +72,7 @@ async def test_announcements_are_for_managers_and_system_posts_for_other_domains
     kinds = [(e["node"]["kind"], e["node"]["body"]) for e in feed["edges"]]
     assert kinds == [
         ("ANNOUNCEMENT", "Challenge de printemps lancé lundi !"),
-        ("SYSTEM", "Camille reçoit le badge « Première vente »"),
+        ("SYSTEM", f"🏅 {seller.display_name} reçoit le badge « Première vente »."),
     ]
 
 

@@ -7,10 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
+from schema.plans.review import PlanReviewQuery
+from schema.plans.subscriptions import PlansSubscription
+from schema.plans.team_skills import TeamSkillsQuery
 from server.accounts.models import Role
-from tests.factories import make_network, signed_in
+from server.network.functions import seed_functions
+from tests.factories import make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
 from tests.scope_rules import ALLOWED, CHILD, MEMBER, SIBLING, Rule, missing_rules, run_table
 from tests.training.factories import make_module
@@ -28,17 +33,45 @@ UNITS = "query($id: ID!) { performancePlan(id: $id) { units { unitName } } }"
 class World:
     plan_id: str
     module_id: int
+    nord_id: int = 0
+    lille_id: int = 0
+    function_id: str = ""
+    head_office_person_id: int = 0
 
 
 RULES = [
     Rule("performancePlan", "query($id: ID!) { performancePlan(id: $id) { id } }", lambda w: {"id": w.plan_id},
          refused=(MEMBER,), why="managers read the plan; its figures are of their own scope (see below)"),
     Rule("createPerformancePlan", CREATE, lambda w: {"modules": [str(w.module_id)]}, allowed="admin"),
+    Rule("myPlan", "query($id: ID!) { myPlan(unitId: $id) { units { unitName } } }", lambda w: {"id": str(w.nord_id)},
+         why="a region's plan: its managers and head office"),
+    Rule("myPlan", "query($id: ID!) { myPlan(unitId: $id) { units { unitName } } }", lambda w: {"id": str(w.lille_id)},
+         refused=(SIBLING,), why="a point of sale's plan is read by its own people and the managers above it"),
+    Rule("myPlan", "subscription($id: ID!) { myPlan(unitId: $id) { version } }", lambda w: {"id": str(w.nord_id)},
+         subscription=True, why="live, the same rule"),
+    Rule("setPlanObjective",
+         'mutation($plan: ID!, $unit: ID!) { setPlanObjective(input: {planId: $plan, unitId: $unit, lever: TRAINING, target: 75}) '
+         '{ __typename } }', lambda w: {"plan": w.plan_id, "unit": str(w.nord_id)},
+         why="a manager sets the objectives of its subtree; a member or a manager below never"),
+    Rule("planReview", "query($id: ID!) { planReview(planId: $id) { effects { title } } }", lambda w: {"id": w.plan_id},
+         refused=(MEMBER,), why="managers review the actions of their own subtree"),
+    Rule("planReviewCsv", "query($id: ID!) { planReviewCsv(planId: $id) }", lambda w: {"id": w.plan_id},
+         refused=(MEMBER,), why="the same review, as CSV"),
+    Rule("teamSkills", "query($unit: ID) { teamSkills(unitId: $unit) { unitName } }", lambda w: {"unit": str(w.nord_id)},
+         why="a team's skills: its managers"),
+    Rule("planObjectiveHistory", "query($plan: ID!, $unit: ID) { planObjectiveHistory(planId: $plan, unitId: $unit) { after } }",
+         lambda w: {"plan": w.plan_id, "unit": str(w.nord_id)}, why="the history of what one may act in"),
+    Rule("setPlanLeverOwner",
+         "mutation($plan: ID!, $f: ID) { setPlanLeverOwner(input: {planId: $plan, lever: QUIZ, functionId: $f}) { __typename } }",
+         lambda w: {"plan": w.plan_id, "f": w.function_id}, allowed="admin"),
+    Rule("setPersonFunctions",
+         "mutation($u: ID!, $f: ID!) { setPersonFunctions(input: {userId: $u, functionIds: [$f]}) { __typename } }",
+         lambda w: {"u": str(w.head_office_person_id), "f": w.function_id}, allowed="admin"),
 ]
 
 
 async def test_every_plan_field_taking_an_id_has_a_scope_rule():
-    assert missing_rules(RULES, PlansQuery, PlansMutation) == set()
+    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription, FunctionsQuery, TeamSkillsQuery, PlanReviewQuery) == set()
 
 
 async def test_members_are_refused_and_managers_read_their_own_scope_only(live_server):
@@ -56,8 +89,11 @@ async def test_members_are_refused_and_managers_read_their_own_scope_only(live_s
         ALLOWED: (await signed_in(nord, Role.MANAGER))[1],
         "admin": admin_token,
     }
+    functions = await seed_functions(network.organization_id)
+    claire = await make_user(network.root, Role.MEMBER, "Claire Vidal")
+    world = World(plan_id, module_id, nord.id, lille.id, str(functions[2].id), claire.id)
     # when each reads it and tries to write one
-    table = await run_table(live_server, World(plan_id, module_id), RULES, tokens)
+    table = await run_table(live_server, world, RULES, tokens)
     # then members read none and only head office writes
     assert table.mismatches() == []
     # and each manager's figures are of its own scope: never a sibling's, never above it

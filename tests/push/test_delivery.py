@@ -5,15 +5,25 @@ from __future__ import annotations
 import asyncio
 import time
 
+from server.accounts.models import User
 from server.db import atomic
+from server.network.models import Unit
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.push.models import PushMessage, PushStatus, PushSubscription
+from tests.factories import make_user
 from tests.graphql_client import GraphQLClient
 from tests.push.conftest import REGISTER, outbox_row, person_with_device
 from tests.push.push_service import Scripted
 
 CHALLENGE = "Printemps des utilitaires"
+
+
+async def colleague(user_id: int, name: str) -> User:
+    """Someone of the person's point of sale called `name` (made the first time)."""
+    person = await User.get(id=user_id)
+    found = await User.filter(organization_id=person.organization_id, display_name=name).first()
+    return found or await make_user(await Unit.get(id=person.unit_id), name=name)
 
 
 async def overtaken(user_id: int, rank: int = 4, by: str = "Thomas Petit", challenge_id: int = 7) -> None:
@@ -23,7 +33,7 @@ async def overtaken(user_id: int, rank: int = 4, by: str = "Thomas Petit", chall
             user_id,
             NotificationKind.RANK_OVERTAKEN,
             params={"challengeId": challenge_id, "challenge": CHALLENGE, "rank": rank},
-            actor_name=by,
+            actor=await colleague(user_id, by),
             link=f"/challenges/{challenge_id}",
         )
 

@@ -66,6 +66,10 @@ async def test_an_empty_database_is_seeded_with_a_live_french_demo_network():
                     "email": "manager@elan.example", "password": "elan-demo"}})).json()["data"]["login"]["token"]
                 people = (await client.post("/graphql", json={"query": MANAGER_PEOPLE},
                                             headers={"Authorization": f"Bearer {marc}"})).json()
+                isabelle = (await client.post("/graphql", json={"query": LOGIN, "variables": {
+                    "email": "admin@elan.example", "password": "elan-demo"}})).json()["data"]["login"]["token"]
+                tree = (await client.post("/graphql", json={"query": "{ networkUnits { name externalCode closedAt } }"},
+                                          headers={"Authorization": f"Bearer {isabelle}"})).json()["data"]["networkUnits"]
                 # the invitation mails, without SMTP_URL, wait at /dev/mails (printed by the worker)
                 for _ in range(100):
                     mails = (await client.get("/dev/mails")).text
@@ -90,6 +94,10 @@ async def test_an_empty_database_is_seeded_with_a_live_french_demo_network():
     assert gone["deactivatedAt"] is not None
     invites = {e["node"]["email"]: e["node"]["status"] for e in people["data"]["pendingInvites"]["edges"]}
     assert invites == {"zoe.carpentier@elan.example": "PENDING", "bastien.lemoine@elan.example": "EXPIRED"}
+    # and head office's tree has its ERP codes and a closed point of sale, kept for its history
+    closed = [u for u in tree if u["closedAt"]]
+    assert [(u["name"], u["externalCode"]) for u in closed] == [("Garonne Distribution Agen", "PDV-AGEN")]
+    assert {u["externalCode"] for u in tree if u["name"] == "Élan Paris 15e"} == {"PDV-PARIS"}
     # and both invitation mails are at /dev/mails, with their links
     assert "Isabelle Marchand vous invite sur Élan (Réseau Élan Démo)" in mails
     assert "Marc Delaunay vous invite sur Élan (Réseau Élan Démo)" in mails

@@ -6,12 +6,12 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type ViewerFieldsFragment = { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, unit: { id: string, name: string } | null, organization: { id: string, name: string } };
+export type ViewerFieldsFragment = { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, unit: { id: string, name: string } | null, organization: { id: string, name: string } } | null };
+export type MeQuery = { me: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } } | null };
 
 export type LoginMutationVariables = Exact<{
   input: Types.LoginInput;
@@ -19,7 +19,7 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { login:
-    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
+    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
     | { __typename: 'InvalidCredentialsError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
@@ -31,7 +31,7 @@ export type SignUpMutationVariables = Exact<{
 
 
 export type SignUpMutation = { signUp:
-    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
+    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'InvalidInviteError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
@@ -78,6 +78,7 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   initials
   role
   language
+  photoUrl
   unit {
     id
     name
@@ -101,6 +102,7 @@ export const MeDocument = new TypedDocumentString(`
   initials
   role
   language
+  photoUrl
   unit {
     id
     name
@@ -138,6 +140,7 @@ export const LoginDocument = new TypedDocumentString(`
   initials
   role
   language
+  photoUrl
   unit {
     id
     name
@@ -175,6 +178,7 @@ export const SignUpDocument = new TypedDocumentString(`
   initials
   role
   language
+  photoUrl
   unit {
     id
     name

@@ -29,14 +29,14 @@ export type WallOfFameQueryVariables = Exact<{
 }>;
 
 
-export type WallOfFameQuery = { wallOfFame: { unit: { id: string, name: string }, parent: { id: string, name: string } | null, subunits: Array<{ id: string, name: string }>, latest: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }>, topBadges: Array<{ count: number, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean } }>, labelHolders: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }> } | null };
+export type WallOfFameQuery = { wallOfFame: { unit: { id: string, name: string }, parent: { id: string, name: string } | null, subunits: Array<{ id: string, name: string }>, latest: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }>, topBadges: Array<{ count: number, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean } }>, labelHolders: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }> } | null };
 
 export type AwardablePeopleQueryVariables = Exact<{
   search?: string | null | undefined;
 }>;
 
 
-export type AwardablePeopleQuery = { awardablePeople: Array<{ id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null }> };
+export type AwardablePeopleQuery = { awardablePeople: Array<{ id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null }> };
 
 export type AwardBadgeMutationVariables = Exact<{
   badgeId: string;
@@ -48,7 +48,7 @@ export type AwardBadgeMutationVariables = Exact<{
 
 
 export type AwardBadgeMutation = { awardBadge:
-    | { __typename: 'AwardBadgeSuccess', alreadyHeldUserIds: Array<string>, awards: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }> }
+    | { __typename: 'AwardBadgeSuccess', alreadyHeldUserIds: Array<string>, awards: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }> }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
@@ -241,7 +241,7 @@ fragment AwardFields on Award {
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
@@ -258,7 +258,7 @@ export const AwardablePeopleDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
@@ -323,7 +323,7 @@ fragment AwardFields on Award {
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name

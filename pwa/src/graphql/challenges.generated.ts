@@ -13,14 +13,14 @@ export type ChallengeRulesFieldsFragment = { id: string, name: string, descripti
 export type ChallengesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ChallengesQuery = { challenges: Array<{ id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null }>, pendingDuels: Array<{ id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null }>, metrics: Array<{ id: string, name: string, unitLabel: string }>, duelOpponents: Array<{ id: string, displayName: string }> };
+export type ChallengesQuery = { challenges: Array<{ prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number }>, card: { myRank: number | null, myTied: boolean, myScore: number | null, leaderName: string | null, leaderUserId: string | null, leaderCount: number } }>, pendingDuels: Array<{ id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null }>, metrics: Array<{ id: string, name: string, unitLabel: string }>, duelOpponents: Array<{ id: string, displayName: string }> };
 
 export type ChallengeQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ChallengeQuery = { challenge: { description: string, prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, leagues: Array<string>, visibility: Types.LeaderboardVisibility, topN: number, closedAt: string | null, viewerCanManage: boolean, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number, label: string }>, metrics: Array<{ weight: number, metric: { id: string, name: string, unitLabel: string } }>, myStanding: { participantId: string, rank: number, participantCount: number, league: string, score: number, gapToNextRank: number | null, nextThreshold: number | null, gapToNextThreshold: number | null, finalRank: number | null, breakdown: Array<{ kind: string, label: string, value: number, target: number | null, baseline: number | null, weight: number, percent: number | null, points: number }> } | null, aroundMe: Array<{ participantId: string, rank: number, displayName: string | null, unitName: string, score: number, thresholdsReached: number, isMe: boolean }> } | null };
+export type ChallengeQuery = { challenge: { description: string, prizes: string, scoringMode: Types.ScoringMode, raceTarget: number | null, leagues: Array<string>, visibility: Types.LeaderboardVisibility, topN: number, closedAt: string | null, viewerCanManage: boolean, id: string, name: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, startsAt: string, endsAt: string, participantCount: number, duelState: Types.DuelState | null, thresholds: Array<{ score: number, label: string }>, metrics: Array<{ weight: number, metric: { id: string, name: string, unitLabel: string } }>, myStanding: { participantId: string, rank: number, tiedWith: number, participantCount: number, league: string, score: number, gapToNextRank: number | null, nextThreshold: number | null, gapToNextThreshold: number | null, finalRank: number | null, breakdown: Array<{ kind: string, label: string, value: number, target: number | null, baseline: number | null, weight: number, percent: number | null, points: number }> } | null, aroundMe: Array<{ participantId: string, rank: number, tied: boolean, displayName: string | null, unitName: string, score: number, thresholdsReached: number, isMe: boolean }> } | null };
 
 export type LeaderboardEventsSubscriptionVariables = Exact<{
   challengeId: string;
@@ -28,7 +28,7 @@ export type LeaderboardEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type LeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
+export type LeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, previousScore: number | null, tied: boolean, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
 
 export type AnswerDuelMutationVariables = Exact<{
   challengeId: string;
@@ -298,6 +298,54 @@ export type PastChallengesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PastChallengesQuery = { challenges: Array<{ id: string, name: string, format: Types.ChallengeFormat, startsAt: string, viewerCanManage: boolean }> };
 
+export type KioskLinkFieldsFragment = { id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null };
+
+export type KioskLinksQueryVariables = Exact<{
+  challengeId: string;
+}>;
+
+
+export type KioskLinksQuery = { kioskLinks: Array<{ id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateKioskLinkMutationVariables = Exact<{
+  challengeId: string;
+  label: string;
+}>;
+
+
+export type CreateKioskLinkMutation = { createKioskLink:
+    | { __typename: 'CreateKioskLinkSuccess', url: string, link: { id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type RevokeKioskLinkMutationVariables = Exact<{
+  linkId: string;
+}>;
+
+
+export type RevokeKioskLinkMutation = { revokeKioskLink:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'RevokeKioskLinkSuccess', link: { id: string, label: string, createdAt: string, lastUsedAt: string | null, revokedAt: string | null } }
+   };
+
+export type KioskBoardQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type KioskBoardQuery = { kioskBoard: { challengeId: string, name: string, organizationName: string, status: Types.ChallengeStatus, format: Types.ChallengeFormat, scoringMode: Types.ScoringMode, visibility: Types.LeaderboardVisibility, topN: number, raceTarget: number | null, prizes: string, startsAt: string, endsAt: string, leagues: Array<string> } };
+
+export type KioskLeaderboardEventsSubscriptionVariables = Exact<{
+  token: string;
+  league?: string | null | undefined;
+}>;
+
+
+export type KioskLeaderboardEventsSubscription = { leaderboard: { type: Types.LeaderboardEventType, version: number, league: string, rows: Array<{ participantId: string, rank: number, previousRank: number | null, previousScore: number | null, tied: boolean, displayName: string | null, unitName: string, score: number, thresholdsReached: number }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -373,10 +421,33 @@ export const ChallengeRulesFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ChallengeRulesFields"}) as unknown as TypedDocumentString<ChallengeRulesFieldsFragment, unknown>;
+export const KioskLinkFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KioskLinkFields on KioskLink {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}
+    `, {"fragmentName":"KioskLinkFields"}) as unknown as TypedDocumentString<KioskLinkFieldsFragment, unknown>;
 export const ChallengesDocument = new TypedDocumentString(`
     query Challenges {
   challenges {
     ...ChallengeSummaryFields
+    prizes
+    scoringMode
+    raceTarget
+    thresholds {
+      score
+    }
+    card {
+      myRank
+      myTied
+      myScore
+      leaderName
+      leaderUserId
+      leaderCount
+    }
   }
   pendingDuels {
     ...ChallengeSummaryFields
@@ -429,6 +500,7 @@ export const ChallengeDocument = new TypedDocumentString(`
     myStanding {
       participantId
       rank
+      tiedWith
       participantCount
       league
       score
@@ -450,6 +522,7 @@ export const ChallengeDocument = new TypedDocumentString(`
     aroundMe {
       participantId
       rank
+      tied
       displayName
       unitName
       score
@@ -478,6 +551,8 @@ export const LeaderboardEventsDocument = new TypedDocumentString(`
       participantId
       rank
       previousRank
+      previousScore
+      tied
       displayName
       unitName
       score
@@ -1221,4 +1296,101 @@ export const PastChallengesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PastChallengesQuery, PastChallengesQueryVariables>;
+export const KioskLinksDocument = new TypedDocumentString(`
+    query KioskLinks($challengeId: ID!) {
+  kioskLinks(challengeId: $challengeId) {
+    ...KioskLinkFields
+  }
+}
+    fragment KioskLinkFields on KioskLink {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<KioskLinksQuery, KioskLinksQueryVariables>;
+export const CreateKioskLinkDocument = new TypedDocumentString(`
+    mutation CreateKioskLink($challengeId: ID!, $label: String!) {
+  createKioskLink(challengeId: $challengeId, label: $label) {
+    __typename
+    ... on CreateKioskLinkSuccess {
+      url
+      link {
+        ...KioskLinkFields
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    fragment KioskLinkFields on KioskLink {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<CreateKioskLinkMutation, CreateKioskLinkMutationVariables>;
+export const RevokeKioskLinkDocument = new TypedDocumentString(`
+    mutation RevokeKioskLink($linkId: ID!) {
+  revokeKioskLink(linkId: $linkId) {
+    __typename
+    ... on RevokeKioskLinkSuccess {
+      link {
+        ...KioskLinkFields
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    fragment KioskLinkFields on KioskLink {
+  id
+  label
+  createdAt
+  lastUsedAt
+  revokedAt
+}`) as unknown as TypedDocumentString<RevokeKioskLinkMutation, RevokeKioskLinkMutationVariables>;
+export const KioskBoardDocument = new TypedDocumentString(`
+    query KioskBoard($token: String!) {
+  kioskBoard(token: $token) {
+    challengeId
+    name
+    organizationName
+    status
+    format
+    scoringMode
+    visibility
+    topN
+    raceTarget
+    prizes
+    startsAt
+    endsAt
+    leagues
+  }
+}
+    `) as unknown as TypedDocumentString<KioskBoardQuery, KioskBoardQueryVariables>;
+export const KioskLeaderboardEventsDocument = new TypedDocumentString(`
+    subscription KioskLeaderboardEvents($token: String!, $league: String) {
+  leaderboard: kioskLeaderboard(token: $token, league: $league) {
+    type
+    version
+    league
+    rows {
+      participantId
+      rank
+      previousRank
+      previousScore
+      tied
+      displayName
+      unitName
+      score
+      thresholdsReached
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<KioskLeaderboardEventsSubscription, KioskLeaderboardEventsSubscriptionVariables>;
 export type { Types };

@@ -161,10 +161,22 @@ function isCloseEvent(value: unknown): value is { code: number; reason?: string 
   return typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'number';
 }
 
+// what the socket says it is in `connection_init`: nothing (the cookie is the session), or a
+// showroom screen's kiosk link (server.challenges.kiosk), which opens its one board read-only
+let connectionParams: Record<string, string> | undefined;
+
+/** A kiosk screen: the socket authenticates with its kiosk token instead of a session. */
+export function setKioskConnection(token: string): void {
+  if (connectionParams?.kiosk === token) return;
+  connectionParams = { kiosk: token };
+  resetLiveConnection();
+}
+
 function socket(): Client {
   if (socketClient) return socketClient;
   const client = createClient({
     url: socketUrl,
+    connectionParams: () => connectionParams ?? {},
     lazy: true,
     retryAttempts: Infinity,
     // Any failure but a refused session is worth another try; 4401 never reaches here.

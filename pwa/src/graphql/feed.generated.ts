@@ -6,7 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type PostFieldsFragment = { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } };
+export type PostFieldsFragment = { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } };
 
 export type FeedQueryVariables = Exact<{
   first: number;
@@ -16,7 +16,7 @@ export type FeedQueryVariables = Exact<{
 }>;
 
 
-export type FeedQuery = { feed: { pinned: Array<{ id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } }>, edges: Array<{ cursor: string, node: { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FeedQuery = { feed: { pinned: Array<{ id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } }>, edges: Array<{ cursor: string, node: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreatePostMutationVariables = Exact<{
   input: Types.CreatePostInput;
@@ -24,7 +24,7 @@ export type CreatePostMutationVariables = Exact<{
 
 
 export type CreatePostMutation = { createPost:
-    | { __typename: 'CreatePostSuccess', post: { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }
+    | { __typename: 'CreatePostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
@@ -36,7 +36,7 @@ export type LikePostMutationVariables = Exact<{
 
 
 export type LikePostMutation = { likePost:
-    | { __typename: 'LikePostSuccess', post: { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }
+    | { __typename: 'LikePostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
    };
@@ -47,7 +47,7 @@ export type UnlikePostMutationVariables = Exact<{
 
 
 export type UnlikePostMutation = { unlikePost:
-    | { __typename: 'LikePostSuccess', post: { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }
+    | { __typename: 'LikePostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
    };
@@ -57,7 +57,7 @@ export type FeedEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type FeedEventsSubscription = { feedEvents: { version: number, type: Types.FeedEventType, postId: string, likeCount: number | null, commentCount: number | null, commentId: string | null, post: { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } | null } };
+export type FeedEventsSubscription = { feedEvents: { version: number, type: Types.FeedEventType, postId: string, likeCount: number | null, commentCount: number | null, commentId: string | null, post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } | null } };
 
 export type MentionSuggestionsQueryVariables = Exact<{
   search: string;
@@ -96,6 +96,11 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -124,14 +129,27 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
     }
   }
 }
-    `, {"fragmentName":"PostFields"}) as unknown as TypedDocumentString<PostFieldsFragment, unknown>;
+    fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
+  }
+}`, {"fragmentName":"PostFields"}) as unknown as TypedDocumentString<PostFieldsFragment, unknown>;
 export const FeedDocument = new TypedDocumentString(`
     query Feed($first: Int!, $after: String, $filter: FeedFilter, $order: FeedOrder) {
   feed(first: $first, after: $after, filter: $filter, order: $order) {
@@ -154,6 +172,11 @@ export const FeedDocument = new TypedDocumentString(`
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -182,11 +205,25 @@ export const FeedDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
     }
+  }
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<FeedQuery, FeedQueryVariables>;
 export const CreatePostDocument = new TypedDocumentString(`
@@ -214,6 +251,11 @@ export const CreatePostDocument = new TypedDocumentString(`
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -242,11 +284,25 @@ export const CreatePostDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
     }
+  }
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<CreatePostMutation, CreatePostMutationVariables>;
 export const LikePostDocument = new TypedDocumentString(`
@@ -271,6 +327,11 @@ export const LikePostDocument = new TypedDocumentString(`
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -299,11 +360,25 @@ export const LikePostDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
     }
+  }
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<LikePostMutation, LikePostMutationVariables>;
 export const UnlikePostDocument = new TypedDocumentString(`
@@ -328,6 +403,11 @@ export const UnlikePostDocument = new TypedDocumentString(`
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -356,11 +436,25 @@ export const UnlikePostDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
     }
+  }
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<UnlikePostMutation, UnlikePostMutationVariables>;
 export const FeedEventsDocument = new TypedDocumentString(`
@@ -381,6 +475,11 @@ export const FeedEventsDocument = new TypedDocumentString(`
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -409,11 +508,25 @@ export const FeedEventsDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
     }
+  }
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<FeedEventsSubscription, FeedEventsSubscriptionVariables>;
 export const MentionSuggestionsDocument = new TypedDocumentString(`

@@ -6,7 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type CommentFieldsFragment = { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } };
+export type CommentFieldsFragment = { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } };
 
 export type PostPageQueryVariables = Exact<{
   id: string;
@@ -14,7 +14,7 @@ export type PostPageQueryVariables = Exact<{
 }>;
 
 
-export type PostPageQuery = { post: { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, comments: { edges: Array<{ cursor: string, node: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } | null };
+export type PostPageQuery = { post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, comments: { edges: Array<{ cursor: string, node: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } | null };
 
 export type AddCommentMutationVariables = Exact<{
   input: Types.AddCommentInput;
@@ -22,7 +22,7 @@ export type AddCommentMutationVariables = Exact<{
 
 
 export type AddCommentMutation = { addComment:
-    | { __typename: 'AddCommentSuccess', comment: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } }, post: { id: string, commentCount: number } }
+    | { __typename: 'AddCommentSuccess', comment: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } }, post: { id: string, commentCount: number } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -92,7 +92,7 @@ export type PostEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type PostEventsSubscription = { feedEvents: { version: number, type: Types.FeedEventType, postId: string, likeCount: number | null, commentCount: number | null, commentId: string | null, comment: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } | null } };
+export type PostEventsSubscription = { feedEvents: { version: number, type: Types.FeedEventType, postId: string, likeCount: number | null, commentCount: number | null, commentId: string | null, comment: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } | null } };
 
 export type EditPostMutationVariables = Exact<{
   input: Types.EditPostInput;
@@ -100,7 +100,7 @@ export type EditPostMutationVariables = Exact<{
 
 
 export type EditPostMutation = { editPost:
-    | { __typename: 'EditPostSuccess', post: { id: string, kind: Types.PostKind, body: string, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null } } }
+    | { __typename: 'EditPostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -139,7 +139,7 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
@@ -174,7 +174,7 @@ export const PostPageDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
@@ -185,6 +185,11 @@ fragment PostFields on Post {
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -213,11 +218,25 @@ fragment PostFields on Post {
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
     }
+  }
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<PostPageQuery, PostPageQueryVariables>;
 export const AddCommentDocument = new TypedDocumentString(`
@@ -248,7 +267,7 @@ export const AddCommentDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
@@ -340,7 +359,7 @@ export const PostEventsDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
@@ -366,6 +385,11 @@ export const EditPostDocument = new TypedDocumentString(`
   id
   kind
   body
+  systemKind
+  systemParams
+  systemRefs {
+    ...TextRefsFields
+  }
   createdAt
   editedAt
   audience
@@ -394,11 +418,25 @@ export const EditPostDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
     }
+  }
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
   }
 }`) as unknown as TypedDocumentString<EditPostMutation, EditPostMutationVariables>;
 export const PostReportsDocument = new TypedDocumentString(`

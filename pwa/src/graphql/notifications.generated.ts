@@ -6,7 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type NotificationFieldsFragment = { id: string, kind: Types.NotificationKind, text: string, link: string, count: number, read: boolean, updatedAt: string };
+export type NotificationFieldsFragment = { id: string, kind: Types.NotificationKind, text: string, params: unknown, actorNames: Array<string>, link: string, count: number, read: boolean, updatedAt: string, refs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } };
 
 export type NotificationsQueryVariables = Exact<{
   first: number;
@@ -14,7 +14,7 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { notifications: { unreadCount: number, edges: Array<{ node: { id: string, kind: Types.NotificationKind, text: string, link: string, count: number, read: boolean, updatedAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type NotificationsQuery = { notifications: { unreadCount: number, edges: Array<{ node: { id: string, kind: Types.NotificationKind, text: string, params: unknown, actorNames: Array<string>, link: string, count: number, read: boolean, updatedAt: string, refs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MarkNotificationsReadMutationVariables = Exact<{
   ids?: Array<string> | string | null | undefined;
@@ -26,7 +26,7 @@ export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCou
 export type NotificationEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationEventsSubscription = { notifications: { version: number, type: Types.NotificationEventType, unreadCount: number, notification: { id: string, kind: Types.NotificationKind, text: string, link: string, count: number, read: boolean, updatedAt: string } | null } };
+export type NotificationEventsSubscription = { notifications: { version: number, type: Types.NotificationEventType, unreadCount: number, notification: { id: string, kind: Types.NotificationKind, text: string, params: unknown, actorNames: Array<string>, link: string, count: number, read: boolean, updatedAt: string, refs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -51,12 +51,30 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   id
   kind
   text
+  params
+  actorNames
+  refs {
+    ...TextRefsFields
+  }
   link
   count
   read
   updatedAt
 }
-    `, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
+    fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
+  }
+}`, {"fragmentName":"NotificationFields"}) as unknown as TypedDocumentString<NotificationFieldsFragment, unknown>;
 export const NotificationsDocument = new TypedDocumentString(`
     query Notifications($first: Int!, $after: String) {
   notifications(first: $first, after: $after) {
@@ -76,10 +94,29 @@ export const NotificationsDocument = new TypedDocumentString(`
   id
   kind
   text
+  params
+  actorNames
+  refs {
+    ...TextRefsFields
+  }
   link
   count
   read
   updatedAt
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
 export const MarkNotificationsReadDocument = new TypedDocumentString(`
     mutation MarkNotificationsRead($ids: [ID!]) {
@@ -103,9 +140,28 @@ export const NotificationEventsDocument = new TypedDocumentString(`
   id
   kind
   text
+  params
+  actorNames
+  refs {
+    ...TextRefsFields
+  }
   link
   count
   read
   updatedAt
+}
+fragment TextRefsFields on TextRefs {
+  people {
+    id
+    name
+  }
+  badges {
+    id
+    name
+  }
+  challenges {
+    id
+    name
+  }
 }`) as unknown as TypedDocumentString<NotificationEventsSubscription, NotificationEventsSubscriptionVariables>;
 export type { Types };

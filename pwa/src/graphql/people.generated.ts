@@ -8,14 +8,14 @@ import type * as Types from './types.generated';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type BadgeFieldsFragment = { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean };
 
-export type AwardFieldsFragment = { id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null };
+export type AwardFieldsFragment = { id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null };
 
 export type PersonQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type PersonQuery = { user: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null, awards: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }>, labels: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, avatarUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }>, recognition: { wins: number, bestPractices: number, podiums: number } } | null };
+export type PersonQuery = { user: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null, awards: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }>, labels: Array<{ id: string, reason: string, level: string | null, awardedAt: string, expiresAt: string | null, status: Types.CredentialStatus, credentialUrl: string, verifyUrl: string, byRule: boolean, badge: { id: string, kind: Types.BadgeKind, name: string, description: string, emoji: string | null, imageUrl: string | null, category: Types.BadgeCategory, criteria: string, repeatable: boolean, validityDays: number | null, awardPolicy: Types.AwardPolicy, levels: Array<string>, retired: boolean }, recipient: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null }, awardedBy: { id: string, displayName: string } | null }>, recognition: { wins: number, bestPractices: number, podiums: number } } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -70,7 +70,7 @@ export const AwardFieldsFragmentDoc = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
@@ -102,7 +102,7 @@ export const PersonDocument = new TypedDocumentString(`
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name
@@ -152,7 +152,7 @@ fragment AwardFields on Award {
     id
     displayName
     initials
-    avatarUrl
+    photoUrl
     unit {
       id
       name

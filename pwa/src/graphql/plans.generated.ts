@@ -27,6 +27,83 @@ export type PlanChoicesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type PlanChoicesQuery = { trainingModules: Array<{ id: string, title: string, quizId: string | null }>, challenges: Array<{ id: string, name: string, status: Types.ChallengeStatus }> };
 
+export type PlanNextStepFieldsFragment = { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null };
+
+export type UnitPlanFieldsFragment = { unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }>, trainingToPush: Array<{ moduleId: string, title: string }> };
+
+export type MyPlanLiveSubscriptionVariables = Exact<{
+  unitId?: string | null | undefined;
+}>;
+
+
+export type MyPlanLiveSubscription = { myPlan: { version: number, at: string, myPlan: { day: string, plan: { id: string, name: string, startsOn: string, endsOn: string }, myNextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null } | null, units: Array<{ unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }>, trainingToPush: Array<{ moduleId: string, title: string }> }> } | null } };
+
+export type PlanFunctionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlanFunctionsQuery = { functions: Array<{ id: string, key: string, name: string, people: Array<{ id: string }> }> };
+
+export type PlanObjectiveHistoryQueryVariables = Exact<{
+  planId: string;
+  unitId?: string | null | undefined;
+}>;
+
+
+export type PlanObjectiveHistoryQuery = { planObjectiveHistory: Array<{ at: string, actorName: string | null, unitName: string, lever: Types.PlanViewLever, period: Types.ObjectivePeriod, periodStart: string, before: number | null, after: number, spread: boolean }> };
+
+export type SetPlanObjectiveMutationVariables = Exact<{
+  input: Types.SetPlanObjectiveInput;
+}>;
+
+
+export type SetPlanObjectiveMutation = { setPlanObjective:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetPlanObjectiveSuccess', objective: { id: string, target: number } }
+    | { __typename: 'ValidationError', code: string, message: string, field: string | null }
+   };
+
+export type MyBrandsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyBrandsQuery = { myBrands: Array<{ organizationId: string, name: string, content: Array<string>, current: boolean }> };
+
+export type SwitchBrandMutationVariables = Exact<{
+  organizationId: string;
+}>;
+
+
+export type SwitchBrandMutation = { switchBrand:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'SwitchBrandSuccess' }
+   };
+
+export type TeamSkillsQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+}>;
+
+
+export type TeamSkillsQuery = { teamSkills: Array<{ unitId: string, unitName: string, unitKind: string, assessed: number, radar: Array<{ skillId: string, name: string, level: number }>, weakest: Array<{ skill: { skillId: string, name: string, level: number, assessed: number }, modules: Array<{ moduleId: string, title: string }> }> }> };
+
+export type PlanReviewQueryVariables = Exact<{
+  planId: string;
+}>;
+
+
+export type PlanReviewQuery = { planReview: { plan: { id: string, name: string, startsOn: string, endsOn: string }, effects: Array<{ id: string, kind: Types.ImprovementKind, subjectId: string, title: string, unitName: string, indicator: Types.PlanViewLever, startedOn: string, before: number | null, after: number | null, change: number | null, comparableChange: number | null, comparableUnits: number, effect: number | null, verdict: Types.ImprovementVerdict }> } };
+
+export type PlanReviewCsvQueryVariables = Exact<{
+  planId: string;
+}>;
+
+
+export type PlanReviewCsvQuery = { planReviewCsv: string };
+
+export type PlanListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PlanListQuery = { performancePlans: Array<{ id: string, name: string, startsOn: string, endsOn: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -45,7 +122,55 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const PlanNextStepFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PlanNextStepFields on PlanNextStep {
+  kind
+  lever
+  subjectId
+  title
+  count
+}
+    `, {"fragmentName":"PlanNextStepFields"}) as unknown as TypedDocumentString<PlanNextStepFieldsFragment, unknown>;
+export const UnitPlanFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UnitPlanFields on UnitPlan {
+  unitId
+  unitName
+  unitKind
+  people
+  activePeople
+  departures
+  tenureDays
+  assessedPeople
+  levers {
+    lever
+    value
+    target
+    onTrack
+    objectiveUnitId
+    objectivePeriod
+    ownerFunctionId
+  }
+  nextStep {
+    ...PlanNextStepFields
+  }
+  weakestSkills {
+    skillId
+    name
+    level
+    assessed
+  }
+  trainingToPush {
+    moduleId
+    title
+  }
+}
+    fragment PlanNextStepFields on PlanNextStep {
+  kind
+  lever
+  subjectId
+  title
+  count
+}`, {"fragmentName":"UnitPlanFields"}) as unknown as TypedDocumentString<UnitPlanFieldsFragment, unknown>;
 export const PerformancePlansDocument = new TypedDocumentString(`
     query PerformancePlans {
   performancePlans {
@@ -99,4 +224,203 @@ export const PlanChoicesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlanChoicesQuery, PlanChoicesQueryVariables>;
+export const MyPlanLiveDocument = new TypedDocumentString(`
+    subscription MyPlanLive($unitId: ID) {
+  myPlan(unitId: $unitId) {
+    version
+    at
+    myPlan {
+      day
+      plan {
+        id
+        name
+        startsOn
+        endsOn
+      }
+      myNextStep {
+        ...PlanNextStepFields
+      }
+      units {
+        ...UnitPlanFields
+      }
+    }
+  }
+}
+    fragment PlanNextStepFields on PlanNextStep {
+  kind
+  lever
+  subjectId
+  title
+  count
+}
+fragment UnitPlanFields on UnitPlan {
+  unitId
+  unitName
+  unitKind
+  people
+  activePeople
+  departures
+  tenureDays
+  assessedPeople
+  levers {
+    lever
+    value
+    target
+    onTrack
+    objectiveUnitId
+    objectivePeriod
+    ownerFunctionId
+  }
+  nextStep {
+    ...PlanNextStepFields
+  }
+  weakestSkills {
+    skillId
+    name
+    level
+    assessed
+  }
+  trainingToPush {
+    moduleId
+    title
+  }
+}`) as unknown as TypedDocumentString<MyPlanLiveSubscription, MyPlanLiveSubscriptionVariables>;
+export const PlanFunctionsDocument = new TypedDocumentString(`
+    query PlanFunctions {
+  functions {
+    id
+    key
+    name
+    people {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanFunctionsQuery, PlanFunctionsQueryVariables>;
+export const PlanObjectiveHistoryDocument = new TypedDocumentString(`
+    query PlanObjectiveHistory($planId: ID!, $unitId: ID) {
+  planObjectiveHistory(planId: $planId, unitId: $unitId) {
+    at
+    actorName
+    unitName
+    lever
+    period
+    periodStart
+    before
+    after
+    spread
+  }
+}
+    `) as unknown as TypedDocumentString<PlanObjectiveHistoryQuery, PlanObjectiveHistoryQueryVariables>;
+export const SetPlanObjectiveDocument = new TypedDocumentString(`
+    mutation SetPlanObjective($input: SetPlanObjectiveInput!) {
+  setPlanObjective(input: $input) {
+    __typename
+    ... on SetPlanObjectiveSuccess {
+      objective {
+        id
+        target
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+    ... on ValidationError {
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetPlanObjectiveMutation, SetPlanObjectiveMutationVariables>;
+export const MyBrandsDocument = new TypedDocumentString(`
+    query MyBrands {
+  myBrands {
+    organizationId
+    name
+    content
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<MyBrandsQuery, MyBrandsQueryVariables>;
+export const SwitchBrandDocument = new TypedDocumentString(`
+    mutation SwitchBrand($organizationId: ID!) {
+  switchBrand(organizationId: $organizationId) {
+    __typename
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SwitchBrandMutation, SwitchBrandMutationVariables>;
+export const TeamSkillsDocument = new TypedDocumentString(`
+    query TeamSkills($unitId: ID) {
+  teamSkills(unitId: $unitId) {
+    unitId
+    unitName
+    unitKind
+    assessed
+    radar {
+      skillId
+      name
+      level
+    }
+    weakest {
+      skill {
+        skillId
+        name
+        level
+        assessed
+      }
+      modules {
+        moduleId
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TeamSkillsQuery, TeamSkillsQueryVariables>;
+export const PlanReviewDocument = new TypedDocumentString(`
+    query PlanReview($planId: ID!) {
+  planReview(planId: $planId) {
+    plan {
+      id
+      name
+      startsOn
+      endsOn
+    }
+    effects {
+      id
+      kind
+      subjectId
+      title
+      unitName
+      indicator
+      startedOn
+      before
+      after
+      change
+      comparableChange
+      comparableUnits
+      effect
+      verdict
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanReviewQuery, PlanReviewQueryVariables>;
+export const PlanReviewCsvDocument = new TypedDocumentString(`
+    query PlanReviewCsv($planId: ID!) {
+  planReviewCsv(planId: $planId)
+}
+    `) as unknown as TypedDocumentString<PlanReviewCsvQuery, PlanReviewCsvQueryVariables>;
+export const PlanListDocument = new TypedDocumentString(`
+    query PlanList {
+  performancePlans {
+    id
+    name
+    startsOn
+    endsOn
+  }
+}
+    `) as unknown as TypedDocumentString<PlanListQuery, PlanListQueryVariables>;
 export type { Types };

@@ -41,6 +41,26 @@ export type AuditActorKind =
   | 'INTEGRATION_TOKEN'
   | 'PERSON';
 
+/** What an audit row is about. */
+export type AuditKind =
+  | 'CHALLENGES'
+  | 'NETWORK'
+  | 'OTHER'
+  | 'PEOPLE'
+  | 'TARGETS'
+  | 'TOKENS';
+
+/** Narrows the audit log; every field is optional. */
+export type AuditLogFilter = {
+  kind?: AuditKind | null | undefined;
+  /** Changes made by this person or about them. */
+  personId?: string | null | undefined;
+  /** From this moment... */
+  since?: string | null | undefined;
+  /** ...to this one (excluded). */
+  until?: string | null | undefined;
+};
+
 /** Who may award a badge. */
 export type AwardPolicy =
   | 'ADMINS'
@@ -223,6 +243,21 @@ export type CreateTrainingModuleInput = {
   title: string;
 };
 
+export type CreateUnitInput = {
+  city?: string | null | undefined;
+  /** Unique in the organisation; letters, digits, - _ . */
+  externalCode?: string | null | undefined;
+  /** Below the parent's level: brand → region → distributor → point of sale → team. */
+  kind: UnitKind;
+  name: string;
+  parentId: string;
+};
+
+/** What becomes of an erased person's Open Badges credentials: KEEP (they keep verifying, the recipient hash frozen) or REVOKE. */
+export type CredentialChoice =
+  | 'KEEP'
+  | 'REVOKE';
+
 /** Whether an award is still valid. */
 export type CredentialStatus =
   | 'EXPIRED'
@@ -250,6 +285,11 @@ export type DashboardTable =
   | 'PEOPLE'
   | 'SATISFACTION'
   | 'SUB_UNITS';
+
+/** Whether a data export can be downloaded yet. */
+export type DataExportStatus =
+  | 'PENDING'
+  | 'READY';
 
 /** Answer to a duel invitation. */
 export type DuelState =
@@ -298,6 +338,31 @@ export type FeedFilter = {
 export type FeedOrder =
   | 'NEWEST'
   | 'TOP_OF_WEEK';
+
+export type ImportNetworkInput = {
+  /** false: check only; true: check, then apply when no line is bad. */
+  apply?: boolean;
+  /** With apply: apply the valid lines even when some are bad. */
+  applyValidOnly?: boolean;
+  /** Or the CSV itself, for files under the request limit. */
+  csv?: string | null | undefined;
+  filename?: string;
+  /** A file sent to POST /network/import. */
+  importId?: string | null | undefined;
+};
+
+/** What kind of action the plan measures. */
+export type ImprovementKind =
+  | 'ACTION_PLAN'
+  | 'CHALLENGE'
+  | 'TRAINING_CAMPAIGN';
+
+/** What the review concludes. */
+export type ImprovementVerdict =
+  | 'DID_NOT_WORK'
+  | 'NOT_MEASURED'
+  | 'TOO_EARLY'
+  | 'WORKED';
 
 export type InvitePeopleInput = {
   /** Language of the mail: fr or en. */
@@ -378,6 +443,12 @@ export type ModuleSectionInput = {
   videoUrl?: string | null | undefined;
 };
 
+export type MoveUnitInput = {
+  /** The new parent: of a higher level, not inside the unit. */
+  parentId: string;
+  unitId: string;
+};
+
 export type MysteryVisitInput = {
   comment?: string;
   sections: Array<MysteryVisitSectionInput>;
@@ -390,6 +461,30 @@ export type MysteryVisitSectionInput = {
   /** 0 to 100. */
   score: number;
 };
+
+/** Where an import is. */
+export type NetworkImportStatus =
+  | 'APPLIED'
+  | 'APPLYING'
+  | 'CHECKED'
+  | 'CHECKING'
+  | 'FAILED'
+  | 'REFUSED'
+  | 'UPLOADED';
+
+/** What to do next; the PWA words it in the reader's language. */
+export type NextStepKind =
+  | 'COMPLETE_MODULE'
+  | 'ENGAGE_TEAM'
+  | 'FOLLOW_ACTION_PLAN'
+  | 'NOTHING_MEASURED'
+  | 'ON_TRACK'
+  | 'PLAY_CHALLENGE'
+  | 'PUSH_SKILL'
+  | 'REMIND_TRAINING'
+  | 'REVISE_QUIZ'
+  | 'START_ACTION_PLAN'
+  | 'TAKE_QUIZ';
 
 export type NotificationEventType =
   | 'NOTIFICATION'
@@ -416,6 +511,12 @@ export type NotificationKind =
   | 'TRAINING_ASSIGNED'
   | 'TRAINING_REMINDER';
 
+/** The period an objective was set for. */
+export type ObjectivePeriod =
+  | 'MONTH'
+  | 'PLAN'
+  | 'QUARTER';
+
 /** People or units. */
 export type ParticipantKind =
   | 'UNIT'
@@ -438,6 +539,15 @@ export type PlanLever =
   | 'CHALLENGES'
   | 'QUIZ'
   | 'SATISFACTION'
+  | 'TRAINING';
+
+/** A lever of « Notre plan ». */
+export type PlanViewLever =
+  | 'CHALLENGES'
+  | 'QUIZ'
+  | 'RETENTION'
+  | 'SATISFACTION'
+  | 'SKILLS'
   | 'TRAINING';
 
 /** Who may read a post: the author's team or point of sale, region, or the whole network. */
@@ -556,6 +666,30 @@ export type ScoringMode =
   | 'IMPROVEMENT'
   | 'PERCENT_OF_TARGET';
 
+/** An objective: on a unit (it holds for everything below until overridden), for a lever and a period. */
+export type SetPlanObjectiveInput = {
+  /** Any day of the period (default: today). */
+  day?: string | null | undefined;
+  lever: PlanViewLever;
+  period?: ObjectivePeriod;
+  planId: string;
+  /** Also remove the overrides below, so it holds for the whole subtree. */
+  spread?: boolean;
+  /** 0–100 (percent, index points), 1–4 for SKILLS. */
+  target: number;
+  unitId: string;
+};
+
+export type SetupOrganizationInput = {
+  displayName: string;
+  /** The first admin's e-mail. */
+  email: string;
+  organizationName: string;
+  password: string;
+  /** The one-time setup token printed on the server's console. */
+  token: string;
+};
+
 export type SignUpInput = {
   displayName: string;
   email: string;
@@ -643,6 +777,17 @@ export type UpdatePersonInput = {
   unitId?: string | null | undefined;
 };
 
+/** Only the fields given change. Days: 0 keeps forever, at most 7300. */
+export type UpdatePrivacyPolicyInput = {
+  auditDays?: number | null | undefined;
+  boardsAnonymousOutsideTeam?: boolean | null | undefined;
+  deletedMediaDays?: number | null | undefined;
+  notificationsDays?: number | null | undefined;
+  outboxDays?: number | null | undefined;
+  resultsDays?: number | null | undefined;
+  sessionsDays?: number | null | undefined;
+};
+
 /** Only the fields given change. */
 export type UpdatePushPreferencesInput = {
   kinds?: Array<PushKindPreferenceInput> | null | undefined;
@@ -680,4 +825,14 @@ export type UpdateTrainingModuleInput = {
   sections: Array<ModuleSectionInput>;
   summary?: string;
   title: string;
+};
+
+export type UpdateUnitInput = {
+  /** Unchanged when omitted; empty removes it. */
+  city?: string | null | undefined;
+  /** Unchanged when omitted; empty removes it. */
+  externalCode?: string | null | undefined;
+  /** Unchanged when omitted. */
+  name?: string | null | undefined;
+  unitId: string;
 };

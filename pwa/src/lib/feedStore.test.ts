@@ -226,7 +226,7 @@ describe('feed events of the complete feed', () => {
     likeCount: 2,
     commentCount: 0,
     likedByMe: true,
-    author: { id: 'a', displayName: 'Julie', initials: 'J', avatarUrl: null, unit: null },
+    author: { id: 'a', displayName: 'Julie', initials: 'J', photoUrl: null, unit: null },
   });
   const state = { ...emptyFeed, posts: [base], pinned: [base], lastVersion: 1 };
 
@@ -266,7 +266,7 @@ describe('removed posts', () => {
 describe('a ranked feed (« Top de la semaine »)', () => {
   it('keeps the server order when the viewer publishes', () => {
     const make = (id: string, createdAt: string): Post =>
-      postFixture({ id, body: id, createdAt, author: { id: '1', displayName: 'A', initials: 'A', avatarUrl: null, unit: null } });
+      postFixture({ id, body: id, createdAt, author: { id: '1', displayName: 'A', initials: 'A', photoUrl: null, unit: null } });
     const ranked = { ...emptyFeed, ranked: true, posts: [make('1', '2026-11-20T08:00:00Z'), make('3', '2026-11-25T08:00:00Z')] };
     const next = ownPostCreated(ranked, make('9', '2026-11-26T08:00:00Z'));
     expect(next.posts.map((post) => post.id)).toEqual(['9', '1', '3']);

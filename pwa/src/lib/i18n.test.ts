@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, createTranslator } from './i18n';
+import { chooseLanguage, createTranslator, keepTogether } from './i18n';
 import fr from '../i18n/fr.json';
 import en from '../i18n/en.json';
 
@@ -79,5 +79,13 @@ describe('catalogues', () => {
     expect(t('post.kind.WIN')).toBe('Réussite');
     expect(t('post.kind.BEST_PRACTICE')).toBe('Bonne pratique');
     expect(t('feed.newPosts', { count: 3 })).toBe('3 nouvelles publications');
+  });
+});
+
+describe('keepTogether', () => {
+  it('never lets « » or high punctuation start a line in French', () => {
+    const say = createTranslator('fr', { quoted: 'Le challenge « {name} » commence !' });
+    expect(say('quoted', { name: 'Printemps' })).toBe('Le challenge «\u00a0Printemps\u00a0» commence\u00a0!');
+    expect(keepTogether('Podium: 1st')).toBe('Podium: 1st');
   });
 });

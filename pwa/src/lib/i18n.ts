@@ -40,8 +40,17 @@ export function createTranslator<K extends string>(
     const entry = catalogue[key] ?? fallback[key];
     if (entry === undefined) return key;
     const template = typeof entry === 'string' ? entry : pickPluralForm(entry, plurals, params.count);
-    return interpolate(template, params, numbers);
+    return keepTogether(interpolate(template, params, numbers));
   };
+}
+
+/**
+ * French quotes never part from what they quote, nor « ! », « ? », « : » from their word:
+ * the space inside « … » and before high punctuation becomes a no-break space, so a line
+ * never starts with « » » or « ! ».
+ */
+export function keepTogether(text: string): string {
+  return text.replace(/« /g, '«\u00a0').replace(/ ([»!?:;])/g, '\u00a0$1');
 }
 
 function pickPluralForm(

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, EMPTY_BOARD, myRankAfter, ordinal, ringDash, tvPage, type BoardEvent, type BoardRow } from './leaderboard';
+import {
+  applyEvent, EMPTY_BOARD, movementOf, myRankAfter, ordinal, podiumSplit, raceProgress, rankText, ringDash, sharedRanks, tvPage,
+  type BoardEvent, type BoardRow,
+} from './leaderboard';
 
 const row = (id: string, rank: number, score = 100 - rank): BoardRow => ({
   participantId: id, rank, displayName: `P${id}`, unitName: 'Lille', score, thresholdsReached: 0,
@@ -15,9 +18,16 @@ describe('applyEvent', () => {
 
   it('moves a row up and shifts the ones it passed', () => {
     const { board } = applyEvent(EMPTY_BOARD, snapshot);
-    const moved = applyEvent(board, { type: 'ROWS', version: 5, league: '', rows: [{ ...row('d', 2, 99), previousRank: 4 }] });
+    const moved = applyEvent(board, { type: 'ROWS', version: 5, league: '', rows: [{ ...row('d', 2, 98.5), previousRank: 4, previousScore: 96 }] });
     expect(moved.needsSnapshot).toBe(false);
     expect(moved.board.rows.map((r) => [r.participantId, r.rank])).toEqual([['a', 1], ['d', 2], ['b', 3], ['c', 4]]);
+  });
+
+  it('puts a row reaching a score level with the others, sharing their rank', () => {
+    const { board } = applyEvent(EMPTY_BOARD, snapshot);
+    const moved = applyEvent(board, { type: 'ROWS', version: 5, league: '', rows: [{ ...row('d', 2, 98), previousRank: 4, previousScore: 96 }] });
+    expect(moved.board.rows.map((r) => [r.participantId, r.rank, r.tied])).toEqual(
+      [['a', 1, false], ['b', 2, true], ['d', 2, true], ['c', 4, false]]);
   });
 
   it('brings in a row from below the window and drops the last one', () => {
@@ -28,8 +38,13 @@ describe('applyEvent', () => {
 
   it('moves a row down and lets the others up', () => {
     const { board } = applyEvent(EMPTY_BOARD, snapshot);
-    const moved = applyEvent(board, { type: 'ROWS', version: 5, league: '', rows: [{ ...row('a', 3, 1), previousRank: 1 }] });
+    const moved = applyEvent(board, { type: 'ROWS', version: 5, league: '', rows: [{ ...row('a', 3, 96.5), previousRank: 1, previousScore: 99 }] });
     expect(moved.board.rows.map((r) => [r.participantId, r.rank])).toEqual([['b', 1], ['c', 2], ['a', 3], ['d', 4]]);
+  });
+
+  it('asks for a snapshot when a mover ranks where the window cannot place it', () => {
+    const { board } = applyEvent(EMPTY_BOARD, snapshot);
+    expect(applyEvent(board, { type: 'ROWS', version: 5, league: '', rows: [{ ...row('z', 2, 200) }] }).needsSnapshot).toBe(true);
   });
 
   it('asks for a snapshot on a gap or a reset, and ignores what it already has', () => {
@@ -40,12 +55,49 @@ describe('applyEvent', () => {
   });
 });
 
+describe('sharedRanks', () => {
+  it('gives equal scores one rank and skips the places they take (1, 2, 2, 4)', () => {
+    const ranked = sharedRanks([{ score: 50 }, { score: 47.5 }, { score: 47.5 }, { score: 40 }]);
+    expect(ranked.map((r) => [r.rank, r.tied])).toEqual([[1, false], [2, true], [2, true], [4, false]]);
+  });
+});
+
 describe('myRankAfter', () => {
-  it('follows my own move, and those who pass me or fall behind me', () => {
-    expect(myRankAfter(5, 'me', { type: 'ROWS', version: 1, league: '', rows: [{ ...row('me', 2), previousRank: 5 }] })).toBe(2);
-    expect(myRankAfter(5, 'me', { type: 'ROWS', version: 1, league: '', rows: [{ ...row('x', 3), previousRank: 9 }] })).toBe(6);
-    expect(myRankAfter(5, 'me', { type: 'ROWS', version: 1, league: '', rows: [{ ...row('x', 8), previousRank: 2 }] })).toBe(4);
-    expect(myRankAfter(5, 'me', { type: 'ROWS', version: 1, league: '', rows: [{ ...row('x', 1), previousRank: 3 }] })).toBe(5);
+  const event = (mover: BoardRow): BoardEvent => ({ type: 'ROWS', version: 1, league: '', rows: [mover] });
+  const me = { rank: 5, score: 40 };
+  it('follows my own move', () => {
+    expect(myRankAfter(me, 'me', event({ ...row('me', 2), score: 70 }))).toEqual({ rank: 2, score: 70 });
+  });
+  it('counts one who passes me, and not one who only levels with me', () => {
+    expect(myRankAfter(me, 'me', event({ ...row('x', 3, 45), previousScore: 30 })).rank).toBe(6);
+    expect(myRankAfter(me, 'me', event({ ...row('x', 5, 40), previousScore: 30 })).rank).toBe(5);
+  });
+  it('lets me up when one above falls to my level or below, and ignores moves above me', () => {
+    expect(myRankAfter(me, 'me', event({ ...row('x', 5, 40), previousScore: 60 })).rank).toBe(4);
+    expect(myRankAfter(me, 'me', event({ ...row('x', 1, 90), previousScore: 60 })).rank).toBe(5);
+    expect(myRankAfter(me, 'me', event({ ...row('x', 1, 90), previousScore: null })).rank).toBe(6);
+  });
+});
+
+describe('rankText, raceProgress, podiumSplit, movementOf', () => {
+  it('says a shared rank with « ex aequo »', () => {
+    expect([rankText(2, true, 'fr'), rankText(1, false, 'fr'), rankText(2, true, 'en'), rankText(3, false, 'en')]).toEqual(
+      ['2e ex aequo', '1er', '2nd (tied)', '3rd']);
+  });
+  it('measures a race to its target', () => {
+    expect(raceProgress(40, 80)).toEqual({ share: 0.5, reached: false, remaining: 40 });
+    expect(raceProgress(90, 80)).toEqual({ share: 1, reached: true, remaining: 0 });
+    expect(raceProgress(5, 0)).toEqual({ share: 0, reached: false, remaining: 0 });
+  });
+  it('puts ranks 1 to 3 on the podium, ties included, three faces at most', () => {
+    const rows = sharedRanks([{ score: 9 }, { score: 9 }, { score: 7 }, { score: 7 }, { score: 1 }]);
+    expect(podiumSplit(rows).podium.map((r) => r.rank)).toEqual([1, 1, 3]);
+    expect(podiumSplit(rows).rest.map((r) => r.rank)).toEqual([3, 5]);
+    expect(podiumSplit(sharedRanks([{ score: 0 }, { score: 0 }])).podium).toEqual([]);
+  });
+  it('tells the arrow from the rank before', () => {
+    expect([movementOf({ rank: 2, previousRank: 4 }), movementOf({ rank: 4, previousRank: 2 }), movementOf({ rank: 3 })]).toEqual(
+      ['up', 'down', 'same']);
   });
 });
 

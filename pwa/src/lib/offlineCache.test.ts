@@ -29,6 +29,7 @@ const viewer: Viewer = {
   initials: 'IM',
   role: 'MEMBER',
   language: 'fr',
+  photoUrl: null,
   unit: { id: 'unit1', name: 'Lyon Part-Dieu' },
   organization: { id: 'o1', name: 'Élan Auto' },
 };
@@ -41,7 +42,7 @@ const post = (n: number): Post =>
   createdAt: '2025-06-15T10:00:00.000Z',
   likeCount: n,
   likedByMe: false,
-  author: { id: 'u2', displayName: 'Paul', initials: 'P', avatarUrl: null, unit: null },
+  author: { id: 'u2', displayName: 'Paul', initials: 'P', photoUrl: null, unit: null },
   });
 
 const now = new Date('2025-06-15T12:00:00Z');

@@ -4,7 +4,7 @@ import { commentAdded, commentRemoved, likeSet, postEventApplied, type PostEvent
 import { postFixture } from './testing/fixtures';
 
 function comment(id: string, body = `Bravo ${id}`): Comment {
-  return { id, body, createdAt: '2026-11-27T08:00:00Z', editedAt: null, author: { id: 'u2', displayName: 'Paul', initials: 'P', avatarUrl: null, unit: null } };
+  return { id, body, createdAt: '2026-11-27T08:00:00Z', editedAt: null, author: { id: 'u2', displayName: 'Paul', initials: 'P', photoUrl: null, unit: null } };
 }
 
 function thread(comments: Comment[]): Thread {

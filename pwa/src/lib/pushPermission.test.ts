@@ -50,7 +50,13 @@ describe('subscribing helpers', () => {
     expect(subscriptionKeys({ endpoint: 'https://x' })).toBeNull();
   });
   it('names devices for the settings screen', () => {
-    expect(deviceName(CHROME_ANDROID)).toBe('Chrome · Android');
-    expect(deviceName(SAFARI_IPHONE)).toBe('Safari · iOS');
+    const words = { 'push.device.named': '{browser} on {system}', 'push.device.browser': '{browser}', 'push.device.system': 'A browser on {system}', 'push.device.unknown': 'Unknown device' };
+    const say = (key: keyof typeof words, params: Record<string, string> = {}) => words[key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
+    expect(deviceName(CHROME_ANDROID, say)).toBe('Chrome on Android');
+    expect(deviceName(SAFARI_IPHONE, say)).toBe('Safari on iOS');
+    expect(deviceName('Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/23.0 Chrome/115.0 Mobile Safari/537.36', say)).toBe('Samsung Internet on Android');
+    expect(deviceName('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 Edg/126.0', say)).toBe('Edge on Windows');
+    expect(deviceName('Python-urllib/3.11', say)).toBe('Unknown device');
+    expect(deviceName('', say)).toBe('Unknown device');
   });
 });

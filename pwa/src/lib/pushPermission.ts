@@ -73,28 +73,34 @@ export function subscriptionKeys(json: { endpoint?: string; keys?: Record<string
   return endpoint && p256dh && auth ? { endpoint, p256dh, auth } : null;
 }
 
-/** A short, readable name for a registered device, from its user agent. */
-export function deviceName(userAgent: string): string {
-  const browser = /Edg\//.test(userAgent)
-    ? 'Edge'
-    : /Firefox\//.test(userAgent)
-      ? 'Firefox'
-      : /Chrome\/|CriOS/.test(userAgent)
-        ? 'Chrome'
-        : /Safari\//.test(userAgent)
-          ? 'Safari'
-          : null;
-  const system = /Android/.test(userAgent)
-    ? 'Android'
-    : /iPhone|iPad|iPod/.test(userAgent)
-      ? 'iOS'
-      : /Windows/.test(userAgent)
-        ? 'Windows'
-        : /Mac OS X|Macintosh/.test(userAgent)
-          ? 'macOS'
-          : /Linux/.test(userAgent)
-            ? 'Linux'
-            : null;
-  if (browser && system) return `${browser} · ${system}`;
-  return browser ?? system ?? (userAgent.slice(0, 40) || '?');
+const BROWSERS: readonly [RegExp, string][] = [
+  [/EdgA?\/|Edg\//, 'Edge'],
+  [/SamsungBrowser\//, 'Samsung Internet'],
+  [/OPR\/|Opera/, 'Opera'],
+  [/Firefox\/|FxiOS/, 'Firefox'],
+  [/Chrome\/|CriOS/, 'Chrome'],
+  [/Safari\//, 'Safari'],
+];
+const SYSTEMS: readonly [RegExp, string][] = [
+  [/Android/, 'Android'],
+  [/iPhone|iPad|iPod/, 'iOS'],
+  [/Windows/, 'Windows'],
+  [/CrOS/, 'ChromeOS'],
+  [/Mac OS X|Macintosh/, 'macOS'],
+  [/Linux/, 'Linux'],
+];
+
+type DeviceWords = (key: 'push.device.named' | 'push.device.browser' | 'push.device.system' | 'push.device.unknown', params?: Record<string, string>) => string;
+
+/**
+ * A readable name for a registered device, from its user agent: « Chrome sur Android »,
+ * "Safari on iOS"; never the raw agent (« Python-urllib/3.11 » reads « Appareil inconnu »).
+ */
+export function deviceName(userAgent: string, say: DeviceWords): string {
+  const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
+  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1] ?? null;
+  if (browser && system) return say('push.device.named', { browser, system });
+  if (browser) return say('push.device.browser', { browser });
+  if (system) return say('push.device.system', { system });
+  return say('push.device.unknown');
 }

@@ -37,7 +37,9 @@ describe('formatRelativeTime in French', () => {
 describe('formatRelativeTime in English', () => {
   it('uses English wording', () => {
     expect(format(ago(5), 'en')).toBe('now');
-    expect(format(ago(5 * 60), 'en')).toBe('5 min. ago');
+    expect(format(ago(5 * 60), 'en')).toBe('5 minutes ago');
+    expect(format(ago(60), 'en')).toBe('1 minute ago');
+    expect(format(ago(3 * 3600), 'en')).toBe('3 hours ago');
     expect(format(ago(26 * 3600), 'en')).toBe('yesterday');
     expect(format(ago(3 * 86400), 'en')).toBe('3 days ago');
     expect(format('2025-03-03T09:00:00Z', 'en')).toBe('Mar 3');

@@ -1,4 +1,8 @@
-/** "il y a 5 min", "hier", "3 mars" — how old a post is, in the reader's language. */
+/**
+ * "il y a 5 min", "hier", "3 mars" / "5 minutes ago", "yesterday", "Mar 3": how old a post
+ * is, in the reader's language. English says minutes and hours in full: its short style
+ * reads "5 min. ago", a mix of abbreviation and words.
+ */
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
@@ -11,7 +15,8 @@ export function formatRelativeTime(date: Date | string, now: Date, locale: strin
   // A post stamped slightly in the future (clock skew) reads as "now".
   const seconds = Math.max(0, Math.round((now.getTime() - then.getTime()) / 1000));
 
-  const short = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const english = locale.toLowerCase().startsWith('en');
+  const short = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: english ? 'long' : 'short' });
   if (seconds < 45) return short.format(0, 'second');
   if (seconds < 45 * MINUTE) return short.format(-Math.max(1, Math.round(seconds / MINUTE)), 'minute');
   if (seconds < 22 * HOUR) return short.format(-Math.round(seconds / HOUR), 'hour');

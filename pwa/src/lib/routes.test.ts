@@ -125,3 +125,11 @@ describe('content authoring routes', () => {
     expect(AUTHORING_PATHS.preview('12')).toBe('/contenus/formations/12/apercu');
   });
 });
+
+describe('screens for managers', () => {
+  it('are the network, authoring and unit results screens, never a seller’s own', async () => {
+    const { isManagerRoute } = await import('./routes');
+    for (const name of ['people', 'challengeNew', 'reports', 'authoring', 'performancePlan'] as const) expect(isManagerRoute(name)).toBe(true);
+    for (const name of ['feed', 'challenges', 'challenge', 'results', 'learn', 'person', 'notifications'] as const) expect(isManagerRoute(name)).toBe(false);
+  });
+});

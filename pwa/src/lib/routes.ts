@@ -11,9 +11,16 @@ export const ROUTE_PATHS = {
   passwordForgot: '/password/forgot',
   passwordReset: '/password/reset',
   invitation: '/invitation',
+  // the first run without the demo: the console's one-time token opens it (server.network.first_run)
+  setup: '/setup',
   changePassword: '/settings/password',
+  // « Confidentialité »: my data and privacy settings; head office's register and retention
+  privacy: '/settings/privacy',
+  privacyAdmin: '/admin/privacy',
   // running the network (admins and managers)
   people: '/admin/people',
+  network: '/admin/network',
+  audit: '/admin/audit',
   notifications: '/notifications',
   notificationSettings: '/settings/notifications',
   challenges: '/challenges',
@@ -42,6 +49,8 @@ export const ROUTE_PATHS = {
   actionPlan: '/point-de-vente/plans/:id',
   assessment: '/evaluations/:id',
   performancePlan: '/plan',
+  ourPlan: '/notre-plan',
+  ourPlanReview: '/notre-plan/revue',
   // content authoring (managers for their units, head office for everyone)
   authoring: '/contenus',
   moduleNew: '/contenus/formations/nouvelle',
@@ -58,7 +67,7 @@ export interface Route {
   id: string | null;
 }
 
-const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation']);
+const PUBLIC_ROUTES: ReadonlySet<RouteName> = new Set(['login', 'signup', 'passwordForgot', 'passwordReset', 'invitation', 'setup']);
 /** The pages a mailed link opens: shown even to someone signed in (the link is for whoever holds it). */
 const LINK_ROUTES: ReadonlySet<RouteName> = new Set(['passwordReset', 'invitation']);
 
@@ -126,6 +135,8 @@ export const LEVER_PATHS = {
   actionPlan: (id: string) => pathTo('actionPlan', id),
   assessment: (id: string) => pathTo('assessment', id),
   performancePlan: ROUTE_PATHS.performancePlan,
+  ourPlan: ROUTE_PATHS.ourPlan,
+  ourPlanReview: ROUTE_PATHS.ourPlanReview,
 } as const;
 
 /** Links to the content authoring screens. */
@@ -161,6 +172,33 @@ export function isLinkRoute(name: RouteName | null): boolean {
 export function tokenFromHash(hash: string): string | null {
   const token = hash.replace(/^#/, '').trim();
   return /^[A-Za-z0-9_-]{16,200}$/.test(token) ? token : null;
+}
+
+/**
+ * Screens for managers and head office (running the network, authoring, results of a unit): a
+ * seller who opens one by its address is told so, and the screen never asks the server.
+ */
+const MANAGER_ROUTES: ReadonlySet<RouteName> = new Set([
+  'people',
+  'challengeNew',
+  'challengeManage',
+  'challengeAudit',
+  'challengeTokens',
+  'challengeEdit',
+  'awardBadge',
+  'reports',
+  'team',
+  'teamUnit',
+  'performancePlan',
+  'authoring',
+  'moduleNew',
+  'moduleEdit',
+  'modulePreview',
+  'skillsGrids',
+]);
+
+export function isManagerRoute(name: RouteName | null): boolean {
+  return name !== null && MANAGER_ROUTES.has(name);
 }
 
 export function isPublicRoute(name: RouteName | null): boolean {

@@ -27,6 +27,12 @@ from schema.challenges.mutations.create_challenge import (
     update_challenge_rules,
 )
 from schema.challenges.mutations.duels import answer_duel, create_duel
+from schema.challenges.mutations.kiosk import (
+    CreateKioskLinkResult,
+    RevokeKioskLinkResult,
+    create_kiosk_link,
+    revoke_kiosk_link,
+)
 from schema.challenges.mutations.record_result import (
     ImportResult,
     RecordResultResult,
@@ -109,6 +115,14 @@ class ChallengesMutation:
     )
     revoke_integration_token: RevokeIntegrationTokenResult = mutation(
         resolver=revoke_integration_token, description="Revoke an integration token at once (admins)."
+    )
+    create_kiosk_link: CreateKioskLinkResult = mutation(
+        resolver=create_kiosk_link,
+        description="Create a revocable, read-only kiosk link to a challenge's TV board for a showroom screen "
+        "(managers of its scope unit, admins; not for duels). The link is shown only now.",
+    )
+    revoke_kiosk_link: RevokeKioskLinkResult = mutation(
+        resolver=revoke_kiosk_link, description="Revoke a kiosk link at once: its screen stops showing the board."
     )
     set_leaderboard_hidden: bool = mutation(
         resolver=set_leaderboard_hidden, description="Hide the viewer from (or show it again on) public leaderboards."

@@ -9,6 +9,15 @@ from schema.plans.mutations.create_performance_plan import (
     CreatePerformancePlanResult,
     create_performance_plan,
 )
+from schema.plans.mutations.set_person_functions import (
+    SetPersonFunctionsResult,
+    set_person_functions,
+)
+from schema.plans.mutations.set_plan_lever_owner import (
+    SetPlanLeverOwnerResult,
+    set_plan_lever_owner,
+)
+from schema.plans.mutations.set_plan_objective import SetPlanObjectiveResult, set_plan_objective
 
 
 @strawberry.type
@@ -16,4 +25,17 @@ class PlansMutation:
     create_performance_plan: CreatePerformancePlanResult = mutation(
         resolver=create_performance_plan,
         description="Head office: group a period's trainings, quizzes, challenges, badges and targets.",
+    )
+    set_plan_objective: SetPlanObjectiveResult = mutation(
+        resolver=set_plan_objective,
+        description="Set a plan's objective for a unit, a lever and a period (head office and the lever's function "
+        "anywhere, a manager in its subtree); it is spread below until overridden; audited as the objectives' history.",
+    )
+    set_plan_lever_owner: SetPlanLeverOwnerResult = mutation(
+        resolver=set_plan_lever_owner,
+        description="Head office: the function that owns a lever of the plan.",
+    )
+    set_person_functions: SetPersonFunctionsResult = mutation(
+        resolver=set_person_functions,
+        description="Head office: the functions a head-office person carries (what they manage without being an admin).",
     )

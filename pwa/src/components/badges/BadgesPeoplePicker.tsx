@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useQuery } from '../../graphql/hooks';
 import { useDebounced } from '../shell/useDebounced';
-import { t } from '../../i18n';
+import { t, language } from '../../i18n';
+import { Avatar } from '../ui/Avatar';
 import { AwardablePeopleDocument } from '../../graphql/badges.generated';
 import type { PostFieldsFragment } from '../../graphql/feed.generated';
+import { byName } from '../../lib/collation';
 
 type Author = PostFieldsFragment['author'];
 
@@ -26,7 +28,7 @@ export function BadgesPeoplePicker({ selected, onToggle, known }: BadgesPeoplePi
 
   // the people already chosen stay on top, even when the search hides them
   const chosen = selected.map((id) => known.get(id)).filter((p): p is Author => p !== undefined);
-  const others = (people ?? []).filter((p) => !selected.includes(p.id));
+  const others = byName((people ?? []).filter((p) => !selected.includes(p.id)), (p) => p.displayName, language);
   return (
     <div class="people-picker">
       <div class="field">
@@ -41,9 +43,7 @@ export function BadgesPeoplePicker({ selected, onToggle, known }: BadgesPeoplePi
           <li key={person.id}>
             <label class="person-option">
               <input type="checkbox" checked={selected.includes(person.id)} onChange={() => onToggle(person)} />
-              <span class="avatar avatar-small" aria-hidden="true">
-                {person.initials}
-              </span>
+              <Avatar name={person.displayName} initials={person.initials} photoUrl={person.photoUrl} size="s" />
               <span class="person-option-text">
                 <span class="person-name">{person.displayName}</span>
                 {person.unit && <span class="person-unit">{person.unit.name}</span>}

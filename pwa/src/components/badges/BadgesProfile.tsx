@@ -1,4 +1,6 @@
 import { t } from '../../i18n';
+import { AccountsPhotoEditor } from '../accounts/AccountsPhotoEditor';
+import { Avatar } from '../ui/Avatar';
 import { BadgesAwardItem } from './BadgesAwardItem';
 import { BadgesFeedPreference } from './BadgesFeedPreference';
 import { BadgesStatus } from './BadgesStatus';
@@ -28,12 +30,11 @@ export function BadgesProfile({ personId, viewer, onNotice }: BadgesProfileProps
   return (
     <section class="badges-page profile-page" aria-labelledby="profile-title" data-testid="profile">
       <header class="profile-head">
-        <span class="avatar avatar-large" aria-hidden="true">
-          {person.initials}
-        </span>
-        <div>
+        <Avatar name={person.displayName} initials={person.initials} photoUrl={person.photoUrl} size="xl" />
+        <div class="profile-head-text">
           <h1 id="profile-title">{person.displayName}</h1>
           {person.unit && <p class="post-unit">{person.unit.name}</p>}
+          {mine && <AccountsPhotoEditor hasPhoto={Boolean(person.photoUrl)} onChanged={reload} />}
         </div>
       </header>
       <dl class="profile-counts">

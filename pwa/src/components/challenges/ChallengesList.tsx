@@ -4,23 +4,14 @@ import { linkClick } from '../../router';
 import { useMutation, useQuery } from '../../graphql/hooks';
 import { ShellLastKnown } from '../shell/ShellLastKnown';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
-import { AnswerDuelDocument, ChallengesDocument, type ChallengeSummaryFieldsFragment as ChallengeSummary, CreateDuelDocument } from '../../graphql/challenges.generated';
+import { ChallengesCard } from './ChallengesCard';
+import './ChallengesBoard.css';
+import {
+  AnswerDuelDocument, ChallengesDocument, type ChallengesQuery, type ChallengeSummaryFieldsFragment as ChallengeSummary, CreateDuelDocument,
+} from '../../graphql/challenges.generated';
+import { byName } from '../../lib/collation';
 
-function Item({ challenge }: { challenge: ChallengeSummary }) {
-  const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
-  return (
-    <li class="challenge-item">
-      <a href={`/challenges/${challenge.id}`} onClick={linkClick}>
-        <strong>{challenge.name}</strong>
-        {challenge.status === 'DRAFT' && <span class="tag-chip challenge-draft-tag">{t('challenges.status.DRAFT')}</span>}
-        <span class="hint">
-          {t(`challenges.format.${challenge.format}` as never)} · {format.format(new Date(challenge.startsAt))} –{' '}
-          {format.format(new Date(challenge.endsAt))} · {t('challenges.participants', { count: challenge.participantCount })}
-        </span>
-      </a>
-    </li>
-  );
-}
+type Listed = ChallengesQuery['challenges'][number];
 
 /** Live, upcoming and past challenges; duel invitations to answer; the managers' tools. */
 export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice: (message: string) => void }) {
@@ -33,7 +24,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
   if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
   if (state.status === 'error') return <p role="alert">{t('errors.network')}</p>;
   const { challenges, pendingDuels } = state.data;
-  const answer = async (duel: ChallengeSummary, accept: boolean) => {
+  const answer = async (duel: Pick<ChallengeSummary, 'id'>, accept: boolean) => {
     setBusy(duel.id);
     try {
       const { answerDuel } = await runAnswerDuel({ challengeId: duel.id, accept });
@@ -60,9 +51,12 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
       setBusy(null);
     }
   };
-  const sections: [string, ChallengeSummary[]][] = [
+  const invited = new Set(pendingDuels.map((duel) => duel.id));
+  const listed = new Set(challenges.map((c) => c.id));
+  const sections: [string, Listed[]][] = [
+    ['challenges.duelInvitations', challenges.filter((c) => c.duelState === 'PENDING')],
     ['challenges.live', challenges.filter((c) => c.status === 'LIVE')],
-    ['challenges.upcoming', challenges.filter((c) => c.status === 'SCHEDULED' || c.status === 'DRAFT')],
+    ['challenges.upcoming', challenges.filter((c) => (c.status === 'SCHEDULED' || c.status === 'DRAFT') && c.duelState !== 'PENDING')],
     ['challenges.past', challenges.filter((c) => c.status === 'CLOSED' && c.duelState !== 'DECLINED')],
   ];
   return (
@@ -76,11 +70,11 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
           <a href="/challenges/audit" onClick={linkClick} class="button button-secondary">{t('challenges.auditLink')}</a>
         </p>
       )}
-      {pendingDuels.length > 0 && (
+      {pendingDuels.some((duel) => !listed.has(duel.id)) && (
         <section aria-labelledby="duels-title" class="challenge-duels">
           <h2 id="duels-title">{t('challenges.duelInvitations')}</h2>
           <ul>
-            {pendingDuels.map((duel) => (
+            {pendingDuels.filter((duel) => !listed.has(duel.id)).map((duel) => (
               <li key={duel.id} class="challenge-item" data-testid="duel-invitation">
                 <strong>{duel.name}</strong>
                 <span class="challenge-duel-actions">
@@ -101,7 +95,7 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
           <summary>{t('challenges.startDuel')}</summary>
           <label>{t('challenges.opponent')}
             <select value={opponent} onChange={(e) => setOpponent(e.currentTarget.value)}>
-              {state.data.duelOpponents.map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
+              {byName(state.data.duelOpponents, (p) => p.displayName, language).map((p) => <option key={p.id} value={p.id}>{p.displayName}</option>)}
             </select>
           </label>
           <label>{t('challenges.metric')}
@@ -114,12 +108,19 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
           </button>
         </details>
       )}
-      {sections.map(([key, items]) => (
+      {sections.map(([key, items]) => (key === 'challenges.duelInvitations' && !items.length ? null : (
         <section key={key} aria-label={t(key as never)}>
           <h2>{t(key as never)}</h2>
-          {items.length ? <ul>{items.map((c) => <Item key={c.id} challenge={c} />)}</ul> : <p class="hint">{t('challenges.none')}</p>}
+          {items.length ? (
+            <ul>
+              {items.map((c) => (
+                <ChallengesCard key={c.id} challenge={c} busy={busy === c.id}
+                  answer={invited.has(c.id) ? (accept) => void answer(c, accept) : undefined} />
+              ))}
+            </ul>
+          ) : <p class="hint">{t('challenges.none')}</p>}
         </section>
-      ))}
+      )))}
     </section>
   );
 }

@@ -23,6 +23,9 @@ export function DashboardsMyPage({ viewer }: { viewer: Viewer }) {
         {t('dashboards.myTitle')}
       </h1>
       <nav class="lever-links" aria-label={t('dashboards.managerLinks')}>
+        <a class="button button-small" href={LEVER_PATHS.ourPlan} onClick={linkClick}>
+          {t('ourPlan.link')}
+        </a>
         <a class="button button-small" href={LEVER_PATHS.pointOfSale} onClick={linkClick}>
           {t('dashboards.posLink')}
         </a>

@@ -9,6 +9,7 @@ import { LeverState } from '../levers/LeverState';
 import { useSubscription } from '../../graphql/hooks';
 import { TrainingParticipationPanel } from '../training/TrainingParticipationPanel';
 import { DashboardsCsvButton } from './DashboardsCsvButton';
+import { DashboardsTeamSkills } from './DashboardsTeamSkills';
 import { DashboardsResults } from './DashboardsResults';
 import { DashboardsTrendChart } from './DashboardsTrendChart';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
@@ -71,7 +72,7 @@ export function DashboardsUnitPage({ viewer, unitId, onNotice }: DashboardsUnitP
                 <h2 class="lever-subtitle">{t('dashboards.ranking')}</h2>
                 <DashboardsCsvButton unitId={board.unitId} table="SUB_UNITS" onNotice={onNotice} />
               </div>
-              <div class="lever-table-wrap">
+              <div class="lever-table-wrap" tabIndex={0} role="region" aria-label={t('dashboards.ranking')}>
                 <table class="lever-table">
                   <thead>
                     <tr>
@@ -113,6 +114,7 @@ export function DashboardsUnitPage({ viewer, unitId, onNotice }: DashboardsUnitP
                 <DashboardsCsvButton unitId={board.unitId} table="SATISFACTION" onNotice={onNotice} />
               </div>
               <DashboardsTrendChart points={board.satisfactionTrend} target={board.satisfactionTarget} />
+              <DashboardsTeamSkills unitId={board.unitId} />
 
               <div class="lever-section-head" id="plans">
                 <h2 class="lever-subtitle">{t('dashboards.openPlans')}</h2>

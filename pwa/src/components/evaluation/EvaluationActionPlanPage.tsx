@@ -6,6 +6,7 @@ import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverState } from '../levers/LeverState';
 import { useQuery, useSubscription, useMutation } from '../../graphql/hooks';
 import { ActionPlanLiveDocument, AddActionItemDocument, CommentActionPlanDocument, type PlanFieldsFragment, PointOfSaleDocument, UpdateActionItemDocument } from '../../graphql/evaluation.generated';
+import { byName } from '../../lib/collation';
 
 type ActionItem = PlanFieldsFragment['items'][number];
 
@@ -100,7 +101,7 @@ export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotic
                 <span>{t('plans.owner')}</span>
                 <select value={ownerId} onChange={(e) => setOwnerId((e.currentTarget as HTMLSelectElement).value)}>
                   <option value="">{t('plans.noOwner')}</option>
-                  {members.map((m) => (
+                  {byName(members, (m) => m.displayName, language).map((m) => (
                     <option key={m.id} value={m.id}>
                       {m.displayName}
                     </option>

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { t, language } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick, navigate } from '../../router';
 import { DashboardsCsvButton } from '../dashboards/DashboardsCsvButton';
 import { LeverState } from '../levers/LeverState';
 import { useQuery, useMutation } from '../../graphql/hooks';
 import { AssessmentFormDocument, SubmitAssessmentDocument, UnitAssessmentsDocument } from '../../graphql/evaluation.generated';
+import { byName } from '../../lib/collation';
 
 /** A manager assesses a person of its scope against a skills grid (levels 1–4 with descriptors). */
 export function EvaluationAssessPanel({ unitId, onNotice }: { unitId: string; onNotice: (message: string) => void }) {
@@ -90,7 +91,7 @@ function AssessForm({ unitId, onNotice }: { unitId: string; onNotice: (message: 
               <span>{t('assessment.person')}</span>
               <select value={personId} required onChange={(e) => setPersonId((e.currentTarget as HTMLSelectElement).value)}>
                 <option value="">{t('assessment.choosePerson')}</option>
-                {unitPeople.map((p) => (
+                {byName(unitPeople, (p) => p.displayName, language).map((p) => (
                   <option key={p.userId} value={p.userId}>
                     {p.displayName} · {p.unitName}
                   </option>

@@ -3,6 +3,8 @@ import { useMutation } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { newKey } from '../../lib/offlineQueue';
 import { isOffline } from '../../lib/requestErrors';
+import { Button } from '../ui/Button';
+import { Field } from '../ui/Field';
 import { queueAction } from './outbox';
 import { AddCommentDocument, type CommentFieldsFragment as Comment } from '../../graphql/feedPost.generated';
 
@@ -43,20 +45,19 @@ export function FeedCommentForm({ postId, onAdded, onNotice }: FeedCommentFormPr
 
   return (
     <form class="comment-form" onSubmit={send}>
-      <label for="comment-body" class="visually-hidden">
-        {t('post.commentLabel')}
-      </label>
-      <textarea
+      <Field
+        kind="textarea"
         id="comment-body"
+        label={t('post.commentLabel')}
         rows={2}
         maxLength={1000}
         value={draft}
         placeholder={t('post.commentPlaceholder')}
         onInput={(event) => setDraft(event.currentTarget.value)}
       />
-      <button type="submit" class="button button-primary" disabled={addComment.busy || draft.trim() === ''}>
+      <Button type="submit" variant="primary" busy={addComment.busy} disabled={draft.trim() === ''}>
         {t('post.commentSend')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,11 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { bodyForKind, checkComposer, completeToken, composerProblem, MAX_POST_LENGTH, postInput, type ComposerKind } from '../../lib/composer';
+import { Button } from '../ui/Button';
+import { Field } from '../ui/Field';
+import { Sheet } from '../ui/Sheet';
 import { FeedComposerChoices } from './FeedComposerChoices';
+import './FeedComposer.css';
 import { FeedComposerPhotos, isUploading, type ComposerPhoto } from './FeedComposerPhotos';
 import { FeedComposerSuggestions } from './FeedComposerSuggestions';
 import { useComposerSuggestions, type Suggestion } from './useComposerSuggestions';
-import { useModalDialog } from './useModalDialog';
 import { usePublishPost } from './usePublishPost';
 import type { PostFieldsFragment as Post } from '../../graphql/feed.generated';
 import type { PostAudience, Role } from '../../graphql/types.generated';
@@ -28,8 +31,9 @@ function newIdempotencyKey(): string {
 }
 
 /**
- * A bottom sheet (modal <dialog>) to post a win or a best practice. One
- * idempotency key per draft, so a retry after a lost reply posts once.
+ * A bottom sheet to post a win or a best practice: never wider than the phone, every field
+ * labelled, a refusal said under the message and scrolled into view. One idempotency key per
+ * draft, so a retry after a lost reply posts once.
  */
 export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER', onQueued }: FeedComposerProps) {
   const kinds = viewerRole === 'MEMBER' ? MEMBER_KINDS : MANAGER_KINDS;
@@ -40,7 +44,6 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
   const [mentions, setMentions] = useState<{ id: string; name: string }[]>([]);
   const uploading = photos.some(isUploading);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const dialog = useModalDialog(open, textarea);
   const [kind, setKind] = useState<ComposerKind>('WIN');
   const [body, setBody] = useState('');
   const suggestions = useComposerSuggestions(body);
@@ -95,75 +98,66 @@ export function FeedComposer({ open, onClose, onPublished, viewerRole = 'MEMBER'
   }
 
   const counterId = 'composer-counter';
-  const errorId = 'composer-error';
   return (
-    <dialog
-      ref={dialog}
-      class="composer-sheet"
-      aria-labelledby="composer-title"
+    <Sheet
+      open={open}
+      title={t('composer.title')}
       onClose={onClose}
-      onClick={(event) => {
-        // A tap on the dimmed backdrop (the dialog box itself, outside the form) closes it.
-        if (event.target === dialog.current) onClose();
-      }}
-    >
-      <form class="composer" onSubmit={submit} noValidate>
-        <div class="composer-top">
-          <h2 id="composer-title">{t('composer.title')}</h2>
-          <button type="button" class="icon-button" onClick={onClose} aria-label={t('composer.close')}>
-            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-              <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
-            </svg>
-          </button>
-        </div>
-        <FeedComposerChoices kinds={kinds} kind={kind} onKind={chooseKind} audience={audience} onAudience={setAudience} />
-        <label for="composer-body" class="composer-label">
-          {t('composer.body')}
-        </label>
-        <textarea
-          id="composer-body"
-          ref={textarea}
-          name="body"
-          rows={7}
-          value={body}
-          placeholder={t(kind === 'WIN' ? 'composer.placeholder.WIN' : 'composer.placeholder.BEST_PRACTICE')}
-          onInput={(event) => {
-            setBody(event.currentTarget.value);
-            if (error) setError(null);
-          }}
-          aria-invalid={check.overLimit || error ? true : undefined}
-          aria-describedby={error ? `${counterId} ${errorId}` : counterId}
-        />
-        <FeedComposerSuggestions suggestions={suggestions} onPick={pick} />
-        {kind === 'WIN' && (
-          <div class="composer-fields">
-            <label>
-              {t('composer.figure')}
-              <input type="text" maxLength={60} value={figure} onInput={(event) => setFigure(event.currentTarget.value)} />
-            </label>
-            <label>
-              {t('composer.product')}
-              <input type="text" maxLength={80} value={product} onInput={(event) => setProduct(event.currentTarget.value)} />
-            </label>
-          </div>
-        )}
-        <FeedComposerPhotos photos={photos} onChange={setPhotos} />
+      initialFocus={textarea}
+      class="composer-sheet"
+      footer={
         <div class="composer-bottom">
           <p id={counterId} class={`composer-counter${check.overLimit ? ' is-over' : ''}`}>
             {check.overLimit
               ? t('composer.tooLong', { count: -check.remaining })
               : t('composer.counter', { count: check.count, max: MAX_POST_LENGTH })}
           </p>
-          <button type="submit" class="button button-primary" disabled={busy || uploading}>
+          <Button type="submit" form="composer-form" variant="primary" busy={busy} disabled={uploading}>
             {busy ? t('composer.submitting') : t('composer.submit')}
-          </button>
+          </Button>
         </div>
-        {error && (
-          <p id={errorId} class="field-error" role="alert">
-            {error}
-          </p>
+      }
+    >
+      <form id="composer-form" class="composer" onSubmit={submit} noValidate>
+        <FeedComposerChoices kinds={kinds} kind={kind} onKind={chooseKind} audience={audience} onAudience={setAudience} />
+        <Field
+          kind="textarea"
+          id="composer-body"
+          ref={textarea}
+          label={t('composer.body')}
+          name="body"
+          rows={7}
+          value={body}
+          error={error}
+          placeholder={t(kind === 'WIN' ? 'composer.placeholder.WIN' : 'composer.placeholder.BEST_PRACTICE')}
+          onInput={(event) => {
+            setBody(event.currentTarget.value);
+            if (error) setError(null);
+          }}
+          aria-invalid={check.overLimit || error ? true : undefined}
+          aria-describedby={counterId}
+        />
+        <FeedComposerSuggestions suggestions={suggestions} onPick={pick} />
+        {kind === 'WIN' && (
+          <div class="composer-fields">
+            <Field
+              label={t('composer.figure')}
+              maxLength={60}
+              value={figure}
+              placeholder={t('composer.figurePlaceholder')}
+              onInput={(event) => setFigure(event.currentTarget.value)}
+            />
+            <Field
+              label={t('composer.product')}
+              maxLength={80}
+              value={product}
+              placeholder={t('composer.productPlaceholder')}
+              onInput={(event) => setProduct(event.currentTarget.value)}
+            />
+          </div>
         )}
+        <FeedComposerPhotos photos={photos} onChange={setPhotos} />
       </form>
-    </dialog>
+    </Sheet>
   );
 }

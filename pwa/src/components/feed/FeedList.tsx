@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
+import { groupFeed } from '../../lib/celebrations';
+import { FeedCelebrationCard } from './FeedCelebrationCard';
 import { FeedPostCard } from './FeedPostCard';
 import { FeedPostCardSkeleton } from './FeedPostCardSkeleton';
 import type { FeedController } from './useFeed';
@@ -12,6 +14,8 @@ interface FeedListProps {
   /** A filter narrows the feed: an empty list says so and offers to widen it. */
   narrowed?: boolean;
   onClearFilter?: () => void;
+  /** Still waiting for what shows above the posts: keep the skeleton. */
+  holding?: boolean;
 }
 
 /** Re-renders every half minute so "il y a 5 min" stays true. */
@@ -24,7 +28,7 @@ function useNow(intervalMs: number): Date {
   return now;
 }
 
-export function FeedList({ feed, onCompose, narrowed = false, onClearFilter }: FeedListProps) {
+export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, holding = false }: FeedListProps) {
   const { state, status } = feed;
   const now = useNow(30_000);
   const sentinel = useRef<HTMLDivElement>(null);
@@ -46,7 +50,7 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter }: F
     return () => observer.disconnect();
   }, [canLoadMore, state.posts.length]);
 
-  if (status.kind === 'loading') {
+  if (status.kind === 'loading' || (holding && status.kind === 'ready')) {
     return (
       <div class="feed-list" aria-busy="true">
         <p class="visually-hidden" role="status">
@@ -105,9 +109,13 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter }: F
       {(state.pinned ?? []).map((post: Post) => (
         <FeedPostCard key={`pinned-${post.id}`} post={{ ...post, pinned: true }} now={now} onToggleLike={feed.toggleLike} />
       ))}
-      {state.posts.map((post: Post) => (
-        <FeedPostCard key={post.id} post={post} now={now} onToggleLike={feed.toggleLike} />
-      ))}
+      {groupFeed(state.posts).map((item) =>
+        item.type === 'post' ? (
+          <FeedPostCard key={item.post.id} post={item.post} now={now} onToggleLike={feed.toggleLike} />
+        ) : (
+          <FeedCelebrationCard key={item.key} kind={item.kind} posts={item.posts} now={now} />
+        ),
+      )}
       <div ref={sentinel} class="feed-end">
         {feed.loadingMore && (
           <>

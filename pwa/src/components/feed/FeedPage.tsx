@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { filterFromSearch, isNarrowed, searchFromFilter, type FeedFilter } from '../../lib/feedFilter';
 import { navigate, useLocation } from '../../router';
@@ -12,6 +13,8 @@ import { FeedPullToRefresh } from './FeedPullToRefresh';
 import { useFeed } from './useFeed';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
 import type { PostFieldsFragment as Post } from '../../graphql/feed.generated';
+
+const HOLD_MS = 1500;
 
 interface FeedPageProps {
   viewer: Viewer;
@@ -39,6 +42,14 @@ export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotic
     navigate(`/${searchFromFilter(next)}`);
     window.scrollTo({ top: 0 });
   }
+
+  // what shows above the posts comes first, or within a moment: no layout shift when it arrives
+  const [holding, setHolding] = useState(true);
+  const settle = useCallback(() => setHolding(false), []);
+  useEffect(() => {
+    const timer = setTimeout(settle, HOLD_MS);
+    return () => clearTimeout(timer);
+  }, [settle]);
 
   function reveal() {
     feed.reveal();
@@ -72,10 +83,13 @@ export function FeedPage({ viewer, composing, onCompose, onComposeClose, onNotic
       <FeedFilterBar filter={filter} authorName={authorName} onChange={filterBy} />
       <FeedOutboxRefusals />
       <FeedNewPostsBanner count={feed.state.pending.length} onReveal={reveal} />
-      <TrainingRecommendations />
+      <div hidden={holding}>
+        <TrainingRecommendations onSettled={settle} />
+      </div>
       <FeedPendingPosts />
       <FeedList
         feed={feed}
+        holding={holding}
         onCompose={onCompose}
         narrowed={isNarrowed(filter)}
         onClearFilter={() => filterBy({ ...filter, kind: null, scope: null, tag: null, authorId: null, recommended: false })}

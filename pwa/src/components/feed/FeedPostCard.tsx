@@ -1,8 +1,10 @@
 import { language, t } from '../../i18n';
 import { pendingLike } from '../../lib/offlineQueue';
 import { formatRelativeTime } from '../../lib/relativeTime';
+import { type Say, systemPostText } from '../../lib/systemTexts';
 import { feedPathFor } from '../../lib/feedFilter';
 import { linkClick, navigate } from '../../router';
+import { Avatar } from '../ui/Avatar';
 import { FeedLikeButton } from './FeedLikeButton';
 import { FeedPostImages } from './FeedPostImages';
 import { useOutbox } from './outbox';
@@ -34,9 +36,7 @@ export function FeedPostCard({ post, now, onToggleLike, standalone = false }: Fe
     <article class={`post-card${post.pinned ? ' is-pinned' : ''}`} data-post-id={post.id} aria-labelledby={headingId}>
       {post.pinned && <p class="post-pinned">{t('post.pinned')}</p>}
       <header class="post-header">
-        <span class="avatar" aria-hidden="true">
-          {author.avatarUrl ? <img src={author.avatarUrl} alt="" width={40} height={40} loading="lazy" /> : author.initials}
-        </span>
+        <Avatar name={author.displayName} initials={author.initials} photoUrl={author.photoUrl} />
         <div class="post-meta">
           <h2 id={headingId} class="post-author">
             <a
@@ -71,7 +71,7 @@ export function FeedPostCard({ post, now, onToggleLike, standalone = false }: Fe
           {post.product}
         </p>
       )}
-      <p class="post-body">{post.body}</p>
+      <p class="post-body">{post.kind === 'SYSTEM' ? systemPostText(post, t as Say, language) : post.body}</p>
       {post.kind === 'BEST_PRACTICE' && (post.context || post.action || post.result) && (
         <dl class="post-practice">
           {post.context && [<dt key="c">{t('post.practice.context')}</dt>, <dd key="cd">{post.context}</dd>]}

@@ -6,7 +6,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { commentAdded, commentRemoved } from '../../lib/postThread';
-import { navigate } from '../../router';
+import { ROUTE_PATHS } from '../../lib/routes';
+import { linkClick } from '../../router';
+import { ButtonLink } from '../ui/Button';
 import { FeedCommentForm } from './FeedCommentForm';
 import { FeedCommentList } from './FeedCommentList';
 import { FeedOutboxRefusals } from './FeedOutboxRefusals';
@@ -23,6 +25,12 @@ export interface FeedPostPageProps {
   onNotice: (message: string) => void;
 }
 
+const BACK = (
+  <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+    <path d="M15 5l-7 7 7 7" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" fill="none" />
+  </svg>
+);
+
 export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
   const { status, thread, waiting, reload, update } = usePostThread(postId);
   const actions = usePostActions({ postId, update, reload, onNotice });
@@ -34,7 +42,9 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
     return (
       <section class="post-page">
         <p role="alert">{t(status === 'error' ? 'errors.network' : 'post.notFound')}</p>
-        <button type="button" class="button" onClick={() => navigate('/')}>{t('post.back')}</button>
+        <ButtonLink href={ROUTE_PATHS.feed} onClick={linkClick}>
+          {t('post.back')}
+        </ButtonLink>
       </section>
     );
   }
@@ -42,9 +52,9 @@ export function FeedPostPage({ postId, viewer, onNotice }: FeedPostPageProps) {
   const comments = page.edges.map((edge) => edge.node);
   return (
     <section class="post-page" aria-label={t('feed.title')}>
-      <button type="button" class="link-button" onClick={() => navigate('/')}>
+      <ButtonLink href={ROUTE_PATHS.feed} variant="ghost" class="post-back" onClick={linkClick} icon={BACK}>
         {t('post.back')}
-      </button>
+      </ButtonLink>
       <FeedOutboxRefusals />
       <FeedPostCard post={post} now={now} onToggleLike={() => void actions.toggleLike(thread)} standalone />
       <FeedPostActions post={thread} viewer={viewer} actions={actions} onEdit={() => setEditing(true)} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type QueryState, useMutation, useQuery } from '../../graphql/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
+import { notificationText, type Say } from '../../lib/systemTexts';
 import { linkClick } from '../../router';
 import { onNotificationEvent } from './notificationEvents';
 import { NotificationsSkeleton } from './NotificationsSkeleton';
@@ -97,7 +98,7 @@ export function NotificationsPage() {
           {state.items.map((item) => (
             <li key={item.id} class={item.read ? 'notification' : 'notification notification-unread'} data-kind={item.kind}>
               <a href={item.link} onClick={linkClick} class="notification-link">
-                <span class="notification-text">{item.text}</span>
+                <span class="notification-text">{notificationText(item, t as Say, language)}</span>
                 <time dateTime={item.updatedAt} class="notification-time">
                   {formatRelativeTime(item.updatedAt, now, language)}
                 </time>

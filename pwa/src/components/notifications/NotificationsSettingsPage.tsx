@@ -143,14 +143,14 @@ export function NotificationsSettingsPage() {
               <ul class="device-list">
                 {state.devices.map((device) => (
                   <li key={device.id} class="device">
-                    <span class="device-name">{deviceName(device.userAgent)}</span>
+                    <span class="device-name">{deviceName(device.userAgent, t)}</span>
                     <span class="device-since">
                       {t('push.deviceSince', { date: new Date(device.createdAt).toLocaleDateString(language) })}
                     </span>
                     <button
                       type="button"
                       class="button"
-                      aria-label={t('push.removeDeviceNamed', { name: deviceName(device.userAgent) })}
+                      aria-label={t('push.removeDeviceNamed', { name: deviceName(device.userAgent, t) })}
                       onClick={() => void remove(device)}
                     >
                       {t('push.removeDevice')}

@@ -1,6 +1,6 @@
 /**
  * One person, edited: unit and role (never above the viewer's own), and deactivation or
- * reactivation, each asked for confirmation first.
+ * reactivation, each asked for confirmation first; head office may erase someone who left.
  */
 import { useState } from 'preact/hooks';
 import { useMutation } from '../../graphql/hooks';
@@ -13,6 +13,7 @@ import {
 } from '../../graphql/peopleAdmin.generated';
 import { t } from '../../i18n';
 import { grantableRoles, type Role } from '../../lib/peopleAdmin';
+import { PeopleEraseConfirm } from './PeopleEraseConfirm';
 
 type Unit = ManageableUnitsQuery['manageableUnits'][number];
 
@@ -31,6 +32,7 @@ export function PeopleEditSheet({ person, units, viewerRole, onClose, onChanged 
   const [unitId, setUnitId] = useState(person.unit.id);
   const [role, setRole] = useState<Role>(person.role as Role);
   const [confirming, setConfirming] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const gone = person.deactivatedAt !== null;
@@ -130,6 +132,14 @@ export function PeopleEditSheet({ person, units, viewerRole, onClose, onChanged 
             {t(gone ? 'people.reactivate' : 'people.deactivate')}
           </button>
         )}
+        {gone && viewerRole === 'ADMIN' && !confirming &&
+          (erasing ? (
+            <PeopleEraseConfirm personId={person.id} name={name} onCancel={() => setErasing(false)} onErased={onChanged} />
+          ) : (
+            <button type="button" class="button button-danger button-block" onClick={() => setErasing(true)} disabled={busy}>
+              {t('people.erase.open')}
+            </button>
+          ))}
         <button type="button" class="button button-block" onClick={onClose} disabled={busy}>
           {t('people.close')}
         </button>

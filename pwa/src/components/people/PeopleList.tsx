@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { useQuery } from '../../graphql/hooks';
 import { type ManageableUnitsQuery, PeopleDocument, type PeopleQuery, type PersonFieldsFragment } from '../../graphql/peopleAdmin.generated';
 import { t } from '../../i18n';
+import { Avatar } from '../ui/Avatar';
 import { type Role } from '../../lib/peopleAdmin';
 
 export interface PeopleFilterValue {
@@ -126,9 +127,7 @@ function PeopleRow({ person, onEdit }: { person: PersonFieldsFragment; onEdit: (
   const gone = person.deactivatedAt !== null;
   return (
     <li class={gone ? 'admin-person admin-person-gone' : 'admin-person'}>
-      <span class="avatar avatar-small" aria-hidden="true">
-        {person.initials}
-      </span>
+      <Avatar name={person.displayName} initials={person.initials} size="s" />
       <span class="people-name">
         <strong>{person.displayName}</strong>
         <span class="lever-muted">{person.email}</span>

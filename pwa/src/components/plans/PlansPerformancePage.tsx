@@ -44,7 +44,8 @@ export function PlansPerformancePage({ viewer, onNotice }: { viewer: Viewer; onN
                     end: dates.format(new Date(`${plan.endsOn}T12:00:00`)),
                   })}
                 </p>
-                <div class="lever-table-wrap">
+                {/* scrolls sideways on a phone: reachable by keyboard, named by the plan */}
+                <div class="lever-table-wrap" tabIndex={0} role="region" aria-label={plan.name}>
                   <table class="lever-table">
                     <thead>
                       <tr>

@@ -1,33 +1,29 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
-import { AUTHORING_PATHS, personPath, ROUTE_PATHS } from '../../lib/routes';
+import { ROUTE_PATHS, type RouteName } from '../../lib/routes';
 import { linkClick } from '../../router';
+import { Avatar } from '../ui';
 import { ShellConnectionStatus } from './ShellConnectionStatus';
+import { ShellProfileMenu } from './ShellProfileMenu';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
+import './ShellHeader.css';
 
 interface ShellHeaderProps {
   viewer: Viewer;
+  route: RouteName | null;
+  unreadCount: number;
   onLogout: () => Promise<void>;
   /** Ends every session of the viewer; rejects when the server could not be reached. */
   onSignOutEverywhere: () => Promise<void>;
 }
 
 /**
- * App bar: name, live status, and the profile disclosure with « Se déconnecter » and
- * « Se déconnecter de tous les appareils » (asked for confirmation first).
+ * App bar: name, live status, notifications with the live unread count, and the profile menu
+ * (my photo) holding the destinations that are not in the tab bar.
  */
-export function ShellHeader({ viewer, onLogout, onSignOutEverywhere }: ShellHeaderProps) {
+export function ShellHeader({ viewer, route, unreadCount, onLogout, onSignOutEverywhere }: ShellHeaderProps) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-  const [failed, setFailed] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (open) return;
-    setConfirming(false);
-    setFailed(false);
-  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -45,132 +41,56 @@ export function ShellHeader({ viewer, onLogout, onSignOutEverywhere }: ShellHead
     };
   }, [open]);
 
-  async function logout() {
-    setBusy(true);
-    try {
-      await onLogout();
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function signOutEverywhere() {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await onSignOutEverywhere();
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const shown = unreadCount > 99 ? '99+' : String(unreadCount);
+  const onNotifications = route === 'notifications' || route === 'notificationSettings';
   return (
     <header class="shell-header">
       <span class="brand">{t('app.name')}</span>
       <ShellConnectionStatus />
+      <a
+        href={ROUTE_PATHS.notifications}
+        class="header-bell"
+        aria-current={onNotifications ? 'page' : undefined}
+        onClick={linkClick}
+      >
+        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+          <path
+            d="M6 17V11a6 6 0 0 1 12 0v6l1.5 2h-15zM10 21h4"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linejoin="round"
+            stroke-linecap="round"
+            fill="none"
+          />
+        </svg>
+        <span class="visually-hidden">{t('nav.notifications')}</span>
+        {unreadCount > 0 && (
+          <>
+            <span class="header-bell-badge" data-testid="unread-badge" aria-hidden="true">
+              {shown}
+            </span>
+            <span class="visually-hidden">{t('nav.unreadCount', { count: unreadCount })}</span>
+          </>
+        )}
+      </a>
       <div class="profile" ref={root}>
         <button
           type="button"
-          class="avatar avatar-button"
+          class="profile-button"
           aria-expanded={open}
           aria-controls="profile-panel"
-          aria-label={t('header.profileMenu', { name: viewer.displayName })}
           onClick={() => setOpen(!open)}
         >
-          {viewer.initials}
+          <span class="visually-hidden">{t('header.profileMenu', { name: viewer.displayName })}</span>
+          <Avatar name={viewer.displayName} initials={viewer.initials} photoUrl={viewer.photoUrl} size="s" />
         </button>
         {open && (
-          <div id="profile-panel" class="profile-panel">
-            <p class="profile-name">{viewer.displayName}</p>
-            <p class="profile-unit">{viewer.unit?.name ?? viewer.organization.name}</p>
-            <a
-              class="button button-block"
-              href={personPath(viewer.id)}
-              onClick={(event) => {
-                setOpen(false);
-                linkClick(event);
-              }}
-            >
-              {t('nav.profile')}
-            </a>
-            <a
-              class="button button-block"
-              href="/badges"
-              onClick={(event) => {
-                setOpen(false);
-                linkClick(event);
-              }}
-            >
-              {t('nav.badges')}
-            </a>
-            {viewer.role !== 'MEMBER' && (
-              <a
-                class="button button-block"
-                href={ROUTE_PATHS.people}
-                onClick={(event) => {
-                  setOpen(false);
-                  linkClick(event);
-                }}
-              >
-                {t('header.people')}
-              </a>
-            )}
-            {viewer.role !== 'MEMBER' && (
-              <a
-                class="button button-block"
-                href={AUTHORING_PATHS.home}
-                onClick={(event) => {
-                  setOpen(false);
-                  linkClick(event);
-                }}
-              >
-                {t('nav.authoring')}
-              </a>
-            )}
-            <a
-              class="button button-block"
-              href={ROUTE_PATHS.changePassword}
-              onClick={(event) => {
-                setOpen(false);
-                linkClick(event);
-              }}
-            >
-              {t('header.changePassword')}
-            </a>
-            <button type="button" class="button button-block" onClick={logout} disabled={busy}>
-              {busy && !confirming ? t('header.loggingOut') : t('header.logout')}
-            </button>
-            {confirming ? (
-              <div class="profile-confirm" role="alertdialog" aria-labelledby="sign-out-everywhere-title">
-                <p id="sign-out-everywhere-title" class="profile-name">
-                  {t('header.signOutEverywhereTitle')}
-                </p>
-                <p>{t('header.signOutEverywhereText')}</p>
-                {failed && (
-                  <p class="form-error" role="alert">
-                    {t('header.signOutEverywhereFailed')}
-                  </p>
-                )}
-                <button
-                  type="button"
-                  class="button button-danger button-block"
-                  onClick={signOutEverywhere}
-                  disabled={busy}
-                >
-                  {busy ? t('header.signingOutEverywhere') : t('header.signOutEverywhereConfirm')}
-                </button>
-                <button type="button" class="button button-block" onClick={() => setConfirming(false)} disabled={busy}>
-                  {t('header.cancel')}
-                </button>
-              </div>
-            ) : (
-              <button type="button" class="button button-block" onClick={() => setConfirming(true)} disabled={busy}>
-                {t('header.signOutEverywhere')}
-              </button>
-            )}
-          </div>
+          <ShellProfileMenu
+            viewer={viewer}
+            onClose={() => setOpen(false)}
+            onLogout={onLogout}
+            onSignOutEverywhere={onSignOutEverywhere}
+          />
         )}
       </div>
     </header>

@@ -1,11 +1,12 @@
-import { t } from '../../i18n';
-import { LEVER_PATHS, type RouteName } from '../../lib/routes';
+import type { ComponentChildren } from 'preact';
+import { t, type MessageKey } from '../../i18n';
+import { LEVER_PATHS, ROUTE_PATHS, type RouteName } from '../../lib/routes';
 import { linkClick } from '../../router';
+import './ShellTabBar.css';
 
 interface ShellTabBarProps {
   onCompose: () => void;
   route: RouteName | null;
-  unreadCount: number;
 }
 
 const LEARN: ReadonlySet<RouteName> = new Set(['learn', 'module', 'quiz']);
@@ -14,81 +15,58 @@ const RESULTS: ReadonlySet<RouteName> = new Set([
   'team',
   'teamUnit',
   'performancePlan',
+  'ourPlan',
+  'ourPlanReview',
   'pointOfSale',
   'pointOfSaleUnit',
   'actionPlan',
   'assessment',
 ]);
+const CHALLENGES: ReadonlySet<RouteName> = new Set(['challenges', 'challenge', 'challengeTv', 'challengeNew', 'challengeManage', 'challengeEdit']);
+
+const ICONS = {
+  feed: <path d="M4 5h16M4 12h16M4 19h10" stroke-width="2.2" />,
+  challenges: <path d="M7 4h10v4a5 5 0 0 1-10 0zM7 6H4a3 3 0 0 0 3 4M17 6h3a3 3 0 0 1-3 4M12 13v4M8 20h8" stroke-width="2" stroke-linejoin="round" />,
+  learn: <path d="M3 8l9-4 9 4-9 4-9-4zm4 2v5c3 2 7 2 10 0v-5" stroke-width="2" stroke-linejoin="round" />,
+  results: <path d="M5 20V11M12 20V5M19 20v-7" stroke-width="2.4" />,
+  compose: <path d="M12 5v14M5 12h14" stroke-width="2.4" />,
+};
+
+function Icon({ children }: { children: ComponentChildren }) {
+  return (
+    <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-linecap="round">
+      {children}
+    </svg>
+  );
+}
+
+function Tab({ href, label, current, icon }: { href: string; label: MessageKey; current: boolean; icon: ComponentChildren }) {
+  return (
+    <a href={href} class="tab" aria-current={current ? 'page' : undefined} onClick={linkClick}>
+      <Icon>{icon}</Icon>
+      <span class="tab-label">{t(label)}</span>
+    </a>
+  );
+}
 
 /**
- * Bottom navigation, in thumb's reach: the feed, recognition, learning, the "Partager" action,
- * my results (with my point of sale) and notifications with the live unread count.
+ * Bottom navigation, in thumb's reach: four destinations (feed, challenges, learning, my results)
+ * around the one main action, « Publier », a labelled button. Notifications sit in the header;
+ * everything else is in the profile menu.
  */
-export function ShellTabBar({ onCompose, route, unreadCount }: ShellTabBarProps) {
-  const shown = unreadCount > 99 ? '99+' : String(unreadCount);
+export function ShellTabBar({ onCompose, route }: ShellTabBarProps) {
   return (
-    <nav class="tab-bar tab-bar-levers" aria-label={t('nav.label')}>
-      <a href="/" class="tab" aria-current={route === 'feed' ? 'page' : undefined} onClick={linkClick}>
-        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-          <path d="M4 5h16M4 12h16M4 19h10" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" fill="none" />
-        </svg>
-        <span>{t('nav.feed')}</span>
-      </a>
-      <a
-        href="/challenges"
-        class="tab"
-        aria-current={route !== null && route.startsWith('challenge') ? 'page' : undefined}
-        onClick={linkClick}
-      >
-        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-          <path d="M7 4h10v4a5 5 0 0 1-10 0zM7 6H4a3 3 0 0 0 3 4M17 6h3a3 3 0 0 1-3 4M12 13v4M8 20h8" stroke="currentColor" stroke-width="2" stroke-linejoin="round" stroke-linecap="round" fill="none" />
-        </svg>
-        <span>{t('nav.challenges')}</span>
-      </a>
-      <a href={LEVER_PATHS.learn} class="tab" aria-current={route && LEARN.has(route) ? 'page' : undefined} onClick={linkClick}>
-        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-          <path d="M3 8l9-4 9 4-9 4-9-4zm4 2v5c3 2 7 2 10 0v-5" stroke="currentColor" stroke-width="2" stroke-linejoin="round" fill="none" />
-        </svg>
-        <span>{t('nav.learn')}</span>
-      </a>
-      <button type="button" class="tab tab-primary" onClick={onCompose}>
-        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-          <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" fill="none" />
-        </svg>
-        <span>{t('nav.compose')}</span>
-      </button>
-      <a href={LEVER_PATHS.results} class="tab" aria-current={route && RESULTS.has(route) ? 'page' : undefined} onClick={linkClick}>
-        <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-          <path d="M5 20V11M12 20V5M19 20v-7" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" fill="none" />
-        </svg>
-        <span>{t('nav.results')}</span>
-      </a>
-      <a
-        href="/notifications"
-        class="tab"
-        aria-current={route === 'notifications' || route === 'notificationSettings' ? 'page' : undefined}
-        onClick={linkClick}
-      >
-        <span class="tab-icon">
-          <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-            <path
-              d="M6 17V11a6 6 0 0 1 12 0v6l1.5 2h-15zM10 21h4"
-              stroke="currentColor"
-              stroke-width="2"
-              stroke-linejoin="round"
-              stroke-linecap="round"
-              fill="none"
-            />
-          </svg>
-          {unreadCount > 0 && (
-            <span class="tab-badge" data-testid="unread-badge" aria-hidden="true">
-              {shown}
-            </span>
-          )}
+    <nav class="tab-bar" aria-label={t('nav.label')}>
+      <Tab href={ROUTE_PATHS.feed} label="nav.feed" current={route === 'feed'} icon={ICONS.feed} />
+      <Tab href={ROUTE_PATHS.challenges} label="nav.challenges" current={route !== null && CHALLENGES.has(route)} icon={ICONS.challenges} />
+      <button type="button" class="tab tab-compose" onClick={onCompose}>
+        <span class="tab-compose-icon">
+          <Icon>{ICONS.compose}</Icon>
         </span>
-        <span>{t('nav.notifications')}</span>
-        {unreadCount > 0 && <span class="visually-hidden">{t('nav.unreadCount', { count: unreadCount })}</span>}
-      </a>
+        <span class="tab-label">{t('nav.compose')}</span>
+      </button>
+      <Tab href={LEVER_PATHS.learn} label="nav.learn" current={route !== null && LEARN.has(route)} icon={ICONS.learn} />
+      <Tab href={LEVER_PATHS.results} label="nav.results" current={route !== null && RESULTS.has(route)} icon={ICONS.results} />
     </nav>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../i18n';
+import { t, language } from '../../i18n';
 import { LeverState } from '../levers/LeverState';
 import { useQuery, useMutation } from '../../graphql/hooks';
 import { TrainingStatusChip } from './TrainingStatusChip';
 import { ModuleParticipationDocument, SendTrainingRemindersDocument, TrainingModulesDocument } from '../../graphql/training.generated';
+import { byName } from '../../lib/collation';
 
 /** Who in my scope hasn't started a module, with one-tap reminders. */
 export function TrainingParticipationPanel({ unitId, onNotice }: { unitId: string | null; onNotice: (message: string) => void }) {
@@ -78,7 +79,7 @@ function ParticipationList({ moduleId, unitId, onNotice }: ParticipationListProp
               </button>
             ) : null}
             <ul class="people-list">
-              {report.people.slice(0, 200).map((person) => (
+              {byName(report.people.slice(0, 200), (p) => p.displayName, language).map((person) => (
                 <li key={person.userId}>
                   <span class="people-name">
                     {person.displayName}

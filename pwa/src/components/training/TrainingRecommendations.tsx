@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { LEVER_PATHS } from '../../lib/routes';
@@ -13,8 +14,13 @@ const REASONS = {
 } as const;
 
 /** On the home screen: the module to (re)do now when results slip; nothing when all is well or offline. */
-export function TrainingRecommendations() {
+export function TrainingRecommendations({ onSettled }: { onSettled?: () => void } = {}) {
   const { state } = useQuery(RecommendedModulesDocument, {});
+  const settled = state.status !== 'loading';
+  // the feed waits for this answer before showing its posts, so they don't move down under a thumb
+  useEffect(() => {
+    if (settled) onSettled?.();
+  }, [settled]);
   const found: ModuleRecommendation[] = state.status === 'ready' ? state.data.recommendedModules : [];
   const first = found[0];
   if (!first) return null;

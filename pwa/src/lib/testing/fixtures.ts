@@ -7,6 +7,9 @@ export function postFixture(overrides: Partial<PostFieldsFragment> & { id: strin
   return {
     kind: 'WIN',
     body: '',
+    systemKind: null,
+    systemParams: null,
+    systemRefs: null,
     createdAt: '2025-06-15T10:00:00.000Z',
     editedAt: null,
     audience: 'NETWORK',
@@ -25,7 +28,7 @@ export function postFixture(overrides: Partial<PostFieldsFragment> & { id: strin
     viewerIsAuthor: false,
     viewerCanModerate: false,
     images: [],
-    author: { id: 'u-other', displayName: 'Inès Martin', initials: 'IM', avatarUrl: null, unit: null },
+    author: { id: 'u-other', displayName: 'Inès Martin', initials: 'IM', photoUrl: null, unit: null },
     ...overrides,
   };
 }

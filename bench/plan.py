@@ -1,0 +1,178 @@
+"""« Notre plan » on a generated network of 1,200 points of sale.
+
+Figures (same run, same machine, so the ratios count):
+- a point of sale's plan (`my_plan` for a seller): median and p95, against the floor of plain
+  SQL reading the very rows it summarises for that point of sale, no aggregation;
+- head office's plan, the 1,200 points of sale side by side: median and p95, against the same
+  floor for the whole network, and against the unit dashboard of head office on the same
+  network (the dashboard's budget);
+- the SQL statements of each (they must not grow with the network).
+
+SQLite file by default; PostgreSQL with BENCH_DATABASE_URL (its public schema is DROPPED).
+    python -m bench.plan [--runs 7] [--points-of-sale 1200] [--people-per-pos 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import tempfile
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from bench.dashboard import _time, counting_queries
+
+
+async def _floor(organization_id: int, path: str, plan_id: int) -> None:
+    """The rows « Notre plan » reads for the subtree at `path`, in plain SQL, no aggregation."""
+    from tortoise import connections
+
+    conn = connections.get("default")
+    pg = conn.capabilities.dialect == "postgres"
+    p1, p2 = ("$1", "$2") if pg else ("?", "?")
+    like = path + "%"
+    people = f'SELECT u.id FROM "user" u JOIN unit n ON n.id = u.unit_id WHERE u.organization_id = {p1} AND n.path LIKE {p2}'
+    await conn.execute_query(f"SELECT id, name, kind, path FROM unit WHERE organization_id = {p1} AND path LIKE {p2}", [organization_id, like])
+    await conn.execute_query(
+        f'SELECT u.id, u.role, n.path, u.created_at, u.deactivated_at FROM "user" u JOIN unit n ON n.id = u.unit_id '
+        f"WHERE u.organization_id = {p1} AND n.path LIKE {p2}", [organization_id, like],
+    )
+    await conn.execute_query(f"SELECT user_id, module_id FROM training_progress WHERE user_id IN ({people}) AND completed_at IS NOT NULL", [organization_id, like])
+    await conn.execute_query(f"SELECT user_id, quiz_id, score_percent FROM quiz_attempt WHERE user_id IN ({people})", [organization_id, like])
+    await conn.execute_query(
+        f"SELECT s.kind, s.value, s.sample_size, s.period_end, n.path FROM satisfaction_survey s JOIN unit n ON n.id = s.unit_id "
+        f"WHERE s.organization_id = {p1} AND n.path LIKE {p2}", [organization_id, like],
+    )
+    await conn.execute_query(f"SELECT unit_id, lever, period, period_start, target FROM plan_objective WHERE plan_id = {p1}", [plan_id])
+
+
+async def generate(pos_count: int, per_pos: int, seed: int = 1200):  # type: ignore[no-untyped-def]
+    from server.accounts.models import Role, User
+    from server.evaluation.models import SatisfactionSurvey, SurveyKind
+    from server.network.models import Unit, UnitKind
+    from server.network.services import create_organization
+    from server.plans.models import PerformancePlan, PlanObjective, PlanPeriod
+    from server.training.models import ModuleProgress, Quiz, QuizAttempt, TrainingModule
+
+    rng = random.Random(seed)
+    suffix = uuid.uuid4().hex[:8]
+    organization, root = await create_organization(f"Réseau 1200 {suffix}", f"n1200-{suffix}")
+    org = organization.id
+    regions = []
+    for r in range(12):
+        region = await Unit.create(organization_id=org, parent_id=root.id, kind=UnitKind.REGION, name=f"Région {r:02d}")
+        region.path = f"{root.path}{region.id}/"
+        await region.save(update_fields=["path"])
+        regions.append(region)
+    await Unit.bulk_create([
+        Unit(organization_id=org, parent_id=regions[n % 12].id, kind=UnitKind.POINT_OF_SALE, name=f"PDV {n:04d}", path="")
+        for n in range(pos_count)
+    ], batch_size=500)
+    points = list(await Unit.filter(organization_id=org, kind=UnitKind.POINT_OF_SALE).order_by("id"))
+    by_id = {r.id: r for r in regions}
+    for p in points:
+        p.path = f"{by_id[p.parent_id or 0].path}{p.id}/"
+    await Unit.bulk_update(points, fields=["path"], batch_size=500)
+    admin = await User.create(organization_id=org, unit_id=root.id, email=f"admin-{suffix}@bench.example",
+                              display_name="Siège", role=Role.ADMIN, password_hash="x")
+    await User.bulk_create([
+        User(organization_id=org, unit_id=p.id, email=f"p{p.id}-{i}-{suffix}@bench.example", display_name=f"Vendeur {p.id}-{i}",
+             role=Role.MEMBER, password_hash="x")
+        for p in points for i in range(per_pos)
+    ], batch_size=1000)
+    people = list(await User.filter(organization_id=org, role=Role.MEMBER).values_list("id", flat=True))
+    modules = [await TrainingModule.create(organization_id=org, title=f"Module {m}", open_to_all=True) for m in range(3)]
+    quiz = await Quiz.create(organization_id=org, title="Quiz", module_id=modules[0].id)
+    now = datetime.now(UTC)
+    await ModuleProgress.bulk_create([
+        ModuleProgress(module_id=m.id, user_id=uid, organization_id=org, sections_done=1,
+                       completed_at=now - timedelta(days=rng.randint(1, 20)))
+        for uid in people for m in modules if rng.random() < 0.5
+    ], batch_size=2000)
+    await QuizAttempt.bulk_create([
+        QuizAttempt(quiz_id=quiz.id, user_id=uid, organization_id=org, number=1, passed=True,
+                    score_percent=rng.choice([40, 60, 80, 100]), answers={})
+        for uid in people if rng.random() < 0.6
+    ], batch_size=2000)
+    today = now.date()
+    await SatisfactionSurvey.bulk_create([
+        SatisfactionSurvey(organization_id=org, unit_id=p.id, kind=SurveyKind.SCORE_10, value=rng.uniform(6, 9.5),
+                           sample_size=30, period_start=today.replace(day=1), period_end=today)
+        for p in points
+    ], batch_size=1000)
+    plan = await PerformancePlan.create(
+        organization_id=org, name="Plan T", starts_on=today - timedelta(days=40), ends_on=today + timedelta(days=50),
+        module_ids=[m.id for m in modules], quiz_ids=[quiz.id],
+    )
+    await PlanObjective.bulk_create([
+        PlanObjective(organization_id=org, plan_id=plan.id, unit_id=r.id, lever="TRAINING", period=PlanPeriod.PLAN,
+                      period_start=plan.starts_on, target=70 + r.id % 20)
+        for r in regions
+    ] + [
+        PlanObjective(organization_id=org, plan_id=plan.id, unit_id=p.id, lever="QUIZ", period=PlanPeriod.PLAN,
+                      period_start=plan.starts_on, target=65)
+        for p in points[::10]
+    ])
+    seller = await User.filter(organization_id=org, unit_id=points[7].id).first()
+    return org, root, points, admin, seller, plan, len(people)
+
+
+async def main(runs: int, pos_count: int, per_pos: int) -> None:
+    from server.bus import MemoryBus, set_bus
+    from server.dashboards.services import unit_dashboard
+    from server.db import close_db, init_db, migrate_db
+    from server.network.scope import scope_of_user
+    from server.plans.view import my_plan
+
+    url = os.environ.get("BENCH_DATABASE_URL")
+    if url:
+        import asyncpg
+
+        conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
+        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
+        await conn.close()
+    else:
+        url = f"sqlite://{tempfile.mkdtemp(prefix='elan-bench-')}/bench.sqlite3"
+    await migrate_db(url)
+    await init_db(url)
+    set_bus(MemoryBus())
+    try:
+        org, root, points, admin, seller, plan, people = await generate(pos_count, per_pos)
+        head_office, seller_scope = await scope_of_user(admin), await scope_of_user(seller)
+        now = datetime.now(UTC)
+        pos = points[7]
+        mine = await _time(lambda: my_plan(seller_scope, now), runs)
+        mine_floor = await _time(lambda: _floor(org, pos.path, plan.id), runs)
+        whole = await _time(lambda: my_plan(head_office, now), runs)
+        whole_floor = await _time(lambda: _floor(org, root.path, plan.id), runs)
+        board = await _time(lambda: unit_dashboard(head_office, root, now.date()), runs)
+        found = await my_plan(head_office, now)
+        assert found is not None and len(found.units) == 1 + len(points)
+        with counting_queries() as seen:
+            await my_plan(seller_scope, now)
+        q_pos = len(seen)
+        with counting_queries() as seen:
+            await my_plan(head_office, now)
+        q_all = len(seen)
+        dialect = "postgres" if url.startswith("postgres") else "sqlite"
+        print(f"« Notre plan », {len(points)} points of sale, {people} people ({dialect}, {runs} runs)")
+        print(f"  point of sale   median {mine[0]:8.1f} ms  p95 {mine[1]:8.1f} ms   floor {mine_floor[0]:7.1f} ms   ratio {mine[0] / mine_floor[0]:.1f}x")
+        print(f"  head office     median {whole[0]:8.1f} ms  p95 {whole[1]:8.1f} ms   floor {whole_floor[0]:7.1f} ms   ratio {whole[0] / whole_floor[0]:.1f}x")
+        print(f"  unit dashboard  median {board[0]:8.1f} ms  p95 {board[1]:8.1f} ms   (head office, same network: the dashboard's budget)")
+        print(f"  head office plan / unit dashboard: {whole[0] / board[0]:.2f}x")
+        print(f"  SQL statements: {q_pos} for a point of sale, {q_all} for head office ({len(points) + 1} units)")
+        if q_pos != q_all:
+            raise SystemExit("statements grew with the network")
+    finally:
+        await close_db()
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--points-of-sale", type=int, default=1200)
+    parser.add_argument("--people-per-pos", type=int, default=5)
+    args = parser.parse_args()
+    asyncio.run(main(args.runs, args.points_of_sale, args.people_per_pos))

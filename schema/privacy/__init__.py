@@ -1,0 +1,1 @@
+"""GraphQL layer of the privacy domain: data exports, erasure, retention, transparency."""

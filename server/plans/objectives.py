@@ -1,0 +1,101 @@
+"""Which objective holds for a unit, a lever and a day: pure logic over a plan's objectives.
+
+An objective set on a unit holds for its whole subtree (it is spread to every point of sale
+under it) until a unit below gets one of its own (an override): the nearest unit wins. Within
+that unit, the most precise period that contains the day wins (its month, then its quarter,
+then the plan's whole period); without any, the plan's own default target holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from server.plans.models import PerformancePlan, PlanPeriod
+
+# the levers of « Notre plan », in the order they are shown
+LEVERS = ("TRAINING", "QUIZ", "SKILLS", "SATISFACTION", "CHALLENGES", "RETENTION")
+PERIOD_ORDER = (PlanPeriod.MONTH, PlanPeriod.QUARTER, PlanPeriod.PLAN)
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def quarter_start(day: date) -> date:
+    return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def period_start(period: PlanPeriod, day: date, plan: PerformancePlan) -> date:
+    """The first day of the period of that kind holding `day`."""
+    if period == PlanPeriod.MONTH:
+        return month_start(day)
+    if period == PlanPeriod.QUARTER:
+        return quarter_start(day)
+    return plan.starts_on
+
+
+def default_target(plan: PerformancePlan, lever: str) -> float | None:
+    """The plan's own target of a lever; None where a lever is only followed."""
+    return {
+        "TRAINING": plan.training_completion_target,
+        "QUIZ": plan.quiz_average_target,
+        "SATISFACTION": plan.satisfaction_index_target,
+        "SKILLS": plan.skills_level_target,
+    }.get(lever)
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveRow:
+    unit_id: int
+    unit_path: str
+    lever: str
+    period: PlanPeriod
+    period_start: date
+    target: float
+    owner_function_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class HeldObjective:
+    target: float | None
+    owner_function_id: int | None
+    unit_id: int | None  # where it was set; None: the plan's default
+    period: PlanPeriod | None
+
+
+class ObjectiveBook:
+    """A plan's objectives, indexed so that finding the one for a unit costs its depth."""
+
+    def __init__(self, plan: PerformancePlan, rows: list[ObjectiveRow], day: date) -> None:
+        self.plan = plan
+        self.day = day
+        starts = {p: period_start(p, day, plan) for p in PERIOD_ORDER}
+        self.by_unit: dict[tuple[int, str], dict[PlanPeriod, ObjectiveRow]] = {}
+        for row in rows:
+            if row.period_start == starts[row.period]:
+                self.by_unit.setdefault((row.unit_id, row.lever), {})[row.period] = row
+        self.levers = {lever for _, lever in self.by_unit}
+        owners = plan.lever_owners if isinstance(plan.lever_owners, dict) else {}
+        self.defaults = {lever: HeldObjective(default_target(plan, lever), owners.get(lever), None, None) for lever in LEVERS}
+
+    def held_all(self, unit_path: str) -> dict[str, HeldObjective]:
+        """`held` for every lever, the path read once."""
+        ids = [int(part) for part in unit_path.strip("/").split("/") if part]
+        return {lever: self._held(ids, lever) for lever in LEVERS}
+
+    def held(self, unit_path: str, lever: str) -> HeldObjective:
+        return self._held([int(part) for part in unit_path.strip("/").split("/") if part], lever)
+
+    def _held(self, ids: list[int], lever: str) -> HeldObjective:
+        owner = self.plan.lever_owners.get(lever) if isinstance(self.plan.lever_owners, dict) else None
+        if lever not in self.levers:
+            return self.defaults[lever]
+        for unit_id in reversed(ids):
+            periods = self.by_unit.get((unit_id, lever))
+            if not periods:
+                continue
+            for period in PERIOD_ORDER:
+                row = periods.get(period)
+                if row is not None:
+                    return HeldObjective(row.target, row.owner_function_id or owner, unit_id, period)
+        return HeldObjective(default_target(self.plan, lever), owner, None, None)

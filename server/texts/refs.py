@@ -1,0 +1,118 @@
+"""The people, badges and challenges a stored text refers to by id, looked up when it is
+read, so a renamed person (or one erased) reads as they are now.
+
+A page of notifications or posts is resolved set-based: at most one query for its
+challenges, one for its people and one for its badges, whatever the page size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from server.accounts.models import User
+from server.badges.models import Badge
+from server.challenges.models import Challenge, ChallengeFormat
+from server.texts.catalogue import text
+
+
+def ints(values: Iterable[Any]) -> set[int]:
+    found: set[int] = set()
+    for value in values:
+        if isinstance(value, int) and not isinstance(value, bool):
+            found.add(value)
+        elif isinstance(value, str) and value.isdigit():
+            found.add(int(value))
+    return found
+
+
+def people_of(params: Mapping[str, Any]) -> set[int]:
+    """Every person id a text's parameters name."""
+    ids = list(params.get("actorIds") or [])
+    ids += [params.get("userId"), params.get("byId")]
+    ids += [entry.get("userId") for entry in params.get("podium") or [] if isinstance(entry, dict)]
+    return ints(ids)
+
+
+@dataclass(slots=True)
+class ChallengeRef:
+    name: str
+    duel: list[int] | None = None  # challenger and opponent ids: the title is written per reader
+
+
+@dataclass(slots=True)
+class Refs:
+    people: dict[int, str] = field(default_factory=dict)
+    badges: dict[int, str] = field(default_factory=dict)
+    challenges: dict[int, ChallengeRef] = field(default_factory=dict)
+
+    def person(self, person_id: Any, language: str) -> str:
+        ids = ints([person_id])
+        name = self.people.get(ids.pop()) if ids else None
+        return name if name else text("person.gone", language)
+
+    def badge(self, badge_id: Any, fallback: Any) -> str:
+        ids = ints([badge_id])
+        return (self.badges.get(ids.pop()) if ids else None) or str(fallback or "")
+
+    def challenge(self, challenge_id: Any, fallback: Any, language: str) -> str:
+        ids = ints([challenge_id])
+        found = self.challenges.get(ids.pop()) if ids else None
+        if found is None:
+            return str(fallback or "")
+        if found.duel and len(found.duel) == 2:
+            return text(
+                "duel.title", language,
+                challenger=self.person(found.duel[0], language), opponent=self.person(found.duel[1], language),
+            )
+        return found.name
+
+    def merge(self, other: Refs) -> Refs:
+        return Refs(
+            {**self.people, **other.people}, {**self.badges, **other.badges}, {**self.challenges, **other.challenges}
+        )
+
+    def to_event(self) -> dict[str, Any]:
+        """JSON copy carried by events, so a subscriber renders without a query."""
+        return {
+            "people": {str(k): v for k, v in self.people.items()},
+            "badges": {str(k): v for k, v in self.badges.items()},
+            "challenges": {str(k): {"name": v.name, "duel": v.duel} for k, v in self.challenges.items()},
+        }
+
+    @classmethod
+    def from_event(cls, data: Mapping[str, Any] | None) -> Refs:
+        data = data or {}
+        return cls(
+            {int(k): str(v) for k, v in (data.get("people") or {}).items()},
+            {int(k): str(v) for k, v in (data.get("badges") or {}).items()},
+            {int(k): ChallengeRef(str(v["name"]), v.get("duel")) for k, v in (data.get("challenges") or {}).items()},
+        )
+
+
+async def resolve(many: Iterable[Mapping[str, Any]], extra_people: Iterable[int] = ()) -> Refs:
+    """Looks up everything the given parameter sets refer to (and `extra_people`)."""
+    params = list(many)
+    people = set(extra_people)
+    badges: set[int] = set()
+    challenges: set[int] = set()
+    for one in params:
+        people |= people_of(one)
+        badges |= ints([one.get("badgeId")])
+        challenges |= ints([one.get("challengeId")])
+    refs = Refs()
+    if challenges:
+        rows = await Challenge.filter(id__in=challenges).values_list("id", "name", "format", "rules")
+        for challenge_id, name, format_, rules in rows:
+            duel = (rules or {}).get("duel") if str(format_) == ChallengeFormat.DUEL else None
+            if duel:
+                people |= ints(duel)
+            refs.challenges[int(challenge_id)] = ChallengeRef(str(name), [int(p) for p in duel] if duel else None)
+    if people:
+        refs.people = {
+            int(i): str(n) for i, n in await User.filter(id__in=people).values_list("id", "display_name")
+        }
+    if badges:
+        refs.badges = {int(i): str(n) for i, n in await Badge.filter(id__in=badges).values_list("id", "name")}
+    return refs

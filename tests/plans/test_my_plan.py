@@ -1,0 +1,139 @@
+"""« Notre plan »: every person reads the period's plan as it applies to their unit, live."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from server.accounts.models import Role
+from server.accounts.services import open_session
+from server.evaluation.models import SurveyKind
+from server.evaluation.satisfaction import SurveyInput, record_surveys
+from server.network.scope import scope_of_user
+from server.plans.models import PerformancePlan
+from server.training import services
+from tests.factories import make_network, signed_in
+from tests.graphql_client import GraphQLClient, Subscription
+from tests.training.factories import make_module, make_quiz
+
+MY_PLAN = """
+query($unit: ID) { myPlan(unitId: $unit) { plan { name } units { unitName people
+  levers { lever value target onTrack } nextStep { kind lever count } }
+  myNextStep { kind lever title subjectId } } }
+"""
+LIVE = "subscription { myPlan { version myPlan { units { unitName levers { lever value } } } } }"
+
+
+async def plan_world():
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    admin, _ = await signed_in(network.root, Role.ADMIN)
+    module_id = await make_module(admin, [network.root], title="Accueil client", sections=1, role=Role.MEMBER)
+    quiz_id = await make_quiz(admin, pass_mark=60)
+    today = datetime.now(UTC).date()
+    await PerformancePlan.create(
+        organization_id=network.organization_id, name="Plan d'animation du trimestre",
+        starts_on=today - timedelta(days=30), ends_on=today + timedelta(days=60),
+        module_ids=[module_id], quiz_ids=[quiz_id], training_completion_target=80,
+    )
+    ana, ana_token = await signed_in(lille, name="Ana Martin")
+    await signed_in(lille, name="Bob Leroy")
+    await services.record_progress(await scope_of_user(ana), module_id, 1)
+    return network, admin, ana, ana_token, module_id, quiz_id
+
+
+def levers(unit: dict) -> dict:
+    return {lever["lever"]: lever for lever in unit["levers"]}
+
+
+async def test_a_seller_reads_her_point_of_sale_plan_and_her_next_step(live_server):
+    # given this quarter's plan, and Ana who finished its module while Bob did not start
+    network, _, _, ana_token, _, quiz_id = await plan_world()
+    # when Ana opens « Notre plan »
+    async with GraphQLClient(live_server.url, token=ana_token) as client:
+        mine = (await client.execute(MY_PLAN))["myPlan"]
+    # then she sees Lille Centre alone: half its people trained against 80 %, and her next step is the quiz
+    assert mine["plan"]["name"] == "Plan d'animation du trimestre"
+    assert [u["unitName"] for u in mine["units"]] == ["Lille Centre"]
+    lille = mine["units"][0]
+    assert lille["people"] == 2
+    assert levers(lille)["TRAINING"] == {"lever": "TRAINING", "value": 50.0, "target": 80.0, "onTrack": False}
+    assert lille["nextStep"] == {"kind": "REMIND_TRAINING", "lever": "TRAINING", "count": 1}
+    step = mine["myNextStep"]
+    assert (step["kind"], step["lever"], step["subjectId"]) == ("TAKE_QUIZ", "QUIZ", str(quiz_id))
+    # and she may not read another point of sale's plan, nor her region's
+    async with GraphQLClient(live_server.url, token=ana_token) as client:
+        for unit in (network.points_of_sale["Bordeaux"], network.regions["Nord"]):
+            errors = await client.errors(MY_PLAN, {"unit": str(unit.id)})
+            assert errors[0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_regional_manager_sees_each_point_of_sale_side_by_side(live_server):
+    # given the plan and a manager of the Nord region
+    network, _, _, _, _, _ = await plan_world()
+    _, token = await signed_in(network.regions["Nord"], Role.MANAGER)
+    # when the manager opens « Notre plan »
+    async with GraphQLClient(live_server.url, token=token) as client:
+        mine = (await client.execute(MY_PLAN))["myPlan"]
+    # then Nord comes first, then each of its points of sale, and no personal step
+    assert [u["unitName"] for u in mine["units"]] == ["Nord", "Arras Gare", "Lille Centre"]
+    assert mine["myNextStep"] is None
+    nord, arras, lille = (levers(u) for u in mine["units"])
+    assert nord["TRAINING"]["value"] == 50.0  # the module is for sellers: Ana of Ana and Bob
+    assert arras["TRAINING"]["value"] is None and lille["TRAINING"]["value"] == 50.0
+    assert mine["units"][1]["nextStep"]["kind"] == "NOTHING_MEASURED"
+
+
+async def test_the_plan_follows_a_satisfaction_survey_live(live_server):
+    # given Ana watching « Notre plan »
+    network, _, _, ana_token, _, _ = await plan_world()
+    manager, _ = await signed_in(network.regions["Nord"], Role.MANAGER)
+    lille = network.points_of_sale["Lille"]
+    async with Subscription(live_server.ws_url, token=ana_token) as socket:
+        await socket.connect()
+        await socket.subscribe(LIVE)
+        first = await socket.next(timeout=10)
+        assert levers(first["payload"]["data"]["myPlan"]["myPlan"]["units"][0])["SATISFACTION"]["value"] is None
+        # when the manager records this month's survey for Lille
+        today = datetime.now(UTC).date()
+        await record_surveys(
+            await scope_of_user(manager), [SurveyInput(lille.id, SurveyKind.SCORE_10, 8.5, 40, today.replace(day=1), today)]
+        )
+        # then Ana's plan shows the new satisfaction index
+        update = await socket.next(timeout=10)
+    plan = update["payload"]["data"]["myPlan"]
+    assert plan["version"] > 0
+    assert levers(plan["myPlan"]["units"][0])["SATISFACTION"]["value"] == 85.0
+
+
+async def test_without_any_plan_the_answer_is_null(live_server):
+    network = await make_network()
+    user, token = await signed_in(network.points_of_sale["Arras"])
+    async with GraphQLClient(live_server.url, token=token) as client:
+        assert (await client.execute(MY_PLAN))["myPlan"] is None
+    assert await open_session(user)
+
+
+async def test_retention_counts_active_people_departures_and_tenure_per_unit(live_server):
+    # given Lille's two sellers (Ana signed in this week), a colleague who left during the plan,
+    # and Bob who joined 100 days ago
+    from datetime import UTC, datetime, timedelta
+
+    from server.accounts.models import Session, User
+    from tests.factories import make_user
+
+    network, _, _, ana_token, _, _ = await plan_world()
+    lille = network.points_of_sale["Lille"]
+    gone = await make_user(lille, name="Léa Petit")
+    await User.filter(id=gone.id).update(deactivated_at=datetime.now(UTC) - timedelta(days=3))
+    bob = await User.get(display_name="Bob Leroy", organization_id=network.organization_id)
+    await User.filter(id=bob.id).update(created_at=datetime.now(UTC) - timedelta(days=100))
+    await Session.filter(user_id=bob.id).update(last_seen_at=datetime.now(UTC) - timedelta(days=20))
+    # when Ana reads « Notre plan »
+    async with GraphQLClient(live_server.url, token=ana_token) as client:
+        unit = (await client.execute(
+            "{ myPlan { units { people activePeople departures tenureDays levers { lever value } } } }"
+        ))["myPlan"]["units"][0]
+    # then Lille has two people, one active this week (Ana), one departure, and 50 days of tenure on average
+    assert (unit["people"], unit["activePeople"], unit["departures"]) == (2, 1, 1)
+    assert 49.5 <= unit["tenureDays"] <= 50.5
+    assert levers(unit)["RETENTION"]["value"] == 50.0

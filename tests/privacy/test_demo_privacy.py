@@ -1,0 +1,36 @@
+"""The demo shows a seller who left and was erased on last month's podium, as « Ancien
+collaborateur », his rank kept."""
+
+from __future__ import annotations
+
+from server.accounts.models import User
+from server.accounts.services import open_session
+from server.challenges.models import Challenge, ChallengeStatus, Participant
+from server.network.models import Organization
+from server.privacy.models import RetentionRun
+from tests.factories import demo_network
+from tests.graphql_client import GraphQLClient
+
+BOARD = """
+query Board($id: ID!, $league: String) {
+  challenge(id: $id) { leaderboard(first: 3, league: $league) { edges { node { rank displayName } } } }
+}
+"""
+
+
+async def test_the_demo_podium_shows_an_erased_seller(live_server):
+    # given the French demo network
+    await demo_network()
+    organization = await Organization.get(slug="reseau-elan-demo")
+    erased = await User.get(organization_id=organization.id, erased_at__not_isnull=True)
+    closed = await Challenge.get(organization_id=organization.id, status=ChallengeStatus.CLOSED)
+    standing = await Participant.get(challenge_id=closed.id, user_id=erased.id)
+    admin = await User.get(email="admin@elan.example")
+    # when head office opens last month's closed challenge
+    async with GraphQLClient(live_server.url, token=await open_session(admin)) as isabelle:
+        board = (await isabelle.execute(BOARD, {"id": str(closed.id), "league": standing.league}))["challenge"]["leaderboard"]["edges"]
+    # then the podium shows him as a former colleague, at the rank he had
+    assert erased.display_name.startswith("Ancien collaborateur ")
+    assert standing.final_rank is not None and standing.final_rank <= 3
+    assert {"rank": standing.final_rank, "displayName": erased.display_name} in [e["node"] for e in board]
+    assert await RetentionRun.filter(organization_id=organization.id).exists()
