@@ -462,10 +462,11 @@ def serving(target: str, database_url: str) -> Any:
                "--log-level", "warning", "--no-access-log"]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
-        for _ in range(200):
+        deadline = time.monotonic() + 120  # a loaded machine takes its time to start a server
+        while time.monotonic() < deadline:
             with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.1):
                 break
-            time.sleep(0.05)
+            time.sleep(0.1)
         yield port
     finally:
         process.terminate()

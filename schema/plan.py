@@ -22,6 +22,7 @@ reference: tests/server/test_planned_documents.py runs every document of the PWA
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import json
 from collections.abc import Callable
@@ -74,6 +75,7 @@ class Leaf:
     conditions: list[Condition] = field(default_factory=list)
     pass_type: type | None = None  # values of this type are sent as they are
     scalar_serialize: Callable[[Any], Any] | None = None  # the schema's serialiser, for the others
+    is_async: bool = False  # the projection returns an awaitable (a resolver using a loader)
 
 
 @dataclass(slots=True)
@@ -85,6 +87,7 @@ class Branch:
     non_null: bool
     list_depth: int
     conditions: list[Condition] = field(default_factory=list)
+    is_async: bool = False
 
 
 @dataclass(slots=True)
@@ -156,26 +159,26 @@ def _serializer(kind: Any) -> Callable[[Any], Any] | None:
     raise Unplannable(f"type {kind}")
 
 
-def _projection(definition: Any) -> tuple[str | None, Callable[[Any, Any], Any] | None]:
-    """How a field reads its object: an attribute, or a sync resolver of the object alone."""
+def _projection(definition: Any) -> tuple[str | None, Callable[[Any, Any], Any] | None, bool]:
+    """How a field reads its object: an attribute, or a resolver of the object alone (sync, or
+    async for one that asks a per-request loader, e.g. names behind a system post's ids); the
+    request's context reaches it through the PlannedInfo."""
     if definition.permission_classes or definition.extensions:
         raise Unplannable(f"field {definition.python_name} has permissions or extensions")
     if definition.arguments:
         raise Unplannable(f"field {definition.python_name} takes arguments")
     resolver = definition.base_resolver
     if resolver is None:
-        return definition.python_name, None
-    if resolver.is_async or resolver.root_parameter is not None:
-        raise Unplannable(f"field {definition.python_name} needs execution")
+        return definition.python_name, None, False
     function = resolver.wrapped_func
-    if inspect.iscoroutinefunction(function) or inspect.isasyncgenfunction(function):
-        raise Unplannable("async projection")
+    if resolver.root_parameter is not None or inspect.isasyncgenfunction(function):
+        raise Unplannable(f"field {definition.python_name} needs execution")
+    is_async = bool(resolver.is_async or inspect.iscoroutinefunction(function))
     info = resolver.info_parameter
     if info is None:
-        return None, lambda source, _info: function(source)
-    # a sync resolver reading the request's context (e.g. the viewer's language)
+        return None, lambda source, _info: function(source), is_async
     name = info.name
-    return None, lambda source, planned_info: function(source, **{name: planned_info})
+    return None, lambda source, planned_info: function(source, **{name: planned_info}), is_async
 
 
 def _selections(
@@ -206,18 +209,18 @@ def _selections(
         definition = (graphql_field.extensions or {}).get(BACKREF)
         if definition is None or selection.arguments:
             raise Unplannable(f"field {name}")
-        attribute, projection = _projection(definition)
+        attribute, projection, is_async = _projection(definition)
         kind, non_null, depth = _unwrap(graphql_field.type)
         if isinstance(kind, GraphQLObjectType):
             assert selection.selection_set is not None
             children = _selections(selection.selection_set, kind, fragments, [])
-            planned.append(Branch(key, attribute, projection, children, non_null, depth, conditions))
+            planned.append(Branch(key, attribute, projection, children, non_null, depth, conditions, is_async))
         else:
             if not isinstance(kind, GraphQLScalarType | GraphQLEnumType):
                 raise Unplannable(f"type {kind}")
             planned.append(
                 Leaf(key, attribute, projection, _serializer(kind), non_null, depth, conditions,
-                     _PASS_THROUGH.get(kind.name), kind.serialize)
+                     _PASS_THROUGH.get(kind.name), kind.serialize, is_async)
             )
     return planned
 
@@ -296,8 +299,8 @@ def _included(conditions: list[Condition], variables: dict[str, Any]) -> bool:
 
 class _Writer:
     """Writes a plan as Python source, once: one function per object type in the selection,
-    fields read by attribute and serialised inline (a walk over the plan per value costs
-    about three times as much)."""
+    fields read by attribute and serialised inline (walking the plan for every value cost about
+    twice as much: 0.9 ms against 0.5 ms for a 21-card feed page)."""
 
     def __init__(self) -> None:
         self.lines: list[str] = []
@@ -310,8 +313,16 @@ class _Writer:
         self.env[name] = value
         return name
 
+    def awaits(self, children: list[Any]) -> bool:
+        """Whether an object's projection awaits something (one of its fields, or below)."""
+        return any(
+            getattr(c, "is_async", False) or (type(c) is Branch and self.awaits(c.children)) for c in children
+        )
+
     def object_function(self, children: list[Any]) -> str:
-        # every function takes the value, the variables and the PlannedInfo (s|x, v, i)
+        # every function takes the value, the variables and the PlannedInfo (s|x, v, i); an
+        # object whose fields await is a coroutine, and a list of them is gathered, so the
+        # per-request loaders batch the whole list as strawberry's execution does
         self.count += 1
         name = f"o{self.count}"
         body = ["    r = {}"]
@@ -325,6 +336,8 @@ class _Writer:
                 body.append(f"{indent}r[{key}] = {child.name!r}")
                 continue
             read = f"s.{child.attribute}" if child.attribute is not None else f"{self.constant(child.projection)}(s, i)"
+            if child.is_async:
+                read = f"(await {read})"
             if type(child) is Leaf and child.list_depth == 0 and child.serialize is None and child.pass_type:
                 kind = self.constant(child.pass_type)
                 fallback = self.constant(child.scalar_serialize)
@@ -336,30 +349,41 @@ class _Writer:
                     f"{indent}else: r[{key}] = {fallback}(x)",
                 ]
             else:
-                body.append(f"{indent}r[{key}] = {self.value_function(child, child.list_depth)}({read}, v, i)")
+                function, awaited = self.value_function(child, child.list_depth)
+                call = f"{function}({read}, v, i)"
+                body.append(f"{indent}r[{key}] = {'await ' if awaited else ''}{call}")
         body.append("    return r")
-        self.lines += [f"def {name}(s, v, i):", *body, ""]
+        prefix = "async def" if self.awaits(children) else "def"
+        self.lines += [f"{prefix} {name}(s, v, i):", *body, ""]
         return name
 
-    def value_function(self, child: Any, depth: int) -> str:
-        """A function of (value, variables) for a field's value at a list depth."""
+    def value_function(self, child: Any, depth: int) -> tuple[str, bool]:
+        """A function of (value, variables, info) for a field's value at a list depth, and
+        whether it is a coroutine."""
+        awaited = False
         if depth:
-            inner = self.value_function(child, depth - 1)
-            code = f"[{inner}(y, v, i) if y is not None else _null() for y in x]"
+            inner, awaited = self.value_function(child, depth - 1)
+            if awaited:
+                code = f"list(await _gather(*[{inner}(y, v, i) if y is not None else _null() for y in x]))"
+            else:
+                code = f"[{inner}(y, v, i) if y is not None else _null() for y in x]"
         elif type(child) is Leaf:
             serialize = child.serialize or child.scalar_serialize
             code = f"{self.constant(serialize)}(x)"
         else:
-            code = f"{self.object_function(child.children)}(x, v, i)"
+            awaited = self.awaits(child.children)
+            code = f"{'await ' if awaited else ''}{self.object_function(child.children)}(x, v, i)"
         self.count += 1
         name = f"f{self.count}"
         null = "_null()" if child.non_null or depth != child.list_depth else "None"
-        self.lines += [f"def {name}(x, v, i):", f"    return {null} if x is None else {code}", ""]
-        return name
+        prefix = "async def" if awaited else "def"
+        self.lines += [f"{prefix} {name}(x, v, i):", f"    return {null} if x is None else {code}", ""]
+        return name, awaited
 
     def compile(self, children: list[Any]) -> Callable[[Any, dict[str, Any], Any], dict[str, Any]]:
         name = self.object_function(children)
         self.env["_null"] = _null
+        self.env["_gather"] = asyncio.gather
         exec("\n".join(self.lines), self.env)  # noqa: S102 - our own source, from the schema's names
         function: Callable[[Any, dict[str, Any], Any], dict[str, Any]] = self.env[name]
         return function
@@ -405,7 +429,10 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
             if inspect.isawaitable(result):
                 result = await result
             assert root.project is not None
-            data[root.key] = root.project(_Result(result), coerced, info)[root.key]
+            projected = root.project(_Result(result), coerced, info)
+            if inspect.isawaitable(projected):
+                projected = await projected
+            data[root.key] = projected[root.key]
     except Exception:
         # a domain error, a refusal, a value the plan can't serialise: strawberry answers
         return None

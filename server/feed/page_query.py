@@ -93,7 +93,7 @@ def _columns(scope: Scope, now: datetime, p: Parameters) -> str:
 SELECT p.id, p.kind, p.body, p.created_at, p.like_count, p.comment_count, p.audience,
        p.audience_unit_id, aud.path AS audience_unit__path, pu.path AS unit__path,
        p.figure, p.product, p.context, p.action, p.result, p.edited_at, p.hidden_at,
-       p.hidden_reason,
+       p.hidden_reason, p.system_kind, p.system_params,
        p.author_id, a.display_name AS author__display_name, a.role AS author__role,
        a.avatar_url AS author__avatar_url, a.unit_id AS author__unit_id,
        au.name AS author__unit__name, au.kind AS author__unit__kind, au.city AS author__unit__city,
@@ -224,6 +224,8 @@ def _row(record: Any, scope: Scope) -> PostRow:
     values = dict(record)
     for name in ("created_at", "edited_at", "hidden_at"):
         values[name] = _when(values[name])
+    if isinstance(values["system_params"], str):  # JSON as text (SQLite, asyncpg without a codec)
+        values["system_params"] = json.loads(values["system_params"])
     row = post_row(values)
     row.liked_by_me = bool(values["liked"])
     row.tags = [str(t) for t in _json_list(values["tags"])]

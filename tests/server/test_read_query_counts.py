@@ -126,9 +126,10 @@ async def test_a_leaderboard_page_and_my_standing_cost_the_same_for_any_page(liv
 async def test_the_notifications_page_costs_the_same_for_any_page(live_server):
     network = await make_network()
     viewer, token = await signed_in(network.points_of_sale["Lille"])
+    colleagues = [await make_user(network.points_of_sale["Lille"], name=f"Collègue {n}") for n in range(3)]
     for n in range(30):
-        await notify(viewer.id, NotificationKind.POST_COMMENTED, params={"name": f"Collègue {n}"}, actor_name=f"Collègue {n}",
-                     link=f"/posts/{n}", push=False)
+        await notify(viewer.id, NotificationKind.POST_COMMENTED, params={"name": f"Collègue {n}"},
+                     actor=colleagues[n % 3], link=f"/posts/{n}", push=False)
     counts = []
     async with GraphQLClient(live_server.url, token=token) as client:
         for first in (5, 20):

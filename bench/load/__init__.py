@@ -1,0 +1,1 @@
+"""The daily-peak load test (Locust): `bench/load/README` in bench/README.md."""
