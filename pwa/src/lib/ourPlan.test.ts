@@ -3,7 +3,7 @@ import { leverFigure, matchingUnits, objectiveSource, signed, stepLink, towardTa
 
 describe('« Notre plan » figures', () => {
   it('reads each lever in its own unit', () => {
-    expect(leverFigure('TRAINING', 41.7, 'fr')).toBe('41,7\u202f%');
+    expect(leverFigure('TRAINING', 41.7, 'fr').replace(/\s/g, ' ')).toBe('41,7 %');
     expect(leverFigure('SATISFACTION', 82.5, 'en')).toBe('82.5');
     expect(leverFigure('SKILLS', 2.75, 'fr')).toBe('2,8/4');
     expect(leverFigure('QUIZ', null, 'fr')).toBe('–');
