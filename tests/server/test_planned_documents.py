@@ -19,6 +19,7 @@ from server.accounts.models import Role
 from server.feed import comments, recommendations, services
 from server.feed.errors import PostNotFound
 from server.feed.models import Post, PostAudience
+from server.feed.system_posts import create_system_post
 from server.media.services import store_image
 from server.network.scope import scope_of_user
 from server.notifications.models import NotificationKind
@@ -116,6 +117,9 @@ async def _world() -> tuple[dict[Role, str], dict[str, str]]:
             await Post.filter(id=post.id).update(like_count=n)  # a varied week's top
         if kind == services.PostKind.BEST_PRACTICE and n > 10:
             await recommendations.recommend_post(await scope_of_user(manager), post.id, [lille.id], 5)
+    # system posts: their body is written in the reader's language, names from the per-request loader
+    for author in authors[:2]:
+        await create_system_post(author, "BADGE_AWARDED", {"userId": author.id, "badge": "Première vente", "emoji": "🏅"})
     tokens = {Role.MEMBER: member_token, Role.MANAGER: manager_token, Role.ADMIN: admin_token}
     ids = {
         "nord": str(network.regions["Nord"].id),
