@@ -64,12 +64,20 @@ async def colleague(user_id: int, name: str) -> User:
     return found or await make_user(await Unit.get(id=person.unit_id), name=name)
 
 
+async def challenge_name(challenge_id: int) -> str:
+    """What the challenge is called now (a push names it at send time, by its id)."""
+    from server.challenges.models import Challenge
+
+    found = await Challenge.get_or_none(id=challenge_id)
+    return found.name if found is not None else "Printemps des utilitaires"
+
+
 async def overtaken(user_id: int, challenge_id: int = 7):
     async with atomic():
         return await notify(
             user_id,
             NotificationKind.RANK_OVERTAKEN,
-            params={"challengeId": challenge_id, "challenge": "Printemps des utilitaires", "rank": 4},
+            params={"challengeId": challenge_id, "challenge": await challenge_name(challenge_id), "rank": 4},
             actor=await colleague(user_id, "Thomas Petit"),
             link=f"/challenges/{challenge_id}",
         )
@@ -136,7 +144,7 @@ async def test_a_push_shows_a_notification_whose_tap_opens_the_leaderboard(live_
     # then a French notification with icon and badge is shown, tagged by challenge
     [shown] = await shown_notifications(phone.page, 1)
     assert shown["title"] == "Classement"
-    assert shown["body"] == "Thomas Petit vient de vous dépasser dans « Printemps des utilitaires » : vous êtes 4e"
+    assert shown["body"] == f"Thomas Petit vient de vous dépasser dans « {await challenge_name(7)} » : vous êtes 4e"
     assert shown["tag"] == "rank-7" and shown["lang"] == "fr"
     assert shown["icon"].endswith("/icon-192.png") and shown["badge"].endswith("/badge-72.png")
     assert shown["data"] == {"link": "/challenges/7"}

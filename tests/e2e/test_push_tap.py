@@ -16,7 +16,7 @@ from playwright.async_api import expect
 
 from server.push.payload import notification_payload
 from tests.e2e.conftest import ARGS, CHROMIUM, PHONE
-from tests.e2e.test_push import PushChannel, overtaken, until_controlled
+from tests.e2e.test_push import PushChannel, challenge_name, overtaken, until_controlled
 from tests.factories import PASSWORD, make_network, make_user
 from tests.push.notification_tray import NotificationTray
 
@@ -92,7 +92,7 @@ async def test_a_tap_with_the_app_closed_opens_the_leaderboard_in_a_new_window_i
     # then her tray shows it in English
     [shown] = await tray.wait_for(1)
     assert shown.title == "Leaderboard"
-    assert "Thomas Petit just overtook you in “Printemps des utilitaires”: you are 4th" in shown.body
+    assert f"Thomas Petit just overtook you in “{await challenge_name(7)}”: you are 4th" in shown.body
     assert "default" in shown.actions
 
     # when she taps it
