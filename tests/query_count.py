@@ -11,8 +11,9 @@ from tortoise import connections
 # background work in the same process (the in-server push and mail workers poll their outboxes) is not
 # part of any request: its tables are left out of the count
 BACKGROUND_TABLES = ("push_message", "push_subscription", "push_settings", "mail_message")
-# nor is the deferred work (rank alerts after a result) done by the server's runner task
-BACKGROUND_TASKS = ("deferred-runner",)
+# nor is the deferred work (rank alerts after a result) done by the server's runner task, nor the
+# server's periodic jobs (the retention pass runs once at start-up, then daily)
+BACKGROUND_TASKS = ("deferred-runner", "privacy-retention", "challenge-clock", "label-reminders", "media-cleanup")
 
 
 def _in_background() -> bool:
