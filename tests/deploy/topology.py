@@ -215,7 +215,9 @@ async def wait_for(what: str, check: Any, timeout: float = 60.0, process: Proces
             result = await check()
             if result:
                 return result
-        except (httpx.HTTPError, OSError) as error:
+        except (httpx.HTTPError, OSError, ValueError) as error:
+            # a connection refused, reset or cut mid-body (an instance killed under the proxy
+            # answers with a truncated or non-JSON body) is a try that failed, not the verdict
             last = error
         await asyncio.sleep(0.1)
     detail = f"\n{process.output()[-3000:]}" if process is not None else ""
