@@ -10,16 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from tortoise import connections
-
-from server.accounts.models import Session, User
-from server.challenges.models import Participant
-from server.evaluation.models import AssessmentScore, SatisfactionSurvey
 from server.evaluation.satisfaction import month_start, weighted_index
 from server.plans.models import PerformancePlan
+from server.plans.sql import Statement, Subtree, as_date
 from server.training.audience import load_audience
-from server.training.models import ModuleProgress, QuizAttempt
 
 
 @dataclass(slots=True)
@@ -110,37 +106,50 @@ class PersonRow:
 
 
 async def read_levers(
-    plan: PerformancePlan, organization_id: int, top_path: str, placement: Placement, now: datetime
+    plan: PerformancePlan, subtree: Subtree, placement: Placement, now: datetime
 ) -> tuple[dict[int, Bucket], list[PersonRow], set[tuple[int, int]], dict[tuple[int, int], float]]:
     """The buckets of every unit shown, and the raw rows the next steps need (people, the
-    (person, module) pairs completed, the best (person, quiz) scores)."""
+    (person, module) pairs completed, the best (person, quiz) scores). The subtree's units
+    (closed ones too: their people and history still count above them) were read once: the
+    statements take their ids, never a path to match."""
+    organization_id, units = subtree.organization_id, subtree.units
     buckets: dict[int, Bucket] = defaultdict(Bucket)
     starts = datetime.combine(plan.starts_on, time.min, tzinfo=UTC)
     ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)
-    week_ago = now - timedelta(days=7)
-    under = {"user__unit__path__startswith": top_path, "user__organization_id": organization_id}
-    in_subtree = User.filter(organization_id=organization_id, unit__path__startswith=top_path)
+    # people: those active now (counted, with their tenure) and those who left during the plan
+    q = Statement()
     people: list[PersonRow] = []
-    for row in await in_subtree.filter(deactivated_at=None).values("id", "role", "unit__path"):
-        people.append(PersonRow(int(row["id"]), str(row["role"]), str(row["unit__path"])))
-        for b in placement.of(people[-1].unit_path):
-            buckets[b].people += 1
-    for left in await in_subtree.filter(deactivated_at__gte=starts, deactivated_at__lte=ends).values_list("unit__path", flat=True):
-        for b in placement.of(str(left)):
-            buckets[b].departures += 1
-    for path, count, days in await _tenure(organization_id, top_path, now):
+    for uid, role, unit_id, active, days in await q.rows(
+        f'SELECT id, role, unit_id, deactivated_at IS NULL, {q.days_since("created_at", now)} FROM "user" '
+        f"WHERE organization_id = {q.arg(organization_id)} AND {q.in_units('unit_id', subtree)} "
+        f"AND (deactivated_at IS NULL OR (deactivated_at >= {q.arg(starts)} AND deactivated_at <= {q.arg(ends)}))"
+    ):
+        path = units.get(int(unit_id))
+        if path is None:
+            continue
+        if not active:
+            for b in placement.of(path):
+                buckets[b].departures += 1
+            continue
+        people.append(PersonRow(int(uid), str(role), path))
         for b in placement.of(path):
-            buckets[b].tenure_total += count * days
-            buckets[b].tenure_count += count
+            bucket = buckets[b]
+            bucket.people += 1
+            bucket.tenure_total += float(days or 0.0)
+            bucket.tenure_count += 1
     paths = {p.id: p.unit_path for p in people}
     # training: the plan's modules each person is in the audience of, and those completed
     audience = await load_audience(organization_id, list(plan.module_ids))
-    completed = {
-        (int(r["user_id"]), int(r["module_id"]))
-        for r in await ModuleProgress.filter(
-            module_id__in=list(plan.module_ids), completed_at__not_isnull=True, completed_at__lte=ends, **under
-        ).values("user_id", "module_id")
-    }
+    completed: set[tuple[int, int]] = set()
+    if plan.module_ids and people:
+        q = Statement()
+        completed = {
+            (int(r[0]), int(r[1]))
+            for r in await q.rows(
+                f"SELECT user_id, module_id FROM training_progress WHERE module_id IN {q.ids(plan.module_ids)} "
+                f"AND {q.in_people('user_id', subtree, paths)} AND completed_at IS NOT NULL AND completed_at <= {q.arg(ends)}"
+            )
+        }
     for p in people:
         mine = audience.modules_for(plan.module_ids, p.unit_path, p.role)
         done = sum((p.id, m) in completed for m in mine)
@@ -149,86 +158,84 @@ async def read_levers(
             buckets[b].done += done
             buckets[b].not_done += done < len(mine)
     # quizzes: each person's best score per plan quiz in the period
-    best: dict[tuple[int, int], float] = defaultdict(float)
-    for a in await QuizAttempt.filter(
-        quiz_id__in=list(plan.quiz_ids), created_at__gte=starts, created_at__lte=ends, **under
-    ).values("user_id", "quiz_id", "score_percent"):
-        key = (int(a["user_id"]), int(a["quiz_id"]))
-        best[key] = max(best[key], float(a["score_percent"]))
+    best: dict[tuple[int, int], float] = {}
+    if plan.quiz_ids and people:
+        q = Statement()
+        for uid, quiz_id, score in await q.rows(
+            f"SELECT user_id, quiz_id, MAX(score_percent) FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
+            f"AND {q.in_people('user_id', subtree, paths)} AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)} "
+            "GROUP BY user_id, quiz_id"
+        ):
+            best[(int(uid), int(quiz_id))] = float(score)
     for (uid, _), score in best.items():
         if uid in paths:
             for b in placement.of(paths[uid]):
                 buckets[b].quiz_scores.append(score)
-    await read_skills(organization_id, top_path, paths, placement, buckets)
-    for r in await SatisfactionSurvey.filter(
-        organization_id=organization_id, unit__path__startswith=top_path,
-        period_end__gte=plan.starts_on, period_end__lte=plan.ends_on,
-    ).values("kind", "value", "sample_size", "period_end", "unit__path"):
-        for b in placement.of(str(r["unit__path"])):
-            buckets[b].surveys.append((r["period_end"], str(r["kind"]), float(r["value"]), int(r["sample_size"])))
-    in_plan = Participant.filter(challenge_id__in=list(plan.challenge_ids), challenge__organization_id=organization_id)
-    for r in await in_plan.filter(user__unit__path__startswith=top_path).values("score", "user__unit__path"):
-        for b in placement.of(str(r["user__unit__path"])):
-            buckets[b].challenge_scores.append(float(r["score"]))
-    for r in await in_plan.filter(user_id__isnull=True, unit__path__startswith=top_path).values("score", "unit__path"):
-        for b in placement.of(str(r["unit__path"])):
-            buckets[b].challenge_scores.append(float(r["score"]))
-    active = await Session.filter(last_seen_at__gte=week_ago, **under).distinct().values_list("user_id", flat=True)
-    for uid in {int(u) for u in active}:  # type: ignore[call-overload]
-        if uid in paths:
-            for b in placement.of(paths[uid]):
-                buckets[b].active += 1
+    await read_skills(subtree, paths, placement, buckets)
+    q = Statement()
+    for period_end, kind, value, size, unit_id in await q.rows(
+        "SELECT period_end, kind, value, sample_size, unit_id FROM satisfaction_survey "
+        f"WHERE organization_id = {q.arg(organization_id)} AND {q.in_units('unit_id', subtree)} "
+        f"AND period_end >= {q.arg(plan.starts_on)} AND period_end <= {q.arg(plan.ends_on)}"
+    ):
+        survey = (as_date(period_end), str(kind), float(value), int(size))
+        if int(unit_id) in units:
+            for b in placement.of(units[int(unit_id)]):
+                buckets[b].surveys.append(survey)
+    if plan.challenge_ids:
+        # a person's score counts where the person is now; a unit's, for that unit
+        q = Statement()
+        for score, unit_id in await q.rows(
+            'SELECT p.score, COALESCE(u.unit_id, p.unit_id) FROM challenge_participant p JOIN challenge c ON c.id = p.challenge_id '
+            'LEFT JOIN "user" u ON u.id = p.user_id '
+            f"WHERE c.organization_id = {q.arg(organization_id)} AND p.challenge_id IN {q.ids(plan.challenge_ids)} "
+            f"AND ({q.in_units('u.unit_id', subtree)} OR (p.user_id IS NULL AND {q.in_units('p.unit_id', subtree)}))"
+        ):
+            if int(unit_id) in units:
+                for b in placement.of(units[int(unit_id)]):
+                    buckets[b].challenge_scores.append(float(score))
+    if people:
+        q = Statement()
+        for (uid,) in await q.rows(
+            f"SELECT DISTINCT user_id FROM session WHERE {q.in_people('user_id', subtree, paths)} "
+            f"AND last_seen_at >= {q.arg(now - timedelta(days=7))}"
+        ):
+            if int(uid) in paths:
+                for b in placement.of(paths[int(uid)]):
+                    buckets[b].active += 1
     return buckets, people, completed, best
 
 
 async def read_skills(
-    organization_id: int, top_path: str, paths: dict[int, str], placement: Placement, buckets: dict[int, Bucket]
+    subtree: Subtree, paths: dict[int, str], placement: Placement, buckets: dict[int, Bucket]
 ) -> None:
     """Each person's latest assessment (any grid): its levels count for the person's units,
-    skill by skill (the collective radar) and all together (the SKILLS lever)."""
-    rows = await AssessmentScore.filter(
-        assessment__organization_id=organization_id, assessment__person__unit__path__startswith=top_path
-    ).values("assessment_id", "assessment__person_id", "assessment__created_at", "level", "skill_id", "skill__name")
-    latest: dict[int, tuple[datetime, int]] = {}
-    for r in rows:
-        person, key = int(r["assessment__person_id"]), (r["assessment__created_at"], int(r["assessment_id"]))
+    skill by skill (the collective radar) and all together (the SKILLS lever). `paths` is the
+    people counted (active), by id, with their unit's path."""
+    if not paths:
+        return
+    q = Statement()
+    rows = await q.rows(
+        "SELECT a.id, a.person_id, a.created_at, s.level, s.skill_id, k.name FROM assessment a "
+        "JOIN assessment_score s ON s.assessment_id = a.id JOIN skill k ON k.id = s.skill_id "
+        f"WHERE a.organization_id = {q.arg(subtree.organization_id)} AND {q.in_people('a.person_id', subtree, paths)}"
+    )
+    rows = [r for r in rows if int(r[1]) in paths]
+    latest: dict[int, tuple[Any, int]] = {}
+    for assessment_id, person_id, created_at, *_ in rows:
+        person, key = int(person_id), (created_at, int(assessment_id))
         if person not in latest or key > latest[person]:
             latest[person] = key
     kept = {v[1] for v in latest.values()}
     for person in latest:
-        if person in paths:
-            for b in placement.of(paths[person]):
-                buckets[b].assessed += 1
-    for r in rows:
-        person = int(r["assessment__person_id"])
-        if int(r["assessment_id"]) not in kept or person not in paths:
-            continue
-        level = float(r["level"])
         for b in placement.of(paths[person]):
+            buckets[b].assessed += 1
+    for assessment_id, person_id, _, level, skill_id, name in rows:
+        if int(assessment_id) not in kept:
+            continue
+        for b in placement.of(paths[int(person_id)]):
             bucket = buckets[b]
-            bucket.skill_levels.append(level)
-            mean = bucket.skills.setdefault(int(r["skill_id"]), SkillMean(int(r["skill_id"]), str(r["skill__name"])))
-            mean.total += level
+            bucket.skill_levels.append(float(level))
+            mean = bucket.skills.setdefault(int(skill_id), SkillMean(int(skill_id), str(name)))
+            mean.total += float(level)
             mean.count += 1
-
-
-async def _tenure(organization_id: int, top_path: str, now: datetime) -> list[tuple[str, int, float]]:
-    """(unit path, people, their mean days since they joined) per unit of the subtree, from one
-    grouped statement: 6,000 people's dates are not turned into Python objects one by one."""
-    connection = connections.get("default")
-    if connection.capabilities.dialect == "postgres":
-        sql = (
-            'SELECT n.path, COUNT(*), AVG(EXTRACT(EPOCH FROM ($3::timestamptz - u.created_at))) / 86400 FROM "user" u '
-            "JOIN unit n ON n.id = u.unit_id WHERE u.organization_id = $1 AND n.path LIKE $2 AND u.deactivated_at IS NULL "
-            "GROUP BY n.path"
-        )
-        values: list[object] = [organization_id, top_path + "%", now]
-    else:
-        sql = (
-            'SELECT n.path, COUNT(*), AVG(julianday(?) - julianday(u.created_at)) FROM "user" u '
-            "JOIN unit n ON n.id = u.unit_id WHERE u.organization_id = ? AND n.path LIKE ? AND u.deactivated_at IS NULL "
-            "GROUP BY n.path"
-        )
-        values = [now.isoformat(), organization_id, top_path + "%"]
-    _, rows = await connection.execute_query(sql, values)
-    return [(str(r[0]), int(r[1]), float(r[2] or 0.0)) for r in rows]

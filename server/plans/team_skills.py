@@ -15,6 +15,7 @@ from server.dashboards.services import dashboard_unit
 from server.network.models import Unit
 from server.network.scope import Scope
 from server.plans.readings import Bucket, PersonRow, Placement, SkillMean, read_skills
+from server.plans.sql import Subtree
 from server.training.models import Publication, TrainingModule
 
 _WORD = re.compile(r"[\wÀ-ÿ]{5,}")
@@ -85,7 +86,7 @@ async def team_skills(scope: Scope, unit_id: int | None) -> list[TeamRow]:
     buckets: dict[int, Bucket] = {}
     for u in shown:
         buckets[int(str(u["id"]))] = Bucket()
-    await read_skills(unit.organization_id, unit.path, {p.id: p.unit_path for p in people}, placement, buckets)
+    await read_skills(Subtree(unit.organization_id, {}, whole=False), {p.id: p.unit_path for p in people}, placement, buckets)
     index = await module_index(unit.organization_id)
     return [
         TeamRow(

@@ -13,14 +13,15 @@ from datetime import date, datetime
 
 from server.challenges.models import Challenge, ChallengeStatus
 from server.errors import NotAllowed, ValidationFailed
-from server.evaluation.models import ActionPlan, PlanStatus
+from server.evaluation.models import PlanStatus
 from server.network.models import Unit, UnitKind
 from server.network.scope import Scope
-from server.plans.models import PerformancePlan, PlanObjective
+from server.plans.models import PerformancePlan, PlanPeriod
 from server.plans.objectives import LEVERS, HeldObjective, ObjectiveBook, ObjectiveRow
 from server.plans.readings import Bucket, Placement, SkillMean, read_levers
-from server.plans.team_skills import ModuleIndex, ModuleToPush, module_index, weakest
-from server.training.models import Quiz, TrainingModule
+from server.plans.sql import Statement, Subtree, as_date
+from server.plans.team_skills import ModuleIndex, ModuleToPush, weakest
+from server.training.models import Publication, Quiz
 
 
 @dataclass(slots=True)
@@ -113,36 +114,47 @@ async def my_plan(
         plan = await current_plan(scope.organization_id, day)
     if plan is None:
         return None
-    # a closed point of sale stays in the tree with its history, never on the plan's side-by-side view
-    subtree = await Unit.filter(organization_id=scope.organization_id, path__startswith=top.path, closed_at=None).values(
-        "id", "name", "kind", "path"
+    # every unit of the subtree, read once: the other statements take their ids. A closed point
+    # of sale stays in the tree with its history (its people count above it), never on the
+    # plan's side-by-side view
+    q = Statement()
+    rows = await q.rows(
+        f"SELECT id, name, kind, path, closed_at IS NULL FROM unit WHERE organization_id = {q.arg(scope.organization_id)} "
+        f"AND path LIKE {q.arg(top.path + '%')}"
     )
+    paths = {int(r[0]): str(r[3]) for r in rows}
+    paths[top.id] = top.path
     side = sorted(
-        (u for u in subtree if u["kind"] == UnitKind.POINT_OF_SALE and int(u["id"]) != top.id),
-        key=lambda u: (str(u["name"]), int(u["id"])),
+        (
+            (int(r[0]), str(r[1]), str(r[2]), str(r[3]))
+            for r in rows
+            if r[4] and str(r[2]) == UnitKind.POINT_OF_SALE and int(r[0]) != top.id
+        ),
+        key=lambda u: (u[1], u[0]),
     )
-    shown = [{"id": top.id, "name": top.name, "kind": str(top.kind), "path": top.path}, *side]
-    placement = Placement(top.id, {int(u["id"]) for u in shown})
-    buckets, people, completed, best = await read_levers(plan, scope.organization_id, top.path, placement, now)
-    book = ObjectiveBook(plan, await _objective_rows(plan, top.path), day)
-    titles = await _titles(plan)
-    modules = await module_index(scope.organization_id)
-    open_plans = {
-        int(r["unit_id"]): int(r["id"])
-        for r in await ActionPlan.filter(
-            organization_id=scope.organization_id, unit__path__startswith=top.path, status=PlanStatus.OPEN
-        ).order_by("-id").values("id", "unit_id")
-    }
+    shown = [(top.id, top.name, str(top.kind), top.path), *side]
+    placement = Placement(top.id, {u[0] for u in shown})
+    subtree = Subtree(scope.organization_id, paths, whole=top.parent_id is None)
+    buckets, people, completed, best = await read_levers(plan, subtree, placement, now)
+    book = ObjectiveBook(plan, await _objective_rows(plan, top.path, paths), day)
+    titles, modules = await _titles(plan)
+    q = Statement()
+    open_plans: dict[int, int] = {}
+    for plan_row_id, plan_unit_id in await q.rows(
+        f"SELECT id, unit_id FROM action_plan WHERE organization_id = {q.arg(scope.organization_id)} "
+        f"AND status = {q.arg(PlanStatus.OPEN.value)} AND {q.in_units('unit_id', subtree)} ORDER BY id DESC"
+    ):
+        open_plans[int(plan_unit_id)] = int(plan_row_id)
     units = []
-    for u in shown:
-        bucket = buckets.get(int(u["id"]), Bucket())
-        held = book.held_all(str(u["path"]))
+    for shown_id, shown_name, shown_kind, shown_path in shown:
+        bucket = buckets.get(shown_id, Bucket())
+        held = book.held_all(shown_path)
         readings = [LeverReading(lever, bucket.value(lever), held[lever]) for lever in LEVERS]
         push = _to_push(bucket, modules)
         units.append(
             UnitPlan(
-                unit_id=int(u["id"]), unit_name=str(u["name"]), unit_kind=str(u["kind"]), levers=readings,
-                next_step=_unit_step(readings, bucket, titles, open_plans.get(int(u["id"])), push),
+                unit_id=shown_id, unit_name=shown_name, unit_kind=shown_kind, levers=readings,
+                next_step=_unit_step(readings, bucket, titles, open_plans.get(shown_id), push),
                 people=bucket.people, active_people=bucket.active, departures=bucket.departures,
                 tenure_days=bucket.tenure, assessed_people=bucket.assessed,
                 weakest_skills=bucket.weakest_skills(), skills=sorted(bucket.skills.values(), key=lambda s: s.name),
@@ -157,17 +169,22 @@ async def my_plan(
     return PlanView(plan, day, units, mine)
 
 
-async def _objective_rows(plan: PerformancePlan, top_path: str) -> list[ObjectiveRow]:
-    """The plan's objectives set on the top unit, above it or below it (one query)."""
+async def _objective_rows(plan: PerformancePlan, top_path: str, paths: dict[int, str]) -> list[ObjectiveRow]:
+    """The plan's objectives set on the top unit, above it or below it (one query): the units
+    below are `paths` (the subtree), those above are read from the top's path."""
+    above = {}
+    ids = [int(p) for p in top_path.strip("/").split("/") if p]
+    for n, unit_id in enumerate(ids[:-1]):
+        above[unit_id] = "/" + "/".join(str(i) for i in ids[: n + 1]) + "/"
+    known = {**above, **paths}
+    q = Statement()
     return [
-        ObjectiveRow(
-            int(r["unit_id"]), str(r["unit__path"]), str(r["lever"]), r["period"], r["period_start"],
-            float(r["target"]), r["owner_function_id"],
+        ObjectiveRow(int(unit_id), known[int(unit_id)], str(lever), PlanPeriod(str(period)), as_date(start), float(target),
+                     None if owner is None else int(owner))
+        for unit_id, lever, period, start, target, owner in await q.rows(
+            "SELECT unit_id, lever, period, period_start, target, owner_function_id FROM plan_objective "
+            f"WHERE plan_id = {q.arg(plan.id)} AND unit_id IN {q.ids(known)}"
         )
-        for r in await PlanObjective.filter(plan_id=plan.id).values(
-            "unit_id", "unit__path", "lever", "period", "period_start", "target", "owner_function_id"
-        )
-        if str(r["unit__path"]).startswith(top_path) or top_path.startswith(str(r["unit__path"]))
     ]
 
 
@@ -178,18 +195,35 @@ class Titles:
     live_challenges: list[tuple[int, str]]
 
 
-async def _titles(plan: PerformancePlan) -> Titles:
-    modules = {int(r["id"]): str(r["title"]) for r in await TrainingModule.filter(id__in=list(plan.module_ids)).values("id", "title")}
-    quizzes = {
-        int(r["id"]): (str(r["title"]), int(r["pass_mark_percent"]))
-        for r in await Quiz.filter(id__in=list(plan.quiz_ids)).values("id", "title", "pass_mark_percent")
-    }
-    live = [
-        (int(r["id"]), str(r["name"]))
-        for r in await Challenge.filter(id__in=list(plan.challenge_ids), status=ChallengeStatus.LIVE)
-        .order_by("ends_at", "id").values("id", "name")
-    ]
-    return Titles(modules, quizzes, live)
+async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex]:
+    """The titles of the plan's modules, quizzes and live challenges, and the organisation's
+    published modules (what to push for a weak skill): modules in one statement."""
+    q = Statement()
+    rows = await q.rows(
+        f"SELECT id, title, summary, publication FROM training_module WHERE organization_id = {q.arg(plan.organization_id)} "
+        f"AND (publication = {q.arg(Publication.PUBLISHED.value)} OR id IN {q.ids(plan.module_ids)}) ORDER BY title"
+    )
+    planned = set(plan.module_ids)
+    modules = {int(r[0]): str(r[1]) for r in rows if int(r[0]) in planned}
+    index = ModuleIndex([
+        {"id": r[0], "title": r[1], "summary": r[2]} for r in rows if str(r[3]) == Publication.PUBLISHED.value
+    ])
+    quizzes: dict[int, tuple[str, int]] = {}
+    if plan.quiz_ids:
+        quizzes = {
+            int(r["id"]): (str(r["title"]), int(r["pass_mark_percent"]))
+            for r in await Quiz.filter(id__in=list(plan.quiz_ids), organization_id=plan.organization_id)
+            .values("id", "title", "pass_mark_percent")
+        }
+    live: list[tuple[int, str]] = []
+    if plan.challenge_ids:
+        live = [
+            (int(r["id"]), str(r["name"]))
+            for r in await Challenge.filter(
+                id__in=list(plan.challenge_ids), organization_id=plan.organization_id, status=ChallengeStatus.LIVE
+            ).order_by("ends_at", "id").values("id", "name")
+        ]
+    return Titles(modules, quizzes, live), index
 
 
 def _to_push(bucket: Bucket, modules: ModuleIndex) -> list[ModuleToPush]:
