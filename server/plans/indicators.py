@@ -60,7 +60,8 @@ async def windowed(
                 best[key] = (float(a["score_percent"]), str(a["user__unit__path"]))
         for score, path in best.values():
             for b in placement.of(path):
-                buckets[b].quiz_scores.append(score)
+                buckets[b].quiz_total += score
+                buckets[b].quiz_count += 1
     elif indicator == "SKILLS":
         for r in await AssessmentScore.filter(
             assessment__organization_id=organization_id, assessment__person__unit__path__startswith=top_path,
@@ -81,10 +82,12 @@ async def windowed(
         )
         for r in await ended.filter(user__unit__path__startswith=top_path).values("score", "user__unit__path"):
             for b in placement.of(str(r["user__unit__path"])):
-                buckets[b].challenge_scores.append(float(r["score"]))
+                buckets[b].challenge_total += float(r["score"])
+                buckets[b].challenge_count += 1
         for r in await ended.filter(user_id__isnull=True, unit__path__startswith=top_path).values("score", "unit__path"):
             for b in placement.of(str(r["unit__path"])):
-                buckets[b].challenge_scores.append(float(r["score"]))
+                buckets[b].challenge_total += float(r["score"])
+                buckets[b].challenge_count += 1
     return buckets
 
 

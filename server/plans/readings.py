@@ -15,7 +15,7 @@ from typing import Any
 from server.evaluation.satisfaction import month_start, weighted_index
 from server.plans.models import PerformancePlan
 from server.plans.sql import Statement, Subtree, as_date
-from server.training.audience import load_audience
+from server.training.audience import Audience, load_audience
 
 
 @dataclass(slots=True)
@@ -38,12 +38,14 @@ class Bucket:
     assigned: int = 0
     done: int = 0
     not_done: int = 0  # people with at least one plan module left
-    quiz_scores: list[float] = field(default_factory=list)
+    quiz_total: float = 0.0  # the best score of each person per plan quiz, added up
+    quiz_count: int = 0
     skill_levels: list[float] = field(default_factory=list)
     skills: dict[int, SkillMean] = field(default_factory=dict)
     assessed: int = 0
     surveys: list[tuple[date, str, float, int]] = field(default_factory=list)
-    challenge_scores: list[float] = field(default_factory=list)
+    challenge_total: float = 0.0
+    challenge_count: int = 0
     active: int = 0
     departures: int = 0
     tenure_total: float = 0.0  # days, summed over the people counted
@@ -53,7 +55,7 @@ class Bucket:
         if lever == "TRAINING":
             return round(100.0 * self.done / self.assigned, 2) if self.assigned else None
         if lever == "QUIZ":
-            return _mean(self.quiz_scores)
+            return round(self.quiz_total / self.quiz_count, 2) if self.quiz_count else None
         if lever == "SKILLS":
             return _mean(self.skill_levels)
         if lever == "SATISFACTION":
@@ -62,7 +64,7 @@ class Bucket:
             latest = max(month_start(s[0]) for s in self.surveys)
             return weighted_index([(k, v, n) for d, k, v, n in self.surveys if month_start(d) == latest])
         if lever == "CHALLENGES":
-            return _mean(self.challenge_scores)
+            return round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None
         if lever == "RETENTION":
             return round(100.0 * self.active / self.people, 2) if self.people else None
         return None
@@ -77,6 +79,9 @@ class Bucket:
 
 def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
+
+
+WORD = 60  # plan modules per column of completed bits
 
 
 class Placement:
@@ -99,83 +104,54 @@ class Placement:
 
 
 @dataclass(slots=True)
-class PersonRow:
-    id: int
-    role: str
-    unit_path: str
+class Viewer:
+    """The rows of the person reading their own plan that their next step needs."""
+
+    role: str | None = None
+    completed: set[int] = field(default_factory=set)  # plan modules completed
+    best: dict[int, float] = field(default_factory=dict)  # best score per plan quiz
 
 
 async def read_levers(
-    plan: PerformancePlan, subtree: Subtree, placement: Placement, now: datetime
-) -> tuple[dict[int, Bucket], list[PersonRow], set[tuple[int, int]], dict[tuple[int, int], float]]:
-    """The buckets of every unit shown, and the raw rows the next steps need (people, the
-    (person, module) pairs completed, the best (person, quiz) scores). The subtree's units
-    (closed ones too: their people and history still count above them) were read once: the
-    statements take their ids, never a path to match."""
-    organization_id, units = subtree.organization_id, subtree.units
+    plan: PerformancePlan, subtree: Subtree, placement: Placement, now: datetime, viewer_id: int = 0
+) -> tuple[dict[int, Bucket], Viewer]:
+    """The buckets of every unit shown, and what the viewer's own next step needs.
+
+    The subtree's units (closed ones too: their people and history still count above them)
+    were read once: the statements take their ids, never a path to match, and add up in the
+    database what is the same for many people (a unit's people of one role who completed the
+    same modules are one row), so that 6,000 people are not 6,000 rows in Python."""
+    units = subtree.units
     buckets: dict[int, Bucket] = defaultdict(Bucket)
+    viewer = Viewer()
     starts = datetime.combine(plan.starts_on, time.min, tzinfo=UTC)
     ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)
-    # people: those active now (counted, with their tenure) and those who left during the plan
-    q = Statement()
-    people: list[PersonRow] = []
-    for uid, role, unit_id, active, days in await q.rows(
-        f'SELECT id, role, unit_id, deactivated_at IS NULL, {q.days_since("created_at", now)} FROM "user" '
-        f"WHERE organization_id = {q.arg(organization_id)} AND {q.in_units('unit_id', subtree)} "
-        f"AND (deactivated_at IS NULL OR (deactivated_at >= {q.arg(starts)} AND deactivated_at <= {q.arg(ends)}))"
-    ):
-        path = units.get(int(unit_id))
-        if path is None:
-            continue
-        if not active:
-            for b in placement.of(path):
-                buckets[b].departures += 1
-            continue
-        people.append(PersonRow(int(uid), str(role), path))
-        for b in placement.of(path):
-            bucket = buckets[b]
-            bucket.people += 1
-            bucket.tenure_total += float(days or 0.0)
-            bucket.tenure_count += 1
-    paths = {p.id: p.unit_path for p in people}
-    # training: the plan's modules each person is in the audience of, and those completed
-    audience = await load_audience(organization_id, list(plan.module_ids))
-    completed: set[tuple[int, int]] = set()
-    if plan.module_ids and people:
+    await _read_people(plan, subtree, placement, buckets, viewer, now, viewer_id, starts, ends)
+    if plan.quiz_ids:
+        # each person's best score per plan quiz in the period, added up per unit
         q = Statement()
-        completed = {
-            (int(r[0]), int(r[1]))
-            for r in await q.rows(
-                f"SELECT user_id, module_id FROM training_progress WHERE module_id IN {q.ids(plan.module_ids)} "
-                f"AND {q.in_people('user_id', subtree, paths)} AND completed_at IS NOT NULL AND completed_at <= {q.arg(ends)}"
-            )
-        }
-    for p in people:
-        mine = audience.modules_for(plan.module_ids, p.unit_path, p.role)
-        done = sum((p.id, m) in completed for m in mine)
-        for b in placement.of(p.unit_path):
-            buckets[b].assigned += len(mine)
-            buckets[b].done += done
-            buckets[b].not_done += done < len(mine)
-    # quizzes: each person's best score per plan quiz in the period
-    best: dict[tuple[int, int], float] = {}
-    if plan.quiz_ids and people:
-        q = Statement()
-        for uid, quiz_id, score in await q.rows(
-            f"SELECT user_id, quiz_id, MAX(score_percent) FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
-            f"AND {q.in_people('user_id', subtree, paths)} AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)} "
+        me = q.arg(viewer_id)
+        best = (
+            f"SELECT user_id, quiz_id, MAX(score_percent) AS best FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
+            f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)} AND {q.in_people('user_id', subtree)} "
             "GROUP BY user_id, quiz_id"
+        )
+        for unit_id, mine, quiz_id, total, count in await q.rows(
+            f"SELECT u.unit_id, u.id = {me}, b.quiz_id, SUM(b.best), COUNT(*) FROM ({best}) b "
+            'JOIN "user" u ON u.id = b.user_id GROUP BY 1, 2, 3'
         ):
-            best[(int(uid), int(quiz_id))] = float(score)
-    for (uid, _), score in best.items():
-        if uid in paths:
-            for b in placement.of(paths[uid]):
-                buckets[b].quiz_scores.append(score)
-    await read_skills(subtree, paths, placement, buckets)
+            if mine:
+                viewer.best[int(quiz_id)] = float(total)
+            if int(unit_id) not in units:
+                continue
+            for b in placement.of(units[int(unit_id)]):
+                buckets[b].quiz_total += float(total)
+                buckets[b].quiz_count += int(count)
+    await read_skills(subtree, placement, buckets)
     q = Statement()
     for period_end, kind, value, size, unit_id in await q.rows(
         "SELECT period_end, kind, value, sample_size, unit_id FROM satisfaction_survey "
-        f"WHERE organization_id = {q.arg(organization_id)} AND {q.in_units('unit_id', subtree)} "
+        f"WHERE organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('unit_id', subtree)} "
         f"AND period_end >= {q.arg(plan.starts_on)} AND period_end <= {q.arg(plan.ends_on)}"
     ):
         survey = (as_date(period_end), str(kind), float(value), int(size))
@@ -185,55 +161,146 @@ async def read_levers(
     if plan.challenge_ids:
         # a person's score counts where the person is now; a unit's, for that unit
         q = Statement()
-        for score, unit_id in await q.rows(
-            'SELECT p.score, COALESCE(u.unit_id, p.unit_id) FROM challenge_participant p JOIN challenge c ON c.id = p.challenge_id '
-            'LEFT JOIN "user" u ON u.id = p.user_id '
-            f"WHERE c.organization_id = {q.arg(organization_id)} AND p.challenge_id IN {q.ids(plan.challenge_ids)} "
-            f"AND ({q.in_units('u.unit_id', subtree)} OR (p.user_id IS NULL AND {q.in_units('p.unit_id', subtree)}))"
+        for unit_id, total, count in await q.rows(
+            "SELECT COALESCE(u.unit_id, p.unit_id), SUM(p.score), COUNT(*) FROM challenge_participant p "
+            'JOIN challenge c ON c.id = p.challenge_id LEFT JOIN "user" u ON u.id = p.user_id '
+            f"WHERE c.organization_id = {q.arg(subtree.organization_id)} AND p.challenge_id IN {q.ids(plan.challenge_ids)} "
+            f"AND ({q.in_units('u.unit_id', subtree)} OR (p.user_id IS NULL AND {q.in_units('p.unit_id', subtree)})) "
+            "GROUP BY 1"
         ):
             if int(unit_id) in units:
                 for b in placement.of(units[int(unit_id)]):
-                    buckets[b].challenge_scores.append(float(score))
-    if people:
-        q = Statement()
-        for (uid,) in await q.rows(
-            f"SELECT DISTINCT user_id FROM session WHERE {q.in_people('user_id', subtree, paths)} "
-            f"AND last_seen_at >= {q.arg(now - timedelta(days=7))}"
-        ):
-            if int(uid) in paths:
-                for b in placement.of(paths[int(uid)]):
-                    buckets[b].active += 1
-    return buckets, people, completed, best
+                    buckets[b].challenge_total += float(total)
+                    buckets[b].challenge_count += int(count)
+    return buckets, viewer
 
 
-async def read_skills(
-    subtree: Subtree, paths: dict[int, str], placement: Placement, buckets: dict[int, Bucket]
+async def _read_people(
+    plan: PerformancePlan, subtree: Subtree, placement: Placement, buckets: dict[int, Bucket], viewer: Viewer,
+    now: datetime, viewer_id: int, starts: datetime, ends: datetime,
 ) -> None:
+    """People (active now: counted, with their tenure, whether seen this week, the plan modules
+    they completed; left during the plan: departures), one row per unit, role, state and set of
+    completed modules (the viewer on a row of its own), in one statement."""
+    units = subtree.units
+    modules = list(plan.module_ids)
+    audience = await load_audience(subtree.organization_id, modules)
+    q = Statement()
+    me, days = q.arg(viewer_id), q.days_since("u.created_at", now)
+    # the plan modules each person completed, as bits (module i of the plan is 1 << i), in
+    # words of 60 bits: one column per word, most plans need one
+    words = [modules[i : i + WORD] for i in range(0, len(modules), WORD)] or [[]]
+    bits = [
+        ("SUM(CASE module_id " + " ".join(f"WHEN {q.arg(m)} THEN {1 << n}" for n, m in enumerate(word)) + " ELSE 0 END)")
+        if word else "0"
+        for word in words
+    ]
+    done = (
+        "SELECT user_id, " + ", ".join(f"{expr} AS w{i}" for i, expr in enumerate(bits))
+        + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
+        f"AND completed_at <= {q.arg(ends)} AND {q.in_people('user_id', subtree)} GROUP BY user_id"
+    )
+    seen = (
+        f"SELECT DISTINCT user_id FROM session WHERE last_seen_at >= {q.arg(now - timedelta(days=7))} "
+        f"AND {q.in_people('user_id', subtree)}"
+    )
+    # per person, the plan modules it is in the audience of (server.training.audience, as SQL
+    # over its unit and role) and how many of those it completed
+    assigned, finished = [], []
+    for n, module in enumerate(modules):
+        rule = _audience_rule(q, audience, module, units)
+        if rule == "0":
+            continue
+        bit = f"((COALESCE(tp.w{n // WORD}, 0) >> {n % WORD}) & 1)"
+        assigned.append("1" if rule == "1" else f"(CASE WHEN {rule} THEN 1 ELSE 0 END)")
+        finished.append(bit if rule == "1" else f"(CASE WHEN {rule} THEN {bit} ELSE 0 END)")
+    people = (
+        f"SELECT u.unit_id, u.deactivated_at IS NULL AS active, u.id = {me} AS mine, {days} AS days, "
+        f"s.user_id IS NOT NULL AS seen, {' + '.join(assigned) or '0'} AS assigned, {' + '.join(finished) or '0'} AS finished, "
+        + ", ".join(f"tp.w{i}" for i in range(len(words)))
+        + f' FROM "user" u LEFT JOIN ({done}) tp ON tp.user_id = u.id LEFT JOIN ({seen}) s ON s.user_id = u.id '
+        f"WHERE u.organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('u.unit_id', subtree)} "
+        f"AND (u.deactivated_at IS NULL OR (u.deactivated_at >= {q.arg(starts)} AND u.deactivated_at <= {q.arg(ends)}))"
+    )
+    mine_words = ", ".join(f"CASE WHEN mine THEN w{i} END" for i in range(len(words)))
+    rows = await q.rows(
+        "SELECT unit_id, active, mine, COUNT(*), SUM(days), SUM(CASE WHEN seen THEN 1 ELSE 0 END), SUM(assigned), "
+        f"SUM(finished), SUM(CASE WHEN finished < assigned THEN 1 ELSE 0 END), {mine_words} FROM ({people}) p "
+        f"GROUP BY {', '.join(str(i) for i in [1, 2, 3, *range(10, 10 + len(words))])}"
+    )
+    for unit_id, active, mine, count, days_total, seen_count, assigned_count, done_count, left, *word_bits in rows:
+        path = units.get(unit_id)
+        if path is None:
+            continue
+        places = placement.of(path)
+        if not active:
+            for b in places:
+                buckets[b].departures += count
+            continue
+        if mine:
+            completed = 0
+            for n, w in enumerate(word_bits):
+                completed |= int(w or 0) << (WORD * n)
+            viewer.completed = {m for n, m in enumerate(modules) if completed >> n & 1}
+        days_total = float(days_total or 0.0)
+        for b in places:
+            bucket = buckets[b]
+            bucket.people += count
+            bucket.tenure_total += days_total
+            bucket.tenure_count += count
+            bucket.active += int(seen_count)
+            bucket.assigned += int(assigned_count)
+            bucket.done += int(done_count)
+            bucket.not_done += int(left)
+
+
+def _audience_rule(q: Statement, audience: Audience, module: int, units: dict[int, str]) -> str:
+    """Whether a person (`u`) is in a module's audience, as SQL: "1" (open to all), "0" (a
+    draft, or no one of the subtree), else its assignments (a unit's subtree, a role)."""
+    if module in audience.drafts:
+        return "0"
+    if module in audience.open_to_all:
+        return "1"
+    rules = []
+    for target in audience.targets.get(module, ()):
+        ids = [i for i, path in units.items() if path.startswith(target.unit_path)]
+        if not ids:
+            continue
+        role = f" AND u.role = {q.arg(target.role)}" if target.role is not None else ""
+        rules.append(f"(u.unit_id IN {q.ids(ids)}{role})")
+    return "(" + " OR ".join(rules) + ")" if rules else "0"
+
+
+async def read_skills(subtree: Subtree, placement: Placement, buckets: dict[int, Bucket]) -> None:
     """Each person's latest assessment (any grid): its levels count for the person's units,
-    skill by skill (the collective radar) and all together (the SKILLS lever). `paths` is the
-    people counted (active), by id, with their unit's path."""
-    if not paths:
-        return
+    skill by skill (the collective radar) and all together (the SKILLS lever). The people
+    counted are those of the subtree active now, where they are now."""
     q = Statement()
     rows = await q.rows(
-        "SELECT a.id, a.person_id, a.created_at, s.level, s.skill_id, k.name FROM assessment a "
+        "SELECT a.id, a.person_id, a.created_at, s.level, s.skill_id, k.name, u.unit_id FROM assessment a "
+        'JOIN "user" u ON u.id = a.person_id '
         "JOIN assessment_score s ON s.assessment_id = a.id JOIN skill k ON k.id = s.skill_id "
-        f"WHERE a.organization_id = {q.arg(subtree.organization_id)} AND {q.in_people('a.person_id', subtree, paths)}"
+        f"WHERE a.organization_id = {q.arg(subtree.organization_id)} AND u.deactivated_at IS NULL "
+        f"AND {q.in_units('u.unit_id', subtree)}"
     )
-    rows = [r for r in rows if int(r[1]) in paths]
+    units = subtree.units
+    rows = [r for r in rows if int(r[6]) in units]
     latest: dict[int, tuple[Any, int]] = {}
     for assessment_id, person_id, created_at, *_ in rows:
         person, key = int(person_id), (created_at, int(assessment_id))
         if person not in latest or key > latest[person]:
             latest[person] = key
     kept = {v[1] for v in latest.values()}
-    for person in latest:
-        for b in placement.of(paths[person]):
-            buckets[b].assessed += 1
-    for assessment_id, person_id, _, level, skill_id, name in rows:
+    counted: set[int] = set()
+    for assessment_id, person_id, _, level, skill_id, name, unit_id in rows:
         if int(assessment_id) not in kept:
             continue
-        for b in placement.of(paths[int(person_id)]):
+        places = placement.of(units[int(unit_id)])
+        if int(person_id) not in counted:
+            counted.add(int(person_id))
+            for b in places:
+                buckets[b].assessed += 1
+        for b in places:
             bucket = buckets[b]
             bucket.skill_levels.append(float(level))
             mean = bucket.skills.setdefault(int(skill_id), SkillMean(int(skill_id), str(name)))

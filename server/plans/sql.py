@@ -40,7 +40,8 @@ class Statement:
             # how Tortoise stores an aware datetime on SQLite, so that text compares as time
             value = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f+00:00")
         self.values.append(value)
-        return f"${len(self.values)}" if self.pg else "?"
+        # numbered on both (SQLite's ?NNN): a placeholder may be used twice, in any order
+        return f"${len(self.values)}" if self.pg else f"?{len(self.values)}"
 
     def ids(self, values: Iterable[int]) -> str:
         """A subquery of the ids given, for `x IN …`."""
@@ -56,16 +57,12 @@ class Statement:
             return f"{column} IS NOT NULL"
         return f"{column} IN {self.ids(subtree.units)}"
 
-    def in_people(self, column: str, subtree: Subtree, people: Iterable[int]) -> str:
-        """`column` (a user id) is one of the active people of the subtree: for the whole
-        organisation as a join on its people (a hash, where 6,000 ids given would be planned
-        as a list), else their ids."""
-        if subtree.whole:
-            return (
-                f'{column} IN (SELECT id FROM "user" WHERE organization_id = {self.arg(subtree.organization_id)} '
-                "AND deactivated_at IS NULL)"
-            )
-        return f"{column} IN {self.ids(people)}"
+    def in_people(self, column: str, subtree: Subtree) -> str:
+        """`column` (a user id) is one of the active people of the subtree."""
+        return (
+            f'{column} IN (SELECT id FROM "user" WHERE organization_id = {self.arg(subtree.organization_id)} '
+            f"AND deactivated_at IS NULL AND {self.in_units('unit_id', subtree)})"
+        )
 
     def days_since(self, column: str, now: datetime) -> str:
         """Days from `column` to `now`, as a number computed by the database."""

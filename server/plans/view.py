@@ -18,7 +18,7 @@ from server.network.models import Unit, UnitKind
 from server.network.scope import Scope
 from server.plans.models import PerformancePlan, PlanPeriod
 from server.plans.objectives import LEVERS, HeldObjective, ObjectiveBook, ObjectiveRow
-from server.plans.readings import Bucket, Placement, SkillMean, read_levers
+from server.plans.readings import Bucket, Placement, SkillMean, Viewer, read_levers
 from server.plans.sql import Statement, Subtree, as_date
 from server.plans.team_skills import ModuleIndex, ModuleToPush, weakest
 from server.training.models import Publication, Quiz
@@ -135,7 +135,8 @@ async def my_plan(
     shown = [(top.id, top.name, str(top.kind), top.path), *side]
     placement = Placement(top.id, {u[0] for u in shown})
     subtree = Subtree(scope.organization_id, paths, whole=top.parent_id is None)
-    buckets, people, completed, best = await read_levers(plan, subtree, placement, now)
+    me = scope.user.id if scope.user is not None and not scope.is_manager else 0
+    buckets, viewer = await read_levers(plan, subtree, placement, now, me)
     book = ObjectiveBook(plan, await _objective_rows(plan, top.path, paths), day)
     titles, modules = await _titles(plan)
     q = Statement()
@@ -163,9 +164,7 @@ async def my_plan(
         )
     mine = None
     if scope.user is not None and not scope.is_manager:
-        me = next((p for p in people if p.id == scope.user.id), None)
-        mine = _my_step(plan, me.role if me else str(scope.role), scope.unit_path, scope.user.id, completed, best,
-                        titles, open_plans.get(top.id), units[0])
+        mine = _my_step(plan, viewer, titles, open_plans.get(top.id), units[0])
     return PlanView(plan, day, units, mine)
 
 
@@ -261,16 +260,15 @@ def _unit_step(
 
 
 def _my_step(
-    plan: PerformancePlan, role: str, unit_path: str, user_id: int, completed: set[tuple[int, int]],
-    best: dict[tuple[int, int], float], titles: Titles, open_plan: int | None, unit: UnitPlan,
+    plan: PerformancePlan, viewer: Viewer, titles: Titles, open_plan: int | None, unit: UnitPlan
 ) -> NextStep:
     """A person's own next step: a plan module to finish, a plan quiz to pass, its point of
     sale's action plan, a live challenge of the plan; else its unit's."""
     for module_id in plan.module_ids:
-        if module_id in titles.modules and (user_id, module_id) not in completed:
+        if module_id in titles.modules and module_id not in viewer.completed:
             return NextStep("COMPLETE_MODULE", "TRAINING", module_id, titles.modules[module_id])
     for quiz_id, (title, pass_mark) in titles.quizzes.items():
-        if best.get((user_id, quiz_id), -1.0) < pass_mark:
+        if viewer.best.get(quiz_id, -1.0) < pass_mark:
             return NextStep("TAKE_QUIZ", "QUIZ", quiz_id, title)
     if open_plan is not None:
         return NextStep("FOLLOW_ACTION_PLAN", "SATISFACTION", open_plan)
