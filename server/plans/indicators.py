@@ -19,6 +19,7 @@ from datetime import datetime
 from server.accounts.models import Session, User
 from server.challenges.models import Participant
 from server.evaluation.models import AssessmentScore, SatisfactionSurvey
+from server.evaluation.satisfaction import month_start
 from server.plans.readings import Bucket, Placement
 from server.training.models import ModuleProgress, QuizAttempt
 
@@ -75,7 +76,7 @@ async def windowed(
             period_end__gte=start.date(), period_end__lt=end.date(),
         ).values("kind", "value", "sample_size", "period_end", "unit__path"):
             for b in placement.of(str(r["unit__path"])):
-                buckets[b].surveys.append((r["period_end"], str(r["kind"]), float(r["value"]), int(r["sample_size"])))
+                buckets[b].surveys.append((month_start(r["period_end"]), str(r["kind"]), float(r["value"]), int(r["sample_size"])))
     elif indicator == "CHALLENGES":
         ended = Participant.filter(
             challenge__organization_id=organization_id, challenge__ends_at__gte=start, challenge__ends_at__lt=end

@@ -15,7 +15,7 @@ from typing import Any
 from server.evaluation.satisfaction import month_start, weighted_index
 from server.plans.models import PerformancePlan
 from server.plans.sql import Statement, Subtree, as_date
-from server.training.audience import Audience, load_audience
+from server.training.audience import Audience
 
 
 @dataclass(slots=True)
@@ -43,7 +43,7 @@ class Bucket:
     skill_levels: list[float] = field(default_factory=list)
     skills: dict[int, SkillMean] = field(default_factory=dict)
     assessed: int = 0
-    surveys: list[tuple[date, str, float, int]] = field(default_factory=list)
+    surveys: list[tuple[date, str, float, int]] = field(default_factory=list)  # (its month, kind, value, answers)
     challenge_total: float = 0.0
     challenge_count: int = 0
     active: int = 0
@@ -61,13 +61,24 @@ class Bucket:
         if lever == "SATISFACTION":
             if not self.surveys:
                 return None
-            latest = max(month_start(s[0]) for s in self.surveys)
-            return weighted_index([(k, v, n) for d, k, v, n in self.surveys if month_start(d) == latest])
+            latest = max(s[0] for s in self.surveys)
+            return weighted_index([(k, v, n) for d, k, v, n in self.surveys if d == latest])
         if lever == "CHALLENGES":
             return round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None
         if lever == "RETENTION":
             return round(100.0 * self.active / self.people, 2) if self.people else None
         return None
+
+    def values(self) -> list[float | None]:
+        """`value` of every lever, in the order of LEVERS."""
+        return [
+            round(100.0 * self.done / self.assigned, 2) if self.assigned else None,
+            round(self.quiz_total / self.quiz_count, 2) if self.quiz_count else None,
+            _mean(self.skill_levels),
+            self.value("SATISFACTION") if self.surveys else None,
+            round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None,
+            round(100.0 * self.active / self.people, 2) if self.people else None,
+        ]
 
     @property
     def tenure(self) -> float | None:
@@ -113,7 +124,7 @@ class Viewer:
 
 
 async def read_levers(
-    plan: PerformancePlan, subtree: Subtree, placement: Placement, now: datetime, viewer_id: int = 0
+    plan: PerformancePlan, subtree: Subtree, placement: Placement, now: datetime, audience: Audience, viewer_id: int = 0
 ) -> tuple[dict[int, Bucket], Viewer]:
     """The buckets of every unit shown, and what the viewer's own next step needs.
 
@@ -126,7 +137,7 @@ async def read_levers(
     viewer = Viewer()
     starts = datetime.combine(plan.starts_on, time.min, tzinfo=UTC)
     ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)
-    await _read_people(plan, subtree, placement, buckets, viewer, now, viewer_id, starts, ends)
+    await _read_people(plan, subtree, placement, buckets, viewer, audience, now, viewer_id, starts, ends)
     if plan.quiz_ids:
         # each person's best score per plan quiz in the period, added up per unit
         q = Statement()
@@ -154,7 +165,7 @@ async def read_levers(
         f"WHERE organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('unit_id', subtree)} "
         f"AND period_end >= {q.arg(plan.starts_on)} AND period_end <= {q.arg(plan.ends_on)}"
     ):
-        survey = (as_date(period_end), str(kind), float(value), int(size))
+        survey = (month_start(as_date(period_end)), str(kind), float(value), int(size))
         if int(unit_id) in units:
             for b in placement.of(units[int(unit_id)]):
                 buckets[b].surveys.append(survey)
@@ -177,14 +188,13 @@ async def read_levers(
 
 async def _read_people(
     plan: PerformancePlan, subtree: Subtree, placement: Placement, buckets: dict[int, Bucket], viewer: Viewer,
-    now: datetime, viewer_id: int, starts: datetime, ends: datetime,
+    audience: Audience, now: datetime, viewer_id: int, starts: datetime, ends: datetime,
 ) -> None:
     """People (active now: counted, with their tenure, whether seen this week, the plan modules
     they completed; left during the plan: departures), one row per unit, role, state and set of
     completed modules (the viewer on a row of its own), in one statement."""
     units = subtree.units
     modules = list(plan.module_ids)
-    audience = await load_audience(subtree.organization_id, modules)
     q = Statement()
     me, days = q.arg(viewer_id), q.days_since("u.created_at", now)
     # the plan modules each person completed, as bits (module i of the plan is 1 << i), in

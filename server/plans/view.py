@@ -21,7 +21,8 @@ from server.plans.objectives import LEVERS, HeldObjective, ObjectiveBook, Object
 from server.plans.readings import Bucket, Placement, SkillMean, Viewer, read_levers
 from server.plans.sql import Statement, Subtree, as_date
 from server.plans.team_skills import ModuleIndex, ModuleToPush, weakest
-from server.training.models import Publication, Quiz
+from server.training.audience import Audience, Target
+from server.training.models import ModuleAssignment, Publication, Quiz
 
 
 @dataclass(slots=True)
@@ -80,6 +81,14 @@ class PlanView:
     my_next_step: NextStep | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Top:
+    id: int
+    name: str
+    kind: str
+    path: str
+
+
 async def current_plan(organization_id: int, day: date) -> PerformancePlan | None:
     """The plan whose period holds the day (the latest started), else the latest one."""
     plans = PerformancePlan.filter(organization_id=organization_id)
@@ -106,7 +115,9 @@ async def my_plan(
     """The plan as it applies to the unit asked for (see the module docstring); None when the
     organisation has no plan yet."""
     scope = scope.for_content("dashboards")
-    top = await plan_unit(scope, unit_id)
+    # by default the top of what the viewer acts in, found among the subtree's units below
+    asked = None if unit_id is None else await plan_unit(scope, unit_id)
+    top_path = scope.act_path if asked is None else asked.path
     day = now.date()
     if plan_id is not None:
         plan = await PerformancePlan.get_or_none(id=plan_id, organization_id=scope.organization_id)
@@ -120,10 +131,12 @@ async def my_plan(
     q = Statement()
     rows = await q.rows(
         f"SELECT id, name, kind, path, closed_at IS NULL FROM unit WHERE organization_id = {q.arg(scope.organization_id)} "
-        f"AND path LIKE {q.arg(top.path + '%')}"
+        f"AND path LIKE {q.arg(top_path + '%')}"
     )
+    top = next((_Top(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows if str(r[3]) == top_path), None)
+    if top is None:
+        raise ValidationFailed("unit_not_found", "unitId")
     paths = {int(r[0]): str(r[3]) for r in rows}
-    paths[top.id] = top.path
     side = sorted(
         (
             (int(r[0]), str(r[1]), str(r[2]), str(r[3]))
@@ -132,13 +145,13 @@ async def my_plan(
         ),
         key=lambda u: (u[1], u[0]),
     )
-    shown = [(top.id, top.name, str(top.kind), top.path), *side]
+    shown = [(top.id, top.name, top.kind, top.path), *side]
     placement = Placement(top.id, {u[0] for u in shown})
-    subtree = Subtree(scope.organization_id, paths, whole=top.parent_id is None)
+    subtree = Subtree(scope.organization_id, paths, whole=top.path.count("/") == 2)
     me = scope.user.id if scope.user is not None and not scope.is_manager else 0
-    buckets, viewer = await read_levers(plan, subtree, placement, now, me)
+    titles, modules, audience = await _titles(plan)
+    buckets, viewer = await read_levers(plan, subtree, placement, now, audience, me)
     book = ObjectiveBook(plan, await _objective_rows(plan, top.path, paths), day)
-    titles, modules = await _titles(plan)
     q = Statement()
     open_plans: dict[int, int] = {}
     for plan_row_id, plan_unit_id in await q.rows(
@@ -150,7 +163,7 @@ async def my_plan(
     for shown_id, shown_name, shown_kind, shown_path in shown:
         bucket = buckets.get(shown_id, Bucket())
         held = book.held_all(shown_path)
-        readings = [LeverReading(lever, bucket.value(lever), held[lever]) for lever in LEVERS]
+        readings = [LeverReading(lever, value, held[lever]) for lever, value in zip(LEVERS, bucket.values(), strict=True)]
         push = _to_push(bucket, modules)
         units.append(
             UnitPlan(
@@ -194,12 +207,15 @@ class Titles:
     live_challenges: list[tuple[int, str]]
 
 
-async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex]:
-    """The titles of the plan's modules, quizzes and live challenges, and the organisation's
-    published modules (what to push for a weak skill): modules in one statement."""
+async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex, Audience]:
+    """The titles of the plan's modules, quizzes and live challenges, the organisation's
+    published modules (what to push for a weak skill) and the audience of the plan's modules
+    (server.training.audience): the modules in one statement, their assignments only when a
+    plan module is assigned to units or roles."""
     q = Statement()
     rows = await q.rows(
-        f"SELECT id, title, summary, publication FROM training_module WHERE organization_id = {q.arg(plan.organization_id)} "
+        "SELECT id, title, summary, publication, open_to_all FROM training_module "
+        f"WHERE organization_id = {q.arg(plan.organization_id)} "
         f"AND (publication = {q.arg(Publication.PUBLISHED.value)} OR id IN {q.ids(plan.module_ids)}) ORDER BY title"
     )
     planned = set(plan.module_ids)
@@ -207,6 +223,17 @@ async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex]:
     index = ModuleIndex([
         {"id": r[0], "title": r[1], "summary": r[2]} for r in rows if str(r[3]) == Publication.PUBLISHED.value
     ])
+    mine = [r for r in rows if int(r[0]) in planned]
+    audience = Audience(
+        {int(r[0]) for r in mine if r[4]}, {},
+        {int(r[0]) for r in mine if str(r[3]) == Publication.DRAFT.value},
+        {int(r[0]) for r in mine if str(r[3]) == Publication.ARCHIVED.value},
+    )
+    targeted = [m for m in modules if m not in audience.open_to_all and m not in audience.drafts]
+    if targeted:
+        for r in await ModuleAssignment.filter(module_id__in=targeted).values("module_id", "unit__path", "role", "due_at"):
+            target = Target(str(r["unit__path"]), None if r["role"] is None else str(r["role"]), r["due_at"])
+            audience.targets.setdefault(int(r["module_id"]), []).append(target)
     quizzes: dict[int, tuple[str, int]] = {}
     if plan.quiz_ids:
         quizzes = {
@@ -222,7 +249,7 @@ async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex]:
                 id__in=list(plan.challenge_ids), organization_id=plan.organization_id, status=ChallengeStatus.LIVE
             ).order_by("ends_at", "id").values("id", "name")
         ]
-    return Titles(modules, quizzes, live), index
+    return Titles(modules, quizzes, live), index, audience
 
 
 def _to_push(bucket: Bucket, modules: ModuleIndex) -> list[ModuleToPush]:
@@ -238,8 +265,10 @@ def _unit_step(
     readings: list[LeverReading], bucket: Bucket, titles: Titles, open_plan: int | None, push: list[ModuleToPush]
 ) -> NextStep:
     """The lever furthest below its objective, and what to do about it."""
-    behind = max(readings, key=lambda r: r.gap)
-    if behind.gap == 0:
+    gaps = [r.gap for r in readings]
+    widest = max(gaps)
+    behind = readings[gaps.index(widest)]
+    if widest == 0:
         measured = any(r.value is not None for r in readings)
         return NextStep("ON_TRACK" if measured else "NOTHING_MEASURED")
     lever = behind.lever
