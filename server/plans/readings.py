@@ -75,7 +75,9 @@ class Bucket:
             round(100.0 * self.done / self.assigned, 2) if self.assigned else None,
             round(self.quiz_total / self.quiz_count, 2) if self.quiz_count else None,
             _mean(self.skill_levels),
-            self.value("SATISFACTION") if self.surveys else None,
+            None if not self.surveys else (
+                weighted_index([self.surveys[0][1:]]) if len(self.surveys) == 1 else self.value("SATISFACTION")
+            ),
             round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None,
             round(100.0 * self.active / self.people, 2) if self.people else None,
         ]
@@ -144,12 +146,13 @@ async def read_levers(
         me = q.arg(viewer_id)
         best = (
             f"SELECT user_id, quiz_id, MAX(score_percent) AS best FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
-            f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)} AND {q.in_people('user_id', subtree)} "
+            f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)}{_of_people(q, subtree)} "
             "GROUP BY user_id, quiz_id"
         )
         for unit_id, mine, quiz_id, total, count in await q.rows(
             f"SELECT u.unit_id, u.id = {me}, b.quiz_id, SUM(b.best), COUNT(*) FROM ({best}) b "
-            'JOIN "user" u ON u.id = b.user_id GROUP BY 1, 2, 3'
+            f'JOIN "user" u ON u.id = b.user_id WHERE u.organization_id = {q.arg(subtree.organization_id)} '
+            f"AND u.deactivated_at IS NULL AND {q.in_units('u.unit_id', subtree)} GROUP BY 1, 2, 3"
         ):
             if mine:
                 viewer.best[int(quiz_id)] = float(total)
@@ -208,7 +211,7 @@ async def _read_people(
     done = (
         "SELECT user_id, " + ", ".join(f"{expr} AS w{i}" for i, expr in enumerate(bits))
         + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
-        f"AND completed_at <= {q.arg(ends)} AND {q.in_people('user_id', subtree)} GROUP BY user_id"
+        f"AND completed_at <= {q.arg(ends)}{_of_people(q, subtree)} GROUP BY user_id"
     )
     seen = (
         f"SELECT DISTINCT user_id FROM session WHERE last_seen_at >= {q.arg(now - timedelta(days=7))} "
@@ -262,6 +265,12 @@ async def _read_people(
             bucket.assigned += int(assigned_count)
             bucket.done += int(done_count)
             bucket.not_done += int(left)
+
+
+def _of_people(q: Statement, subtree: Subtree) -> str:
+    """Rows of a plan's modules or quizzes (the organisation's), narrowed to the subtree's
+    people before they are added up; for the whole organisation, by the join on its people."""
+    return "" if subtree.whole else f" AND {q.in_people('user_id', subtree)}"
 
 
 def _audience_rule(q: Statement, audience: Audience, module: int, units: dict[int, str]) -> str:

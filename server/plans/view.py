@@ -160,18 +160,21 @@ async def my_plan(
     ):
         open_plans[int(plan_unit_id)] = int(plan_row_id)
     units = []
+    empty = Bucket()
     for shown_id, shown_name, shown_kind, shown_path in shown:
-        bucket = buckets.get(shown_id, Bucket())
+        bucket = buckets.get(shown_id, empty)
         held = book.held_all(shown_path)
         readings = [LeverReading(lever, value, held[lever]) for lever, value in zip(LEVERS, bucket.values(), strict=True)]
-        push = _to_push(bucket, modules)
+        assessed = bool(bucket.skills)  # most points of sale have no assessment: nothing to sort
+        push = _to_push(bucket, modules) if assessed else []
         units.append(
             UnitPlan(
                 unit_id=shown_id, unit_name=shown_name, unit_kind=shown_kind, levers=readings,
                 next_step=_unit_step(readings, bucket, titles, open_plans.get(shown_id), push),
                 people=bucket.people, active_people=bucket.active, departures=bucket.departures,
                 tenure_days=bucket.tenure, assessed_people=bucket.assessed,
-                weakest_skills=bucket.weakest_skills(), skills=sorted(bucket.skills.values(), key=lambda s: s.name),
+                weakest_skills=bucket.weakest_skills() if assessed else [],
+                skills=sorted(bucket.skills.values(), key=lambda s: s.name) if assessed else [],
                 training_to_push=push,
             )
         )
