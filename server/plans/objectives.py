@@ -84,7 +84,8 @@ class ObjectiveBook:
         """`held` for every lever, the path read once; the same (shared, not to be changed)
         answer for every unit under the same units with objectives: 1,200 points of sale under
         12 regions look up a few dozen."""
-        ids = tuple(int(part) for part in unit_path.strip("/").split("/") if part and int(part) in self.units)
+        units = self.units
+        ids = tuple(i for i in map(int, unit_path.strip("/").split("/")) if i in units) if units else ()
         found = self._all.get(ids)
         if found is None:
             found = self._all[ids] = {lever: self._held(list(ids), lever) for lever in LEVERS}
