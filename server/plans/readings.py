@@ -123,6 +123,7 @@ class Viewer:
     role: str | None = None
     completed: set[int] = field(default_factory=set)  # plan modules completed
     best: dict[int, float] = field(default_factory=dict)  # best score per plan quiz
+    read: bool = False
 
 
 async def read_levers(
@@ -140,27 +141,6 @@ async def read_levers(
     starts = datetime.combine(plan.starts_on, time.min, tzinfo=UTC)
     ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)
     await _read_people(plan, subtree, placement, buckets, viewer, audience, now, viewer_id, starts, ends)
-    if plan.quiz_ids:
-        # each person's best score per plan quiz in the period, added up per unit
-        q = Statement()
-        me = q.arg(viewer_id)
-        best = (
-            f"SELECT user_id, quiz_id, MAX(score_percent) AS best FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
-            f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)}{_of_people(q, subtree)} "
-            "GROUP BY user_id, quiz_id"
-        )
-        for unit_id, mine, quiz_id, total, count in await q.rows(
-            f"SELECT u.unit_id, u.id = {me}, b.quiz_id, SUM(b.best), COUNT(*) FROM ({best}) b "
-            f'JOIN "user" u ON u.id = b.user_id WHERE u.organization_id = {q.arg(subtree.organization_id)} '
-            f"AND u.deactivated_at IS NULL AND {q.in_units('u.unit_id', subtree)} GROUP BY 1, 2, 3"
-        ):
-            if mine:
-                viewer.best[int(quiz_id)] = float(total)
-            if int(unit_id) not in units:
-                continue
-            for b in placement.of(units[int(unit_id)]):
-                buckets[b].quiz_total += float(total)
-                buckets[b].quiz_count += int(count)
     await read_skills(subtree, placement, buckets)
     q = Statement()
     for period_end, kind, value, size, unit_id in await q.rows(
@@ -227,21 +207,48 @@ async def _read_people(
         bit = f"((COALESCE(tp.w{n // WORD}, 0) >> {n % WORD}) & 1)"
         assigned.append("1" if rule == "1" else f"(CASE WHEN {rule} THEN 1 ELSE 0 END)")
         finished.append(bit if rule == "1" else f"(CASE WHEN {rule} THEN {bit} ELSE 0 END)")
+    # each person's best score per plan quiz in the period, added up per person
+    best = (
+        f"SELECT user_id, quiz_id, MAX(score_percent) AS best FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
+        f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)}"
+    )
+    quizzes = (
+        f"SELECT user_id, SUM(best) AS total, COUNT(*) AS taken FROM ({best}{_of_people(q, subtree)} "
+        "GROUP BY user_id, quiz_id) b GROUP BY user_id"
+    )
     people = (
-        f"SELECT u.unit_id, u.deactivated_at IS NULL AS active, u.id = {me} AS mine, {days} AS days, "
+        f"SELECT u.unit_id, u.deactivated_at IS NULL AS active, {days} AS days, "
         f"s.user_id IS NOT NULL AS seen, {' + '.join(assigned) or '0'} AS assigned, {' + '.join(finished) or '0'} AS finished, "
-        + ", ".join(f"tp.w{i}" for i in range(len(words)))
-        + f' FROM "user" u LEFT JOIN ({done}) tp ON tp.user_id = u.id LEFT JOIN ({seen}) s ON s.user_id = u.id '
+        "qz.total AS quiz_total, qz.taken AS quiz_taken"
+        f' FROM "user" u LEFT JOIN ({done}) tp ON tp.user_id = u.id LEFT JOIN ({seen}) s ON s.user_id = u.id '
+        f"LEFT JOIN ({quizzes}) qz ON qz.user_id = u.id "
         f"WHERE u.organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('u.unit_id', subtree)} "
         f"AND (u.deactivated_at IS NULL OR (u.deactivated_at >= {q.arg(starts)} AND u.deactivated_at <= {q.arg(ends)}))"
     )
-    mine_words = ", ".join(f"CASE WHEN mine THEN w{i} END" for i in range(len(words)))
-    rows = await q.rows(
-        "SELECT unit_id, active, mine, COUNT(*), SUM(days), SUM(CASE WHEN seen THEN 1 ELSE 0 END), SUM(assigned), "
-        f"SUM(finished), SUM(CASE WHEN finished < assigned THEN 1 ELSE 0 END), {mine_words} FROM ({people}) p "
-        f"GROUP BY {', '.join(str(i) for i in [1, 2, 3, *range(10, 10 + len(words))])}"
+    # the viewer's own: its completed plan modules (bits) and best score per plan quiz, read once
+    own_done = ", ".join(
+        f"(SELECT {expr} FROM training_progress WHERE user_id = {me} AND module_id IN {q.ids(modules)} "
+        f"AND completed_at IS NOT NULL AND completed_at <= {q.arg(ends)})"
+        for expr in bits
     )
-    for unit_id, active, mine, count, days_total, seen_count, assigned_count, done_count, left, *word_bits in rows:
+    pairs = "string_agg(quiz_id || ':' || best, ',')" if q.pg else "group_concat(quiz_id || ':' || best, ',')"
+    own_best = f"(SELECT {pairs} FROM ({best} AND user_id = {me} GROUP BY user_id, quiz_id) v)"
+    rows = await q.rows(
+        "SELECT unit_id, active, COUNT(*), SUM(days), SUM(CASE WHEN seen THEN 1 ELSE 0 END), SUM(assigned), "
+        "SUM(finished), SUM(CASE WHEN finished < assigned THEN 1 ELSE 0 END), SUM(quiz_total), SUM(quiz_taken), "
+        f"{own_best}, {own_done} FROM ({people}) p GROUP BY 1, 2"
+    )
+    for unit_id, active, count, days_total, seen_count, assigned_count, done_count, left, quiz_total, quiz_taken, *own in rows:
+        if viewer_id and not viewer.read:
+            viewer.read = True
+            completed = 0
+            for n, w in enumerate(own[1:]):
+                completed |= int(w or 0) << (WORD * n)
+            viewer.completed = {m for n, m in enumerate(modules) if completed >> n & 1}
+            for pair in str(own[0] or "").split(","):
+                if pair:
+                    quiz_id, score = pair.split(":")
+                    viewer.best[int(quiz_id)] = float(score)
         path = units.get(unit_id)
         if path is None:
             continue
@@ -250,11 +257,6 @@ async def _read_people(
             for b in places:
                 buckets[b].departures += count
             continue
-        if mine:
-            completed = 0
-            for n, w in enumerate(word_bits):
-                completed |= int(w or 0) << (WORD * n)
-            viewer.completed = {m for n, m in enumerate(modules) if completed >> n & 1}
         days_total = float(days_total or 0.0)
         for b in places:
             bucket = buckets[b]
@@ -265,6 +267,9 @@ async def _read_people(
             bucket.assigned += int(assigned_count)
             bucket.done += int(done_count)
             bucket.not_done += int(left)
+            if quiz_taken:
+                bucket.quiz_total += float(quiz_total)
+                bucket.quiz_count += int(quiz_taken)
 
 
 def _of_people(q: Statement, subtree: Subtree) -> str:
