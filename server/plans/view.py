@@ -41,10 +41,14 @@ class LeverReading:
 
     @property
     def gap(self) -> float:
-        """How far below its objective, relative to it (0 when on track or not measured)."""
-        if self.value is None or not self.target or self.value >= self.target:
-            return 0.0
-        return (self.target - self.value) / self.target
+        return gap(self.value, self.objective.target)
+
+
+def gap(value: float | None, target: float | None) -> float:
+    """How far below its objective, relative to it (0 when on track or not measured)."""
+    if value is None or not target or value >= target:
+        return 0.0
+    return (target - value) / target
 
 
 @dataclass(slots=True)
@@ -163,14 +167,16 @@ async def my_plan(
     empty = Bucket()
     for shown_id, shown_name, shown_kind, shown_path in shown:
         bucket = buckets.get(shown_id, empty)
-        held = book.held_all(shown_path)
-        readings = [LeverReading(lever, value, held[lever]) for lever, value in zip(LEVERS, bucket.values(), strict=True)]
+        held = book.held_levers(shown_path)
+        values = bucket.values()
+        readings = [LeverReading(lever, value, h) for lever, value, h in zip(LEVERS, values, held, strict=True)]
+        gaps = [gap(value, h.target) for value, h in zip(values, held, strict=True)]
         assessed = bool(bucket.skills)  # most points of sale have no assessment: nothing to sort
         push = _to_push(bucket, modules) if assessed else []
         units.append(
             UnitPlan(
                 unit_id=shown_id, unit_name=shown_name, unit_kind=shown_kind, levers=readings,
-                next_step=_unit_step(readings, bucket, titles, open_plans.get(shown_id), push),
+                next_step=_unit_step(readings, gaps, bucket, titles, open_plans.get(shown_id), push),
                 people=bucket.people, active_people=bucket.active, departures=bucket.departures,
                 tenure_days=bucket.tenure, assessed_people=bucket.assessed,
                 weakest_skills=bucket.weakest_skills() if assessed else [],
@@ -265,10 +271,10 @@ def _to_push(bucket: Bucket, modules: ModuleIndex) -> list[ModuleToPush]:
 
 
 def _unit_step(
-    readings: list[LeverReading], bucket: Bucket, titles: Titles, open_plan: int | None, push: list[ModuleToPush]
+    readings: list[LeverReading], gaps: list[float], bucket: Bucket, titles: Titles, open_plan: int | None,
+    push: list[ModuleToPush],
 ) -> NextStep:
-    """The lever furthest below its objective, and what to do about it."""
-    gaps = [r.gap for r in readings]
+    """The lever furthest below its objective (`gaps`, reading by reading), and what to do about it."""
     widest = max(gaps)
     behind = readings[gaps.index(widest)]
     if widest == 0:
