@@ -56,6 +56,7 @@ class User(Model):
 
     class Meta:
         table = "user"
+        indexes = (("unit_id",),)
 
     @property
     def initials(self) -> str:
@@ -84,6 +85,7 @@ class Session(Model):
 
     class Meta:
         table = "session"
+        indexes = (("user_id", "last_seen_at"),)
 
 
 class Invite(Model):

@@ -19,6 +19,7 @@ from datetime import datetime
 from server.accounts.models import Session, User
 from server.challenges.models import Participant
 from server.evaluation.models import AssessmentScore, SatisfactionSurvey
+from server.evaluation.satisfaction import month_start
 from server.plans.readings import Bucket, Placement
 from server.training.models import ModuleProgress, QuizAttempt
 
@@ -60,7 +61,8 @@ async def windowed(
                 best[key] = (float(a["score_percent"]), str(a["user__unit__path"]))
         for score, path in best.values():
             for b in placement.of(path):
-                buckets[b].quiz_scores.append(score)
+                buckets[b].quiz_total += score
+                buckets[b].quiz_count += 1
     elif indicator == "SKILLS":
         for r in await AssessmentScore.filter(
             assessment__organization_id=organization_id, assessment__person__unit__path__startswith=top_path,
@@ -74,17 +76,19 @@ async def windowed(
             period_end__gte=start.date(), period_end__lt=end.date(),
         ).values("kind", "value", "sample_size", "period_end", "unit__path"):
             for b in placement.of(str(r["unit__path"])):
-                buckets[b].surveys.append((r["period_end"], str(r["kind"]), float(r["value"]), int(r["sample_size"])))
+                buckets[b].surveys.append((month_start(r["period_end"]), str(r["kind"]), float(r["value"]), int(r["sample_size"])))
     elif indicator == "CHALLENGES":
         ended = Participant.filter(
             challenge__organization_id=organization_id, challenge__ends_at__gte=start, challenge__ends_at__lt=end
         )
         for r in await ended.filter(user__unit__path__startswith=top_path).values("score", "user__unit__path"):
             for b in placement.of(str(r["user__unit__path"])):
-                buckets[b].challenge_scores.append(float(r["score"]))
+                buckets[b].challenge_total += float(r["score"])
+                buckets[b].challenge_count += 1
         for r in await ended.filter(user_id__isnull=True, unit__path__startswith=top_path).values("score", "unit__path"):
             for b in placement.of(str(r["unit__path"])):
-                buckets[b].challenge_scores.append(float(r["score"]))
+                buckets[b].challenge_total += float(r["score"])
+                buckets[b].challenge_count += 1
     return buckets
 
 

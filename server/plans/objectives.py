@@ -75,13 +75,32 @@ class ObjectiveBook:
             if row.period_start == starts[row.period]:
                 self.by_unit.setdefault((row.unit_id, row.lever), {})[row.period] = row
         self.levers = {lever for _, lever in self.by_unit}
+        self.units = {unit_id for unit_id, _ in self.by_unit}
         owners = plan.lever_owners if isinstance(plan.lever_owners, dict) else {}
         self.defaults = {lever: HeldObjective(default_target(plan, lever), owners.get(lever), None, None) for lever in LEVERS}
+        self._all: dict[tuple[int, ...], dict[str, HeldObjective]] = {}
+        self._levers: dict[tuple[int, ...], tuple[HeldObjective, ...]] = {}
 
     def held_all(self, unit_path: str) -> dict[str, HeldObjective]:
-        """`held` for every lever, the path read once."""
-        ids = [int(part) for part in unit_path.strip("/").split("/") if part]
-        return {lever: self._held(ids, lever) for lever in LEVERS}
+        """`held` for every lever, the path read once; the same (shared, not to be changed)
+        answer for every unit under the same units with objectives: 1,200 points of sale under
+        12 regions look up a few dozen."""
+        units = self.units
+        ids = tuple(i for i in map(int, unit_path.strip("/").split("/")) if i in units) if units else ()
+        found = self._all.get(ids)
+        if found is None:
+            found = self._all[ids] = {lever: self._held(list(ids), lever) for lever in LEVERS}
+        return found
+
+    def held_levers(self, unit_path: str) -> tuple[HeldObjective, ...]:
+        """`held_all` in the order of LEVERS."""
+        units = self.units
+        key = tuple(i for i in map(int, unit_path.strip("/").split("/")) if i in units) if units else ()
+        found = self._levers.get(key)
+        if found is None:
+            held = self.held_all(unit_path)
+            found = self._levers[key] = tuple(held[lever] for lever in LEVERS)
+        return found
 
     def held(self, unit_path: str, lever: str) -> HeldObjective:
         return self._held([int(part) for part in unit_path.strip("/").split("/") if part], lever)

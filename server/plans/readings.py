@@ -10,16 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from tortoise import connections
-
-from server.accounts.models import Session, User
-from server.challenges.models import Participant
-from server.evaluation.models import AssessmentScore, SatisfactionSurvey
 from server.evaluation.satisfaction import month_start, weighted_index
 from server.plans.models import PerformancePlan
-from server.training.audience import load_audience
-from server.training.models import ModuleProgress, QuizAttempt
+from server.plans.sql import Statement, Subtree, as_date
+from server.training.audience import Audience
 
 
 @dataclass(slots=True)
@@ -42,12 +38,14 @@ class Bucket:
     assigned: int = 0
     done: int = 0
     not_done: int = 0  # people with at least one plan module left
-    quiz_scores: list[float] = field(default_factory=list)
+    quiz_total: float = 0.0  # the best score of each person per plan quiz, added up
+    quiz_count: int = 0
     skill_levels: list[float] = field(default_factory=list)
     skills: dict[int, SkillMean] = field(default_factory=dict)
     assessed: int = 0
-    surveys: list[tuple[date, str, float, int]] = field(default_factory=list)
-    challenge_scores: list[float] = field(default_factory=list)
+    surveys: list[tuple[date, str, float, int]] = field(default_factory=list)  # (its month, kind, value, answers)
+    challenge_total: float = 0.0
+    challenge_count: int = 0
     active: int = 0
     departures: int = 0
     tenure_total: float = 0.0  # days, summed over the people counted
@@ -57,19 +55,32 @@ class Bucket:
         if lever == "TRAINING":
             return round(100.0 * self.done / self.assigned, 2) if self.assigned else None
         if lever == "QUIZ":
-            return _mean(self.quiz_scores)
+            return round(self.quiz_total / self.quiz_count, 2) if self.quiz_count else None
         if lever == "SKILLS":
             return _mean(self.skill_levels)
         if lever == "SATISFACTION":
             if not self.surveys:
                 return None
-            latest = max(month_start(s[0]) for s in self.surveys)
-            return weighted_index([(k, v, n) for d, k, v, n in self.surveys if month_start(d) == latest])
+            latest = max(s[0] for s in self.surveys)
+            return weighted_index([(k, v, n) for d, k, v, n in self.surveys if d == latest])
         if lever == "CHALLENGES":
-            return _mean(self.challenge_scores)
+            return round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None
         if lever == "RETENTION":
             return round(100.0 * self.active / self.people, 2) if self.people else None
         return None
+
+    def values(self) -> list[float | None]:
+        """`value` of every lever, in the order of LEVERS."""
+        return [
+            round(100.0 * self.done / self.assigned, 2) if self.assigned else None,
+            round(self.quiz_total / self.quiz_count, 2) if self.quiz_count else None,
+            _mean(self.skill_levels),
+            None if not self.surveys else (
+                weighted_index([self.surveys[0][1:]]) if len(self.surveys) == 1 else self.value("SATISFACTION")
+            ),
+            round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None,
+            round(100.0 * self.active / self.people, 2) if self.people else None,
+        ]
 
     @property
     def tenure(self) -> float | None:
@@ -81,6 +92,9 @@ class Bucket:
 
 def _mean(values: list[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
+
+
+WORD = 60  # plan modules per column of completed bits
 
 
 class Placement:
@@ -103,132 +117,216 @@ class Placement:
 
 
 @dataclass(slots=True)
-class PersonRow:
-    id: int
-    role: str
-    unit_path: str
+class Viewer:
+    """The rows of the person reading their own plan that their next step needs."""
+
+    role: str | None = None
+    completed: set[int] = field(default_factory=set)  # plan modules completed
+    best: dict[int, float] = field(default_factory=dict)  # best score per plan quiz
+    read: bool = False
 
 
 async def read_levers(
-    plan: PerformancePlan, organization_id: int, top_path: str, placement: Placement, now: datetime
-) -> tuple[dict[int, Bucket], list[PersonRow], set[tuple[int, int]], dict[tuple[int, int], float]]:
-    """The buckets of every unit shown, and the raw rows the next steps need (people, the
-    (person, module) pairs completed, the best (person, quiz) scores)."""
+    plan: PerformancePlan, subtree: Subtree, placement: Placement, now: datetime, audience: Audience, viewer_id: int = 0
+) -> tuple[dict[int, Bucket], Viewer]:
+    """The buckets of every unit shown, and what the viewer's own next step needs.
+
+    The subtree's units (closed ones too: their people and history still count above them)
+    were read once: the statements take their ids, never a path to match, and add up in the
+    database what is the same for many people (a unit's people of one role who completed the
+    same modules are one row), so that 6,000 people are not 6,000 rows in Python."""
+    units = subtree.units
     buckets: dict[int, Bucket] = defaultdict(Bucket)
+    viewer = Viewer()
     starts = datetime.combine(plan.starts_on, time.min, tzinfo=UTC)
     ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)
-    week_ago = now - timedelta(days=7)
-    under = {"user__unit__path__startswith": top_path, "user__organization_id": organization_id}
-    in_subtree = User.filter(organization_id=organization_id, unit__path__startswith=top_path)
-    people: list[PersonRow] = []
-    for row in await in_subtree.filter(deactivated_at=None).values("id", "role", "unit__path"):
-        people.append(PersonRow(int(row["id"]), str(row["role"]), str(row["unit__path"])))
-        for b in placement.of(people[-1].unit_path):
-            buckets[b].people += 1
-    for left in await in_subtree.filter(deactivated_at__gte=starts, deactivated_at__lte=ends).values_list("unit__path", flat=True):
-        for b in placement.of(str(left)):
-            buckets[b].departures += 1
-    for path, count, days in await _tenure(organization_id, top_path, now):
-        for b in placement.of(path):
-            buckets[b].tenure_total += count * days
-            buckets[b].tenure_count += count
-    paths = {p.id: p.unit_path for p in people}
-    # training: the plan's modules each person is in the audience of, and those completed
-    audience = await load_audience(organization_id, list(plan.module_ids))
-    completed = {
-        (int(r["user_id"]), int(r["module_id"]))
-        for r in await ModuleProgress.filter(
-            module_id__in=list(plan.module_ids), completed_at__not_isnull=True, completed_at__lte=ends, **under
-        ).values("user_id", "module_id")
-    }
-    for p in people:
-        mine = audience.modules_for(plan.module_ids, p.unit_path, p.role)
-        done = sum((p.id, m) in completed for m in mine)
-        for b in placement.of(p.unit_path):
-            buckets[b].assigned += len(mine)
-            buckets[b].done += done
-            buckets[b].not_done += done < len(mine)
-    # quizzes: each person's best score per plan quiz in the period
-    best: dict[tuple[int, int], float] = defaultdict(float)
-    for a in await QuizAttempt.filter(
-        quiz_id__in=list(plan.quiz_ids), created_at__gte=starts, created_at__lte=ends, **under
-    ).values("user_id", "quiz_id", "score_percent"):
-        key = (int(a["user_id"]), int(a["quiz_id"]))
-        best[key] = max(best[key], float(a["score_percent"]))
-    for (uid, _), score in best.items():
-        if uid in paths:
-            for b in placement.of(paths[uid]):
-                buckets[b].quiz_scores.append(score)
-    await read_skills(organization_id, top_path, paths, placement, buckets)
-    for r in await SatisfactionSurvey.filter(
-        organization_id=organization_id, unit__path__startswith=top_path,
-        period_end__gte=plan.starts_on, period_end__lte=plan.ends_on,
-    ).values("kind", "value", "sample_size", "period_end", "unit__path"):
-        for b in placement.of(str(r["unit__path"])):
-            buckets[b].surveys.append((r["period_end"], str(r["kind"]), float(r["value"]), int(r["sample_size"])))
-    in_plan = Participant.filter(challenge_id__in=list(plan.challenge_ids), challenge__organization_id=organization_id)
-    for r in await in_plan.filter(user__unit__path__startswith=top_path).values("score", "user__unit__path"):
-        for b in placement.of(str(r["user__unit__path"])):
-            buckets[b].challenge_scores.append(float(r["score"]))
-    for r in await in_plan.filter(user_id__isnull=True, unit__path__startswith=top_path).values("score", "unit__path"):
-        for b in placement.of(str(r["unit__path"])):
-            buckets[b].challenge_scores.append(float(r["score"]))
-    active = await Session.filter(last_seen_at__gte=week_ago, **under).distinct().values_list("user_id", flat=True)
-    for uid in {int(u) for u in active}:  # type: ignore[call-overload]
-        if uid in paths:
-            for b in placement.of(paths[uid]):
-                buckets[b].active += 1
-    return buckets, people, completed, best
+    await _read_people(plan, subtree, placement, buckets, viewer, audience, now, viewer_id, starts, ends)
+    await read_skills(subtree, placement, buckets)
+    q = Statement()
+    for period_end, kind, value, size, unit_id in await q.rows(
+        "SELECT period_end, kind, value, sample_size, unit_id FROM satisfaction_survey "
+        f"WHERE organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('unit_id', subtree)} "
+        f"AND period_end >= {q.arg(plan.starts_on)} AND period_end <= {q.arg(plan.ends_on)}"
+    ):
+        survey = (month_start(as_date(period_end)), str(kind), float(value), int(size))
+        if int(unit_id) in units:
+            for b in placement.of(units[int(unit_id)]):
+                buckets[b].surveys.append(survey)
+    if plan.challenge_ids:
+        # a person's score counts where the person is now; a unit's, for that unit
+        q = Statement()
+        for unit_id, total, count in await q.rows(
+            "SELECT COALESCE(u.unit_id, p.unit_id), SUM(p.score), COUNT(*) FROM challenge_participant p "
+            'JOIN challenge c ON c.id = p.challenge_id LEFT JOIN "user" u ON u.id = p.user_id '
+            f"WHERE c.organization_id = {q.arg(subtree.organization_id)} AND p.challenge_id IN {q.ids(plan.challenge_ids)} "
+            f"AND ({q.in_units('u.unit_id', subtree)} OR (p.user_id IS NULL AND {q.in_units('p.unit_id', subtree)})) "
+            "GROUP BY 1"
+        ):
+            if int(unit_id) in units:
+                for b in placement.of(units[int(unit_id)]):
+                    buckets[b].challenge_total += float(total)
+                    buckets[b].challenge_count += int(count)
+    return buckets, viewer
 
 
-async def read_skills(
-    organization_id: int, top_path: str, paths: dict[int, str], placement: Placement, buckets: dict[int, Bucket]
+async def _read_people(
+    plan: PerformancePlan, subtree: Subtree, placement: Placement, buckets: dict[int, Bucket], viewer: Viewer,
+    audience: Audience, now: datetime, viewer_id: int, starts: datetime, ends: datetime,
 ) -> None:
+    """People (active now: counted, with their tenure, whether seen this week, the plan modules
+    they completed; left during the plan: departures), one row per unit, role, state and set of
+    completed modules (the viewer on a row of its own), in one statement."""
+    units = subtree.units
+    modules = list(plan.module_ids)
+    q = Statement()
+    me, days = q.arg(viewer_id), q.days_since("u.created_at", now)
+    # the plan modules each person completed, as bits (module i of the plan is 1 << i), in
+    # words of 60 bits: one column per word, most plans need one
+    words = [modules[i : i + WORD] for i in range(0, len(modules), WORD)] or [[]]
+    bits = [
+        ("SUM(CASE module_id " + " ".join(f"WHEN {q.arg(m)} THEN {1 << n}" for n, m in enumerate(word)) + " ELSE 0 END)")
+        if word else "0"
+        for word in words
+    ]
+    done = (
+        "SELECT user_id, " + ", ".join(f"{expr} AS w{i}" for i, expr in enumerate(bits))
+        + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
+        f"AND completed_at <= {q.arg(ends)}{_of_people(q, subtree)} GROUP BY user_id"
+    )
+    seen = (
+        f"SELECT DISTINCT user_id FROM session WHERE last_seen_at >= {q.arg(now - timedelta(days=7))} "
+        f"AND {q.in_people('user_id', subtree)}"
+    )
+    # per person, the plan modules it is in the audience of (server.training.audience, as SQL
+    # over its unit and role) and how many of those it completed
+    assigned, finished = [], []
+    for n, module in enumerate(modules):
+        rule = _audience_rule(q, audience, module, units)
+        if rule == "0":
+            continue
+        bit = f"((COALESCE(tp.w{n // WORD}, 0) >> {n % WORD}) & 1)"
+        assigned.append("1" if rule == "1" else f"(CASE WHEN {rule} THEN 1 ELSE 0 END)")
+        finished.append(bit if rule == "1" else f"(CASE WHEN {rule} THEN {bit} ELSE 0 END)")
+    # each person's best score per plan quiz in the period, added up per person
+    best = (
+        f"SELECT user_id, quiz_id, MAX(score_percent) AS best FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
+        f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)}"
+    )
+    quizzes = (
+        f"SELECT user_id, SUM(best) AS total, COUNT(*) AS taken FROM ({best}{_of_people(q, subtree)} "
+        "GROUP BY user_id, quiz_id) b GROUP BY user_id"
+    )
+    people = (
+        f"SELECT u.unit_id, u.deactivated_at IS NULL AS active, {days} AS days, "
+        f"s.user_id IS NOT NULL AS seen, {' + '.join(assigned) or '0'} AS assigned, {' + '.join(finished) or '0'} AS finished, "
+        "qz.total AS quiz_total, qz.taken AS quiz_taken"
+        f' FROM "user" u LEFT JOIN ({done}) tp ON tp.user_id = u.id LEFT JOIN ({seen}) s ON s.user_id = u.id '
+        f"LEFT JOIN ({quizzes}) qz ON qz.user_id = u.id "
+        f"WHERE u.organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('u.unit_id', subtree)} "
+        f"AND (u.deactivated_at IS NULL OR (u.deactivated_at >= {q.arg(starts)} AND u.deactivated_at <= {q.arg(ends)}))"
+    )
+    # the viewer's own: its completed plan modules (bits) and best score per plan quiz, read once
+    own_done = ", ".join(
+        f"(SELECT {expr} FROM training_progress WHERE user_id = {me} AND module_id IN {q.ids(modules)} "
+        f"AND completed_at IS NOT NULL AND completed_at <= {q.arg(ends)})"
+        for expr in bits
+    )
+    pairs = "string_agg(quiz_id || ':' || best, ',')" if q.pg else "group_concat(quiz_id || ':' || best, ',')"
+    own_best = f"(SELECT {pairs} FROM ({best} AND user_id = {me} GROUP BY user_id, quiz_id) v)"
+    rows = await q.rows(
+        "SELECT unit_id, active, COUNT(*), SUM(days), SUM(CASE WHEN seen THEN 1 ELSE 0 END), SUM(assigned), "
+        "SUM(finished), SUM(CASE WHEN finished < assigned THEN 1 ELSE 0 END), SUM(quiz_total), SUM(quiz_taken), "
+        f"{own_best}, {own_done} FROM ({people}) p GROUP BY 1, 2"
+    )
+    for unit_id, active, count, days_total, seen_count, assigned_count, done_count, left, quiz_total, quiz_taken, *own in rows:
+        if viewer_id and not viewer.read:
+            viewer.read = True
+            completed = 0
+            for n, w in enumerate(own[1:]):
+                completed |= int(w or 0) << (WORD * n)
+            viewer.completed = {m for n, m in enumerate(modules) if completed >> n & 1}
+            for pair in str(own[0] or "").split(","):
+                if pair:
+                    quiz_id, score = pair.split(":")
+                    viewer.best[int(quiz_id)] = float(score)
+        path = units.get(unit_id)
+        if path is None:
+            continue
+        places = placement.of(path)
+        if not active:
+            for b in places:
+                buckets[b].departures += count
+            continue
+        days_total = float(days_total or 0.0)
+        for b in places:
+            bucket = buckets[b]
+            bucket.people += count
+            bucket.tenure_total += days_total
+            bucket.tenure_count += count
+            bucket.active += int(seen_count)
+            bucket.assigned += int(assigned_count)
+            bucket.done += int(done_count)
+            bucket.not_done += int(left)
+            if quiz_taken:
+                bucket.quiz_total += float(quiz_total)
+                bucket.quiz_count += int(quiz_taken)
+
+
+def _of_people(q: Statement, subtree: Subtree) -> str:
+    """Rows of a plan's modules or quizzes (the organisation's), narrowed to the subtree's
+    people before they are added up; for the whole organisation, by the join on its people."""
+    return "" if subtree.whole else f" AND {q.in_people('user_id', subtree)}"
+
+
+def _audience_rule(q: Statement, audience: Audience, module: int, units: dict[int, str]) -> str:
+    """Whether a person (`u`) is in a module's audience, as SQL: "1" (open to all), "0" (a
+    draft, or no one of the subtree), else its assignments (a unit's subtree, a role)."""
+    if module in audience.drafts:
+        return "0"
+    if module in audience.open_to_all:
+        return "1"
+    rules = []
+    for target in audience.targets.get(module, ()):
+        ids = [i for i, path in units.items() if path.startswith(target.unit_path)]
+        if not ids:
+            continue
+        role = f" AND u.role = {q.arg(target.role)}" if target.role is not None else ""
+        rules.append(f"(u.unit_id IN {q.ids(ids)}{role})")
+    return "(" + " OR ".join(rules) + ")" if rules else "0"
+
+
+async def read_skills(subtree: Subtree, placement: Placement, buckets: dict[int, Bucket]) -> None:
     """Each person's latest assessment (any grid): its levels count for the person's units,
-    skill by skill (the collective radar) and all together (the SKILLS lever)."""
-    rows = await AssessmentScore.filter(
-        assessment__organization_id=organization_id, assessment__person__unit__path__startswith=top_path
-    ).values("assessment_id", "assessment__person_id", "assessment__created_at", "level", "skill_id", "skill__name")
-    latest: dict[int, tuple[datetime, int]] = {}
-    for r in rows:
-        person, key = int(r["assessment__person_id"]), (r["assessment__created_at"], int(r["assessment_id"]))
+    skill by skill (the collective radar) and all together (the SKILLS lever). The people
+    counted are those of the subtree active now, where they are now."""
+    q = Statement()
+    rows = await q.rows(
+        "SELECT a.id, a.person_id, a.created_at, s.level, s.skill_id, k.name, u.unit_id FROM assessment a "
+        'JOIN "user" u ON u.id = a.person_id '
+        "JOIN assessment_score s ON s.assessment_id = a.id JOIN skill k ON k.id = s.skill_id "
+        f"WHERE a.organization_id = {q.arg(subtree.organization_id)} AND u.deactivated_at IS NULL "
+        f"AND {q.in_units('u.unit_id', subtree)}"
+    )
+    units = subtree.units
+    rows = [r for r in rows if int(r[6]) in units]
+    latest: dict[int, tuple[Any, int]] = {}
+    for assessment_id, person_id, created_at, *_ in rows:
+        person, key = int(person_id), (created_at, int(assessment_id))
         if person not in latest or key > latest[person]:
             latest[person] = key
     kept = {v[1] for v in latest.values()}
-    for person in latest:
-        if person in paths:
-            for b in placement.of(paths[person]):
-                buckets[b].assessed += 1
-    for r in rows:
-        person = int(r["assessment__person_id"])
-        if int(r["assessment_id"]) not in kept or person not in paths:
+    counted: set[int] = set()
+    for assessment_id, person_id, _, level, skill_id, name, unit_id in rows:
+        if int(assessment_id) not in kept:
             continue
-        level = float(r["level"])
-        for b in placement.of(paths[person]):
+        places = placement.of(units[int(unit_id)])
+        if int(person_id) not in counted:
+            counted.add(int(person_id))
+            for b in places:
+                buckets[b].assessed += 1
+        for b in places:
             bucket = buckets[b]
-            bucket.skill_levels.append(level)
-            mean = bucket.skills.setdefault(int(r["skill_id"]), SkillMean(int(r["skill_id"]), str(r["skill__name"])))
-            mean.total += level
+            bucket.skill_levels.append(float(level))
+            mean = bucket.skills.setdefault(int(skill_id), SkillMean(int(skill_id), str(name)))
+            mean.total += float(level)
             mean.count += 1
-
-
-async def _tenure(organization_id: int, top_path: str, now: datetime) -> list[tuple[str, int, float]]:
-    """(unit path, people, their mean days since they joined) per unit of the subtree, from one
-    grouped statement: 6,000 people's dates are not turned into Python objects one by one."""
-    connection = connections.get("default")
-    if connection.capabilities.dialect == "postgres":
-        sql = (
-            'SELECT n.path, COUNT(*), AVG(EXTRACT(EPOCH FROM ($3::timestamptz - u.created_at))) / 86400 FROM "user" u '
-            "JOIN unit n ON n.id = u.unit_id WHERE u.organization_id = $1 AND n.path LIKE $2 AND u.deactivated_at IS NULL "
-            "GROUP BY n.path"
-        )
-        values: list[object] = [organization_id, top_path + "%", now]
-    else:
-        sql = (
-            'SELECT n.path, COUNT(*), AVG(julianday(?) - julianday(u.created_at)) FROM "user" u '
-            "JOIN unit n ON n.id = u.unit_id WHERE u.organization_id = ? AND n.path LIKE ? AND u.deactivated_at IS NULL "
-            "GROUP BY n.path"
-        )
-        values = [now.isoformat(), organization_id, top_path + "%"]
-    _, rows = await connection.execute_query(sql, values)
-    return [(str(r[0]), int(r[1]), float(r[2] or 0.0)) for r in rows]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from server.accounts.models import User
 from server.dashboards.services import dashboard_unit
 from server.network.models import Unit
 from server.network.scope import Scope
-from server.plans.readings import Bucket, PersonRow, Placement, SkillMean, read_skills
+from server.plans.readings import Bucket, Placement, SkillMean, read_skills
+from server.plans.sql import Subtree
 from server.training.models import Publication, TrainingModule
 
 _WORD = re.compile(r"[\wÀ-ÿ]{5,}")
@@ -76,16 +76,18 @@ async def team_skills(scope: Scope, unit_id: int | None) -> list[TeamRow]:
     children = await Unit.filter(parent_id=unit.id, closed_at=None).order_by("name").values("id", "name", "kind", "path")
     shown = [{"id": unit.id, "name": unit.name, "kind": str(unit.kind)}, *children]
     placement = Placement(unit.id, {int(str(c["id"])) for c in children})
-    people = [
-        PersonRow(int(p["id"]), str(p["role"]), str(p["unit__path"]))
-        for p in await User.filter(
-            organization_id=unit.organization_id, unit__path__startswith=unit.path, deactivated_at=None
-        ).values("id", "role", "unit__path")
-    ]
+    subtree = Subtree(
+        unit.organization_id,
+        {
+            int(str(u["id"])): str(u["path"])
+            for u in await Unit.filter(organization_id=unit.organization_id, path__startswith=unit.path).values("id", "path")
+        },
+        whole=unit.parent_id is None,
+    )
     buckets: dict[int, Bucket] = {}
     for u in shown:
         buckets[int(str(u["id"]))] = Bucket()
-    await read_skills(unit.organization_id, unit.path, {p.id: p.unit_path for p in people}, placement, buckets)
+    await read_skills(subtree, placement, buckets)
     index = await module_index(unit.organization_id)
     return [
         TeamRow(

@@ -13,14 +13,16 @@ from datetime import date, datetime
 
 from server.challenges.models import Challenge, ChallengeStatus
 from server.errors import NotAllowed, ValidationFailed
-from server.evaluation.models import ActionPlan, PlanStatus
+from server.evaluation.models import PlanStatus
 from server.network.models import Unit, UnitKind
 from server.network.scope import Scope
-from server.plans.models import PerformancePlan, PlanObjective
+from server.plans.models import PerformancePlan, PlanPeriod
 from server.plans.objectives import LEVERS, HeldObjective, ObjectiveBook, ObjectiveRow
-from server.plans.readings import Bucket, Placement, SkillMean, read_levers
-from server.plans.team_skills import ModuleIndex, ModuleToPush, module_index, weakest
-from server.training.models import Quiz, TrainingModule
+from server.plans.readings import Bucket, Placement, SkillMean, Viewer, read_levers
+from server.plans.sql import Statement, Subtree, as_date
+from server.plans.team_skills import ModuleIndex, ModuleToPush, weakest
+from server.training.audience import Audience, Target
+from server.training.models import ModuleAssignment, Publication, Quiz
 
 
 @dataclass(slots=True)
@@ -39,10 +41,14 @@ class LeverReading:
 
     @property
     def gap(self) -> float:
-        """How far below its objective, relative to it (0 when on track or not measured)."""
-        if self.value is None or not self.target or self.value >= self.target:
-            return 0.0
-        return (self.target - self.value) / self.target
+        return gap(self.value, self.objective.target)
+
+
+def gap(value: float | None, target: float | None) -> float:
+    """How far below its objective, relative to it (0 when on track or not measured)."""
+    if value is None or not target or value >= target:
+        return 0.0
+    return (target - value) / target
 
 
 @dataclass(slots=True)
@@ -79,6 +85,14 @@ class PlanView:
     my_next_step: NextStep | None
 
 
+@dataclass(frozen=True, slots=True)
+class _Top:
+    id: int
+    name: str
+    kind: str
+    path: str
+
+
 async def current_plan(organization_id: int, day: date) -> PerformancePlan | None:
     """The plan whose period holds the day (the latest started), else the latest one."""
     plans = PerformancePlan.filter(organization_id=organization_id)
@@ -105,7 +119,9 @@ async def my_plan(
     """The plan as it applies to the unit asked for (see the module docstring); None when the
     organisation has no plan yet."""
     scope = scope.for_content("dashboards")
-    top = await plan_unit(scope, unit_id)
+    # by default the top of what the viewer acts in, found among the subtree's units below
+    asked = None if unit_id is None else await plan_unit(scope, unit_id)
+    top_path = scope.act_path if asked is None else asked.path
     day = now.date()
     if plan_id is not None:
         plan = await PerformancePlan.get_or_none(id=plan_id, organization_id=scope.organization_id)
@@ -113,61 +129,83 @@ async def my_plan(
         plan = await current_plan(scope.organization_id, day)
     if plan is None:
         return None
-    # a closed point of sale stays in the tree with its history, never on the plan's side-by-side view
-    subtree = await Unit.filter(organization_id=scope.organization_id, path__startswith=top.path, closed_at=None).values(
-        "id", "name", "kind", "path"
+    # every unit of the subtree, read once: the other statements take their ids. A closed point
+    # of sale stays in the tree with its history (its people count above it), never on the
+    # plan's side-by-side view
+    q = Statement()
+    rows = await q.rows(
+        f"SELECT id, name, kind, path, closed_at IS NULL FROM unit WHERE organization_id = {q.arg(scope.organization_id)} "
+        f"AND path LIKE {q.arg(top_path + '%')}"
     )
+    top = next((_Top(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows if str(r[3]) == top_path), None)
+    if top is None:
+        raise ValidationFailed("unit_not_found", "unitId")
+    paths = {int(r[0]): str(r[3]) for r in rows}
     side = sorted(
-        (u for u in subtree if u["kind"] == UnitKind.POINT_OF_SALE and int(u["id"]) != top.id),
-        key=lambda u: (str(u["name"]), int(u["id"])),
+        (
+            (int(r[0]), str(r[1]), str(r[2]), str(r[3]))
+            for r in rows
+            if r[4] and str(r[2]) == UnitKind.POINT_OF_SALE and int(r[0]) != top.id
+        ),
+        key=lambda u: (u[1], u[0]),
     )
-    shown = [{"id": top.id, "name": top.name, "kind": str(top.kind), "path": top.path}, *side]
-    placement = Placement(top.id, {int(u["id"]) for u in shown})
-    buckets, people, completed, best = await read_levers(plan, scope.organization_id, top.path, placement, now)
-    book = ObjectiveBook(plan, await _objective_rows(plan, top.path), day)
-    titles = await _titles(plan)
-    modules = await module_index(scope.organization_id)
-    open_plans = {
-        int(r["unit_id"]): int(r["id"])
-        for r in await ActionPlan.filter(
-            organization_id=scope.organization_id, unit__path__startswith=top.path, status=PlanStatus.OPEN
-        ).order_by("-id").values("id", "unit_id")
-    }
+    shown = [(top.id, top.name, top.kind, top.path), *side]
+    placement = Placement(top.id, {u[0] for u in shown})
+    subtree = Subtree(scope.organization_id, paths, whole=top.path.count("/") == 2)
+    me = scope.user.id if scope.user is not None and not scope.is_manager else 0
+    titles, modules, audience = await _titles(plan)
+    buckets, viewer = await read_levers(plan, subtree, placement, now, audience, me)
+    book = ObjectiveBook(plan, await _objective_rows(plan, top.path, paths), day)
+    q = Statement()
+    open_plans: dict[int, int] = {}
+    for plan_row_id, plan_unit_id in await q.rows(
+        f"SELECT id, unit_id FROM action_plan WHERE organization_id = {q.arg(scope.organization_id)} "
+        f"AND status = {q.arg(PlanStatus.OPEN.value)} AND {q.in_units('unit_id', subtree)} ORDER BY id DESC"
+    ):
+        open_plans[int(plan_unit_id)] = int(plan_row_id)
     units = []
-    for u in shown:
-        bucket = buckets.get(int(u["id"]), Bucket())
-        held = book.held_all(str(u["path"]))
-        readings = [LeverReading(lever, bucket.value(lever), held[lever]) for lever in LEVERS]
-        push = _to_push(bucket, modules)
+    empty = Bucket()
+    for shown_id, shown_name, shown_kind, shown_path in shown:
+        bucket = buckets.get(shown_id, empty)
+        held = book.held_levers(shown_path)
+        values = bucket.values()
+        readings = [LeverReading(lever, value, h) for lever, value, h in zip(LEVERS, values, held, strict=True)]
+        gaps = [gap(value, h.target) for value, h in zip(values, held, strict=True)]
+        assessed = bool(bucket.skills)  # most points of sale have no assessment: nothing to sort
+        push = _to_push(bucket, modules) if assessed else []
         units.append(
             UnitPlan(
-                unit_id=int(u["id"]), unit_name=str(u["name"]), unit_kind=str(u["kind"]), levers=readings,
-                next_step=_unit_step(readings, bucket, titles, open_plans.get(int(u["id"])), push),
+                unit_id=shown_id, unit_name=shown_name, unit_kind=shown_kind, levers=readings,
+                next_step=_unit_step(readings, gaps, bucket, titles, open_plans.get(shown_id), push),
                 people=bucket.people, active_people=bucket.active, departures=bucket.departures,
                 tenure_days=bucket.tenure, assessed_people=bucket.assessed,
-                weakest_skills=bucket.weakest_skills(), skills=sorted(bucket.skills.values(), key=lambda s: s.name),
+                weakest_skills=bucket.weakest_skills() if assessed else [],
+                skills=sorted(bucket.skills.values(), key=lambda s: s.name) if assessed else [],
                 training_to_push=push,
             )
         )
     mine = None
     if scope.user is not None and not scope.is_manager:
-        me = next((p for p in people if p.id == scope.user.id), None)
-        mine = _my_step(plan, me.role if me else str(scope.role), scope.unit_path, scope.user.id, completed, best,
-                        titles, open_plans.get(top.id), units[0])
+        mine = _my_step(plan, viewer, titles, open_plans.get(top.id), units[0])
     return PlanView(plan, day, units, mine)
 
 
-async def _objective_rows(plan: PerformancePlan, top_path: str) -> list[ObjectiveRow]:
-    """The plan's objectives set on the top unit, above it or below it (one query)."""
+async def _objective_rows(plan: PerformancePlan, top_path: str, paths: dict[int, str]) -> list[ObjectiveRow]:
+    """The plan's objectives set on the top unit, above it or below it (one query): the units
+    below are `paths` (the subtree), those above are read from the top's path."""
+    above = {}
+    ids = [int(p) for p in top_path.strip("/").split("/") if p]
+    for n, unit_id in enumerate(ids[:-1]):
+        above[unit_id] = "/" + "/".join(str(i) for i in ids[: n + 1]) + "/"
+    known = {**above, **paths}
+    q = Statement()
     return [
-        ObjectiveRow(
-            int(r["unit_id"]), str(r["unit__path"]), str(r["lever"]), r["period"], r["period_start"],
-            float(r["target"]), r["owner_function_id"],
+        ObjectiveRow(int(unit_id), known[int(unit_id)], str(lever), PlanPeriod(str(period)), as_date(start), float(target),
+                     None if owner is None else int(owner))
+        for unit_id, lever, period, start, target, owner in await q.rows(
+            "SELECT unit_id, lever, period, period_start, target, owner_function_id FROM plan_objective "
+            f"WHERE plan_id = {q.arg(plan.id)} AND unit_id IN {q.ids(known)}"
         )
-        for r in await PlanObjective.filter(plan_id=plan.id).values(
-            "unit_id", "unit__path", "lever", "period", "period_start", "target", "owner_function_id"
-        )
-        if str(r["unit__path"]).startswith(top_path) or top_path.startswith(str(r["unit__path"]))
     ]
 
 
@@ -178,18 +216,49 @@ class Titles:
     live_challenges: list[tuple[int, str]]
 
 
-async def _titles(plan: PerformancePlan) -> Titles:
-    modules = {int(r["id"]): str(r["title"]) for r in await TrainingModule.filter(id__in=list(plan.module_ids)).values("id", "title")}
-    quizzes = {
-        int(r["id"]): (str(r["title"]), int(r["pass_mark_percent"]))
-        for r in await Quiz.filter(id__in=list(plan.quiz_ids)).values("id", "title", "pass_mark_percent")
-    }
-    live = [
-        (int(r["id"]), str(r["name"]))
-        for r in await Challenge.filter(id__in=list(plan.challenge_ids), status=ChallengeStatus.LIVE)
-        .order_by("ends_at", "id").values("id", "name")
-    ]
-    return Titles(modules, quizzes, live)
+async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex, Audience]:
+    """The titles of the plan's modules, quizzes and live challenges, the organisation's
+    published modules (what to push for a weak skill) and the audience of the plan's modules
+    (server.training.audience): the modules in one statement, their assignments only when a
+    plan module is assigned to units or roles."""
+    q = Statement()
+    rows = await q.rows(
+        "SELECT id, title, summary, publication, open_to_all FROM training_module "
+        f"WHERE organization_id = {q.arg(plan.organization_id)} "
+        f"AND (publication = {q.arg(Publication.PUBLISHED.value)} OR id IN {q.ids(plan.module_ids)}) ORDER BY title"
+    )
+    planned = set(plan.module_ids)
+    modules = {int(r[0]): str(r[1]) for r in rows if int(r[0]) in planned}
+    index = ModuleIndex([
+        {"id": r[0], "title": r[1], "summary": r[2]} for r in rows if str(r[3]) == Publication.PUBLISHED.value
+    ])
+    mine = [r for r in rows if int(r[0]) in planned]
+    audience = Audience(
+        {int(r[0]) for r in mine if r[4]}, {},
+        {int(r[0]) for r in mine if str(r[3]) == Publication.DRAFT.value},
+        {int(r[0]) for r in mine if str(r[3]) == Publication.ARCHIVED.value},
+    )
+    targeted = [m for m in modules if m not in audience.open_to_all and m not in audience.drafts]
+    if targeted:
+        for r in await ModuleAssignment.filter(module_id__in=targeted).values("module_id", "unit__path", "role", "due_at"):
+            target = Target(str(r["unit__path"]), None if r["role"] is None else str(r["role"]), r["due_at"])
+            audience.targets.setdefault(int(r["module_id"]), []).append(target)
+    quizzes: dict[int, tuple[str, int]] = {}
+    if plan.quiz_ids:
+        quizzes = {
+            int(r["id"]): (str(r["title"]), int(r["pass_mark_percent"]))
+            for r in await Quiz.filter(id__in=list(plan.quiz_ids), organization_id=plan.organization_id)
+            .values("id", "title", "pass_mark_percent")
+        }
+    live: list[tuple[int, str]] = []
+    if plan.challenge_ids:
+        live = [
+            (int(r["id"]), str(r["name"]))
+            for r in await Challenge.filter(
+                id__in=list(plan.challenge_ids), organization_id=plan.organization_id, status=ChallengeStatus.LIVE
+            ).order_by("ends_at", "id").values("id", "name")
+        ]
+    return Titles(modules, quizzes, live), index, audience
 
 
 def _to_push(bucket: Bucket, modules: ModuleIndex) -> list[ModuleToPush]:
@@ -202,11 +271,13 @@ def _to_push(bucket: Bucket, modules: ModuleIndex) -> list[ModuleToPush]:
 
 
 def _unit_step(
-    readings: list[LeverReading], bucket: Bucket, titles: Titles, open_plan: int | None, push: list[ModuleToPush]
+    readings: list[LeverReading], gaps: list[float], bucket: Bucket, titles: Titles, open_plan: int | None,
+    push: list[ModuleToPush],
 ) -> NextStep:
-    """The lever furthest below its objective, and what to do about it."""
-    behind = max(readings, key=lambda r: r.gap)
-    if behind.gap == 0:
+    """The lever furthest below its objective (`gaps`, reading by reading), and what to do about it."""
+    widest = max(gaps)
+    behind = readings[gaps.index(widest)]
+    if widest == 0:
         measured = any(r.value is not None for r in readings)
         return NextStep("ON_TRACK" if measured else "NOTHING_MEASURED")
     lever = behind.lever
@@ -227,16 +298,15 @@ def _unit_step(
 
 
 def _my_step(
-    plan: PerformancePlan, role: str, unit_path: str, user_id: int, completed: set[tuple[int, int]],
-    best: dict[tuple[int, int], float], titles: Titles, open_plan: int | None, unit: UnitPlan,
+    plan: PerformancePlan, viewer: Viewer, titles: Titles, open_plan: int | None, unit: UnitPlan
 ) -> NextStep:
     """A person's own next step: a plan module to finish, a plan quiz to pass, its point of
     sale's action plan, a live challenge of the plan; else its unit's."""
     for module_id in plan.module_ids:
-        if module_id in titles.modules and (user_id, module_id) not in completed:
+        if module_id in titles.modules and module_id not in viewer.completed:
             return NextStep("COMPLETE_MODULE", "TRAINING", module_id, titles.modules[module_id])
     for quiz_id, (title, pass_mark) in titles.quizzes.items():
-        if best.get((user_id, quiz_id), -1.0) < pass_mark:
+        if viewer.best.get(quiz_id, -1.0) < pass_mark:
             return NextStep("TAKE_QUIZ", "QUIZ", quiz_id, title)
     if open_plan is not None:
         return NextStep("FOLLOW_ACTION_PLAN", "SATISFACTION", open_plan)

@@ -137,3 +137,22 @@ async def test_retention_counts_active_people_departures_and_tenure_per_unit(liv
     assert (unit["people"], unit["activePeople"], unit["departures"]) == (2, 1, 1)
     assert 49.5 <= unit["tenureDays"] <= 50.5
     assert levers(unit)["RETENTION"]["value"] == 50.0
+
+
+async def test_once_she_passed_the_quiz_her_next_step_moves_on_and_her_best_score_counts(live_server):
+    # given the plan's quiz failed once (0 %) then passed (100 %) by Ana
+    from server.training import quizzes
+    from tests.training.factories import answer_key
+
+    _, _, ana, ana_token, _, quiz_id = await plan_world()
+    ana_scope = await scope_of_user(ana)
+    await quizzes.submit_quiz_attempt(ana_scope, quiz_id, {})
+    key = await answer_key(quiz_id)
+    right = {key["Q1"]["_id"]: [key["Q1"]["B"]], key["Q2"]["_id"]: [key["Q2"]["A"], key["Q2"]["C"]], key["Q3"]["_id"]: [key["Q3"]["A"]]}
+    await quizzes.submit_quiz_attempt(ana_scope, quiz_id, right)
+    # when she opens « Notre plan »
+    async with GraphQLClient(live_server.url, token=ana_token) as client:
+        mine = (await client.execute(MY_PLAN))["myPlan"]
+    # then her point of sale's quiz lever is her best score, and her next step is no longer the quiz
+    assert levers(mine["units"][0])["QUIZ"]["value"] == 100.0
+    assert mine["myNextStep"]["kind"] != "TAKE_QUIZ"

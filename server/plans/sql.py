@@ -1,0 +1,80 @@
+"""Hand-written statements of « Notre plan », the same text for PostgreSQL and SQLite.
+
+The plan reads a dozen tables for a whole subtree; written through the ORM each statement
+re-derived the subtree with a `LIKE` on the unit path through a join. Here the subtree's units
+are read once, and every other statement takes the ids it needs as one parameter (a list of
+ids: `unnest` of an array on PostgreSQL, `json_each` of a JSON list on SQLite), which the
+database joins by hash or by index whatever its length: one point of sale or 1,200."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from tortoise import connections
+
+
+@dataclass(frozen=True, slots=True)
+class Subtree:
+    """The units a plan is read for: every unit under the top one (closed ones too), by id, with
+    its path; `whole` when that is the organisation's whole network."""
+
+    organization_id: int
+    units: dict[int, str]
+    whole: bool
+
+
+class Statement:
+    """One statement being written: `arg` adds a value and returns its placeholder."""
+
+    def __init__(self) -> None:
+        self.connection = connections.get("default")
+        self.pg = self.connection.capabilities.dialect == "postgres"
+        self.values: list[Any] = []
+
+    def arg(self, value: Any) -> str:
+        if isinstance(value, datetime) and not self.pg:
+            # how Tortoise stores an aware datetime on SQLite, so that text compares as time
+            value = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f+00:00")
+        self.values.append(value)
+        # numbered on both (SQLite's ?NNN): a placeholder may be used twice, in any order
+        return f"${len(self.values)}" if self.pg else f"?{len(self.values)}"
+
+    def ids(self, values: Iterable[int]) -> str:
+        """A subquery of the ids given, for `x IN …`."""
+        listed = [int(v) for v in values]
+        if self.pg:
+            return f"(SELECT unnest({self.arg(listed)}::int[]))"
+        return f"(SELECT value FROM json_each({self.arg(json.dumps(listed))}))"
+
+    def in_units(self, column: str, subtree: Subtree) -> str:
+        """`column` (a unit id) is in the subtree: any unit of the organisation when the subtree
+        is all of it (head office), else one of its ids."""
+        if subtree.whole:
+            return f"{column} IS NOT NULL"
+        return f"{column} IN {self.ids(subtree.units)}"
+
+    def in_people(self, column: str, subtree: Subtree) -> str:
+        """`column` (a user id) is one of the active people of the subtree."""
+        return (
+            f'{column} IN (SELECT id FROM "user" WHERE organization_id = {self.arg(subtree.organization_id)} '
+            f"AND deactivated_at IS NULL AND {self.in_units('unit_id', subtree)})"
+        )
+
+    def days_since(self, column: str, now: datetime) -> str:
+        """Days from `column` to `now`, as a number computed by the database."""
+        if self.pg:
+            return f"(EXTRACT(EPOCH FROM ({self.arg(now)}::timestamptz - {column})) / 86400)::float8"
+        return f"julianday({self.arg(now.isoformat())}) - julianday({column})"
+
+    async def rows(self, sql: str) -> Sequence[Any]:
+        _, found = await self.connection.execute_query(sql, self.values)
+        return found
+
+
+def as_date(value: Any) -> date:
+    """A DATE column: a date on PostgreSQL, ISO text on SQLite."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
