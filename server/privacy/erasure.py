@@ -3,10 +3,10 @@
 Head office only (ADMIN), for a deactivated person, one transaction per person, audited.
 
 What happens (the decisions, kept here where they are made):
-- **identity**: the name becomes « Ancien collaborateur » and a short stable suffix (derived
-  from the person's id and SECRET_KEY, so two erased people stay apart on one board, and
-  re-running gives the same); the e-mail an address of the `.invalid` domain; the photo, the
-  password, the language go. English readers see "Former colleague" (`shown_name`).
+- **identity**: the name becomes a marker without language around a short stable code
+  (server.privacy.pseudonym), which each reader reads in their language: « Ancien
+  collaborateur 3F2A », "Former colleague 3F2A"; the e-mail an address of the `.invalid`
+  domain; the photo, the password, the language go.
 - **deleted**: sessions, password-reset links, push devices and their queued pushes, consents,
   push settings, their notifications, mails queued to their address, their uploaded photos
   (files too), their data exports, the mentions of them; **their own posts** (wins, best
@@ -52,7 +52,7 @@ from server.notifications.models import Notification
 from server.privacy.errors import CannotEraseSelf, ErasureNeedsDeactivation
 from server.privacy.models import DataExport, NotificationConsent
 from server.privacy.people import person_in_organization
-from server.privacy.pseudonym import erased_address, pseudonym_of, read_as
+from server.privacy.pseudonym import erased_address, localized, marker_of
 from server.privacy.scrub import replace_everywhere
 from server.push.models import PushMessage, PushSettings, PushSubscription
 
@@ -76,7 +76,7 @@ class Erasure:
 
 def shown_name(user: User, language: str) -> str:
     """A person's name as a reader sees it: an erased person's pseudonym in their language."""
-    return read_as(user.display_name, language)
+    return localized(user.display_name, language)
 
 
 async def erase_person(scope: Scope, person_id: int, credentials: CredentialChoice = CredentialChoice.KEEP) -> Erasure:
@@ -85,7 +85,7 @@ async def erase_person(scope: Scope, person_id: int, credentials: CredentialChoi
     if person_id == scope.user_id:
         raise CannotEraseSelf("personId")
     person = await person_in_organization(scope, person_id)
-    pseudonym = pseudonym_of(person.id)
+    pseudonym = marker_of(person.id)
     if person.erased_at is not None:
         return Erasure(person, pseudonym, already=True)
     if person.deactivated_at is None:
