@@ -20,8 +20,9 @@ What happens (the decisions, kept here where they are made):
   items and comments (the point of sale's work record), what they did as a manager (results
   they recorded, awards they gave), audit entries.
 - **texts that copied the name or address** anywhere (someone's « Bravo Julie Moreau »,
-  notification actor names, audit before/after, mail parameters): replaced by the pseudonym
-  (server.privacy.scrub). Texts stored as kind + person id need nothing: they render the
+  « @julie.moreau », « MOREAU Julie », « J. Moreau », « Julie Moréau », notification actor
+  names, audit before/after, mail parameters): replaced by the pseudonym (server.privacy.scrub,
+  the name's forms in server.privacy.names). Texts stored as kind + person id need nothing: they render the
   current name.
 - **Open Badges credentials**: KEEP: the award stays valid and its credential's hashed recipient
   is frozen (`Award.recipient_identity`), so a credential the person downloaded still verifies;
@@ -51,9 +52,10 @@ from server.network.scope import Scope
 from server.notifications.models import Notification
 from server.privacy.errors import CannotEraseSelf, ErasureNeedsDeactivation
 from server.privacy.models import DataExport, NotificationConsent
+from server.privacy.names import forms_of
 from server.privacy.people import person_in_organization
 from server.privacy.pseudonym import erased_address, localized, marker_of
-from server.privacy.scrub import replace_everywhere
+from server.privacy.scrub import PersonNamed, replace_everywhere
 from server.push.models import PushMessage, PushSettings, PushSubscription
 
 FREE_TEXT_POSTS = (PostKind.WIN, PostKind.BEST_PRACTICE, PostKind.ANNOUNCEMENT)
@@ -150,7 +152,9 @@ async def erase_person(scope: Scope, person_id: int, credentials: CredentialChoi
         replacements = {old_name: pseudonym, old_email: erased_address(person.id)}
         if old_photo:
             replacements[old_photo] = ""
-        erasure.rewritten = await replace_everywhere(replacements, person.organization_id)
+        forms = forms_of(old_name)
+        named = PersonNamed(forms, pseudonym) if forms is not None else None
+        erasure.rewritten = await replace_everywhere(replacements, person.organization_id, named)
         await record(
             scope, "person.erased", "person", person.id, None,
             {"name": pseudonym, "credentials": str(credentials), "removed": removed, "rewritten": erasure.rewritten},
