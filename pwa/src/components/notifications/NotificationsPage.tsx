@@ -5,6 +5,7 @@ import { formatRelativeTime } from '../../lib/relativeTime';
 import { notificationText, type Say } from '../../lib/systemTexts';
 import { linkClick } from '../../router';
 import { onNotificationEvent } from './notificationEvents';
+import { NotificationsBellPrompt } from './NotificationsBellPrompt';
 import { NotificationsSkeleton } from './NotificationsSkeleton';
 import { MarkNotificationsReadDocument, type NotificationFieldsFragment as AppNotification, NotificationsDocument, type NotificationsQuery } from '../../graphql/notifications.generated';
 
@@ -78,6 +79,7 @@ export function NotificationsPage() {
           {t('notifications.settings')}
         </a>
       </header>
+      <NotificationsBellPrompt />
       {state.status === 'loading' && <NotificationsSkeleton />}
       {state.status === 'error' && (
         <div class="empty-state" role="alert">
