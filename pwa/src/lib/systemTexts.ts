@@ -9,6 +9,8 @@ import type { Language, MessageParams } from './i18n';
 export interface TextRef {
   id: string;
   name: string;
+  /** A person's profile photo, when they have one. */
+  photoUrl?: string | null;
 }
 
 export interface TextRefs {
