@@ -27,6 +27,7 @@ async def test_the_bell_and_the_people_list_show_faces(live_server, phones):
     photo = await set_profile_photo(karim, portrait(karim.display_name))
     await notify(julie.id, NotificationKind.POST_LIKED, params={"postId": 1}, actor=karim, push=False)
     await notify(julie.id, NotificationKind.POST_COMMENTED, params={"postId": 1}, actor=lea, push=False)
+    await notify(julie.id, NotificationKind.TRAINING_ASSIGNED, params={"module": "Vendre l'hybride"}, push=False)
     admin = await make_user(network.root, Role.ADMIN, "Claire Fontaine")
 
     # when Julie opens her notifications
@@ -34,12 +35,17 @@ async def test_the_bell_and_the_people_list_show_faces(live_server, phones):
     await sign_in(phone.page, julie.email)
     await phone.page.goto("/notifications")
     lines = phone.page.locator(".notification")
-    await expect(lines).to_have_count(2, timeout=10_000)
+    await expect(lines).to_have_count(3, timeout=10_000)
     # then Léa's line shows her initials and Karim's his photo, loaded
-    await expect(lines.nth(0).locator(".ui-avatar")).to_have_text("LR")
-    karim_face = lines.nth(1).locator(".ui-avatar img")
+    await expect(lines.nth(1).locator(".ui-avatar")).to_have_text("LR")
+    karim_face = lines.nth(2).locator(".ui-avatar img")
     await expect(karim_face).to_have_attribute("src", photo)
     assert await karim_face.evaluate("img => img.complete && img.naturalWidth > 0")
+    # and the line about no one shows a bell in the faces' place: every text starts at one edge
+    assert await lines.nth(0).locator(".notification-face-app").count() == 1
+    starts = [(await lines.nth(i).locator(".notification-text").bounding_box())["x"] for i in range(3)]
+    faces = [(await lines.nth(i).locator(".notification-face").bounding_box())["width"] for i in range(3)]
+    assert len(set(starts)) == 1 and faces == [40, 40, 40], (starts, faces)
     assert phone.console_errors == []
 
     # when head office opens the people list
