@@ -64,7 +64,7 @@ export type MentionSuggestionsQueryVariables = Exact<{
 }>;
 
 
-export type MentionSuggestionsQuery = { mentionSuggestions: Array<{ id: string, displayName: string }> };
+export type MentionSuggestionsQuery = { mentionSuggestions: Array<{ id: string, displayName: string, initials: string, photoUrl: string | null }> };
 
 export type TagSuggestionsQueryVariables = Exact<{
   prefix: string;
@@ -540,6 +540,8 @@ export const MentionSuggestionsDocument = new TypedDocumentString(`
   mentionSuggestions(search: $search) {
     id
     displayName
+    initials
+    photoUrl
   }
 }
     `) as unknown as TypedDocumentString<MentionSuggestionsQuery, MentionSuggestionsQueryVariables>;
