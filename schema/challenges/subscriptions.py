@@ -113,8 +113,8 @@ async def follow_board(
 ) -> AsyncGenerator[LeaderboardEvent, None]:
     """A board's snapshot, then its changes, as `audience` reads them (the same payload for
     everyone it stands for). A message on `stop_channel` ends it (a revoked kiosk link); so
-    does a RESET after which the audience reads differently (the organisation's board default
-    changed: the phones, told by the RESET, subscribe again under the new one). Without
+    does a RESET telling that audiences changed (the organisation's board default: the phones,
+    told by the RESET, subscribe again, each under its new audience, schema.fanout). Without
     `unnamed_units`, a row whose name is hidden shows no unit either (a showroom wall)."""
     queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_LIMIT)
     units: dict[int, int | None] = {}  # the people's units, read once per stream
@@ -153,7 +153,7 @@ async def follow_board(
             seen = version
             if message["type"] == RESET:
                 yield event(LeaderboardEventType.RESET, version, [])
-                if await audience() != reading:
+                if message.get("audiences"):
                     return
                 continue
             # versions count changes of every league: another league's change comes as an

@@ -13,15 +13,16 @@ from server.challenges.models import Challenge, ChallengeStatus, LeaderboardPriv
 from server.db import Events, atomic
 
 
-async def reset_boards(events: Events, challenge_ids: Iterable[int]) -> None:
+async def reset_boards(events: Events, challenge_ids: Iterable[int], audiences: bool = False) -> None:
     """Every live board of these challenges takes a new snapshot once the transaction commits
-    (a RESET with the next version): a name shown on a phone or a TV goes at once."""
+    (a RESET with the next version): a name shown on a phone or a TV goes at once. With
+    `audiences` (who may read which names changed), the live streams end after it too."""
     ids = sorted(set(challenge_ids))
     if not ids:
         return
     await Challenge.filter(id__in=ids).update(version=F("version") + 1)
     for challenge_id, version in await Challenge.filter(id__in=ids).values_list("id", "version"):
-        events.publish(leaderboard_channel(int(challenge_id)), board_reset(int(challenge_id), int(version)))
+        events.publish(leaderboard_channel(int(challenge_id)), board_reset(int(challenge_id), int(version), audiences))
 
 
 async def set_hidden(user: User, hidden: bool) -> bool:
@@ -37,6 +38,7 @@ async def set_hidden(user: User, hidden: bool) -> bool:
 
 
 async def reset_organization_boards(events: Events, organization_id: int) -> None:
-    """Every live board of the organisation takes a new snapshot (its board default changed)."""
+    """Every live board of the organisation takes a new snapshot (its board default changed),
+    and its live streams, each built for one audience, end."""
     live = await Challenge.filter(organization_id=organization_id, status=ChallengeStatus.LIVE).values_list("id", flat=True)
-    await reset_boards(events, [int(str(i)) for i in live])
+    await reset_boards(events, [int(str(i)) for i in live], audiences=True)

@@ -13,8 +13,9 @@ office read every name (they run the challenges). A person's own choice to hide 
 and TV (`Participant.hidden`) is applied where the rows are built (server.challenges.standings,
 server.challenges.movement) and holds for everyone, whatever the audience.
 
-When head office turns the default on or off, every open board is told (a RESET): phones take
-a new snapshot under the new audience, and live streams built under the old one end.
+When head office turns the default on or off, every open board is told (a RESET marked
+`audiences`): phones take a new snapshot and subscribe again, and every live stream ends, since
+each was built for an audience of the old default.
 """
 
 from __future__ import annotations

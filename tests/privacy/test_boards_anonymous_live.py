@@ -100,6 +100,7 @@ async def test_a_live_board_is_told_at_once_when_a_name_must_go_or_may_come_back
         # and head office turns the default off
         await update_policy(await scope_of_user(admin), PolicyChange(boards_anonymous_outside_team=False))
         told = [await phone.next() for _ in range(4)]  # both of Julie's subscriptions: a RESET, then their end
+        managers = [await manager.next() for _ in range(2)]  # his too: every stream was built for one audience
         await phone.subscribe(LIVE, {"id": str(challenge.id)}, op_id="3")
         fresh = board(await phone.next())
     # then every board is told to take a new snapshot, and the new one leaves Karim out
@@ -108,4 +109,6 @@ async def test_a_live_board_is_told_at_once_when_a_name_must_go_or_may_come_back
     # and once head office turned the default off, Julie reads Léa's name again
     assert sorted((m["id"], m["type"], m.get("payload", {}).get("data", {}).get("leaderboard", {}).get("type")) for m in told) == [
         ("1", "complete", None), ("1", "next", "RESET"), ("2", "complete", None), ("2", "next", "RESET")]
+    assert [(m["type"], m.get("payload", {}).get("data", {}).get("leaderboard", {}).get("type")) for m in managers] == [
+        ("next", "RESET"), ("complete", None)]
     assert fresh["type"] == "SNAPSHOT" and "Léa Martin" in [name for _, name in names(fresh)]
