@@ -2,8 +2,9 @@
 
 A plain subscription runs its resolver and serialises its result once per subscriber and per
 event (about 0.4 ms each): 2,000 phones on one leaderboard would cost 0.8 s per change. For
-fields whose payload is the same for every viewer (SHARED_FIELDS), subscribers of the same
-document and variables join one `SharedStream`: its single execution yields each event once,
+fields whose payload is the same for every viewer of an audience (SHARED_FIELDS; a board's
+audience is whose names it shows, server.privacy.boards), subscribers of the same document,
+variables and audience join one `SharedStream`: its single execution yields each event once,
 the result is serialised once, and each subscriber gets it behind its own operation id.
 
 Snapshots are shared too (a reconnect storm: an instance restarts and its 10,000 phones come
@@ -212,11 +213,21 @@ class SharedStream:
                 self.subscribers.discard(subscriber)
 
 
+async def _audience(context: Any) -> str:
+    """Which payload of a shared field the viewer reads: a board names only the people the
+    viewer may see named (server.privacy.boards), so viewers of different audiences don't
+    share a stream."""
+    from server.privacy.boards import audience_of
+
+    user = getattr(context, "user", None)
+    return (await audience_of(user.organization_id, user)).key if user is not None else "nobody"
+
+
 class Hub:
     def __init__(self) -> None:
-        self.streams: dict[tuple[str, str, str], SharedStream] = {}
+        self.streams: dict[tuple[str, str, str, str], SharedStream] = {}
 
-    async def _stream(self, key: tuple[str, str, str], payload: dict[str, Any], context: Any) -> SharedStream:
+    async def _stream(self, key: tuple[str, str, str, str], payload: dict[str, Any], context: Any) -> SharedStream:
         stream: SharedStream | None = None
         for _ in range(3):
             stream = self.streams.get(key)
@@ -233,7 +244,8 @@ class Hub:
     async def join(self, sink: Sink, operation_id: str, payload: dict[str, Any], context: Any) -> None:
         """Serves one subscriber until it completes, disconnects or the stream ends."""
         variables = payload.get("variables") if isinstance(payload.get("variables"), dict) else {}
-        key = (payload["query"], _dumps(sorted((variables or {}).items())), str(payload.get("operationName")))
+        key = (payload["query"], _dumps(sorted((variables or {}).items())), str(payload.get("operationName")),
+               await _audience(context))
         stream = await self._stream(key, payload, context)
         subscriber = Subscriber(sink, '{"type":"next","id":' + _dumps(operation_id) + ',"payload":')
         stream.subscribers.add(subscriber)

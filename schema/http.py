@@ -23,6 +23,7 @@ from schema.documents import prepare
 from schema.metrics import timed
 from schema.plan import plan_for, run_plan
 from schema.request_context import build_context
+from server.privacy.pseudonym import localized_bytes
 from server.settings import get_settings
 
 log = logging.getLogger("elan.graphql")
@@ -140,7 +141,7 @@ async def _execute(
     if plan is not None:
         body = await run_plan(schema, plan, context, variables)
         if body is not None:
-            return Response(body, media_type="application/json")
+            return Response(localized_bytes(body, context.language), media_type="application/json")
     result = await schema.execute(
         payload["query"],
         variable_values=variables,
@@ -150,6 +151,11 @@ async def _execute(
     data: dict[str, Any] = {"data": result.data}
     if result.errors:
         data["errors"] = [error.formatted for error in result.errors]
-    response = JSONResponse(data, status_code=200 if result.data is not None or not result.errors else 400)
+    # an erased person's name is stored without a language: written here in the reader's
+    body = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    response = Response(
+        localized_bytes(body, context.language), status_code=200 if result.data is not None or not result.errors else 400,
+        media_type="application/json",
+    )
     apply_cookie(response, context)
     return response

@@ -33,8 +33,10 @@ from server.accounts.models import User
 from server.accounts.sessions import current_session
 from server.accounts.sockets import OPEN_SOCKETS
 from server.challenges.kiosk import kiosk_access
+from server.i18n import pick_language
 from server.metrics import WEBSOCKETS_LIVE
 from server.network.scope import Scope
+from server.privacy.pseudonym import localized, names_erased
 from server.settings import get_settings
 
 PROTOCOL = "graphql-transport-ws"
@@ -88,8 +90,16 @@ class Connection:
         await self.send_text(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
 
     async def send_text(self, text: str) -> None:
+        # an erased person's name is stored without a language: written here in the reader's
+        # (a shared board's one serialised payload goes through here per subscriber)
+        if names_erased(text):
+            text = localized(text, self.language)
         async with self._send_lock:
             await self.websocket.send_text(text)
+
+    @property
+    def language(self) -> str:
+        return pick_language(self.websocket.headers.get("accept-language"), self.user.language if self.user else None)
 
     async def close(self, code: int, reason: str) -> None:
         if self.websocket.application_state != WebSocketState.DISCONNECTED:

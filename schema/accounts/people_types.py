@@ -31,13 +31,15 @@ class Person:
     unit: Unit
     created_at: datetime = strawberry.field(description="When the account was created.")
     deactivated_at: datetime | None = strawberry.field(description="Set when the person was deactivated (left).")
+    photo_url: str | None = strawberry.field(
+        default=None, description="The person's profile photo (a square WebP), or null: show the initials.")
 
     @classmethod
     def of(cls, user: models.User) -> Person:
         return cls(
             id=strawberry.ID(str(user.id)), display_name=user.display_name, initials=user.initials,
             email=user.email, role=Role(user.role), unit=unit_of(user.unit), created_at=user.created_at,
-            deactivated_at=user.deactivated_at,
+            deactivated_at=user.deactivated_at, photo_url=user.avatar_url,
         )
 
 

@@ -1,15 +1,18 @@
 """The live leaderboard: a snapshot first, then the rows that changed, with a version.
 
-The payload is the same for every subscriber of a (challenge, league): nothing about the
-viewer is in it, so the WebSocket layer executes it once per event and sends that one
-result to all of them (schema.ws). The phone finds its own row by participant id.
+The payload is the same for every subscriber of a (challenge, league) who reads the same
+names (server.privacy.boards.BoardAudience): nothing else about the viewer is in it, so the
+WebSocket layer executes it once per event and audience and sends that one result to all of
+them (schema.fanout). The phone finds its own row by participant id.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Awaitable, Callable
+from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 import strawberry
@@ -22,8 +25,9 @@ from schema.permissions import scope_of
 from server.bus import get_bus
 from server.challenges import standings
 from server.challenges.errors import ChallengeNotFound, KioskLinkInvalid
-from server.challenges.events import ROWS, leaderboard_channel
+from server.challenges.events import RESET, ROWS, leaderboard_channel
 from server.challenges.kiosk import kiosk_channel
+from server.privacy.boards import BoardAudience, apply_audience, audience_of
 
 QUEUE_LIMIT = 512
 STOP = "STOP"
@@ -65,53 +69,80 @@ class LeaderboardEvent:
     rows: list[LiveLeaderboardRow]
 
 
-def _live_row(row: dict[str, Any]) -> LiveLeaderboardRow:
-    return LiveLeaderboardRow(
+@dataclass(slots=True)
+class _Named:
+    """A live row with the person it names, for the board's audience (server.privacy.boards)."""
+
+    row: LiveLeaderboardRow
+    user_id: int | None
+    is_me: bool = False
+
+    @property
+    def display_name(self) -> str | None:
+        return self.row.display_name
+
+    @display_name.setter
+    def display_name(self, value: str | None) -> None:
+        self.row.display_name = value
+        if value is None:
+            self.row.photo_url = None
+
+
+def _live_row(row: dict[str, Any]) -> _Named:
+    return _Named(LiveLeaderboardRow(
         participant_id=strawberry.ID(str(row["participantId"])), rank=row["rank"], previous_rank=row.get("previousRank"),
         previous_score=row.get("previousScore"),
         display_name=row.get("displayName"), unit_name=row.get("unitName", ""), score=row["score"],
         thresholds_reached=row.get("thresholdsReached", 0),
-    )
+    ), row.get("userId"))
 
 
-async def _snapshot(challenge_id: int, league: str) -> LeaderboardEvent:
+async def _snapshot(challenge_id: int, league: str) -> tuple[int, list[_Named]]:
     page = await standings.live_snapshot(challenge_id, league, SNAPSHOT_ROWS)
-    rows = [
-        LiveLeaderboardRow(participant_id=strawberry.ID(str(r.participant_id)), rank=r.rank, previous_rank=None,
-                           display_name=r.display_name, unit_name=r.unit_name, score=r.score,
-                           thresholds_reached=r.thresholds_reached, tied=r.tied, photo_url=r.photo_url)
+    return page.version, [
+        _Named(LiveLeaderboardRow(participant_id=strawberry.ID(str(r.participant_id)), rank=r.rank, previous_rank=None,
+                                  display_name=r.display_name, unit_name=r.unit_name, score=r.score,
+                                  thresholds_reached=r.thresholds_reached, tied=r.tied, photo_url=r.photo_url), r.user_id)
         for r in page.rows
     ]
-    return LeaderboardEvent(type=LeaderboardEventType.SNAPSHOT, challenge_id=strawberry.ID(str(challenge_id)),
-                            league=league, version=page.version, rows=rows)
 
 
 async def follow_board(
-    challenge_id: int, board: str, stop_channel: str | None = None, unnamed_units: bool = True,
+    challenge_id: int, board: str, audience: Callable[[], Awaitable[BoardAudience]],
+    stop_channel: str | None = None, unnamed_units: bool = True,
 ) -> AsyncGenerator[LeaderboardEvent, None]:
-    """A board's snapshot, then its changes (the same payload for every viewer). A message on
-    `stop_channel` ends it (a revoked kiosk link); without `unnamed_units`, a row whose name is
-    hidden shows no unit either (a showroom wall)."""
+    """A board's snapshot, then its changes, as `audience` reads them (the same payload for
+    everyone it stands for). A message on `stop_channel` ends it (a revoked kiosk link); so
+    does a RESET telling that audiences changed (the organisation's board default: the phones,
+    told by the RESET, subscribe again, each under its new audience, schema.fanout). Without
+    `unnamed_units`, a row whose name is hidden shows no unit either (a showroom wall)."""
     queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_LIMIT)
+    units: dict[int, int | None] = {}  # the people's units, read once per stream
 
     def receive(message: dict[str, Any]) -> None:
         if not queue.full():  # a slow consumer loses events, and the version gap tells it
             queue.put_nowait(message)
 
-    def public(row: LiveLeaderboardRow) -> LiveLeaderboardRow:
-        if not unnamed_units and row.display_name is None:
-            row.unit_name = ""
-        return row
+    async def public(named: list[_Named]) -> list[LiveLeaderboardRow]:
+        await apply_audience(reading, named, units)
+        rows = [n.row for n in named]
+        for row in rows:
+            if not unnamed_units and row.display_name is None:
+                row.unit_name = ""
+        return rows
+
+    def event(type_: LeaderboardEventType, version: int, rows: list[LiveLeaderboardRow]) -> LeaderboardEvent:
+        return LeaderboardEvent(type=type_, challenge_id=strawberry.ID(str(challenge_id)), league=board,
+                                version=version, rows=rows)
 
     bus = get_bus()
     stops = [bus.listen(leaderboard_channel(challenge_id), receive)]
     if stop_channel is not None:
         stops.append(bus.listen(stop_channel, lambda _: receive({"type": STOP})))
     try:
-        snapshot = await _snapshot(challenge_id, board)
-        snapshot.rows = [public(r) for r in snapshot.rows]
-        yield snapshot
-        seen = snapshot.version
+        reading = await audience()
+        seen, named = await _snapshot(challenge_id, board)
+        yield event(LeaderboardEventType.SNAPSHOT, seen, await public(named))
         while True:
             message = await queue.get()
             if message["type"] == STOP:
@@ -120,13 +151,16 @@ async def follow_board(
             if version <= seen:
                 continue
             seen = version
+            if message["type"] == RESET:
+                yield event(LeaderboardEventType.RESET, version, [])
+                if message.get("audiences"):
+                    return
+                continue
             # versions count changes of every league: another league's change comes as an
             # empty ROWS event, so the sequence stays gap-free for this one
             other = message["type"] == ROWS and message["league"] != board
-            yield LeaderboardEvent(
-                type=LeaderboardEventType(message["type"]), challenge_id=strawberry.ID(str(challenge_id)),
-                league=board, version=version, rows=[] if other else [public(_live_row(r)) for r in message["rows"]],
-            )
+            rows = [] if other else await public([_live_row(r) for r in message["rows"]])
+            yield event(LeaderboardEventType(message["type"]), version, rows)
     finally:
         for stop in stops:
             stop()
@@ -142,9 +176,10 @@ class ChallengesSubscription:
             challenge = await standings.visible_challenge(scope_of(info), parse_id(challenge_id))
         except ChallengeNotFound as error:
             raise query_error(error, info.context.language) from None
-        # the default must not depend on the viewer: the payload is shared
+        # the default must not depend on the viewer: the payload is shared (by audience, schema.fanout)
         board = league if league is not None else (await standings.leagues_of(challenge) or [""])[0]
-        async for event in follow_board(challenge.id, board):
+        audience = partial(audience_of, challenge.organization_id, info.context.user)
+        async for event in follow_board(challenge.id, board, audience):
             yield event
 
     @strawberry.subscription(description="A kiosk screen's board live, with the kiosk token alone (no session): "
@@ -159,5 +194,7 @@ class ChallengesSubscription:
         challenge = access.challenge
         leagues = await standings.leagues_of(challenge) or [""]
         board = league if league in leagues else leagues[0]
-        async for event in follow_board(challenge.id, board, kiosk_channel(access.link_id), unnamed_units=False):
+        # a showroom wall is nobody's team: under « anonymous outside one's own team » it names nobody
+        kiosk = partial(audience_of, challenge.organization_id, None)
+        async for event in follow_board(challenge.id, board, kiosk, kiosk_channel(access.link_id), unnamed_units=False):
             yield event

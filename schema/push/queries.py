@@ -8,7 +8,7 @@ from schema.context import Info
 from schema.permissions import signed_in
 from schema.push.types import PushDevice, PushPreferences, as_device, as_preferences
 from server.push import services, vapid
-from server.push.preferences import preferences_of
+from server.push.preferences import shown_preferences
 
 
 @strawberry.type
@@ -25,4 +25,4 @@ class PushQuery:
 
     @strawberry.field(description="Which kinds the viewer gets as push, and quiet hours.")
     async def push_preferences(self, info: Info) -> PushPreferences:
-        return as_preferences(await preferences_of(signed_in(info)))
+        return as_preferences(await shown_preferences(signed_in(info)))

@@ -47,6 +47,9 @@ class PushPreferences:
     quiet_hours_start: str = strawberry.field(description="Start of quiet hours, HH:MM local time.")
     quiet_hours_end: str = strawberry.field(description="End of quiet hours, HH:MM local time.")
     time_zone: str = strawberry.field(description="The IANA time zone quiet hours are read in.")
+    choice_needed: bool = strawberry.field(
+        default=False, description="True when the viewer has push devices but never chose which kinds they get "
+        "(devices registered before consent was asked): nothing is pushed until they choose.")
 
 
 def as_preferences(preferences: Preferences) -> PushPreferences:
@@ -63,6 +66,7 @@ def as_preferences(preferences: Preferences) -> PushPreferences:
         quiet_hours_start=format_clock(preferences.quiet_start_minute),
         quiet_hours_end=format_clock(preferences.quiet_end_minute),
         time_zone=preferences.time_zone,
+        choice_needed=preferences.choice_needed,
     )
 
 

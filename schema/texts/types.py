@@ -14,6 +14,8 @@ from server.texts.refs import Refs, ints, people_of
 class TextRef:
     id: strawberry.ID
     name: str
+    photo_url: str | None = strawberry.field(
+        default=None, description="A person's profile photo (a square WebP), or null: show the initials.")
 
 
 @strawberry.type(
@@ -32,7 +34,7 @@ def text_refs(params: Mapping[str, Any], refs: Refs, language: str) -> TextRefs:
     badges = sorted(i for i in ints([params.get("badgeId")]) if i in refs.badges)
     challenges = sorted(i for i in ints([params.get("challengeId")]) if i in refs.challenges)
     return TextRefs(
-        people=[TextRef(id=strawberry.ID(str(i)), name=refs.people[i]) for i in people],
+        people=[TextRef(id=strawberry.ID(str(i)), name=refs.people[i], photo_url=refs.photos.get(i)) for i in people],
         badges=[TextRef(id=strawberry.ID(str(i)), name=refs.badges[i]) for i in badges],
         challenges=[
             TextRef(id=strawberry.ID(str(i)), name=refs.challenge(i, "", language)) for i in challenges

@@ -60,6 +60,8 @@ class User(Model):
 
     @property
     def initials(self) -> str:
+        if self.erased_at is not None:  # a pseudonym's marker: its code's first letters
+            return "".join(c for c in self.display_name if c.isalnum())[:2]
         parts = [p for p in self.display_name.replace("-", " ").split() if p]
         letters = "".join(p[0] for p in parts[:2]) or self.email[:1]
         return letters.upper()

@@ -30,6 +30,7 @@ from server.badges.keys import organization_public_key
 from server.badges.models import BadgeKind, SigningKey
 from server.i18n import pick_language
 from server.network.models import Organization
+from server.privacy.pseudonym import localized
 from server.settings import get_settings
 from server.texts.catalogue import text
 from server.texts.formats import day
@@ -126,7 +127,7 @@ async def verify_page(request: Request) -> Response:
     sentence = say(f"{status.value}.{'label' if badge.kind == BadgeKind.LABEL else 'badge'}")
     rows = [
         (say("badge"), f"{badge.name}" + (" – " + say("level", level=award.level) if award.level else "")),
-        (say("awarded_to"), user.display_name),
+        (say("awarded_to"), localized(user.display_name, language)),
         (say("by"), award.organization.name),
         (say("on"), day(award.awarded_at, language)),
     ]

@@ -22,5 +22,8 @@ def rows_changed(challenge_id: int, league: str, version: int, rows: list[dict[s
     }
 
 
-def board_reset(challenge_id: int, version: int) -> dict[str, Any]:
-    return {"type": RESET, "challengeId": challenge_id, "league": "", "leaderboardVersion": version, "rows": []}
+def board_reset(challenge_id: int, version: int, audiences: bool = False) -> dict[str, Any]:
+    """`audiences`: who may read which names changed (server.privacy.boards): live streams,
+    each built for one audience, end after telling their subscribers."""
+    reset = {"type": RESET, "challengeId": challenge_id, "league": "", "leaderboardVersion": version, "rows": []}
+    return {**reset, "audiences": True} if audiences else reset

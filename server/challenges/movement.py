@@ -81,6 +81,7 @@ def public_row(
     masked = participant.hidden or (challenge.visibility == Visibility.TOP_AND_AROUND and rank > challenge.top_n)
     return {
         "participantId": participant.id,
+        "userId": participant.user_id,  # for the audiences of the board (server.privacy.boards), not sent
         "displayName": None if masked else participant.display_name,
         "unitName": participant.unit_name,
         "score": participant.score,

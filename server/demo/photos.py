@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PIL import Image, ImageDraw
 
-from server.accounts.models import Role
+from server.accounts.models import Role, User
 from server.media.services import set_profile_photo
 
 if TYPE_CHECKING:
@@ -47,12 +47,16 @@ def portrait(name: str) -> bytes:
     return out.getvalue()
 
 
-async def seed_photos(demo: DemoNetwork) -> None:
-    """Head office and the demo seller get a photo, and about a third of the network; the demo
-    manager and the others keep their initials, so both show side by side."""
-    people = [demo.accounts["admin"], demo.accounts["seller"]] + [
+def photographed(demo: DemoNetwork) -> list[User]:
+    """Who has a photo in the demo: head office, the demo seller and about a third of the
+    network; the demo manager and the others keep their initials, so both show side by side."""
+    return [demo.accounts["admin"], demo.accounts["seller"]] + [
         person for index, person in enumerate(demo.people[3:]) if index % 3 == 0 and person.role != Role.ADMIN
     ]
+
+
+async def seed_photos(demo: DemoNetwork) -> None:
+    people = photographed(demo)
     for person in people:
         await set_profile_photo(person, portrait(person.display_name))
     demo.counts["photos"] = len(people)

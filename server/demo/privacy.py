@@ -2,7 +2,8 @@
 stood on last month's podium has left since: head office deactivated, then erased them, so the closed
 challenge's podium shows « Ancien collaborateur » at their rank (their results still count). Head
 office keeps the default retention periods, and the nightly retention job has run once (its
-report is on /admin/privacy)."""
+report is on /admin/privacy). The demo manager's phone was registered before Élan asked which
+notifications he wants: nothing is pushed to it, and his bell asks him to choose."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from server.network.scope import scope_of_user
 from server.privacy.erasure import CredentialChoice, erase_person
 from server.privacy.models import PrivacyPolicy
 from server.privacy.retention import enforce_for
+from server.push.models import PushSubscription
 
 if TYPE_CHECKING:
     from server.demo.seed import DemoNetwork
@@ -36,4 +38,10 @@ async def seed_privacy(demo: DemoNetwork) -> None:
             await deactivate_person(head_office, departed.user_id)
             await erase_person(head_office, departed.user_id, CredentialChoice.KEEP)
             demo.counts["erased"] = 1
+    # the demo manager's phone was registered before consent was asked: his bell asks him to choose
+    await PushSubscription.create(
+        user_id=demo.accounts["manager"].id, endpoint="https://fcm.googleapis.com/fcm/send/demo-before-consent",
+        p256dh="B" + "d" * 86, auth="a" * 22,
+        user_agent="Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36",
+    )
     await enforce_for(demo.organization.id, demo.now)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+from server.demo.photos import photographed
 from server.notifications.models import Notification, NotificationKind
 
 if TYPE_CHECKING:
@@ -28,6 +29,10 @@ async def seed_push(demo: DemoNetwork) -> None:
     seller = demo.accounts["seller"]
     colleagues = [p for p in demo.people if p.id != seller.id and p.role == "MEMBER"]
     names = [p.id for p in demo.rng.sample(colleagues, 6)]
+    # who overtook her and who commented have a photo (seeded later): the bell shows faces and initials
+    faces = [p.id for p in photographed(demo) if p.role == "MEMBER" and p.id != seller.id and p.id not in names]
+    for index, face in zip((0, 4), faces, strict=False):
+        names[index] = face
     own_posts = [p for p in demo.posts if p.author_id == seller.id] or demo.posts[:1]
     board = await _challenge_link()
     now = demo.now

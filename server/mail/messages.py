@@ -10,6 +10,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+from server.privacy.pseudonym import localized
 from server.settings import get_settings
 
 ROLE_NAMES = {
@@ -86,7 +87,8 @@ def _values(kind: str, params: dict[str, Any], language: str) -> dict[str, str]:
 def render(kind: str, params: dict[str, Any], language: str) -> RenderedMail:
     language = language if language in ("fr", "en") else "fr"
     texts = TEXTS[kind][language]
-    values = _values(kind, params, language)
+    # an erased person's name is stored without a language (server.privacy.pseudonym)
+    values = {k: localized(v, language) for k, v in _values(kind, params, language).items()}
     link = link_for(kind, params.get("token"))
     plain = {key: template.format(**values) for key, template in texts.items()}
     escaped = {key: template.format(**{k: html.escape(v) for k, v in values.items()}) for key, template in texts.items()}

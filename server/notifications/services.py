@@ -154,7 +154,9 @@ async def notify(
 
 def _known(actor: User | None) -> Refs:
     """What the live event can name without a query: the actor (titles use their fallback)."""
-    return Refs(people={actor.id: actor.display_name}) if actor is not None else Refs()
+    if actor is None:
+        return Refs()
+    return Refs(people={actor.id: actor.display_name}, photos={actor.id: actor.avatar_url} if actor.avatar_url else {})
 
 
 def _cursor(notification_id: int) -> str:

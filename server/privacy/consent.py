@@ -40,6 +40,12 @@ async def has_choices(user_id: int, channel: ConsentChannel) -> bool:
     return await NotificationConsent.exists(user_id=user_id, channel=channel)
 
 
+async def push_choices(user_id: int) -> dict[str, bool]:
+    """Each push kind the person decided, with their choice."""
+    rows = await NotificationConsent.filter(user_id=user_id, channel=ConsentChannel.PUSH).values_list("kind", "granted")
+    return {str(kind): bool(on) for kind, on in rows}
+
+
 async def granted(user_id: int, channel: ConsentChannel, kind: str) -> bool:
     return await NotificationConsent.exists(user_id=user_id, channel=channel, kind=kind, granted=True)
 

@@ -3,10 +3,10 @@
 Head office only (ADMIN), for a deactivated person, one transaction per person, audited.
 
 What happens (the decisions, kept here where they are made):
-- **identity**: the name becomes « Ancien collaborateur » and a short stable suffix (derived
-  from the person's id and SECRET_KEY, so two erased people stay apart on one board, and
-  re-running gives the same); the e-mail an address of the `.invalid` domain; the photo, the
-  password, the language go. English readers see "Former colleague" (`shown_name`).
+- **identity**: the name becomes a marker without language around a short stable code
+  (server.privacy.pseudonym), which each reader reads in their language: « Ancien
+  collaborateur 3F2A », "Former colleague 3F2A"; the e-mail an address of the `.invalid`
+  domain; the photo, the password, the language go.
 - **deleted**: sessions, password-reset links, push devices and their queued pushes, consents,
   push settings, their notifications, mails queued to their address, their uploaded photos
   (files too), their data exports, the mentions of them; **their own posts** (wins, best
@@ -20,8 +20,9 @@ What happens (the decisions, kept here where they are made):
   items and comments (the point of sale's work record), what they did as a manager (results
   they recorded, awards they gave), audit entries.
 - **texts that copied the name or address** anywhere (someone's « Bravo Julie Moreau »,
-  notification actor names, audit before/after, mail parameters): replaced by the pseudonym
-  (server.privacy.scrub). Texts stored as kind + person id need nothing: they render the
+  « @julie.moreau », « MOREAU Julie », « J. Moreau », « Julie Moréau », notification actor
+  names, audit before/after, mail parameters): replaced by the pseudonym (server.privacy.scrub,
+  the name's forms in server.privacy.names). Texts stored as kind + person id need nothing: they render the
   current name.
 - **Open Badges credentials**: KEEP: the award stays valid and its credential's hashed recipient
   is frozen (`Award.recipient_identity`), so a credential the person downloaded still verifies;
@@ -51,9 +52,10 @@ from server.network.scope import Scope
 from server.notifications.models import Notification
 from server.privacy.errors import CannotEraseSelf, ErasureNeedsDeactivation
 from server.privacy.models import DataExport, NotificationConsent
+from server.privacy.names import forms_of
 from server.privacy.people import person_in_organization
-from server.privacy.pseudonym import erased_address, pseudonym_of, read_as
-from server.privacy.scrub import replace_everywhere
+from server.privacy.pseudonym import erased_address, localized, marker_of
+from server.privacy.scrub import PersonNamed, replace_everywhere
 from server.push.models import PushMessage, PushSettings, PushSubscription
 
 FREE_TEXT_POSTS = (PostKind.WIN, PostKind.BEST_PRACTICE, PostKind.ANNOUNCEMENT)
@@ -76,7 +78,7 @@ class Erasure:
 
 def shown_name(user: User, language: str) -> str:
     """A person's name as a reader sees it: an erased person's pseudonym in their language."""
-    return read_as(user.display_name, language)
+    return localized(user.display_name, language)
 
 
 async def erase_person(scope: Scope, person_id: int, credentials: CredentialChoice = CredentialChoice.KEEP) -> Erasure:
@@ -85,7 +87,7 @@ async def erase_person(scope: Scope, person_id: int, credentials: CredentialChoi
     if person_id == scope.user_id:
         raise CannotEraseSelf("personId")
     person = await person_in_organization(scope, person_id)
-    pseudonym = pseudonym_of(person.id)
+    pseudonym = marker_of(person.id)
     if person.erased_at is not None:
         return Erasure(person, pseudonym, already=True)
     if person.deactivated_at is None:
@@ -150,7 +152,9 @@ async def erase_person(scope: Scope, person_id: int, credentials: CredentialChoi
         replacements = {old_name: pseudonym, old_email: erased_address(person.id)}
         if old_photo:
             replacements[old_photo] = ""
-        erasure.rewritten = await replace_everywhere(replacements, person.organization_id)
+        forms = forms_of(old_name)
+        named = PersonNamed(forms, pseudonym) if forms is not None else None
+        erasure.rewritten = await replace_everywhere(replacements, person.organization_id, named)
         await record(
             scope, "person.erased", "person", person.id, None,
             {"name": pseudonym, "credentials": str(credentials), "removed": removed, "rewritten": erasure.rewritten},

@@ -27,6 +27,7 @@ from server.deferred.services import defer, handles
 from server.network.scope import Scope
 from server.privacy.models import DataExport, ExportStatus
 from server.privacy.people import reachable_person
+from server.privacy.pseudonym import localized
 from server.privacy.registry import PERSON_REFERENCES, SECRET_COLUMNS, PersonReference
 
 INLINE_ROWS = 5000
@@ -119,9 +120,11 @@ def build_zip(person: User, sections: dict[str, list[dict[str, Any]]], now: date
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("donnees.json", json.dumps(document, ensure_ascii=False, indent=1, default=_json))
+        # an erased colleague's name is stored without a language: written in the person's
+        language = person.language or "fr"
+        archive.writestr("donnees.json", localized(json.dumps(document, ensure_ascii=False, indent=1, default=_json), language))
         for name, rows in sections.items():
-            archive.writestr(f"csv/{name}.csv", _csv(rows))
+            archive.writestr(f"csv/{name}.csv", localized(_csv(rows), language))
         archive.writestr("LISEZMOI.txt", README)
     return buffer.getvalue()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from server.audit.services import changed, record
+from server.challenges.privacy import reset_organization_boards
 from server.db import atomic
 from server.network.scope import Scope
 from server.privacy.errors import RetentionDaysInvalid
@@ -43,7 +44,7 @@ async def update_policy(scope: Scope, change: PolicyChange) -> PrivacyPolicy:
         if name in values and not 0 <= int(values[name]) <= MAX_DAYS:
             camel = name.split("_")[0] + "".join(part.title() for part in name.split("_")[1:])
             raise RetentionDaysInvalid(camel, min=0, max=MAX_DAYS)
-    async with atomic():
+    async with atomic() as events:
         policy, _ = await PrivacyPolicy.get_or_create(organization_id=scope.organization_id)
         policy = await PrivacyPolicy.select_for_update().get(organization_id=scope.organization_id)
         before = _shown(policy)
@@ -53,4 +54,6 @@ async def update_policy(scope: Scope, change: PolicyChange) -> PrivacyPolicy:
         old, new = changed(before, _shown(policy))
         if new:
             await record(scope, "privacy.policy_updated", "organization", scope.organization_id, old, new)
+        if "boards_anonymous_outside_team" in new:  # names on open boards change: they take a new snapshot
+            await reset_organization_boards(events, scope.organization_id)
     return policy

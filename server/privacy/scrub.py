@@ -23,6 +23,7 @@ from tortoise import Tortoise, connections, fields
 from tortoise.models import Model
 
 from server.db import dialect
+from server.privacy.names import NameForms
 
 # a person's own name columns: the erasure sets the person's row, other rows are other people
 SKIP = frozenset({
@@ -89,25 +90,42 @@ def _patterns(needles: list[str]) -> list[str]:
     return sorted(f"%{form}%" for form in forms)
 
 
-def _replaced(value: Any, replacements: dict[str, str]) -> Any:
+@dataclass(frozen=True, slots=True)
+class PersonNamed:
+    """The other ways texts name the person (server.privacy.names), and what they become."""
+
+    forms: NameForms
+    by: str
+
+
+def _replaced(value: Any, replacements: dict[str, str], named: PersonNamed | None = None) -> Any:
     if isinstance(value, str):
+        if named is not None:  # first: « @Julie Moreau » goes whole, its @ too
+            value = named.forms.replace(value, named.by)
         for needle, by in replacements.items():
             value = value.replace(needle, by)
         return value
     if isinstance(value, list):
-        return [_replaced(v, replacements) for v in value]
+        return [_replaced(v, replacements, named) for v in value]
     if isinstance(value, dict):
-        return {k: _replaced(v, replacements) for k, v in value.items()}
+        return {k: _replaced(v, replacements, named) for k, v in value.items()}
     return value
 
 
-async def rows_holding(column: TextColumn, needles: list[str], organization_id: int | None = None) -> list[tuple[Any, Any]]:
-    """(primary key, value) of the rows whose `column` contains one of the needles (only the
-    organisation's rows when it is given and the table is tied to one)."""
+async def rows_holding(
+    column: TextColumn, needles: list[str], organization_id: int | None = None, folded: tuple[str, ...] = ()
+) -> list[tuple[Any, Any]]:
+    """(primary key, value) of the rows whose `column` contains one of the needles, or in lower
+    case one of the `folded` pieces (only the organisation's rows when it is given and the
+    table is tied to one)."""
     patterns: list[Any] = _patterns(needles)
     pk = column.model._meta.db_pk_column
     cast = f'CAST("{column.column}" AS TEXT)'
-    where = "(" + " OR ".join(f"{cast} LIKE ${i + 1}" for i in range(len(patterns))) + ")"
+    tests = [f"{cast} LIKE ${i + 1}" for i in range(len(patterns))]
+    for piece in folded:
+        patterns.append(f"%{piece}%")
+        tests.append(f"LOWER({cast}) LIKE ${len(patterns)}")
+    where = "(" + " OR ".join(tests) + ")"
     scoped = column.organization_filter() if organization_id is not None else None
     if scoped is not None:
         where += " AND " + scoped.replace("$ORG", f"${len(patterns) + 1}")
@@ -117,18 +135,22 @@ async def rows_holding(column: TextColumn, needles: list[str], organization_id: 
     return [(row["pk"], row["value"]) for row in rows]
 
 
-async def replace_everywhere(replacements: dict[str, str], organization_id: int) -> dict[str, int]:
-    """Replaces each needle by its replacement in every text column of the organisation's rows
-    (and of tables tied to no organisation); returns rows changed by table. Run inside the
-    erasure's transaction."""
+async def replace_everywhere(
+    replacements: dict[str, str], organization_id: int, named: PersonNamed | None = None
+) -> dict[str, int]:
+    """Replaces each needle by its replacement, and the other forms of the person's name
+    (`named`: any case, accents, @mentions, last name first, initial), in every text column of
+    the organisation's rows (and of tables tied to no organisation); returns rows changed by
+    table. Run inside the erasure's transaction."""
     needles = [n for n in replacements if n]
     changed: dict[str, int] = {}
     if not needles:
         return changed
+    folded = named.forms.needles if named is not None else ()
     for column in text_columns():
-        for pk, raw in await rows_holding(column, needles, organization_id):
+        for pk, raw in await rows_holding(column, needles, organization_id, folded):
             value = json.loads(raw) if column.is_json and isinstance(raw, str) else raw
-            new = _replaced(value, replacements)
+            new = _replaced(value, replacements, named)
             if new == value:
                 continue
             if isinstance(new, str) and column.max_length:

@@ -13,6 +13,7 @@ from typing import Any
 
 from server.accounts.models import User
 from server.notifications.models import Notification
+from server.privacy.pseudonym import localized
 from server.push.delivery import Outbound
 from server.texts.refs import Refs, resolve
 from server.texts.render import likes_digest_text, notification_text, push_title
@@ -78,7 +79,7 @@ def render_payload(spec: dict[str, Any], language: str, refs: Refs) -> dict[str,
         "id": spec["id"],
         "kind": kind,
         "title": push_title(kind, language),
-        "body": _clip(body),
+        "body": _clip(localized(body, language)),  # names copied into the spec may be erased since
         "link": link,
         "tag": spec.get("tag"),
         "lang": language,

@@ -24,6 +24,8 @@ class Preferences:
     quiet_start_minute: int
     quiet_end_minute: int
     time_zone: str
+    # devices registered but no kind ever chosen (before consent was asked): nothing is pushed
+    choice_needed: bool = False
 
     def pushes(self, kind: str) -> bool:
         return self.kinds.get(kind, rule(kind).pushed_by_default)
@@ -46,6 +48,24 @@ def _merge(settings: PushSettings | None, time_zone: str) -> Preferences:
 async def preferences_of(user: User) -> Preferences:
     settings = await PushSettings.get_or_none(user_id=user.id)
     return _merge(settings, user.time_zone)
+
+
+async def shown_preferences(user: User) -> Preferences:
+    """The settings as the person's devices get them: a kind is on when it was chosen (the
+    consent recorded, server.privacy.consent); before any choice, the defaults that turning
+    pushes on will record, except for devices registered before consent was asked, which get
+    nothing until the person chooses (`choice_needed`)."""
+    from server.privacy.consent import push_choices
+    from server.push.models import PushSubscription
+
+    preferences = await preferences_of(user)
+    chosen = await push_choices(user.id)
+    if chosen:
+        preferences.kinds = {k: on and chosen.get(k, False) for k, on in preferences.kinds.items()}
+    elif await PushSubscription.exists(user_id=user.id):
+        preferences.kinds = dict.fromkeys(preferences.kinds, False)
+        preferences.choice_needed = True
+    return preferences
 
 
 def parse_clock(value: str, field: str) -> int:

@@ -138,6 +138,8 @@ PEOPLE: T = {
     "person.hidden": {"fr": "Un participant", "en": "A participant"},
     # someone whose account no longer exists (erased)
     "person.gone": {"fr": "Un ancien membre", "en": "A former member"},
+    # an erased person (server.privacy.pseudonym): their stable code stays, the words follow the reader
+    "person.erased": {"fr": "Ancien collaborateur {code}", "en": "Former colleague {code}"},
     "person.someone": {"fr": "Quelqu'un", "en": "Someone"},
     "person.one_other": {"fr": "une autre personne", "en": "one other person"},
     "list.and": {"fr": " et ", "en": " and "},

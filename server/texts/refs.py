@@ -47,6 +47,7 @@ class Refs:
     people: dict[int, str] = field(default_factory=dict)
     badges: dict[int, str] = field(default_factory=dict)
     challenges: dict[int, ChallengeRef] = field(default_factory=dict)
+    photos: dict[int, str] = field(default_factory=dict)  # the people's profile photos, those who have one
 
     def person(self, person_id: Any, language: str) -> str:
         ids = ints([person_id])
@@ -71,7 +72,8 @@ class Refs:
 
     def merge(self, other: Refs) -> Refs:
         return Refs(
-            {**self.people, **other.people}, {**self.badges, **other.badges}, {**self.challenges, **other.challenges}
+            {**self.people, **other.people}, {**self.badges, **other.badges}, {**self.challenges, **other.challenges},
+            {**self.photos, **other.photos},
         )
 
     def to_event(self) -> dict[str, Any]:
@@ -80,6 +82,7 @@ class Refs:
             "people": {str(k): v for k, v in self.people.items()},
             "badges": {str(k): v for k, v in self.badges.items()},
             "challenges": {str(k): {"name": v.name, "duel": v.duel} for k, v in self.challenges.items()},
+            "photos": {str(k): v for k, v in self.photos.items()},
         }
 
     @classmethod
@@ -89,6 +92,7 @@ class Refs:
             {int(k): str(v) for k, v in (data.get("people") or {}).items()},
             {int(k): str(v) for k, v in (data.get("badges") or {}).items()},
             {int(k): ChallengeRef(str(v["name"]), v.get("duel")) for k, v in (data.get("challenges") or {}).items()},
+            {int(k): str(v) for k, v in (data.get("photos") or {}).items()},
         )
 
 
@@ -111,9 +115,10 @@ async def resolve(many: Iterable[Mapping[str, Any]], extra_people: Iterable[int]
                 people |= ints(duel)
             refs.challenges[int(challenge_id)] = ChallengeRef(str(name), [int(p) for p in duel] if duel else None)
     if people:
-        refs.people = {
-            int(i): str(n) for i, n in await User.filter(id__in=people).values_list("id", "display_name")
-        }
+        for i, n, photo in await User.filter(id__in=people).values_list("id", "display_name", "avatar_url"):
+            refs.people[int(i)] = str(n)
+            if photo:
+                refs.photos[int(i)] = str(photo)
     if badges:
         refs.badges = {int(i): str(n) for i, n in await Badge.filter(id__in=badges).values_list("id", "name")}
     return refs

@@ -15,6 +15,7 @@ from playwright.async_api import expect
 from server.accounts.models import Role, User
 from server.challenges.models import LeaderboardPrivacy
 from server.privacy.models import PrivacyPolicy
+from server.privacy.pseudonym import marker_of, pseudonym_of
 from tests.e2e.test_feed_slice import sign_in
 from tests.factories import make_network, make_user
 
@@ -105,7 +106,9 @@ async def test_head_office_keeps_the_register_and_erases_a_seller_who_left(live_
     # then he is shown as a former colleague
     await expect(page.get_by_text("Ancien collaborateur").first).to_be_visible()
     erased = await User.get(id=gone.id)
-    assert erased.erased_at is not None and erased.display_name.startswith("Ancien collaborateur ")
+    # (stored without language, read « Ancien collaborateur » in French: server.privacy.pseudonym)
+    assert erased.erased_at is not None and erased.display_name == marker_of(gone.id)
+    await expect(page.get_by_text(pseudonym_of(gone.id, "fr")).first).to_be_visible()
     assert phone.console_errors == []
 
 

@@ -8,9 +8,12 @@ import asyncio
 import pytest
 from playwright.async_api import expect
 
+from server.privacy.consent import record_choices
+from server.privacy.models import ConsentChannel, NotificationConsent
 from server.push.models import PushSettings, PushSubscription
+from server.push.policy import KIND_RULES
 from tests.e2e.test_feed_slice import sign_in
-from tests.factories import make_network, make_user
+from tests.factories import make_network, make_user, signed_in
 
 pytestmark = pytest.mark.e2e
 ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"
@@ -27,6 +30,8 @@ async def test_the_settings_screen_explains_first_and_manages_kinds_and_devices(
         auth="tBHItJI5svbpez7KI4CCXg",
         user_agent=ANDROID_CHROME,
     )
+    # (registered once consent was asked: the kinds shown were recorded as her choice)
+    await record_choices(julie.id, ConsentChannel.PUSH, {str(k): r.pushed_by_default for k, r in KIND_RULES.items()})
     phone = await phones()
     await sign_in(phone.page, julie.email)
 
@@ -73,6 +78,46 @@ async def test_the_settings_screen_explains_first_and_manages_kinds_and_devices(
     await expect(phone.page.get_by_text("Aucun appareil ne reçoit encore vos notifications.")).to_be_visible()
     assert not await PushSubscription.exists(user_id=julie.id)
     assert phone.console_errors == []
+
+
+async def test_a_phone_registered_before_consent_is_asked_to_choose_in_french_and_english(live_server, phones):
+    # given Julie, whose phone was registered before Élan asked which notifications she wants
+    network = await make_network()
+    julie = await make_user(network.points_of_sale["Lille"], name="Julie Moreau")
+    await PushSubscription.create(user_id=julie.id, endpoint="https://fcm.googleapis.com/fcm/send/e2e-before-consent",
+                                  p256dh="k" * 87, auth="a" * 22, user_agent=ANDROID_CHROME)
+    phone = await phones()
+    await sign_in(phone.page, julie.email)
+
+    # when she opens the notification centre
+    await phone.page.get_by_role("link", name="Notifications").click()
+    await phone.page.wait_for_url("**/notifications")
+    # then it tells her that her pushes are paused, and leads her to choose
+    prompt = phone.page.locator(".choice-prompt")
+    await expect(prompt).to_contain_text("Vos notifications push sont en pause")
+    await prompt.get_by_role("link", name="Choisir mes notifications").click()
+    await phone.page.wait_for_url("**/settings/notifications")
+    # and the settings show no kind as on, with one tap for the suggested ones
+    rank = phone.page.get_by_role("switch", name="Quelqu’un me dépasse dans un challenge")
+    await expect(rank).not_to_be_checked()
+    await phone.page.get_by_role("button", name="Activer les notifications conseillées").click()
+
+    # then the kinds suggested are on, recorded as her choice, and the prompt is gone
+    await expect(rank).to_be_checked()
+    await expect(phone.page.locator(".choice-prompt")).to_have_count(0)
+    assert await NotificationConsent.exists(user_id=julie.id, channel=ConsentChannel.PUSH, kind="RANK_OVERTAKEN", granted=True)
+    assert phone.console_errors == []
+
+    # and Karim, on an English phone in the same case, reads it in English
+    karim, token = await signed_in(network.points_of_sale["Lille"], name="Karim Benali")
+    await PushSubscription.create(user_id=karim.id, endpoint="https://fcm.googleapis.com/fcm/send/e2e-before-consent-2",
+                                  p256dh="k" * 87, auth="a" * 22, user_agent=ANDROID_CHROME)
+    english = await phones(locale="en-GB")
+    await english.context.add_cookies([{"name": "elan_session", "value": token, "url": live_server.url}])
+    await english.page.goto("/notifications")
+    await expect(english.page.locator(".choice-prompt")).to_contain_text("Your push notifications are paused")
+    await expect(english.page.get_by_role("link", name="Choose my notifications")).to_be_visible()
+    assert english.console_errors == []
 
 
 async def _until(read, expected, tries: int = 50) -> None:

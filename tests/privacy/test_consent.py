@@ -18,7 +18,8 @@ from server.push.models import PushMessage, PushStatus, PushSubscription
 from server.push.outbox import enqueue_push
 from server.push.preferences import update_preferences
 from server.push.services import register_subscription
-from tests.factories import make_network, make_user
+from tests.factories import make_network, make_user, signed_in
+from tests.graphql_client import GraphQLClient
 
 
 def _b64(raw: bytes) -> str:
@@ -86,3 +87,37 @@ async def test_service_mails_need_no_consent_other_mails_do(live_server):
     assert await mail_allowed(seller.email, "password_reset")
     assert await mail_allowed(seller.email, "weekly_digest")
     assert not await mail_allowed(seller.email, "challenge_summary")
+
+
+SETTINGS = "query { pushPreferences { choiceNeeded kinds { kind enabled enabledByDefault } } }"
+SWITCH_ON = """mutation($kind: NotificationKind!) { updatePushPreferences(input: {kinds: [{kind: $kind, enabled: true}]}) {
+  ... on UpdatePushPreferencesSuccess { preferences { choiceNeeded kinds { kind enabled } } } } }"""
+
+
+async def test_a_device_from_before_consent_is_told_to_choose_and_shows_what_it_really_gets(live_server):
+    # given a seller whose phone was registered before consent was asked (no choice recorded)
+    network = await make_network()
+    seller, token = await signed_in(network.points_of_sale["Lille"], name="Julie Moreau")
+    await PushSubscription.create(user=seller, endpoint=f"https://fcm.googleapis.com/fcm/send/{os.urandom(6).hex()}", p256dh="k" * 87, auth="a" * 22)
+    async with GraphQLClient(live_server.url, token=token) as julie:
+        # when she opens her notification settings
+        before = (await julie.execute(SETTINGS))["pushPreferences"]
+        # and switches rank alerts on
+        after = (await julie.execute(SWITCH_ON, {"kind": "RANK_UP"}))["updatePushPreferences"]["preferences"]
+    # then she is asked to choose, and no switch pretends a kind is pushed while none is
+    assert before["choiceNeeded"] is True
+    assert {k["enabled"] for k in before["kinds"]} == {False}
+    assert any(k["enabledByDefault"] for k in before["kinds"])  # what the prompt suggests
+    # and once she chose, the prompt goes, rank alerts are on and pushed, the others still off
+    assert after["choiceNeeded"] is False
+    assert [k["kind"] for k in after["kinds"] if k["enabled"]] == ["RANK_UP"]
+    assert await _pushed(seller.id, NotificationKind.RANK_UP) == 1
+
+
+async def test_someone_without_a_device_sees_the_defaults_that_turning_pushes_on_records(live_server):
+    network = await make_network()
+    _, token = await signed_in(network.points_of_sale["Lille"], name="Karim Benali")
+    async with GraphQLClient(live_server.url, token=token) as karim:
+        shown = (await karim.execute(SETTINGS))["pushPreferences"]
+    assert shown["choiceNeeded"] is False
+    assert all(k["enabled"] == k["enabledByDefault"] for k in shown["kinds"])

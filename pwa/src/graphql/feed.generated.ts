@@ -6,7 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type PostFieldsFragment = { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } };
+export type PostFieldsFragment = { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } };
 
 export type FeedQueryVariables = Exact<{
   first: number;
@@ -16,7 +16,7 @@ export type FeedQueryVariables = Exact<{
 }>;
 
 
-export type FeedQuery = { feed: { pinned: Array<{ id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } }>, edges: Array<{ cursor: string, node: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type FeedQuery = { feed: { pinned: Array<{ id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } }>, edges: Array<{ cursor: string, node: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type CreatePostMutationVariables = Exact<{
   input: Types.CreatePostInput;
@@ -24,7 +24,7 @@ export type CreatePostMutationVariables = Exact<{
 
 
 export type CreatePostMutation = { createPost:
-    | { __typename: 'CreatePostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
+    | { __typename: 'CreatePostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
@@ -36,7 +36,7 @@ export type LikePostMutationVariables = Exact<{
 
 
 export type LikePostMutation = { likePost:
-    | { __typename: 'LikePostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
+    | { __typename: 'LikePostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
    };
@@ -47,7 +47,7 @@ export type UnlikePostMutationVariables = Exact<{
 
 
 export type UnlikePostMutation = { unlikePost:
-    | { __typename: 'LikePostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
+    | { __typename: 'LikePostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
    };
@@ -57,14 +57,14 @@ export type FeedEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type FeedEventsSubscription = { feedEvents: { version: number, type: Types.FeedEventType, postId: string, likeCount: number | null, commentCount: number | null, commentId: string | null, post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } | null } };
+export type FeedEventsSubscription = { feedEvents: { version: number, type: Types.FeedEventType, postId: string, likeCount: number | null, commentCount: number | null, commentId: string | null, post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } | null } };
 
 export type MentionSuggestionsQueryVariables = Exact<{
   search: string;
 }>;
 
 
-export type MentionSuggestionsQuery = { mentionSuggestions: Array<{ id: string, displayName: string }> };
+export type MentionSuggestionsQuery = { mentionSuggestions: Array<{ id: string, displayName: string, initials: string, photoUrl: string | null }> };
 
 export type TagSuggestionsQueryVariables = Exact<{
   prefix: string;
@@ -140,6 +140,7 @@ export const PostFieldsFragmentDoc = new TypedDocumentString(`
   people {
     id
     name
+    photoUrl
   }
   badges {
     id
@@ -216,6 +217,7 @@ fragment TextRefsFields on TextRefs {
   people {
     id
     name
+    photoUrl
   }
   badges {
     id
@@ -295,6 +297,7 @@ fragment TextRefsFields on TextRefs {
   people {
     id
     name
+    photoUrl
   }
   badges {
     id
@@ -371,6 +374,7 @@ fragment TextRefsFields on TextRefs {
   people {
     id
     name
+    photoUrl
   }
   badges {
     id
@@ -447,6 +451,7 @@ fragment TextRefsFields on TextRefs {
   people {
     id
     name
+    photoUrl
   }
   badges {
     id
@@ -519,6 +524,7 @@ fragment TextRefsFields on TextRefs {
   people {
     id
     name
+    photoUrl
   }
   badges {
     id
@@ -534,6 +540,8 @@ export const MentionSuggestionsDocument = new TypedDocumentString(`
   mentionSuggestions(search: $search) {
     id
     displayName
+    initials
+    photoUrl
   }
 }
     `) as unknown as TypedDocumentString<MentionSuggestionsQuery, MentionSuggestionsQueryVariables>;

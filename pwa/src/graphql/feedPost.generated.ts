@@ -14,7 +14,7 @@ export type PostPageQueryVariables = Exact<{
 }>;
 
 
-export type PostPageQuery = { post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, comments: { edges: Array<{ cursor: string, node: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } | null };
+export type PostPageQuery = { post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, comments: { edges: Array<{ cursor: string, node: { id: string, body: string, createdAt: string, editedAt: string | null, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, systemRefs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } | null };
 
 export type AddCommentMutationVariables = Exact<{
   input: Types.AddCommentInput;
@@ -100,7 +100,7 @@ export type EditPostMutationVariables = Exact<{
 
 
 export type EditPostMutation = { editPost:
-    | { __typename: 'EditPostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
+    | { __typename: 'EditPostSuccess', post: { id: string, kind: Types.PostKind, body: string, systemKind: string | null, systemParams: unknown, createdAt: string, editedAt: string | null, audience: Types.PostAudience, figure: string | null, product: string | null, context: string | null, action: string | null, result: string | null, tags: Array<string>, likeCount: number, commentCount: number, likedByMe: boolean, recommendedBy: Array<string>, recommendedUnitCount: number, pinned: boolean, viewerIsAuthor: boolean, viewerCanModerate: boolean, systemRefs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } | null, images: Array<{ id: string, feedUrl: string, fullUrl: string, feedWidth: number, feedHeight: number }>, author: { id: string, displayName: string, initials: string, photoUrl: string | null, unit: { id: string, name: string } | null } } }
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -229,6 +229,7 @@ fragment TextRefsFields on TextRefs {
   people {
     id
     name
+    photoUrl
   }
   badges {
     id
@@ -429,6 +430,7 @@ fragment TextRefsFields on TextRefs {
   people {
     id
     name
+    photoUrl
   }
   badges {
     id

@@ -6,7 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type NotificationFieldsFragment = { id: string, kind: Types.NotificationKind, text: string, params: unknown, actorNames: Array<string>, link: string, count: number, read: boolean, updatedAt: string, refs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } };
+export type NotificationFieldsFragment = { id: string, kind: Types.NotificationKind, text: string, params: unknown, actorNames: Array<string>, link: string, count: number, read: boolean, updatedAt: string, refs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } };
 
 export type NotificationsQueryVariables = Exact<{
   first: number;
@@ -14,7 +14,7 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { notifications: { unreadCount: number, edges: Array<{ node: { id: string, kind: Types.NotificationKind, text: string, params: unknown, actorNames: Array<string>, link: string, count: number, read: boolean, updatedAt: string, refs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type NotificationsQuery = { notifications: { unreadCount: number, edges: Array<{ node: { id: string, kind: Types.NotificationKind, text: string, params: unknown, actorNames: Array<string>, link: string, count: number, read: boolean, updatedAt: string, refs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type MarkNotificationsReadMutationVariables = Exact<{
   ids?: Array<string> | string | null | undefined;
@@ -26,7 +26,7 @@ export type MarkNotificationsReadMutation = { markNotificationsRead: { unreadCou
 export type NotificationEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationEventsSubscription = { notifications: { version: number, type: Types.NotificationEventType, unreadCount: number, notification: { id: string, kind: Types.NotificationKind, text: string, params: unknown, actorNames: Array<string>, link: string, count: number, read: boolean, updatedAt: string, refs: { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } } | null } };
+export type NotificationEventsSubscription = { notifications: { version: number, type: Types.NotificationEventType, unreadCount: number, notification: { id: string, kind: Types.NotificationKind, text: string, params: unknown, actorNames: Array<string>, link: string, count: number, read: boolean, updatedAt: string, refs: { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> } } | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -65,6 +65,7 @@ export const NotificationFieldsFragmentDoc = new TypedDocumentString(`
   people {
     id
     name
+    photoUrl
   }
   badges {
     id
@@ -108,6 +109,7 @@ fragment TextRefsFields on TextRefs {
   people {
     id
     name
+    photoUrl
   }
   badges {
     id
@@ -154,6 +156,7 @@ fragment TextRefsFields on TextRefs {
   people {
     id
     name
+    photoUrl
   }
   badges {
     id

@@ -6,7 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type PersonFieldsFragment = { id: string, displayName: string, initials: string, email: string, role: Types.Role, deactivatedAt: string | null, unit: { id: string, name: string } };
+export type PersonFieldsFragment = { id: string, displayName: string, initials: string, photoUrl: string | null, email: string, role: Types.Role, deactivatedAt: string | null, unit: { id: string, name: string } };
 
 export type EmailInviteFieldsFragment = { id: string, email: string, displayName: string, role: Types.Role, status: Types.InviteStatus, sentAt: string, sendCount: number, expiresAt: string, unit: { id: string, name: string } };
 
@@ -17,7 +17,7 @@ export type PeopleQueryVariables = Exact<{
 }>;
 
 
-export type PeopleQuery = { people: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, displayName: string, initials: string, email: string, role: Types.Role, deactivatedAt: string | null, unit: { id: string, name: string } } }> } };
+export type PeopleQuery = { people: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, displayName: string, initials: string, photoUrl: string | null, email: string, role: Types.Role, deactivatedAt: string | null, unit: { id: string, name: string } } }> } };
 
 export type PendingInvitesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -78,7 +78,7 @@ export type UpdatePersonMutationVariables = Exact<{
 export type UpdatePersonMutation = { updatePerson:
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
-    | { __typename: 'UpdatePersonSuccess', sessionsEnded: number, person: { id: string, displayName: string, initials: string, email: string, role: Types.Role, deactivatedAt: string | null, unit: { id: string, name: string } } }
+    | { __typename: 'UpdatePersonSuccess', sessionsEnded: number, person: { id: string, displayName: string, initials: string, photoUrl: string | null, email: string, role: Types.Role, deactivatedAt: string | null, unit: { id: string, name: string } } }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -127,6 +127,7 @@ export const PersonFieldsFragmentDoc = new TypedDocumentString(`
   id
   displayName
   initials
+  photoUrl
   email
   role
   deactivatedAt
@@ -171,6 +172,7 @@ export const PeopleDocument = new TypedDocumentString(`
   id
   displayName
   initials
+  photoUrl
   email
   role
   deactivatedAt
@@ -331,6 +333,7 @@ export const UpdatePersonDocument = new TypedDocumentString(`
   id
   displayName
   initials
+  photoUrl
   email
   role
   deactivatedAt

@@ -6,12 +6,17 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type PushPreferencesFieldsFragment = { quietHoursEnabled: boolean, quietHoursStart: string, quietHoursEnd: string, timeZone: string, kinds: Array<{ kind: Types.NotificationKind, enabled: boolean, enabledByDefault: boolean }> };
+export type PushPreferencesFieldsFragment = { quietHoursEnabled: boolean, quietHoursStart: string, quietHoursEnd: string, timeZone: string, choiceNeeded: boolean, kinds: Array<{ kind: Types.NotificationKind, enabled: boolean, enabledByDefault: boolean }> };
+
+export type PushChoiceNeededQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PushChoiceNeededQuery = { pushPreferences: { choiceNeeded: boolean } };
 
 export type PushSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PushSettingsQuery = { pushPreferences: { quietHoursEnabled: boolean, quietHoursStart: string, quietHoursEnd: string, timeZone: string, kinds: Array<{ kind: Types.NotificationKind, enabled: boolean, enabledByDefault: boolean }> }, pushDevices: Array<{ id: string, userAgent: string, createdAt: string, lastSuccessAt: string | null }> };
+export type PushSettingsQuery = { pushPreferences: { quietHoursEnabled: boolean, quietHoursStart: string, quietHoursEnd: string, timeZone: string, choiceNeeded: boolean, kinds: Array<{ kind: Types.NotificationKind, enabled: boolean, enabledByDefault: boolean }> }, pushDevices: Array<{ id: string, userAgent: string, createdAt: string, lastSuccessAt: string | null }> };
 
 export type RemovePushDeviceMutationVariables = Exact<{
   id: string;
@@ -29,7 +34,7 @@ export type UpdatePushPreferencesMutationVariables = Exact<{
 
 
 export type UpdatePushPreferencesMutation = { updatePushPreferences:
-    | { __typename: 'UpdatePushPreferencesSuccess', preferences: { quietHoursEnabled: boolean, quietHoursStart: string, quietHoursEnd: string, timeZone: string, kinds: Array<{ kind: Types.NotificationKind, enabled: boolean, enabledByDefault: boolean }> } }
+    | { __typename: 'UpdatePushPreferencesSuccess', preferences: { quietHoursEnabled: boolean, quietHoursStart: string, quietHoursEnd: string, timeZone: string, choiceNeeded: boolean, kinds: Array<{ kind: Types.NotificationKind, enabled: boolean, enabledByDefault: boolean }> } }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -62,8 +67,16 @@ export const PushPreferencesFieldsFragmentDoc = new TypedDocumentString(`
   quietHoursStart
   quietHoursEnd
   timeZone
+  choiceNeeded
 }
     `, {"fragmentName":"PushPreferencesFields"}) as unknown as TypedDocumentString<PushPreferencesFieldsFragment, unknown>;
+export const PushChoiceNeededDocument = new TypedDocumentString(`
+    query PushChoiceNeeded {
+  pushPreferences {
+    choiceNeeded
+  }
+}
+    `) as unknown as TypedDocumentString<PushChoiceNeededQuery, PushChoiceNeededQueryVariables>;
 export const PushSettingsDocument = new TypedDocumentString(`
     query PushSettings {
   pushPreferences {
@@ -83,6 +96,7 @@ export const PushSettingsDocument = new TypedDocumentString(`
   quietHoursStart
   quietHoursEnd
   timeZone
+  choiceNeeded
 }
 fragment PushDeviceFields on PushDevice {
   id
@@ -136,5 +150,6 @@ export const UpdatePushPreferencesDocument = new TypedDocumentString(`
   quietHoursStart
   quietHoursEnd
   timeZone
+  choiceNeeded
 }`) as unknown as TypedDocumentString<UpdatePushPreferencesMutation, UpdatePushPreferencesMutationVariables>;
 export type { Types };

@@ -4,7 +4,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type TextRefsFieldsFragment = { people: Array<{ id: string, name: string }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> };
+export type TextRefsFieldsFragment = { people: Array<{ id: string, name: string, photoUrl: string | null }>, badges: Array<{ id: string, name: string }>, challenges: Array<{ id: string, name: string }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -29,6 +29,7 @@ export const TextRefsFieldsFragmentDoc = new TypedDocumentString(`
   people {
     id
     name
+    photoUrl
   }
   badges {
     id

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import { createTranslator, type Language } from './i18n';
-import { NOTIFICATION_KINDS, SYSTEM_POST_KINDS, notificationText, ordinal, systemPostText, type TextRefs } from './systemTexts';
+import { NOTIFICATION_KINDS, SYSTEM_POST_KINDS, notificationText, ordinal, readName, systemPostText, type TextRefs } from './systemTexts';
 
 const say = { fr: createTranslator<string>('fr', fr), en: createTranslator<string>('en', en, fr) };
 const refs: TextRefs = {
@@ -97,5 +97,13 @@ describe('systemPostText', () => {
   it('writes ordinals per language', () => {
     expect([1, 2, 3, 4, 11, 22].map((n) => ordinal(n, 'en'))).toEqual(['1st', '2nd', '3rd', '4th', '11th', '22nd']);
     expect([1, 2].map((n) => ordinal(n, 'fr'))).toEqual(['1er', '2e']);
+  });
+});
+
+describe('readName', () => {
+  it('writes an erased person marker in the reader language and leaves other names', () => {
+    expect(readName('⟦3F2A⟧', say.en)).toBe('Former colleague 3F2A');
+    expect(readName('Bravo ⟦3F2A⟧ !', say.fr)).toBe('Bravo Ancien collaborateur 3F2A !');
+    expect(readName('Julie Moreau', say.en)).toBe('Julie Moreau');
   });
 });

@@ -9,6 +9,8 @@ import type { Language, MessageParams } from './i18n';
 export interface TextRef {
   id: string;
   name: string;
+  /** A person's profile photo, when they have one. */
+  photoUrl?: string | null;
 }
 
 export interface TextRefs {
@@ -59,7 +61,19 @@ interface Written {
 
 /** A person by id as called now; one who no longer exists is « un ancien membre ». */
 function person(w: Written, id: unknown): string {
-  return named(w.refs?.people, id) ?? w.say('texts.person.gone');
+  const name = named(w.refs?.people, id);
+  return name === null ? w.say('texts.person.gone') : readName(name, w.say);
+}
+
+const ERASED = /⟦([0-9A-F]{4})⟧/g;
+
+/**
+ * An erased person's name is stored as a marker without language (« ⟦3F2A⟧ »,
+ * server/privacy/pseudonym.py), which the server writes in the reader's language; a marker
+ * that reaches the app all the same (a copy kept from before) is written here.
+ */
+export function readName(name: string, say: Say): string {
+  return name.includes('⟦') ? name.replace(ERASED, (_, code: string) => say('texts.person.erased', { code })) : name;
 }
 
 function titles(w: Written): MessageParams {

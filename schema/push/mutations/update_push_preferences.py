@@ -10,7 +10,7 @@ from schema.context import Info
 from schema.errors import ValidationError
 from schema.permissions import signed_in
 from schema.push.types import PushKindPreferenceInput, PushPreferences, as_preferences
-from server.push.preferences import update_preferences
+from server.push.preferences import shown_preferences, update_preferences
 
 
 @strawberry.input(description="Only the fields given change.")
@@ -35,11 +35,12 @@ UpdatePushPreferencesResult = Annotated[
 async def update_push_preferences(
     info: Info, input: UpdatePushPreferencesInput
 ) -> UpdatePushPreferencesResult:
-    preferences = await update_preferences(
-        signed_in(info),
+    viewer = signed_in(info)
+    await update_preferences(
+        viewer,
         kinds={str(k.kind.value): k.enabled for k in input.kinds} if input.kinds else None,
         quiet_hours_enabled=input.quiet_hours_enabled,
         quiet_start=input.quiet_hours_start,
         quiet_end=input.quiet_hours_end,
     )
-    return UpdatePushPreferencesSuccess(preferences=as_preferences(preferences))
+    return UpdatePushPreferencesSuccess(preferences=as_preferences(await shown_preferences(viewer)))

@@ -1,12 +1,13 @@
 import { t } from '../../i18n';
 import { personPath } from '../../lib/routes';
 import { linkClick } from '../../router';
+import { Avatar } from '../ui';
 import { BadgesIcon } from './BadgesIcon';
 import { BadgesStatus } from './BadgesStatus';
 import { useQuery } from '../../graphql/hooks';
 import { WallOfFameDocument } from '../../graphql/badges.generated';
 
-/** A unit's wall of fame: latest awards below it, most awarded badges, label holders. */
+/** A unit's wall of fame: latest awards below it (each with its person's face), most awarded badges, label holders. */
 export function BadgesWallOfFame({ unitId }: { unitId: string | null }) {
   const { state, reload } = useQuery(WallOfFameDocument, { unitId });
   if (state.status !== 'ready') return <BadgesStatus status={state.status} onRetry={reload} />;
@@ -53,6 +54,7 @@ export function BadgesWallOfFame({ unitId }: { unitId: string | null }) {
         <ul class="award-list" data-testid="wall-latest">
           {wall.latest.map((award) => (
             <li key={award.id} class="wall-item">
+              <Avatar name={award.recipient.displayName} initials={award.recipient.initials} photoUrl={award.recipient.photoUrl} />
               <BadgesIcon badge={award.badge} />
               <span class="wall-item-text">
                 <a href={personPath(award.recipient.id)} onClick={linkClick} class="person-name">
@@ -70,6 +72,7 @@ export function BadgesWallOfFame({ unitId }: { unitId: string | null }) {
           <ul class="award-list">
             {wall.labelHolders.map((award) => (
               <li key={award.id} class="wall-item">
+                <Avatar name={award.recipient.displayName} initials={award.recipient.initials} photoUrl={award.recipient.photoUrl} />
                 <BadgesIcon badge={award.badge} />
                 <span class="wall-item-text">
                   <a href={personPath(award.recipient.id)} onClick={linkClick} class="person-name">

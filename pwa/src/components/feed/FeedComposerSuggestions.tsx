@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { Avatar } from '../ui';
 import type { Suggestion } from './useComposerSuggestions';
 
 /** The people or tags matching what is being typed; a tap completes it. */
@@ -9,8 +10,11 @@ export function FeedComposerSuggestions({ suggestions, onPick }: { suggestions: 
       {suggestions.map((suggestion) => (
         <li key={suggestion.value}>
           <button type="button" class="suggestion" onClick={() => onPick(suggestion)}>
-            {suggestion.sign}
-            {suggestion.value}
+            {suggestion.face && <Avatar name={suggestion.value} initials={suggestion.face.initials} photoUrl={suggestion.face.photoUrl} size="xs" />}
+            <span>
+              {suggestion.sign}
+              {suggestion.value}
+            </span>
           </button>
         </li>
       ))}

@@ -7,6 +7,8 @@ export interface Suggestion {
   sign: '@' | '#';
   value: string;
   id?: string;
+  /** A person's face: their photo or initials. */
+  face?: { initials: string; photoUrl: string | null };
 }
 
 /** People for the `@name`, tags for the `#tag` being typed at the end of the text (asked once typing pauses). */
@@ -24,7 +26,7 @@ export function useComposerSuggestions(body: string): Suggestion[] {
   if (!typed || !asked) return [];
   if (asked.sign === '@') {
     return people.state.status === 'ready'
-      ? people.state.data.mentionSuggestions.map((person) => ({ sign: '@', value: person.displayName, id: person.id }))
+      ? people.state.data.mentionSuggestions.map((person) => ({ sign: '@', value: person.displayName, id: person.id, face: { initials: person.initials, photoUrl: person.photoUrl ?? null } }))
       : [];
   }
   return tags.state.status === 'ready' ? tags.state.data.tagSuggestions.map((tag) => ({ sign: '#', value: tag })) : [];

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type QueryState, useMutation, useQuery } from '../../graphql/hooks';
 import { language, t } from '../../i18n';
+import { notificationFace } from '../../lib/notificationFace';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { notificationText, type Say } from '../../lib/systemTexts';
 import { linkClick } from '../../router';
+import { Avatar } from '../ui';
 import { onNotificationEvent } from './notificationEvents';
+import { NotificationsBellPrompt } from './NotificationsBellPrompt';
 import { NotificationsSkeleton } from './NotificationsSkeleton';
 import { MarkNotificationsReadDocument, type NotificationFieldsFragment as AppNotification, NotificationsDocument, type NotificationsQuery } from '../../graphql/notifications.generated';
 
@@ -24,6 +27,20 @@ function listState(loaded: QueryState<NotificationsQuery>, loadingMore: boolean)
   if (loaded.status !== 'ready') return loaded;
   const { edges, pageInfo } = loaded.data.notifications;
   return { status: 'ready', items: edges.map((edge) => edge.node), endCursor: pageInfo.endCursor, hasMore: pageInfo.hasNextPage, loadingMore };
+}
+
+/** The face of who is behind a line (their photo, or initials), or a bell for a line about no one. */
+function NotificationFace({ item }: { item: AppNotification }) {
+  const face = notificationFace(item);
+  if (face) return <Avatar name={face.name} photoUrl={face.photoUrl} size="m" class="notification-face" />;
+  return (
+    <span class="notification-face notification-face-app" aria-hidden="true">
+      <svg viewBox="0 0 24 24" width="20" height="20" focusable="false">
+        <path d="M6 17V11a6 6 0 0 1 12 0v6l1.5 2h-15zM10 21h4" stroke="currentColor" stroke-width="2"
+          stroke-linejoin="round" stroke-linecap="round" fill="none" />
+      </svg>
+    </span>
+  );
 }
 
 /** The notification centre: everything that happened to the viewer, live; opening it reads it. */
@@ -78,6 +95,7 @@ export function NotificationsPage() {
           {t('notifications.settings')}
         </a>
       </header>
+      <NotificationsBellPrompt />
       {state.status === 'loading' && <NotificationsSkeleton />}
       {state.status === 'error' && (
         <div class="empty-state" role="alert">
@@ -98,10 +116,13 @@ export function NotificationsPage() {
           {state.items.map((item) => (
             <li key={item.id} class={item.read ? 'notification' : 'notification notification-unread'} data-kind={item.kind}>
               <a href={item.link} onClick={linkClick} class="notification-link">
-                <span class="notification-text">{notificationText(item, t as Say, language)}</span>
-                <time dateTime={item.updatedAt} class="notification-time">
-                  {formatRelativeTime(item.updatedAt, now, language)}
-                </time>
+                <NotificationFace item={item} />
+                <span class="notification-body">
+                  <span class="notification-text">{notificationText(item, t as Say, language)}</span>
+                  <time dateTime={item.updatedAt} class="notification-time">
+                    {formatRelativeTime(item.updatedAt, now, language)}
+                  </time>
+                </span>
                 {!item.read && <span class="visually-hidden">{t('notifications.unread')}</span>}
               </a>
             </li>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type QueryState, useMutation, useQuery } from '../../graphql/hooks';
 import { language, t, type MessageKey } from '../../i18n';
 import { deviceName } from '../../lib/pushPermission';
+import { NotificationsChoicePrompt } from './NotificationsChoicePrompt';
 import { NotificationsPermissionPanel } from './NotificationsPermissionPanel';
 import type { PushDeviceFieldsFragment as PushDevice } from '../../graphql/push.generated';
 import { type PushPreferencesFieldsFragment as PushPreferences, PushSettingsDocument, type PushSettingsQuery, RemovePushDeviceDocument, UpdatePushPreferencesDocument, type UpdatePushPreferencesMutationVariables as UpdatePushPreferencesVariables } from '../../graphql/pushSettings.generated';
@@ -26,6 +27,7 @@ export function NotificationsSettingsPage() {
   const updatePreferences = useMutation(UpdatePushPreferencesDocument).run;
   const removeDevice = useMutation(RemovePushDeviceDocument).run;
   const [error, setError] = useState<string | null>(null);
+  const [accepting, setAccepting] = useState(false);
   const setState = (change: (current: State) => State) =>
     settings.set((shown) => {
       const next = change(stateOf({ status: 'ready', data: shown, savedAt: null }));
@@ -44,6 +46,13 @@ export function NotificationsSettingsPage() {
     } catch {
       setError(t('errors.network'));
     }
+  }
+
+  async function acceptSuggested(preferences: PushPreferences) {
+    setAccepting(true);
+    const kinds = preferences.kinds.filter((item) => item.enabledByDefault).map((item) => ({ kind: item.kind, enabled: true }));
+    await save({ kinds });
+    setAccepting(false);
   }
 
   async function remove(device: PushDevice) {
@@ -82,6 +91,9 @@ export function NotificationsSettingsPage() {
       )}
       {state.status === 'ready' && (
         <>
+          {state.preferences.choiceNeeded && (
+            <NotificationsChoicePrompt busy={accepting} onAcceptSuggested={() => void acceptSuggested(state.preferences)} />
+          )}
           <section class="settings-card" aria-labelledby="push-kinds-title">
             <h2 id="push-kinds-title">{t('push.kindsTitle')}</h2>
             <ul class="switch-list">

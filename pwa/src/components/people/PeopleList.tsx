@@ -127,7 +127,7 @@ function PeopleRow({ person, onEdit }: { person: PersonFieldsFragment; onEdit: (
   const gone = person.deactivatedAt !== null;
   return (
     <li class={gone ? 'admin-person admin-person-gone' : 'admin-person'}>
-      <Avatar name={person.displayName} initials={person.initials} size="s" />
+      <Avatar name={person.displayName} initials={person.initials} photoUrl={person.photoUrl} size="s" />
       <span class="people-name">
         <strong>{person.displayName}</strong>
         <span class="lever-muted">{person.email}</span>

@@ -1,0 +1,59 @@
+"""Faces where people appear: the notification centre shows who is behind each line (their
+photo, or their initials), and head office's people list shows each person's photo."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.async_api import expect
+
+from server.accounts.models import Role
+from server.demo.photos import portrait
+from server.media.services import set_profile_photo
+from server.notifications.models import NotificationKind
+from server.notifications.services import notify
+from tests.e2e.test_feed_slice import sign_in
+from tests.factories import make_network, make_user
+
+pytestmark = pytest.mark.e2e
+
+
+async def test_the_bell_and_the_people_list_show_faces(live_server, phones):
+    # given Karim, who has a photo, and Léa, who has none, both behind Julie's notifications
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    julie = await make_user(lille, name="Julie Moreau")
+    karim = await make_user(lille, name="Karim Benali")
+    lea = await make_user(lille, name="Léa Roux")
+    photo = await set_profile_photo(karim, portrait(karim.display_name))
+    await notify(julie.id, NotificationKind.POST_LIKED, params={"postId": 1}, actor=karim, push=False)
+    await notify(julie.id, NotificationKind.POST_COMMENTED, params={"postId": 1}, actor=lea, push=False)
+    await notify(julie.id, NotificationKind.TRAINING_ASSIGNED, params={"module": "Vendre l'hybride"}, push=False)
+    admin = await make_user(network.root, Role.ADMIN, "Claire Fontaine")
+
+    # when Julie opens her notifications
+    phone = await phones()
+    await sign_in(phone.page, julie.email)
+    await phone.page.goto("/notifications")
+    lines = phone.page.locator(".notification")
+    await expect(lines).to_have_count(3, timeout=10_000)
+    # then Léa's line shows her initials and Karim's his photo, loaded
+    await expect(lines.nth(1).locator(".ui-avatar")).to_have_text("LR")
+    karim_face = lines.nth(2).locator(".ui-avatar img")
+    await expect(karim_face).to_have_attribute("src", photo)
+    assert await karim_face.evaluate("img => img.complete && img.naturalWidth > 0")
+    # and the line about no one shows a bell in the faces' place: every text starts at one edge
+    assert await lines.nth(0).locator(".notification-face-app").count() == 1
+    starts = [(await lines.nth(i).locator(".notification-text").bounding_box())["x"] for i in range(3)]
+    faces = [(await lines.nth(i).locator(".notification-face").bounding_box())["width"] for i in range(3)]
+    assert len(set(starts)) == 1 and faces == [40, 40, 40], (starts, faces)
+    assert phone.console_errors == []
+
+    # when head office opens the people list
+    office = await phones()
+    await sign_in(office.page, admin.email)
+    await office.page.goto("/admin/people")
+    # then Karim's row shows his photo, Léa's her initials
+    karim_row = office.page.get_by_role("listitem").filter(has_text="Karim Benali")
+    await expect(karim_row.locator(".ui-avatar img")).to_have_attribute("src", photo)
+    await expect(office.page.get_by_role("listitem").filter(has_text="Léa Roux").locator(".ui-avatar")).to_have_text("LR")
+    assert office.console_errors == []
