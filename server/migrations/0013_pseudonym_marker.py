@@ -25,7 +25,7 @@ async def forward(apps: Any, schema_editor: Any) -> None:
 
 
 class Migration(migrations.Migration):
-    dependencies = [('elan', '0012_perf')]
+    dependencies = [('elan', '0013_plan_reads')]
 
     initial = False
 
