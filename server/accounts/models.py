@@ -9,6 +9,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from server.network.models import Organization, Unit
+from server.privacy.pseudonym import initials_of
 
 if TYPE_CHECKING:  # media's models import this module
     from server.media.models import Media
@@ -60,11 +61,7 @@ class User(Model):
 
     @property
     def initials(self) -> str:
-        if self.erased_at is not None:  # a pseudonym's marker: its code's first letters
-            return "".join(c for c in self.display_name if c.isalnum())[:2]
-        parts = [p for p in self.display_name.replace("-", " ").split() if p]
-        letters = "".join(p[0] for p in parts[:2]) or self.email[:1]
-        return letters.upper()
+        return initials_of(self.display_name, self.email[:1].upper())
 
 
 class Session(Model):

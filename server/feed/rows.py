@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from server.privacy.pseudonym import initials_of
 from server.texts.refs import Refs
 
 AUTHOR_COLUMNS = (
@@ -61,8 +62,7 @@ class AuthorRow:
 
     @property
     def initials(self) -> str:
-        parts = [p for p in self.display_name.replace("-", " ").split() if p]
-        return "".join(p[0] for p in parts[:2]).upper() or "?"
+        return initials_of(self.display_name)
 
     def to_event(self) -> dict[str, Any]:
         unit = self.unit

@@ -52,6 +52,16 @@ def is_marker(name: str) -> bool:
     return _MARKER.fullmatch(name) is not None
 
 
+def initials_of(name: str, fallback: str = "?") -> str:
+    """One or two letters for an avatar without photo: an erased person's code's first two
+    (the same in every language), anyone else's first and last name's first letters."""
+    found = _MARKER.fullmatch(name) or _STORED_FRENCH.fullmatch(name)
+    if found:
+        return found.group(1)[:2]
+    parts = [p for p in name.replace("-", " ").split() if p]
+    return "".join(p[0] for p in parts[:2]).upper() or fallback
+
+
 def names_erased(value: str) -> bool:
     """Whether `value` may name an erased person (a cheap test before `localized`)."""
     return OPEN in value or _FRENCH in value
