@@ -53,7 +53,10 @@ from schema.cost import cost_errors
 from schema.documents import parse_document, validation_errors
 
 # root query fields whose resolvers need nothing of `info` but `info.context`, answered by a plan
-PLANNED_ROOTS = frozenset({"feed", "post", "me", "challenges", "notifications", "unreadNotificationCount"})
+PLANNED_ROOTS = frozenset({
+    "feed", "post", "me", "challenges", "challenge", "pendingDuels", "metrics", "duelOpponents", "notifications",
+    "unreadNotificationCount", "myDashboard",
+})
 BACKREF = "strawberry-definition"
 
 
