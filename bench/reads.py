@@ -191,7 +191,7 @@ PENDING_DUELS = f"""
 SELECT {SUMMARY}, (SELECT count(*) FROM challenge_participant q WHERE q.challenge_id = c.id) AS participants
   FROM challenge c JOIN challenge_participant p ON p.challenge_id = c.id AND p.user_id = {{viewer}}
  WHERE c.format = 'DUEL' AND c.duel_state = 'PENDING'"""
-METRICS = "SELECT id, name, unit_label FROM metric WHERE organization_id = {org} ORDER BY name, id"
+METRICS = "SELECT id, name, unit_label FROM metric WHERE organization_id = {org} ORDER BY id"
 OPPONENTS = """SELECT id, display_name FROM "user" WHERE unit_id = {unit} AND id <> {viewer}
    AND deactivated_at IS NULL ORDER BY display_name, id"""
 CHALLENGE = f"""
@@ -376,14 +376,14 @@ def floor_app() -> Any:
             actor = people[0]["name"] if people else "Quelqu'un"
             edges.append({"node": {
                 "id": str(r["id"]), "kind": r["kind"], "text": TEXTS.get(r["kind"], "{}").format(actor), "params": p,
-                "actorNames": loaded(r["actor_names"]) or [], "refs": {"people": people, "badges": [], "challenges": []},
+                "actorNames": [p["name"] for p in people] or loaded(r["actor_names"]) or [], "refs": {"people": people, "badges": [], "challenges": []},
                 "link": r["link"], "count": r["count"], "read": r["read_at"] is not None, "updatedAt": when(r["updated_at"]),
             }})
         cursor = None
         if shown:
             import base64
 
-            cursor = base64.urlsafe_b64encode(f"n:{shown[-1]['id']}".encode()).decode().rstrip("=")
+            cursor = base64.urlsafe_b64encode(f"notification:{shown[-1]['id']}".encode()).decode().rstrip("=")
         return {"notifications": {"unreadCount": rows[0]["unread"] if rows else 0, "edges": edges,
                                   "pageInfo": {"hasNextPage": len(rows) > first, "endCursor": cursor}}}
 
