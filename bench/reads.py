@@ -604,8 +604,18 @@ async def main() -> None:
     summary: list[str] = []
     for database in lanes:
         began = time.perf_counter()
-        url = URL if database == "postgres" else f"sqlite://{tempfile.mkdtemp(prefix='elan-bench-reads-')}/reads.sqlite3"
-        seeded = await seed(url)
+        url = URL if database == "postgres" else f"sqlite://{tempfile.gettempdir()}/elan-bench-reads.sqlite3"
+        # BENCH_READS_REUSE=1: the data of the last run on this database, not seeded again
+        kept = os.path.join(tempfile.gettempdir(), f"elan-bench-reads-{database}.json")
+        if os.environ.get("BENCH_READS_REUSE") and os.path.exists(kept):
+            with open(kept) as file:
+                seeded = json.load(file)
+        else:
+            if database == "sqlite" and os.path.exists(url.removeprefix("sqlite://")):
+                os.remove(url.removeprefix("sqlite://"))
+            seeded = await seed(url)
+            with open(kept, "w") as file:
+                json.dump(seeded, file)
         print(f"{database}: seeded {REGIONS * SHOPS * SELLERS} sellers, 8 live challenges, {NOTIFICATIONS} notifications "
               f"each for {CLIENTS} clients in {time.perf_counter() - began:.0f} s; {SECONDS:.0f} s × {ROUNDS} per "
               f"measurement; load average {os.getloadavg()[0]:.1f}", flush=True)
