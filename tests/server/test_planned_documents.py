@@ -214,6 +214,7 @@ query Cards($n: Int = 3, $withPhotos: Boolean!, $lean: Boolean = false, $filter:
     pageInfo { endCursor hasNextPage }
   }
   me { id initials role unit { name kind } }
+  root: __typename
 }
 fragment Card on Post { __typename key: id body likedByMe author { initials unit { city } } }
 """
