@@ -53,7 +53,10 @@ from schema.cost import cost_errors
 from schema.documents import parse_document, validation_errors
 
 # root query fields whose resolvers need nothing of `info` but `info.context`, answered by a plan
-PLANNED_ROOTS = frozenset({"feed", "post", "me", "challenges", "notifications", "unreadNotificationCount"})
+PLANNED_ROOTS = frozenset({
+    "feed", "post", "me", "challenges", "challenge", "pendingDuels", "metrics", "duelOpponents", "notifications",
+    "unreadNotificationCount", "myDashboard",
+})
 BACKREF = "strawberry-definition"
 
 
@@ -114,7 +117,7 @@ class Root:
 class Plan:
     document: DocumentNode
     operation: OperationDefinitionNode
-    roots: list[Root]
+    roots: list[Root | TypeName]
 
 
 # ------------------------------------------------------------------------------ compiling
@@ -236,8 +239,12 @@ def compile_plan(schema: Any, document: DocumentNode, operation_name: str | None
         raise Unplannable("operation directives")
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     query_type = schema._schema.query_type
-    roots: list[Root] = []
+    roots: list[Root | TypeName] = []
     for selection in operation.selection_set.selections:
+        if isinstance(selection, FieldNode) and selection.name.value == "__typename":
+            key = selection.alias.value if selection.alias else "__typename"
+            roots.append(TypeName(key, query_type.name, _conditions(selection)))
+            continue
         if not isinstance(selection, FieldNode) or selection.name.value not in PLANNED_ROOTS:
             raise Unplannable("root")
         definition = query_type.fields[selection.name.value]
@@ -416,6 +423,10 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
         for root in plan.roots:
             if root.conditions and not _included(root.conditions, coerced):
                 continue
+            if type(root) is TypeName:
+                data[root.key] = root.name
+                continue
+            assert isinstance(root, Root)
             definition = root.graphql_field.extensions[BACKREF]
             resolver = definition.base_resolver
             if resolver is None or definition.permission_classes:

@@ -11,9 +11,9 @@ from schema.context import Info
 from schema.permissions import scope_of, signed_in
 from server.challenges.cards import Card, anonymise_leaders, cards_for
 from server.challenges.metrics import metrics_by_ids
-from server.challenges.models import Challenge, Metric
+from server.challenges.models import Challenge, Metric, Participant
+from server.challenges.standings import my_participation, units_by_ids
 from server.challenges.standings import participant_counts as counts_by_challenge
-from server.challenges.standings import units_by_ids
 from server.network.models import Unit
 
 
@@ -46,6 +46,16 @@ def units_by_id(info: Info) -> DataLoader[int, Unit | None]:
         return [found.get(i) for i in ids]
 
     return _loader(info, "UnitById", load)
+
+
+def my_participations(info: Info) -> DataLoader[Challenge, Participant | None]:
+    """The viewer's participation in a challenge, read once per request (my standing and the
+    rows around me both start from it)."""
+    async def load(challenges: list[Challenge]) -> list[Participant | None]:
+        viewer = signed_in(info)
+        return [await my_participation(c, viewer) for c in challenges]
+
+    return _loader(info, "MyParticipationByChallenge", load)
 
 
 def cards_by_challenge(info: Info) -> DataLoader[Challenge, Card]:

@@ -10,6 +10,7 @@ import strawberry
 from schema.challenges.loaders import (
     cards_by_challenge,
     metrics_by_id,
+    my_participations,
     participant_counts,
     units_by_id,
 )
@@ -281,7 +282,8 @@ class Challenge:
     @strawberry.field(description="The viewer's rank, score, breakdown and gaps; null when not taking part.")
     async def my_standing(self, info: Info) -> Standing | None:
         viewer = signed_in(info)
-        found = await standings.my_standing(self.model, viewer)
+        me = await my_participations(info).load(self.model)
+        found = await standings.my_standing(self.model, viewer, me)
         if found is None:
             return None
         names = await metrics_by_id(info).load_many([int(p.ref) for p in found.parts if p.kind == "METRIC"])
@@ -299,7 +301,7 @@ class Challenge:
     @strawberry.field(description="The viewer's row with two rows above and below it.")
     async def around_me(self, info: Info) -> list[LeaderboardRow]:
         viewer = signed_in(info)
-        rows = await standings.rows_around(self.model, viewer)
+        rows = await standings.rows_around(self.model, viewer, me=await my_participations(info).load(self.model))
         await anonymise_outside_team(viewer, rows)  # the organisation's board default
         return [as_row(r) for r in rows]
 

@@ -33,7 +33,7 @@ class NotificationsQuery:
             page_info=NotificationPageInfo(
                 has_next_page=page.has_next_page, end_cursor=page.end_cursor
             ),
-            unread_count=await services.unread_count(viewer),
+            unread_count=page.unread if page.unread is not None else await services.unread_count(viewer),
         )
 
     @strawberry.field(description="How many notifications the viewer has not read.")

@@ -9,12 +9,9 @@ hidden from public screens is never named (TOP_AND_AROUND always names the first
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 from typing import Any
 
 from tortoise.expressions import Q
-from tortoise.functions import Max
 
 from server.accounts.models import User
 from server.challenges.bounds import finite
@@ -61,27 +58,45 @@ async def cards_for(scope: Scope, challenges: list[Challenge]) -> dict[int, Card
     return cards
 
 
+_LEADERS_SQL = """
+SELECT b.challenge_id, b.league, b.top, p.display_name, p.user_id, p.hidden, u.avatar_url
+  FROM (SELECT q.challenge_id, q.league, max(q.score) AS top FROM challenge_participant q
+         WHERE q.challenge_id IN ({ids}) GROUP BY q.challenge_id, q.league) b
+  LEFT JOIN challenge_participant p
+         ON p.challenge_id = b.challenge_id AND p.league = b.league AND p.score = b.top AND b.top > 0
+  LEFT JOIN "user" u ON u.id = p.user_id
+ ORDER BY b.challenge_id, b.league, p.tie DESC, p.id DESC"""
+
+
 async def _leaders(cards: dict[int, Card], by_id: dict[int, Challenge], mine: dict[int, Participant]) -> None:
-    tops: list[Any] = await Participant.filter(challenge_id__in=list(by_id)).annotate(top=Max("score")).group_by(
-        "challenge_id", "league").values_list("challenge_id", "league", "top")
-    # the board shown on the card: mine, else the first league
+    """Every board's top score with the people who hold it, in one statement; the card shows
+    the viewer's board, else the first league."""
+    from tortoise import connections
+
+    from server.db import dialect
+
+    ids = list(by_id)
+    sql = dialect(_LEADERS_SQL.format(ids=", ".join(f"${n + 1}" for n in range(len(ids)))))
+    _, records = await connections.get("default").execute_query(sql, ids)
+    boards: dict[tuple[int, str], list[Any]] = {}
+    for record in records:
+        boards.setdefault((int(record["challenge_id"]), str(record["league"])), []).append(record)
     chosen: dict[int, tuple[str, float]] = {}
-    for challenge_id, league, top in sorted(tops, key=lambda row: (row[0], str(row[1]))):
+    for (challenge_id, league), rows in sorted(boards.items()):
         wanted = mine[challenge_id].league if challenge_id in mine else None
         if challenge_id not in chosen or league == wanted:
-            chosen[int(challenge_id)] = (str(league), float(top or 0))
-    leading = [(c, league, top) for c, (league, top) in chosen.items() if top > 0]
-    if not leading:
-        return
-    clauses = [Q(challenge_id=c, league=league, score=top) for c, league, top in leading]
-    rows = await Participant.filter(reduce(or_, clauses)).order_by("challenge_id", "-tie", "-id").values(
-        "challenge_id", "display_name", "user_id", "hidden", "user__avatar_url")
-    for row in rows:
-        card = cards[int(row["challenge_id"])]
-        if card.leader_count == 0 and not row["hidden"]:
-            card.leader_name, card.leader_user_id = row["display_name"], row["user_id"]
-            card.leader_photo_url = row["user__avatar_url"]
-        card.leader_count += 1
+            chosen[challenge_id] = (league, float(rows[0]["top"] or 0))
+    for challenge_id, (league, top) in chosen.items():
+        if top <= 0:
+            continue
+        card = cards[challenge_id]
+        for row in boards[(challenge_id, league)]:
+            if row["user_id"] is None and row["display_name"] is None:
+                continue  # (no participant joined: a board without a leader)
+            if card.leader_count == 0 and not row["hidden"]:
+                card.leader_name, card.leader_user_id = row["display_name"], row["user_id"]
+                card.leader_photo_url = row["avatar_url"]
+            card.leader_count += 1
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -190,10 +191,12 @@ async def my_participation(challenge: Challenge, viewer: User) -> Participant | 
     return await Participant.filter(challenge_id=challenge.id, unit_id__in=unit.ancestor_ids).first()
 
 
-async def my_standing(challenge: Challenge, viewer: User) -> Standing | None:
-    """Rank, score, the breakdown, the gaps to the next rank and the next threshold."""
-    me = await my_participation(challenge, viewer)
-    if me is None:
+async def my_standing(challenge: Challenge, viewer: User, me: Participant | None | bool = True) -> Standing | None:
+    """Rank, score, the breakdown, the gaps to the next rank and the next threshold (`me`: as
+    for rows_around)."""
+    if me is True:
+        me = await my_participation(challenge, viewer)
+    if me is None or me is False:
         return None
     index, board = get_rank_index(), board_name(challenge.id, me.league)
     load = board_loader(challenge.id, me.league)
@@ -214,16 +217,39 @@ async def my_standing(challenge: Challenge, viewer: User) -> Standing | None:
     )
 
 
-async def rows_around(challenge: Challenge, viewer: User, span: int = 2) -> list[Row]:
-    """The viewer's row with `span` rows above and below: the "around me" view."""
-    me = await my_participation(challenge, viewer)
-    if me is None:
+_AROUND_COLUMNS = """p.id, p.display_name, p.unit_name, p.league, p.score, p.tie, p.user_id, p.unit_id, p.hidden,
+       p.thresholds_reached, p.final_rank, u.avatar_url AS user__avatar_url"""
+# the `span` rows just above the viewer's in the board's order (score, tie, id), then the
+# viewer's and the `span` just below, in one statement
+_AROUND_SQL = f"""
+SELECT * FROM (SELECT {_AROUND_COLUMNS} FROM challenge_participant p LEFT JOIN "user" u ON u.id = p.user_id
+                WHERE p.challenge_id = $1 AND p.league = $2
+                  AND (p.score > $3 OR (p.score = $3 AND (p.tie > $4 OR (p.tie = $4 AND p.id > $5))))
+                ORDER BY p.score, p.tie, p.id LIMIT $6) above
+UNION ALL
+SELECT * FROM (SELECT {_AROUND_COLUMNS} FROM challenge_participant p LEFT JOIN "user" u ON u.id = p.user_id
+                WHERE p.challenge_id = $1 AND p.league = $2
+                  AND (p.score < $3 OR (p.score = $3 AND (p.tie < $4 OR (p.tie = $4 AND p.id <= $5))))
+                ORDER BY p.score DESC, p.tie DESC, p.id DESC LIMIT $7) below"""
+_NUMBERED = re.compile(r"\$(\d+)")
+
+
+async def rows_around(challenge: Challenge, viewer: User, span: int = 2, me: Participant | None | bool = True) -> list[Row]:
+    """The viewer's row with `span` rows above and below: the "around me" view (`me`: the
+    viewer's participation when the caller has it already, None when it takes no part)."""
+    if me is True:
+        me = await my_participation(challenge, viewer)
+    if me is None or me is False:
         return []
-    base = Participant.filter(challenge_id=challenge.id, league=me.league)
-    above = await base.filter(~_below(me.score, me.tie, me.id) & ~Q(id=me.id)).order_by("score", "tie", "id").limit(span).values(*ROW_COLUMNS)
-    below = await base.filter(_below(me.score, me.tie, me.id)).order_by("-score", "-tie", "-id").limit(span).values(*ROW_COLUMNS)
-    mine = await base.filter(id=me.id).values(*ROW_COLUMNS)
-    window = list(above)[::-1] + list(mine) + list(below)
+    from tortoise import connections
+
+    from server.settings import get_settings
+
+    sql = _NUMBERED.sub(r"?\1", _AROUND_SQL) if get_settings().is_sqlite else _AROUND_SQL
+    _, found = await connections.get("default").execute_query(
+        sql, [challenge.id, me.league, me.score, me.tie, me.id, span, span + 1])
+    records = [dict(r) for r in found]
+    window = sorted(records, key=lambda v: (-finite(v["score"]), -int(v["tie"]), -int(v["id"])))
     # each distinct score's shared rank and level count from the index: O(log N) each, no SQL
     index, board, load = get_rank_index(), board_name(challenge.id, me.league), board_loader(challenge.id, me.league)
     by_score: dict[float, tuple[int, int]] = {}

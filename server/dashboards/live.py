@@ -55,5 +55,5 @@ def unit_dashboard_watch(unit: Unit) -> UnitDashboardWatch:
 
 
 async def my_dashboard_watch(scope: Scope) -> MyDashboardWatch:
-    pos = await point_of_sale_of(scope.unit_path)
+    pos = await point_of_sale_of(scope.unit_path, scope.own_unit)
     return MyDashboardWatch(scope.user_id, scope.unit_path, pos.path if pos is not None else None)

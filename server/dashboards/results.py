@@ -80,18 +80,20 @@ async def my_results(viewer: User, now: datetime) -> list[ResultAgainstTarget]:
     return found
 
 
-async def my_standings(viewer: User) -> list[StandingRow]:
+async def my_standings(viewer: User, ancestor_ids: list[int] | None = None) -> list[StandingRow]:
     """The live challenges the viewer (or one of its units) takes part in, with its rank: one
-    statement for every participation, whatever their number; ranks from the rank index."""
+    statement for every participation, whatever their number; ranks from the rank index
+    (`ancestor_ids`: the viewer's units, top first, when the caller knows them)."""
     from tortoise.expressions import Q
 
     from server.challenges.models import ParticipantKind
     from server.challenges.movement import board_loader, key_of
     from server.challenges.ranking import board_name, get_rank_index
 
-    unit = await Unit.get(id=viewer.unit_id)
+    if ancestor_ids is None:
+        ancestor_ids = (await Unit.get(id=viewer.unit_id)).ancestor_ids
     mine = Q(challenge__participant_kind=ParticipantKind.USER, user_id=viewer.id) | Q(
-        challenge__participant_kind=ParticipantKind.UNIT, unit_id__in=unit.ancestor_ids
+        challenge__participant_kind=ParticipantKind.UNIT, unit_id__in=ancestor_ids
     )
     found = await Participant.filter(
         mine, challenge__organization_id=viewer.organization_id, challenge__status=ChallengeStatus.LIVE

@@ -32,7 +32,7 @@ from server.evaluation.action_plans import PlanRow, plans_under
 from server.evaluation.assessments import ScoreRow, assessments_under, latest_skill_levels
 from server.evaluation.satisfaction import latest_index, target_for
 from server.network.models import Unit
-from server.network.scope import Scope
+from server.network.scope import Scope, path_ids
 from server.network.services import point_of_sale_of, top_of_scope
 from server.training.models import QuizAttempt
 from server.training.services import Participation, my_modules
@@ -150,7 +150,7 @@ async def my_dashboard(scope: Scope) -> MyDashboard:
         raise NotAllowed()
     modules = [m for m in await my_modules(scope) if m.assigned]
     me = await people_figures_for(scope)
-    pos = await point_of_sale_of(scope.unit_path)
+    pos = await point_of_sale_of(scope.unit_path, scope.own_unit)
     return MyDashboard(
         user_id=viewer.id,
         modules_assigned=len(modules),
@@ -164,7 +164,7 @@ async def my_dashboard(scope: Scope) -> MyDashboard:
         point_of_sale_name=pos.name if pos else None,
         badges=await my_badges(viewer.id),
         results=await my_results(viewer, datetime.now(UTC)),
-        standings=await my_standings(viewer),
+        standings=await my_standings(viewer, path_ids(scope.unit_path)),
     )
 
 

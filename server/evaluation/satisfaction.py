@@ -81,7 +81,7 @@ async def readable_point_of_sale(scope: Scope, unit_id: int | None) -> Unit:
     below it) and the managers whose scope holds it; not-found for anyone else. Without an
     id, the viewer's own point of sale (not-found above the points of sale)."""
     if unit_id is None:
-        unit = await point_of_sale_of(scope.unit_path)
+        unit = await point_of_sale_of(scope.unit_path, scope.own_unit)
         if unit is None:
             raise PointOfSaleNotFound("unitId")
     else:

@@ -80,6 +80,13 @@ class Scope:
         return path_ids(self.unit_path) if self.role != AGENCY else []
 
     @property
+    def own_unit(self) -> Unit | None:
+        """The viewer's own unit when the session read it along with the person (every request
+        and socket does: server.accounts.sessions), so that nothing asks for it again; else None."""
+        found = getattr(self.user, "_unit", None)
+        return found if isinstance(found, Unit) and found.path == self.unit_path else None
+
+    @property
     def in_community(self) -> bool:
         """Not a partner agency's person: one who may read the network's feed."""
         return self.role != AGENCY

@@ -62,9 +62,12 @@ async def subtree_unit_ids(unit: Unit) -> list[int]:
     ).values_list("id", flat=True)  # type: ignore[return-value]
 
 
-async def point_of_sale_of(unit_path: str) -> Unit | None:
+async def point_of_sale_of(unit_path: str, known: Unit | None = None) -> Unit | None:
     """The point of sale a unit (given by its path) is or belongs to: itself, or the nearest
-    one above it (a team's point of sale); None above the points of sale. One query."""
+    one above it (a team's point of sale); None above the points of sale. One query, none
+    when the unit is `known` (e.g. `Scope.own_unit`) and is a point of sale."""
+    if known is not None and known.path == unit_path and known.kind == UnitKind.POINT_OF_SALE:
+        return known
     ids = [int(part) for part in unit_path.strip("/").split("/") if part]
     return await Unit.filter(id__in=ids, kind=UnitKind.POINT_OF_SALE).order_by("-path").first()
 

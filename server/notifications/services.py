@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -171,6 +172,7 @@ def _decode(cursor: str) -> int:
 class NotificationPage:
     rows: list[NotificationRow]
     has_next_page: bool
+    unread: int | None = None  # the viewer's unread count, read with the page (None: not read)
 
     @property
     def end_cursor(self) -> str | None:
@@ -180,13 +182,45 @@ class NotificationPage:
 async def notification_page(viewer: User, first: int = 20, after: str | None = None) -> NotificationPage:
     if not 1 <= first <= PAGE_MAX:
         raise ValidationFailed("page_size_invalid", "first", max=PAGE_MAX)
-    query = Notification.filter(user_id=viewer.id)
-    if after is not None:
-        query = query.filter(id__lt=_decode(after))
-    found = await query.order_by("-id").limit(first + 1)
+    before = _decode(after) if after is not None else None
+    found = await _page_with_unread(viewer.id, first + 1, before)
     shown = found[:first]
     refs = await resolve(n.params or {} for n in shown)  # set-based: a few queries per page
-    return NotificationPage([_row(n, refs) for n in shown], len(found) > first)
+    # the unread count comes with the rows (an empty first page: nothing at all, so none unread)
+    unread = found[0].unread if found else (0 if before is None else None)  # type: ignore[attr-defined]
+    return NotificationPage([_row(n, refs) for n in shown], len(found) > first, unread)
+
+
+_PAGE_SQL = """
+SELECT {columns},
+       (SELECT count(*) FROM notification r WHERE r.user_id = $1 AND r.read_at IS NULL) AS unread
+  FROM notification n WHERE n.user_id = $1{before} ORDER BY n.id DESC LIMIT {limit}"""
+
+
+async def _page_with_unread(user_id: int, limit: int, before: int | None) -> list[Notification]:
+    """The page's rows and, on each, the viewer's unread count: one statement."""
+    from tortoise import connections
+
+    from server.db import dialect
+
+    columns = ", ".join(f'n."{c}"' for c in Notification._meta.db_fields)
+    values: list[Any] = [user_id]
+    condition = ""
+    if before is not None:
+        values.append(before)
+        condition = " AND n.id < $2"
+    values.append(limit)
+    sql = _PAGE_SQL.format(columns=columns, before=condition, limit=f"${len(values)}")
+    if dialect("$1") == "?":  # SQLite: numbered, since $1 is used twice
+        sql = re.sub(r"\$(\d+)", r"?\1", sql)
+    _, records = await connections.get("default").execute_query(sql, values)
+    found = []
+    for record in records:
+        values_of = dict(record)
+        notification = Notification._init_from_db(**{c: values_of[c] for c in Notification._meta.db_fields})
+        object.__setattr__(notification, "unread", int(values_of["unread"]))
+        found.append(notification)
+    return found
 
 
 async def unread_count(viewer: User) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -16,6 +17,9 @@ from schema import schema as elan_schema
 from schema.documents import parse_document
 from schema.plan import Unplannable, compile_plan, plan_for
 from server.accounts.models import Role
+from server.challenges.lifecycle import ChallengeDraft, create_challenge
+from server.challenges.models import Metric, ParticipantKind
+from server.challenges.results import ResultInput, record_result
 from server.feed import comments, recommendations, services
 from server.feed.errors import PostNotFound
 from server.feed.models import Post, PostAudience
@@ -24,7 +28,7 @@ from server.media.services import store_image
 from server.network.scope import scope_of_user
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
-from tests.factories import make_network, make_user, signed_in
+from tests.factories import deferred_work_done, make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
 from tests.pwa_documents import PwaDocument, pwa_documents
 
@@ -76,6 +80,8 @@ def _variables(name: str, ids: dict[str, str]) -> list[dict[str, Any]]:
         return _feed_variables(ids)
     if name == "Notifications":
         return [{"first": 20}, {"first": 3}]
+    if name in ("Challenge", "ChallengeRules"):
+        return [{"id": ids["challenge"]}, {"id": ids["elsewhere"]}]
     return [{}]
 
 
@@ -120,6 +126,20 @@ async def _world() -> tuple[dict[Role, str], dict[str, str]]:
     # system posts: their body is written in the reader's language, names from the per-request loader
     for author in authors[:2]:
         await create_system_post(author, "BADGE_AWARDED", {"userId": author.id, "badge": "Première vente", "emoji": "🏅"})
+    # a live challenge over Nord with results (cards, my standing, the rows around me), and one
+    # over Sud-Ouest that the member and Nord's manager do not see
+    metric = await Metric.create(organization_id=network.organization_id, name="Véhicules neufs vendus", unit_label="véh.")
+    live = []
+    for region in ("Nord", "Sud-Ouest"):
+        live.append(await create_challenge(await scope_of_user(admin), ChallengeDraft(
+            name=f"Challenge {region}", starts_at=datetime.now(UTC) - timedelta(days=1),
+            ends_at=datetime.now(UTC) + timedelta(days=10), metrics=[(metric.id, 1.0)],
+            scope_unit_id=network.regions[region].id,
+        )))
+    for n, seller in enumerate([member, viewer, *authors]):
+        await record_result(await scope_of_user(admin), ResultInput(
+            metric.id, ParticipantKind.USER, seller.id, float(n % 3 + 1), datetime.now(UTC), f"planned-{seller.id}", None))
+    await deferred_work_done()
     tokens = {Role.MEMBER: member_token, Role.MANAGER: manager_token, Role.ADMIN: admin_token}
     ids = {
         "nord": str(network.regions["Nord"].id),
@@ -127,13 +147,15 @@ async def _world() -> tuple[dict[Role, str], dict[str, str]]:
         "arras": str(arras.id),
         "bordeaux": str(network.points_of_sale["Bordeaux"].id),
         "author": str(authors[0].id),
+        "challenge": str(live[0].id),
+        "elsewhere": str(live[1].id),
     }
     return tokens, ids
 
 
 def test_the_pwa_documents_a_plan_covers_include_the_feed():
     planned = {d.name for d in pwa_documents() if _planned(d)}
-    assert {"Feed", "Me", "Notifications"} <= planned, planned
+    assert {"Feed", "Me", "Notifications", "Challenges", "Challenge"} <= planned, planned
 
 
 async def _ask(client: GraphQLClient, document: PwaDocument, variables: dict[str, Any]) -> Any:
@@ -192,6 +214,7 @@ query Cards($n: Int = 3, $withPhotos: Boolean!, $lean: Boolean = false, $filter:
     pageInfo { endCursor hasNextPage }
   }
   me { id initials role unit { name kind } }
+  root: __typename
 }
 fragment Card on Post { __typename key: id body likedByMe author { initials unit { city } } }
 """

@@ -90,6 +90,11 @@ async def test_the_challenges_list_and_a_challenge_cost_the_same_for_more_rows(l
             assert data["challenge"]["myStanding"]["rank"] == 2
         seen[size] = (listed, one)
     assert seen[2] == seen[6], seen
+    # the session, the list, the viewer's duels, pending duels, metrics, opponents, counts, the
+    # viewer's participations, the boards' leaders, the privacy policy; a challenge: the session,
+    # the challenge and its unit, leagues, counts, metrics, my participation, the next score up,
+    # the rows around me, the privacy policy
+    assert seen[6][0] <= 10 and seen[6][1] <= 11, seen
 
 
 LEADERBOARD = """query Leaderboard($id: ID!, $first: Int!, $after: String) {
@@ -139,6 +144,7 @@ async def test_the_notifications_page_costs_the_same_for_any_page(live_server):
             more, _ = await _count(client, "Notifications", DOCUMENTS["Notifications"], {"first": first, "after": after})
             counts += [count, more]
     assert len(set(counts)) == 1, counts
+    assert counts[0] <= 3, counts  # the session, the page with the unread count, the names
 
 
 _LIVE = DOCUMENTS["MyDashboardLive"]
@@ -157,3 +163,4 @@ async def test_my_dashboard_costs_the_same_with_more_challenges(live_server):
         assert len(data["myDashboard"]["standings"]) == size
         seen.append(count)
     assert seen[0] == seen[1], seen
+    assert seen[0] <= 12, seen  # the session and the dashboard's eleven
