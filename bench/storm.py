@@ -142,7 +142,7 @@ async def elan(clients: int, processes: int) -> dict[str, float]:
     setup = subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     given = json.loads(setup.stdout.strip().splitlines()[-1])
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "server.app:create_app", "--factory", "--host", "127.0.0.1", "--port",
+        [sys.executable, "-m", "bench.profiled" if os.environ.get("ELAN_BENCH_PROFILE") else "uvicorn", "server.app:create_app", "--factory", "--host", "127.0.0.1", "--port",
          str(port), "--ws", "websockets-sansio", "--log-level", "warning", "--backlog", "16384"],
         cwd=ROOT, env=env,
     )
@@ -168,6 +168,10 @@ async def elan(clients: int, processes: int) -> dict[str, float]:
                          "payload": {"query": LEADERBOARD, "variables": {"id": str(given["challenge"])}}}
             figures = await _storm(f"ws://127.0.0.1:{port}/graphql", clients, processes, {"token": given["viewer"]},
                                    subscribe, fire)
+            if os.environ.get("ELAN_BENCH_PROFILE"):
+                import signal
+                server.send_signal(signal.SIGUSR1)
+                await asyncio.sleep(3)
             figures["kib_per_phone"] = (_rss_kib(server.pid) - before) / max(1, figures["subscribed"])
             return figures
     finally:

@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -92,14 +93,12 @@ async def _leaderboard_access(stream: SharedStream, context: Any, arguments: dic
     scope = getattr(context, "scope", None)
     if scope is None:
         return False
-    key = ("challenge", str(arguments.get("challengeId")))
-    cached = stream.access_rows.get(key)
-    loop = asyncio.get_running_loop()
-    if cached is None or cached[0] < loop.time():
+    async def read() -> tuple[Any, Any]:
         challenge = await Challenge.get_or_none(id=int(str(arguments["challengeId"])))
         unit = await Unit.get_or_none(id=challenge.scope_unit_id) if challenge is not None else None
-        cached = stream.access_rows[key] = (loop.time() + ACCESS_SECONDS, (challenge, unit))
-    challenge, unit = cached[1]
+        return challenge, unit
+
+    challenge, unit = await stream.access_rows_of(("challenge", str(arguments.get("challengeId"))), read)
     if challenge is None or unit is None or challenge.organization_id != scope.organization_id:
         return False
     if challenge.format == ChallengeFormat.DUEL:
@@ -143,8 +142,17 @@ class SharedStream:
         self.generation = 0  # events broadcast so far
         self.snapshot: tuple[int, str] | None = None  # (generation it was read at, its body)
         self.computing: tuple[int, asyncio.Future[str | None]] | None = None
-        self.access_rows: dict[Any, tuple[float, Any]] = {}
+        self.access_rows: dict[Any, tuple[float, asyncio.Future[Any]]] = {}
         self.task = asyncio.create_task(self._run(payload, context), name="shared-subscription")
+
+    async def access_rows_of(self, key: Any, read: Callable[[], Awaitable[Any]]) -> Any:
+        """The rows an access rule needs, read once for every joiner asking within
+        ACCESS_SECONDS (single flight: joiners arriving together wait for the same read)."""
+        loop = asyncio.get_running_loop()
+        cached = self.access_rows.get(key)
+        if cached is None or cached[0] < loop.time() or (cached[1].done() and cached[1].exception() is not None):
+            cached = self.access_rows[key] = (loop.time() + ACCESS_SECONDS, asyncio.ensure_future(read()))
+        return await asyncio.shield(cached[1])
 
     async def shared_snapshot(self, payload: dict[str, Any], context: Any) -> str | None:
         """The body of a snapshot no older than the last broadcast event, read once for every

@@ -172,7 +172,7 @@ class Connection:
             await self.send({"type": "connection_ack"})
             return
         token = _payload_token(payload) or session_token(self.websocket)
-        session = await current_session(token)
+        session = await current_session(token, batched=True)
         if session is None:
             await self.close(4401, "Unauthorized")
             return
