@@ -308,7 +308,7 @@ class Hub:
 HUB = Hub()
 
 
-# --- audience-shared subscriptions: the feed ------------------------------------------------
+# --- subscriptions shared by channel: the feed, notifications --------------------------------
 #
 # `feedEvents` differs per viewer: which events it gets (its audience, its post, its filter),
 # the version it numbers them with, and on a post whether the viewer wrote it or moderates it.
@@ -317,8 +317,11 @@ HUB = Hub()
 # document's selection and serialising it, is done once per event for each distinct answer:
 # subscribers of the same document and variables are grouped by what their answer depends on
 # (language, role, author, moderator); the version is spliced into each one's copy.
+# `notifications` (schema.notifications.subscriptions.NotificationsFollower) is one person's
+# channel: its sockets (phone, laptop) share one listener and one execution per event, and each
+# gets its own SNAPSHOT first. Neither keeps a generator, a queue or a task per subscriber.
 
-AUDIENCE_FIELDS = frozenset({"feedEvents"})
+AUDIENCE_FIELDS = frozenset({"feedEvents", "notifications"})
 VERSION_MARK = 2_147_480_001  # an Int no event reaches: where each subscriber's version goes
 OUTBOX_LIMIT = 256  # messages waiting for a slow socket before it loses some (a version gap)
 
@@ -368,12 +371,19 @@ class Follower:
     outbox: list[str] = field(default_factory=list)
     sending: asyncio.Task[None] | None = None
     gone: bool = False
+    held: bool = False  # until its snapshot is sent: what arrives meanwhile waits in the outbox
 
     def push(self, text: str) -> None:
         if len(self.outbox) >= OUTBOX_LIMIT:
+            self.rule.skipped()
             return  # a slow client loses events rather than memory; its next version shows a gap
         self.outbox.append(text)
-        if self.sending is None:
+        if self.sending is None and not self.held:
+            self.sending = asyncio.create_task(self._drain())
+
+    def release(self) -> None:
+        self.held = False
+        if self.outbox and self.sending is None:
             self.sending = asyncio.create_task(self._drain())
 
     async def _drain(self) -> None:
@@ -388,7 +398,7 @@ class Follower:
             self.sending = None
 
 
-class FeedStream:
+class ChannelStream:
     """The subscribers of one document and variables in one organisation, fed by one bus
     listener; each event executed once per distinct answer."""
 
@@ -431,14 +441,17 @@ class FeedStream:
 
     async def _execute(self, follower: Follower, message: dict[str, Any]) -> list[str]:
         """The event's `next` payload for this answer, split where the version goes."""
+        self.executions += 1
+        return await self.execute(follower, follower.rule.event(message, VERSION_MARK))
+
+    async def execute(self, follower: Follower, root: Any) -> list[str]:
         from graphql import ExecutionResult, execute
 
         from schema import schema
 
-        self.executions += 1
         variables = self.payload.get("variables")
         result = execute(schema._schema, self.operation.document,
-                         root_value=follower.rule.event(message, VERSION_MARK),
+                         root_value=root,
                          context_value=follower.context,
                          variable_values=variables if isinstance(variables, dict) else None,
                          operation_name=self.operation.operation.name.value if self.operation.operation.name else None,
@@ -466,25 +479,30 @@ def get_bus_listen(channel: str, listener: Any) -> Any:
     return get_bus().listen(channel, listener)
 
 
-class FeedHub:
+class ChannelHub:
     def __init__(self) -> None:
-        self.streams: dict[tuple[str, ...], FeedStream] = {}
+        self.streams: dict[tuple[str, ...], ChannelStream] = {}
 
     async def join(self, sink: Sink, operation_id: str, payload: dict[str, Any], operation: Prepared,
                    context: Any) -> bool:
         """Serves one subscriber until it completes or disconnects; False when the document
         can't be shared (the caller runs it on its own, with the resolver's own errors)."""
         from schema.feed.subscriptions import FeedFollower
+        from schema.notifications.subscriptions import NotificationsFollower
         from server.errors import DomainError
 
         scope = getattr(context, "scope", None)
         found = _arguments(payload)
-        if scope is None or found is None or found[0] not in AUDIENCE_FIELDS:
+        if scope is None or context.user is None or found is None or found[0] not in AUDIENCE_FIELDS:
             return False
+        rule: Any
         try:
             arguments = _converted_arguments(*found)
-            rule = await FeedFollower.create(context.language, scope, arguments.get("post_id"),
-                                             arguments.get("filter"))
+            if found[0] == "notifications":
+                rule = NotificationsFollower(context.user)
+            else:
+                rule = await FeedFollower.create(context.language, scope, arguments.get("post_id"),
+                                                 arguments.get("filter"))
         except Exception as refused:
             if not isinstance(refused, DomainError | GraphQLError):
                 log.exception("shared feed subscription refused")
@@ -494,11 +512,15 @@ class FeedHub:
                str(payload.get("operationName")))
         stream = self.streams.get(key)
         if stream is None:
-            stream = self.streams[key] = FeedStream(rule.channel, payload, operation)
+            stream = self.streams[key] = ChannelStream(rule.channel, payload, operation)
         follower = Follower(sink, '{"type":"next","id":' + _dumps(operation_id) + ',"payload":', rule, context,
-                            (context.language, scope.role))
+                            (context.language, scope.role), held=hasattr(rule, "snapshot"))
         stream.followers.add(follower)
         try:
+            if follower.held:  # listening first: what happens meanwhile follows the snapshot
+                parts = await stream.execute(follower, await rule.snapshot())
+                await sink.send_text(follower.prefix + "0".join(parts) + "}")
+                follower.release()
             await asyncio.Event().wait()  # until cancelled: the socket completes or closes
         finally:
             follower.gone = True
@@ -511,4 +533,4 @@ class FeedHub:
                 stream.task.cancel()
         return True
 
-FEED_HUB = FeedHub()
+CHANNEL_HUB = ChannelHub()

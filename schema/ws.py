@@ -26,7 +26,7 @@ from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from schema import schema
 from schema.documents import Prepared, prepare
-from schema.fanout import FEED_HUB, HUB, audience_field, shared_field
+from schema.fanout import CHANNEL_HUB, HUB, audience_field, shared_field
 from schema.metrics import subscription_running, timed
 from schema.request_context import context_for, scope_of_session, session_token
 from server.accounts.models import User
@@ -234,7 +234,7 @@ class Connection:
             if shared_field(operation):
                 await HUB.join(self, operation_id, payload, context)
                 return
-            if audience_field(operation) and await FEED_HUB.join(self, operation_id, payload, operation, context):
+            if audience_field(operation) and await CHANNEL_HUB.join(self, operation_id, payload, operation, context):
                 return
             results = await schema.stream(
                 payload["query"],

@@ -15,10 +15,12 @@ from server.accounts.models import Role
 from tests.factories import make_network, signed_in
 from tests.feed.documents import FEED_EVENTS as POST_EVENTS
 from tests.feed.documents import create
+from tests.feed.test_feed import LIKE
 from tests.graphql_client import GraphQLClient, Subscription
 from tests.pwa_documents import pwa_documents
 
 FEED_EVENTS = next(d.query for d in pwa_documents() if d.name == "FeedEvents")
+NOTIFICATIONS = next(d.query for d in pwa_documents() if d.name == "NotificationEvents")
 
 
 async def _listening(url: str, token: str, variables: dict[str, Any] | None = None,
@@ -37,13 +39,13 @@ def _event(message: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 def executions(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     counted: list[int] = []
-    execute = schema.fanout.FeedStream._execute
+    execute = schema.fanout.ChannelStream._execute
 
     async def counting(self: Any, follower: Any, message: dict[str, Any]) -> list[str]:
         counted.append(int(message["version"]))
         return await execute(self, follower, message)
 
-    monkeypatch.setattr(schema.fanout.FeedStream, "_execute", counting)
+    monkeypatch.setattr(schema.fanout.ChannelStream, "_execute", counting)
     return counted
 
 
@@ -125,4 +127,33 @@ async def test_a_filtered_or_single_post_subscription_keeps_its_own_rule(live_se
         assert await team.nothing_within(0.3)
     finally:
         for socket in (team, everything, refused):
+            await socket.close()
+
+
+async def test_a_persons_sockets_share_their_notifications_and_nobody_else_gets_them(live_server, executions):
+    # given Julie's phone and laptop, and a colleague's phone, on the live notifications
+    network = await make_network()
+    _, julie = await signed_in(network.points_of_sale["Lille"], name="Julie Moreau")
+    _, colleague = await signed_in(network.points_of_sale["Lille"])
+    _, fan = await signed_in(network.points_of_sale["Arras"], name="Lucas Martin")
+    async with GraphQLClient(live_server.url, token=julie) as client:
+        post_id = (await create(client, body="Flotte de 8 utilitaires signée"))["post"]["id"]
+    sockets = [await _listening(live_server.ws_url, t, document=NOTIFICATIONS) for t in (julie, julie, colleague)]
+    try:
+        # each starts with its own snapshot
+        for socket in sockets:
+            snapshot = (await socket.next())["payload"]["data"]["notifications"]
+            assert (snapshot["type"], snapshot["version"], snapshot["unreadCount"]) == ("SNAPSHOT", 0, 0)
+        # when Lucas likes Julie's post
+        async with GraphQLClient(live_server.url, token=fan) as client:
+            await client.execute(LIKE, {"id": post_id})
+        # then both of Julie's sockets hear it, from one execution, and the colleague nothing
+        heard = [(await s.next())["payload"]["data"]["notifications"] for s in sockets[:2]]
+        assert heard[0] == heard[1]
+        assert heard[0]["type"] == "NOTIFICATION" and heard[0]["unreadCount"] == 1
+        assert heard[0]["notification"]["text"] == "Lucas Martin aime votre publication"
+        assert await sockets[2].nothing_within(0.5)
+        assert len(executions) == 1, executions
+    finally:
+        for socket in sockets:
             await socket.close()
