@@ -375,7 +375,6 @@ class Follower:
 
     def push(self, text: str) -> None:
         if len(self.outbox) >= OUTBOX_LIMIT:
-            self.rule.skipped()
             return  # a slow client loses events rather than memory; its next version shows a gap
         self.outbox.append(text)
         if self.sending is None and not self.held:
@@ -433,8 +432,11 @@ class ChannelStream:
                 continue
             groups.setdefault((*follower.key, *follower.rule.variant(message)), []).append((follower, version))
         for members in groups.values():
-            first, version = members[0]
-            parts = await self._execute(first, message)
+            try:
+                parts = await self._execute(members[0][0], message)
+            except Exception:  # this answer's subscribers lose the event (a version gap), not the others
+                log.exception("shared %s event failed", self.operation.operation.name or "subscription")
+                continue
             for follower, version in members:
                 if not follower.gone:
                     follower.push(follower.prefix + str(version).join(parts) + "}")

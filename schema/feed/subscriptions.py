@@ -112,9 +112,6 @@ class FeedFollower:
         self.version += 1
         return self.version
 
-    def skipped(self) -> None:
-        """A message accepted but not delivered (a slow client): the next one shows a gap."""
-        self.version += 1
 
     def variant(self, message: dict[str, Any]) -> tuple[bool, bool]:
         """What of the event depends on this viewer: whether it wrote the post and whether it
