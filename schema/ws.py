@@ -3,7 +3,9 @@
 Written here rather than taken from strawberry so that authentication closes with 4401 as
 the API promises, `connection_init` has a short deadline, and subscriptions whose payload is
 the same for everyone (the leaderboard) share one execution among the subscribers of the
-same document (schema.fanout). A socket is registered with its session
+same document, and the feed's events and a person's notifications are executed once per event
+and per distinct answer, each subscriber's own rule still deciding what it receives
+(schema.fanout). A socket is registered with its session
 (server.accounts.sockets): when the session ends, on any instance, the socket stops running
 operations at once and closes with 4401.
 
