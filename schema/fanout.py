@@ -489,13 +489,23 @@ class ChannelHub:
                    context: Any) -> bool:
         """Serves one subscriber until it completes or disconnects; False when the document
         can't be shared (the caller runs it on its own, with the resolver's own errors)."""
+        from schema import schema
+        from schema.cost import cost_errors
+        from schema.documents import validation_errors
         from schema.feed.subscriptions import FeedFollower
         from schema.notifications.subscriptions import NotificationsFollower
         from server.errors import DomainError
 
         scope = getattr(context, "scope", None)
+        if scope is None or context.user is None or scope.agency_id is not None:
+            return False  # a kiosk, or a partner agency's person (audited reads): run on its own
+        # only a document that would run: anything refused gets the schema's own answer
+        variables = payload.get("variables") if isinstance(payload.get("variables"), dict) else None
+        if validation_errors(operation.parsed) or cost_errors(schema._schema, operation.document, operation.operation,
+                                                             variables, context.language):
+            return False
         found = _arguments(payload)
-        if scope is None or context.user is None or found is None or found[0] not in AUDIENCE_FIELDS:
+        if found is None or found[0] not in AUDIENCE_FIELDS:
             return False
         rule: Any
         try:

@@ -157,3 +157,18 @@ async def test_a_persons_sockets_share_their_notifications_and_nobody_else_gets_
     finally:
         for socket in sockets:
             await socket.close()
+
+
+async def test_a_document_that_cannot_run_gets_the_schemas_own_error(live_server):
+    # given a seller's socket
+    network = await make_network()
+    _, token = await signed_in(network.points_of_sale["Lille"])
+    socket = await _listening(live_server.ws_url, token, document="subscription { feedEvents { version secret } }")
+    try:
+        # then the validation error, as for any document, and not a shared stream
+        message = await socket.next()
+        assert message["type"] == "error", message
+        assert message["payload"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+        assert not schema.fanout.CHANNEL_HUB.streams
+    finally:
+        await socket.close()
