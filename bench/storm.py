@@ -77,6 +77,13 @@ def _client_process(url: str, count: int, init: dict[str, Any], subscribe: dict[
     asyncio.run(_clients(url, count, init, subscribe, start, pipe))
 
 
+def _cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) the process has used: a cost the other load of a shared
+    machine does not inflate as much as wall time."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _rss_kib(pid: int) -> int:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -85,8 +92,9 @@ def _rss_kib(pid: int) -> int:
 
 
 async def _storm(url: str, clients: int, processes: int, init: dict[str, Any], subscribe: dict[str, Any],
-                 fire: Any) -> dict[str, float]:
+                 fire: Any, pid: int) -> dict[str, float]:
     start = time.monotonic() + 1.0
+    cpu_before = _cpu_s(pid)
     pipes, workers = [], []
     for n in range(processes):
         parent, child = multiprocessing.Pipe()
@@ -99,7 +107,8 @@ async def _storm(url: str, clients: int, processes: int, init: dict[str, Any], s
     try:
         reports = [await loop.run_in_executor(None, pipe.recv) for pipe in pipes]
         joined = max(r[1] for r in reports) - start
-        figures = {"joined_s": joined, "subscribed": sum(r[2] for r in reports), "failed": sum(r[3] for r in reports)}
+        figures = {"joined_s": joined, "subscribed": sum(r[2] for r in reports), "failed": sum(r[3] for r in reports),
+                   "server_cpu_s": _cpu_s(pid) - cpu_before}
         if fire is not None:
             fired = time.monotonic()
             await fire()
@@ -123,7 +132,8 @@ async def floor(clients: int, processes: int) -> dict[str, float]:
     parent.recv()
     try:
         subscribe = {"id": "1", "type": "subscribe", "payload": {"query": "subscription { x }"}}
-        return await _storm(f"ws://127.0.0.1:{port}", clients, processes, {}, subscribe, None)
+        assert server.pid is not None
+        return await _storm(f"ws://127.0.0.1:{port}", clients, processes, {}, subscribe, None, server.pid)
     finally:
         parent.send("stop")
         server.join(10)
@@ -142,7 +152,7 @@ async def elan(clients: int, processes: int) -> dict[str, float]:
     setup = subprocess.run([sys.executable, "-c", SETUP], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     given = json.loads(setup.stdout.strip().splitlines()[-1])
     server = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "server.app:create_app", "--factory", "--host", "127.0.0.1", "--port",
+        [sys.executable, "-m", "bench.profiled" if os.environ.get("ELAN_BENCH_PROFILE") else "uvicorn", "server.app:create_app", "--factory", "--host", "127.0.0.1", "--port",
          str(port), "--ws", "websockets-sansio", "--log-level", "warning", "--backlog", "16384"],
         cwd=ROOT, env=env,
     )
@@ -167,7 +177,11 @@ async def elan(clients: int, processes: int) -> dict[str, float]:
             subscribe = {"id": "1", "type": "subscribe",
                          "payload": {"query": LEADERBOARD, "variables": {"id": str(given["challenge"])}}}
             figures = await _storm(f"ws://127.0.0.1:{port}/graphql", clients, processes, {"token": given["viewer"]},
-                                   subscribe, fire)
+                                   subscribe, fire, server.pid)
+            if os.environ.get("ELAN_BENCH_PROFILE"):
+                import signal
+                server.send_signal(signal.SIGUSR1)
+                await asyncio.sleep(3)
             figures["kib_per_phone"] = (_rss_kib(server.pid) - before) / max(1, figures["subscribed"])
             return figures
     finally:
@@ -185,11 +199,14 @@ def main() -> None:
     args = parser.parse_args()
     print(f"{args.clients} phones in {args.processes} client processes; load average {os.getloadavg()[0]:.1f}", flush=True)
     raw = asyncio.run(floor(args.clients, args.processes))
-    print(f"floor: raw websockets, all subscribed in {raw['joined_s']:.1f} s ({raw['failed']:.0f} failed)", flush=True)
+    print(f"floor: raw websockets, all subscribed in {raw['joined_s']:.1f} s ({raw['failed']:.0f} failed), "
+          f"server CPU {raw['server_cpu_s']:.1f} s", flush=True)
     found = asyncio.run(elan(args.clients, args.processes))
     print(f"Élan: {found['subscribed']:.0f} subscribed in {found['joined_s']:.1f} s ({found['failed']:.0f} failed), "
           f"a move delivered to the last in {found['delivery_s']:.2f} s, {found['kib_per_phone']:.0f} KiB per phone; "
-          f"×{found['joined_s'] / raw['joined_s']:.2f} the floor (goal: within 15 s); "
+          f"×{found['joined_s'] / raw['joined_s']:.2f} the floor (goal: within 15 s); server CPU "
+          f"{found['server_cpu_s']:.1f} s (×{found['server_cpu_s'] / max(0.01, raw['server_cpu_s']):.2f} the floor's, "
+          f"{1000 * found['server_cpu_s'] / max(1, found['subscribed']):.2f} ms per joiner); "
           f"load average {os.getloadavg()[0]:.1f}")
 
 

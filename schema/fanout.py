@@ -24,10 +24,11 @@ import asyncio
 import contextlib
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graphql import FieldNode, OperationType
+from graphql import FieldNode, GraphQLError, OperationType
 from strawberry.types.execution import PreExecutionError
 
 from schema.documents import Prepared
@@ -93,14 +94,12 @@ async def _leaderboard_access(stream: SharedStream, context: Any, arguments: dic
     scope = getattr(context, "scope", None)
     if scope is None:
         return False
-    key = ("challenge", str(arguments.get("challengeId")))
-    cached = stream.access_rows.get(key)
-    loop = asyncio.get_running_loop()
-    if cached is None or cached[0] < loop.time():
+    async def read() -> tuple[Any, Any]:
         challenge = await Challenge.get_or_none(id=int(str(arguments["challengeId"])))
         unit = await Unit.get_or_none(id=challenge.scope_unit_id) if challenge is not None else None
-        cached = stream.access_rows[key] = (loop.time() + ACCESS_SECONDS, (challenge, unit))
-    challenge, unit = cached[1]
+        return challenge, unit
+
+    challenge, unit = await stream.access_rows_of(("challenge", str(arguments.get("challengeId"))), read)
     if challenge is None or unit is None or challenge.organization_id != scope.organization_id:
         return False
     if challenge.format == ChallengeFormat.DUEL:
@@ -144,8 +143,17 @@ class SharedStream:
         self.generation = 0  # events broadcast so far
         self.snapshot: tuple[int, str] | None = None  # (generation it was read at, its body)
         self.computing: tuple[int, asyncio.Future[str | None]] | None = None
-        self.access_rows: dict[Any, tuple[float, Any]] = {}
+        self.access_rows: dict[Any, tuple[float, asyncio.Future[Any]]] = {}
         self.task = asyncio.create_task(self._run(payload, context), name="shared-subscription")
+
+    async def access_rows_of(self, key: Any, read: Callable[[], Awaitable[Any]]) -> Any:
+        """The rows an access rule needs, read once for every joiner asking within
+        ACCESS_SECONDS (single flight: joiners arriving together wait for the same read)."""
+        loop = asyncio.get_running_loop()
+        cached = self.access_rows.get(key)
+        if cached is None or cached[0] < loop.time() or (cached[1].done() and cached[1].exception() is not None):
+            cached = self.access_rows[key] = (loop.time() + ACCESS_SECONDS, asyncio.ensure_future(read()))
+        return await asyncio.shield(cached[1])
 
     async def shared_snapshot(self, payload: dict[str, Any], context: Any) -> str | None:
         """The body of a snapshot no older than the last broadcast event, read once for every
@@ -310,3 +318,243 @@ class Hub:
 
 
 HUB = Hub()
+
+
+# --- subscriptions shared by channel: the feed, notifications --------------------------------
+#
+# `feedEvents` differs per viewer: which events it gets (its audience, its post, its filter),
+# the version it numbers them with, and on a post whether the viewer wrote it or moderates it.
+# The rule is the subscription's own (schema.feed.subscriptions.FeedFollower), run per
+# subscriber and per event; it is cheap (a path comparison). What is expensive, executing the
+# document's selection and serialising it, is done once per event for each distinct answer:
+# subscribers of the same document and variables are grouped by what their answer depends on
+# (language, role, author, moderator); the version is spliced into each one's copy.
+# `notifications` (schema.notifications.subscriptions.NotificationsFollower) is one person's
+# channel: its sockets (phone, laptop) share one listener and one execution per event, and each
+# gets its own SNAPSHOT first. Neither keeps a generator, a queue or a task per subscriber.
+
+AUDIENCE_FIELDS = frozenset({"feedEvents", "notifications"})
+VERSION_MARK = 2_147_480_001  # an Int no event reaches: where each subscriber's version goes
+OUTBOX_LIMIT = 256  # messages waiting for a slow socket before it loses some (a version gap)
+
+
+def audience_field(operation: Prepared) -> bool:
+    if operation.kind != OperationType.SUBSCRIPTION:
+        return False
+    selections = operation.operation.selection_set.selections
+    return (len(selections) == 1 and isinstance(selections[0], FieldNode)
+            and selections[0].name.value in AUDIENCE_FIELDS and not selections[0].directives)
+
+
+def _converted_arguments(name: str, arguments: dict[str, Any]) -> dict[str, Any]:
+    """Arguments as the resolver receives them (strawberry's input types)."""
+    from strawberry.schema.schema_converter import GraphQLCoreConverter
+    from strawberry.types.arguments import convert_arguments
+
+    from schema import schema
+
+    root = schema._schema.subscription_type
+    assert root is not None
+    field_definition = root.fields[name].extensions[GraphQLCoreConverter.DEFINITION_BACKREF]
+    return convert_arguments(arguments, field_definition.arguments,
+                             scalar_registry=schema.schema_converter.scalar_registry, config=schema.config)
+
+
+def _masked(errors: list[Any]) -> list[dict[str, Any]]:
+    out = []
+    for error in errors:
+        if error.original_error is not None and not isinstance(error.original_error, GraphQLError):
+            log.error("feed event field failed", exc_info=error.original_error)
+            error = GraphQLError("Unexpected error.", nodes=error.nodes, source=error.source,
+                                 positions=error.positions, path=error.path)
+        out.append(error.formatted)
+    return out
+
+
+@dataclass(eq=False)
+class Follower:
+    """One socket's subscription in a shared feed stream."""
+
+    sink: Sink
+    prefix: str
+    rule: Any  # schema.feed.subscriptions.FeedFollower
+    context: Any
+    key: tuple[Any, ...]  # what its answers depend on besides the event
+    outbox: list[str] = field(default_factory=list)
+    sending: asyncio.Task[None] | None = None
+    gone: bool = False
+    held: bool = False  # until its snapshot is sent: what arrives meanwhile waits in the outbox
+
+    def push(self, text: str) -> None:
+        if len(self.outbox) >= OUTBOX_LIMIT:
+            return  # a slow client loses events rather than memory; its next version shows a gap
+        self.outbox.append(text)
+        if self.sending is None and not self.held:
+            self.sending = asyncio.create_task(self._drain())
+
+    def release(self) -> None:
+        self.held = False
+        if self.outbox and self.sending is None:
+            self.sending = asyncio.create_task(self._drain())
+
+    async def _drain(self) -> None:
+        try:
+            while self.outbox and not self.gone:
+                pending, self.outbox = self.outbox, []
+                for text in pending:
+                    await self.sink.send_text(text)
+        except Exception:
+            self.gone = True
+        finally:
+            self.sending = None
+
+
+class ChannelStream:
+    """The subscribers of one document and variables in one organisation, fed by one bus
+    listener; each event executed once per distinct answer."""
+
+    def __init__(self, channel: str, payload: dict[str, Any], operation: Prepared) -> None:
+        self.followers: set[Follower] = set()
+        self.payload = payload
+        self.operation = operation
+        self.queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(4096)
+        self.executions = 0  # selections executed (for tests and benchmarks)
+        self.stop = get_bus_listen(channel, self._receive)
+        self.task = asyncio.create_task(self._run(), name="shared-feed")
+
+    def _receive(self, message: dict[str, Any]) -> None:
+        if not self.queue.full():  # else every follower sees the bus's gap on the next one
+            self.queue.put_nowait(message)
+
+    async def _run(self) -> None:
+        while True:
+            message = await self.queue.get()
+            try:
+                await self._deliver(message)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("shared feed event failed")
+
+    async def _deliver(self, message: dict[str, Any]) -> None:
+        groups: dict[tuple[Any, ...], list[tuple[Follower, int]]] = {}
+        for follower in list(self.followers):
+            version = follower.rule.accept(message)
+            if version is None:
+                continue
+            groups.setdefault((*follower.key, *follower.rule.variant(message)), []).append((follower, version))
+        for members in groups.values():
+            try:
+                parts = await self._execute(members[0][0], message)
+            except Exception:  # this answer's subscribers lose the event (a version gap), not the others
+                log.exception("shared %s event failed", self.operation.operation.name or "subscription")
+                continue
+            for follower, version in members:
+                if not follower.gone:
+                    follower.push(follower.prefix + str(version).join(parts) + "}")
+
+    async def _execute(self, follower: Follower, message: dict[str, Any]) -> list[str]:
+        """The event's `next` payload for this answer, split where the version goes."""
+        self.executions += 1
+        return await self.execute(follower, follower.rule.event(message, VERSION_MARK))
+
+    async def execute(self, follower: Follower, root: Any) -> list[str]:
+        from graphql import ExecutionResult, execute
+
+        from schema import schema
+
+        variables = self.payload.get("variables")
+        result = execute(schema._schema, self.operation.document,
+                         root_value=root,
+                         context_value=follower.context,
+                         variable_values=variables if isinstance(variables, dict) else None,
+                         operation_name=self.operation.operation.name.value if self.operation.operation.name else None,
+                         executor_class=schema.execution_context_class)
+        if not isinstance(result, ExecutionResult):
+            result = await result
+        data = result.data
+        marks = 0
+        if isinstance(data, dict) and len(data) == 1:
+            key, value = next(iter(data.items()))
+            if isinstance(value, dict):
+                # the version fields first: the mark's first occurrences in the text are theirs
+                versions = {k: v for k, v in value.items() if v == VERSION_MARK}
+                marks = len(versions)
+                data = {key: {**versions, **{k: v for k, v in value.items() if k not in versions}}}
+        body: dict[str, Any] = {"data": data}
+        if result.errors:
+            body["errors"] = _masked(list(result.errors))
+        return _dumps(body).split(str(VERSION_MARK), marks)
+
+
+def get_bus_listen(channel: str, listener: Any) -> Any:
+    from server.bus import get_bus
+
+    return get_bus().listen(channel, listener)
+
+
+class ChannelHub:
+    def __init__(self) -> None:
+        self.streams: dict[tuple[str, ...], ChannelStream] = {}
+
+    async def join(self, sink: Sink, operation_id: str, payload: dict[str, Any], operation: Prepared,
+                   context: Any) -> bool:
+        """Serves one subscriber until it completes or disconnects; False when the document
+        can't be shared (the caller runs it on its own, with the resolver's own errors)."""
+        from schema import schema
+        from schema.cost import cost_errors
+        from schema.documents import validation_errors
+        from schema.feed.subscriptions import FeedFollower
+        from schema.notifications.subscriptions import NotificationsFollower
+        from server.errors import DomainError
+
+        scope = getattr(context, "scope", None)
+        if scope is None or context.user is None or scope.agency_id is not None:
+            return False  # a kiosk, or a partner agency's person (audited reads): run on its own
+        # only a document that would run: anything refused gets the schema's own answer
+        variables = payload.get("variables") if isinstance(payload.get("variables"), dict) else None
+        if validation_errors(operation.parsed) or cost_errors(schema._schema, operation.document, operation.operation,
+                                                             variables, context.language):
+            return False
+        found = _arguments(payload)
+        if found is None or found[0] not in AUDIENCE_FIELDS:
+            return False
+        rule: Any
+        try:
+            arguments = _converted_arguments(*found)
+            if found[0] == "notifications":
+                rule = NotificationsFollower(context.user)
+            else:
+                rule = await FeedFollower.create(context.language, scope, arguments.get("post_id"),
+                                                 arguments.get("filter"))
+        except Exception as refused:
+            if not isinstance(refused, DomainError | GraphQLError):
+                log.exception("shared feed subscription refused")
+            return False
+        variables = payload.get("variables") if isinstance(payload.get("variables"), dict) else {}
+        key = (rule.channel, payload["query"], _dumps(sorted((variables or {}).items())),
+               str(payload.get("operationName")))
+        stream = self.streams.get(key)
+        if stream is None:
+            stream = self.streams[key] = ChannelStream(rule.channel, payload, operation)
+        follower = Follower(sink, '{"type":"next","id":' + _dumps(operation_id) + ',"payload":', rule, context,
+                            (context.language, scope.role), held=hasattr(rule, "snapshot"))
+        stream.followers.add(follower)
+        try:
+            if follower.held:  # listening first: what happens meanwhile follows the snapshot
+                parts = await stream.execute(follower, await rule.snapshot())
+                await sink.send_text(follower.prefix + "0".join(parts) + "}")
+                follower.release()
+            await asyncio.Event().wait()  # until cancelled: the socket completes or closes
+        finally:
+            follower.gone = True
+            stream.followers.discard(follower)
+            if follower.sending is not None:
+                follower.sending.cancel()
+            if not stream.followers and self.streams.get(key) is stream:
+                del self.streams[key]
+                stream.stop()
+                stream.task.cancel()
+        return True
+
+CHANNEL_HUB = ChannelHub()

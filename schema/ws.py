@@ -3,7 +3,9 @@
 Written here rather than taken from strawberry so that authentication closes with 4401 as
 the API promises, `connection_init` has a short deadline, and subscriptions whose payload is
 the same for everyone (the leaderboard) share one execution among the subscribers of the
-same document (schema.fanout). A socket is registered with its session
+same document, and the feed's events and a person's notifications are executed once per event
+and per distinct answer, each subscriber's own rule still deciding what it receives
+(schema.fanout). A socket is registered with its session
 (server.accounts.sockets): when the session ends, on any instance, the socket stops running
 operations at once and closes with 4401.
 
@@ -26,7 +28,7 @@ from strawberry.types.execution import ExecutionResult, PreExecutionError
 
 from schema import schema
 from schema.documents import Prepared, prepare
-from schema.fanout import HUB, shared_field
+from schema.fanout import CHANNEL_HUB, HUB, audience_field, shared_field
 from schema.metrics import subscription_running, timed
 from schema.request_context import context_for, scope_of_session, session_token
 from server.accounts.models import User
@@ -182,7 +184,7 @@ class Connection:
             await self.send({"type": "connection_ack"})
             return
         token = _payload_token(payload) or session_token(self.websocket)
-        session = await current_session(token)
+        session = await current_session(token, batched=True)
         if session is None:
             await self.close(4401, "Unauthorized")
             return
@@ -243,6 +245,8 @@ class Connection:
         try:
             if shared_field(operation):
                 await HUB.join(self, operation_id, payload, context)
+                return
+            if audience_field(operation) and await CHANNEL_HUB.join(self, operation_id, payload, operation, context):
                 return
             results = await schema.stream(
                 payload["query"],

@@ -6,7 +6,8 @@ posts now and then, and opens the challenge. A `Crm` user records results (recor
 an integration does. Lost events are counted on every socket from the versions each
 subscription carries (feed: one per organisation event; leaderboard: one per board change):
 a gap is an event lost. At the end the run prints phones connected, events received, gaps, and
-the server's resident memory per phone (`ELAN_PID`).
+the server's resident memory per phone (`ELAN_PID`). With LOAD_SOCKETS=0 the phones send the same
+requests without a socket: the floor the sockets' cost is read against, in the same run.
 
     python -m bench.load.seed 1000 /tmp/load.json   (DATABASE_URL, REDIS_URL)
     python -m uvicorn server.app:create_app --factory --port 8765 &   (same env)
@@ -82,6 +83,8 @@ class Phone(HttpUser):
         self.post_ids: list[str] = []
         self.versions: dict[str, int] = {}
         STATS["phones"] += 1
+        if os.environ.get("LOAD_SOCKETS", "1") == "0":  # the same request mix without sockets: the floor
+            return
         url = self.host.replace("http", "ws", 1) + "/graphql"
         try:
             self.socket = websocket.create_connection(url, subprotocols=["graphql-transport-ws"], timeout=60)

@@ -26,6 +26,7 @@ from server.feed.events import (
 )
 from server.feed.reading import get_post, matches_new_post, unit_path_of
 from server.feed.rows import CommentRow, PostRow
+from server.feed.services import FeedFilter as FeedFilterRule
 from server.network.scope import Scope
 
 QUEUE_LIMIT = 256
@@ -55,6 +56,76 @@ def _feed_event(message: dict[str, Any], scope: Scope) -> FeedEvent:
     )
 
 
+class FeedFollower:
+    """One subscriber's view of its organisation's feed events: which it receives (its
+    audience, its post, its filter) and the version it numbers them with. The rule the
+    subscription applies, whether it runs on its own (below) or shares an execution with the
+    subscribers of the same document (schema.fanout.FeedHub)."""
+
+    def __init__(self, scope: Scope, only: int | None, wanted: FeedFilterRule, wanted_path: str | None,
+                 filtered: bool) -> None:
+        self.scope = scope
+        self.only = only
+        self.wanted = wanted
+        self.wanted_path = wanted_path
+        self.filtered = filtered
+        # The bus numbers the organisation's events; this subscriber skips those outside its
+        # audience, so it numbers what it delivers itself, and turns a gap in the bus's
+        # sequence (lost events) or a full queue into a gap in its own.
+        self.bus_version: int | None = None
+        self.version = 0
+
+    @classmethod
+    async def create(cls, info_language: str, scope: Scope, post_id: strawberry.ID | None,
+                     filter: FeedFilter | None) -> FeedFollower:
+        only = parse_id(post_id) if post_id is not None else None
+        if only is not None:
+            try:  # a post the viewer may not read is refused, as the `post` query would
+                await get_post(scope, only)
+            except DomainError as error:
+                raise query_error(error, info_language) from None
+        wanted = feed_filter(filter)
+        return cls(scope, only, wanted, await unit_path_of(scope, wanted), filter is not None)
+
+    @property
+    def channel(self) -> str:
+        return feed_channel(self.scope.organization_id)
+
+    def accept(self, message: dict[str, Any]) -> int | None:
+        """The version this subscriber gives the message, or None when it is not for it."""
+        received = int(message.get("version", 0))
+        if self.bus_version is not None and received != self.bus_version + 1:
+            self.version += 1
+        self.bus_version = received
+        path = message.get("audiencePath")
+        # outside the audience: never delivered, not even the id
+        if not path or not reads(self.scope, str(path)):
+            return None
+        if self.only is not None and message.get("postId") != self.only:
+            return None
+        if (
+            self.filtered
+            and message.get("type") == POST_CREATED
+            and not matches_new_post(self.wanted, message.get("post") or {}, self.wanted_path)
+        ):
+            return None
+        self.version += 1
+        return self.version
+
+
+    def variant(self, message: dict[str, Any]) -> tuple[bool, bool]:
+        """What of the event depends on this viewer: whether it wrote the post and whether it
+        moderates it (only posts carry them)."""
+        post = message.get("post")
+        if not post or message.get("type") not in {POST_CREATED, POST_EDITED}:
+            return (False, False)
+        return (post.get("author", {}).get("id") == self.scope.user_id,
+                moderates(self.scope, str(post.get("unitPath") or "")))
+
+    def event(self, message: dict[str, Any], version: int) -> FeedEvent:
+        return _feed_event({**message, "version": version}, self.scope)
+
+
 @strawberry.type
 class FeedSubscription:
     @strawberry.subscription(
@@ -69,49 +140,24 @@ class FeedSubscription:
         post_id: strawberry.ID | None = None,
         filter: FeedFilter | None = None,
     ) -> AsyncGenerator[FeedEvent, None]:
-        scope = scope_of(info)
-        only = parse_id(post_id) if post_id is not None else None
-        if only is not None:
-            try:  # a post the viewer may not read is refused, as the `post` query would
-                await get_post(scope, only)
-            except DomainError as error:
-                raise query_error(error, info.context.language) from None
-        wanted = feed_filter(filter)
-        wanted_path = await unit_path_of(scope, wanted)
-        filtered = filter is not None
-        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue(QUEUE_LIMIT)
-        # The bus numbers the organisation's events; this subscriber skips those outside its
-        # audience, so it numbers what it delivers itself, and turns a gap in the bus's
-        # sequence (lost events) or a full queue into a gap in its own.
-        bus_version: int | None = None
-        version = 0
+        # A socket shares this execution with the subscribers of the same document
+        # (schema.fanout.FeedHub); this is the subscription run on its own (SSE, tests).
+        follower = await FeedFollower.create(info.context.language, scope_of(info), post_id, filter)
+        queue: asyncio.Queue[tuple[dict[str, Any], int]] = asyncio.Queue(QUEUE_LIMIT)
 
         def receive(message: dict[str, Any]) -> None:
-            nonlocal bus_version, version
-            received = int(message.get("version", 0))
-            if bus_version is not None and received != bus_version + 1:
-                version += 1
-            bus_version = received
-            path = message.get("audiencePath")
-            # outside the audience: never delivered, not even the id
-            if not path or not reads(scope, str(path)):
+            version = follower.accept(message)
+            if version is None:
                 return
-            if only is not None and message.get("postId") != only:
-                return
-            if (
-                filtered
-                and message.get("type") == POST_CREATED
-                and not matches_new_post(wanted, message.get("post") or {}, wanted_path)
-            ):
-                return
-            version += 1
             # a slow client loses events rather than memory; the version gap tells it
-            if not queue.full():
-                queue.put_nowait({**message, "version": version})
+            if queue.full():
+                return
+            queue.put_nowait((message, version))
 
-        stop = get_bus().listen(feed_channel(scope.organization_id), receive)
+        stop = get_bus().listen(follower.channel, receive)
         try:
             while True:
-                yield _feed_event(await queue.get(), scope)
+                message, version = await queue.get()
+                yield follower.event(message, version)
         finally:
             stop()

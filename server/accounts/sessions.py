@@ -12,10 +12,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise.queryset import QuerySet
 
@@ -59,7 +61,7 @@ async def open_session(user: User, user_agent: str = "") -> str:
     return token
 
 
-def _session_statement() -> str:
+def _session_statement(tokens: int = 1) -> str:
     """The session, its person and unit, and a team's point of sale, in one statement: every
     request and socket begins with it, so it is written by hand (built once, from the models'
     columns so the objects are complete)."""
@@ -68,7 +70,7 @@ def _session_statement() -> str:
     people = ", ".join(f'u."{c}" AS "u__{c}"' for c in User._meta.db_fields)
     units = ", ".join(f'n."{c}" AS "n__{c}"' for c in Unit._meta.db_fields)
     return f"""
-SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
+SELECT s.id AS session_id, s.token_hash AS session_token_hash, s.created_at AS session_created_at, s.last_seen_at AS session_last_seen_at,
        {people}, {units},
        CASE WHEN n.kind = 'TEAM' THEN (
          SELECT ps.path FROM unit ps
@@ -78,38 +80,91 @@ SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at AS
   FROM session s
   JOIN "user" u ON u.id = s.user_id
   JOIN unit n ON n.id = u.unit_id
- WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.created_at > $3
+ WHERE s.token_hash IN ({", ".join(f"${n}" for n in range(1, tokens + 1))})
+   AND s.revoked_at IS NULL AND s.expires_at > ${tokens + 1} AND s.created_at > ${tokens + 2}
    AND u.deactivated_at IS NULL"""
 
 
-_STATEMENT: dict[bool, str] = {}
+_STATEMENT: dict[tuple[bool, int], str] = {}
+BATCH_LIMIT = 256  # tokens in one statement
+
+
+async def _session_rows(hashes: list[str], now: datetime) -> dict[str, dict[str, Any]]:
+    from tortoise import connections
+
+    from server.db import dialect
+
+    key = (get_settings().is_sqlite, len(hashes))
+    if key not in _STATEMENT:
+        _STATEMENT[key] = dialect(_session_statement(len(hashes)))
+    _, rows = await connections.get("default").execute_query(
+        _STATEMENT[key], [*hashes, now, now - timedelta(days=get_settings().session_max_days)]
+    )
+    return {str(row["session_token_hash"]): dict(row) for row in rows}
+
+
+class _Batch:
+    """Session lookups of sockets opening together (a reconnect storm after a restart), read by
+    one statement per BATCH_LIMIT tokens instead of one each. Nothing is cached: every lookup
+    reads the table after it was asked, so a session ended before is never found."""
+
+    def __init__(self) -> None:
+        self.waiting: dict[str, list[asyncio.Future[dict[str, Any] | None]]] = {}
+
+    async def find(self, hashed: str) -> dict[str, Any] | None:
+        future: asyncio.Future[dict[str, Any] | None] = asyncio.get_running_loop().create_future()
+        self.waiting.setdefault(hashed, []).append(future)
+        if len(self.waiting) == 1 and len(self.waiting[hashed]) == 1:
+            asyncio.get_running_loop().call_soon(self._flush)
+        return await future
+
+    def _flush(self) -> None:
+        waiting, self.waiting = self.waiting, {}
+        hashes = list(waiting)
+        for start in range(0, len(hashes), BATCH_LIMIT):
+            chunk = {h: waiting[h] for h in hashes[start:start + BATCH_LIMIT]}
+            asyncio.ensure_future(self._read(chunk))
+
+    async def _read(self, chunk: dict[str, list[asyncio.Future[dict[str, Any] | None]]]) -> None:
+        try:
+            rows = await _session_rows(list(chunk), datetime.now(UTC))
+        except BaseException as error:
+            for futures in chunk.values():
+                for future in futures:
+                    if not future.done():
+                        future.set_exception(error)
+            if not isinstance(error, Exception):
+                raise
+            return
+        for hashed, futures in chunk.items():
+            for future in futures:
+                if not future.done():
+                    future.set_result(rows.get(hashed))
+
+
+_BATCH = _Batch()
 
 
 def _when(value: object) -> datetime:
     return datetime.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[return-value]
 
 
-async def current_session(token: str | None) -> LiveSession | None:
+async def current_session(token: str | None, *, batched: bool = False) -> LiveSession | None:
     """The live session behind a token, with its person (and unit), or None when the token is
-    absent, unknown, expired, past its absolute lifetime, revoked, or its person deactivated."""
+    absent, unknown, expired, past its absolute lifetime, revoked, or its person deactivated.
+
+    `batched` (sockets, outside any transaction): the lookup joins those asked in the same turn
+    of the event loop, one statement for them all."""
     if not token or len(token) > 200:
         return None
-    from tortoise import connections
-
-    from server.db import dialect
     from server.network.models import Unit
 
-    now = datetime.now(UTC)
-    sqlite = get_settings().is_sqlite
-    if sqlite not in _STATEMENT:
-        _STATEMENT[sqlite] = dialect(_session_statement())
-    _, rows = await connections.get("default").execute_query(
-        _STATEMENT[sqlite],
-        [token_hash(token), now, now - timedelta(days=get_settings().session_max_days)],
-    )
-    if not rows:
+    hashed = token_hash(token)
+    found = await _BATCH.find(hashed) if batched else (await _session_rows([hashed], datetime.now(UTC))).get(hashed)
+    if found is None:
         return None
-    row = dict(rows[0])
+    now = datetime.now(UTC)
+    row = found
     user = User._init_from_db(**{c: row[f"u__{c}"] for c in User._meta.db_fields})
     unit = Unit._init_from_db(**{c: row[f"n__{c}"] for c in Unit._meta.db_fields})
     object.__setattr__(user, "_unit", unit)  # as select_related("user__unit") does

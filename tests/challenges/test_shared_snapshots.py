@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import websockets
+
 import schema.fanout
 from tests.challenges.given import arena, live_challenge, sell
 from tests.challenges.test_leaderboard_live import LEADERBOARD, event
@@ -73,3 +75,43 @@ async def test_a_phone_that_may_not_see_the_board_gets_an_error_while_others_sha
     # then the resolver's own error, not the board
     assert message["type"] == "next" and message["payload"]["data"] is None
     assert message["payload"]["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+async def test_sockets_opening_together_are_each_recognised_by_their_own_session(live_server, monkeypatch):
+    # given 30 sellers signed in, one of whom has since logged out, and a count of the lookups
+    import server.accounts.sessions as sessions
+
+    found = await arena(sellers=30)
+    gone = found.sellers[5]
+    await sessions.logout(found.tokens[gone.id])
+    statements: list[int] = []
+    read = sessions._session_rows
+
+    async def counted(hashes: list[str], now: Any) -> Any:
+        statements.append(len(hashes))
+        return await read(hashes, now)
+
+    monkeypatch.setattr(sessions, "_session_rows", counted)
+
+    async def opened(token: str) -> tuple[dict[str, Any], Subscription]:
+        socket = Subscription(live_server.ws_url, token=token)
+        try:
+            return await socket.connect(), socket
+        except websockets.ConnectionClosed as closed:
+            assert closed.rcvd is not None
+            return {"closed": closed.rcvd.code}, socket
+
+    # when their 30 phones open their sockets at once (a restart)
+    answers = await asyncio.gather(*(opened(found.tokens[s.id]) for s in found.sellers))
+    try:
+        # then each live session is acknowledged, and the ended one is refused
+        for seller, (message, _) in zip(found.sellers, answers, strict=True):
+            if seller is gone:
+                assert message == {"closed": 4401}
+            else:
+                assert message["type"] == "connection_ack", message
+        # with fewer statements than sockets: lookups arriving together are read together
+        assert sum(statements) == 30 and len(statements) < 30, statements
+    finally:
+        for _, socket in answers:
+            await socket.close()
