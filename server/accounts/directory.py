@@ -21,6 +21,7 @@ from server.errors import ValidationFailed
 from server.network.models import Unit
 from server.network.scope import Scope
 from server.network.services import get_unit
+from server.privacy.pseudonym import erased_code_searched
 
 PAGE_MAX = 100
 SEARCH_MAX = 80
@@ -89,7 +90,11 @@ async def search_people(scope: Scope, where: PeopleFilter, first: int = 30, afte
     elif where.active is False:
         query = query.filter(deactivated_at__not_isnull=True)
     if search:
-        query = query.filter(Q(display_name__icontains=search) | Q(email__icontains=search))
+        found = Q(display_name__icontains=search) | Q(email__icontains=search)
+        code = erased_code_searched(search)  # erased people are stored as a marker, read as a pseudonym
+        if code is not None:
+            found |= Q(erased_at__not_isnull=True, display_name__icontains=code)
+        query = query.filter(found)
     return await _page(query.select_related("unit").order_by("display_name", "id"), first, offset)
 
 

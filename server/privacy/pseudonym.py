@@ -19,7 +19,7 @@ import hmac
 import re
 
 from server.settings import get_settings
-from server.texts.catalogue import text
+from server.texts.catalogue import LANGUAGES, text
 
 OPEN, CLOSE = "⟦", "⟧"
 _MARKER = re.compile(OPEN + r"([0-9A-F]{4})" + CLOSE)
@@ -60,6 +60,19 @@ def initials_of(name: str, fallback: str = "?") -> str:
         return found.group(1)[:2]
     parts = [p for p in name.replace("-", " ").split() if p]
     return "".join(p[0] for p in parts[:2]).upper() or fallback
+
+
+def erased_code_searched(search: str) -> str | None:
+    """When a search reads as an erased person's pseudonym in some language (« ancien coll »,
+    « Former colleague 3F2A »), the code it names ("" for any); None when it does not."""
+    wanted = " ".join(search.split()).casefold()
+    for language in LANGUAGES:
+        label = text("person.erased", language, code="").strip().casefold()
+        if label.startswith(wanted):
+            return ""
+        if wanted.startswith(label + " "):
+            return wanted[len(label) :].strip().upper()
+    return None
 
 
 def names_erased(value: str) -> bool:

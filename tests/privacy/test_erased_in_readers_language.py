@@ -93,3 +93,36 @@ async def test_an_english_reader_reads_former_colleague_everywhere_and_a_french_
     # and the French reader in French
     assert f"Ancien collaborateur {code}" in in_french
     assert "Former colleague" not in in_french and "⟦" not in in_french
+
+
+PEOPLE = """
+query People($search: String) {
+  people(filter: {search: $search, active: false}) { totalCount edges { node { displayName initials } } }
+}
+"""
+
+
+async def test_head_office_finds_an_erased_person_by_the_pseudonym_it_reads_in_either_language(live_server):
+    # given an erased seller, and head office reading the people list in English
+    story = await _erased_story()
+    code = suffix_of(story.seller.id)
+    admin = await User.get(organization_id=story.network.organization_id, role=Role.ADMIN, display_name="Claire Fontaine")
+    await User.filter(id=admin.id).update(language="en")
+    async with GraphQLClient(live_server.url, token=await open_session(admin)) as client:
+
+        async def found(search: str) -> list[str]:
+            people = (await client.execute(PEOPLE, {"search": search}))["people"]
+            return [edge["node"]["displayName"] for edge in people["edges"]]
+
+        # when it searches by what it reads, by the French words, by the code, or a wrong code
+        # then the erased seller is found under her English pseudonym, with her code's initials
+        expected = [f"Former colleague {code}"]
+        assert await found("former coll") == expected
+        assert await found(f"Former colleague {code.lower()}") == expected
+        assert await found("ancien collaborateur") == expected
+        assert await found(code) == expected
+        assert await found("Former colleague ZZZZ") == []
+        # and her old name finds nobody
+        assert await found(story.seller.display_name) == []
+        initials = (await client.execute(PEOPLE, {"search": code}))["people"]["edges"][0]["node"]["initials"]
+        assert initials == code[:2]
