@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from server.evaluation.models import SurveyKind
 from server.evaluation.satisfaction import month_start, weighted_index
 from server.plans.models import PerformancePlan
 from server.plans.sql import Statement, Subtree, as_date
@@ -76,7 +77,7 @@ class Bucket:
             round(self.quiz_total / self.quiz_count, 2) if self.quiz_count else None,
             _mean(self.skill_levels),
             None if not self.surveys else (
-                weighted_index([self.surveys[0][1:]]) if len(self.surveys) == 1 else self.value("SATISFACTION")
+                _one_index(*self.surveys[0][1:]) if len(self.surveys) == 1 else self.value("SATISFACTION")
             ),
             round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None,
             round(100.0 * self.active / self.people, 2) if self.people else None,
@@ -88,6 +89,13 @@ class Bucket:
 
     def weakest_skills(self, count: int = 3) -> list[SkillMean]:
         return sorted(self.skills.values(), key=lambda s: (s.level, s.name))[:count]
+
+
+def _one_index(kind: str, value: float, sample: int) -> float | None:
+    """`weighted_index` of one survey (a point of sale's month), same arithmetic, no lists."""
+    if sample == 0:
+        return None
+    return round(((value + 100.0) / 2.0 if kind == SurveyKind.NPS else value * 10.0) * sample / sample, 2)
 
 
 def _mean(values: list[float]) -> float | None:
@@ -143,12 +151,16 @@ async def read_levers(
     await _read_people(plan, subtree, placement, buckets, viewer, audience, now, viewer_id, starts, ends)
     await read_skills(subtree, placement, buckets)
     q = Statement()
+    months: dict[Any, date] = {}  # a survey's month by its period end (a handful of distinct ones)
     for period_end, kind, value, size, unit_id in await q.rows(
         "SELECT period_end, kind, value, sample_size, unit_id FROM satisfaction_survey "
         f"WHERE organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('unit_id', subtree)} "
         f"AND period_end >= {q.arg(plan.starts_on)} AND period_end <= {q.arg(plan.ends_on)}"
     ):
-        survey = (month_start(as_date(period_end)), str(kind), float(value), int(size))
+        month = months.get(period_end)
+        if month is None:
+            month = months[period_end] = month_start(as_date(period_end))
+        survey = (month, str(kind), float(value), int(size))
         if int(unit_id) in units:
             for b in placement.of(units[int(unit_id)]):
                 buckets[b].surveys.append(survey)
