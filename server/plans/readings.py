@@ -113,6 +113,7 @@ class Placement:
         self.top_id = top_id
         self.shown_ids = shown_ids
         self._cache: dict[str, tuple[int, ...]] = {}
+        self._by_unit: dict[int, tuple[int, ...]] = {}
 
     def of(self, path: str) -> tuple[int, ...]:
         found = self._cache.get(path)
@@ -121,6 +122,23 @@ class Placement:
             nearest = next((i for i in reversed(ids) if i in self.shown_ids and i != self.top_id), None)
             found = (self.top_id,) if nearest is None else (self.top_id, nearest)
             self._cache[path] = found
+        return found
+
+    def of_unit(self, unit_id: int, units: dict[int, str]) -> tuple[int, ...] | None:
+        """`of` the path of a unit of the subtree (`units`), by its id; None outside it. A unit
+        shown is its own nearest: 1,200 points of sale need no path read."""
+        found = self._by_unit.get(unit_id)
+        if found is None:
+            if unit_id == self.top_id:
+                found = (unit_id,)
+            elif unit_id in self.shown_ids:
+                found = (self.top_id, unit_id)
+            else:
+                path = units.get(unit_id)
+                if path is None:
+                    return None
+                found = self.of(path)
+            self._by_unit[unit_id] = found
         return found
 
 
@@ -161,9 +179,8 @@ async def read_levers(
         if month is None:
             month = months[period_end] = month_start(as_date(period_end))
         survey = (month, str(kind), float(value), int(size))
-        if int(unit_id) in units:
-            for b in placement.of(units[int(unit_id)]):
-                buckets[b].surveys.append(survey)
+        for b in placement.of_unit(int(unit_id), units) or ():
+            buckets[b].surveys.append(survey)
     if plan.challenge_ids:
         # a person's score counts where the person is now; a unit's, for that unit
         q = Statement()
@@ -174,10 +191,9 @@ async def read_levers(
             f"AND ({q.in_units('u.unit_id', subtree)} OR (p.user_id IS NULL AND {q.in_units('p.unit_id', subtree)})) "
             "GROUP BY 1"
         ):
-            if int(unit_id) in units:
-                for b in placement.of(units[int(unit_id)]):
-                    buckets[b].challenge_total += float(total)
-                    buckets[b].challenge_count += int(count)
+            for b in placement.of_unit(int(unit_id), units) or ():
+                buckets[b].challenge_total += float(total)
+                buckets[b].challenge_count += int(count)
     return buckets, viewer
 
 
@@ -261,10 +277,9 @@ async def _read_people(
                 if pair:
                     quiz_id, score = pair.split(":")
                     viewer.best[int(quiz_id)] = float(score)
-        path = units.get(unit_id)
-        if path is None:
+        places = placement.of_unit(unit_id, units)
+        if places is None:
             continue
-        places = placement.of(path)
         if not active:
             for b in places:
                 buckets[b].departures += count
@@ -331,7 +346,7 @@ async def read_skills(subtree: Subtree, placement: Placement, buckets: dict[int,
     for assessment_id, person_id, _, level, skill_id, name, unit_id in rows:
         if int(assessment_id) not in kept:
             continue
-        places = placement.of(units[int(unit_id)])
+        places = placement.of_unit(int(unit_id), units) or ()
         if int(person_id) not in counted:
             counted.add(int(person_id))
             for b in places:
