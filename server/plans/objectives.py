@@ -80,6 +80,8 @@ class ObjectiveBook:
         self.defaults = {lever: HeldObjective(default_target(plan, lever), owners.get(lever), None, None) for lever in LEVERS}
         self._all: dict[tuple[int, ...], dict[str, HeldObjective]] = {}
         self._levers: dict[tuple[int, ...], tuple[HeldObjective, ...]] = {}
+        self._by_path: dict[str, tuple[HeldObjective, ...]] = {}
+        self._targets: dict[int, tuple[float | None, ...]] = {}  # by id of a cached held tuple
 
     def held_all(self, unit_path: str) -> dict[str, HeldObjective]:
         """`held` for every lever, the path read once; the same (shared, not to be changed)
@@ -93,13 +95,29 @@ class ObjectiveBook:
         return found
 
     def held_levers(self, unit_path: str) -> tuple[HeldObjective, ...]:
-        """`held_all` in the order of LEVERS."""
-        units = self.units
-        key = tuple(i for i in map(int, unit_path.strip("/").split("/")) if i in units) if units else ()
-        found = self._levers.get(key)
+        """`held_all` in the order of LEVERS, looked up by path: a unit without objectives of
+        its own holds its parent's (one dict lookup per point of sale, not a path parsed)."""
+        found = self._by_path.get(unit_path)
         if found is None:
-            held = self.held_all(unit_path)
-            found = self._levers[key] = tuple(held[lever] for lever in LEVERS)
+            cut = unit_path.rfind("/", 0, len(unit_path) - 1) + 1
+            own = unit_path[cut:-1]
+            if cut > 1 and own.isdigit() and int(own) not in self.units:
+                found = self.held_levers(unit_path[:cut])
+            else:
+                units = self.units
+                key = tuple(i for i in map(int, unit_path.strip("/").split("/")) if i in units) if units else ()
+                found = self._levers.get(key)
+                if found is None:
+                    held = self.held_all(unit_path)
+                    found = self._levers[key] = tuple(held[lever] for lever in LEVERS)
+            self._by_path[unit_path] = found
+        return found
+
+    def targets(self, held: tuple[HeldObjective, ...]) -> tuple[float | None, ...]:
+        """The targets of a `held_levers` answer (the same tuple for the same answer)."""
+        found = self._targets.get(id(held))
+        if found is None:
+            found = self._targets[id(held)] = tuple(h.target for h in held)
         return found
 
     def held(self, unit_path: str, lever: str) -> HeldObjective:

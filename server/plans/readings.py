@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from server.evaluation.models import SurveyKind
 from server.evaluation.satisfaction import month_start, weighted_index
 from server.plans.models import PerformancePlan
 from server.plans.sql import Statement, Subtree, as_date
@@ -76,7 +77,7 @@ class Bucket:
             round(self.quiz_total / self.quiz_count, 2) if self.quiz_count else None,
             _mean(self.skill_levels),
             None if not self.surveys else (
-                weighted_index([self.surveys[0][1:]]) if len(self.surveys) == 1 else self.value("SATISFACTION")
+                _one_index(*self.surveys[0][1:]) if len(self.surveys) == 1 else self.value("SATISFACTION")
             ),
             round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None,
             round(100.0 * self.active / self.people, 2) if self.people else None,
@@ -88,6 +89,13 @@ class Bucket:
 
     def weakest_skills(self, count: int = 3) -> list[SkillMean]:
         return sorted(self.skills.values(), key=lambda s: (s.level, s.name))[:count]
+
+
+def _one_index(kind: str, value: float, sample: int) -> float | None:
+    """`weighted_index` of one survey (a point of sale's month), same arithmetic, no lists."""
+    if sample == 0:
+        return None
+    return round(((value + 100.0) / 2.0 if kind == SurveyKind.NPS else value * 10.0) * sample / sample, 2)
 
 
 def _mean(values: list[float]) -> float | None:
@@ -105,6 +113,7 @@ class Placement:
         self.top_id = top_id
         self.shown_ids = shown_ids
         self._cache: dict[str, tuple[int, ...]] = {}
+        self._by_unit: dict[int, tuple[int, ...]] = {}
 
     def of(self, path: str) -> tuple[int, ...]:
         found = self._cache.get(path)
@@ -113,6 +122,23 @@ class Placement:
             nearest = next((i for i in reversed(ids) if i in self.shown_ids and i != self.top_id), None)
             found = (self.top_id,) if nearest is None else (self.top_id, nearest)
             self._cache[path] = found
+        return found
+
+    def of_unit(self, unit_id: int, units: dict[int, str]) -> tuple[int, ...] | None:
+        """`of` the path of a unit of the subtree (`units`), by its id; None outside it. A unit
+        shown is its own nearest: 1,200 points of sale need no path read."""
+        found = self._by_unit.get(unit_id)
+        if found is None:
+            if unit_id == self.top_id:
+                found = (unit_id,)
+            elif unit_id in self.shown_ids:
+                found = (self.top_id, unit_id)
+            else:
+                path = units.get(unit_id)
+                if path is None:
+                    return None
+                found = self.of(path)
+            self._by_unit[unit_id] = found
         return found
 
 
@@ -143,15 +169,18 @@ async def read_levers(
     await _read_people(plan, subtree, placement, buckets, viewer, audience, now, viewer_id, starts, ends)
     await read_skills(subtree, placement, buckets)
     q = Statement()
+    months: dict[Any, date] = {}  # a survey's month by its period end (a handful of distinct ones)
     for period_end, kind, value, size, unit_id in await q.rows(
         "SELECT period_end, kind, value, sample_size, unit_id FROM satisfaction_survey "
         f"WHERE organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('unit_id', subtree)} "
         f"AND period_end >= {q.arg(plan.starts_on)} AND period_end <= {q.arg(plan.ends_on)}"
     ):
-        survey = (month_start(as_date(period_end)), str(kind), float(value), int(size))
-        if int(unit_id) in units:
-            for b in placement.of(units[int(unit_id)]):
-                buckets[b].surveys.append(survey)
+        month = months.get(period_end)
+        if month is None:
+            month = months[period_end] = month_start(as_date(period_end))
+        survey = (month, str(kind), float(value), int(size))
+        for b in placement.of_unit(int(unit_id), units) or ():
+            buckets[b].surveys.append(survey)
     if plan.challenge_ids:
         # a person's score counts where the person is now; a unit's, for that unit
         q = Statement()
@@ -162,10 +191,9 @@ async def read_levers(
             f"AND ({q.in_units('u.unit_id', subtree)} OR (p.user_id IS NULL AND {q.in_units('p.unit_id', subtree)})) "
             "GROUP BY 1"
         ):
-            if int(unit_id) in units:
-                for b in placement.of(units[int(unit_id)]):
-                    buckets[b].challenge_total += float(total)
-                    buckets[b].challenge_count += int(count)
+            for b in placement.of_unit(int(unit_id), units) or ():
+                buckets[b].challenge_total += float(total)
+                buckets[b].challenge_count += int(count)
     return buckets, viewer
 
 
@@ -193,10 +221,9 @@ async def _read_people(
         + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
         f"AND completed_at <= {q.arg(ends)}{_of_people(q, subtree)} GROUP BY user_id"
     )
-    seen = (
-        f"SELECT DISTINCT user_id FROM session WHERE last_seen_at >= {q.arg(now - timedelta(days=7))} "
-        f"AND {q.in_people('user_id', subtree)}"
-    )
+    # seen this week: a probe of the person's sessions by index (user_id, last_seen_at), not a
+    # join on every session of the week (SQLite scanned that list once per person)
+    seen = f"EXISTS (SELECT 1 FROM session WHERE user_id = u.id AND last_seen_at >= {q.arg(now - timedelta(days=7))})"
     # per person, the plan modules it is in the audience of (server.training.audience, as SQL
     # over its unit and role) and how many of those it completed
     assigned, finished = [], []
@@ -218,9 +245,9 @@ async def _read_people(
     )
     people = (
         f"SELECT u.unit_id, u.deactivated_at IS NULL AS active, {days} AS days, "
-        f"s.user_id IS NOT NULL AS seen, {' + '.join(assigned) or '0'} AS assigned, {' + '.join(finished) or '0'} AS finished, "
+        f"{seen} AS seen, {' + '.join(assigned) or '0'} AS assigned, {' + '.join(finished) or '0'} AS finished, "
         "qz.total AS quiz_total, qz.taken AS quiz_taken"
-        f' FROM "user" u LEFT JOIN ({done}) tp ON tp.user_id = u.id LEFT JOIN ({seen}) s ON s.user_id = u.id '
+        f' FROM "user" u LEFT JOIN ({done}) tp ON tp.user_id = u.id '
         f"LEFT JOIN ({quizzes}) qz ON qz.user_id = u.id "
         f"WHERE u.organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('u.unit_id', subtree)} "
         f"AND (u.deactivated_at IS NULL OR (u.deactivated_at >= {q.arg(starts)} AND u.deactivated_at <= {q.arg(ends)}))"
@@ -249,10 +276,9 @@ async def _read_people(
                 if pair:
                     quiz_id, score = pair.split(":")
                     viewer.best[int(quiz_id)] = float(score)
-        path = units.get(unit_id)
-        if path is None:
+        places = placement.of_unit(unit_id, units)
+        if places is None:
             continue
-        places = placement.of(path)
         if not active:
             for b in places:
                 buckets[b].departures += count
@@ -319,7 +345,7 @@ async def read_skills(subtree: Subtree, placement: Placement, buckets: dict[int,
     for assessment_id, person_id, _, level, skill_id, name, unit_id in rows:
         if int(assessment_id) not in kept:
             continue
-        places = placement.of(units[int(unit_id)])
+        places = placement.of_unit(int(unit_id), units) or ()
         if int(person_id) not in counted:
             counted.add(int(person_id))
             for b in places:
