@@ -21,6 +21,8 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+from bench.database import empty_postgres
+
 
 @contextlib.contextmanager
 def counting_queries() -> Iterator[list[str]]:
@@ -88,11 +90,7 @@ async def main(runs: int) -> None:
 
     url = os.environ.get("BENCH_DATABASE_URL")
     if url:
-        import asyncpg
-
-        conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-        await conn.close()
+        await empty_postgres(url)
     else:
         url = f"sqlite://{tempfile.mkdtemp(prefix='elan-bench-')}/bench.sqlite3"
     await migrate_db(url)

@@ -33,6 +33,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from bench.database import empty_postgres
+
 URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/elan_feed")
 SECONDS = float(os.environ.get("BENCH_SECONDS", "2"))
 CLIENTS = 20
@@ -71,12 +73,9 @@ async def seed() -> list[str]:
 
     from server.db import migrate_db
 
-    dsn = URL.replace("postgres://", "postgresql://", 1)
-    conn = await asyncpg.connect(dsn)
-    await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    await conn.close()
+    await empty_postgres(URL)
     await migrate_db(URL)
-    conn = await asyncpg.connect(dsn)
+    conn = await asyncpg.connect(URL.replace("postgres://", "postgresql://", 1))
     rng = random.Random(7)
     now = datetime.now(UTC)
     try:

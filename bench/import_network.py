@@ -23,6 +23,8 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from bench.database import empty_postgres
+
 REGIONS, DISTRIBUTORS_PER_REGION, SITES_PER_DISTRIBUTOR, PEOPLE = 12, 9, 10, 10_000
 
 
@@ -35,13 +37,7 @@ def _database_url() -> str | None:
 
 
 async def _reset(url: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
-    try:
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    finally:
-        await conn.close()
+    await empty_postgres(url)
 
 
 def network_csv(moved: int = 0, renamed: int = 0) -> tuple[bytes, int]:

@@ -27,6 +27,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from bench.dashboard import _time, counting_queries
+from bench.database import empty_postgres
 
 
 async def _floor(organization_id: int, path: str, plan_id: int) -> None:
@@ -146,11 +147,7 @@ async def main(runs: int, pos_count: int, per_pos: int) -> None:
 
     url = os.environ.get("BENCH_DATABASE_URL")
     if url:
-        import asyncpg
-
-        conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-        await conn.close()
+        await empty_postgres(url)
     else:
         url = f"sqlite://{tempfile.mkdtemp(prefix='elan-bench-')}/bench.sqlite3"
     await migrate_db(url)

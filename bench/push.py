@@ -25,6 +25,8 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.database import empty_postgres
+
 ROOT = Path(__file__).resolve().parent.parent
 MESSAGES = int(os.environ.get("BENCH_PUSH_MESSAGES", "10000"))
 DEVICES = 200
@@ -226,12 +228,7 @@ async def prepare_database(database_url: str, data_dir: str) -> None:
     from server.db import init_db, migrate_db
     from server.settings import reset_settings
 
-    if database_url.startswith("postgres"):
-        import asyncpg
-
-        conn = await asyncpg.connect(database_url.replace("postgres://", "postgresql://", 1))
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-        await conn.close()
+    await empty_postgres(database_url)
     os.environ.update({"DATABASE_URL": database_url, "ELAN_DATA_DIR": data_dir})
     reset_settings()
     await migrate_db(database_url)

@@ -41,6 +41,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from bench.database import empty_postgres
 from bench.feed import FloorDatabase, request, serving
 
 URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/elan_reads")
@@ -86,12 +87,7 @@ async def seed(url: str) -> dict[str, Any]:
     os.environ.update({"DATABASE_URL": url, "ELAN_DATA_DIR": tempfile.mkdtemp(prefix="elan-bench-reads-")})
     os.environ.pop("REDIS_URL", None)
     reset_settings()
-    if url.startswith("postgres"):
-        import asyncpg
-
-        conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-        await conn.close()
+    await empty_postgres(url)
     await migrate_db(url)
     await init_db(url)
     event_bus = bus.make_bus(None, f"elan-bench-{uuid.uuid4().hex[:6]}")

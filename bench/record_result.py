@@ -27,6 +27,8 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from bench.database import empty_postgres
+
 SIZES = (1_000, 10_000, 100_000)
 
 
@@ -46,13 +48,7 @@ def _redis_url() -> str | None:
 
 
 async def _reset(url: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
-    try:
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-    finally:
-        await conn.close()
+    await empty_postgres(url)
 
 
 async def _board(size: int, now: datetime) -> tuple[object, object, list[int]]:

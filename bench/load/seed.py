@@ -11,10 +11,10 @@ import json
 import sys
 from datetime import UTC, datetime, timedelta
 
+from bench.database import empty_postgres
+
 
 async def main(people: int, out: str) -> None:
-    import asyncpg
-
     from server.accounts.models import Role, User
     from server.accounts.services import open_session
     from server.bus import MemoryBus, set_bus
@@ -28,10 +28,7 @@ async def main(people: int, out: str) -> None:
     from server.settings import get_settings
 
     url = get_settings().database_url
-    if url.startswith("postgres"):
-        conn = await asyncpg.connect(url.replace("postgres://", "postgresql://", 1))
-        await conn.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public;")
-        await conn.close()
+    await empty_postgres(url)
     await migrate_db(url)
     await init_db(url)
     set_bus(MemoryBus())  # nobody listens yet
