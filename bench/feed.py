@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.database import empty_postgres
+from bench.timing import throughput
 
 URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/elan_feed")
 SECONDS = float(os.environ.get("BENCH_SECONDS", "2"))
@@ -492,26 +493,18 @@ def payload_of(document: str, variables: dict[str, Any]) -> bytes:
 
 async def load(port: int, tokens: list[str], document: str, variables: dict[str, Any]) -> tuple[float, float, float]:
     payload = payload_of(document, variables)
-    samples: list[float] = []
-
-    async def client(token: str, until: float, record: bool) -> None:
+    async def client(token: str, until: float, samples: list[float] | None) -> None:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         try:
             while time.perf_counter() < until:
                 start = time.perf_counter()
                 await request(reader, writer, payload, token)
-                if record:
+                if samples is not None:
                     samples.append(time.perf_counter() - start)
         finally:
             writer.close()
 
-    warm = time.perf_counter() + 0.5
-    await asyncio.gather(*(client(t, warm, False) for t in tokens))
-    began = time.perf_counter()
-    await asyncio.gather(*(client(t, began + SECONDS, True) for t in tokens))
-    elapsed = time.perf_counter() - began
-    samples.sort()
-    return len(samples) / elapsed, statistics.median(samples) * 1000, samples[int(len(samples) * 0.95)] * 1000
+    return await throughput(tokens, SECONDS, client)
 
 
 async def answer(port: int, token: str, document: str, variables: dict[str, Any]) -> Any:

@@ -43,6 +43,7 @@ from typing import Any
 
 from bench.database import empty_postgres
 from bench.feed import FloorDatabase, request, serving
+from bench.timing import throughput
 
 URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/elan_reads")
 SECONDS = float(os.environ.get("BENCH_SECONDS", "2"))
@@ -524,27 +525,19 @@ class Client:
 
 
 async def load(port: int, tokens: list[str], name: str, payload: dict[str, Any]) -> tuple[float, float, float]:
-    samples: list[float] = []
-
-    async def phone(token: str, until: float, record: bool) -> None:
+    async def phone(token: str, until: float, samples: list[float] | None) -> None:
         client = Client(port, token, name, payload)
         await client.open()
         try:
             while time.perf_counter() < until:
                 start = time.perf_counter()
                 await client.ask()
-                if record:
+                if samples is not None:
                     samples.append(time.perf_counter() - start)
         finally:
             await client.close()
 
-    warm = time.perf_counter() + 0.5
-    await asyncio.gather(*(phone(t, warm, False) for t in tokens))
-    began = time.perf_counter()
-    await asyncio.gather(*(phone(t, began + SECONDS, True) for t in tokens))
-    elapsed = time.perf_counter() - began
-    samples.sort()
-    return len(samples) / elapsed, statistics.median(samples) * 1000, samples[int(len(samples) * 0.95)] * 1000
+    return await throughput(tokens, SECONDS, phone)
 
 
 async def answer(port: int, token: str, name: str, payload: dict[str, Any]) -> Any:
