@@ -468,6 +468,7 @@ async def test_an_instance_killed_mid_traffic_loses_no_notification(stack: Stack
             await wait_for(f"comment {n}", sent, 20)
 
     # when a colleague comments again and again, and the instance holding her socket dies
+    proxy_log = len(stack.caddy.process.output())
     for n in range(comments):
         if n == 3:
             stack.apps[holder].kill()
@@ -488,6 +489,9 @@ async def test_an_instance_killed_mid_traffic_loses_no_notification(stack: Stack
     await comment(comments)
     folded = await _until_message(back, lambda m: m["payload"]["data"]["notifications"]["type"] == "NOTIFICATION")
     assert folded["payload"]["data"]["notifications"]["notification"]["count"] == comments + 1
+    # and the proxy never turned everyone away while the other instance was serving (a request
+    # that died with the killed one must not take the survivor out of rotation)
+    assert "no upstreams available" not in stack.caddy.process.output()[proxy_log:]
     stack.notes["survivor"] = next(name for name in stack.apps if name != holder)
     await back.close()
 
