@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from schema.plans.activity import UnitActivityQuery
 from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
@@ -59,6 +60,9 @@ RULES = [
          refused=(MEMBER,), why="the same review, as CSV"),
     Rule("teamSkills", "query($unit: ID) { teamSkills(unitId: $unit) { unitName } }", lambda w: {"unit": str(w.nord_id)},
          why="a team's skills: its managers"),
+    Rule("unitActivity", "query($id: ID) { unitActivity(unitId: $id) { weeks { activePeople } } }",
+         lambda w: {"id": str(w.lille_id)}, refused=(SIBLING,),
+         why="a point of sale's weekly active people: its own people and the managers above it"),
     Rule("planObjectiveHistory", "query($plan: ID!, $unit: ID) { planObjectiveHistory(planId: $plan, unitId: $unit) { after } }",
          lambda w: {"plan": w.plan_id, "unit": str(w.nord_id)}, why="the history of what one may act in"),
     Rule("setPlanLeverOwner",
@@ -71,7 +75,8 @@ RULES = [
 
 
 async def test_every_plan_field_taking_an_id_has_a_scope_rule():
-    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription, FunctionsQuery, TeamSkillsQuery, PlanReviewQuery) == set()
+    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription, FunctionsQuery, TeamSkillsQuery, PlanReviewQuery,
+                         UnitActivityQuery) == set()
 
 
 async def test_members_are_refused_and_managers_read_their_own_scope_only(live_server):
