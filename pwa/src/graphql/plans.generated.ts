@@ -134,6 +134,14 @@ export type SetPlanLeverOwnerMutation = { setPlanLeverOwner:
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
+export type UnitActivityQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+  weeks?: number | null | undefined;
+}>;
+
+
+export type UnitActivityQuery = { unitActivity: { unitId: string, unitName: string, weeks: Array<{ weekStart: string, activePeople: number, people: number, share: number | null }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -489,4 +497,18 @@ export const SetPlanLeverOwnerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetPlanLeverOwnerMutation, SetPlanLeverOwnerMutationVariables>;
+export const UnitActivityDocument = new TypedDocumentString(`
+    query UnitActivity($unitId: ID, $weeks: Int) {
+  unitActivity(unitId: $unitId, weeks: $weeks) {
+    unitId
+    unitName
+    weeks {
+      weekStart
+      activePeople
+      people
+      share
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitActivityQuery, UnitActivityQueryVariables>;
 export type { Types };

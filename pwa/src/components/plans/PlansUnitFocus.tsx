@@ -2,6 +2,7 @@ import { language, t } from '../../i18n';
 import { leverFigure, objectiveSource, towardTarget } from '../../lib/ourPlan';
 import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
+import { PlansActiveWeeks } from './PlansActiveWeeks';
 import { PlansNextStep } from './PlansNextStep';
 import type { UnitPlanFieldsFragment as UnitPlan } from '../../graphql/plans.generated';
 import type { PlanViewLever } from '../../graphql/types.generated';
@@ -87,6 +88,7 @@ export function PlansUnitFocus({ unit, functionName }: { unit: UnitPlan; functio
           <dd>{t('ourPlan.days', { days: days(unit.tenureDays) })}</dd>
         </div>
       </dl>
+      <PlansActiveWeeks unitId={unit.unitId} />
       <h3 class="plan-h3">{t('ourPlan.weakestSkills')}</h3>
       {unit.weakestSkills.length === 0 ? (
         <p class="lever-empty">{t('ourPlan.noSkills')}</p>
