@@ -142,6 +142,18 @@ export type UnitActivityQueryVariables = Exact<{
 
 export type UnitActivityQuery = { unitActivity: { unitId: string, unitName: string, weeks: Array<{ weekStart: string, activePeople: number, people: number, share: number | null }> } };
 
+export type SetActionIndicatorMutationVariables = Exact<{
+  input: Types.SetActionIndicatorInput;
+}>;
+
+
+export type SetActionIndicatorMutation = { setActionIndicator:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetActionIndicatorSuccess', effect: { id: string, indicator: Types.PlanViewLever, before: number | null } }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -511,4 +523,22 @@ export const UnitActivityDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnitActivityQuery, UnitActivityQueryVariables>;
+export const SetActionIndicatorDocument = new TypedDocumentString(`
+    mutation SetActionIndicator($input: SetActionIndicatorInput!) {
+  setActionIndicator(input: $input) {
+    __typename
+    ... on SetActionIndicatorSuccess {
+      effect {
+        id
+        indicator
+        before
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetActionIndicatorMutation, SetActionIndicatorMutationVariables>;
 export type { Types };
