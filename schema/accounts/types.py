@@ -70,6 +70,17 @@ class Viewer:
         default=None, description="My profile photo (a square WebP), or null: initials."
     )
 
+    @strawberry.field(
+        description="The content I manage beyond my role, through a head-office function or a partner agency's grant "
+        "on the brand I work on: « challenges », « modules », « satisfaction », « dashboards », « objectives.<lever> ». "
+        "The app offers the matching builders; the server decides every change on its own."
+    )
+    def manages(self, info: Info) -> list[str]:
+        from schema.permissions import scope_of
+
+        scope = scope_of(info)
+        return sorted(scope.content) if scope.user_id == int(self.id) else []
+
 
 @strawberry.type(description="A code that lets someone join a unit with a role.")
 class Invite:
