@@ -75,11 +75,17 @@ class Viewer:
         "on the brand I work on: « challenges », « modules », « satisfaction », « dashboards », « objectives.<lever> ». "
         "The app offers the matching builders; the server decides every change on its own."
     )
-    def manages(self, info: Info) -> list[str]:
-        from schema.permissions import scope_of
+    async def manages(self, info: Info) -> list[str]:
+        from server.accounts.models import User
+        from server.network.scope import scope_of_user
 
-        scope = scope_of(info)
-        return sorted(scope.content) if scope.user_id == int(self.id) else []
+        scope = info.context.scope
+        if scope is None or scope.user_id != int(self.id):  # signing in: the session is being opened
+            user = await User.get_or_none(id=int(self.id))
+            if user is None:
+                return []
+            scope = await scope_of_user(user)
+        return sorted(scope.content)
 
 
 @strawberry.type(description="A code that lets someone join a unit with a role.")

@@ -14,6 +14,7 @@ GRANT = """
 mutation($slug: String!, $content: [String!]!) { grantAgency(input: {agencySlug: $slug, content: $content}) { __typename } }
 """
 ME = "{ me { role manages } }"
+MODULES = "{ trainingModules { title } }"
 CREATE_MODULE = """
 mutation { createTrainingModule(input: {title: "Accueil client (agence)", summary: "Les bons réflexes", sections: [{title: "Accueillir", body: "Sourire."}]}) {
   __typename ... on UserError { code } } }
@@ -33,20 +34,24 @@ async def test_the_app_learns_what_the_grant_allows_and_the_api_refuses_the_rest
         # when Léo's app asks who he is, and he tries to build a module anyway
         me = (await client.execute(ME))["me"]
         refused = (await client.execute(CREATE_MODULE))["createTrainingModule"]
+        unread = await client.errors(MODULES)
     # then he is a member who manages dashboards only, and the module is refused
     assert me == {"role": "MEMBER", "manages": ["dashboards"]}
     assert refused["__typename"] in ("NotAllowedError", "NotFoundError"), refused
     assert not await TrainingModule.exists(title="Accueil client (agence)")
+    assert unread[0]["extensions"]["code"] == "FORBIDDEN"  # nor reads the modules a builder names
     # when the brand grants modules too
     async with GraphQLClient(live_server.url, token=admin_token) as client:
         await client.execute(GRANT, {"slug": agency.slug, "content": ["dashboards", "modules"]})
     async with GraphQLClient(live_server.url, token=leo_token) as client:
         me = (await client.execute(ME))["me"]
         built = (await client.execute(CREATE_MODULE))["createTrainingModule"]
+        listed = (await client.execute(MODULES))["trainingModules"]
     # then his app offers the module builder, and the API lets him build one in the brand
     assert me["manages"] == ["dashboards", "modules"]
     assert built["__typename"] != "NotAllowedError", built
     assert await TrainingModule.exists(title="Accueil client (agence)", organization_id=network.organization_id)
+    assert isinstance(listed, list)  # the modules a challenge's criterion may name, readable to a builder
     # and a seller manages nothing beyond her role
     async with GraphQLClient(live_server.url, token=seller_token) as client:
         assert (await client.execute(ME))["me"] == {"role": "MEMBER", "manages": []}
