@@ -9,7 +9,10 @@ from schema.plans.mutations.create_performance_plan import (
     CreatePerformancePlanResult,
     create_performance_plan,
 )
-from schema.plans.mutations.set_action_indicator import SetActionIndicatorResult, set_action_indicator
+from schema.plans.mutations.set_action_indicator import (
+    SetActionIndicatorResult,
+    set_action_indicator,
+)
 from schema.plans.mutations.set_person_functions import (
     SetPersonFunctionsResult,
     set_person_functions,
