@@ -63,6 +63,12 @@ async def test_the_agency_builds_a_challenge_then_loses_the_builder_on_a_dashboa
     leo = await phones()
     await sign_in(leo.page, "agence@elan.example")
     page = leo.page
+    bad: list[str] = []
+
+    async def log_bad(response):  # type: ignore[no-untyped-def]
+        if response.status >= 400:
+            bad.append(f"{response.status} {response.url} {response.request.post_data}")
+    page.on("response", log_bad)
     # when he opens his profile menu
     await page.get_by_role("button", name="Menu du profil de Léo Garnier").click()
     menu = page.get_by_role("navigation", name="Autres pages")
@@ -100,4 +106,4 @@ async def test_the_agency_builds_a_challenge_then_loses_the_builder_on_a_dashboa
     await page.get_by_role("button", name="Menu du profil de Léo Garnier").click()
     await expect(page.get_by_role("navigation", name="Autres pages").get_by_role("link", name="Créer un challenge")).to_have_count(0)
     await fits_the_phone(page)
-    assert leo.console_errors == []
+    assert leo.console_errors == [], bad

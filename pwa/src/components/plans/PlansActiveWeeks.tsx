@@ -3,9 +3,13 @@ import { useQuery } from '../../graphql/hooks';
 import { UnitActivityDocument } from '../../graphql/plans.generated';
 import { weekBars } from '../../lib/ourPlan';
 
-/** A unit's active people over its last twelve weeks (the retention indicator), this week last. */
-export function PlansActiveWeeks({ unitId }: { unitId: string }) {
-  const { state } = useQuery(UnitActivityDocument, { unitId, weeks: 12 }, { keepPrevious: true });
+/**
+ * A unit's active people over its last twelve weeks (the retention indicator), this week last.
+ * The top unit of the plan is asked for without its id (the viewer's own, as the server knows
+ * it), so a plan read from the cache of another brand never asks for a unit of the wrong one.
+ */
+export function PlansActiveWeeks({ unitId, top }: { unitId: string; top: boolean }) {
+  const { state } = useQuery(UnitActivityDocument, { unitId: top ? null : unitId, weeks: 12 }, { keepPrevious: true });
   if (state.status !== 'ready') return null;
   const weeks = state.data.unitActivity.weeks;
   const day = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
