@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
                 ('user', fields.ForeignKeyField('elan.User', source_field='user_id', db_constraint=True, to_field='id', related_name='active_weeks', on_delete=OnDelete.CASCADE)),
                 ('week_start', fields.DateField()),
             ],
-            options={'table': 'active_week', 'app': 'elan', 'unique_together': (('user_id', 'week_start'),), 'pk_attr': 'id', 'table_description': 'A person used the app during an ISO week.'},
+            options={'table': 'active_week', 'app': 'elan', 'unique_together': (('user_id', 'week_start'),), 'pk_attr': 'id', 'table_description': 'A person used the app during an ISO week (`week_start`, its Monday, UTC): written once per'},
             bases=['Model'],
         ),
     ]
