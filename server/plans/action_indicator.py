@@ -29,31 +29,54 @@ from server.db import atomic
 from server.errors import ValidationFailed
 from server.network.scope import Scope
 from server.plans.errors import ImprovementActionNotFound
-from server.plans.improvement import Effect, effect_now, value_before
-from server.plans.models import ImprovementAction, ImprovementKind
+from server.plans.improvement import Effect, effect_now, plan_review, value_before
+from server.plans.models import ImprovementAction, ImprovementKind, PerformancePlan
 from server.plans.objectives import LEVERS
 from server.training.access import may_manage as may_manage_module
 from server.training.audience import load_audience
 from server.training.models import TrainingModule
 
 
-async def _may_manage(scope: Scope, action: ImprovementAction) -> bool:
-    unit = action.unit
-    if action.kind == ImprovementKind.ACTION_PLAN:
-        return scope.for_content("satisfaction").manages(unit)
-    if action.kind == ImprovementKind.CHALLENGE:
-        challenge = await Challenge.get_or_none(id=action.subject_id, organization_id=action.organization_id)
-        return challenge is not None and may_manage_challenge(scope.for_content("challenges"), challenge, unit.path)
-    module = await TrainingModule.get_or_none(id=action.subject_id, organization_id=action.organization_id)
-    if module is None:
-        return False
-    return may_manage_module(scope.for_content("modules"), module, await load_audience(module.organization_id, [module.id]))
+async def manageable(scope: Scope, actions: list[ImprovementAction]) -> set[int]:
+    """The ids of the actions (their units loaded) the viewer may retarget: three statements
+    at most, whatever their number (the review shows up to 200)."""
+    found: set[int] = set()
+    plans = scope.for_content("satisfaction")
+    found |= {a.id for a in actions if a.kind == ImprovementKind.ACTION_PLAN and plans.manages(a.unit)}
+    challenges = [a for a in actions if a.kind == ImprovementKind.CHALLENGE]
+    if challenges:
+        builder = scope.for_content("challenges")
+        by_id = {c.id: c for c in await Challenge.filter(
+            id__in=[a.subject_id for a in challenges], organization_id=scope.organization_id
+        )}
+        found |= {
+            a.id for a in challenges
+            if a.subject_id in by_id and may_manage_challenge(builder, by_id[a.subject_id], a.unit.path)
+        }
+    campaigns = [a for a in actions if a.kind == ImprovementKind.TRAINING_CAMPAIGN]
+    if campaigns:
+        author = scope.for_content("modules")
+        modules = {m.id: m for m in await TrainingModule.filter(
+            id__in=[a.subject_id for a in campaigns], organization_id=scope.organization_id
+        )}
+        audience = await load_audience(scope.organization_id, list(modules))
+        found |= {
+            a.id for a in campaigns if a.subject_id in modules and may_manage_module(author, modules[a.subject_id], audience)
+        }
+    return found
+
+
+async def review_with_rights(scope: Scope, plan_id: int, today: date) -> tuple[PerformancePlan, list[Effect], set[int]]:
+    """The plan's review (server.plans.improvement.plan_review) and which of its actions the
+    viewer may retarget, so the app offers the change only there."""
+    plan, effects = await plan_review(scope, plan_id, today)
+    return plan, effects, await manageable(scope, [e.action for e in effects])
 
 
 async def set_action_indicator(scope: Scope, action_id: int, indicator: str, today: date) -> Effect:
     """The action now targets `indicator`, its baseline computed again over the same window."""
     action = await ImprovementAction.get_or_none(id=action_id, organization_id=scope.organization_id).select_related("unit")
-    if action is None or not await _may_manage(scope, action):
+    if action is None or action.id not in await manageable(scope, [action]):
         raise ImprovementActionNotFound("actionId")
     if indicator not in LEVERS:
         raise ValidationFailed("plan_lever_invalid", "indicator")

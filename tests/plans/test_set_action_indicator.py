@@ -14,7 +14,7 @@ from server.challenges.models import Metric
 from server.evaluation.action_plans import create_plan
 from server.network.scope import scope_of_user
 from server.network.services import create_organization
-from server.plans.models import ImprovementAction, ImprovementKind
+from server.plans.models import ImprovementAction, ImprovementKind, PerformancePlan
 from tests.factories import make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
 
@@ -23,6 +23,7 @@ mutation($id: ID!, $indicator: PlanViewLever!) { setActionIndicator(input: {acti
   __typename ... on SetActionIndicatorSuccess { effect { id indicator before verdict title } }
   ... on UserError { code message } } }
 """
+REVIEW = "query($plan: ID!) { planReview(planId: $plan) { effects { title mayChangeIndicator } } }"
 GRANT = """
 mutation($slug: String!, $content: [String!]!) { grantAgency(input: {agencySlug: $slug, content: $content}) { __typename } }
 """
@@ -77,6 +78,8 @@ async def test_only_who_may_manage_the_action_changes_it(live_server):
         metrics=[(metric.id, 1.0)], scope_unit_id=lille.id,
     ))
     challenge_action = await ImprovementAction.get(kind=ImprovementKind.CHALLENGE, subject_id=challenge.id)
+    review_plan = await PerformancePlan.create(organization_id=network.organization_id, name="T1",
+                                               starts_on=now.date() - timedelta(days=10), ends_on=now.date() + timedelta(days=80))
     _, seller_token = await signed_in(lille)
     _, sibling_token = await signed_in(network.regions["Sud-Ouest"], Role.MANAGER)
     elsewhere = await make_network()
@@ -99,6 +102,14 @@ async def test_only_who_may_manage_the_action_changes_it(live_server):
     assert (await ImprovementAction.get(id=plan_action.id)).indicator == "SATISFACTION"
     assert (await ImprovementAction.get(id=challenge_action.id)).indicator == "CHALLENGES"
     assert not await AuditEntry.exists(action="improvement.indicator_changed", organization_id=network.organization_id)
+    # and the agency reading the review (its dashboards) is offered no change, head office both
+    rights = {}
+    for who, token in (("agency", agency_token), ("admin", admin_token)):
+        async with GraphQLClient(live_server.url, token=token) as client:
+            effects = (await client.execute(REVIEW, {"plan": str(review_plan.id)}))["planReview"]["effects"]
+        rights[who] = {e["title"]: e["mayChangeIndicator"] for e in effects}
+    assert rights["agency"] == {"Vitrine refaite": False, "Challenge Lille": False}
+    assert rights["admin"] == {"Vitrine refaite": True, "Challenge Lille": True}
     # and when the agency is granted challenges, it retargets the challenge (audited as the agency's), not the plan
     async with GraphQLClient(live_server.url, token=admin_token) as client:
         await client.execute(GRANT, {"slug": agency.slug, "content": ["challenges", "dashboards"]})
@@ -107,5 +118,8 @@ async def test_only_who_may_manage_the_action_changes_it(live_server):
         still = (await client.execute(SET, {"id": str(plan_action.id), "indicator": "QUIZ"}))["setActionIndicator"]
     assert retargeted["__typename"] == "SetActionIndicatorSuccess" and retargeted["effect"]["indicator"] == "QUIZ"
     assert still["__typename"] == "NotFoundError"
+    async with GraphQLClient(live_server.url, token=agency_token) as client:
+        effects = (await client.execute(REVIEW, {"plan": str(review_plan.id)}))["planReview"]["effects"]
+    assert {e["title"]: e["mayChangeIndicator"] for e in effects} == {"Vitrine refaite": False, "Challenge Lille": True}
     audited = await AuditEntry.filter(organization_id=network.organization_id, action="agency.action").values_list("after", flat=True)
     assert any(a["fields"] == ["setActionIndicator"] and a["agency"] == "Agence Lecture" for a in audited)

@@ -90,7 +90,7 @@ export type PlanReviewQueryVariables = Exact<{
 }>;
 
 
-export type PlanReviewQuery = { planReview: { plan: { id: string, name: string, startsOn: string, endsOn: string }, effects: Array<{ id: string, kind: Types.ImprovementKind, subjectId: string, title: string, unitName: string, indicator: Types.PlanViewLever, startedOn: string, before: number | null, after: number | null, change: number | null, comparableChange: number | null, comparableUnits: number, effect: number | null, verdict: Types.ImprovementVerdict }> } };
+export type PlanReviewQuery = { planReview: { plan: { id: string, name: string, startsOn: string, endsOn: string }, effects: Array<{ id: string, kind: Types.ImprovementKind, subjectId: string, title: string, unitName: string, indicator: Types.PlanViewLever, startedOn: string, before: number | null, after: number | null, change: number | null, comparableChange: number | null, comparableUnits: number, effect: number | null, verdict: Types.ImprovementVerdict, mayChangeIndicator: boolean }> } };
 
 export type PlanReviewCsvQueryVariables = Exact<{
   planId: string;
@@ -455,6 +455,7 @@ export const PlanReviewDocument = new TypedDocumentString(`
       comparableUnits
       effect
       verdict
+      mayChangeIndicator
     }
   }
 }

@@ -37,4 +37,4 @@ async def set_action_indicator(info: Info, input: SetActionIndicatorInput) -> Se
     effect = await action_indicator.set_action_indicator(
         scope_of(info), parse_id(input.action_id), input.indicator.value, dt.datetime.now(dt.UTC).date()
     )
-    return SetActionIndicatorSuccess(effect=as_effect(effect))
+    return SetActionIndicatorSuccess(effect=as_effect(effect, True))

@@ -7,8 +7,8 @@ import { SetActionIndicatorDocument } from '../../graphql/plans.generated';
 import type { PlanViewLever } from '../../graphql/types.generated';
 
 /**
- * Who manages an action says which indicator it targets; the server computes its value before
- * again over the same window, and the review is read again. Anyone else is told it is not theirs.
+ * Who manages an action (`mayChangeIndicator`) says which indicator it targets; the server
+ * computes its value before again over the same window, and the review is read again.
  */
 export function PlansEffectIndicator({
   actionId,

@@ -124,16 +124,18 @@ export function PlansReviewPage({
                           {t('review.comparable', { count: e.comparableUnits, change: signed(e.comparableChange, language) })}
                         </span>
                         <span class="plan-effect-figure">{t('review.effect', { effect: signed(e.effect, language) })}</span>
-                        <PlansEffectIndicator
-                          key={`${e.id}-${e.indicator}`}
-                          actionId={e.id}
-                          title={e.title}
-                          indicator={e.indicator}
-                          onChanged={() => {
-                            onNotice(t('review.indicator.saved'));
-                            review.reload();
-                          }}
-                        />
+                        {e.mayChangeIndicator ? (
+                          <PlansEffectIndicator
+                            key={`${e.id}-${e.indicator}`}
+                            actionId={e.id}
+                            title={e.title}
+                            indicator={e.indicator}
+                            onChanged={() => {
+                              onNotice(t('review.indicator.saved'));
+                              review.reload();
+                            }}
+                          />
+                        ) : null}
                       </li>
                     ))}
                   </ul>
