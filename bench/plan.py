@@ -115,6 +115,15 @@ async def generate(pos_count: int, per_pos: int, seed: int = 1200):  # type: ign
                     score_percent=rng.choice([40, 60, 80, 100]), answers={})
         for uid in people if rng.random() < 0.6
     ], batch_size=2000)
+    # twelve weeks of who used the app (server.accounts.activity), two people in three each week
+    from server.accounts.activity import week_of
+    from server.accounts.models import ActiveWeek
+
+    this_week = week_of(now)
+    await ActiveWeek.bulk_create([
+        ActiveWeek(user_id=uid, week_start=this_week - timedelta(weeks=w))
+        for uid in people for w in range(12) if rng.random() < 0.67
+    ], batch_size=5000)
     today = now.date()
     await SatisfactionSurvey.bulk_create([
         SatisfactionSurvey(organization_id=org, unit_id=p.id, kind=SurveyKind.SCORE_10, value=rng.uniform(6, 9.5),

@@ -46,6 +46,7 @@ from schema.network.queries import NetworkQuery
 from schema.notifications.mutations import NotificationsMutation
 from schema.notifications.queries import NotificationsQuery
 from schema.notifications.subscriptions import NotificationsSubscription
+from schema.plans.activity import UnitActivityQuery
 from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
@@ -76,6 +77,7 @@ class Query(
     FunctionsQuery,
     TeamSkillsQuery,
     PlanReviewQuery,
+    UnitActivityQuery,
     AgencyQuery,
     BadgesQuery,
     NetworkQuery,

@@ -512,6 +512,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "plan_target_invalid": {"fr": "Chaque objectif est entre 0 et 100.", "en": "Each objective is between 0 and 100."},
     "performance_plan_not_found": {"fr": "Ce plan d'animation est introuvable.", "en": "This performance plan was not found."},
     "plan_lever_invalid": {"fr": "Ce levier n'existe pas dans le plan.", "en": "This lever is not part of the plan."},
+    "weeks_out_of_range": {"fr": "Choisissez de 1 à 53 semaines.", "en": "Choose 1 to 53 weeks."},
+    "improvement_action_not_found": {
+        "fr": "Cette action est introuvable.",
+        "en": "This action was not found.",
+    },
     "plan_objective_target_invalid": {
         "fr": "Cet objectif est hors des bornes du levier (0 à 100, de 1 à 4 pour les compétences).",
         "en": "This target is outside the lever's bounds (0 to 100, 1 to 4 for skills).",

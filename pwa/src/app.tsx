@@ -18,7 +18,7 @@ import { queryCache } from './graphql/hooks';
 import { t } from './i18n';
 import { isOffline } from './lib/requestErrors';
 import { browserStore, clearOfflineCache, loadViewer, saveViewer } from './lib/offlineCache';
-import { findRoute, isLinkRoute, isManagerRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
+import { findRoute, isLinkRoute, isRefusedRoute, ROUTE_PATHS, redirectFor, type Route } from './lib/routes';
 import { linkClick, navigate, useLocation } from './router';
 import { ButtonLink } from './components/ui/Button';
 import { EmptyState } from './components/ui/EmptyState';
@@ -210,7 +210,7 @@ function SignedInShell({
     if (route.name !== 'feed') navigate(ROUTE_PATHS.feed);
   };
   const Screen = isAuthRoute(route.name) ? SCREENS.feed : SCREENS[route.name];
-  const refused = viewer.role === 'MEMBER' && isManagerRoute(route.name);
+  const refused = isRefusedRoute(route.name, viewer);
   return (
     <div class="shell">
       <a class="skip-link" href="#main">

@@ -70,6 +70,23 @@ class Viewer:
         default=None, description="My profile photo (a square WebP), or null: initials."
     )
 
+    @strawberry.field(
+        description="The content I manage beyond my role, through a head-office function or a partner agency's grant "
+        "on the brand I work on: « challenges », « modules », « satisfaction », « dashboards », « objectives.<lever> ». "
+        "The app offers the matching builders; the server decides every change on its own."
+    )
+    async def manages(self, info: Info) -> list[str]:
+        from server.accounts.models import User
+        from server.network.scope import scope_of_user
+
+        scope = info.context.scope
+        if scope is None or scope.user_id != int(self.id):  # signing in: the session is being opened
+            user = await User.get_or_none(id=int(self.id))
+            if user is None:
+                return []
+            scope = await scope_of_user(user)
+        return sorted(scope.content)
+
 
 @strawberry.type(description="A code that lets someone join a unit with a role.")
 class Invite:

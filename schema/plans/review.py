@@ -13,7 +13,7 @@ from schema.ids import parse_id
 from schema.permissions import scope_of
 from schema.plans.types import PerformancePlan, as_plan
 from schema.plans.view_types import PlanViewLever
-from server.plans import improvement
+from server.plans import action_indicator, improvement
 
 
 @strawberry.enum(description="What kind of action the plan measures.")
@@ -51,6 +51,9 @@ class ImprovementEffect:
     comparable_units: int = strawberry.field(description="Units of the same kind that ran nothing on this indicator meanwhile.")
     effect: float | None = strawberry.field(description="The unit's change minus the comparable units'.")
     verdict: ImprovementVerdict
+    may_change_indicator: bool = strawberry.field(
+        description="Whether the viewer may change the indicator it targets (setActionIndicator)."
+    )
 
 
 @strawberry.type(description="The plan's review: its actions, what worked first.")
@@ -59,7 +62,7 @@ class PlanReview:
     effects: list[ImprovementEffect]
 
 
-def as_effect(e: improvement.Effect) -> ImprovementEffect:
+def as_effect(e: improvement.Effect, may_change_indicator: bool) -> ImprovementEffect:
     a = e.action
     return ImprovementEffect(
         id=strawberry.ID(str(a.id)), kind=ImprovementKind(str(a.kind)), subject_id=strawberry.ID(str(a.subject_id)),
@@ -67,6 +70,7 @@ def as_effect(e: improvement.Effect) -> ImprovementEffect:
         started_on=a.started_on, ends_on=a.ends_on, before=e.before, after=e.after, change=e.change,
         comparable_before=e.comparable_before, comparable_after=e.comparable_after, comparable_change=e.comparable_change,
         comparable_units=e.comparable_units, effect=e.effect, verdict=ImprovementVerdict(e.verdict),
+        may_change_indicator=may_change_indicator,
     )
 
 
@@ -78,8 +82,10 @@ class PlanReviewQuery:
         extensions=[DomainErrors()],
     )
     async def plan_review(self, info: Info, plan_id: strawberry.ID) -> PlanReview:
-        plan, effects = await improvement.plan_review(scope_of(info), parse_id(plan_id), dt.datetime.now(dt.UTC).date())
-        return PlanReview(plan=as_plan(plan), effects=[as_effect(e) for e in effects])
+        plan, effects, manageable = await action_indicator.review_with_rights(
+            scope_of(info), parse_id(plan_id), dt.datetime.now(dt.UTC).date()
+        )
+        return PlanReview(plan=as_plan(plan), effects=[as_effect(e, e.action.id in manageable) for e in effects])
 
     @strawberry.field(
         description="The plan's review as CSV (semicolon-separated, headers in the viewer's language).",

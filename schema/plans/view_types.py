@@ -93,7 +93,7 @@ class UnitPlan:
     levers: list[PlanLeverReading]
     next_step: PlanNextStep
     people: int = strawberry.field(description="People in the unit now (those who left excluded).")
-    active_people: int = strawberry.field(description="People seen in the app in the last 7 days.")
+    active_people: int = strawberry.field(description="People who used the app this ISO week (from Monday, UTC).")
     departures: int = strawberry.field(description="People deactivated during the plan's period.")
     tenure_days: float | None = strawberry.field(description="Mean days since the unit's people joined.")
     assessed_people: int = strawberry.field(description="People with at least one assessment.")

@@ -87,6 +87,24 @@ class Session(Model):
         indexes = (("user_id", "last_seen_at"),)
 
 
+class ActiveWeek(Model):
+    """A person used the app during an ISO week (`week_start`, its Monday, UTC): written once per
+    person and week, when a session is first used in a new week (server.accounts.activity), so
+    that « active people per week » has a history after the sessions themselves are gone."""
+
+    id = fields.IntField(primary_key=True)
+    user: fields.ForeignKeyRelation[User] = fields.ForeignKeyField(
+        "elan.User", related_name="active_weeks", on_delete=fields.CASCADE
+    )
+    week_start = fields.DateField()
+
+    user_id: int
+
+    class Meta:
+        table = "active_week"
+        unique_together = (("user_id", "week_start"),)
+
+
 class Invite(Model):
     id = fields.IntField(primary_key=True)
     organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(

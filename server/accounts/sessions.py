@@ -5,6 +5,8 @@
   is always the earlier of the two, so every reader of the table (here, the fast feed, photos)
   honours both by checking `expires_at`; `current_session` also checks the opening date, so
   lowering the setting takes effect at once.
+- The first use of a session in a new ISO week records that week of activity for its person
+  (server.accounts.activity): the plan's weekly active people, kept after sessions end.
 - Only the SHA-256 of a token is stored. Logout deletes the row; « sign out everywhere » and a
   deactivation set `revoked_at`. Either way the ids of the ended sessions go out on the bus after
   commit (server.accounts.events), and every instance closes the sockets opened with them.
@@ -21,6 +23,7 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
+from server.accounts.activity import record_active_week, week_of
 from server.accounts.events import SESSIONS_ENDED, SESSIONS_ENDED_HERE, sessions_ended
 from server.accounts.models import Session, User
 from server.db import Events, atomic
@@ -58,6 +61,7 @@ async def open_session(user: User, user_agent: str = "") -> str:
         last_seen_at=now,
         expires_at=_expiry(now, now),
     )
+    await record_active_week(user.id, now)
     return token
 
 
@@ -169,10 +173,15 @@ async def current_session(token: str | None, *, batched: bool = False) -> LiveSe
     unit = Unit._init_from_db(**{c: row[f"n__{c}"] for c in Unit._meta.db_fields})
     object.__setattr__(user, "_unit", unit)  # as select_related("user__unit") does
     session_id = int(row["session_id"])
-    if now - _when(row["session_last_seen_at"]) > REFRESH_AFTER:
+    last_seen = _when(row["session_last_seen_at"])
+    # a session first used in a new week records that week of activity (once per week)
+    new_week = week_of(last_seen) != week_of(now)
+    if new_week or now - last_seen > REFRESH_AFTER:
         await Session.filter(id=session_id).update(
             last_seen_at=now, expires_at=_expiry(_when(row["session_created_at"]), now)
         )
+        if new_week:
+            await record_active_week(user.id, now)
     return LiveSession(session_id, user, row["point_of_sale_path"])
 
 

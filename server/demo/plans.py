@@ -4,9 +4,11 @@ a partner agency working on two brands, and an action plan whose effect the revi
 
 from __future__ import annotations
 
+import random
 from datetime import timedelta
 
-from server.accounts.models import Role, User
+from server.accounts.activity import week_of
+from server.accounts.models import ActiveWeek, Role, User
 from server.agency.services import grant_agency
 from server.demo.seed import DemoNetwork
 from server.evaluation.models import ActionPlan, PlanStatus, SatisfactionSurvey, SurveyKind
@@ -57,6 +59,7 @@ async def seed_plans(demo: DemoNetwork) -> None:
     await _objectives(demo, plan, people)
     await _agency(demo)
     await _improvement(demo, plan)
+    await _activity(demo)
     demo.counts["functions"] = len(functions)
     demo.counts["plan_objectives"] = 4
 
@@ -126,3 +129,29 @@ async def _improvement(demo: DemoNetwork, plan: PerformancePlan) -> None:
         await record_action(ImprovementKind.ACTION_PLAN, ongoing.id, ongoing.title, ongoing.unit, "SATISFACTION",
                             ongoing.created_at.date())
     demo.counts["improvement_actions"] = await ImprovementAction.filter(organization_id=org).count()
+
+
+# how often a point of sale's people used the app, twelve weeks ago and this week: Paris 15e's
+# team took to it, Saint-Denis's drifted away; elsewhere steady around 60 %
+ACTIVITY_TRENDS = {"Élan Paris 15e": (0.45, 0.95), "Élan Saint-Denis": (0.8, 0.35)}
+ACTIVITY_WEEKS = 12
+
+
+async def _activity(demo: DemoNetwork) -> None:
+    """Twelve weeks of who used the app (the weekly active people of « Notre plan »): the
+    network's people joined months or years ago, and each week some of them were active."""
+    rng = random.Random(13)  # its own: the other seeders' draws stay as they were
+    this_week = week_of(demo.now)
+    by_unit = {u.id: u.name for u in demo.points_of_sale}
+    rows = []
+    people = await User.filter(organization_id=demo.organization.id, deactivated_at=None).order_by("id")
+    for person in people:
+        joined = demo.now - timedelta(days=rng.randint(120, 1500))
+        await User.filter(id=person.id).update(created_at=joined)
+        first, last = ACTIVITY_TRENDS.get(by_unit.get(person.unit_id, ""), (0.6, 0.6))
+        for n in range(ACTIVITY_WEEKS):
+            share = first + (last - first) * n / (ACTIVITY_WEEKS - 1)
+            if rng.random() < share:
+                rows.append(ActiveWeek(user_id=person.id, week_start=this_week - timedelta(weeks=ACTIVITY_WEEKS - 1 - n)))
+    await ActiveWeek.bulk_create(rows)
+    demo.counts["active_weeks"] = len(rows)

@@ -13,6 +13,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from server.errors import ValidationFailed
 from server.network.models import Unit
@@ -33,6 +34,12 @@ def _at(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
+async def value_before(unit: Unit, indicator: str, started_on: date, window_days: int) -> float | None:
+    """An indicator on a unit over the window before an action started (its baseline)."""
+    start = _at(started_on)
+    return await _value(unit, indicator, start - timedelta(days=window_days), start)
+
+
 async def _value(unit: Unit, indicator: str, start: datetime, end: datetime) -> float | None:
     placement = Placement(unit.id, set())
     buckets = await windowed(unit.organization_id, unit.path, placement, indicator, start, end)
@@ -49,8 +56,7 @@ async def record_action(
     found = await ImprovementAction.get_or_none(kind=kind, subject_id=subject_id)
     if found is not None:
         return found
-    start = _at(started_on)
-    baseline = await _value(unit, indicator, start - timedelta(days=window_days), start)
+    baseline = await value_before(unit, indicator, started_on, window_days)
     return await ImprovementAction.create(
         organization_id=unit.organization_id, kind=kind, subject_id=subject_id, title=title[:120], unit_id=unit.id,
         indicator=indicator, baseline=baseline, window_days=window_days, started_on=started_on, ends_on=ends_on,
@@ -116,6 +122,27 @@ async def effect_of(action: ImprovementAction, unit: Unit, today: date, ran_else
     return found
 
 
+async def _everyone(organization_id: int) -> list[dict[str, Any]]:
+    return await ImprovementAction.filter(organization_id=organization_id).values(
+        "indicator", "unit_id", "started_on", "ends_on"
+    )
+
+
+def _ran(action: ImprovementAction, everyone: list[dict[str, Any]], today: date) -> set[int]:
+    """The units that ran something on the action's indicator during its two windows."""
+    _, end = after_window(action, today)
+    low = action.started_on - timedelta(days=action.window_days)
+    return {
+        int(a["unit_id"]) for a in everyone
+        if a["indicator"] == action.indicator and a["started_on"] <= end and (a["ends_on"] or a["started_on"]) >= low
+    }
+
+
+async def effect_now(action: ImprovementAction, unit: Unit, today: date) -> Effect:
+    """One action's effect as the review shows it."""
+    return await effect_of(action, unit, today, _ran(action, await _everyone(action.organization_id), today))
+
+
 def _mean(values: list[float | None]) -> float | None:
     known = [v for v in values if v is not None]
     return round(sum(known) / len(known), 2) if known else None
@@ -134,18 +161,8 @@ async def plan_review(scope: Scope, plan_id: int, today: date) -> tuple[Performa
         scope.subtree_filter(), started_on__gte=plan.starts_on - timedelta(days=2 * WINDOW_DAYS),
         started_on__lte=plan.ends_on,
     ).select_related("unit").order_by("started_on", "id").limit(REVIEW_MAX)
-    everyone = await ImprovementAction.filter(organization_id=scope.organization_id).values(
-        "indicator", "unit_id", "started_on", "ends_on"
-    )
-    effects = []
-    for action in actions:
-        start, end = after_window(action, today)
-        low = action.started_on - timedelta(days=action.window_days)
-        ran = {
-            int(a["unit_id"]) for a in everyone
-            if a["indicator"] == action.indicator and a["started_on"] <= end and (a["ends_on"] or a["started_on"]) >= low
-        }
-        effects.append(await effect_of(action, action.unit, today, ran))
+    everyone = await _everyone(scope.organization_id)
+    effects = [await effect_of(action, action.unit, today, _ran(action, everyone, today)) for action in actions]
     order = {"WORKED": 0, "DID_NOT_WORK": 1, "TOO_EARLY": 2, "NOT_MEASURED": 3}
     effects.sort(key=lambda e: (order[e.verdict], -(e.effect or 0.0)))
     return plan, effects

@@ -9,14 +9,19 @@ whole organisation and added to each unit shown; one or two queries per indicato
 - SKILLS: the mean level of the assessments made in the window;
 - SATISFACTION: the index of the latest month surveyed in the window;
 - CHALLENGES: the mean score of the participants of challenges that ended in the window;
-- RETENTION: the share of people seen in the app in the window (last sign-in activity)."""
+- RETENTION: the share of the people there in the window (joined before its end, not gone
+  before its start) who used the app in one of its weeks (server.accounts.activity: kept per
+  person and week, so a past window reads what happened then, not the sessions' last use)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
 
-from server.accounts.models import Session, User
+from tortoise.expressions import Q
+
+from server.accounts.activity import week_of
+from server.accounts.models import ActiveWeek, User
 from server.challenges.models import Participant
 from server.evaluation.models import AssessmentScore, SatisfactionSurvey
 from server.evaluation.satisfaction import month_start
@@ -31,12 +36,12 @@ async def windowed(
     buckets: dict[int, Bucket] = defaultdict(Bucket)
     under = {"user__unit__path__startswith": top_path, "user__organization_id": organization_id}
     if indicator in ("TRAINING", "RETENTION"):
-        people = {
-            int(p["id"]): str(p["unit__path"])
-            for p in await User.filter(
-                organization_id=organization_id, unit__path__startswith=top_path, deactivated_at=None
-            ).values("id", "unit__path")
-        }
+        members = User.filter(organization_id=organization_id, unit__path__startswith=top_path)
+        if indicator == "TRAINING":
+            members = members.filter(deactivated_at=None)
+        else:  # the people there during the window, those who left since included
+            members = members.filter(Q(deactivated_at=None) | Q(deactivated_at__gte=start), created_at__lt=end)
+        people = {int(p["id"]): str(p["unit__path"]) for p in await members.values("id", "unit__path")}
         for path in people.values():
             for b in placement.of(path):
                 buckets[b].people += 1
@@ -44,7 +49,10 @@ async def windowed(
         if indicator == "TRAINING":
             ids = await ModuleProgress.filter(completed_at__gte=start, completed_at__lt=end, **under).distinct().values_list("user_id", flat=True)
         else:
-            ids = await Session.filter(last_seen_at__gte=start, last_seen_at__lt=end, **under).distinct().values_list("user_id", flat=True)
+            # every week that overlaps the window
+            ids = await ActiveWeek.filter(
+                week_start__gte=week_of(start), week_start__lt=end.date(), **under
+            ).distinct().values_list("user_id", flat=True)
         for uid in set(ids):
             seen = people.get(int(uid))  # type: ignore[call-overload]
             if seen is not None:

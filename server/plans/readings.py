@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
+from server.accounts.activity import week_of
 from server.evaluation.models import SurveyKind
 from server.evaluation.satisfaction import month_start, weighted_index
 from server.plans.models import PerformancePlan
@@ -221,9 +222,11 @@ async def _read_people(
         + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
         f"AND completed_at <= {q.arg(ends)}{_of_people(q, subtree)} GROUP BY user_id"
     )
-    # seen this week: a probe of the person's sessions by index (user_id, last_seen_at), not a
-    # join on every session of the week (SQLite scanned that list once per person)
-    seen = f"EXISTS (SELECT 1 FROM session WHERE user_id = u.id AND last_seen_at >= {q.arg(now - timedelta(days=7))})"
+    # active this ISO week (server.accounts.activity): a probe of the person's weeks by their
+    # unique index (user_id, week_start), not a join on every row of the week (SQLite scanned
+    # that list once per person); the same weeks as the unit's weekly history
+    this_week = week_of(now)
+    seen = f"EXISTS (SELECT 1 FROM active_week WHERE user_id = u.id AND week_start = {q.arg(this_week if q.pg else this_week.isoformat())})"
     # per person, the plan modules it is in the audience of (server.training.audience, as SQL
     # over its unit and role) and how many of those it completed
     assigned, finished = [], []

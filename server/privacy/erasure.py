@@ -7,7 +7,8 @@ What happens (the decisions, kept here where they are made):
   (server.privacy.pseudonym), which each reader reads in their language: « Ancien
   collaborateur 3F2A », "Former colleague 3F2A"; the e-mail an address of the `.invalid`
   domain; the photo, the password, the language go.
-- **deleted**: sessions, password-reset links, push devices and their queued pushes, consents,
+- **deleted**: sessions and the weeks they used the app (a trace of their use, not of their work:
+  their units' weekly active people lose those weeks), password-reset links, push devices and their queued pushes, consents,
   push settings, their notifications, mails queued to their address, their uploaded photos
   (files too), their data exports, the mentions of them; **their own posts** (wins, best
   practices, announcements: free texts about themselves, with the photos, likes and comments on
@@ -38,7 +39,7 @@ from enum import StrEnum
 
 from tortoise.expressions import F
 
-from server.accounts.models import PasswordReset, Session, User
+from server.accounts.models import ActiveWeek, PasswordReset, Session, User
 from server.accounts.sessions import end_sessions_of
 from server.audit.services import record
 from server.badges.credentials import email_identity
@@ -103,6 +104,7 @@ async def erase_person(scope: Scope, person_id: int, credentials: CredentialChoi
             return Erasure(person, pseudonym, already=True)
         await end_sessions_of(person.id, events)
         removed["sessions"] = await Session.filter(user_id=person.id).delete()
+        removed["active_weeks"] = await ActiveWeek.filter(user_id=person.id).delete()
         removed["password_resets"] = await PasswordReset.filter(user_id=person.id).delete()
         removed["push_messages"] = await PushMessage.filter(user_id=person.id).delete()
         removed["push_devices"] = await PushSubscription.filter(user_id=person.id).delete()

@@ -36,6 +36,7 @@ PERSON_REFERENCES: list[PersonReference] = [
     # accounts
     PersonReference("User", "id"),
     *_about("Session", "user_id"),
+    *_about("ActiveWeek", "user_id"),
     *_about("PasswordReset", "user_id"),
     *_by("Invite", "created_by_id"),
     *_about("EmailInvite", "user_id"),

@@ -7,7 +7,8 @@ one `RetentionRun` per organisation with what it removed (head office reads them
 
 What each period covers (0 keeps forever):
 - results_days: results recorded (by `occurred_at`); challenge scores and final ranks, already
-  summed, stay;
+  summed, stay; and the weeks people were active (by the week), which the plan's figures are
+  computed from like results;
 - notifications_days: notification-centre lines (by creation);
 - audit_days: audit entries (by creation);
 - sessions_days: sessions ended (revoked or expired) that long ago, and push devices silent
@@ -26,7 +27,7 @@ from datetime import UTC, datetime, timedelta
 
 from tortoise.expressions import Q, Subquery
 
-from server.accounts.models import Session, User
+from server.accounts.models import ActiveWeek, Session, User
 from server.audit.models import AuditEntry
 from server.challenges.models import Result
 from server.db import atomic
@@ -64,6 +65,7 @@ async def enforce_for(organization_id: int, now: datetime | None = None) -> Rete
     async with atomic():
         if cutoff := _cutoff(now, policy.results_days):
             removed["results"] = await Result.filter(organization_id=organization_id, occurred_at__lt=cutoff).delete()
+            removed["active_weeks"] = await ActiveWeek.filter(user_id__in=people, week_start__lt=cutoff.date()).delete()
         if cutoff := _cutoff(now, policy.notifications_days):
             removed["notifications"] = await Notification.filter(user_id__in=people, created_at__lt=cutoff).delete()
         if cutoff := _cutoff(now, policy.audit_days):

@@ -193,7 +193,11 @@ async def complete_if_done(viewer: User, progress: ModuleProgress, total: int | 
 
 async def scope_modules(scope: Scope) -> list[ModuleRow]:
     """The modules a manager follows: those it may read (its scope's, see server.training.access),
-    drafts aside (no one follows them yet)."""
+    drafts aside (no one follows them yet). Someone who builds modules or challenges through a
+    function or an agency's grant reads them as a manager of what it acts in: a challenge's
+    training criterion names one."""
+    for content in ("modules", "challenges"):
+        scope = scope.for_content(content)
     scope.require_manager()
     modules, audience = await readable_modules(scope)
     published = [m for m in modules if m.publication != Publication.DRAFT]

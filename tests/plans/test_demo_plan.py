@@ -44,3 +44,22 @@ async def test_the_demo_plan_has_objectives_owners_an_agency_and_a_visible_effec
         seen = await client.execute(AGENCY)
     assert [(b["name"], b["current"]) for b in seen["myBrands"]] == [("Banque Horizon", False), ("Réseau Élan Démo", True)]
     assert len(seen["myPlan"]["units"]) == 13  # head office, then the 12 points of sale
+
+
+ACTIVITY = "{ unitActivity { unitName weeks { weekStart activePeople people share } } }"
+
+
+async def test_the_demo_shows_twelve_weeks_of_active_people_rising_at_paris(live_server):
+    # given the French demo network and Julie, a seller of Paris 15e
+    await demo_network()
+    seller = await User.get(email="seller@elan.example")
+    # when she reads her point of sale's weekly active people
+    async with GraphQLClient(live_server.url, token=await open_session(seller)) as client:
+        history = (await client.execute(ACTIVITY))["unitActivity"]
+    # then twelve weeks of her team are there, everyone counted each week, more active lately
+    weeks = history["weeks"]
+    assert history["unitName"] == "Élan Paris 15e" and len(weeks) == 12
+    assert len({w["people"] for w in weeks}) == 1 and weeks[0]["people"] > 3
+    early = sum(w["activePeople"] for w in weeks[:4])
+    late = sum(w["activePeople"] for w in weeks[-4:])
+    assert late > early

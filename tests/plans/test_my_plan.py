@@ -118,7 +118,7 @@ async def test_retention_counts_active_people_departures_and_tenure_per_unit(liv
     # and Bob who joined 100 days ago
     from datetime import UTC, datetime, timedelta
 
-    from server.accounts.models import Session, User
+    from server.accounts.models import ActiveWeek, Session, User
     from tests.factories import make_user
 
     network, _, _, ana_token, _, _ = await plan_world()
@@ -128,6 +128,7 @@ async def test_retention_counts_active_people_departures_and_tenure_per_unit(liv
     bob = await User.get(display_name="Bob Leroy", organization_id=network.organization_id)
     await User.filter(id=bob.id).update(created_at=datetime.now(UTC) - timedelta(days=100))
     await Session.filter(user_id=bob.id).update(last_seen_at=datetime.now(UTC) - timedelta(days=20))
+    await ActiveWeek.filter(user_id=bob.id).delete()  # his last use was weeks ago
     # when Ana reads « Notre plan »
     async with GraphQLClient(live_server.url, token=ana_token) as client:
         unit = (await client.execute(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from schema.plans.activity import UnitActivityQuery
 from schema.plans.functions import FunctionsQuery
 from schema.plans.mutations import PlansMutation
 from schema.plans.queries import PlansQuery
@@ -14,7 +15,10 @@ from schema.plans.review import PlanReviewQuery
 from schema.plans.subscriptions import PlansSubscription
 from schema.plans.team_skills import TeamSkillsQuery
 from server.accounts.models import Role
+from server.evaluation.action_plans import create_plan
 from server.network.functions import seed_functions
+from server.network.scope import scope_of_user
+from server.plans.models import ImprovementAction, ImprovementKind
 from tests.factories import make_network, make_user, signed_in
 from tests.graphql_client import GraphQLClient
 from tests.scope_rules import ALLOWED, CHILD, MEMBER, SIBLING, Rule, missing_rules, run_table
@@ -37,6 +41,7 @@ class World:
     lille_id: int = 0
     function_id: str = ""
     head_office_person_id: int = 0
+    action_id: int = 0
 
 
 RULES = [
@@ -59,6 +64,13 @@ RULES = [
          refused=(MEMBER,), why="the same review, as CSV"),
     Rule("teamSkills", "query($unit: ID) { teamSkills(unitId: $unit) { unitName } }", lambda w: {"unit": str(w.nord_id)},
          why="a team's skills: its managers"),
+    Rule("setActionIndicator",
+         "mutation($id: ID!) { setActionIndicator(input: {actionId: $id, indicator: RETENTION}) { __typename } }",
+         lambda w: {"id": str(w.action_id)}, refused=(MEMBER, SIBLING),
+         why="an action plan of Lille: the managers whose scope holds Lille retarget it, not its team"),
+    Rule("unitActivity", "query($id: ID) { unitActivity(unitId: $id) { weeks { activePeople } } }",
+         lambda w: {"id": str(w.lille_id)}, refused=(SIBLING,),
+         why="a point of sale's weekly active people: its own people and the managers above it"),
     Rule("planObjectiveHistory", "query($plan: ID!, $unit: ID) { planObjectiveHistory(planId: $plan, unitId: $unit) { after } }",
          lambda w: {"plan": w.plan_id, "unit": str(w.nord_id)}, why="the history of what one may act in"),
     Rule("setPlanLeverOwner",
@@ -71,7 +83,8 @@ RULES = [
 
 
 async def test_every_plan_field_taking_an_id_has_a_scope_rule():
-    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription, FunctionsQuery, TeamSkillsQuery, PlanReviewQuery) == set()
+    assert missing_rules(RULES, PlansQuery, PlansMutation, PlansSubscription, FunctionsQuery, TeamSkillsQuery, PlanReviewQuery,
+                         UnitActivityQuery) == set()
 
 
 async def test_members_are_refused_and_managers_read_their_own_scope_only(live_server):
@@ -91,7 +104,9 @@ async def test_members_are_refused_and_managers_read_their_own_scope_only(live_s
     }
     functions = await seed_functions(network.organization_id)
     claire = await make_user(network.root, Role.MEMBER, "Claire Vidal")
-    world = World(plan_id, module_id, nord.id, lille.id, str(functions[2].id), claire.id)
+    lille_plan = await create_plan(await scope_of_user(admin), lille.id, "Accueil du samedi")
+    action = await ImprovementAction.get(kind=ImprovementKind.ACTION_PLAN, subject_id=lille_plan.id)
+    world = World(plan_id, module_id, nord.id, lille.id, str(functions[2].id), claire.id, action.id)
     # when each reads it and tries to write one
     table = await run_table(live_server, world, RULES, tokens)
     # then members read none and only head office writes

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from server.accounts.models import Role, User
+from server.accounts.models import ActiveWeek, Role, User
 from server.audit.models import AuditEntry
 from server.badges.credentials import email_identity, verify
 from server.badges.keys import public_key_from_multibase
@@ -92,6 +92,8 @@ async def test_after_erasure_no_table_holds_her_name_address_or_photo(live_serve
     assert (post.like_count, await Like.filter(post_id=post.id).count()) == (1, 1)
     assert post.body == f"Bravo à {marker_of(story.seller.id)} pour la démo !"  # read in each reader's language
     assert not await Post.exists(id=story.post.id)  # her own free text is gone
+    assert not await ActiveWeek.exists(user_id=story.seller.id)  # and the weeks she used the app
+    assert done["removed"]["active_weeks"] == 1
     # and her credential keeps verifying, for the same recipient
     async with httpx.AsyncClient(base_url=live_server.url) as http:
         after = (await http.get(f"/credentials/{story.award.public_id}")).json()

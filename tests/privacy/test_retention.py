@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from server.accounts.models import Role, Session
+from server.accounts.models import ActiveWeek, Role, Session
 from server.audit.models import AuditEntry
 from server.challenges.models import Metric, Result
 from server.feed.models import Post, PostImage, PostKind
@@ -40,6 +40,8 @@ async def _rows_around_each_period(network, days: dict[str, int]) -> dict[str, t
     metric = await Metric.create(organization_id=org, name="Contrats")
     pair = [await Result.create(organization_id=org, metric=metric, user=seller, value=1, occurred_at=at("results_days", p), idempotency_key=_key()) for p in (True, False)]
     made["results"] = (pair[0].id, pair[1].id)
+    weeks = [await ActiveWeek.create(user=seller, week_start=at("results_days", p).date()) for p in (True, False)]
+    made["active_weeks"] = (weeks[0].id, weeks[1].id)
     pair = [await Notification.create(user=seller, kind=NotificationKind.RANK_UP) for _ in (True, False)]
     for row, past in zip(pair, (True, False), strict=True):
         await Notification.filter(id=row.id).update(created_at=at("notifications_days", past))
@@ -73,7 +75,7 @@ async def _rows_around_each_period(network, days: dict[str, int]) -> dict[str, t
 
 
 MODELS = {
-    "results": Result, "notifications": Notification, "audit_entries": AuditEntry, "sessions": Session,
+    "results": Result, "active_weeks": ActiveWeek, "notifications": Notification, "audit_entries": AuditEntry, "sessions": Session,
     "push_devices": PushSubscription, "push_messages": PushMessage, "mail_messages": MailMessage, "photos": Media,
 }
 

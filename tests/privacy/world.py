@@ -7,7 +7,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from server.accounts.models import EmailInvite, PasswordReset, Role, Session, User
+from server.accounts.activity import week_of
+from server.accounts.models import ActiveWeek, EmailInvite, PasswordReset, Role, Session, User
 from server.agency.models import AgencyChoice, AgencyGrant
 from server.audit.models import AuditEntry
 from server.badges.models import Award, Badge, BadgeRule, Podium, RuleProgress
@@ -83,6 +84,7 @@ async def seller_with_everything(name: str = NAME) -> Story:
     now = datetime.now(UTC)
     # accounts
     await Session.create(user=seller, token_hash=_key() + _key(), expires_at=now + timedelta(days=30), user_agent="Firefox Android")
+    await ActiveWeek.create(user=seller, week_start=week_of(now))
     await PasswordReset.create(user=seller, token_hash=_key() + _key(), expires_at=now + timedelta(hours=1))
     await EmailInvite.create(organization_id=org, unit=lille, email=seller.email, display_name=name, token_hash=_key() + _key(),
                              sent_at=now, expires_at=now + timedelta(days=7), user=seller, created_by=manager)

@@ -23,7 +23,7 @@ export type ResetPasswordMutationVariables = Exact<{
 
 
 export type ResetPasswordMutation = { resetPassword:
-    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
+    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, manages: Array<string>, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
     | { __typename: 'InvalidLinkError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
@@ -54,7 +54,7 @@ export type AcceptInviteMutationVariables = Exact<{
 
 
 export type AcceptInviteMutation = { acceptInvite:
-    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
+    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, manages: Array<string>, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'InvalidLinkError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
@@ -126,6 +126,7 @@ export const ResetPasswordDocument = new TypedDocumentString(`
   role
   language
   photoUrl
+  manages
   unit {
     id
     name
@@ -197,6 +198,7 @@ export const AcceptInviteDocument = new TypedDocumentString(`
   role
   language
   photoUrl
+  manages
   unit {
     id
     name

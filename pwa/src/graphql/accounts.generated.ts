@@ -6,12 +6,12 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type ViewerFieldsFragment = { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } };
+export type ViewerFieldsFragment = { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, manages: Array<string>, unit: { id: string, name: string } | null, organization: { id: string, name: string } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } } | null };
+export type MeQuery = { me: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, manages: Array<string>, unit: { id: string, name: string } | null, organization: { id: string, name: string } } | null };
 
 export type LoginMutationVariables = Exact<{
   input: Types.LoginInput;
@@ -19,7 +19,7 @@ export type LoginMutationVariables = Exact<{
 
 
 export type LoginMutation = { login:
-    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
+    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, manages: Array<string>, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
     | { __typename: 'InvalidCredentialsError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
     | { __typename: 'ValidationError', code: string, message: string, field: string | null }
@@ -31,7 +31,7 @@ export type SignUpMutationVariables = Exact<{
 
 
 export type SignUpMutation = { signUp:
-    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
+    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, manages: Array<string>, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'InvalidInviteError', code: string, message: string }
     | { __typename: 'RateLimitedError', code: string, message: string, retryAfterSeconds: number }
@@ -79,6 +79,7 @@ export const ViewerFieldsFragmentDoc = new TypedDocumentString(`
   role
   language
   photoUrl
+  manages
   unit {
     id
     name
@@ -103,6 +104,7 @@ export const MeDocument = new TypedDocumentString(`
   role
   language
   photoUrl
+  manages
   unit {
     id
     name
@@ -141,6 +143,7 @@ export const LoginDocument = new TypedDocumentString(`
   role
   language
   photoUrl
+  manages
   unit {
     id
     name
@@ -179,6 +182,7 @@ export const SignUpDocument = new TypedDocumentString(`
   role
   language
   photoUrl
+  manages
   unit {
     id
     name

@@ -90,7 +90,7 @@ export type PlanReviewQueryVariables = Exact<{
 }>;
 
 
-export type PlanReviewQuery = { planReview: { plan: { id: string, name: string, startsOn: string, endsOn: string }, effects: Array<{ id: string, kind: Types.ImprovementKind, subjectId: string, title: string, unitName: string, indicator: Types.PlanViewLever, startedOn: string, before: number | null, after: number | null, change: number | null, comparableChange: number | null, comparableUnits: number, effect: number | null, verdict: Types.ImprovementVerdict }> } };
+export type PlanReviewQuery = { planReview: { plan: { id: string, name: string, startsOn: string, endsOn: string }, effects: Array<{ id: string, kind: Types.ImprovementKind, subjectId: string, title: string, unitName: string, indicator: Types.PlanViewLever, startedOn: string, before: number | null, after: number | null, change: number | null, comparableChange: number | null, comparableUnits: number, effect: number | null, verdict: Types.ImprovementVerdict, mayChangeIndicator: boolean }> } };
 
 export type PlanReviewCsvQueryVariables = Exact<{
   planId: string;
@@ -131,6 +131,26 @@ export type SetPlanLeverOwnerMutation = { setPlanLeverOwner:
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'SetPlanLeverOwnerSuccess' }
+    | { __typename: 'ValidationError', code: string, message: string }
+   };
+
+export type UnitActivityQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+  weeks?: number | null | undefined;
+}>;
+
+
+export type UnitActivityQuery = { unitActivity: { unitId: string, unitName: string, weeks: Array<{ weekStart: string, activePeople: number, people: number, share: number | null }> } };
+
+export type SetActionIndicatorMutationVariables = Exact<{
+  input: Types.SetActionIndicatorInput;
+}>;
+
+
+export type SetActionIndicatorMutation = { setActionIndicator:
+    | { __typename: 'NotAllowedError', code: string, message: string }
+    | { __typename: 'NotFoundError', code: string, message: string }
+    | { __typename: 'SetActionIndicatorSuccess', effect: { id: string, indicator: Types.PlanViewLever, before: number | null } }
     | { __typename: 'ValidationError', code: string, message: string }
    };
 
@@ -435,6 +455,7 @@ export const PlanReviewDocument = new TypedDocumentString(`
       comparableUnits
       effect
       verdict
+      mayChangeIndicator
     }
   }
 }
@@ -489,4 +510,36 @@ export const SetPlanLeverOwnerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetPlanLeverOwnerMutation, SetPlanLeverOwnerMutationVariables>;
+export const UnitActivityDocument = new TypedDocumentString(`
+    query UnitActivity($unitId: ID, $weeks: Int) {
+  unitActivity(unitId: $unitId, weeks: $weeks) {
+    unitId
+    unitName
+    weeks {
+      weekStart
+      activePeople
+      people
+      share
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UnitActivityQuery, UnitActivityQueryVariables>;
+export const SetActionIndicatorDocument = new TypedDocumentString(`
+    mutation SetActionIndicator($input: SetActionIndicatorInput!) {
+  setActionIndicator(input: $input) {
+    __typename
+    ... on SetActionIndicatorSuccess {
+      effect {
+        id
+        indicator
+        before
+      }
+    }
+    ... on UserError {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetActionIndicatorMutation, SetActionIndicatorMutationVariables>;
 export type { Types };

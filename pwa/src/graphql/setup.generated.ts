@@ -17,7 +17,7 @@ export type SetupOrganizationMutationVariables = Exact<{
 
 
 export type SetupOrganizationMutation = { setupOrganization:
-    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
+    | { __typename: 'AuthSuccess', viewer: { id: string, email: string, displayName: string, initials: string, role: Types.Role, language: string, photoUrl: string | null, manages: Array<string>, unit: { id: string, name: string } | null, organization: { id: string, name: string } } }
     | { __typename: 'ConflictError', code: string, message: string }
     | { __typename: 'InvalidLinkError', code: string, message: string }
     | { __typename: 'NotAllowedError', code: string, message: string }
@@ -78,6 +78,7 @@ export const SetupOrganizationDocument = new TypedDocumentString(`
   role
   language
   photoUrl
+  manages
   unit {
     id
     name

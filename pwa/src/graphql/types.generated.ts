@@ -666,6 +666,13 @@ export type ScoringMode =
   | 'IMPROVEMENT'
   | 'PERCENT_OF_TARGET';
 
+/** The indicator an action of the plan's review targets. */
+export type SetActionIndicatorInput = {
+  /** The action's id in the review (ImprovementEffect.id). */
+  actionId: string;
+  indicator: PlanViewLever;
+};
+
 export type SetPersonFunctionsInput = {
   /** Replaces the person's functions; empty: none. */
   functionIds: Array<string>;

@@ -30,6 +30,7 @@ export const ACTIONS = [
   'target.set',
   'token.created',
   'token.revoked',
+  'improvement.indicator_changed',
 ] as const;
 
 export const FIELDS = [

@@ -30,6 +30,7 @@ const viewer: Viewer = {
   role: 'MEMBER',
   language: 'fr',
   photoUrl: null,
+  manages: [],
   unit: { id: 'unit1', name: 'Lyon Part-Dieu' },
   organization: { id: 'o1', name: 'Élan Auto' },
 };

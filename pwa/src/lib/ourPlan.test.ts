@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leverFigure, matchingUnits, objectiveSource, signed, stepLink, towardTarget } from './ourPlan';
+import { leverFigure, matchingUnits, objectiveSource, signed, stepLink, towardTarget, weekBars } from './ourPlan';
 
 describe('« Notre plan » figures', () => {
   it('reads each lever in its own unit', () => {
@@ -49,5 +49,11 @@ describe('changes in the review', () => {
     expect(signed(-2.5, 'fr')).toBe('−2,5');
     expect(signed(0, 'en')).toBe('0');
     expect(signed(null, 'en')).toBe('–');
+  });
+});
+
+describe('the weekly active people', () => {
+  it('draws each week as the share of the people there, a sliver for one person in many, nothing for nobody', () => {
+    expect(weekBars([{ activePeople: 3, people: 4 }, { activePeople: 1, people: 80 }, { activePeople: 0, people: 5 }, { activePeople: 2, people: 0 }])).toEqual([75, 4, 0, 0]);
   });
 });

@@ -73,3 +73,11 @@ export function signed(value: number | null, language: string): string {
   const text = new Intl.NumberFormat(language, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
   return text.replace('-', '−');
 }
+
+/** Each week's bar height in percent: the share of the unit's people active that week (a sliver when someone was, none when nobody). */
+export function weekBars(weeks: readonly { activePeople: number; people: number }[]): number[] {
+  return weeks.map(({ activePeople, people }) => {
+    if (activePeople === 0 || people === 0) return 0;
+    return Math.max(4, Math.min(100, Math.round((100 * activePeople) / people)));
+  });
+}

@@ -133,3 +133,21 @@ describe('screens for managers', () => {
     for (const name of ['feed', 'challenges', 'challenge', 'results', 'learn', 'person', 'notifications'] as const) expect(isManagerRoute(name)).toBe(false);
   });
 });
+
+describe('builders for a member who manages content', () => {
+  it('opens the builders an agency grant or a function allows, and nothing else of the managers’ screens', async () => {
+    const { isRefusedRoute, buildsContent } = await import('./routes');
+    const agency = { role: 'MEMBER', manages: ['challenges', 'dashboards'] };
+    expect(isRefusedRoute('challengeNew', agency)).toBe(false);
+    expect(isRefusedRoute('challengeEdit', agency)).toBe(false);
+    expect(isRefusedRoute('authoring', agency)).toBe(true);
+    expect(isRefusedRoute('people', agency)).toBe(true);
+    expect(isRefusedRoute('feed', agency)).toBe(false);
+    const seller = { role: 'MEMBER', manages: [] };
+    expect(isRefusedRoute('challengeNew', seller)).toBe(true);
+    expect(isRefusedRoute('moduleNew', { role: 'MEMBER' })).toBe(true); // a viewer cached before the field existed
+    expect(isRefusedRoute('people', { role: 'MANAGER', manages: [] })).toBe(false);
+    expect(buildsContent({ role: 'MEMBER', manages: ['modules'] }, 'modules')).toBe(true);
+    expect(buildsContent({ role: 'MEMBER', manages: ['modules'] }, 'challenges')).toBe(false);
+  });
+});

@@ -201,6 +201,34 @@ export function isManagerRoute(name: RouteName | null): boolean {
   return name !== null && MANAGER_ROUTES.has(name);
 }
 
+/**
+ * The builders a member may still open: the content each one makes, by the names the server
+ * gives a head-office function or a partner agency's grant (`Viewer.manages`). The server
+ * decides every change again; this only offers the screens.
+ */
+export const BUILDER_CONTENT = {
+  challengeNew: 'challenges',
+  challengeEdit: 'challenges',
+  authoring: 'modules',
+  moduleNew: 'modules',
+  moduleEdit: 'modules',
+  modulePreview: 'modules',
+} as const satisfies Partial<Record<RouteName, string>>;
+
+export type BuilderContent = (typeof BUILDER_CONTENT)[keyof typeof BUILDER_CONTENT];
+
+/** Whether someone manages that content beyond their role (a function, an agency's grant). */
+export function buildsContent(viewer: { role: string; manages?: readonly string[] | null }, content: BuilderContent): boolean {
+  return viewer.role !== 'MEMBER' || (viewer.manages ?? []).includes(content);
+}
+
+/** Whether a screen is refused to this person: a manager's screen, unless it builds content they manage. */
+export function isRefusedRoute(name: RouteName | null, viewer: { role: string; manages?: readonly string[] | null }): boolean {
+  if (viewer.role !== 'MEMBER' || !isManagerRoute(name) || name === null) return false;
+  const content = (BUILDER_CONTENT as Partial<Record<RouteName, BuilderContent>>)[name];
+  return content === undefined || !buildsContent(viewer, content);
+}
+
 export function isPublicRoute(name: RouteName | null): boolean {
   return name !== null && PUBLIC_ROUTES.has(name);
 }

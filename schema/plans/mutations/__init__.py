@@ -9,6 +9,10 @@ from schema.plans.mutations.create_performance_plan import (
     CreatePerformancePlanResult,
     create_performance_plan,
 )
+from schema.plans.mutations.set_action_indicator import (
+    SetActionIndicatorResult,
+    set_action_indicator,
+)
 from schema.plans.mutations.set_person_functions import (
     SetPersonFunctionsResult,
     set_person_functions,
@@ -30,6 +34,12 @@ class PlansMutation:
         resolver=set_plan_objective,
         description="Set a plan's objective for a unit, a lever and a period (head office and the lever's function "
         "anywhere, a manager in its subtree); it is spread below until overridden; audited as the objectives' history.",
+    )
+    set_action_indicator: SetActionIndicatorResult = mutation(
+        resolver=set_action_indicator,
+        description="Change the indicator an action of the plan's review targets (who may manage the action: its "
+        "managers, the function or agency owning its content); its baseline is computed again over the same window "
+        "before it started; audited.",
     )
     set_plan_lever_owner: SetPlanLeverOwnerResult = mutation(
         resolver=set_plan_lever_owner,

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
+import { buildsContent } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { useMutation, useQuery } from '../../graphql/hooks';
 import { ShellLastKnown } from '../shell/ShellLastKnown';
@@ -63,6 +64,11 @@ export function ChallengesList({ viewer, onNotice }: { viewer: Viewer; onNotice:
     <section class="challenges-list" aria-labelledby="challenges-title">
       <h1 id="challenges-title">{t('challenges.title')}</h1>
       <ShellLastKnown savedAt={state.savedAt} />
+      {viewer.role === 'MEMBER' && buildsContent(viewer, 'challenges') && (
+        <p class="challenge-actions">
+          <a href="/challenges/new" onClick={linkClick} class="button">{t('challenges.create')}</a>
+        </p>
+      )}
       {viewer.role !== 'MEMBER' && (
         <p class="challenge-actions">
           <a href="/challenges/new" onClick={linkClick} class="button">{t('challenges.create')}</a>

@@ -46,7 +46,7 @@ export function PlansOurPage({ viewer, onNotice }: { viewer: Viewer; onNotice: (
               {myPlan.myNextStep && unit ? (
                 <PlansNextStep step={myPlan.myNextStep} unitId={unit.unitId} heading={t('ourPlan.myStep')} />
               ) : null}
-              {unit ? <PlansUnitFocus unit={unit} functionName={functionName} /> : null}
+              {unit ? <PlansUnitFocus unit={unit} functionName={functionName} top={unit === myPlan.units[0]} /> : null}
               {unit && setsObjectives ? (
                 <PlansObjectiveForm key={unit.unitId} planId={myPlan.plan.id} unitId={unit.unitId} unitName={unit.unitName} />
               ) : null}

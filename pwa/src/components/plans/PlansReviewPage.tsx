@@ -4,6 +4,7 @@ import { useQuery } from '../../graphql/hooks';
 import { language, t } from '../../i18n';
 import { leverFigure, signed } from '../../lib/ourPlan';
 import { LeverState } from '../levers/LeverState';
+import { PlansEffectIndicator } from './PlansEffectIndicator';
 import { LEVER_NAMES } from './PlansUnitFocus';
 import { PlanListDocument, PlanReviewCsvDocument, PlanReviewDocument } from '../../graphql/plans.generated';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
@@ -123,6 +124,18 @@ export function PlansReviewPage({
                           {t('review.comparable', { count: e.comparableUnits, change: signed(e.comparableChange, language) })}
                         </span>
                         <span class="plan-effect-figure">{t('review.effect', { effect: signed(e.effect, language) })}</span>
+                        {e.mayChangeIndicator ? (
+                          <PlansEffectIndicator
+                            key={`${e.id}-${e.indicator}`}
+                            actionId={e.id}
+                            title={e.title}
+                            indicator={e.indicator}
+                            onChanged={() => {
+                              onNotice(t('review.indicator.saved'));
+                              review.reload();
+                            }}
+                          />
+                        ) : null}
                       </li>
                     ))}
                   </ul>

@@ -2,6 +2,7 @@ import { language, t } from '../../i18n';
 import { leverFigure, objectiveSource, towardTarget } from '../../lib/ourPlan';
 import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
+import { PlansActiveWeeks } from './PlansActiveWeeks';
 import { PlansNextStep } from './PlansNextStep';
 import type { UnitPlanFieldsFragment as UnitPlan } from '../../graphql/plans.generated';
 import type { PlanViewLever } from '../../graphql/types.generated';
@@ -26,7 +27,15 @@ function days(value: number | null): string {
 }
 
 /** One unit of the plan: each lever against its objective, its next step, its people and its weakest skills. */
-export function PlansUnitFocus({ unit, functionName }: { unit: UnitPlan; functionName: (id: string | null) => string | null }) {
+export function PlansUnitFocus({
+  unit,
+  functionName,
+  top = false,
+}: {
+  unit: UnitPlan;
+  functionName: (id: string | null) => string | null;
+  top?: boolean;
+}) {
   return (
     <article class="plan-unit" aria-labelledby={`plan-unit-${unit.unitId}`} data-testid="plan-unit">
       <h2 id={`plan-unit-${unit.unitId}`} class="lever-subtitle">
@@ -87,6 +96,7 @@ export function PlansUnitFocus({ unit, functionName }: { unit: UnitPlan; functio
           <dd>{t('ourPlan.days', { days: days(unit.tenureDays) })}</dd>
         </div>
       </dl>
+      <PlansActiveWeeks unitId={unit.unitId} top={top} />
       <h3 class="plan-h3">{t('ourPlan.weakestSkills')}</h3>
       {unit.weakestSkills.length === 0 ? (
         <p class="lever-empty">{t('ourPlan.noSkills')}</p>

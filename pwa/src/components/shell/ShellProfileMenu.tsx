@@ -1,7 +1,7 @@
 import type { TargetedMouseEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../i18n';
-import { AUTHORING_PATHS, LEVER_PATHS, personPath, ROUTE_PATHS } from '../../lib/routes';
+import { AUTHORING_PATHS, buildsContent, LEVER_PATHS, personPath, ROUTE_PATHS, type BuilderContent } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { Avatar, Button } from '../ui';
 import type { ViewerFieldsFragment as Viewer } from '../../graphql/accounts.generated';
@@ -18,6 +18,8 @@ interface Entry {
   label: MessageKey;
   managers?: boolean;
   admins?: boolean;
+  // a member who manages this content (a function, an agency's grant) has it too
+  builds?: BuilderContent;
 }
 
 /** The destinations that are not in the tab bar, for this person's role. */
@@ -30,13 +32,21 @@ function entries(viewer: Viewer): Entry[] {
     { href: ROUTE_PATHS.people, label: 'header.people', managers: true },
     { href: ROUTE_PATHS.network, label: 'header.network', managers: true },
     { href: ROUTE_PATHS.audit, label: 'header.audit', managers: true },
-    { href: AUTHORING_PATHS.home, label: 'nav.authoring', managers: true },
+    { href: AUTHORING_PATHS.home, label: 'nav.authoring', managers: true, builds: 'modules' },
+    { href: ROUTE_PATHS.challengeNew, label: 'nav.newChallenge', builds: 'challenges' },
     { href: ROUTE_PATHS.notificationSettings, label: 'nav.notificationSettings' },
     { href: ROUTE_PATHS.privacy, label: 'header.privacy' },
     { href: ROUTE_PATHS.privacyAdmin, label: 'header.privacyAdmin', admins: true },
     { href: ROUTE_PATHS.changePassword, label: 'header.changePassword' },
   ];
-  return all.filter((entry) => (!entry.managers || viewer.role !== 'MEMBER') && (!entry.admins || viewer.role === 'ADMIN'));
+  const member = viewer.role === 'MEMBER';
+  return all.filter((entry) => {
+    if (entry.admins) return viewer.role === 'ADMIN';
+    // the new-challenge shortcut is for members who build challenges (managers have it in the challenges tab)
+    if (entry.builds === 'challenges') return member && buildsContent(viewer, 'challenges');
+    if (entry.managers) return !member || (entry.builds !== undefined && buildsContent(viewer, entry.builds));
+    return true;
+  });
 }
 
 /** The profile menu: who I am, the other destinations, and leaving (here or everywhere). */

@@ -3,7 +3,7 @@ import { ManagedTrainingModulesDocument, type ManagedModuleFieldsFragment } from
 import { useQuery } from '../../graphql/hooks';
 import type { ModulePublication } from '../../graphql/types.generated';
 import { t } from '../../i18n';
-import { AUTHORING_PATHS, ROUTE_PATHS } from '../../lib/routes';
+import { AUTHORING_PATHS, buildsContent, ROUTE_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverState } from '../levers/LeverState';
 import { TrainingPublicationChip } from './TrainingPublicationChip';
@@ -16,8 +16,10 @@ const ORDER: readonly ModulePublication[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
  * challenges started from a template or a past one.
  */
 export function TrainingAuthoringPage({ viewer }: { viewer: Viewer }) {
-  const { state, reload } = useQuery(ManagedTrainingModulesDocument, {}, { skip: viewer.role === 'MEMBER' });
-  if (viewer.role === 'MEMBER') return <p class="lever-empty">{t('authoring.managersOnly')}</p>;
+  // managers, head office, and a member whose function or agency grant builds modules
+  const builds = buildsContent(viewer, 'modules');
+  const { state, reload } = useQuery(ManagedTrainingModulesDocument, {}, { skip: !builds });
+  if (!builds) return <p class="lever-empty">{t('authoring.managersOnly')}</p>;
   return (
     <section class="lever-page" aria-labelledby="authoring-title">
       <h1 id="authoring-title" class="lever-title">
@@ -47,11 +49,13 @@ export function TrainingAuthoringPage({ viewer }: { viewer: Viewer }) {
             </a>
           </li>
         ) : null}
-        <li>
-          <a href={ROUTE_PATHS.challengeNew} onClick={linkClick}>
-            {t('authoring.challengeFromTemplate')}
-          </a>
-        </li>
+        {buildsContent(viewer, 'challenges') ? (
+          <li>
+            <a href={ROUTE_PATHS.challengeNew} onClick={linkClick}>
+              {t('authoring.challengeFromTemplate')}
+            </a>
+          </li>
+        ) : null}
         <li>
           <a href={ROUTE_PATHS.challenges} onClick={linkClick}>
             {t('authoring.challenges')}

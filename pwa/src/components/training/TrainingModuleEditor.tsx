@@ -12,7 +12,7 @@ import { errorMessage, useMutation, useQuery } from '../../graphql/hooks';
 import { t } from '../../i18n';
 import { formErrorsFrom, noFormErrors, type FormErrors } from '../../lib/formErrors';
 import { addSection, emptyModuleForm, fromModuleSource, toModuleInput, type ModuleFormValues } from '../../lib/moduleForm';
-import { AUTHORING_PATHS } from '../../lib/routes';
+import { AUTHORING_PATHS, buildsContent } from '../../lib/routes';
 import { linkClick, navigate } from '../../router';
 import { LeverState } from '../levers/LeverState';
 import { TrainingAudiencePicker } from './TrainingAudiencePicker';
@@ -34,7 +34,7 @@ interface EditorProps {
 /** Writes a module (a draft until published), then its quiz; previews, publishes, archives it. */
 export function TrainingModuleEditor({ viewer, id, onNotice }: EditorProps) {
   const { state, reload } = useQuery(ModuleEditorDocument, { id: id ?? '0', skip: id === null });
-  if (viewer.role === 'MEMBER') return <p class="lever-empty">{t('authoring.managersOnly')}</p>;
+  if (!buildsContent(viewer, 'modules')) return <p class="lever-empty">{t('authoring.managersOnly')}</p>;
   return (
     <section class="lever-page">
       <a class="lever-back" href={AUTHORING_PATHS.home} onClick={linkClick}>
