@@ -55,7 +55,7 @@ from schema.documents import parse_document, validation_errors
 # root query fields whose resolvers need nothing of `info` but `info.context`, answered by a plan
 PLANNED_ROOTS = frozenset({
     "feed", "post", "me", "challenges", "challenge", "pendingDuels", "metrics", "duelOpponents", "notifications",
-    "unreadNotificationCount", "myDashboard",
+    "unreadNotificationCount", "myDashboard", "myPlan",
 })
 BACKREF = "strawberry-definition"
 
