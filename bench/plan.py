@@ -6,6 +6,9 @@ Figures (same run, same machine, so the ratios count):
 - head office's plan, the 1,200 points of sale side by side: median and p95, against the same
   floor for the whole network, and against the unit dashboard of head office on the same
   network (the dashboard's budget);
+- head office's plan through GraphQL, in the selection the PWA sends (`MyPlanLive`, its first
+  snapshot, executed by strawberry; and the same selection as a `myPlan` query, answered by the
+  planned execution), against the same floor: the JSON a client receives;
 - the SQL statements of each (they must not grow with the network).
 
 Each figure and its floor are timed in turn, run after run (`_paired`), after a warm-up call.
@@ -51,6 +54,66 @@ async def _floor(organization_id: int, path: str, plan_id: int) -> None:
         f"WHERE s.organization_id = {p1} AND n.path LIKE {p2}", [organization_id, like],
     )
     await conn.execute_query(f"SELECT unit_id, lever, period, period_start, target FROM plan_objective WHERE plan_id = {p1}", [plan_id])
+
+
+PWA_DOCUMENT = "MyPlanLive"  # pwa/src/graphql/plans.graphql: how the PWA reads « Notre plan »
+
+
+def _pwa_documents() -> tuple[str, str]:
+    """The PWA's own subscription, as it sends it, and the same selection as a query (`myPlan`
+    over HTTP): what a client that reads the plan once, without following it, would send."""
+    from graphql import FieldNode, OperationDefinitionNode, OperationType, parse, print_ast
+
+    from tests.pwa_documents import pwa_documents
+
+    text = next(d.query for d in pwa_documents() if d.name == PWA_DOCUMENT)
+    document = parse(text)
+    operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
+    update = operation.selection_set.selections[0]
+    assert isinstance(update, FieldNode) and update.selection_set is not None
+    inner = next(f for f in update.selection_set.selections if isinstance(f, FieldNode) and f.name.value == "myPlan")
+    query = OperationDefinitionNode(
+        operation=OperationType.QUERY, name=operation.name, variable_definitions=operation.variable_definitions,
+        directives=(), selection_set=operation.selection_set.__class__(selections=(update.__class__(
+            name=update.name, alias=None, arguments=update.arguments, directives=(), selection_set=inner.selection_set,
+        ),)),
+    )
+    others = tuple(d for d in document.definitions if d is not operation)
+    return text, print_ast(document.__class__(definitions=(query, *others)))
+
+
+def _graphql_reads(scope, user):  # type: ignore[no-untyped-def]
+    """Head office's plan as the server answers it: the PWA's subscription's first snapshot
+    (strawberry executes subscriptions), and the same selection as an HTTP query (the planned
+    execution, schema.plan, as schema.http runs it)."""
+    import json
+
+    from schema import schema
+    from schema.context import Context
+    from schema.plan import plan_for, run_plan
+
+    subscription, query = _pwa_documents()
+    planned = plan_for(schema, query, None)
+    assert planned is not None, "myPlan's query is not planned"
+
+    async def snapshot() -> dict:
+        stream = await schema.subscribe(subscription, context_value=Context(user=user, language="fr", scope=scope))
+        try:
+            result = await anext(stream)  # type: ignore[arg-type]
+        finally:
+            await stream.aclose()  # type: ignore[union-attr]
+        assert not result.errors, result.errors
+        return result.data["myPlan"]["myPlan"]
+
+    async def read() -> bytes:
+        body = await run_plan(schema, planned, Context(user=user, language="fr", scope=scope), None)
+        assert body is not None, "myPlan's query was left to strawberry"
+        return body
+
+    def answer(body: bytes) -> dict:
+        return json.loads(body)["data"]["myPlan"]
+
+    return snapshot, read, answer
 
 
 async def _paired(subject, floor, runs: int):  # type: ignore[no-untyped-def]
@@ -166,9 +229,16 @@ async def main(runs: int, pos_count: int, per_pos: int) -> None:
         pos = points[7]
         mine, mine_floor = await _paired(lambda: my_plan(seller_scope, now), lambda: _floor(org, pos.path, plan.id), runs)
         whole, whole_floor = await _paired(lambda: my_plan(head_office, now), lambda: _floor(org, root.path, plan.id), runs)
+        snapshot, read, answer = _graphql_reads(head_office, admin)
+        sent, sent_floor = await _paired(snapshot, lambda: _floor(org, root.path, plan.id), runs)
+        queried, queried_floor = await _paired(read, lambda: _floor(org, root.path, plan.id), runs)
         board = await _time(lambda: unit_dashboard(head_office, root, now.date()), runs)
         found = await my_plan(head_office, now)
         assert found is not None and len(found.units) == 1 + len(points)
+        # the two GraphQL answers are the same JSON (`at` aside, which only the update carries)
+        answered, planned = await snapshot(), answer(await read())
+        assert answered == planned, "the planned query and strawberry's snapshot differ"
+        assert len(planned["units"]) == 1 + len(points)
         with counting_queries() as seen:
             await my_plan(seller_scope, now)
         q_pos = len(seen)
@@ -179,6 +249,10 @@ async def main(runs: int, pos_count: int, per_pos: int) -> None:
         print(f"« Notre plan », {len(points)} points of sale, {people} people ({dialect}, {runs} runs)")
         print(f"  point of sale   median {mine[0]:8.1f} ms  p95 {mine[1]:8.1f} ms   floor {mine_floor[0]:7.1f} ms   ratio {mine[0] / mine_floor[0]:.1f}x")
         print(f"  head office     median {whole[0]:8.1f} ms  p95 {whole[1]:8.1f} ms   floor {whole_floor[0]:7.1f} ms   ratio {whole[0] / whole_floor[0]:.1f}x")
+        print(f"  head office, GraphQL: the PWA's {PWA_DOCUMENT} snapshot (strawberry) median {sent[0]:8.1f} ms  p95 {sent[1]:8.1f} ms   "
+              f"floor {sent_floor[0]:7.1f} ms   ratio {sent[0] / sent_floor[0]:.1f}x")
+        print(f"  head office, GraphQL: the same selection as a query (planned) median {queried[0]:8.1f} ms  p95 {queried[1]:8.1f} ms   "
+              f"floor {queried_floor[0]:7.1f} ms   ratio {queried[0] / queried_floor[0]:.1f}x")
         print(f"  unit dashboard  median {board[0]:8.1f} ms  p95 {board[1]:8.1f} ms   (head office, same network: the dashboard's budget)")
         print(f"  head office plan / unit dashboard: {whole[0] / board[0]:.2f}x")
         print(f"  SQL statements: {q_pos} for a point of sale, {q_all} for head office ({len(points) + 1} units)")
