@@ -25,9 +25,9 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
-from collections.abc import Callable
+from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from graphql import (
     BooleanValueNode,
@@ -59,6 +59,8 @@ PLANNED_ROOTS = frozenset({
     "feed", "post", "me", "challenges", "challenge", "pendingDuels", "metrics", "duelOpponents", "notifications",
     "unreadNotificationCount", "myDashboard", "myPlan",
 })
+# subscription fields likewise: each event the resolver yields is projected by the plan
+PLANNED_SUBSCRIPTIONS = frozenset({"myPlan"})
 BACKREF = "strawberry-definition"
 
 
@@ -248,21 +250,25 @@ def compile_plan(schema: Any, document: DocumentNode, operation_name: str | None
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
-    if len(operations) != 1 or operations[0].operation.value != "query":
+    if len(operations) != 1 or operations[0].operation.value not in ("query", "subscription"):
         raise Unplannable("operation")
     operation = operations[0]
     if operation.directives:
         raise Unplannable("operation directives")
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    query_type = schema._schema.query_type
+    subscription = operation.operation.value == "subscription"
+    query_type = schema._schema.subscription_type if subscription else schema._schema.query_type
+    planned = PLANNED_SUBSCRIPTIONS if subscription else PLANNED_ROOTS
     roots: list[Root | TypeName] = []
     for selection in operation.selection_set.selections:
-        if isinstance(selection, FieldNode) and selection.name.value == "__typename":
+        if isinstance(selection, FieldNode) and selection.name.value == "__typename" and not subscription:
             key = selection.alias.value if selection.alias else "__typename"
             roots.append(TypeName(key, query_type.name, _conditions(selection)))
             continue
-        if not isinstance(selection, FieldNode) or selection.name.value not in PLANNED_ROOTS:
+        if not isinstance(selection, FieldNode) or selection.name.value not in planned:
             raise Unplannable("root")
+        if subscription and (selection.directives or len(operation.selection_set.selections) != 1):
+            raise Unplannable("a subscription's root")
         definition = query_type.fields[selection.name.value]
         kind, non_null, depth = _unwrap(definition.type)
         if not isinstance(kind, GraphQLObjectType) or selection.selection_set is None:
@@ -469,27 +475,76 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
                 data[root.key] = root.name
                 continue
             assert isinstance(root, Root)
-            definition = root.graphql_field.extensions[BACKREF]
-            resolver = definition.base_resolver
-            if resolver is None or definition.permission_classes:
-                return None
-            arguments = get_argument_values(root.graphql_field, root.node, found)
-            kwargs = schema_arguments(schema, definition, arguments)
-            if resolver.info_parameter is not None:
-                kwargs[resolver.info_parameter.name] = info
-            args = [None] if resolver.self_parameter is not None else []
-            result = resolver(*args, **kwargs)
+            result = _call_root(schema, root, found, info)
             if inspect.isawaitable(result):
                 result = await result
-            assert root.project is not None
-            projected = root.project(_Result(result), coerced, info)
-            if inspect.isawaitable(projected):
-                projected = await projected
-            data[root.key] = projected[root.key]
+            data[root.key] = await _project(root, result, coerced, info)
     except Exception:
         # a domain error, a refusal, a value the plan can't serialise: strawberry answers
         return None
     return json.dumps({"data": data}, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _call_root(schema: Any, root: Root, found: Any, info: PlannedInfo) -> Any:
+    """The root resolver called as strawberry would, with the request's context for `info`."""
+    definition = root.graphql_field.extensions[BACKREF]
+    resolver = definition.base_resolver
+    if resolver is None or definition.permission_classes:
+        raise Unplannable("root resolver")
+    arguments = get_argument_values(root.graphql_field, root.node, found)
+    kwargs = schema_arguments(schema, definition, arguments)
+    if resolver.info_parameter is not None:
+        kwargs[resolver.info_parameter.name] = info
+    args = [None] if resolver.self_parameter is not None else []
+    return resolver(*args, **kwargs)
+
+
+async def _project(root: Root, value: Any, variables: dict[str, Any], info: PlannedInfo) -> Any:
+    assert root.project is not None
+    projected = root.project(_Result(value), variables, info)
+    if inspect.isawaitable(projected):
+        projected = await projected
+    return projected[root.key]
+
+
+async def stream_plan(
+    schema: Any, plan: Plan, context: Any, variables: dict[str, Any] | None
+) -> AsyncGenerator[dict[str, Any], None] | None:
+    """A planned subscription's messages (`{"data": …}`, one per event its resolver yields), or
+    None to let strawberry run it: when the plan can't, and when the resolver refuses before
+    its first event (strawberry then runs it again and reports the refusal as it always does).
+    An event after the first that the plan can't project ends the stream with an error (the
+    socket's, schema.ws): the first event has shown that the plan fits the resolver's values."""
+    found = get_variable_values(schema._schema, plan.operation.variable_definitions or (), variables or {})
+    if isinstance(found, list) or len(plan.roots) != 1:
+        return None
+    if cost_errors(schema._schema, plan.document, plan.operation, variables, getattr(context, "language", "fr")):
+        return None
+    root = plan.roots[0]
+    assert isinstance(root, Root)
+    info = PlannedInfo(context)
+    source: Any = None
+    try:
+        source = _call_root(schema, root, found, info)
+        if not inspect.isasyncgen(source):
+            raise Unplannable("not a stream")
+        first = await _project(root, await anext(source), found.coerced, info)
+    except Exception:
+        if inspect.isasyncgen(source):
+            await source.aclose()
+        return None
+    return _events(cast(AsyncGenerator[Any, None], source), root, first, found.coerced, info)
+
+
+async def _events(
+    source: AsyncGenerator[Any, None], root: Root, first: Any, variables: dict[str, Any], info: PlannedInfo
+) -> AsyncGenerator[dict[str, Any], None]:
+    try:
+        yield {"data": {root.key: first}}
+        async for value in source:
+            yield {"data": {root.key: await _project(root, value, variables, info)}}
+    finally:
+        await source.aclose()
 
 
 def schema_arguments(schema: Any, definition: Any, arguments: dict[str, Any]) -> dict[str, Any]:

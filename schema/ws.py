@@ -30,6 +30,7 @@ from schema import schema
 from schema.documents import Prepared, prepare
 from schema.fanout import CHANNEL_HUB, HUB, audience_field, shared_field
 from schema.metrics import subscription_running, timed
+from schema.plan import plan_for, stream_plan
 from schema.request_context import context_for, scope_of_session, session_token
 from server.accounts.models import User
 from server.accounts.sessions import current_session
@@ -248,6 +249,8 @@ class Connection:
                 return
             if audience_field(operation) and await CHANNEL_HUB.join(self, operation_id, payload, operation, context):
                 return
+            if await self._planned(operation_id, payload, operation, context):
+                return
             results = await schema.stream(
                 payload["query"],
                 variable_values=variables if isinstance(variables, dict) else None,
@@ -277,6 +280,26 @@ class Connection:
         finally:
             if self.operations.get(operation_id) is asyncio.current_task():
                 del self.operations[operation_id]
+
+
+    async def _planned(self, operation_id: str, payload: dict[str, Any], operation: Prepared, context: Any) -> bool:
+        """A subscription whose events the planned execution projects (schema.plan): sent here,
+        True; False to let strawberry run it."""
+        if operation.kind != OperationType.SUBSCRIPTION:
+            return False
+        operation_name = payload.get("operationName")
+        plan = plan_for(schema, payload["query"], operation_name if isinstance(operation_name, str) else None)
+        if plan is None:
+            return False
+        variables = payload.get("variables")
+        events = await stream_plan(schema, plan, context, variables if isinstance(variables, dict) else None)
+        if events is None:
+            return False
+        async with contextlib.aclosing(events):
+            async for body in events:
+                await self.send({"type": "next", "id": operation_id, "payload": body})
+        await self.send({"type": "complete", "id": operation_id})
+        return True
 
 
 async def graphql_ws(websocket: WebSocket) -> None:
