@@ -5,7 +5,8 @@ the API promises, `connection_init` has a short deadline, and subscriptions whos
 the same for everyone (the leaderboard) share one execution among the subscribers of the
 same document, and the feed's events and a person's notifications are executed once per event
 and per distinct answer, each subscriber's own rule still deciding what it receives
-(schema.fanout). A socket is registered with its session
+(schema.fanout); a subscription whose plan covers it (schema.plan.PLANNED_SUBSCRIPTIONS) has its
+events projected by that plan rather than executed field by field. A socket is registered with its session
 (server.accounts.sockets): when the session ends, on any instance, the socket stops running
 operations at once and closes with 4401.
 
