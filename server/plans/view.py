@@ -26,7 +26,7 @@ from server.training.audience import Audience, Target
 from server.training.models import ModuleAssignment, Publication, Quiz
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # made when read, 7,206 at a time: a frozen one sets each field through object.__setattr__
 class LeverReading:
     lever: str
     value: float | None
