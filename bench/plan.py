@@ -6,6 +6,10 @@ Figures (same run, same machine, so the ratios count):
 - head office's plan, the 1,200 points of sale side by side: median and p95, against the same
   floor for the whole network, and against the unit dashboard of head office on the same
   network (the dashboard's budget);
+- head office's plan through GraphQL, in the selection the PWA sends (`MyPlanLive`: its first
+  snapshot as the server sends it, planned; the same snapshot executed by strawberry, as before;
+  the same selection as a `myPlan` query over HTTP), against the same floor: the JSON a client
+  receives, written;
 - the SQL statements of each (they must not grow with the network).
 
 Each figure and its floor are timed in turn, run after run (`_paired`), after a warm-up call.
@@ -51,6 +55,87 @@ async def _floor(organization_id: int, path: str, plan_id: int) -> None:
         f"WHERE s.organization_id = {p1} AND n.path LIKE {p2}", [organization_id, like],
     )
     await conn.execute_query(f"SELECT unit_id, lever, period, period_start, target FROM plan_objective WHERE plan_id = {p1}", [plan_id])
+
+
+PWA_DOCUMENT = "MyPlanLive"  # pwa/src/graphql/plans.graphql: how the PWA reads « Notre plan »
+
+
+def _pwa_documents() -> tuple[str, str]:
+    """The PWA's own subscription, as it sends it, and the same selection as a query (`myPlan`
+    over HTTP): what a client that reads the plan once, without following it, would send."""
+    from graphql import FieldNode, OperationDefinitionNode, OperationType, parse, print_ast
+
+    from tests.pwa_documents import pwa_documents
+
+    text = next(d.query for d in pwa_documents() if d.name == PWA_DOCUMENT)
+    document = parse(text)
+    operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
+    update = operation.selection_set.selections[0]
+    assert isinstance(update, FieldNode) and update.selection_set is not None
+    inner = next(f for f in update.selection_set.selections if isinstance(f, FieldNode) and f.name.value == "myPlan")
+    query = OperationDefinitionNode(
+        operation=OperationType.QUERY, name=operation.name, variable_definitions=operation.variable_definitions,
+        directives=(), selection_set=operation.selection_set.__class__(selections=(update.__class__(
+            name=update.name, alias=None, arguments=update.arguments, directives=(), selection_set=inner.selection_set,
+        ),)),
+    )
+    others = tuple(d for d in document.definitions if d is not operation)
+    return text, print_ast(document.__class__(definitions=(query, *others)))
+
+
+def _graphql_reads(scope, user):  # type: ignore[no-untyped-def]
+    """Head office's plan as the server answers it, each answer's JSON written: the PWA's
+    subscription's first snapshot as schema.ws sends it (its plan: schema.plan.stream_plan), the
+    same snapshot executed by strawberry (what it cost before subscriptions were planned), and the
+    same selection as an HTTP query (schema.plan.run_plan, as schema.http runs it)."""
+    import json
+
+    from schema import schema
+    from schema.context import Context
+    from schema.plan import plan_for, run_plan, stream_plan
+
+    subscription, query = _pwa_documents()
+    planned_query, planned_live = plan_for(schema, query, None), plan_for(schema, subscription, None)
+    assert planned_query is not None and planned_live is not None, "myPlan is not planned"
+
+    def dumps(message: dict) -> str:  # as schema.ws.Connection.send
+        return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+
+    async def live() -> str:
+        events = await stream_plan(schema, planned_live, Context(user=user, language="fr", scope=scope), None)
+        assert events is not None, "MyPlanLive was left to strawberry"
+        try:
+            return dumps({"type": "next", "id": "1", "payload": await anext(events)})
+        finally:
+            await events.aclose()
+
+    async def executed() -> str:
+        stream = await schema.subscribe(subscription, context_value=Context(user=user, language="fr", scope=scope))
+        try:
+            result = await anext(stream)  # type: ignore[arg-type]
+        finally:
+            await stream.aclose()  # type: ignore[union-attr]
+        assert not result.errors, result.errors
+        return dumps({"type": "next", "id": "1", "payload": {"data": result.data}})
+
+    async def read() -> bytes:
+        body = await run_plan(schema, planned_query, Context(user=user, language="fr", scope=scope), None)
+        assert body is not None, "myPlan's query was left to strawberry"
+        return body
+
+    return live, executed, read
+
+
+def _same_answers(live: str, executed: str, read: bytes) -> int:
+    """The three give the same units (`at`, the time of a snapshot, aside); their number."""
+    import json
+
+    snapshots = [json.loads(text)["payload"]["data"]["myPlan"] for text in (live, executed)]
+    for snapshot in snapshots:
+        del snapshot["at"]
+    assert snapshots[0] == snapshots[1], "the planned snapshot and strawberry's differ"
+    assert snapshots[0]["myPlan"] == json.loads(read)["data"]["myPlan"], "the query and the snapshot differ"
+    return len(snapshots[0]["myPlan"]["units"])
 
 
 async def _paired(subject, floor, runs: int):  # type: ignore[no-untyped-def]
@@ -175,9 +260,14 @@ async def main(runs: int, pos_count: int, per_pos: int) -> None:
         pos = points[7]
         mine, mine_floor = await _paired(lambda: my_plan(seller_scope, now), lambda: _floor(org, pos.path, plan.id), runs)
         whole, whole_floor = await _paired(lambda: my_plan(head_office, now), lambda: _floor(org, root.path, plan.id), runs)
+        live, executed, read = _graphql_reads(head_office, admin)
+        sent, sent_floor = await _paired(live, lambda: _floor(org, root.path, plan.id), runs)
+        before, before_floor = await _paired(executed, lambda: _floor(org, root.path, plan.id), max(3, runs // 3))
+        queried, queried_floor = await _paired(read, lambda: _floor(org, root.path, plan.id), runs)
         board = await _time(lambda: unit_dashboard(head_office, root, now.date()), runs)
         found = await my_plan(head_office, now)
         assert found is not None and len(found.units) == 1 + len(points)
+        assert _same_answers(await live(), await executed(), await read()) == 1 + len(points)
         with counting_queries() as seen:
             await my_plan(seller_scope, now)
         q_pos = len(seen)
@@ -188,6 +278,13 @@ async def main(runs: int, pos_count: int, per_pos: int) -> None:
         print(f"« Notre plan », {len(points)} points of sale, {people} people ({dialect}, {runs} runs)")
         print(f"  point of sale   median {mine[0]:8.1f} ms  p95 {mine[1]:8.1f} ms   floor {mine_floor[0]:7.1f} ms   ratio {mine[0] / mine_floor[0]:.1f}x")
         print(f"  head office     median {whole[0]:8.1f} ms  p95 {whole[1]:8.1f} ms   floor {whole_floor[0]:7.1f} ms   ratio {whole[0] / whole_floor[0]:.1f}x")
+        for label, (median, p95), (floor_median, _) in (
+            (f"GraphQL, the PWA's {PWA_DOCUMENT} snapshot", sent, sent_floor),
+            ("GraphQL, the same selection as a query", queried, queried_floor),
+            (f"GraphQL, {PWA_DOCUMENT} by strawberry (before)", before, before_floor),
+        ):
+            print(f"  {label:44s} median {median:8.1f} ms  p95 {p95:8.1f} ms   floor {floor_median:7.1f} ms   "
+                  f"ratio {median / floor_median:.1f}x")
         print(f"  unit dashboard  median {board[0]:8.1f} ms  p95 {board[1]:8.1f} ms   (head office, same network: the dashboard's budget)")
         print(f"  head office plan / unit dashboard: {whole[0] / board[0]:.2f}x")
         print(f"  SQL statements: {q_pos} for a point of sale, {q_all} for head office ({len(points) + 1} units)")

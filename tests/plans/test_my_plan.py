@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import schema.ws
 from server.accounts.models import Role
 from server.accounts.services import open_session
 from server.evaluation.models import SurveyKind
@@ -13,6 +14,7 @@ from server.plans.models import PerformancePlan
 from server.training import services
 from tests.factories import make_network, signed_in
 from tests.graphql_client import GraphQLClient, Subscription
+from tests.pwa_documents import pwa_documents
 from tests.training.factories import make_module, make_quiz
 
 MY_PLAN = """
@@ -157,3 +159,56 @@ async def test_once_she_passed_the_quiz_her_next_step_moves_on_and_her_best_scor
     # then her point of sale's quiz lever is her best score, and her next step is no longer the quiz
     assert levers(mine["units"][0])["QUIZ"]["value"] == 100.0
     assert mine["myNextStep"]["kind"] != "TAKE_QUIZ"
+
+
+async def _snapshot(live_server, token: str, document: str, unit_id: str | None) -> dict:
+    async with Subscription(live_server.ws_url, token=token) as socket:
+        await socket.connect()
+        await socket.subscribe(document, {"unitId": unit_id})
+        message = await socket.next(timeout=10)
+    assert message["type"] == "next", message
+    update = message["payload"]["data"]["myPlan"]
+    del update["at"]  # the time of each snapshot
+    return update  # type: ignore[no-any-return]
+
+
+async def test_the_pwa_live_plan_is_projected_by_its_plan_as_strawberry_answers_it(live_server, monkeypatch):
+    # given a plan with a module, a quiz and progress, head office and a seller
+    network, admin, ana, ana_token, _, _ = await plan_world()
+    admin_token = (await signed_in(network.root, Role.ADMIN))[1]
+    live = next(d.query for d in pwa_documents() if d.name == "MyPlanLive")
+    streamed: list[bool] = []
+    run = schema.ws.stream_plan
+
+    async def counted(*args):  # type: ignore[no-untyped-def]
+        events = await run(*args)
+        streamed.append(events is not None)
+        return events
+
+    for token, unit_id in ((admin_token, None), (admin_token, str(network.points_of_sale["Lille"].id)), (ana_token, None)):
+        # when the PWA's own document is sent, answered by its plan, then by strawberry
+        with monkeypatch.context() as patch:
+            patch.setattr(schema.ws, "stream_plan", counted)
+            planned = await _snapshot(live_server, token, live, unit_id)
+        with monkeypatch.context() as patch:
+            patch.setattr(schema.ws, "plan_for", lambda *args: None)
+            executed = await _snapshot(live_server, token, live, unit_id)
+        # then the plan answered, and both snapshots are the same
+        assert streamed[-1] is True
+        assert planned == executed
+        assert planned["myPlan"]["units"][0]["levers"][0]["lever"] == "TRAINING"
+
+
+async def test_a_unit_outside_what_the_viewer_acts_in_is_refused_live_as_before(live_server):
+    # given a seller of Lille
+    network, _, _, ana_token, _, _ = await plan_world()
+    live = next(d.query for d in pwa_documents() if d.name == "MyPlanLive")
+    # when she asks for another point of sale's plan live
+    async with Subscription(live_server.ws_url, token=ana_token) as socket:
+        await socket.connect()
+        await socket.subscribe(live, {"unitId": str(network.points_of_sale["Arras"].id)})
+        message = await socket.next(timeout=10)
+    # then it is refused with the domain's error, as strawberry reports it
+    assert message["type"] == "next", message
+    assert message["payload"]["data"] is None
+    assert [e["extensions"]["code"] for e in message["payload"]["errors"]] == ["FORBIDDEN"]
