@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from graphql import FieldNode, GraphQLError, OperationType
 from strawberry.types.execution import PreExecutionError
 
 from schema.documents import Prepared
+from schema.wire import dumps_text
 
 log = logging.getLogger("elan.fanout")
 SHARED_FIELDS = frozenset({"leaderboard"})
@@ -58,7 +58,7 @@ def _body(result: Any) -> dict[str, Any]:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return dumps_text(value)
 
 
 async def _execute(payload: dict[str, Any], context: Any) -> Any:

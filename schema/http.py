@@ -23,6 +23,7 @@ from schema.documents import prepare
 from schema.metrics import timed
 from schema.plan import plan_for, run_plan
 from schema.request_context import build_context
+from schema.wire import dumps
 from server.privacy.pseudonym import localized_bytes
 from server.settings import get_settings
 
@@ -152,7 +153,7 @@ async def _execute(
     if result.errors:
         data["errors"] = [error.formatted for error in result.errors]
     # an erased person's name is stored without a language: written here in the reader's
-    body = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    body = dumps(data)
     response = Response(
         localized_bytes(body, context.language), status_code=200 if result.data is not None or not result.errors else 400,
         media_type="application/json",

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import json
 from collections.abc import AsyncGenerator, Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -56,6 +55,7 @@ from graphql.execution.values import get_argument_values, get_variable_values
 
 from schema.cost import cost_errors
 from schema.documents import parse_document, validation_errors
+from schema.wire import dumps
 
 # root query fields whose resolvers need nothing of `info` but `info.context`, answered by a plan
 PLANNED_ROOTS = frozenset({
@@ -485,7 +485,7 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
     except Exception:
         # a domain error, a refusal, a value the plan can't serialise: strawberry answers
         return None
-    return json.dumps({"data": data}, ensure_ascii=False, separators=(",", ":")).encode()
+    return dumps({"data": data})
 
 
 def _call_root(schema: Any, root: Root, found: Any, info: PlannedInfo) -> Any:

@@ -33,6 +33,7 @@ from schema.fanout import CHANNEL_HUB, HUB, audience_field, shared_field
 from schema.metrics import subscription_running, timed
 from schema.plan import plan_for, stream_plan
 from schema.request_context import context_for, scope_of_session, session_token
+from schema.wire import dumps_text
 from server.accounts.models import User
 from server.accounts.sessions import current_session
 from server.accounts.sockets import OPEN_SOCKETS
@@ -91,7 +92,7 @@ class Connection:
         self._closing: asyncio.Future[None] | None = None
 
     async def send(self, message: dict[str, Any]) -> None:
-        await self.send_text(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
+        await self.send_text(dumps_text(message))
 
     async def send_text(self, text: str) -> None:
         # an erased person's name is stored without a language: written here in the reader's
