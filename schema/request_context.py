@@ -47,7 +47,9 @@ async def build_context(connection: HTTPConnection) -> Context:
     if session is None:
         return context_for(connection, None, token)
     user = session.user
-    return context_for(connection, user, token, await scope_of_session(session))
+    context = context_for(connection, user, token, await scope_of_session(session))
+    context.boards_anonymous = session.boards_anonymous
+    return context
 
 
 async def scope_of_session(session: LiveSession) -> Scope:

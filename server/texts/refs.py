@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from server.accounts.models import User
 from server.badges.models import Badge
 from server.challenges.models import Challenge, ChallengeFormat
 from server.privacy.pseudonym import read_as
+from server.sql import Statement
 from server.texts.catalogue import text
 
 
@@ -114,11 +114,13 @@ async def resolve(many: Iterable[Mapping[str, Any]], extra_people: Iterable[int]
             if duel:
                 people |= ints(duel)
             refs.challenges[int(challenge_id)] = ChallengeRef(str(name), [int(p) for p in duel] if duel else None)
-    if people:
-        for i, n, photo in await User.filter(id__in=people).values_list("id", "display_name", "avatar_url"):
-            refs.people[int(i)] = str(n)
-            if photo:
-                refs.photos[int(i)] = str(photo)
+    if people:  # by hand: a page of notifications asks this on every read (server.sql)
+        statement = Statement()
+        found = await statement.rows(f'SELECT id, display_name, avatar_url FROM "user" WHERE id IN {statement.ids(people)}')
+        for row in found:
+            refs.people[int(row["id"])] = str(row["display_name"])
+            if row["avatar_url"]:
+                refs.photos[int(row["id"])] = str(row["avatar_url"])
     if badges:
         refs.badges = {int(i): str(n) for i, n in await Badge.filter(id__in=badges).values_list("id", "name")}
     return refs
