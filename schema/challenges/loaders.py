@@ -13,6 +13,7 @@ from server.challenges.cards import BoardFacts, Card, anonymise_leaders, cards_f
 from server.challenges.cards import board_facts as facts_for
 from server.challenges.metrics import metrics_by_ids
 from server.challenges.models import Challenge, Metric
+from server.challenges.standings import my_duels as duels_of
 from server.challenges.standings import units_by_ids
 from server.network.models import Unit
 
@@ -59,3 +60,13 @@ def cards_by_challenge(info: Info) -> DataLoader[Challenge, Card]:
         return [found[c.id] for c in challenges]
 
     return _loader(info, "CardByChallenge", load)
+
+
+def my_duels(info: Info) -> DataLoader[int, list[Challenge]]:
+    """The viewer's duels, read once per request for the list and the pending invitations
+    (one key: 0)."""
+    async def load(keys: list[int]) -> list[list[Challenge]]:
+        found = await duels_of(scope_of(info))
+        return [found for _ in keys]
+
+    return _loader(info, "MyDuelsByViewer", load)

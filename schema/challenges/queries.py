@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 
 from schema.challenges.kiosk import KioskBoard, KioskLink, access_or_error, as_kiosk_link, board_of
+from schema.challenges.loaders import my_duels
 from schema.challenges.types import (
     Challenge,
     ChallengeStatus,
@@ -69,7 +70,7 @@ class ChallengesQuery:
 
     @strawberry.field(description="Challenges the viewer can see (its branch, its subtree, its duels), newest first.")
     async def challenges(self, info: Info, status: ChallengeStatus | None = None) -> list[Challenge]:
-        found = await standings.visible_challenges(scope_of(info))
+        found = await standings.visible_challenges(scope_of(info), await my_duels(info).load(0))
         return [as_challenge(c) for c in found if status is None or c.status == status]
 
     @strawberry.field(description="One challenge, or null when it doesn't exist or isn't visible "
@@ -86,7 +87,7 @@ class ChallengesQuery:
 
     @strawberry.field(description="Duels the viewer was invited to and has not answered yet.")
     async def pending_duels(self, info: Info) -> list[Challenge]:
-        return [as_challenge(c) for c in await duels.pending_duels(scope_of(info))]
+        return [as_challenge(c) for c in await duels.pending_duels(scope_of(info), await my_duels(info).load(0))]
 
     @strawberry.field(description="The viewer's own targets, latest period first.")
     async def my_targets(self, info: Info) -> list[Target]:

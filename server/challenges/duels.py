@@ -124,8 +124,11 @@ async def answer_duel(scope: Scope, duel_id: int, accept: bool, now: datetime | 
     return duel
 
 
-async def pending_duels(scope: Scope) -> list[Challenge]:
-    return await Challenge.filter(
-        organization_id=scope.organization_id, format=ChallengeFormat.DUEL, duel_state=DuelState.PENDING,
-        participants__user_id=scope.user_id,
-    ).exclude(created_by_id=scope.user_id).order_by("-created_at")
+async def pending_duels(scope: Scope, mine: list[Challenge] | None = None) -> list[Challenge]:
+    """Duels the viewer was invited to and has not answered, among its duels (`mine`: as
+    `standings.my_duels` gives them, when the caller read them)."""
+    from server.challenges.standings import my_duels
+
+    if mine is None:
+        mine = await my_duels(scope)
+    return [d for d in mine if d.duel_state == DuelState.PENDING and d.created_by_id != scope.user_id]

@@ -90,9 +90,9 @@ def sees_challenge(scope: Scope, challenge: Challenge, unit: Unit) -> bool:
     return challenge.status != ChallengeStatus.DRAFT and scope.belongs_to(unit)
 
 
-async def visible_challenges(scope: Scope) -> list[Challenge]:
+async def visible_challenges(scope: Scope, duels: list[Challenge] | None = None) -> list[Challenge]:
     """Challenges of the viewer's branch and of what it manages (see the module docstring);
-    the duels it is in first."""
+    the duels it is in first (`duels`: as `my_duels` gives them, when the caller read them)."""
     published_above = Q(scope_unit_id__in=scope.ancestor_ids) & ~Q(status=ChallengeStatus.DRAFT)
     query = Challenge.filter(organization_id=scope.organization_id)
     if scope.is_manager:
@@ -100,10 +100,18 @@ async def visible_challenges(scope: Scope) -> list[Challenge]:
     else:
         query = query.filter(published_above)
     found = await query.exclude(format=ChallengeFormat.DUEL).order_by("-starts_at", "-id").limit(200)
-    duel_ids = await Participant.filter(
-        user_id=scope.user_id, challenge__format=ChallengeFormat.DUEL).values_list("challenge_id", flat=True)
-    duels = await Challenge.filter(id__in=list(duel_ids)).order_by("-created_at") if duel_ids else []
+    if duels is None:
+        duels = await my_duels(scope)
     return list(duels) + list(found)
+
+
+async def my_duels(scope: Scope) -> list[Challenge]:
+    """The duels the viewer takes part in, newest first: the list's and the pending ones."""
+    if scope.user_id is None:
+        return []
+    return await Challenge.filter(
+        organization_id=scope.organization_id, format=ChallengeFormat.DUEL, participants__user_id=scope.user_id,
+    ).order_by("-created_at", "-id")
 
 
 async def visible_challenge(scope: Scope, challenge_id: int) -> Challenge:
