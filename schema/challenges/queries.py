@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 
 from schema.challenges.kiosk import KioskBoard, KioskLink, access_or_error, as_kiosk_link, board_of
-from schema.challenges.loaders import my_duels
+from schema.challenges.loaders import my_duels, units_by_id
 from schema.challenges.types import (
     Challenge,
     ChallengeStatus,
@@ -77,7 +77,9 @@ class ChallengesQuery:
                       "(a draft is visible only to those who manage its scope unit).")
     async def challenge(self, info: Info, id: strawberry.ID) -> Challenge | None:
         try:
-            return as_challenge(await standings.visible_challenge(scope_of(info), parse_id(id)))
+            found = await standings.visible_challenge(scope_of(info), parse_id(id))
+            units_by_id(info).prime(found.scope_unit_id, found.scope_unit)  # (it came with the challenge)
+            return as_challenge(found)
         except ChallengeNotFound:
             return None
 

@@ -259,8 +259,8 @@ class Challenge:
         )
 
     @strawberry.field(description="League codes, each with its own ranking (one empty code without leagues).")
-    async def leagues(self) -> list[str]:
-        return await standings.leagues_of(self.model)
+    async def leagues(self, info: Info) -> list[str]:
+        return (await board_facts(info).load(self.model)).leagues
 
     @strawberry.field(description="The ranking, a page at a time (1 to 100 rows); defaults to the viewer's league.",
                       extensions=[DomainErrors()])
@@ -282,8 +282,8 @@ class Challenge:
     @strawberry.field(description="The viewer's rank, score, breakdown and gaps; null when not taking part.")
     async def my_standing(self, info: Info) -> Standing | None:
         viewer = signed_in(info)
-        me = (await board_facts(info).load(self.model)).mine
-        found = await standings.my_standing(self.model, viewer, me)
+        facts = await board_facts(info).load(self.model)
+        found = await standings.my_standing(self.model, viewer, facts.mine, facts.above)
         if found is None:
             return None
         names = await metrics_by_id(info).load_many([int(p.ref) for p in found.parts if p.kind == "METRIC"])

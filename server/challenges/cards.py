@@ -42,26 +42,34 @@ class BoardFacts:
     count: int = 0
     mine: Participant | None = None
     tops: dict[str, tuple[float, list[Any]]] = field(default_factory=dict)  # league -> (top, holders)
+    above: float | None = None  # the lowest score above mine in my league (the next place's)
+
+    @property
+    def leagues(self) -> list[str]:
+        return sorted(self.tops)
 
 
 _FACTS_SQL = """
 SELECT b.challenge_id AS challenge_id, b.league AS league, b.top AS top, b.n AS n, p.display_name AS display_name,
-       p.user_id AS user_id, p.hidden AS hidden, u.avatar_url AS avatar_url, p.tie AS tie, p.id AS leader_id, {no_mine}
+       p.user_id AS user_id, p.hidden AS hidden, u.avatar_url AS avatar_url, p.tie AS tie, p.id AS leader_id,
+       NULL AS above, {no_mine}
   FROM (SELECT q.challenge_id, q.league, max(q.score) AS top, count(*) AS n FROM challenge_participant q
          WHERE q.challenge_id IN {boards} GROUP BY q.challenge_id, q.league) b
   LEFT JOIN challenge_participant p
          ON p.challenge_id = b.challenge_id AND p.league = b.league AND p.score = b.top AND b.top > 0
   LEFT JOIN "user" u ON u.id = p.user_id
 UNION ALL
-SELECT m.challenge_id, m.league, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, {mine}
+SELECT m.challenge_id, m.league, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       (SELECT min(a.score) FROM challenge_participant a
+         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score > m.score), {mine}
   FROM challenge_participant m WHERE m.challenge_id IN {listed} AND ({condition})
  ORDER BY 1, 2, 9 DESC, 10 DESC, "m__id"
 """
 
 
 async def board_facts(scope: Scope, challenges: list[Challenge]) -> dict[int, BoardFacts]:
-    """Every board's size and top, and the viewer's participations, in one statement whatever
-    the list's length."""
+    """Every board's size and top, and the viewer's participations with the score of the place
+    above each, in one statement whatever the list's length."""
     facts = {c.id: BoardFacts() for c in challenges}
     if not challenges:
         return facts
@@ -80,6 +88,7 @@ async def board_facts(scope: Scope, challenges: list[Challenge]) -> dict[int, Bo
         if row["m__id"] is not None:
             if found.mine is None:  # the first by id, as the viewer's own
                 found.mine = Participant._init_from_db(**{c: row[f"m__{c}"] for c in Participant._meta.db_fields})
+                found.above = float(row["above"]) if row["above"] is not None else None
             continue
         league = str(row["league"])
         if league not in found.tops:

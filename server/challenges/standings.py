@@ -115,15 +115,17 @@ async def my_duels(scope: Scope) -> list[Challenge]:
 
 
 async def visible_challenge(scope: Scope, challenge_id: int) -> Challenge:
-    """A challenge the viewer sees, or ChallengeNotFound (a draft above the viewer too)."""
-    challenge = await Challenge.get_or_none(id=challenge_id, organization_id=scope.organization_id)
+    """A challenge the viewer sees, or ChallengeNotFound (a draft above the viewer too); its
+    scope unit comes with it (`challenge.scope_unit`)."""
+    challenge = await Challenge.filter(id=challenge_id, organization_id=scope.organization_id).select_related(
+        "scope_unit").first()
     if challenge is None:
         raise ChallengeNotFound("id")
     if challenge.format == ChallengeFormat.DUEL:
         if scope.is_admin or await Participant.exists(challenge_id=challenge.id, user_id=scope.user_id):
             return challenge
         raise ChallengeNotFound("id")
-    if not sees_challenge(scope, challenge, await Unit.get(id=challenge.scope_unit_id)):
+    if not sees_challenge(scope, challenge, challenge.scope_unit):
         raise ChallengeNotFound("id")
     return challenge
 
@@ -199,9 +201,14 @@ async def my_participation(challenge: Challenge, viewer: User) -> Participant | 
     return await Participant.filter(challenge_id=challenge.id, unit_id__in=unit.ancestor_ids).first()
 
 
-async def my_standing(challenge: Challenge, viewer: User, me: Participant | None | bool = True) -> Standing | None:
+_ASK = object()
+
+
+async def my_standing(challenge: Challenge, viewer: User, me: Participant | None | bool = True,
+                      above_score: float | None | object = _ASK) -> Standing | None:
     """Rank, score, the breakdown, the gaps to the next rank and the next threshold (`me`: as
-    for rows_around)."""
+    for rows_around; `above_score`: the lowest score above mine, when the caller read it with
+    my participation: server.challenges.cards.board_facts)."""
     if me is True:
         me = await my_participation(challenge, viewer)
     if me is None or me is False:
@@ -210,8 +217,11 @@ async def my_standing(challenge: Challenge, viewer: User, me: Participant | None
     load = board_loader(challenge.id, me.league)
     rank = me.final_rank or await index.rank(board, key_of(me), load)
     # the next place is won by reaching the lowest score strictly above mine (level shares it)
-    above = await Participant.filter(challenge_id=challenge.id, league=me.league, score__gt=me.score).order_by(
-        "score").first().values("score")
+    if above_score is _ASK:
+        found = await Participant.filter(challenge_id=challenge.id, league=me.league, score__gt=me.score).order_by(
+            "score").first().values("score")
+        above_score = found["score"] if found else None
+    above = {"score": above_score} if above_score is not None else None
     _, parts = score_parts(challenge.scoring_mode, challenge.rules, me.parts, higher_is_better(challenge))
     upcoming = next_threshold(challenge.rules, me.score)
     score = finite(me.score)
