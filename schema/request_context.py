@@ -36,7 +36,8 @@ def context_for(
         bearer=bearer_token(connection),
         ip=connection.client.host if connection.client else "",
         user_agent=connection.headers.get("user-agent", "")[:300],
-        secure=connection.url.scheme in {"https", "wss"} or get_settings().cookie_secure,
+        # (the scheme from the ASGI scope: building the request's URL object costs more)
+        secure=connection.scope.get("scheme") in {"https", "wss"} or get_settings().cookie_secure,
     )
 
 
