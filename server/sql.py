@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from tortoise import connections
+from tortoise.models import Model
+
+M = TypeVar("M", bound=Model)
 
 
 class Statement:
@@ -37,3 +40,9 @@ class Statement:
     async def rows(self, text: str) -> Sequence[Any]:
         _, found = await self.connection.execute_query(text, self.values)
         return found
+
+    async def objects(self, model: type[M], text: str) -> list[M]:
+        """The model's objects from a statement selecting its columns (`SELECT t.* …`)."""
+        columns = model._meta.db_fields
+        return [model._init_from_db(**{c: row[c] for c in columns}) for row in await self.rows(text)]
+

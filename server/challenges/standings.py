@@ -38,6 +38,7 @@ from server.challenges.scoring import Part, next_threshold, score_parts
 from server.errors import ValidationFailed
 from server.network.models import Unit
 from server.network.scope import Scope
+from server.sql import Statement
 
 PAGE_MAX = 100
 ROW_COLUMNS = ("id", "display_name", "unit_name", "league", "score", "tie", "user_id", "unit_id",
@@ -109,9 +110,12 @@ async def my_duels(scope: Scope) -> list[Challenge]:
     """The duels the viewer takes part in, newest first: the list's and the pending ones."""
     if scope.user_id is None:
         return []
-    return await Challenge.filter(
-        organization_id=scope.organization_id, format=ChallengeFormat.DUEL, participants__user_id=scope.user_id,
-    ).order_by("-created_at", "-id")
+    statement = Statement()  # (by hand: the challenges screen asks on every visit)
+    return await statement.objects(Challenge, f"""
+SELECT c.* FROM challenge c
+ WHERE c.organization_id = {statement.arg(scope.organization_id)} AND c.format = {statement.arg(ChallengeFormat.DUEL.value)}
+   AND EXISTS (SELECT 1 FROM challenge_participant p WHERE p.challenge_id = c.id AND p.user_id = {statement.arg(scope.user_id)})
+ ORDER BY c.created_at DESC, c.id DESC""")
 
 
 async def visible_challenge(scope: Scope, challenge_id: int) -> Challenge:
@@ -217,18 +221,20 @@ async def my_standing(challenge: Challenge, viewer: User, me: Participant | None
     load = board_loader(challenge.id, me.league)
     rank = me.final_rank or await index.rank(board, key_of(me), load)
     # the next place is won by reaching the lowest score strictly above mine (level shares it)
+    above: float | None
     if above_score is _ASK:
         found = await Participant.filter(challenge_id=challenge.id, league=me.league, score__gt=me.score).order_by(
             "score").first().values("score")
-        above_score = found["score"] if found else None
-    above = {"score": above_score} if above_score is not None else None
+        above = float(found["score"]) if found else None
+    else:
+        above = float(above_score) if isinstance(above_score, int | float) else None
     _, parts = score_parts(challenge.scoring_mode, challenge.rules, me.parts, higher_is_better(challenge))
     upcoming = next_threshold(challenge.rules, me.score)
     score = finite(me.score)
     return Standing(
         participant_id=me.id, rank=rank, size=await index.size(board, load), league=me.league,
         score=score, parts=parts,
-        gap_to_next_rank=round(finite(finite(above["score"]) - score), 4) if above else None,
+        gap_to_next_rank=round(finite(finite(above) - score), 4) if above is not None else None,
         next_threshold=upcoming,
         gap_to_next_threshold=round(finite(upcoming - score), 4) if upcoming is not None else None,
         final_rank=me.final_rank, tied=await index.tied(board, key_of(me), load),
