@@ -67,6 +67,9 @@ SELECT m.challenge_id, m.league, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 """
 
 
+_WRITTEN: dict[tuple[bool, bool], str] = {}
+
+
 async def board_facts(scope: Scope, challenges: list[Challenge]) -> dict[int, BoardFacts]:
     """Every board's size and top, and the viewer's participations with the score of the place
     above each, in one statement whatever the list's length."""
@@ -79,10 +82,14 @@ async def board_facts(scope: Scope, challenges: list[Challenge]) -> dict[int, Bo
     units = [c.id for c in challenges if c.participant_kind == ParticipantKind.UNIT]
     if units:  # a unit's challenge: the viewer takes part through its unit or one above it
         condition += f" OR (m.challenge_id IN {statement.ids(units)} AND m.unit_id IN {statement.ids(await _my_units(scope))})"
-    columns = Participant._meta.db_fields  # (complete once the models are initialised)
-    rows = await statement.rows(_FACTS_SQL.format(
-        boards=boards, listed=listed, condition=condition, mine=", ".join(f'm."{c}" AS "m__{c}"' for c in columns),
-        no_mine=", ".join(f'NULL AS "m__{c}"' for c in columns)))
+    # the text is the same for every list of the same shape: written once
+    key = (statement.pg, bool(units))
+    if key not in _WRITTEN:
+        columns = Participant._meta.db_fields  # (complete once the models are initialised)
+        _WRITTEN[key] = _FACTS_SQL.format(
+            boards=boards, listed=listed, condition=condition, mine=", ".join(f'm."{c}" AS "m__{c}"' for c in columns),
+            no_mine=", ".join(f'NULL AS "m__{c}"' for c in columns))
+    rows = await statement.rows(_WRITTEN[key])
     for row in rows:
         found = facts[int(row["challenge_id"])]
         if row["m__id"] is not None:
