@@ -21,11 +21,20 @@ from server.texts.catalogue import text
 def ints(values: Iterable[Any]) -> set[int]:
     found: set[int] = set()
     for value in values:
-        if isinstance(value, int) and not isinstance(value, bool):
-            found.add(value)
-        elif isinstance(value, str) and value.isdigit():
-            found.add(int(value))
+        one = an_int(value)
+        if one is not None:
+            found.add(one)
     return found
+
+
+def an_int(value: Any) -> int | None:
+    """An id as stored in a text's parameters (a number, or digits), else None (read for every
+    name of every line of a notifications page: the plain int first)."""
+    if type(value) is int:
+        return value
+    if isinstance(value, str):
+        return int(value) if value.isdigit() else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def people_of(params: Mapping[str, Any]) -> set[int]:
@@ -50,17 +59,17 @@ class Refs:
     photos: dict[int, str] = field(default_factory=dict)  # the people's profile photos, those who have one
 
     def person(self, person_id: Any, language: str) -> str:
-        ids = ints([person_id])
-        name = self.people.get(ids.pop()) if ids else None
+        found = an_int(person_id)
+        name = self.people.get(found) if found is not None else None
         return read_as(name, language) if name else text("person.gone", language)
 
     def badge(self, badge_id: Any, fallback: Any) -> str:
-        ids = ints([badge_id])
-        return (self.badges.get(ids.pop()) if ids else None) or str(fallback or "")
+        found = an_int(badge_id)
+        return (self.badges.get(found) if found is not None else None) or str(fallback or "")
 
     def challenge(self, challenge_id: Any, fallback: Any, language: str) -> str:
-        ids = ints([challenge_id])
-        found = self.challenges.get(ids.pop()) if ids else None
+        key = an_int(challenge_id)
+        found = self.challenges.get(key) if key is not None else None
         if found is None:
             return str(fallback or "")
         if found.duel and len(found.duel) == 2:
