@@ -58,6 +58,7 @@ PLANNED_ROOTS = frozenset({
     "unreadNotificationCount", "myDashboard",
 })
 BACKREF = "strawberry-definition"
+COST_CACHE = 256  # variable sets priced per plan
 
 
 class Unplannable(Exception):
@@ -118,6 +119,9 @@ class Plan:
     document: DocumentNode
     operation: OperationDefinitionNode
     roots: list[Root | TypeName]
+    # whether the document is within the cost limit, by language and variables (the same
+    # variables price the same: a page of 20 is priced once, not on every request)
+    within_cost: dict[tuple[str, str], bool] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------------ compiling
@@ -475,7 +479,14 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
     if isinstance(found, list):
         return None  # strawberry reports the variables' errors
     coerced = found.coerced
-    if cost_errors(schema._schema, plan.document, plan.operation, variables, getattr(context, "language", "fr")):
+    language = getattr(context, "language", "fr")
+    key = (language, json.dumps(variables, sort_keys=True, default=str))
+    within = plan.within_cost.get(key)
+    if within is None:
+        within = not cost_errors(schema._schema, plan.document, plan.operation, variables, language)
+        if len(plan.within_cost) < COST_CACHE:
+            plan.within_cost[key] = within
+    if not within:
         return None
     info = PlannedInfo(context)
     data: dict[str, Any] = {}
