@@ -458,8 +458,10 @@ def serving(target: str, database_url: str) -> Any:
     env = {**os.environ, "DATABASE_URL": database_url, "BENCH_FLOOR_URL": database_url,
            "ELAN_DATA_DIR": tempfile.mkdtemp(prefix="elan-bench-feed-"), "ELAN_DEMO": "0", "PORT": str(port)}
     env.pop("REDIS_URL", None)
-    command = [sys.executable, "-m", "uvicorn", target, "--factory", "--port", str(port),
-               "--log-level", "warning", "--no-access-log"]
+    # ELAN_BENCH_PROFILE=/path: Élan's server (not the floor) runs under cProfile (bench.profiled)
+    profiled = bool(os.environ.get("ELAN_BENCH_PROFILE")) and target.startswith("server.")
+    command = [sys.executable, "-m", "bench.profiled" if profiled else "uvicorn", target, "--factory", "--port",
+               str(port), "--log-level", "warning", "--no-access-log"]
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     try:
         deadline = time.monotonic() + 120  # a loaded machine takes its time to start a server
@@ -469,6 +471,11 @@ def serving(target: str, database_url: str) -> Any:
             time.sleep(0.1)
         yield port
     finally:
+        if profiled:
+            import signal
+
+            process.send_signal(signal.SIGUSR1)
+            time.sleep(3)
         process.terminate()
         process.wait(10)
 

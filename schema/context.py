@@ -32,6 +32,9 @@ class Context:
     user_agent: str = ""
     secure: bool = False
     cookie: CookieChange | None = None
+    # the organisation's board default as read with this request's session (HTTP); None on a
+    # socket, whose session was read when it opened: it is read again when needed
+    boards_anonymous: bool | None = None
     # per-request caches shared by resolvers (dataloaders are created lazily per request)
     loaders: dict[str, Any] = field(default_factory=dict)
 

@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import AsyncGenerator, Callable
+import json
+from collections.abc import AsyncGenerator, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -65,6 +66,7 @@ PLANNED_ROOTS = frozenset({
 # subscription fields likewise: each event the resolver yields is projected by the plan
 PLANNED_SUBSCRIPTIONS = frozenset({"myPlan"})
 BACKREF = "strawberry-definition"
+COST_CACHE = 256  # variable sets priced per plan
 
 
 class Unplannable(Exception):
@@ -126,6 +128,9 @@ class Plan:
     document: DocumentNode
     operation: OperationDefinitionNode
     roots: list[Root | TypeName]
+    # whether the document is within the cost limit, by language and variables (the same
+    # variables price the same: a page of 20 is priced once, not on every request)
+    within_cost: dict[tuple[str, str], bool] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------------ compiling
@@ -353,8 +358,8 @@ class _Writer:
 
     def object_function(self, children: list[Any]) -> str:
         # every function takes the value, the variables and the PlannedInfo (s|x, v, i); an
-        # object whose fields await is a coroutine, and a list of them is gathered, so the
-        # per-request loaders batch the whole list as strawberry's execution does
+        # object whose fields await is a coroutine, and a list of them is settled together
+        # (`settle`), so the per-request loaders batch the whole list as strawberry's execution does
         self.count += 1
         name = f"o{self.count}"
         body = ["    r = {}"]
@@ -422,7 +427,7 @@ class _Writer:
         if depth:
             inner, awaited = self.value_function(child, depth - 1)
             if awaited:
-                code = f"list(await _gather(*[{inner}(y, v, i) if y is not None else _null() for y in x]))"
+                code = f"await _settle([{inner}(y, v, i) if y is not None else _null() for y in x])"
             else:
                 code = f"[{inner}(y, v, i) if y is not None else _null() for y in x]"
         elif type(child) is Leaf:
@@ -441,7 +446,7 @@ class _Writer:
     def compile(self, children: list[Any]) -> Callable[[Any, dict[str, Any], Any], dict[str, Any]]:
         name = self.object_function(children)
         self.env["_null"] = _null
-        self.env["_gather"] = asyncio.gather
+        self.env["_settle"] = settle
         exec("\n".join(self.lines), self.env)  # noqa: S102 - our own source, from the schema's names
         function: Callable[[Any, dict[str, Any], Any], dict[str, Any]] = self.env[name]
         return function
@@ -456,6 +461,66 @@ class _Result:
         self.value = value
 
 
+async def settle(coroutines: list[Coroutine[Any, Any, Any]]) -> list[Any]:
+    """The values of coroutines started together, as `asyncio.gather` gives them, without a
+    task for those that finish without waiting (a row whose names came with its page: most
+    of them). Each runs to its first wait in turn, so a loader asked by several batches them
+    all, as with gather; those waiting are then finished together."""
+    values: list[Any] = [None] * len(coroutines)
+    waiting: list[tuple[int, Coroutine[Any, Any, Any], Any]] = []
+    for index, coroutine in enumerate(coroutines):
+        try:
+            awaited = coroutine.send(None)
+        except StopIteration as done:
+            values[index] = done.value
+            continue
+        except BaseException:
+            for rest in coroutines[index + 1:]:
+                rest.close()
+            for _, started, _ in waiting:
+                started.close()
+            raise
+        waiting.append((index, coroutine, _received(awaited)))
+    if waiting:
+        finished = await asyncio.gather(*(_finish(coroutine, awaited) for _, coroutine, awaited in waiting))
+        for (index, _, _), value in zip(waiting, finished, strict=True):
+            values[index] = value
+    return values
+
+
+async def _finish(coroutine: Coroutine[Any, Any, Any], awaited: Any) -> Any:
+    """Runs a started coroutine to its end as a task would: waits for what it is waiting on
+    (a future, or a bare yield), then resumes it; the future's result or error reaches it
+    there, where it awaited."""
+    while True:
+        try:
+            if awaited is None:
+                await asyncio.sleep(0)
+            else:
+                await awaited
+        except BaseException as error:
+            if awaited is not None and awaited.done():
+                pass  # the future's own error: the coroutine reads it from its future
+            else:  # this task was cancelled while the future still runs: the coroutine is told
+                try:
+                    awaited = _received(coroutine.throw(error))
+                except StopIteration as done:
+                    return done.value
+                continue
+        try:
+            awaited = _received(coroutine.send(None))
+        except StopIteration as done:
+            return done.value
+
+
+def _received(awaited: Any) -> Any:
+    """What a task does with the future its coroutine yields: marks it taken (a future awaited
+    again while still marked is an error), so that it can be awaited here."""
+    if getattr(awaited, "_asyncio_future_blocking", False):
+        awaited._asyncio_future_blocking = False
+    return awaited
+
+
 def _null() -> Any:
     raise Unplannable("null in a non-null field")
 
@@ -466,7 +531,14 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
     if isinstance(found, list):
         return None  # strawberry reports the variables' errors
     coerced = found.coerced
-    if cost_errors(schema._schema, plan.document, plan.operation, variables, getattr(context, "language", "fr")):
+    language = getattr(context, "language", "fr")
+    key = (language, json.dumps(variables, sort_keys=True, default=str))
+    within = plan.within_cost.get(key)
+    if within is None:
+        within = not cost_errors(schema._schema, plan.document, plan.operation, variables, language)
+        if len(plan.within_cost) < COST_CACHE:
+            plan.within_cost[key] = within
+    if not within:
         return None
     info = PlannedInfo(context)
     data: dict[str, Any] = {}

@@ -36,7 +36,8 @@ def context_for(
         bearer=bearer_token(connection),
         ip=connection.client.host if connection.client else "",
         user_agent=connection.headers.get("user-agent", "")[:300],
-        secure=connection.url.scheme in {"https", "wss"} or get_settings().cookie_secure,
+        # (the scheme from the ASGI scope: building the request's URL object costs more)
+        secure=connection.scope.get("scheme") in {"https", "wss"} or get_settings().cookie_secure,
     )
 
 
@@ -47,7 +48,9 @@ async def build_context(connection: HTTPConnection) -> Context:
     if session is None:
         return context_for(connection, None, token)
     user = session.user
-    return context_for(connection, user, token, await scope_of_session(session))
+    context = context_for(connection, user, token, await scope_of_session(session))
+    context.boards_anonymous = session.boards_anonymous
+    return context
 
 
 async def scope_of_session(session: LiveSession) -> Scope:

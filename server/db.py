@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 from tortoise import Tortoise
@@ -76,7 +77,30 @@ def tortoise_config(database_url: str) -> dict[str, Any]:
     }
 
 
+def _stored_time(value: str) -> datetime:
+    """A time stored as text (SQLite), read by Python's own ISO parser, as ciso8601 would
+    (Tortoise's accelerated reader, not installed); iso8601, Tortoise's fallback, was a third of
+    the Python of a notifications page. Anything it cannot read goes to iso8601 as before."""
+    try:
+        return datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return _iso8601(value)
+
+
+def _fast_stored_times() -> None:
+    from tortoise.fields import data
+
+    global _iso8601
+    if _iso8601 is None and getattr(data.parse_datetime, "func", None) is not None:  # iso8601's, not ciso8601's
+        _iso8601 = data.parse_datetime
+        data.parse_datetime = _stored_time
+
+
+_iso8601: Any = None
+
+
 async def init_db(database_url: str) -> None:
+    _fast_stored_times()
     # the global fallback lets every request task see the connections opened in lifespan
     await Tortoise.init(config=tortoise_config(database_url), _enable_global_fallback=True)
 

@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 
 from schema.challenges.kiosk import KioskBoard, KioskLink, access_or_error, as_kiosk_link, board_of
+from schema.challenges.loaders import my_duels, units_by_id
 from schema.challenges.types import (
     Challenge,
     ChallengeStatus,
@@ -69,14 +70,16 @@ class ChallengesQuery:
 
     @strawberry.field(description="Challenges the viewer can see (its branch, its subtree, its duels), newest first.")
     async def challenges(self, info: Info, status: ChallengeStatus | None = None) -> list[Challenge]:
-        found = await standings.visible_challenges(scope_of(info))
+        found = await standings.visible_challenges(scope_of(info), await my_duels(info).load(0))
         return [as_challenge(c) for c in found if status is None or c.status == status]
 
     @strawberry.field(description="One challenge, or null when it doesn't exist or isn't visible "
                       "(a draft is visible only to those who manage its scope unit).")
     async def challenge(self, info: Info, id: strawberry.ID) -> Challenge | None:
         try:
-            return as_challenge(await standings.visible_challenge(scope_of(info), parse_id(id)))
+            found = await standings.visible_challenge(scope_of(info), parse_id(id))
+            units_by_id(info).prime(found.scope_unit_id, found.scope_unit)  # (it came with the challenge)
+            return as_challenge(found)
         except ChallengeNotFound:
             return None
 
@@ -86,7 +89,7 @@ class ChallengesQuery:
 
     @strawberry.field(description="Duels the viewer was invited to and has not answered yet.")
     async def pending_duels(self, info: Info) -> list[Challenge]:
-        return [as_challenge(c) for c in await duels.pending_duels(scope_of(info))]
+        return [as_challenge(c) for c in await duels.pending_duels(scope_of(info), await my_duels(info).load(0))]
 
     @strawberry.field(description="The viewer's own targets, latest period first.")
     async def my_targets(self, info: Info) -> list[Target]:

@@ -8,10 +8,9 @@ from typing import Any
 import strawberry
 
 from schema.challenges.loaders import (
+    board_facts,
     cards_by_challenge,
     metrics_by_id,
-    my_participations,
-    participant_counts,
     units_by_id,
 )
 from schema.context import Info
@@ -248,7 +247,7 @@ class Challenge:
 
     @strawberry.field(description="How many take part.")
     async def participant_count(self, info: Info) -> int:
-        return await participant_counts(info).load(self.model.id)
+        return (await board_facts(info).load(self.model)).count
 
     @strawberry.field(description="The list card: the viewer's rank and score, and the leader (set-based for a list).")
     async def card(self, info: Info) -> ChallengeCard:
@@ -260,8 +259,8 @@ class Challenge:
         )
 
     @strawberry.field(description="League codes, each with its own ranking (one empty code without leagues).")
-    async def leagues(self) -> list[str]:
-        return await standings.leagues_of(self.model)
+    async def leagues(self, info: Info) -> list[str]:
+        return (await board_facts(info).load(self.model)).leagues
 
     @strawberry.field(description="The ranking, a page at a time (1 to 100 rows); defaults to the viewer's league.",
                       extensions=[DomainErrors()])
@@ -272,7 +271,8 @@ class Challenge:
             mine = await standings.my_participation(self.model, viewer)
             league = mine.league if mine else (await standings.leagues_of(self.model) or [""])[0]
         page = await standings.leaderboard_page(self.model, league, first, after, viewer)
-        await anonymise_outside_team(viewer, page.rows)  # the organisation's board default
+        # the organisation's board default (read with the request's session, when there is one)
+        await anonymise_outside_team(viewer, page.rows, info.context.boards_anonymous)
         return LeaderboardConnection(
             league=league, version=page.version,
             edges=[LeaderboardEdge(cursor=r.cursor, node=as_row(r)) for r in page.rows],
@@ -282,8 +282,8 @@ class Challenge:
     @strawberry.field(description="The viewer's rank, score, breakdown and gaps; null when not taking part.")
     async def my_standing(self, info: Info) -> Standing | None:
         viewer = signed_in(info)
-        me = await my_participations(info).load(self.model)
-        found = await standings.my_standing(self.model, viewer, me)
+        facts = await board_facts(info).load(self.model)
+        found = await standings.my_standing(self.model, viewer, facts.mine, facts.above)
         if found is None:
             return None
         names = await metrics_by_id(info).load_many([int(p.ref) for p in found.parts if p.kind == "METRIC"])
@@ -301,8 +301,8 @@ class Challenge:
     @strawberry.field(description="The viewer's row with two rows above and below it.")
     async def around_me(self, info: Info) -> list[LeaderboardRow]:
         viewer = signed_in(info)
-        rows = await standings.rows_around(self.model, viewer, me=await my_participations(info).load(self.model))
-        await anonymise_outside_team(viewer, rows)  # the organisation's board default
+        rows = await standings.rows_around(self.model, viewer, me=(await board_facts(info).load(self.model)).mine)
+        await anonymise_outside_team(viewer, rows, info.context.boards_anonymous)
         return [as_row(r) for r in rows]
 
 

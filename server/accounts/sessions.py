@@ -39,6 +39,9 @@ class LiveSession:
     user: User  # with its unit loaded (`user.unit`)
     # where a member of a team acts: the point of sale above it (server.network.scope)
     point_of_sale_path: str | None = None
+    # the organisation's board default, read with the session for the request that asks for it
+    # (server.privacy.boards); a socket lives longer than a request and reads it when needed
+    boards_anonymous: bool = False
 
 
 def token_hash(token: str) -> str:
@@ -80,7 +83,9 @@ SELECT s.id AS session_id, s.token_hash AS session_token_hash, s.created_at AS s
          SELECT ps.path FROM unit ps
           WHERE ps.organization_id = n.organization_id AND ps.kind = 'POINT_OF_SALE'
             AND n.path LIKE ps.path || '%'
-          ORDER BY ps.path DESC LIMIT 1) END AS point_of_sale_path
+          ORDER BY ps.path DESC LIMIT 1) END AS point_of_sale_path,
+       EXISTS (SELECT 1 FROM privacy_policy pp WHERE pp.organization_id = u.organization_id
+                  AND pp.boards_anonymous_outside_team) AS boards_anonymous
   FROM session s
   JOIN "user" u ON u.id = s.user_id
   JOIN unit n ON n.id = u.unit_id
@@ -182,7 +187,7 @@ async def current_session(token: str | None, *, batched: bool = False) -> LiveSe
         )
         if new_week:
             await record_active_week(user.id, now)
-    return LiveSession(session_id, user, row["point_of_sale_path"])
+    return LiveSession(session_id, user, row["point_of_sale_path"], bool(row["boards_anonymous"]))
 
 
 async def session_id_of(token: str | None) -> int | None:

@@ -1,17 +1,16 @@
 """What a challenge's card in the list shows: my rank (shared when level) and score, and the
 leader, for a whole list at once.
 
-Three statements whatever the list's length: my participations, the top score of each board,
-the participants at that top score; ranks come from the rank index (O(log N), no SQL once a
-board is loaded). The leader is named only when the challenge may name them: a participant
+One statement whatever the list's length (`board_facts`: each board's size and top score with
+the people at it, and my participations; a challenge's page reads its count and my
+participation from it too); ranks come from the rank index (O(log N), no SQL once a board is
+loaded). The leader is named only when the challenge may name them: a participant
 hidden from public screens is never named (TOP_AND_AROUND always names the first)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
-
-from tortoise.expressions import Q
 
 from server.accounts.models import User
 from server.challenges.bounds import finite
@@ -20,6 +19,7 @@ from server.challenges.movement import board_loader, key_of
 from server.challenges.ranking import board_name, get_rank_index
 from server.network.scope import Scope
 from server.privacy.boards import anonymise_outside_team
+from server.sql import Statement
 
 
 @dataclass(slots=True)
@@ -33,70 +33,124 @@ class Card:
     leader_count: int = 0  # how many share first place (0: nobody scored yet)
 
 
-async def cards_for(scope: Scope, challenges: list[Challenge]) -> dict[int, Card]:
-    if not challenges:
-        return {}
-    cards = {c.id: Card() for c in challenges}
-    by_id = {c.id: c for c in challenges}
-    mine_filter = Q(user_id=scope.user_id) if scope.user_id is not None else Q(id=-1)
-    units = [c.id for c in challenges if c.participant_kind == ParticipantKind.UNIT]
-    if units:
-        mine_filter |= Q(challenge_id__in=units, unit_id__in=scope.ancestor_ids)
-    mine: dict[int, Participant] = {}
-    for participant in await Participant.filter(Q(challenge_id__in=list(by_id)) & mine_filter):
-        mine.setdefault(participant.challenge_id, participant)
-    index = get_rank_index()
-    for challenge_id, participant in mine.items():
-        card = cards[challenge_id]
-        board = board_name(challenge_id, participant.league)
-        load = board_loader(challenge_id, participant.league)
-        closed = by_id[challenge_id].status == ChallengeStatus.CLOSED and participant.final_rank
-        card.my_rank = participant.final_rank if closed else await index.rank(board, key_of(participant), load)
-        card.my_tied = await index.tied(board, key_of(participant), load) > 0
-        card.my_score = finite(participant.score)
-    await _leaders(cards, by_id, mine)
-    return cards
+@dataclass(slots=True)
+class BoardFacts:
+    """What the list and a challenge's page read of one challenge's boards: how many take part,
+    the viewer's participation (its own, or its unit's), and each league's top score with the
+    people who hold it (by tie-break, none when nobody scored)."""
+
+    count: int = 0
+    mine: Participant | None = None
+    tops: dict[str, tuple[float, list[Any]]] = field(default_factory=dict)  # league -> (top, holders)
+    above: float | None = None  # the lowest score above mine in my league (the next place's)
+
+    @property
+    def leagues(self) -> list[str]:
+        return sorted(self.tops)
 
 
-_LEADERS_SQL = """
-SELECT b.challenge_id, b.league, b.top, p.display_name, p.user_id, p.hidden, u.avatar_url
-  FROM (SELECT q.challenge_id, q.league, max(q.score) AS top FROM challenge_participant q
-         WHERE q.challenge_id IN ({ids}) GROUP BY q.challenge_id, q.league) b
+_FACTS_SQL = """
+SELECT b.challenge_id AS challenge_id, b.league AS league, b.top AS top, b.n AS n, p.display_name AS display_name,
+       p.user_id AS user_id, p.hidden AS hidden, u.avatar_url AS avatar_url, p.tie AS tie, p.id AS leader_id,
+       NULL AS above, {no_mine}
+  FROM (SELECT q.challenge_id, q.league, max(q.score) AS top, count(*) AS n FROM challenge_participant q
+         WHERE q.challenge_id IN {boards} GROUP BY q.challenge_id, q.league) b
   LEFT JOIN challenge_participant p
          ON p.challenge_id = b.challenge_id AND p.league = b.league AND p.score = b.top AND b.top > 0
   LEFT JOIN "user" u ON u.id = p.user_id
- ORDER BY b.challenge_id, b.league, p.tie DESC, p.id DESC"""
+UNION ALL
+SELECT m.challenge_id, m.league, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       (SELECT min(a.score) FROM challenge_participant a
+         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score > m.score), {mine}
+  FROM challenge_participant m WHERE m.challenge_id IN {listed} AND ({condition})
+ ORDER BY 1, 2, 9 DESC, 10 DESC, "m__id"
+"""
 
 
-async def _leaders(cards: dict[int, Card], by_id: dict[int, Challenge], mine: dict[int, Participant]) -> None:
-    """Every board's top score with the people who hold it, in one statement; the card shows
-    the viewer's board, else the first league."""
-    from tortoise import connections
+_WRITTEN: dict[tuple[bool, bool], str] = {}
 
-    from server.db import dialect
 
-    ids = list(by_id)
-    sql = dialect(_LEADERS_SQL.format(ids=", ".join(f"${n + 1}" for n in range(len(ids)))))
-    _, records = await connections.get("default").execute_query(sql, ids)
-    boards: dict[tuple[int, str], list[Any]] = {}
-    for record in records:
-        boards.setdefault((int(record["challenge_id"]), str(record["league"])), []).append(record)
-    chosen: dict[int, tuple[str, float]] = {}
-    for (challenge_id, league), rows in sorted(boards.items()):
-        wanted = mine[challenge_id].league if challenge_id in mine else None
-        if challenge_id not in chosen or league == wanted:
-            chosen[challenge_id] = (league, float(rows[0]["top"] or 0))
-    for challenge_id, (league, top) in chosen.items():
-        if top <= 0:
+async def board_facts(scope: Scope, challenges: list[Challenge]) -> dict[int, BoardFacts]:
+    """Every board's size and top, and the viewer's participations with the score of the place
+    above each, in one statement whatever the list's length."""
+    facts = {c.id: BoardFacts() for c in challenges}
+    if not challenges:
+        return facts
+    statement = Statement()
+    boards, listed = statement.ids(facts), statement.ids(facts)
+    condition = f"m.user_id = {statement.arg(scope.user_id if scope.user_id is not None else -1)}"
+    units = [c.id for c in challenges if c.participant_kind == ParticipantKind.UNIT]
+    if units:  # a unit's challenge: the viewer takes part through its unit or one above it
+        condition += f" OR (m.challenge_id IN {statement.ids(units)} AND m.unit_id IN {statement.ids(await _my_units(scope))})"
+    # the text is the same for every list of the same shape: written once
+    key = (statement.pg, bool(units))
+    if key not in _WRITTEN:
+        columns = Participant._meta.db_fields  # (complete once the models are initialised)
+        _WRITTEN[key] = _FACTS_SQL.format(
+            boards=boards, listed=listed, condition=condition, mine=", ".join(f'm."{c}" AS "m__{c}"' for c in columns),
+            no_mine=", ".join(f'NULL AS "m__{c}"' for c in columns))
+    rows = await statement.rows(_WRITTEN[key])
+    for row in rows:
+        found = facts[int(row["challenge_id"])]
+        if row["m__id"] is not None:
+            if found.mine is None:  # the first by id, as the viewer's own
+                found.mine = Participant._init_from_db(**{c: row[f"m__{c}"] for c in Participant._meta.db_fields})
+                found.above = float(row["above"]) if row["above"] is not None else None
             continue
-        card = cards[challenge_id]
-        for row in boards[(challenge_id, league)]:
-            if row["user_id"] is None and row["display_name"] is None:
-                continue  # (no participant joined: a board without a leader)
-            if card.leader_count == 0 and not row["hidden"]:
-                card.leader_name, card.leader_user_id = row["display_name"], row["user_id"]
-                card.leader_photo_url = row["avatar_url"]
-            card.leader_count += 1
+        league = str(row["league"])
+        if league not in found.tops:
+            found.count += int(row["n"])
+            found.tops[league] = (float(row["top"] or 0), [])
+        if row["user_id"] is not None or row["display_name"] is not None:  # (a board without a leader: none)
+            found.tops[league][1].append(row)
+    return facts
+
+
+async def _my_units(scope: Scope) -> list[int]:
+    """The viewer's unit and those above it (its own unit was read with the session)."""
+    from server.network.models import Unit
+
+    unit = scope.own_unit
+    if unit is None and scope.user is not None:
+        unit = await Unit.get(id=scope.user.unit_id)
+    return unit.ancestor_ids if unit is not None else []
+
+
+async def cards_for(scope: Scope, challenges: list[Challenge], facts: dict[int, BoardFacts]) -> dict[int, Card]:
+    """The cards of a list from its boards' facts (`board_facts`): no statement; ranks from
+    the rank index."""
+    cards = {c.id: Card() for c in challenges}
+    index = get_rank_index()
+    for challenge in challenges:
+        participant = facts[challenge.id].mine
+        if participant is None:
+            continue
+        card = cards[challenge.id]
+        board = board_name(challenge.id, participant.league)
+        load = board_loader(challenge.id, participant.league)
+        closed = challenge.status == ChallengeStatus.CLOSED and participant.final_rank
+        card.my_rank = participant.final_rank if closed else await index.rank(board, key_of(participant), load)
+        card.my_tied = await index.tied(board, key_of(participant), load) > 0
+        card.my_score = finite(participant.score)
+    for challenge in challenges:
+        _leader(cards[challenge.id], facts[challenge.id])
+    return cards
+
+
+def _leader(card: Card, facts: BoardFacts) -> None:
+    """The card shows the viewer's board, else the first league."""
+    if not facts.tops:
+        return
+    wanted = facts.mine.league if facts.mine is not None else None
+    league = wanted if wanted in facts.tops else min(facts.tops)
+    top, holders = facts.tops[league]
+    if top <= 0:
+        return
+    for row in holders:
+        if card.leader_count == 0 and not row["hidden"]:
+            card.leader_name, card.leader_user_id = row["display_name"], row["user_id"]
+            card.leader_photo_url = row["avatar_url"]
+        card.leader_count += 1
 
 
 @dataclass(slots=True)
@@ -106,12 +160,13 @@ class _LeaderRow:
     is_me: bool = False
 
 
-async def anonymise_leaders(viewer: User, cards: list[Card]) -> None:
+async def anonymise_leaders(viewer: User, cards: list[Card], anonymous: bool | None = None) -> None:
     """The organisation's board default (« anonymous outside one's own team ») on the leaders
-    the cards name, as on the board itself: the name and face go, the count stays."""
+    the cards name, as on the board itself: the name and face go, the count stays (`anonymous`:
+    the default when the caller read it already)."""
     named = [card for card in cards if card.leader_name is not None]
     rows = [_LeaderRow(card.leader_name, card.leader_user_id, card.leader_user_id == viewer.id) for card in named]
-    await anonymise_outside_team(viewer, rows)
+    await anonymise_outside_team(viewer, rows, anonymous)
     for card, row in zip(named, rows, strict=True):
         if row.display_name is None:
             card.leader_name = card.leader_user_id = card.leader_photo_url = None

@@ -5,6 +5,7 @@ sale, a manager's subtree); invitations are rate-limited per challenger, like po
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from server.accounts.models import User
@@ -28,6 +29,7 @@ from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from server.ratelimit import consume
 from server.settings import get_settings
+from server.sql import Statement
 from server.texts.render import duel_description, duel_title
 
 DAYS_MAX = 31
@@ -40,10 +42,21 @@ def _common_ancestor(a: Unit, b: Unit) -> int:
     return shared[-1]
 
 
-async def duel_opponents(scope: Scope) -> list[User]:
-    """Colleagues of the viewer's own unit, by name: whom the duel screen offers."""
-    return await User.filter(organization_id=scope.organization_id, unit_id=scope.unit_id).exclude(
-        id=scope.user_id).order_by("display_name").limit(OPPONENTS_MAX)
+@dataclass(frozen=True, slots=True)
+class Opponent:
+    id: int
+    display_name: str
+
+
+async def duel_opponents(scope: Scope) -> list[Opponent]:
+    """Colleagues of the viewer's own unit, by name: whom the duel screen offers (by hand: the
+    challenges screen asks on every visit, and the ORM's objects cost more than the read)."""
+    statement = Statement()
+    rows = await statement.rows(
+        f'SELECT id, display_name FROM "user" WHERE organization_id = {statement.arg(scope.organization_id)} '
+        f"AND unit_id = {statement.arg(scope.unit_id)} AND id <> {statement.arg(scope.user_id or -1)} "
+        f"ORDER BY display_name, id LIMIT {OPPONENTS_MAX}")
+    return [Opponent(int(row["id"]), str(row["display_name"])) for row in rows]
 
 
 async def create_duel(scope: Scope, opponent_id: int, metric_id: int, days: int,
@@ -111,8 +124,11 @@ async def answer_duel(scope: Scope, duel_id: int, accept: bool, now: datetime | 
     return duel
 
 
-async def pending_duels(scope: Scope) -> list[Challenge]:
-    return await Challenge.filter(
-        organization_id=scope.organization_id, format=ChallengeFormat.DUEL, duel_state=DuelState.PENDING,
-        participants__user_id=scope.user_id,
-    ).exclude(created_by_id=scope.user_id).order_by("-created_at")
+async def pending_duels(scope: Scope, mine: list[Challenge] | None = None) -> list[Challenge]:
+    """Duels the viewer was invited to and has not answered, among its duels (`mine`: as
+    `standings.my_duels` gives them, when the caller read them)."""
+    from server.challenges.standings import my_duels
+
+    if mine is None:
+        mine = await my_duels(scope)
+    return [d for d in mine if d.duel_state == DuelState.PENDING and d.created_by_id != scope.user_id]

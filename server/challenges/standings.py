@@ -38,6 +38,7 @@ from server.challenges.scoring import Part, next_threshold, score_parts
 from server.errors import ValidationFailed
 from server.network.models import Unit
 from server.network.scope import Scope
+from server.sql import Statement
 
 PAGE_MAX = 100
 ROW_COLUMNS = ("id", "display_name", "unit_name", "league", "score", "tie", "user_id", "unit_id",
@@ -90,9 +91,9 @@ def sees_challenge(scope: Scope, challenge: Challenge, unit: Unit) -> bool:
     return challenge.status != ChallengeStatus.DRAFT and scope.belongs_to(unit)
 
 
-async def visible_challenges(scope: Scope) -> list[Challenge]:
+async def visible_challenges(scope: Scope, duels: list[Challenge] | None = None) -> list[Challenge]:
     """Challenges of the viewer's branch and of what it manages (see the module docstring);
-    the duels it is in first."""
+    the duels it is in first (`duels`: as `my_duels` gives them, when the caller read them)."""
     published_above = Q(scope_unit_id__in=scope.ancestor_ids) & ~Q(status=ChallengeStatus.DRAFT)
     query = Challenge.filter(organization_id=scope.organization_id)
     if scope.is_manager:
@@ -100,23 +101,58 @@ async def visible_challenges(scope: Scope) -> list[Challenge]:
     else:
         query = query.filter(published_above)
     found = await query.exclude(format=ChallengeFormat.DUEL).order_by("-starts_at", "-id").limit(200)
-    duel_ids = await Participant.filter(
-        user_id=scope.user_id, challenge__format=ChallengeFormat.DUEL).values_list("challenge_id", flat=True)
-    duels = await Challenge.filter(id__in=list(duel_ids)).order_by("-created_at") if duel_ids else []
+    if duels is None:
+        duels = await my_duels(scope)
     return list(duels) + list(found)
 
 
+async def my_duels(scope: Scope) -> list[Challenge]:
+    """The duels the viewer takes part in, newest first: the list's and the pending ones."""
+    if scope.user_id is None:
+        return []
+    statement = Statement()  # (by hand: the challenges screen asks on every visit)
+    return await statement.objects(Challenge, f"""
+SELECT c.* FROM challenge c
+ WHERE c.organization_id = {statement.arg(scope.organization_id)} AND c.format = {statement.arg(ChallengeFormat.DUEL.value)}
+   AND EXISTS (SELECT 1 FROM challenge_participant p WHERE p.challenge_id = c.id AND p.user_id = {statement.arg(scope.user_id)})
+ ORDER BY c.created_at DESC, c.id DESC""")
+
+
 async def visible_challenge(scope: Scope, challenge_id: int) -> Challenge:
-    """A challenge the viewer sees, or ChallengeNotFound (a draft above the viewer too)."""
-    challenge = await Challenge.get_or_none(id=challenge_id, organization_id=scope.organization_id)
+    """A challenge the viewer sees, or ChallengeNotFound (a draft above the viewer too); its
+    scope unit comes with it (`challenge.scope_unit`)."""
+    challenge = await _challenge_with_unit(scope.organization_id, challenge_id)
     if challenge is None:
         raise ChallengeNotFound("id")
     if challenge.format == ChallengeFormat.DUEL:
         if scope.is_admin or await Participant.exists(challenge_id=challenge.id, user_id=scope.user_id):
             return challenge
         raise ChallengeNotFound("id")
-    if not sees_challenge(scope, challenge, await Unit.get(id=challenge.scope_unit_id)):
+    if not sees_challenge(scope, challenge, challenge.scope_unit):
         raise ChallengeNotFound("id")
+    return challenge
+
+
+_WITH_UNIT: dict[bool, str] = {}
+
+
+async def _challenge_with_unit(organization_id: int, challenge_id: int) -> Challenge | None:
+    """The challenge and its scope unit in one statement, by hand (a challenge's page opens
+    with it; the ORM's join costs more Python than the read)."""
+    statement = Statement()
+    challenges, units = Challenge._meta.db_fields, Unit._meta.db_fields
+    where = f"c.id = {statement.arg(challenge_id)} AND c.organization_id = {statement.arg(organization_id)}"
+    if statement.pg not in _WITH_UNIT:
+        _WITH_UNIT[statement.pg] = (
+            "SELECT " + ", ".join([f'c."{f}" AS "c__{f}"' for f in challenges] + [f'u."{f}" AS "u__{f}"' for f in units])
+            + f" FROM challenge c JOIN unit u ON u.id = c.scope_unit_id WHERE {where}")
+    rows = await statement.rows(_WITH_UNIT[statement.pg])
+    if not rows:
+        return None
+    row = rows[0]
+    challenge = Challenge._init_from_db(**{f: row[f"c__{f}"] for f in challenges})
+    unit = Unit._init_from_db(**{f: row[f"u__{f}"] for f in units})
+    object.__setattr__(challenge, "_scope_unit", unit)  # as select_related("scope_unit") does
     return challenge
 
 
@@ -191,9 +227,14 @@ async def my_participation(challenge: Challenge, viewer: User) -> Participant | 
     return await Participant.filter(challenge_id=challenge.id, unit_id__in=unit.ancestor_ids).first()
 
 
-async def my_standing(challenge: Challenge, viewer: User, me: Participant | None | bool = True) -> Standing | None:
+_ASK = object()
+
+
+async def my_standing(challenge: Challenge, viewer: User, me: Participant | None | bool = True,
+                      above_score: float | None | object = _ASK) -> Standing | None:
     """Rank, score, the breakdown, the gaps to the next rank and the next threshold (`me`: as
-    for rows_around)."""
+    for rows_around; `above_score`: the lowest score above mine, when the caller read it with
+    my participation: server.challenges.cards.board_facts)."""
     if me is True:
         me = await my_participation(challenge, viewer)
     if me is None or me is False:
@@ -202,15 +243,20 @@ async def my_standing(challenge: Challenge, viewer: User, me: Participant | None
     load = board_loader(challenge.id, me.league)
     rank = me.final_rank or await index.rank(board, key_of(me), load)
     # the next place is won by reaching the lowest score strictly above mine (level shares it)
-    above = await Participant.filter(challenge_id=challenge.id, league=me.league, score__gt=me.score).order_by(
-        "score").first().values("score")
+    above: float | None
+    if above_score is _ASK:
+        found = await Participant.filter(challenge_id=challenge.id, league=me.league, score__gt=me.score).order_by(
+            "score").first().values("score")
+        above = float(found["score"]) if found else None
+    else:
+        above = float(above_score) if isinstance(above_score, int | float) else None
     _, parts = score_parts(challenge.scoring_mode, challenge.rules, me.parts, higher_is_better(challenge))
     upcoming = next_threshold(challenge.rules, me.score)
     score = finite(me.score)
     return Standing(
         participant_id=me.id, rank=rank, size=await index.size(board, load), league=me.league,
         score=score, parts=parts,
-        gap_to_next_rank=round(finite(finite(above["score"]) - score), 4) if above else None,
+        gap_to_next_rank=round(finite(finite(above) - score), 4) if above is not None else None,
         next_threshold=upcoming,
         gap_to_next_threshold=round(finite(upcoming - score), 4) if upcoming is not None else None,
         final_rank=me.final_rank, tied=await index.tied(board, key_of(me), load),

@@ -183,44 +183,51 @@ async def notification_page(viewer: User, first: int = 20, after: str | None = N
     if not 1 <= first <= PAGE_MAX:
         raise ValidationFailed("page_size_invalid", "first", max=PAGE_MAX)
     before = _decode(after) if after is not None else None
-    found = await _page_with_unread(viewer.id, first + 1, before)
+    found, unread_count = await _page_with_unread(viewer.id, first + 1, before)
     shown = found[:first]
-    refs = await resolve(n.params or {} for n in shown)  # set-based: a few queries per page
+    refs = await resolve(n.params for n in shown)  # set-based: a few queries per page
+    for row in shown:
+        row.refs = refs
     # the unread count comes with the rows (an empty first page: nothing at all, so none unread)
-    unread = found[0].unread if found else (0 if before is None else None)  # type: ignore[attr-defined]
-    return NotificationPage([_row(n, refs) for n in shown], len(found) > first, unread)
+    unread = unread_count if found else (0 if before is None else None)
+    return NotificationPage(shown, len(found) > first, unread)
 
 
 _PAGE_SQL = """
-SELECT {columns},
+SELECT n.id, n.kind, n.params, n.actor_names, n.count, n.link, n.read_at, n.created_at, n.updated_at,
        (SELECT count(*) FROM notification r WHERE r.user_id = $1 AND r.read_at IS NULL) AS unread
   FROM notification n WHERE n.user_id = $1{before} ORDER BY n.id DESC LIMIT {limit}"""
 
 
-async def _page_with_unread(user_id: int, limit: int, before: int | None) -> list[Notification]:
-    """The page's rows and, on each, the viewer's unread count: one statement."""
+async def _page_with_unread(user_id: int, limit: int, before: int | None) -> tuple[list[NotificationRow], int]:
+    """The page's rows (straight from the columns, through the model's own converters) and the
+    viewer's unread count: one statement."""
     from tortoise import connections
 
     from server.db import dialect
 
-    columns = ", ".join(f'n."{c}"' for c in Notification._meta.db_fields)
     values: list[Any] = [user_id]
     condition = ""
     if before is not None:
         values.append(before)
         condition = " AND n.id < $2"
     values.append(limit)
-    sql = _PAGE_SQL.format(columns=columns, before=condition, limit=f"${len(values)}")
+    sql = _PAGE_SQL.format(before=condition, limit=f"${len(values)}")
     if dialect("$1") == "?":  # SQLite: numbered, since $1 is used twice
         sql = re.sub(r"\$(\d+)", r"?\1", sql)
     _, records = await connections.get("default").execute_query(sql, values)
-    found = []
-    for record in records:
-        values_of = dict(record)
-        notification = Notification._init_from_db(**{c: values_of[c] for c in Notification._meta.db_fields})
-        object.__setattr__(notification, "unread", int(values_of["unread"]))
-        found.append(notification)
-    return found
+    fields = Notification._meta.fields_map
+    params, names, when = fields["params"].to_python_value, fields["actor_names"].to_python_value, fields[
+        "created_at"].to_python_value
+    found = [
+        NotificationRow(
+            id=int(r["id"]), kind=str(r["kind"]), params=dict(params(r["params"]) or {}),
+            actor_names=list(names(r["actor_names"]) or []), count=int(r["count"]), link=str(r["link"]),
+            read=r["read_at"] is not None, created_at=when(r["created_at"]), updated_at=when(r["updated_at"]),
+        )
+        for r in records
+    ]
+    return found, int(records[0]["unread"]) if records else 0
 
 
 async def unread_count(viewer: User) -> int:

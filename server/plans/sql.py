@@ -8,13 +8,11 @@ database joins by hash or by index whatever its length: one point of sale or 1,2
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from tortoise import connections
+from server import sql
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,28 +25,8 @@ class Subtree:
     whole: bool
 
 
-class Statement:
-    """One statement being written: `arg` adds a value and returns its placeholder."""
-
-    def __init__(self) -> None:
-        self.connection = connections.get("default")
-        self.pg = self.connection.capabilities.dialect == "postgres"
-        self.values: list[Any] = []
-
-    def arg(self, value: Any) -> str:
-        if isinstance(value, datetime) and not self.pg:
-            # how Tortoise stores an aware datetime on SQLite, so that text compares as time
-            value = value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f+00:00")
-        self.values.append(value)
-        # numbered on both (SQLite's ?NNN): a placeholder may be used twice, in any order
-        return f"${len(self.values)}" if self.pg else f"?{len(self.values)}"
-
-    def ids(self, values: Iterable[int]) -> str:
-        """A subquery of the ids given, for `x IN …`."""
-        listed = [int(v) for v in values]
-        if self.pg:
-            return f"(SELECT unnest({self.arg(listed)}::int[]))"
-        return f"(SELECT value FROM json_each({self.arg(json.dumps(listed))}))"
+class Statement(sql.Statement):
+    """`server.sql.Statement` with the clauses of a plan's subtree."""
 
     def in_units(self, column: str, subtree: Subtree) -> str:
         """`column` (a unit id) is in the subtree: any unit of the organisation when the subtree
@@ -70,9 +48,6 @@ class Statement:
             return f"(EXTRACT(EPOCH FROM ({self.arg(now)}::timestamptz - {column})) / 86400)::float8"
         return f"julianday({self.arg(now.isoformat())}) - julianday({column})"
 
-    async def rows(self, sql: str) -> Sequence[Any]:
-        _, found = await self.connection.execute_query(sql, self.values)
-        return found
 
 
 def as_date(value: Any) -> date:

@@ -60,11 +60,12 @@ async def anonymous_outside_team(organization_id: int) -> bool:
     return await PrivacyPolicy.filter(organization_id=organization_id, boards_anonymous_outside_team=True).exists()
 
 
-async def audience_of(organization_id: int, viewer: User | None) -> BoardAudience:
-    """Whose names `viewer` reads on the organisation's boards; `viewer` None is a kiosk screen."""
+async def audience_of(organization_id: int, viewer: User | None, anonymous: bool | None = None) -> BoardAudience:
+    """Whose names `viewer` reads on the organisation's boards; `viewer` None is a kiosk screen.
+    `anonymous`: the board default when the caller read it already (with the request's session)."""
     if viewer is not None and Role(viewer.role) != Role.MEMBER:
         return EVERYONE
-    if not await anonymous_outside_team(organization_id):
+    if not (anonymous if anonymous is not None else await anonymous_outside_team(organization_id)):
         return EVERYONE
     return BoardAudience(everyone=False, team_unit_id=viewer.unit_id if viewer is not None else None)
 
@@ -89,8 +90,9 @@ async def apply_audience(
             row.display_name = None
 
 
-async def anonymise_outside_team(viewer: User, rows: Sequence[NamedRow]) -> None:
-    """The rows as `viewer` reads them (a page of the board, « autour de moi », cards' leaders)."""
+async def anonymise_outside_team(viewer: User, rows: Sequence[NamedRow], anonymous: bool | None = None) -> None:
+    """The rows as `viewer` reads them (a page of the board, « autour de moi », cards' leaders);
+    `anonymous` as in `audience_of`."""
     if not rows or Role(viewer.role) != Role.MEMBER:
         return
-    await apply_audience(await audience_of(viewer.organization_id, viewer), rows)
+    await apply_audience(await audience_of(viewer.organization_id, viewer, anonymous), rows)

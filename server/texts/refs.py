@@ -11,21 +11,30 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from server.accounts.models import User
 from server.badges.models import Badge
 from server.challenges.models import Challenge, ChallengeFormat
 from server.privacy.pseudonym import read_as
+from server.sql import Statement
 from server.texts.catalogue import text
 
 
 def ints(values: Iterable[Any]) -> set[int]:
     found: set[int] = set()
     for value in values:
-        if isinstance(value, int) and not isinstance(value, bool):
-            found.add(value)
-        elif isinstance(value, str) and value.isdigit():
-            found.add(int(value))
+        one = an_int(value)
+        if one is not None:
+            found.add(one)
     return found
+
+
+def an_int(value: Any) -> int | None:
+    """An id as stored in a text's parameters (a number, or digits), else None (read for every
+    name of every line of a notifications page: the plain int first)."""
+    if type(value) is int:
+        return value
+    if isinstance(value, str):
+        return int(value) if value.isdigit() else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def people_of(params: Mapping[str, Any]) -> set[int]:
@@ -50,17 +59,17 @@ class Refs:
     photos: dict[int, str] = field(default_factory=dict)  # the people's profile photos, those who have one
 
     def person(self, person_id: Any, language: str) -> str:
-        ids = ints([person_id])
-        name = self.people.get(ids.pop()) if ids else None
+        found = an_int(person_id)
+        name = self.people.get(found) if found is not None else None
         return read_as(name, language) if name else text("person.gone", language)
 
     def badge(self, badge_id: Any, fallback: Any) -> str:
-        ids = ints([badge_id])
-        return (self.badges.get(ids.pop()) if ids else None) or str(fallback or "")
+        found = an_int(badge_id)
+        return (self.badges.get(found) if found is not None else None) or str(fallback or "")
 
     def challenge(self, challenge_id: Any, fallback: Any, language: str) -> str:
-        ids = ints([challenge_id])
-        found = self.challenges.get(ids.pop()) if ids else None
+        key = an_int(challenge_id)
+        found = self.challenges.get(key) if key is not None else None
         if found is None:
             return str(fallback or "")
         if found.duel and len(found.duel) == 2:
@@ -114,11 +123,13 @@ async def resolve(many: Iterable[Mapping[str, Any]], extra_people: Iterable[int]
             if duel:
                 people |= ints(duel)
             refs.challenges[int(challenge_id)] = ChallengeRef(str(name), [int(p) for p in duel] if duel else None)
-    if people:
-        for i, n, photo in await User.filter(id__in=people).values_list("id", "display_name", "avatar_url"):
-            refs.people[int(i)] = str(n)
-            if photo:
-                refs.photos[int(i)] = str(photo)
+    if people:  # by hand: a page of notifications asks this on every read (server.sql)
+        statement = Statement()
+        found = await statement.rows(f'SELECT id, display_name, avatar_url FROM "user" WHERE id IN {statement.ids(people)}')
+        for row in found:
+            refs.people[int(row["id"])] = str(row["display_name"])
+            if row["avatar_url"]:
+                refs.photos[int(row["id"])] = str(row["avatar_url"])
     if badges:
         refs.badges = {int(i): str(n) for i, n in await Badge.filter(id__in=badges).values_list("id", "name")}
     return refs

@@ -90,11 +90,11 @@ async def test_the_challenges_list_and_a_challenge_cost_the_same_for_more_rows(l
             assert data["challenge"]["myStanding"]["rank"] == 2
         seen[size] = (listed, one)
     assert seen[2] == seen[6], seen
-    # the session, the list, the viewer's duels, pending duels, metrics, opponents, counts, the
-    # viewer's participations, the boards' leaders, the privacy policy; a challenge: the session,
-    # the challenge and its unit, leagues, counts, metrics, my participation, the next score up,
-    # the rows around me, the privacy policy
-    assert seen[6][0] <= 10 and seen[6][1] <= 11, seen
+    # the session (with the board default), the list, the viewer's duels (the pending ones among
+    # them), metrics, opponents, the boards (sizes, leaders, the viewer's participations); a
+    # challenge: the session, the challenge with its unit, its boards (leagues, size, my
+    # participation and the next score up), metrics, the rows around me
+    assert seen[6][0] <= 6 and seen[6][1] <= 5, seen
 
 
 LEADERBOARD = """query Leaderboard($id: ID!, $first: Int!, $after: String) {
