@@ -7,6 +7,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from prometheus_client import Histogram
+
 from schema.documents import Prepared
 from server.logs import request_info
 from server.metrics import GRAPHQL_SECONDS, SUBSCRIPTIONS_LIVE, operation_label
@@ -33,7 +35,20 @@ def timed(operation: Prepared, transport: str) -> Iterator[None]:
     try:
         yield
     finally:
-        GRAPHQL_SECONDS.labels(name, operation.kind.value, transport).observe(time.perf_counter() - started)
+        _histogram(name, operation.kind.value, transport).observe(time.perf_counter() - started)
+
+
+_HISTOGRAMS: dict[tuple[str, str, str], Histogram] = {}
+
+
+def _histogram(name: str, kind: str, transport: str) -> Histogram:
+    """The histogram of one operation (prometheus-client's `labels()` looks it up each time;
+    the names are bounded by `operation_label`)."""
+    key = (name, kind, transport)
+    found = _HISTOGRAMS.get(key)
+    if found is None:
+        found = _HISTOGRAMS[key] = GRAPHQL_SECONDS.labels(name, kind, transport)
+    return found
 
 
 @contextmanager

@@ -15,15 +15,42 @@ import gzip
 from functools import lru_cache
 from pathlib import Path
 
-from starlette.middleware.gzip import GZipMiddleware
-from starlette.types import ASGIApp
+from starlette.middleware.gzip import GZipMiddleware, GZipResponder, IdentityResponder
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 COMPRESSIBLE = frozenset({".js", ".mjs", ".css", ".html", ".svg", ".webmanifest", ".json", ".txt", ".map", ".ico"})
 
 
 class Compression(GZipMiddleware):
+    """Starlette's GZipMiddleware, whose rules it keeps, with the per-request work it repeats
+    done once: the excluded media types are normalised here, not again in each request's
+    responder, and `Accept-Encoding` is read from the raw headers, not through a `Headers`."""
+
     def __init__(self, app: ASGIApp) -> None:
         super().__init__(app, minimum_size=1024, compresslevel=6)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        responder: IdentityResponder
+        if b"gzip" in _accept_encoding(scope):
+            responder = GZipResponder(
+                self.app, self.minimum_size, compresslevel=self.compresslevel,
+                thread_minimum_size=self.thread_minimum_size, exclude_content_types=(),
+            )
+        else:
+            responder = IdentityResponder(self.app, self.minimum_size, exclude_content_types=())
+        responder.exclude_content_types = self.exclude_content_types
+        await responder(scope, receive, send)
+
+
+def _accept_encoding(scope: Scope) -> bytes:
+    """The first Accept-Encoding header (as Starlette's `Headers.get` reads it), or b""."""
+    for name, value in scope["headers"]:
+        if name == b"accept-encoding":
+            return value
+    return b""
 
 
 def accepts_gzip(accept_encoding: str) -> bool:

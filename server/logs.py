@@ -12,14 +12,15 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import random
 import re
 import sys
 import time
 import traceback
-import uuid
 from datetime import UTC, datetime
 from typing import Any
 
+from prometheus_client import Counter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.metrics import HTTP_REQUESTS
@@ -76,7 +77,20 @@ def _request_id(scope: Scope) -> str:
             candidate = value.decode("latin-1")
             if _REQUEST_ID.fullmatch(candidate):
                 return candidate
-    return uuid.uuid4().hex
+    # 128 random bits as 32 hex digits (a uuid4's shape); an id to find lines by, not a
+    # secret, so the process's generator serves (the system's costs a call per request)
+    return f"{random.getrandbits(128):032x}"
+
+
+def _responses(status: int) -> Counter:
+    """The counter of one status (prometheus-client's `labels()` looks it up each time)."""
+    counter = _BY_STATUS.get(status)
+    if counter is None:
+        counter = _BY_STATUS[status] = HTTP_REQUESTS.labels(str(status))
+    return counter
+
+
+_BY_STATUS: dict[int, Counter] = {}
 
 
 class RequestLog:
@@ -110,7 +124,7 @@ class RequestLog:
             await self.app(scope, receive, send_with_id)
         finally:
             if scope["type"] == "http":
-                HTTP_REQUESTS.labels(str(status or 500)).inc()
+                _responses(status or 500).inc()
             if self.access:
                 self._log(scope, info, status, time.perf_counter() - started)
             REQUEST.reset(token)
