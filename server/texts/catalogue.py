@@ -7,6 +7,8 @@ for the automatic feed posts, `push.title.<group>`, `person.*` for people who ca
 
 from __future__ import annotations
 
+from string import Formatter
+
 T = dict[str, dict[str, str]]
 
 NOTIFICATIONS: T = {
@@ -220,3 +222,17 @@ def text(key: str, language: str, **values: object) -> str:
     entry = TEXTS[key]
     template = entry.get(language) or entry["fr"]
     return template.format(**values)
+
+
+_PLACEHOLDERS: dict[tuple[str, str], tuple[str, ...]] = {}
+
+
+def placeholders(key: str, language: str) -> tuple[str, ...]:
+    """The names the sentence `key` in `language` fills in (« {actor} aime … » -> actor)."""
+    found = _PLACEHOLDERS.get((key, language))
+    if found is None:
+        entry = TEXTS[key]
+        template = entry.get(language) or entry["fr"]
+        names = (field.split(".", 1)[0].split("[", 1)[0] for _, field, _, _ in Formatter().parse(template) if field)
+        found = _PLACEHOLDERS[(key, language)] = tuple(dict.fromkeys(names))
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from server.texts.catalogue import TEXTS, text
+from server.texts.catalogue import TEXTS, placeholders, text
 from server.texts.formats import day, number, ordinal
 from server.texts.refs import Refs
 
@@ -57,21 +57,29 @@ def notification_text(
     if key not in TEXTS:
         return str(params.get("text") or kind)  # a kind this version does not know
     others = count - 1
-    values: dict[str, Any] = {
-        "actor": names[0],
-        "other": names[1] if len(names) > 1 else text("person.one_other", language),
-        "others": number(others, language),
-        "challenge": refs.challenge(params.get("challengeId"), params.get("challenge"), language),
-        "badge": refs.badge(params.get("badgeId"), params.get("badge")),
-        "rank": ordinal(int(params.get("rank") or 0), language),
-        "module": params.get("module", ""),
-        "plan": params.get("plan", ""),
-        "grid": params.get("grid", ""),
-        "date": _date(params, language),
-    }
     if key.endswith(".n") and others == 1:
         # "Julie et 1 autres" reads wrong: one more is "one other person"
         key = f"notification.{kind}.2"
+    # only what the sentence names is written (every line of a page comes here: most name
+    # one person and nothing else)
+    values: dict[str, Any] = {}
+    for name in placeholders(key, language):
+        if name == "actor":
+            values[name] = names[0]
+        elif name == "other":
+            values[name] = names[1] if len(names) > 1 else text("person.one_other", language)
+        elif name == "others":
+            values[name] = number(others, language)
+        elif name == "challenge":
+            values[name] = refs.challenge(params.get("challengeId"), params.get("challenge"), language)
+        elif name == "badge":
+            values[name] = refs.badge(params.get("badgeId"), params.get("badge"))
+        elif name == "rank":
+            values[name] = ordinal(int(params.get("rank") or 0), language)
+        elif name == "date":
+            values[name] = _date(params, language)
+        elif name in ("module", "plan", "grid"):  # titles stored with the line
+            values[name] = params.get(name, "")
     return text(key, language, **values)
 
 
