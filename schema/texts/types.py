@@ -7,7 +7,7 @@ from typing import Any
 
 import strawberry
 
-from server.texts.refs import Refs, ints, people_of
+from server.texts.refs import Refs, ids_of, people_of
 
 
 @strawberry.type(description="A person, badge or challenge a text names, as it is called now.")
@@ -31,8 +31,8 @@ class TextRefs:
 def text_refs(params: Mapping[str, Any], refs: Refs, language: str) -> TextRefs:
     """Only what these parameters name, from a page's shared look-up."""
     people = sorted(i for i in people_of(params) if i in refs.people)
-    badges = sorted(i for i in ints([params.get("badgeId")]) if i in refs.badges)
-    challenges = sorted(i for i in ints([params.get("challengeId")]) if i in refs.challenges)
+    badges = [i for i in ids_of(params.get("badgeId")) if i in refs.badges]
+    challenges = [i for i in ids_of(params.get("challengeId")) if i in refs.challenges]
     return TextRefs(
         people=[TextRef(id=strawberry.ID(str(i)), name=refs.people[i], photo_url=refs.photos.get(i)) for i in people],
         badges=[TextRef(id=strawberry.ID(str(i)), name=refs.badges[i]) for i in badges],

@@ -38,11 +38,23 @@ def an_int(value: Any) -> int | None:
 
 
 def people_of(params: Mapping[str, Any]) -> set[int]:
-    """Every person id a text's parameters name."""
-    ids = list(params.get("actorIds") or [])
-    ids += [params.get("userId"), params.get("byId")]
-    ids += [entry.get("userId") for entry in params.get("podium") or [] if isinstance(entry, dict)]
-    return ints(ids)
+    """Every person id a text's parameters name (read twice for every line of a page: the
+    usual few keys without building lists)."""
+    found = ints(params.get("actorIds") or ())
+    for key in ("userId", "byId"):
+        one = an_int(params.get(key))
+        if one is not None:
+            found.add(one)
+    podium = params.get("podium")
+    if podium:
+        found |= ints(entry.get("userId") for entry in podium if isinstance(entry, dict))
+    return found
+
+
+def ids_of(value: Any) -> tuple[int, ...]:
+    """The id a parameter holds, as `ints` would read it alone: none or one."""
+    one = an_int(value)
+    return () if one is None else (one,)
 
 
 @dataclass(slots=True)
@@ -113,8 +125,8 @@ async def resolve(many: Iterable[Mapping[str, Any]], extra_people: Iterable[int]
     challenges: set[int] = set()
     for one in params:
         people |= people_of(one)
-        badges |= ints([one.get("badgeId")])
-        challenges |= ints([one.get("challengeId")])
+        badges.update(ids_of(one.get("badgeId")))
+        challenges.update(ids_of(one.get("challengeId")))
     refs = Refs()
     if challenges:
         rows = await Challenge.filter(id__in=challenges).values_list("id", "name", "format", "rules")
