@@ -32,6 +32,7 @@ from collections.abc import AsyncGenerator, Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+import orjson
 from graphql import (
     BooleanValueNode,
     DocumentNode,
@@ -532,7 +533,7 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
         return None  # strawberry reports the variables' errors
     coerced = found.coerced
     language = getattr(context, "language", "fr")
-    key = (language, json.dumps(variables, sort_keys=True, default=str))
+    key = (language, _variables_key(variables))
     within = plan.within_cost.get(key)
     if within is None:
         within = not cost_errors(schema._schema, plan.document, plan.operation, variables, language)
@@ -558,6 +559,17 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
         # a domain error, a refusal, a value the plan can't serialise: strawberry answers
         return None
     return dumps({"data": data})
+
+
+def _variables_key(variables: dict[str, Any] | None) -> str | bytes:
+    """The variables as a key of the priced sets: none (the usual case) without encoding,
+    others by orjson, or by `json` for what orjson refuses (integers past 64 bits)."""
+    if not variables:
+        return ""
+    try:
+        return orjson.dumps(variables, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+    except TypeError:
+        return json.dumps(variables, sort_keys=True, default=str)
 
 
 def _call_root(schema: Any, root: Root, found: Any, info: PlannedInfo) -> Any:

@@ -154,6 +154,19 @@ class _Batch:
 _BATCH = _Batch()
 
 
+_COLUMNS: list[tuple[tuple[str, str], ...]] = []
+
+
+def _columns() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(column, its name in the session's statement) of the person and of the unit, named once."""
+    if not _COLUMNS:
+        from server.network.models import Unit
+
+        _COLUMNS.append(tuple((c, f"u__{c}") for c in User._meta.db_fields))
+        _COLUMNS.append(tuple((c, f"n__{c}") for c in Unit._meta.db_fields))
+    return _COLUMNS[0], _COLUMNS[1]
+
+
 def _when(value: object) -> datetime:
     return datetime.fromisoformat(value) if isinstance(value, str) else value  # type: ignore[return-value]
 
@@ -174,8 +187,9 @@ async def current_session(token: str | None, *, batched: bool = False) -> LiveSe
         return None
     now = datetime.now(UTC)
     row = found
-    user = User._init_from_db(**{c: row[f"u__{c}"] for c in User._meta.db_fields})
-    unit = Unit._init_from_db(**{c: row[f"n__{c}"] for c in Unit._meta.db_fields})
+    people, units = _columns()
+    user = User._init_from_db(**{c: row[k] for c, k in people})
+    unit = Unit._init_from_db(**{c: row[k] for c, k in units})
     object.__setattr__(user, "_unit", unit)  # as select_related("user__unit") does
     session_id = int(row["session_id"])
     last_seen = _when(row["session_last_seen_at"])
