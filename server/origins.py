@@ -33,9 +33,8 @@ def _headers(scope: Scope) -> dict[bytes, bytes]:
     return {name: value for name, value in scope.get("headers", [])}
 
 
-def from_elsewhere(scope: Scope) -> bool:
-    """Whether a browser sent this request from a page that is not one of ours."""
-    headers = _headers(scope)
+def from_elsewhere(headers: dict[bytes, bytes]) -> bool:
+    """Whether a browser sent this request (its headers) from a page that is not one of ours."""
     origin = headers.get(b"origin")
     if origin is not None:
         return origin.decode("latin-1").lower() not in get_settings().allowed_origins
@@ -43,8 +42,7 @@ def from_elsewhere(scope: Scope) -> bool:
     return fetch_site is not None and fetch_site.decode("latin-1").lower() not in BROWSER_SAME_SITE
 
 
-def needs_check(scope: Scope) -> bool:
-    headers = _headers(scope)
+def needs_check(scope: Scope, headers: dict[bytes, bytes]) -> bool:
     if scope["type"] == "websocket":
         return b"cookie" in headers
     if scope["type"] != "http" or scope["method"] in SAFE_METHODS:
@@ -57,7 +55,11 @@ class CrossSiteGuard:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] not in {"http", "websocket"} or not needs_check(scope) or not from_elsewhere(scope):
+        if scope["type"] not in {"http", "websocket"}:
+            await self.app(scope, receive, send)
+            return
+        headers = _headers(scope)  # read once for both questions
+        if not needs_check(scope, headers) or not from_elsewhere(headers):
             await self.app(scope, receive, send)
             return
         if scope["type"] == "websocket":
