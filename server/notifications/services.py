@@ -199,15 +199,12 @@ SELECT n.id, n.kind, n.params, n.actor_names, n.count, n.link, n.read_at, n.crea
   FROM notification n WHERE n.user_id = $1{before} ORDER BY n.id DESC LIMIT {limit}"""
 
 
-_PAGE_STATEMENTS: dict[tuple[bool, bool], str] = {}  # (SQLite, after a cursor): the page's text
-
-
 async def _page_with_unread(user_id: int, limit: int, before: int | None) -> tuple[list[NotificationRow], int]:
     """The page's rows (straight from the columns, through the model's own converters) and the
     viewer's unread count: one statement."""
     from tortoise import connections
 
-    from server.settings import get_settings
+    from server.db import dialect
 
     values: list[Any] = [user_id]
     condition = ""
@@ -215,13 +212,9 @@ async def _page_with_unread(user_id: int, limit: int, before: int | None) -> tup
         values.append(before)
         condition = " AND n.id < $2"
     values.append(limit)
-    sqlite = get_settings().is_sqlite
-    sql = _PAGE_STATEMENTS.get((sqlite, before is not None))
-    if sql is None:
-        sql = _PAGE_SQL.format(before=condition, limit=f"${len(values)}")
-        if sqlite:  # numbered, since $1 is used twice
-            sql = re.sub(r"\$(\d+)", r"?\1", sql)
-        _PAGE_STATEMENTS[(sqlite, before is not None)] = sql
+    sql = _PAGE_SQL.format(before=condition, limit=f"${len(values)}")
+    if dialect("$1") == "?":  # SQLite: numbered, since $1 is used twice
+        sql = re.sub(r"\$(\d+)", r"?\1", sql)
     _, records = await connections.get("default").execute_query(sql, values)
     fields = Notification._meta.fields_map
     params, names, when = fields["params"].to_python_value, fields["actor_names"].to_python_value, fields[
