@@ -561,13 +561,13 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
     return dumps({"data": data})
 
 
-def _variables_key(variables: dict[str, Any] | None) -> str | bytes:
+def _variables_key(variables: dict[str, Any] | None) -> str:
     """The variables as a key of the priced sets: none (the usual case) without encoding,
     others by orjson, or by `json` for what orjson refuses (integers past 64 bits)."""
     if not variables:
         return ""
     try:
-        return orjson.dumps(variables, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS)
+        return orjson.dumps(variables, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS).decode()
     except TypeError:
         return json.dumps(variables, sort_keys=True, default=str)
 
