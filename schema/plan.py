@@ -64,7 +64,7 @@ PLANNED_ROOTS = frozenset({
     "unreadNotificationCount", "myDashboard", "myPlan",
 })
 # subscription fields likewise: each event the resolver yields is projected by the plan
-PLANNED_SUBSCRIPTIONS = frozenset({"myPlan"})
+PLANNED_SUBSCRIPTIONS = frozenset({"myPlan", "myDashboard"})
 BACKREF = "strawberry-definition"
 COST_CACHE = 256  # variable sets priced per plan
 
