@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from server.accounts.models import User
 from server.challenges.bounds import finite
@@ -15,6 +16,7 @@ from server.challenges.models import (
     Target,
 )
 from server.network.models import Unit
+from server.sql import Statement
 
 
 @dataclass(slots=True)
@@ -54,30 +56,34 @@ def _total(aggregation: str, rows: list[tuple[datetime, float]]) -> float:
 
 
 async def my_results(viewer: User, now: datetime) -> list[ResultAgainstTarget]:
-    """Each metric with a target for the viewer over a period that includes now."""
-    targets = await Target.filter(user_id=viewer.id, period_start__lte=now, period_end__gte=now).values(
-        "metric_id", "metric__name", "metric__unit_label", "metric__aggregation", "period_start", "period_end", "value"
-    )
-    if not targets:
-        return []
-    starts = min(t["period_start"] for t in targets)
-    results = await Result.filter(
-        user_id=viewer.id, metric_id__in=[t["metric_id"] for t in targets], occurred_at__gte=starts, occurred_at__lte=now
-    ).values("metric_id", "occurred_at", "value")
-    found = []
-    for t in sorted(targets, key=lambda t: str(t["metric__name"])):
-        rows = [
-            (r["occurred_at"], float(r["value"]))
-            for r in results
-            if r["metric_id"] == t["metric_id"] and t["period_start"] <= r["occurred_at"] <= t["period_end"]
-        ]
-        found.append(
-            ResultAgainstTarget(
-                int(t["metric_id"]), str(t["metric__name"]), str(t["metric__unit_label"]),
-                round(_total(str(t["metric__aggregation"]), rows), 2), float(t["value"]),
-            )
+    """Each metric with a target for the viewer over a period that includes now, with the
+    viewer's results within that period so far: one statement, by hand (the dashboard is
+    read again after every sale)."""
+    q = Statement()
+    rows = await q.rows(f"""
+SELECT t.id, t.metric_id, m.name, m.unit_label, m.aggregation, t.value AS target, r.occurred_at, r.value
+  FROM target t JOIN metric m ON m.id = t.metric_id
+  LEFT JOIN result r ON r.user_id = t.user_id AND r.metric_id = t.metric_id
+       AND r.occurred_at >= t.period_start AND r.occurred_at <= t.period_end AND r.occurred_at <= {q.arg(now)}
+ WHERE t.user_id = {q.arg(viewer.id)} AND t.period_start <= {q.arg(now)} AND t.period_end >= {q.arg(now)}""")
+    targets: dict[int, Any] = {}
+    results: dict[int, list[tuple[datetime, float]]] = {}
+    for row in rows:
+        targets.setdefault(int(row["id"]), row)
+        found = results.setdefault(int(row["id"]), [])
+        if row["occurred_at"] is not None:
+            found.append((_when(row["occurred_at"]), float(row["value"])))
+    return [
+        ResultAgainstTarget(
+            int(t["metric_id"]), str(t["name"]), str(t["unit_label"]),
+            round(_total(str(t["aggregation"]), results[key]), 2), float(t["target"]),
         )
-    return found
+        for key, t in sorted(targets.items(), key=lambda item: str(item[1]["name"]))
+    ]
+
+
+def _when(value: Any) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value  # (SQLite: text)
 
 
 async def my_standings(viewer: User, ancestor_ids: list[int] | None = None) -> list[StandingRow]:

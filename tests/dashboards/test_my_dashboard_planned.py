@@ -4,6 +4,7 @@ same answer as strawberry's field-by-field execution, snapshot and update alike.
 from __future__ import annotations
 
 import schema.ws
+from server.evaluation.satisfaction import weighted_index
 from tests.challenges.given import sell
 from tests.dashboards.given import full_dashboard
 from tests.graphql_client import Subscription
@@ -60,4 +61,11 @@ async def test_the_pwa_live_dashboard_is_projected_by_its_plan_as_strawberry_ans
     assert board["modulesAssigned"] == 3 and board["modulesCompleted"] == 1 and board["modulesInProgress"] == 1
     assert board["quizzesTaken"] == 2 and board["quizAverage"] == 90.0
     assert len(board["skills"]) == 5 and len(board["badges"]) == 1 and len(board["standings"]) == 2
-    assert board["satisfactionIndex"] is not None and board["satisfactionTarget"] == 75.0
+    assert [(s["level"], s["descriptor"]) for s in board["skills"][:2]] == [
+        (1, "Accueil client : niveau 1"), (2, "Découverte des besoins : niveau 2")]
+    assert board["badges"] == [{"badgeId": board["badges"][0]["badgeId"], "name": "Roi du financement", "emoji": "💶",
+                                "kind": "BADGE", "level": None}]
+    # the latest month's surveys of Lille against the Nord region's target
+    assert board["pointOfSaleName"] == "Lille Centre"
+    assert board["satisfactionIndex"] == weighted_index([("SCORE_10", 8.5, 40)]) and board["satisfactionTarget"] == 75.0
+    assert board["results"][0]["total"] == 4.0 and board["results"][0]["target"] == 10.0
