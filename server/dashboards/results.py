@@ -11,7 +11,6 @@ from server.challenges.bounds import finite
 from server.challenges.models import (
     Aggregation,
     ChallengeStatus,
-    Participant,
     Result,
     Target,
 )
@@ -88,33 +87,37 @@ def _when(value: Any) -> datetime:
 
 async def my_standings(viewer: User, ancestor_ids: list[int] | None = None) -> list[StandingRow]:
     """The live challenges the viewer (or one of its units) takes part in, with its rank: one
-    statement for every participation, whatever their number; ranks from the rank index
-    (`ancestor_ids`: the viewer's units, top first, when the caller knows them)."""
-    from tortoise.expressions import Q
-
+    statement for every participation, whatever their number, by hand (read again after every
+    move on those boards); ranks from the rank index (`ancestor_ids`: the viewer's units, top
+    first, when the caller knows them)."""
     from server.challenges.models import ParticipantKind
-    from server.challenges.movement import board_loader, key_of
+    from server.challenges.movement import board_loader
     from server.challenges.ranking import board_name, get_rank_index
 
     if ancestor_ids is None:
         ancestor_ids = (await Unit.get(id=viewer.unit_id)).ancestor_ids
-    mine = Q(challenge__participant_kind=ParticipantKind.USER, user_id=viewer.id) | Q(
-        challenge__participant_kind=ParticipantKind.UNIT, unit_id__in=ancestor_ids
-    )
-    found = await Participant.filter(
-        mine, challenge__organization_id=viewer.organization_id, challenge__status=ChallengeStatus.LIVE
-    ).order_by("challenge__ends_at", "challenge_id", "id").select_related("challenge")
+    q = Statement()
+    found = await q.rows(f"""
+SELECT p.id, p.league, p.score, p.tie, p.final_rank, c.id AS challenge_id, c.name, c.scoring_mode
+  FROM challenge_participant p JOIN challenge c ON c.id = p.challenge_id
+ WHERE c.organization_id = {q.arg(viewer.organization_id)} AND c.status = {q.arg(ChallengeStatus.LIVE.value)}
+   AND ((c.participant_kind = {q.arg(ParticipantKind.USER.value)} AND p.user_id = {q.arg(viewer.id)})
+        OR (c.participant_kind = {q.arg(ParticipantKind.UNIT.value)} AND p.unit_id IN {q.ids(ancestor_ids)}))
+ ORDER BY c.ends_at, c.id, p.id""")
     index = get_rank_index()
     rows, seen = [], set()
     for me in found:
-        challenge = me.challenge
-        if challenge.id in seen:  # a unit challenge: the first of the viewer's units taking part
+        challenge_id = int(me["challenge_id"])
+        if challenge_id in seen:  # a unit challenge: the first of the viewer's units taking part
             continue
-        seen.add(challenge.id)
-        board, load = board_name(challenge.id, me.league), board_loader(challenge.id, me.league)
-        rank = me.final_rank or await index.rank(board, key_of(me), load)
-        rows.append(StandingRow(challenge.id, challenge.name, rank, await index.size(board, load), round(finite(me.score), 2),
-                                str(challenge.scoring_mode), await index.tied(board, key_of(me), load) > 0))
+        seen.add(challenge_id)
+        league = str(me["league"])
+        board, load = board_name(challenge_id, league), board_loader(challenge_id, league)
+        key = (float(me["score"]), int(me["tie"]), int(me["id"]))  # as movement.key_of
+        rank = me["final_rank"] or await index.rank(board, key, load)
+        rows.append(StandingRow(challenge_id, str(me["name"]), rank, await index.size(board, load),
+                                round(finite(float(me["score"])), 2), str(me["scoring_mode"]),
+                                await index.tied(board, key, load) > 0))
     return rows
 
 
