@@ -77,12 +77,13 @@ UNION ALL
 SELECT p.challenge_id, p.league, NULL, NULL, NULL, NULL, NULL, u.avatar_url, NULL, NULL, NULL, 'around', {columns}
   FROM challenge_participant p LEFT JOIN "user" u ON u.id = p.user_id
  WHERE p.id IN ({places})"""
-_ABOVE = """(SELECT a.id FROM challenge_participant a, me WHERE a.challenge_id = me.challenge_id AND a.league = me.league
-   AND (a.score > me.score OR (a.score = me.score AND (a.tie > me.tie OR (a.tie = me.tie AND a.id > me.id))))
- ORDER BY a.score, a.tie, a.id LIMIT 1 OFFSET {k})"""
-_BELOW = """(SELECT a.id FROM challenge_participant a, me WHERE a.challenge_id = me.challenge_id AND a.league = me.league
-   AND (a.score < me.score OR (a.score = me.score AND (a.tie < me.tie OR (a.tie = me.tie AND a.id <= me.id))))
- ORDER BY a.score DESC, a.tie DESC, a.id DESC LIMIT 1 OFFSET {k})"""
+# (my score, tie and id as values, not a join: the board's index then finds each place)
+_ME = "((SELECT score FROM me), (SELECT tie FROM me), (SELECT id FROM me))"
+_BOARD = "a.challenge_id = (SELECT challenge_id FROM me) AND a.league = (SELECT league FROM me)"
+_ABOVE = f"""(SELECT a.id FROM challenge_participant a WHERE {_BOARD} AND (a.score, a.tie, a.id) > {_ME}
+ ORDER BY a.score, a.tie, a.id LIMIT 1 OFFSET {{k}})"""
+_BELOW = f"""(SELECT a.id FROM challenge_participant a WHERE {_BOARD} AND (a.score, a.tie, a.id) <= {_ME}
+ ORDER BY a.score DESC, a.tie DESC, a.id DESC LIMIT 1 OFFSET {{k}})"""
 AROUND_SPAN = 2  # rows above and below the viewer's on a challenge's page
 AROUND_COLUMNS = ("id", "display_name", "unit_name", "league", "score", "tie", "user_id", "unit_id", "hidden",
                   "thresholds_reached", "final_rank")
