@@ -20,7 +20,7 @@ projected (schema.ws sends them; « Notre plan » live is 1,201 units, 90,000 fi
 Anything else (an async field such as a loader or a nested page, a union, an error, a
 null where the schema says non-null, a mutation) is answered by strawberry, which stays the
 reference: tests/server/test_planned_documents.py runs every query of the PWA both ways (its live
-« Notre plan »: tests/plans/test_my_plan.py).
+« Notre plan »: tests/plans/test_my_plan.py; « Mes résultats »: tests/dashboards/test_my_dashboard_planned.py).
 """
 
 from __future__ import annotations
