@@ -223,7 +223,7 @@ SELECT p.id, p.score, p.display_name, p.unit_name, p.thresholds_reached, p.hidde
 NOTIFICATION_PAGE = """
 SELECT n.id, n.kind, n.params, n.actor_names, n.link, n.count, n.read_at, n.updated_at,
        (SELECT count(*) FROM notification r WHERE r.user_id = {viewer} AND r.read_at IS NULL) AS unread
-  FROM notification n WHERE n.user_id = {viewer} ORDER BY n.id DESC LIMIT {limit}"""
+  FROM notification n WHERE n.user_id = {viewer} ORDER BY n.updated_at DESC, n.id DESC LIMIT {limit}"""
 NAMES = 'SELECT id, display_name FROM "user" WHERE id IN ({ids})'
 # my dashboard: the rows it is made of (training, quizzes, skills, satisfaction, badges, results, standings)
 DASHBOARD_TRAINING = """
@@ -380,7 +380,10 @@ def floor_app() -> Any:
         if shown:
             import base64
 
-            cursor = base64.urlsafe_b64encode(f"notification:{shown[-1]['id']}".encode()).decode().rstrip("=")
+            last = shown[-1]["updated_at"]
+            at = datetime.fromisoformat(last) if isinstance(last, str) else last
+            micros = round((at - datetime(1970, 1, 1, tzinfo=UTC)).total_seconds() * 1_000_000)
+            cursor = base64.urlsafe_b64encode(f"notification:{micros}.{shown[-1]['id']}".encode()).decode().rstrip("=")
         return {"notifications": {"unreadCount": rows[0]["unread"] if rows else 0, "edges": edges,
                                   "pageInfo": {"hasNextPage": len(rows) > first, "endCursor": cursor}}}
 

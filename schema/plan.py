@@ -20,7 +20,7 @@ projected (schema.ws sends them; « Notre plan » live is 1,201 units, 90,000 fi
 Anything else (an async field such as a loader or a nested page, a union, an error, a
 null where the schema says non-null, a mutation) is answered by strawberry, which stays the
 reference: tests/server/test_planned_documents.py runs every query of the PWA both ways (its live
-« Notre plan »: tests/plans/test_my_plan.py).
+« Notre plan »: tests/plans/test_my_plan.py; « Mes résultats »: tests/dashboards/test_my_dashboard_planned.py).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ PLANNED_ROOTS = frozenset({
     "unreadNotificationCount", "myDashboard", "myPlan",
 })
 # subscription fields likewise: each event the resolver yields is projected by the plan
-PLANNED_SUBSCRIPTIONS = frozenset({"myPlan"})
+PLANNED_SUBSCRIPTIONS = frozenset({"myPlan", "myDashboard"})
 BACKREF = "strawberry-definition"
 COST_CACHE = 256  # variable sets priced per plan
 
@@ -532,14 +532,7 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
     if isinstance(found, list):
         return None  # strawberry reports the variables' errors
     coerced = found.coerced
-    language = getattr(context, "language", "fr")
-    key = (language, _variables_key(variables))
-    within = plan.within_cost.get(key)
-    if within is None:
-        within = not cost_errors(schema._schema, plan.document, plan.operation, variables, language)
-        if len(plan.within_cost) < COST_CACHE:
-            plan.within_cost[key] = within
-    if not within:
+    if not _within_cost(schema, plan, variables, getattr(context, "language", "fr")):
         return None
     info = PlannedInfo(context)
     data: dict[str, Any] = {}
@@ -570,6 +563,16 @@ def _variables_key(variables: dict[str, Any] | None) -> str:
         return orjson.dumps(variables, option=orjson.OPT_SORT_KEYS | orjson.OPT_NON_STR_KEYS).decode()
     except TypeError:
         return json.dumps(variables, sort_keys=True, default=str)
+
+
+def _within_cost(schema: Any, plan: Plan, variables: dict[str, Any] | None, language: str) -> bool:
+    key = (language, _variables_key(variables))
+    within = plan.within_cost.get(key)
+    if within is None:
+        within = not cost_errors(schema._schema, plan.document, plan.operation, variables, language)
+        if len(plan.within_cost) < COST_CACHE:
+            plan.within_cost[key] = within
+    return within
 
 
 def _call_root(schema: Any, root: Root, found: Any, info: PlannedInfo) -> Any:
@@ -605,7 +608,7 @@ async def stream_plan(
     found = get_variable_values(schema._schema, plan.operation.variable_definitions or (), variables or {})
     if isinstance(found, list) or len(plan.roots) != 1:
         return None
-    if cost_errors(schema._schema, plan.document, plan.operation, variables, getattr(context, "language", "fr")):
+    if not _within_cost(schema, plan, variables, getattr(context, "language", "fr")):
         return None
     root = plan.roots[0]
     assert isinstance(root, Root)

@@ -21,3 +21,20 @@ def decode_cursor(cursor: str, prefix: str) -> int:
         return int(value)
     except (ValueError, binascii.Error, UnicodeDecodeError) as error:
         raise ValidationFailed("cursor_invalid", "after") from error
+
+
+def encode_keyset(prefix: str, *parts: int) -> str:
+    """A cursor on an order of several keys (e.g. a time in microseconds, then an id)."""
+    return base64.urlsafe_b64encode(f"{prefix}:{'.'.join(str(p) for p in parts)}".encode()).decode().rstrip("=")
+
+
+def decode_keyset(cursor: str, prefix: str, count: int) -> tuple[int, ...]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        found, _, value = raw.partition(":")
+        parts = tuple(int(p) for p in value.split("."))
+        if found != prefix or len(parts) != count:
+            raise ValueError(raw)
+        return parts
+    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
+        raise ValidationFailed("cursor_invalid", "after") from error

@@ -301,7 +301,8 @@ class Challenge:
     @strawberry.field(description="The viewer's row with two rows above and below it.")
     async def around_me(self, info: Info) -> list[LeaderboardRow]:
         viewer = signed_in(info)
-        rows = await standings.rows_around(self.model, viewer, me=(await board_facts(info).load(self.model)).mine)
+        facts = await board_facts(info).load(self.model)
+        rows = await standings.rows_around(self.model, viewer, me=facts.mine, window=facts.around)
         await anonymise_outside_team(viewer, rows, info.context.boards_anonymous)
         return [as_row(r) for r in rows]
 

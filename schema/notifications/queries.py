@@ -27,7 +27,7 @@ class NotificationsQuery:
         page = await services.notification_page(viewer, first, after)
         return NotificationConnection(
             edges=[
-                NotificationEdge(cursor=services.cursor_for(row.id), node=as_notification(row))
+                NotificationEdge(cursor=services.cursor_for(row), node=as_notification(row))
                 for row in page.rows
             ],
             page_info=NotificationPageInfo(

@@ -43,16 +43,17 @@ class BoardFacts:
     mine: Participant | None = None
     tops: dict[str, tuple[float, list[Any]]] = field(default_factory=dict)  # league -> (top, holders)
     above: float | None = None  # the lowest score above mine in my league (the next place's)
+    around: list[dict[str, Any]] | None = None  # the rows around mine, when read with them (a page)
 
     @property
     def leagues(self) -> list[str]:
         return sorted(self.tops)
 
 
-_FACTS_SQL = """
+_FACTS_SQL = """{me}
 SELECT b.challenge_id AS challenge_id, b.league AS league, b.top AS top, b.n AS n, p.display_name AS display_name,
        p.user_id AS user_id, p.hidden AS hidden, u.avatar_url AS avatar_url, p.tie AS tie, p.id AS leader_id,
-       NULL AS above, {no_mine}
+       NULL AS above, 'board' AS part, {no_mine}
   FROM (SELECT q.challenge_id, q.league, max(q.score) AS top, count(*) AS n FROM challenge_participant q
          WHERE q.challenge_id IN {boards} GROUP BY q.challenge_id, q.league) b
   LEFT JOIN challenge_participant p
@@ -61,18 +62,40 @@ SELECT b.challenge_id AS challenge_id, b.league AS league, b.top AS top, b.n AS 
 UNION ALL
 SELECT m.challenge_id, m.league, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        (SELECT min(a.score) FROM challenge_participant a
-         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score > m.score), {mine}
-  FROM challenge_participant m WHERE m.challenge_id IN {listed} AND ({condition})
+         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score > m.score), 'mine', {mine}
+  FROM challenge_participant m WHERE m.challenge_id IN {listed} AND ({condition}){around}
  ORDER BY 1, 2, 9 DESC, 10 DESC, "m__id"
 """
+# a challenge's page: my participation (the first by league and id, as `mine`), and the rows
+# around it (server.challenges.standings.rows_around) by primary key, each place found by the
+# board's index: the `span` just above, mine and the `span` just below
+_ME_SQL = """
+WITH me AS (SELECT m.* FROM challenge_participant m WHERE m.challenge_id IN {listed} AND ({condition})
+             ORDER BY m.league, m.id LIMIT 1)"""
+_AROUND_SQL = """
+UNION ALL
+SELECT p.challenge_id, p.league, NULL, NULL, NULL, NULL, NULL, u.avatar_url, NULL, NULL, NULL, 'around', {columns}
+  FROM challenge_participant p LEFT JOIN "user" u ON u.id = p.user_id
+ WHERE p.id IN ({places})"""
+# (my score, tie and id as values, not a join: the board's index then finds each place)
+_ME = "((SELECT score FROM me), (SELECT tie FROM me), (SELECT id FROM me))"
+_BOARD = "a.challenge_id = (SELECT challenge_id FROM me) AND a.league = (SELECT league FROM me)"
+_ABOVE = f"""(SELECT a.id FROM challenge_participant a WHERE {_BOARD} AND (a.score, a.tie, a.id) > {_ME}
+ ORDER BY a.score, a.tie, a.id LIMIT 1 OFFSET {{k}})"""
+_BELOW = f"""(SELECT a.id FROM challenge_participant a WHERE {_BOARD} AND (a.score, a.tie, a.id) <= {_ME}
+ ORDER BY a.score DESC, a.tie DESC, a.id DESC LIMIT 1 OFFSET {{k}})"""
+AROUND_SPAN = 2  # rows above and below the viewer's on a challenge's page
+AROUND_COLUMNS = ("id", "display_name", "unit_name", "league", "score", "tie", "user_id", "unit_id", "hidden",
+                  "thresholds_reached", "final_rank")
 
 
-_WRITTEN: dict[tuple[bool, bool], str] = {}
+_WRITTEN: dict[tuple[bool, bool, bool], str] = {}
 
 
 async def board_facts(scope: Scope, challenges: list[Challenge]) -> dict[int, BoardFacts]:
     """Every board's size and top, and the viewer's participations with the score of the place
-    above each, in one statement whatever the list's length."""
+    above each, in one statement whatever the list's length; for a challenge's page (a list of
+    one), the rows around the viewer's too."""
     facts = {c.id: BoardFacts() for c in challenges}
     if not challenges:
         return facts
@@ -83,15 +106,29 @@ async def board_facts(scope: Scope, challenges: list[Challenge]) -> dict[int, Bo
     if units:  # a unit's challenge: the viewer takes part through its unit or one above it
         condition += f" OR (m.challenge_id IN {statement.ids(units)} AND m.unit_id IN {statement.ids(await _my_units(scope))})"
     # the text is the same for every list of the same shape: written once
-    key = (statement.pg, bool(units))
+    around = len(challenges) == 1 and scope.user_id is not None
+    key = (statement.pg, bool(units), around)
     if key not in _WRITTEN:
         columns = Participant._meta.db_fields  # (complete once the models are initialised)
+        places = [_ABOVE.format(k=k) for k in range(AROUND_SPAN)] + [_BELOW.format(k=k) for k in range(AROUND_SPAN + 1)]
         _WRITTEN[key] = _FACTS_SQL.format(
             boards=boards, listed=listed, condition=condition, mine=", ".join(f'm."{c}" AS "m__{c}"' for c in columns),
-            no_mine=", ".join(f'NULL AS "m__{c}"' for c in columns))
+            no_mine=", ".join(f'NULL AS "m__{c}"' for c in columns),
+            me=_ME_SQL.format(listed=listed, condition=condition) if around else "",
+            around=_AROUND_SQL.format(columns=", ".join(f'p."{c}" AS "m__{c}"' for c in columns),
+                                      places=",\n ".join(places)) if around else "")
     rows = await statement.rows(_WRITTEN[key])
+    if around:
+        for found in facts.values():
+            found.around = []
     for row in rows:
         found = facts[int(row["challenge_id"])]
+        if row["part"] == "around":
+            window = {c: row[f"m__{c}"] for c in AROUND_COLUMNS}
+            window["user__avatar_url"] = row["avatar_url"]
+            assert found.around is not None
+            found.around.append(window)
+            continue
         if row["m__id"] is not None:
             if found.mine is None:  # the first by id, as the viewer's own
                 found.mine = Participant._init_from_db(**{c: row[f"m__{c}"] for c in Participant._meta.db_fields})

@@ -280,21 +280,26 @@ SELECT * FROM (SELECT {_AROUND_COLUMNS} FROM challenge_participant p LEFT JOIN "
 _NUMBERED = re.compile(r"\$(\d+)")
 
 
-async def rows_around(challenge: Challenge, viewer: User, span: int = 2, me: Participant | None | bool = True) -> list[Row]:
+async def rows_around(challenge: Challenge, viewer: User, span: int = 2, me: Participant | None | bool = True,
+                      window: list[dict[str, Any]] | None = None) -> list[Row]:
     """The viewer's row with `span` rows above and below: the "around me" view (`me`: the
-    viewer's participation when the caller has it already, None when it takes no part)."""
+    viewer's participation when the caller has it already, None when it takes no part;
+    `window`: those rows, when the caller read them with it: server.challenges.cards.board_facts)."""
     if me is True:
         me = await my_participation(challenge, viewer)
     if me is None or me is False:
         return []
-    from tortoise import connections
+    if window is not None:
+        records = window
+    else:
+        from tortoise import connections
 
-    from server.settings import get_settings
+        from server.settings import get_settings
 
-    sql = _NUMBERED.sub(r"?\1", _AROUND_SQL) if get_settings().is_sqlite else _AROUND_SQL
-    _, found = await connections.get("default").execute_query(
-        sql, [challenge.id, me.league, me.score, me.tie, me.id, span, span + 1])
-    records = [dict(r) for r in found]
+        sql = _NUMBERED.sub(r"?\1", _AROUND_SQL) if get_settings().is_sqlite else _AROUND_SQL
+        _, found = await connections.get("default").execute_query(
+            sql, [challenge.id, me.league, me.score, me.tie, me.id, span, span + 1])
+        records = [dict(r) for r in found]
     window = sorted(records, key=lambda v: (-finite(v["score"]), -int(v["tie"]), -int(v["id"])))
     # each distinct score's shared rank and level count from the index: O(log N) each, no SQL
     index, board, load = get_rank_index(), board_name(challenge.id, me.league), board_loader(challenge.id, me.league)

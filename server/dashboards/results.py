@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from server.accounts.models import User
 from server.challenges.bounds import finite
 from server.challenges.models import (
     Aggregation,
     ChallengeStatus,
-    Participant,
     Result,
     Target,
 )
 from server.network.models import Unit
+from server.sql import Statement
 
 
 @dataclass(slots=True)
@@ -54,61 +55,69 @@ def _total(aggregation: str, rows: list[tuple[datetime, float]]) -> float:
 
 
 async def my_results(viewer: User, now: datetime) -> list[ResultAgainstTarget]:
-    """Each metric with a target for the viewer over a period that includes now."""
-    targets = await Target.filter(user_id=viewer.id, period_start__lte=now, period_end__gte=now).values(
-        "metric_id", "metric__name", "metric__unit_label", "metric__aggregation", "period_start", "period_end", "value"
-    )
-    if not targets:
-        return []
-    starts = min(t["period_start"] for t in targets)
-    results = await Result.filter(
-        user_id=viewer.id, metric_id__in=[t["metric_id"] for t in targets], occurred_at__gte=starts, occurred_at__lte=now
-    ).values("metric_id", "occurred_at", "value")
-    found = []
-    for t in sorted(targets, key=lambda t: str(t["metric__name"])):
-        rows = [
-            (r["occurred_at"], float(r["value"]))
-            for r in results
-            if r["metric_id"] == t["metric_id"] and t["period_start"] <= r["occurred_at"] <= t["period_end"]
-        ]
-        found.append(
-            ResultAgainstTarget(
-                int(t["metric_id"]), str(t["metric__name"]), str(t["metric__unit_label"]),
-                round(_total(str(t["metric__aggregation"]), rows), 2), float(t["value"]),
-            )
+    """Each metric with a target for the viewer over a period that includes now, with the
+    viewer's results within that period so far: one statement, by hand (the dashboard is
+    read again after every sale)."""
+    q = Statement()
+    rows = await q.rows(f"""
+SELECT t.id, t.metric_id, m.name, m.unit_label, m.aggregation, t.value AS target, r.occurred_at, r.value
+  FROM target t JOIN metric m ON m.id = t.metric_id
+  LEFT JOIN result r ON r.user_id = t.user_id AND r.metric_id = t.metric_id
+       AND r.occurred_at >= t.period_start AND r.occurred_at <= t.period_end AND r.occurred_at <= {q.arg(now)}
+ WHERE t.user_id = {q.arg(viewer.id)} AND t.period_start <= {q.arg(now)} AND t.period_end >= {q.arg(now)}""")
+    targets: dict[int, Any] = {}
+    results: dict[int, list[tuple[datetime, float]]] = {}
+    for row in rows:
+        targets.setdefault(int(row["id"]), row)
+        found = results.setdefault(int(row["id"]), [])
+        if row["occurred_at"] is not None:
+            found.append((_when(row["occurred_at"]), float(row["value"])))
+    return [
+        ResultAgainstTarget(
+            int(t["metric_id"]), str(t["name"]), str(t["unit_label"]),
+            round(_total(str(t["aggregation"]), results[key]), 2), float(t["target"]),
         )
-    return found
+        for key, t in sorted(targets.items(), key=lambda item: str(item[1]["name"]))
+    ]
+
+
+def _when(value: Any) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value  # (SQLite: text)
 
 
 async def my_standings(viewer: User, ancestor_ids: list[int] | None = None) -> list[StandingRow]:
     """The live challenges the viewer (or one of its units) takes part in, with its rank: one
-    statement for every participation, whatever their number; ranks from the rank index
-    (`ancestor_ids`: the viewer's units, top first, when the caller knows them)."""
-    from tortoise.expressions import Q
-
+    statement for every participation, whatever their number, by hand (read again after every
+    move on those boards); ranks from the rank index (`ancestor_ids`: the viewer's units, top
+    first, when the caller knows them)."""
     from server.challenges.models import ParticipantKind
-    from server.challenges.movement import board_loader, key_of
+    from server.challenges.movement import board_loader
     from server.challenges.ranking import board_name, get_rank_index
 
     if ancestor_ids is None:
         ancestor_ids = (await Unit.get(id=viewer.unit_id)).ancestor_ids
-    mine = Q(challenge__participant_kind=ParticipantKind.USER, user_id=viewer.id) | Q(
-        challenge__participant_kind=ParticipantKind.UNIT, unit_id__in=ancestor_ids
-    )
-    found = await Participant.filter(
-        mine, challenge__organization_id=viewer.organization_id, challenge__status=ChallengeStatus.LIVE
-    ).order_by("challenge__ends_at", "challenge_id", "id").select_related("challenge")
+    q = Statement()
+    found = await q.rows(f"""
+SELECT p.id, p.league, p.score, p.tie, p.final_rank, c.id AS challenge_id, c.name, c.scoring_mode
+  FROM challenge_participant p JOIN challenge c ON c.id = p.challenge_id
+ WHERE c.organization_id = {q.arg(viewer.organization_id)} AND c.status = {q.arg(ChallengeStatus.LIVE.value)}
+   AND ((c.participant_kind = {q.arg(ParticipantKind.USER.value)} AND p.user_id = {q.arg(viewer.id)})
+        OR (c.participant_kind = {q.arg(ParticipantKind.UNIT.value)} AND p.unit_id IN {q.ids(ancestor_ids)}))
+ ORDER BY c.ends_at, c.id, p.id""")
     index = get_rank_index()
     rows, seen = [], set()
     for me in found:
-        challenge = me.challenge
-        if challenge.id in seen:  # a unit challenge: the first of the viewer's units taking part
+        challenge_id = int(me["challenge_id"])
+        if challenge_id in seen:  # a unit challenge: the first of the viewer's units taking part
             continue
-        seen.add(challenge.id)
-        board, load = board_name(challenge.id, me.league), board_loader(challenge.id, me.league)
-        rank = me.final_rank or await index.rank(board, key_of(me), load)
-        rows.append(StandingRow(challenge.id, challenge.name, rank, await index.size(board, load), round(finite(me.score), 2),
-                                str(challenge.scoring_mode), await index.tied(board, key_of(me), load) > 0))
+        seen.add(challenge_id)
+        league = str(me["league"])
+        board, load = board_name(challenge_id, league), board_loader(challenge_id, league)
+        key = (float(me["score"]), int(me["tie"]), int(me["id"]))  # as movement.key_of
+        rank = me["final_rank"] or await index.rank(board, key, load)
+        rows.append(StandingRow(challenge_id, str(me["name"]), rank, await index.size(board, load),
+                                round(finite(float(me["score"])), 2), str(me["scoring_mode"]),
+                                await index.tied(board, key, load) > 0))
     return rows
 
 

@@ -19,7 +19,8 @@ from server.dashboards.figures import (
     satisfaction_figures,
     totals_by_child,
 )
-from server.dashboards.recognition import HeldBadge, badges_this_month, my_badges
+from server.dashboards.mine import my_evaluation, my_training
+from server.dashboards.recognition import HeldBadge, badges_this_month
 from server.dashboards.results import (
     ResultAgainstTarget,
     StandingRow,
@@ -29,13 +30,11 @@ from server.dashboards.results import (
 )
 from server.errors import NotAllowed, ValidationFailed
 from server.evaluation.action_plans import PlanRow, plans_under
-from server.evaluation.assessments import ScoreRow, assessments_under, latest_skill_levels
+from server.evaluation.assessments import ScoreRow, assessments_under
 from server.evaluation.satisfaction import latest_index, target_for
 from server.network.models import Unit
 from server.network.scope import Scope, path_ids
 from server.network.services import point_of_sale_of, top_of_scope
-from server.training.models import QuizAttempt
-from server.training.services import Participation, my_modules
 
 
 @dataclass(slots=True)
@@ -145,38 +144,30 @@ async def unit_dashboard_of(scope: Scope, unit_id: int | None, today: date) -> U
 
 
 async def my_dashboard(scope: Scope) -> MyDashboard:
+    """The person's own figures: its training and quizzes, then its skills, satisfaction and
+    badges (server.dashboards.mine), its results against targets, its standings: four
+    statements whatever it has."""
     viewer = scope.user
     if viewer is None:  # an integration token has no dashboard of its own
         raise NotAllowed()
-    modules = [m for m in await my_modules(scope) if m.assigned]
-    me = await people_figures_for(scope)
+    training = await my_training(scope)
     pos = await point_of_sale_of(scope.unit_path, scope.own_unit)
+    evaluation = await my_evaluation(scope, pos)
     return MyDashboard(
         user_id=viewer.id,
-        modules_assigned=len(modules),
-        modules_completed=sum(m.status == Participation.COMPLETED for m in modules),
-        modules_in_progress=sum(m.status == Participation.IN_PROGRESS for m in modules),
-        quiz_average=me.quiz_average if me else None,
-        quizzes_taken=len(me.best_scores) if me else 0,
-        skills=await latest_skill_levels(viewer.id),
-        satisfaction_index=await latest_index(pos) if pos else None,
-        satisfaction_target=await target_for(pos) if pos else None,
+        modules_assigned=training.assigned,
+        modules_completed=training.completed,
+        modules_in_progress=training.in_progress,
+        quiz_average=training.quiz_average,
+        quizzes_taken=len(training.best_scores),
+        skills=evaluation.skills,
+        satisfaction_index=evaluation.satisfaction_index,
+        satisfaction_target=evaluation.satisfaction_target,
         point_of_sale_name=pos.name if pos else None,
-        badges=await my_badges(viewer.id),
+        badges=evaluation.badges,
         results=await my_results(viewer, datetime.now(UTC)),
         standings=await my_standings(viewer, path_ids(scope.unit_path)),
     )
-
-
-async def people_figures_for(scope: Scope) -> PersonFigures | None:
-    viewer = scope.user
-    if viewer is None:
-        return None
-    person = PersonFigures(viewer.id, viewer.display_name, scope.unit_path, "")
-    for a in await QuizAttempt.filter(user_id=viewer.id).values("quiz_id", "score_percent"):
-        qid = int(a["quiz_id"])
-        person.best_scores[qid] = max(person.best_scores.get(qid, 0.0), float(a["score_percent"]))
-    return person
 
 
 class DashboardTable(StrEnum):

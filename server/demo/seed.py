@@ -47,7 +47,8 @@ async def database_is_empty() -> bool:
 
 async def seed_demo(now: datetime | None = None) -> dict[str, int]:
     """Builds the whole demo network; deterministic for a given `now`."""
-    now = now or datetime.now(UTC)
+    started = datetime.now(UTC)
+    now = now or started
     rng = random.Random(2026)
     organization, root = await create_organization(data.ORGANIZATION, "reseau-elan-demo")
     units: dict[str, Unit] = {"root": root}
@@ -149,7 +150,23 @@ async def seed_demo(now: datetime | None = None) -> dict[str, int]:
     for seeder in DEMO_SEEDERS:
         await seeder(demo)
         await run_all_due()  # the rank alerts of the results just seeded, as the server would
+    await _spread_notifications(started, now)
     return demo.counts
+
+
+async def _spread_notifications(started: datetime, now: datetime) -> None:
+    """The notifications the services wrote while seeding all read « à l'instant » and would sit
+    above the ones stamped minutes ago; a bell that lived had them over the past days: each
+    person's are spread back from 20 hours ago, four hours apart, in the order they came."""
+    from server.notifications.models import Notification
+
+    fresh = await Notification.filter(updated_at__gte=started).order_by("-id").values("id", "user_id", "read_at")
+    place: dict[int, int] = {}
+    for row in fresh:
+        n = place[row["user_id"]] = place.get(row["user_id"], -1) + 1
+        at = now - timedelta(hours=20 + 4 * n)
+        read = at + timedelta(minutes=30) if row["read_at"] is not None else None
+        await Notification.filter(id=row["id"]).update(created_at=at, updated_at=at, read_at=read)
 
 
 def _ascii(text: str) -> str:

@@ -156,6 +156,12 @@ async def label_level(label_badge_id: int, levels: list[int]) -> str | None:
     return str(choices[max(0, min(len(choices) - 1, index))])
 
 
+def score_row(skill_id: int, skill_name: str, descriptors: list[str] | None, level: int, comment: str) -> ScoreRow:
+    """A skill's level with what that level means (its descriptor; none when the grid has fewer)."""
+    described = list(descriptors or [])
+    return ScoreRow(skill_id, skill_name, level, described[level - 1] if len(described) >= level else "", comment)
+
+
 async def _rows(ids: list[int]) -> list[AssessmentRow]:
     values = await Assessment.filter(id__in=ids).order_by("-created_at", "-id").values(
         "id", "grid_id", "grid__name", "person_id", "person__display_name", "assessor_id",
@@ -165,16 +171,8 @@ async def _rows(ids: list[int]) -> list[AssessmentRow]:
     for s in await AssessmentScore.filter(assessment_id__in=ids).order_by("skill__position").values(
         "assessment_id", "skill_id", "skill__name", "skill__descriptors", "level", "comment"
     ):
-        descriptors = list(s["skill__descriptors"] or [])
-        level = int(s["level"])
         scores[int(s["assessment_id"])].append(
-            ScoreRow(
-                skill_id=int(s["skill_id"]),
-                skill_name=str(s["skill__name"]),
-                level=level,
-                descriptor=descriptors[level - 1] if len(descriptors) >= level else "",
-                comment=str(s["comment"]),
-            )
+            score_row(int(s["skill_id"]), str(s["skill__name"]), s["skill__descriptors"], int(s["level"]), str(s["comment"]))
         )
     return [
         AssessmentRow(

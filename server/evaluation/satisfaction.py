@@ -159,7 +159,11 @@ async def record_mystery_visit(
 async def target_for(unit: Unit) -> float:
     """The nearest target: the unit's own, an ancestor's, the organisation's, else 80."""
     targets = await SatisfactionTarget.filter(organization_id=unit.organization_id).values("unit_id", "index_target")
-    by_unit = {t["unit_id"]: float(t["index_target"]) for t in targets}
+    return nearest_target({t["unit_id"]: float(t["index_target"]) for t in targets}, unit)
+
+
+def nearest_target(by_unit: dict[int | None, float], unit: Unit) -> float:
+    """`target_for` from the organisation's targets by unit (None: the organisation's own)."""
     for ancestor in reversed(unit.ancestor_ids):
         if ancestor in by_unit:
             return by_unit[ancestor]
@@ -225,7 +229,11 @@ async def index_trend(unit: Unit, today: date, months: int = 6) -> list[IndexPoi
 
 async def latest_index(unit: Unit) -> float | None:
     """The index of the latest month that has surveys."""
-    rows = await survey_rows(unit)
+    return latest_of(await survey_rows(unit))
+
+
+def latest_of(rows: list[tuple[str, float, int, date]]) -> float | None:
+    """`latest_index` from the survey rows of the unit's subtree."""
     if not rows:
         return None
     latest = max(month_start(end) for *_, end in rows)

@@ -56,4 +56,5 @@ class Notification(Model):
 
     class Meta:
         table = "notification"
-        indexes = (("user_id", "id"), ("user_id", "group_key", "read_at"))
+        # the bell reads newest change first (a folded line comes back to the top)
+        indexes = (("user_id", "id"), ("user_id", "group_key", "read_at"), ("user_id", "updated_at", "id"))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from server.accounts.models import User
-from server.cursors import decode_cursor, encode_cursor
+from server.cursors import decode_keyset, encode_keyset
 from server.db import Events, atomic
 from server.errors import ValidationFailed
 from server.notifications.events import notifications_channel
@@ -160,12 +160,19 @@ def _known(actor: User | None) -> Refs:
     return Refs(people={actor.id: actor.display_name}, photos={actor.id: actor.avatar_url} if actor.avatar_url else {})
 
 
-def _cursor(notification_id: int) -> str:
-    return encode_cursor(notification_id, "notification")
+def _cursor(row: NotificationRow) -> str:
+    """Lines come newest change first (a like folded into a line brings it back to the top, as
+    the live event does): the cursor is the line's last change, then its id."""
+    at = row.updated_at.astimezone(UTC)
+    return encode_keyset("notification", round((at - _EPOCH).total_seconds() * 1_000_000), row.id)
 
 
-def _decode(cursor: str) -> int:
-    return decode_cursor(cursor, "notification")
+def _decode(cursor: str) -> tuple[datetime, int]:
+    micros, notification_id = decode_keyset(cursor, "notification", 2)
+    return _EPOCH + timedelta(microseconds=micros), notification_id
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(slots=True)
@@ -176,7 +183,7 @@ class NotificationPage:
 
     @property
     def end_cursor(self) -> str | None:
-        return _cursor(self.rows[-1].id) if self.rows else None
+        return _cursor(self.rows[-1]) if self.rows else None
 
 
 async def notification_page(viewer: User, first: int = 20, after: str | None = None) -> NotificationPage:
@@ -196,10 +203,12 @@ async def notification_page(viewer: User, first: int = 20, after: str | None = N
 _PAGE_SQL = """
 SELECT n.id, n.kind, n.params, n.actor_names, n.count, n.link, n.read_at, n.created_at, n.updated_at,
        (SELECT count(*) FROM notification r WHERE r.user_id = $1 AND r.read_at IS NULL) AS unread
-  FROM notification n WHERE n.user_id = $1{before} ORDER BY n.id DESC LIMIT {limit}"""
+  FROM notification n WHERE n.user_id = $1{before} ORDER BY n.updated_at DESC, n.id DESC LIMIT {limit}"""
 
 
-async def _page_with_unread(user_id: int, limit: int, before: int | None) -> tuple[list[NotificationRow], int]:
+async def _page_with_unread(
+    user_id: int, limit: int, before: tuple[datetime, int] | None
+) -> tuple[list[NotificationRow], int]:
     """The page's rows (straight from the columns, through the model's own converters) and the
     viewer's unread count: one statement."""
     from tortoise import connections
@@ -209,8 +218,8 @@ async def _page_with_unread(user_id: int, limit: int, before: int | None) -> tup
     values: list[Any] = [user_id]
     condition = ""
     if before is not None:
-        values.append(before)
-        condition = " AND n.id < $2"
+        values.extend(before)
+        condition = " AND (n.updated_at, n.id) < ($2, $3)"
     values.append(limit)
     sql = _PAGE_SQL.format(before=condition, limit=f"${len(values)}")
     if dialect("$1") == "?":  # SQLite: numbered, since $1 is used twice
@@ -246,5 +255,5 @@ async def mark_read(viewer: User, ids: list[int] | None) -> int:
     return left
 
 
-def cursor_for(notification_id: int) -> str:
-    return _cursor(notification_id)
+def cursor_for(row: NotificationRow) -> str:
+    return _cursor(row)

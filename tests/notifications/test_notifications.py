@@ -64,3 +64,52 @@ async def test_notifications_arrive_live_in_english_for_english_readers(live_ser
     async with GraphQLClient(live_server.url, token=author_token, **{"Accept-Language": "en"}) as reader:
         centre = (await reader.execute(NOTIFICATIONS))["notifications"]
     assert centre["edges"][0]["node"]["text"] == "Lucas Martin likes your post"
+
+
+PAGE = """
+query Page($after: String) {
+  notifications(first: 2, after: $after) {
+    edges { node { id kind count } } pageInfo { hasNextPage endCursor }
+  }
+}
+"""
+
+
+async def test_a_line_a_new_like_folds_into_comes_back_to_the_top_and_pages_follow_that_order(live_server):
+    # given three posts by Julie, each liked once, the first one earliest
+    network = await make_network()
+    _, author_token = await signed_in(network.points_of_sale["Lille"], name="Julie Moreau")
+    fans = [(await signed_in(network.points_of_sale["Arras"], name=name))[1] for name in ("Thomas Petit", "Léa Roux")]
+    async with GraphQLClient(live_server.url, token=author_token) as author:
+        posts = [(await post_as(author, f"Vente n°{n}"))["post"]["id"] for n in range(3)]
+        async with GraphQLClient(live_server.url, token=fans[0]) as fan:
+            for post_id in posts:
+                await fan.execute(LIKE, {"id": post_id})
+        # when a colleague likes the first post, the line still unread
+        async with GraphQLClient(live_server.url, token=fans[1]) as fan:
+            await fan.execute(LIKE, {"id": posts[0]})
+        # then that line is first again, as the live event showed it, and the pages of two follow
+        # that order: each line once, none missing
+        seen: list[tuple[str, int]] = []
+        after = None
+        while True:
+            page = (await author.execute(PAGE, {"after": after}))["notifications"]
+            seen += [(e["node"]["id"], e["node"]["count"]) for e in page["edges"]]
+            if not page["pageInfo"]["hasNextPage"]:
+                break
+            after = page["pageInfo"]["endCursor"]
+        lines = {e: c for e, c in seen}
+        assert len(seen) == len(lines) == 3
+        assert seen[0][1] == 2 and [c for _, c in seen[1:]] == [1, 1]
+        # the other two newest first: the third post's line before the second's
+        assert int(seen[1][0]) > int(seen[2][0])
+        # and a cursor forged or from another list is refused with a typed error
+        for forged in ("bm90LWEtY3Vyc29y", cursor_of("notification:12"), cursor_of("post:1.2")):
+            errors = await author.errors(PAGE, {"after": forged})
+            assert errors[0]["extensions"] == {"code": "BAD_USER_INPUT", "reason": "cursor_invalid"}
+
+
+def cursor_of(text: str) -> str:
+    import base64
+
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
