@@ -56,10 +56,11 @@ async def test_the_demo_shows_twelve_weeks_of_active_people_rising_at_paris(live
     # when she reads her point of sale's weekly active people
     async with GraphQLClient(live_server.url, token=await open_session(seller)) as client:
         history = (await client.execute(ACTIVITY))["unitActivity"]
-    # then twelve weeks of her team are there, everyone counted each week, more active lately
+    # then twelve weeks of her team are there, everyone counted each week (nobody of the demo left
+    # Paris 15e; the tests before may have signed someone up there), more active lately
     weeks = history["weeks"]
     assert history["unitName"] == "Élan Paris 15e" and len(weeks) == 12
-    assert len({w["people"] for w in weeks}) == 1 and weeks[0]["people"] > 3
+    assert weeks[0]["people"] > 3 and all(w["people"] >= weeks[0]["people"] for w in weeks)
     early = sum(w["activePeople"] for w in weeks[:4])
     late = sum(w["activePeople"] for w in weeks[-4:])
     assert late > early
