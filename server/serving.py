@@ -5,6 +5,10 @@
 - Forwarded headers (X-Forwarded-For, X-Forwarded-Proto) are believed only from the proxies
   in FORWARDED_ALLOW_IPS; with none listed uvicorn ignores them, so a client can neither pick
   the address its rate limits count against nor pretend it came over HTTPS.
+- An idle HTTP connection stays open KEEP_ALIVE_SECONDS (75 s), longer than the proxy keeps
+  its idle connections to an instance (30 s in deploy/Caddyfile). With uvicorn's 5 s the
+  instance could close a connection at the instant the proxy reused it, and the proxy answers
+  that POST with a 502 (it retries only what never reached an instance).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
     return {
         "ws": "websockets-sansio",
         "ws_max_size": settings.ws_max_message_bytes,
+        "timeout_keep_alive": settings.keep_alive_seconds,
         "proxy_headers": bool(settings.forwarded_allow_ips),
         # uvicorn's own default (from its environment) would trust loopback: always pass ours
         "forwarded_allow_ips": list(settings.forwarded_allow_ips),

@@ -122,6 +122,10 @@ class Settings:
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     forwarded_allow_ips: tuple[str, ...] = field(default_factory=tuple)
     ws_max_message_bytes: int = 64 * 1024
+    # how long an idle HTTP connection stays open: longer than the proxy keeps its idle
+    # connections to us (deploy/Caddyfile `keepalive`), so the proxy never sends a request on a
+    # connection we are closing at that instant (a 502 for a POST, which it cannot retry)
+    keep_alive_seconds: float = 75.0
     push_allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     vapid_private_key: str | None = None
     # the keys before a rotation: still read (SECRET_KEY) or signed with (VAPID) until retired
@@ -192,6 +196,7 @@ def load_settings() -> Settings:
         allowed_origins=_allowed_origins(public_url, port, production),
         forwarded_allow_ips=_forwarded_allow_ips(),
         ws_max_message_bytes=int(os.environ.get("WS_MAX_MESSAGE_BYTES", str(64 * 1024))),
+        keep_alive_seconds=float(os.environ.get("KEEP_ALIVE_SECONDS", "75")),
         login_account_limit=int(os.environ.get("LOGIN_ACCOUNT_LIMIT", "5")),
         login_ip_limit=int(os.environ.get("LOGIN_IP_LIMIT", "50")),
         label_reminder_interval_seconds=float(os.environ.get("LABEL_REMINDER_INTERVAL_SECONDS", "3600")),

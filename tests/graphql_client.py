@@ -43,6 +43,9 @@ class GraphQLClient:
 
     async def execute(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         response = await self.raw(query, variables)
+        assert response.headers.get("content-type", "").startswith("application/json"), (
+            f"{response.status_code} {response.headers.get('content-type')}: {response.text[:500]!r}"
+        )
         body = response.json()
         assert "errors" not in body, body["errors"]
         return body["data"]

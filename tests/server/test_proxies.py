@@ -3,6 +3,10 @@ a client can neither choose the address its rate limits count against nor claim 
 
 from __future__ import annotations
 
+import asyncio
+import re
+from pathlib import Path
+
 import httpx
 
 from server.settings import get_settings
@@ -52,3 +56,24 @@ async def test_behind_a_trusted_proxy_the_forwarded_scheme_counts(live_server):
     # then the answer carries HSTS, and only then
     assert proxied.headers["strict-transport-security"] == "max-age=31536000"
     assert "strict-transport-security" not in direct.headers
+
+
+async def test_an_idle_connection_stays_open_longer_than_the_proxy_keeps_its_own(live_server):
+    # given the proxy's idle keep-alive towards the instances, as deployed
+    caddyfile = (Path(__file__).resolve().parents[2] / "deploy" / "Caddyfile").read_text()
+    proxy_idle = float(re.search(r"^\s*keepalive (\d+)s\s*$", caddyfile, re.M).group(1))  # type: ignore[union-attr]
+    assert get_settings().keep_alive_seconds > proxy_idle
+    # when a connection (as the proxy pools it) sits idle past uvicorn's own 5 s default
+    host, port = live_server.url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    request = f"GET /healthz HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+    try:
+        writer.write(request)
+        first = await asyncio.wait_for(reader.readuntil(b'"ok"}'), 5)
+        await asyncio.sleep(6)
+        # then the instance has not closed it: the next request on it is answered
+        writer.write(request)
+        second = await asyncio.wait_for(reader.readuntil(b'"ok"}'), 5)
+    finally:
+        writer.close()
+    assert first.startswith(b"HTTP/1.1 200") and second.startswith(b"HTTP/1.1 200")
