@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type QueryState, useMutation, useQuery } from '../../graphql/hooks';
 import { language, t, type MessageKey } from '../../i18n';
 import { deviceName } from '../../lib/pushPermission';
@@ -19,6 +19,22 @@ function kindLabel(kind: NotificationKind): string {
   return t(`push.kind.${kind}` as MessageKey);
 }
 
+/** A time the person is typing stays as typed when another setting's answer re-renders the page;
+ * the saved time shows again once an answer brings a new one. */
+function TimeField({ saved, disabled, onSave }: { saved: string; disabled: boolean; onSave: (value: string) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  useEffect(() => setDraft(null), [saved]);
+  return (
+    <input
+      type="time"
+      value={draft ?? saved}
+      disabled={disabled}
+      onInput={(event) => setDraft((event.currentTarget as HTMLInputElement).value)}
+      onChange={(event) => onSave((event.currentTarget as HTMLInputElement).value)}
+    />
+  );
+}
+
 /** Settings of push notifications: this device, kinds, quiet hours, registered devices. */
 export function NotificationsSettingsPage() {
   const settings = useQuery(PushSettingsDocument, {});
@@ -34,10 +50,17 @@ export function NotificationsSettingsPage() {
       return next.status === 'ready' ? { pushPreferences: next.preferences, pushDevices: next.devices } : shown;
     });
 
+  // Only the answer to the latest save is shown: an earlier one, answered while the person was
+  // already changing another field (the end of quiet hours after its start), would put that
+  // field back to what it was; the latest answer holds every save sent before it.
+  const saves = useRef(0);
+
   async function save(input: UpdatePushPreferencesVariables['input']) {
     setError(null);
+    const sent = ++saves.current;
     try {
       const { updatePushPreferences: result } = await updatePreferences({ input });
+      if (sent !== saves.current) return;
       if (result.__typename === 'UpdatePushPreferencesSuccess') {
         setState((current) => (current.status === 'ready' ? { ...current, preferences: result.preferences } : current));
       } else {
@@ -128,20 +151,18 @@ export function NotificationsSettingsPage() {
             <div class="quiet-hours">
               <label>
                 <span>{t('push.quietFrom')}</span>
-                <input
-                  type="time"
-                  value={state.preferences.quietHoursStart}
+                <TimeField
+                  saved={state.preferences.quietHoursStart}
                   disabled={!state.preferences.quietHoursEnabled}
-                  onChange={(event) => void save({ quietHoursStart: (event.currentTarget as HTMLInputElement).value })}
+                  onSave={(value) => void save({ quietHoursStart: value })}
                 />
               </label>
               <label>
                 <span>{t('push.quietTo')}</span>
-                <input
-                  type="time"
-                  value={state.preferences.quietHoursEnd}
+                <TimeField
+                  saved={state.preferences.quietHoursEnd}
                   disabled={!state.preferences.quietHoursEnabled}
-                  onChange={(event) => void save({ quietHoursEnd: (event.currentTarget as HTMLInputElement).value })}
+                  onSave={(value) => void save({ quietHoursEnd: value })}
                 />
               </label>
             </div>
