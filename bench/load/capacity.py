@@ -216,7 +216,11 @@ def main() -> None:
                   f"({figures['target_req_s']:.1f}) | {figures['reads_p95']:.0f} ms | {figures['writes_p95']:.0f} ms | "
                   f"{failed} | {events:,} ({events / wall:,.0f}/s) | {lost} | {figures['rss_mib']:.0f} MiB | "
                   f"{figures['kib_per_phone']:.0f} KiB | {figures['cpu_pct']:.0f} % | {figures['load']:.1f} |", flush=True)
-            print("    p95 by request: " + ", ".join(f"{k} {v:.0f} ms" for k, v in figures["p95_by_kind"].items())
+            print("    by request (count, p95): " + ", ".join(
+                      f"{k} {len(latencies[k])}" + (f" {v:.0f} ms" if latencies[k] else "")
+                      for k, v in figures["p95_by_kind"].items())
+                  + f"; {events / wall / max(1, connected):.2f} events per phone per second"
+                  + f"; server CPU {cpu_s:.1f} s over {wall:.0f} s"
                   + f"; sockets opened in {open_s:.1f} s; client late by up to {report['late_s'] * 1000:.0f} ms"
                   + (f"; failures: {report['samples']}" if report["samples"] else "")
                   + (f"; socket errors {figures['socket_errors']}" if figures["socket_errors"] else ""), flush=True)
