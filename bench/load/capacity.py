@@ -35,7 +35,12 @@ from typing import Any
 
 from bench.fanout import _free_port
 from bench.load.day import (
+    CHALLENGE,
+    COMMENT,
     CREATE_POST,
+    FEED,
+    FILTERS,
+    LIKE,
     MARKER,
     MIX,
     READ_BUDGET_MS,
@@ -73,6 +78,25 @@ def _markers(url: str, given: dict[str, Any], tag: str) -> None:
         assert recorded["data"]["recordResult"]["__typename"] == "RecordResultSuccess", recorded
 
 
+def _warm(url: str, given: dict[str, Any]) -> None:
+    """Every document of the mix a few times before the first step, not measured: a server at its
+    daily peak has compiled its documents and filled its pools long before (the first like after
+    a start costs several times the next)."""
+    org = given["orgs"][0]
+    for n in range(3):
+        token = given["sellers"][n % len(given["sellers"])]
+        for variables in FILTERS:
+            _graphql(url, token, FEED, {"first": 20, **variables})
+        _graphql(url, token, CHALLENGE, {"id": str(org["challenge"])})
+        _graphql(url, token, LIKE, {"postId": str(org["posts"][n])})
+        _graphql(url, token, COMMENT, {"input": {"postId": str(org["posts"][n]), "body": "Bravo !"}})
+        _graphql(url, token, CREATE_POST, {"input": {"kind": "WIN", "body": "Premier contrat #charge",
+                                                     "idempotencyKey": f"warm-{n}"}})
+        _graphql(url, org["manager"], RECORD, {
+            "m": str(org["metric"]), "p": str(given["seller_ids"][n % len(given["seller_ids"])]),
+            "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "k": f"warm-{n}"})
+
+
 def _ask(pipes: list[Any], *command: Any) -> list[Any]:
     for pipe in pipes:
         pipe.send(command)
@@ -86,7 +110,7 @@ def _sum(answers: list[dict[str, int]]) -> dict[str, int]:
 def _fit(steps: list[dict[str, float]]) -> tuple[float, float] | None:
     """Server CPU seconds = a × requests + b × events delivered, least squares over the steps:
     the CPU of one request and of one event delivered to one socket."""
-    rows = [(s["requests"], s["events"], s["cpu_s"]) for s in steps if s["requests"] > 0]
+    rows = [(s["requests"], s["events"], s["cpu_s"] - s["idle_cpu_s"]) for s in steps if s["requests"] > 0]
     if len(rows) < 2:
         return None
     srr = sum(r * r for r, _, _ in rows)
@@ -141,9 +165,14 @@ def main() -> None:
                         break
             except OSError:
                 time.sleep(0.1)
+        _warm(http, given)
         time.sleep(1)
         idle_rss = _rss_kib(server.pid)
-        print(f"server pid {server.pid}, idle RSS {idle_rss / 1024:.0f} MiB", flush=True)
+        cpu_idle, wall_idle = _cpu_s(server.pid), time.monotonic()
+        time.sleep(5)
+        idle_cpu = (_cpu_s(server.pid) - cpu_idle) / (time.monotonic() - wall_idle)
+        print(f"server pid {server.pid}, idle: RSS {idle_rss / 1024:.0f} MiB, CPU {100 * idle_cpu:.1f} % "
+              f"(its background work; taken off before the fit)", flush=True)
         for _ in range(args.socket_processes):
             parent, child = multiprocessing.Pipe()
             holder = multiprocessing.Process(target=sockets_process, args=(ws, child), daemon=True)
@@ -209,7 +238,7 @@ def main() -> None:
                 "socket_errors": counts_after["errors"] - counts_before["errors"],
                 "rss_mib": rss / 1024, "kib_per_phone": (rss - idle_rss) / max(1, connected),
                 "cpu_s": cpu_s, "cpu_pct": 100 * cpu_s / wall, "load": os.getloadavg()[0],
-                "client_late_s": report["late_s"],
+                "client_late_s": report["late_s"], "duration_s": wall, "idle_cpu_s": idle_cpu * wall,
             }
             results.append(figures)
             print(f"| {step:,} | {connected:,} ({counts_after['failed']} failed) | {figures['req_s']:.1f} "
@@ -222,6 +251,7 @@ def main() -> None:
                   + f"; {events / wall / max(1, connected):.2f} events per phone per second"
                   + f"; server CPU {cpu_s:.1f} s over {wall:.0f} s"
                   + f"; sockets opened in {open_s:.1f} s; client late by up to {report['late_s'] * 1000:.0f} ms"
+                  + f"; socket holders {counts_after['client_rss_kib'] / 1024:.0f} MiB"
                   + (f"; failures: {report['samples']}" if report["samples"] else "")
                   + (f"; socket errors {figures['socket_errors']}" if figures["socket_errors"] else ""), flush=True)
             figures["broken"] = [why for why, bad in (
@@ -235,6 +265,8 @@ def main() -> None:
             if figures["broken"] and not args.all_steps:
                 break
         _summary(results)
+        if results:
+            _project(results, args.org_size)
     finally:
         for pipe in pipes:
             try:
@@ -255,6 +287,28 @@ def main() -> None:
         Path(out).write_text(json.dumps(results, indent=1))
 
 
+def _project(results: list[dict[str, Any]], org_size: int, phones: int = 10_000) -> None:
+    """The last step's costs carried to `phones`: requests grow with the phones, events with the
+    phones times the people of the same organisation (a like reaches every colleague's feed)."""
+    fit = _fit(results)
+    last = results[-1]
+    if not last["requests"] or not last["events"]:
+        return
+    if fit and fit[0] > 0 and fit[1] > 0:
+        per_request, per_event, how = fit[0], fit[1], "the fit"
+    else:  # one step: the CPU split by the share a request and an event took in it is unknown; bound both
+        busy = max(0.0, last["cpu_s"] - last["idle_cpu_s"])
+        per_request, per_event, how = 0.0, busy / last["events"], "events taking all of the CPU (an upper bound)"
+    size = org_size or phones
+    factor = (phones / last["phones"]) * (min(size, phones) / min(size or last["phones"], last["phones"]))
+    events_s = last["events"] / last["duration_s"] * factor
+    requests_s = last["req_s"] * phones / last["phones"]
+    cores = last["idle_cpu_s"] / last["duration_s"] + per_request * requests_s + per_event * events_s
+    print(f"projected at {phones:,} phones (organisations of {size:,}): {requests_s:.0f} req/s, {events_s:,.0f} events "
+          f"delivered/s, ≈ {cores:.1f} cores of server CPU by {how} (one server process uses at most one); memory ≈ "
+          f"{last['kib_per_phone'] * phones / 1024 / 1024:.1f} GiB", flush=True)
+
+
 def _summary(results: list[dict[str, Any]]) -> None:
     held = [r for r in results if not r["broken"]]
     broken = [r for r in results if r["broken"]]
@@ -266,24 +320,40 @@ def _summary(results: list[dict[str, Any]]) -> None:
     else:
         print("held: no step", flush=True)
     if broken:
-        print(f"broke at {broken[0]['phones']:,} phones: {'; '.join(broken[0]['broken'])}", flush=True)
+        first = broken[0]
+        print(f"broke at {first['phones']:,} phones: {'; '.join(first['broken'])}", flush=True)
+        cores = os.cpu_count() or 1
+        if first["cpu_pct"] >= 85:
+            why = f"the server process's CPU ({first['cpu_pct']:.0f} % of its one core)"
+        elif first["load"] >= 2 * cores:
+            why = (f"the machine's run queue (load {first['load']:.1f} on {cores} cores) more than the server process "
+                   f"({first['cpu_pct']:.0f} % of one core): clients, PostgreSQL or other work share the cores")
+        else:
+            why = (f"waiting, not the server's CPU ({first['cpu_pct']:.0f} %): see the p95 by request "
+                   f"(PostgreSQL, locks on hot rows) and the failures")
+        print(f"limited by: {why}", flush=True)
     fit = _fit(results)
     last = results[-1] if results else None
     if last:
-        per_request = 1000 * last["cpu_s"] / max(1, last["requests"])
-        per_event = 1e6 * last["cpu_s"] / max(1, last["events"])
+        busy = max(0.0, last["cpu_s"] - last["idle_cpu_s"])
+        per_request = 1000 * busy / max(1, last["requests"])
+        per_event = 1e6 * busy / max(1, last["events"])
         print(f"server CPU at {last['phones']:,} phones: {last['cpu_pct']:.0f} % of one core (one process: 100 % is its "
-              f"ceiling), {per_request:.1f} ms per request if requests were all of it, {per_event:.0f} µs per event "
+              f"ceiling; {100 * last['idle_cpu_s'] / last['duration_s']:.1f} % idle work), {per_request:.1f} ms per "
+              f"request if requests were all of the rest, {per_event:.0f} µs per event "
               f"delivered if events were; memory {last['kib_per_phone']:.0f} KiB per connected phone "
               f"(10,000 phones: {last['kib_per_phone'] * 10_000 / 1024 / 1024:.1f} GiB)", flush=True)
-    if fit:
+    if fit and (fit[0] <= 0 or fit[1] <= 0):
+        print(f"fit over the steps not determined ({1000 * fit[0]:.2f} ms per request, {1e6 * fit[1]:.1f} µs per event: "
+              f"too few requests per step; the full search's 60-s steps give it)", flush=True)
+    elif fit:
         a, b = fit
         print(f"fit over the steps: server CPU ≈ {1000 * a:.2f} ms per request + {1e6 * b:.1f} µs per event "
               f"delivered to one socket", flush=True)
         if last and last["requests"]:
-            share_events = b * last["events"] / max(1e-9, last["cpu_s"])
-            print(f"at {last['phones']:,} phones, events are ≈ {100 * share_events:.0f} % of the server's CPU, "
-                  f"requests ≈ {100 * a * last['requests'] / max(1e-9, last['cpu_s']):.0f} %", flush=True)
+            busy = max(1e-9, last["cpu_s"] - last["idle_cpu_s"])
+            print(f"at {last['phones']:,} phones, events are ≈ {100 * b * last['events'] / busy:.0f} % of the server's "
+                  f"busy CPU, requests ≈ {100 * a * last['requests'] / busy:.0f} %", flush=True)
 
 
 if __name__ == "__main__":

@@ -187,7 +187,9 @@ async def _sockets(url: str, pipe: Any) -> None:
                 "failed": sum(p.state == "failed" for p in phones),
                 "closed": sum(p.state == "closed" for p in phones),
                 "events": sum(p.events for p in phones), "gaps": sum(p.gaps for p in phones),
-                "errors": sum(p.errors for p in phones)}
+                "errors": sum(p.errors for p in phones),
+                "client_rss_kib": next((int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
+                                        if line.startswith("VmRSS:")), 0)}
 
     while True:
         command = await loop.run_in_executor(None, pipe.recv)
