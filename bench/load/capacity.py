@@ -251,7 +251,9 @@ def main() -> None:
                   + f"; {events / wall / max(1, connected):.2f} events per phone per second"
                   + f"; server CPU {cpu_s:.1f} s over {wall:.0f} s"
                   + f"; sockets opened in {open_s:.1f} s; client late by up to {report['late_s'] * 1000:.0f} ms"
-                  + f"; socket holders {counts_after['client_rss_kib'] / 1024:.0f} MiB"
+                  + f"; clients: socket holders {counts_after['client_rss_kib'] / 1024:.0f} MiB and "
+                    f"{(counts_after['client_cpu_ms'] - counts_before['client_cpu_ms']) / 10 / wall:.0f} % of a core, "
+                    f"request driver {100 * report['cpu_s'] / wall:.0f} %"
                   + (f"; failures: {report['samples']}" if report["samples"] else "")
                   + (f"; socket errors {figures['socket_errors']}" if figures["socket_errors"] else ""), flush=True)
             figures["broken"] = [why for why, bad in (

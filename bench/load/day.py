@@ -188,6 +188,7 @@ async def _sockets(url: str, pipe: Any) -> None:
                 "closed": sum(p.state == "closed" for p in phones),
                 "events": sum(p.events for p in phones), "gaps": sum(p.gaps for p in phones),
                 "errors": sum(p.errors for p in phones),
+                "client_cpu_ms": int(1000 * (os.times().user + os.times().system)),
                 "client_rss_kib": next((int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
                                         if line.startswith("VmRSS:")), 0)}
 
@@ -304,6 +305,7 @@ async def _requests(url: str, given: dict[str, Any], phones: int, seconds: float
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=256), timeout=timeout) as session:
         pipe.send("ready")
         pipe.recv()  # go
+        cpu = os.times().user + os.times().system
         began = due = time.monotonic()
         running: set[asyncio.Task[None]] = set()
         while True:
@@ -322,6 +324,7 @@ async def _requests(url: str, given: dict[str, Any], phones: int, seconds: float
         if running:
             await asyncio.wait(running, timeout=65)
     pipe.send({"latencies": latencies, "failures": failures, "samples": samples, "seconds": sent_for,
+               "cpu_s": os.times().user + os.times().system - cpu,
                "late_s": late, "unfinished": len([t for t in running if not t.done()])})
 
 
