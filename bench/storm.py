@@ -23,15 +23,33 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bench.fanout import LEADERBOARD, RECORD, ROOT, SETUP, VERSION, _floor_process, _free_port
 
 
-async def _clients(url: str, count: int, init: dict[str, Any], subscribe: dict[str, Any], start: float, pipe: Any) -> None:
+async def hold_socket(url: str, init: dict[str, Any], subscribes: list[dict[str, Any]],
+                      on_message: Callable[[str | bytes], None]) -> None:
+    """One phone's graphql-transport-ws socket: connection_init, its ack, the subscribe messages,
+    then every message to `on_message` until the server closes it or the task is cancelled.
+    Shared by the storm below and the daily-peak load (bench/load/day.py)."""
     import websockets
 
+    async with websockets.connect(url, subprotocols=["graphql-transport-ws"], max_queue=None,  # type: ignore[list-item]
+                                  open_timeout=120, ping_interval=None) as socket:
+        await socket.send(json.dumps({"type": "connection_init", "payload": init}))
+        ack = await socket.recv()
+        if '"connection_ack"' not in (ack if isinstance(ack, str) else ack.decode()):
+            raise ConnectionError(f"no connection_ack: {str(ack)[:200]}")
+        for subscribe in subscribes:
+            await socket.send(json.dumps(subscribe))
+        async for message in socket:
+            on_message(message)
+
+
+async def _clients(url: str, count: int, init: dict[str, Any], subscribe: dict[str, Any], start: float, pipe: Any) -> None:
     joined: list[float] = []
     failures = 0
     delivered: list[float] = []
@@ -39,24 +57,23 @@ async def _clients(url: str, count: int, init: dict[str, Any], subscribe: dict[s
 
     async def one() -> None:
         nonlocal failures
+        first = True
+
+        def on_message(message: str | bytes) -> None:
+            nonlocal first
+            if first:
+                first = False
+                joined.append(time.monotonic())
+                if len(joined) + failures == count:
+                    all_joined.set()
+                return
+            if VERSION.search(message if isinstance(message, str) else message.decode()):
+                delivered.append(time.monotonic())
+                if len(delivered) == len(joined):
+                    pipe.send(("delivered", max(delivered)))
+
         try:
-            async with websockets.connect(url, subprotocols=["graphql-transport-ws"], max_queue=None,  # type: ignore[list-item]
-                                          open_timeout=120, ping_interval=None) as socket:
-                await socket.send(json.dumps({"type": "connection_init", "payload": init}))
-                await socket.recv()
-                await socket.send(json.dumps(subscribe))
-                first = True
-                async for message in socket:
-                    if first:
-                        first = False
-                        joined.append(time.monotonic())
-                        if len(joined) + failures == count:
-                            all_joined.set()
-                        continue
-                    if VERSION.search(message if isinstance(message, str) else message.decode()):
-                        delivered.append(time.monotonic())
-                        if len(delivered) == len(joined):
-                            pipe.send(("delivered", max(delivered)))
+            await hold_socket(url, init, [subscribe], on_message)
         except Exception:
             failures += 1
             if len(joined) + failures == count:

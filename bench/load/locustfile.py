@@ -1,18 +1,21 @@
-"""A network's daily peak against one instance (Locust).
+"""A network's daily peak against one instance (Locust), at the day's pace.
 
-Every `Phone` holds one graphql-transport-ws socket with the notifications, feed and leaderboard
-subscriptions of the PWA, and, between pauses, reads the feed and its filters, likes, comments,
-posts now and then, and opens the challenge. A `Crm` user records results (recordResult), as
-an integration does. Lost events are counted on every socket from the versions each
-subscription carries (feed: one per organisation event; leaderboard: one per board change):
-a gap is an event lost. At the end the run prints phones connected, events received, gaps, and
-the server's resident memory per phone (`ELAN_PID`). With LOAD_SOCKETS=0 the phones send the same
-requests without a socket: the floor the sockets' cost is read against, in the same run.
+The request side of bench/load/day.py's model, for Locust's reports and web UI: every `Phone`
+user is one seller's phone sending, on average, the peak hour's requests (DAY_*_PER_HOUR, default
+20 feed reads, 2 challenge opens, 5 likes, 1 comment, 0.2 posts an hour: one request every ~128 s,
+the kind drawn by those weights), so N users send N × (rates) requests a second; the `Crm` user
+records the results of all of them (2 per seller and hour) with the organisation's integration
+token. The phones' sockets are held beside it by asyncio processes (gevent greenlets holding
+thousands of sockets on the same cores would measure the client more than the server):
 
-    python -m bench.load.seed 1000 /tmp/load.json   (DATABASE_URL, REDIS_URL)
-    python -m uvicorn server.app:create_app --factory --port 8765 &   (same env)
-    LOAD_TOKENS=/tmp/load.json ELAN_PID=$! locust -f bench/load/locustfile.py --headless \\
-        -H http://127.0.0.1:8765 -u 1000 -r 100 -t 120s Phone Crm
+    python -m bench.load.seed 1000 /tmp/load.json [org_size]   (DATABASE_URL, REDIS_URL)
+    python -m server serve &                                     (same env, PORT=8765, ELAN_DEMO=0)
+    python -m bench.load.day --url ws://127.0.0.1:8765/graphql --phones 1000 &   (sockets, events, lost)
+    LOAD_TOKENS=/tmp/load.json locust -f bench/load/locustfile.py --headless \\
+        -H http://127.0.0.1:8765 -u 1000 -r 100 -t 300s Phone Crm
+
+`python -m bench.load.capacity` runs the same model without Locust (an open-loop driver) and
+steps the phones by itself; Locust is the `load` extra (`pip install -e .[load]`).
 """
 
 from __future__ import annotations
@@ -21,162 +24,111 @@ import itertools
 import json
 import os
 import random
+import sys
 import time
 import uuid
 from pathlib import Path
 from typing import Any
 
-import gevent
-import websocket
-from locust import HttpUser, between, constant_pacing, events, task
+from locust import HttpUser, events, task
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the `locust` script does not run from the repository
+from bench.load.day import (  # noqa: E402
+    CHALLENGE,
+    COMMENT,
+    CREATE_POST,
+    FEED,
+    FILTERS,
+    LIKE,
+    RECORD,
+    rates_per_hour,
+)
+
 GIVEN = json.loads(Path(os.environ.get("LOAD_TOKENS", "/tmp/load.json")).read_text())
+ORGS = GIVEN.get("orgs") or [{"manager": GIVEN["manager"], "challenge": GIVEN["challenge"],
+                              "metric": GIVEN["metric"], "posts": []}]
+SELLER_ORG = GIVEN.get("seller_org") or [0] * len(GIVEN["sellers"])
+RATES = rates_per_hour()
+PHONE_PER_HOUR = sum(rate for name, rate in RATES.items() if name != "recordResult")
 _tokens = itertools.cycle(range(len(GIVEN["sellers"])))
 
 
-def _document(name: str, module: str) -> str:
-    import re
-
-    text = (ROOT / "pwa/src/graphql" / f"{module}.generated.ts").read_text()
-    found = re.search(rf"export const {name}Document = new TypedDocumentString\(`(.*?)`", text, re.S)
-    assert found, name
-    return found.group(1)
-
-
-FEED = _document("Feed", "feed")
-FEED_EVENTS = _document("FeedEvents", "feed")
-NOTIFICATIONS = _document("NotificationEvents", "notifications")
-LEADERBOARD = _document("LeaderboardEvents", "challenges")
-CHALLENGE = _document("Challenge", "challenges")
-LIKE = _document("LikePost", "feed")
-COMMENT = _document("AddComment", "feedPost")
-CREATE_POST = _document("CreatePost", "feed")
-RECORD = ("mutation($m: ID!, $p: ID!, $at: DateTime!, $k: String!) { recordResult(metric: $m, participant: $p, "
-          "value: 1, occurredAt: $at, idempotencyKey: $k) { __typename } }")
-FILTERS: list[dict[str, Any]] = [{}, {}, {"filter": {"kind": "WIN"}}, {"filter": {"within": "UNIT"}},
-                                 {"filter": {"within": "REGION"}}, {"order": "TOP_OF_WEEK"}]
-
-STATS = {"phones": 0, "connected": 0, "events": 0, "gaps": 0, "socket_errors": 0}
-
-
-def _rss_kib() -> int:
-    pid = os.environ.get("ELAN_PID")
-    if not pid:
-        return 0
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
-
-
-BASELINE = {"rss": _rss_kib()}
+def _weight(name: str) -> int:
+    return max(0, round(100 * RATES[name]))
 
 
 class Phone(HttpUser):
-    wait_time = between(4, 12)
+    """One seller's phone: a request every 3,600 / (requests per hour) seconds on average
+    (exponential gaps, as people are), the kind drawn by the hour's rates."""
+
+    def wait_time(self) -> float:
+        return random.expovariate(PHONE_PER_HOUR / 3600) if PHONE_PER_HOUR > 0 else 3600.0
 
     def on_start(self) -> None:
-        index = next(_tokens)
-        self.token = GIVEN["sellers"][index]
-        self.headers = {"Authorization": f"Bearer {self.token}"}
-        self.post_ids: list[str] = []
-        self.versions: dict[str, int] = {}
-        STATS["phones"] += 1
-        if os.environ.get("LOAD_SOCKETS", "1") == "0":  # the same request mix without sockets: the floor
-            return
-        url = self.host.replace("http", "ws", 1) + "/graphql"
-        try:
-            self.socket = websocket.create_connection(url, subprotocols=["graphql-transport-ws"], timeout=60)
-            self.socket.send(json.dumps({"type": "connection_init", "payload": {"token": self.token}}))
-            assert json.loads(self.socket.recv())["type"] == "connection_ack"
-            for op, query, variables in (("n", NOTIFICATIONS, {}), ("f", FEED_EVENTS, {}),
-                                         ("l", LEADERBOARD, {"challengeId": str(GIVEN["challenge"])})):
-                self.socket.send(json.dumps({"id": op, "type": "subscribe", "payload": {"query": query, "variables": variables}}))
-            STATS["connected"] += 1
-            self.reader = gevent.spawn(self._read)
-        except Exception as error:
-            STATS["socket_errors"] += 1
-            events.request.fire(request_type="WS", name="connect", response_time=0, response_length=0, exception=error)
-
-    def _read(self) -> None:
-        while True:
-            try:
-                message = json.loads(self.socket.recv())
-            except Exception:
-                return
-            if message.get("type") != "next":
-                continue
-            data = (message.get("payload") or {}).get("data") or {}
-            event = next(iter(data.values()), None) if data else None
-            if not isinstance(event, dict):
-                continue
-            STATS["events"] += 1
-            version = event.get("version")
-            op = message["id"]
-            if op in ("f", "l") and isinstance(version, int) and event.get("type") != "SNAPSHOT":
-                seen = self.versions.get(op)
-                if seen is not None and version > seen + 1:
-                    STATS["gaps"] += version - seen - 1
-                self.versions[op] = max(version, seen or 0)
-            elif op in ("f", "l") and isinstance(version, int):
-                self.versions[op] = version
-
-    def on_stop(self) -> None:
-        sock = getattr(self, "socket", None)
-        if sock is not None:
-            sock.close()
+        self.index = next(_tokens)
+        self.org = ORGS[SELLER_ORG[self.index]]
+        self.headers = {"Authorization": f"Bearer {GIVEN['sellers'][self.index]}"}
+        self.post_ids: list[str] = [str(p) for p in self.org.get("posts", [])][:20]
+        self.wait()  # the first request after a random gap too, not all phones at once
 
     def _graphql(self, name: str, query: str, variables: dict[str, Any]) -> Any:
         with self.client.post("/graphql", json={"query": query, "variables": variables}, headers=self.headers,
                               name=name, catch_response=True) as response:
             body = response.json() if response.status_code == 200 else {}
-            if response.status_code != 200 or body.get("errors"):
+            data = body.get("data") or {}
+            answer = next(iter(data.values()), None) if data else None
+            if response.status_code != 200 or body.get("errors") or answer is None:
                 response.failure(f"{response.status_code} {str(body.get('errors'))[:200]}")
-            return body.get("data")
+            elif isinstance(answer, dict) and str(answer.get("__typename", "")).endswith("Error"):
+                response.failure(str(answer)[:200])
+            return data
 
-    @task(10)
+    @task(_weight("feed"))
     def read_feed(self) -> None:
         data = self._graphql("feed", FEED, {"first": 20, **random.choice(FILTERS)})
-        if data:
-            self.post_ids = [e["node"]["id"] for e in data["feed"]["edges"]][:20]
+        if data and data.get("feed"):
+            self.post_ids = [e["node"]["id"] for e in data["feed"]["edges"]][:20] or self.post_ids
 
-    @task(3)
+    @task(_weight("likePost"))
     def like(self) -> None:
         if self.post_ids:
             self._graphql("likePost", LIKE, {"postId": random.choice(self.post_ids)})
 
-    @task(1)
+    @task(_weight("addComment"))
     def comment(self) -> None:
         if self.post_ids:
             self._graphql("addComment", COMMENT, {"input": {"postId": random.choice(self.post_ids), "body": "Bravo !"}})
 
-    @task(2)
+    @task(_weight("challenge"))
     def open_challenge(self) -> None:
-        self._graphql("challenge", CHALLENGE, {"id": str(GIVEN["challenge"])})
+        self._graphql("challenge", CHALLENGE, {"id": str(self.org["challenge"])})
 
-    @task(1)
+    @task(_weight("createPost"))
     def post(self) -> None:
-        if random.random() < 0.2:
-            self._graphql("createPost", CREATE_POST, {"input": {"kind": "WIN", "body": "Vente signée #charge",
-                                                                "idempotencyKey": uuid.uuid4().hex}})
+        self._graphql("createPost", CREATE_POST, {"input": {"kind": "WIN", "body": "Vente signée #charge",
+                                                            "idempotencyKey": uuid.uuid4().hex}})
 
 
 class Crm(HttpUser):
-    """The CRM's integration: a few results per second for random sellers."""
+    """The CRM's integration: DAY_RESULT_PER_HOUR results per connected phone and hour, for
+    random sellers among them, each with its organisation's integration token."""
 
-    wait_time = constant_pacing(0.5)
     fixed_count = 1
 
-    def on_start(self) -> None:
-        self.headers = {"Authorization": f"Bearer {GIVEN['manager']}"}
+    def wait_time(self) -> float:
+        phones = max(1, self.environment.runner.user_classes_count.get("Phone", 0)) if self.environment.runner else 1
+        per_second = phones * RATES["recordResult"] / 3600
+        return random.expovariate(per_second) if per_second > 0 else 3600.0
 
     @task
     def record(self) -> None:
-        seller = random.choice(GIVEN["seller_ids"])
-        variables = {"m": str(GIVEN["metric"]), "p": str(seller), "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                     "k": uuid.uuid4().hex}
-        with self.client.post("/graphql", json={"query": RECORD, "variables": variables}, headers=self.headers,
+        phones = self.environment.runner.user_classes_count.get("Phone", 0) if self.environment.runner else 0
+        seller = random.randrange(max(1, min(phones, len(GIVEN["seller_ids"]))))
+        org = ORGS[SELLER_ORG[seller]]
+        variables = {"m": str(org["metric"]), "p": str(GIVEN["seller_ids"][seller]),
+                     "at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "k": uuid.uuid4().hex}
+        with self.client.post("/graphql", json={"query": RECORD, "variables": variables},
+                              headers={"Authorization": f"Bearer {org['manager']}"},
                               name="recordResult", catch_response=True) as response:
             if response.status_code != 200 or "RecordResultSuccess" not in response.text:
                 response.failure(response.text[:200])
@@ -184,8 +136,10 @@ class Crm(HttpUser):
 
 @events.quitting.add_listener
 def _report(environment: Any, **_: Any) -> None:
-    rss = _rss_kib()
-    phones = max(1, STATS["connected"])
-    print(f"phones {STATS['phones']}, connected {STATS['connected']}, socket errors {STATS['socket_errors']}, "
-          f"events received {STATS['events']}, lost (version gaps) {STATS['gaps']}, "
-          f"server memory {rss / 1024:.0f} MiB ({(rss - BASELINE['rss']) / phones:.0f} KiB per phone over the idle server)")
+    stats = environment.stats
+    for name, kind in (("feed", "read"), ("challenge", "read"), ("likePost", "write"), ("addComment", "write"),
+                       ("createPost", "write"), ("recordResult", "write")):
+        entry = stats.get(name, "POST")
+        if entry.num_requests:
+            print(f"{name} ({kind}): {entry.num_requests} requests, p95 {entry.get_response_time_percentile(0.95):.0f} ms, "
+                  f"{entry.num_failures} failed")
