@@ -3,7 +3,9 @@
 A member reads its point of sale's; a manager (or head office) the top of its scope first, then
 every point of sale under it side by side; a unit can be asked for, inside what the viewer acts
 in (`Scope.acts_in`): a member never reads another point of sale's plan, a manager never a
-sibling's. The cost is a fixed number of queries whatever the number of units and people
+sibling's. Every unit shown has its levers (the side-by-side table); a unit's next step, skills
+and modules to push are made only when read (`UnitPlan`): the PWA reads them for the unit viewed
+(`PlanView.unit`) alone, not for head office's 1,200 rows. The cost is a fixed number of queries whatever the number of units and people
 (server.plans.readings), pinned by tests/plans/test_my_plan_query_count.py."""
 
 from __future__ import annotations
@@ -76,23 +78,27 @@ class NextStep:
 ON_TRACK, NOTHING_MEASURED = NextStep("ON_TRACK"), NextStep("NOTHING_MEASURED")
 
 
-@dataclass(slots=True)
 class UnitPlan:
-    unit_id: int
-    unit_name: str
-    unit_kind: str
-    values: Sequence[float | None]  # of each lever, in the order of LEVERS
-    held: tuple[HeldObjective, ...]  # the objectives that hold, in that order (shared among units)
-    next_step: NextStep
-    people: int
-    active_people: int
-    departures: int
-    tenure_days: float | None  # to a tenth of a day
-    assessed_people: int
-    # tuples, shared, where a unit has nothing (most points of sale: no assessment)
-    weakest_skills: Sequence[SkillMean] = ()
-    skills: Sequence[SkillMean] = ()
-    training_to_push: Sequence[ModuleToPush] = ()
+    """One unit of « Notre plan ». Its name and its levers are kept for every unit shown (the
+    side-by-side table: 1,201 of them for head office); the rest (next step, skills, modules to
+    push, people, tenure) is made from the unit's bucket when first read: the unit viewed has
+    it all, the table's rows none of it. Strawberry and the planned execution (schema.plan) read
+    the same attributes, so they give the same answer whatever the selection."""
+
+    __slots__ = ("unit_id", "unit_name", "unit_kind", "values", "held", "_bucket", "_shared", "_details")
+
+    def __init__(
+        self, unit_id: int, unit_name: str, unit_kind: str, values: Sequence[float | None],
+        held: tuple[HeldObjective, ...], bucket: Bucket, shared: _Shared,
+    ) -> None:
+        self.unit_id = unit_id
+        self.unit_name = unit_name
+        self.unit_kind = unit_kind
+        self.values = values  # of each lever, in the order of LEVERS
+        self.held = held  # the objectives that hold, in that order (shared among units)
+        self._bucket = bucket
+        self._shared = shared
+        self._details: _Details | None = None
 
     @property
     def levers(self) -> list[LeverReading]:
@@ -101,13 +107,93 @@ class UnitPlan:
         long-lived objects are what sets off the garbage collector's full passes."""
         return list(map(LeverReading, LEVERS, self.values, self.held))
 
+    @property
+    def people(self) -> int:
+        return self._bucket.people
+
+    @property
+    def active_people(self) -> int:
+        return self._bucket.active
+
+    @property
+    def departures(self) -> int:
+        return self._bucket.departures
+
+    @property
+    def assessed_people(self) -> int:
+        return self._bucket.assessed
+
+    @property
+    def tenure_days(self) -> float | None:
+        """To a tenth of a day."""
+        tenure = self._bucket.tenure
+        return None if tenure is None else round(tenure, 1)
+
+    @property
+    def next_step(self) -> NextStep:
+        return self._made().next_step
+
+    @property
+    def weakest_skills(self) -> Sequence[SkillMean]:
+        return self._made().weakest_skills
+
+    @property
+    def skills(self) -> Sequence[SkillMean]:
+        return self._made().skills
+
+    @property
+    def training_to_push(self) -> Sequence[ModuleToPush]:
+        return self._made().training_to_push
+
+    def _made(self) -> _Details:
+        details = self._details
+        if details is None:
+            details = self._details = self._shared.details(self)
+        return details
+
+
+@dataclass(frozen=True, slots=True)
+class _Details:
+    next_step: NextStep
+    weakest_skills: Sequence[SkillMean]
+    skills: Sequence[SkillMean]
+    training_to_push: Sequence[ModuleToPush]
+
+
+@dataclass(slots=True)
+class _Shared:
+    """What a unit's details are made from, the same for every unit of one answer."""
+
+    titles: Titles
+    modules: ModuleIndex
+    book: ObjectiveBook
+    open_plans: dict[int, int]
+
+    def details(self, unit: UnitPlan) -> _Details:
+        bucket = unit._bucket
+        if bucket.skills:
+            push: Sequence[ModuleToPush] = _to_push(bucket, self.modules)
+            weakest_skills: Sequence[SkillMean] = bucket.weakest_skills()
+            skills: Sequence[SkillMean] = sorted(bucket.skills.values(), key=lambda s: s.name)
+        else:  # most points of sale have no assessment: nothing to sort
+            push, weakest_skills, skills = (), (), ()
+        step = _unit_step(
+            unit.values, self.book.targets(unit.held), bucket, self.titles, self.open_plans.get(unit.unit_id), push
+        )
+        return _Details(step, weakest_skills, skills, push)
+
 
 @dataclass(slots=True)
 class PlanView:
     plan: PerformancePlan
     day: date
-    units: list[UnitPlan]
+    units: list[UnitPlan]  # the unit viewed first, then each open point of sale under it by name
     my_next_step: NextStep | None
+
+    @property
+    def unit(self) -> UnitPlan:
+        """The unit viewed (asked for, or the top of what the viewer acts in)."""
+        return self.units[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,31 +274,15 @@ async def my_plan(
         f"AND status = {q.arg(PlanStatus.OPEN.value)} AND {q.in_units('unit_id', subtree)} ORDER BY id DESC"
     ):
         open_plans[int(plan_unit_id)] = int(plan_row_id)
-    units = []
+    # 1,201 units on head office's view: each keeps its name and lever values (the table), the
+    # rest is made for the units whose details are read (UnitPlan)
     empty = Bucket()
-    get_bucket, held_levers, targets = buckets.get, book.held_levers, book.targets
-    steps: dict[NextStep, NextStep] = {}  # equal steps (most units') shared, not one per unit
+    get_bucket, held_levers = buckets.get, book.held_levers
+    shared = _Shared(titles, modules, book, open_plans)
+    units = []
     for shown_id, shown_name, shown_kind, shown_path in shown:
-        # 1,201 units on head office's view: this loop is kept to what each answer needs
         bucket = get_bucket(shown_id, empty)
-        held = held_levers(shown_path)
-        values = bucket.values()
-        if bucket.skills:
-            push: Sequence[ModuleToPush] = _to_push(bucket, modules)
-            weakest_skills: Sequence[SkillMean] = bucket.weakest_skills()
-            skills: Sequence[SkillMean] = sorted(bucket.skills.values(), key=lambda s: s.name)
-        else:  # most points of sale have no assessment: nothing to sort
-            push, weakest_skills, skills = (), (), ()
-        tenure = bucket.tenure
-        step = _unit_step(values, targets(held), bucket, titles, open_plans.get(shown_id), push)
-        units.append(
-            UnitPlan(
-                shown_id, shown_name, shown_kind, values, held, steps.setdefault(step, step),
-                bucket.people, bucket.active, bucket.departures, None if tenure is None else round(tenure, 1),
-                bucket.assessed,
-                weakest_skills, skills, push,
-            )
-        )
+        units.append(UnitPlan(shown_id, shown_name, shown_kind, bucket.values(), held_levers(shown_path), bucket, shared))
     mine = None
     if scope.user is not None and not scope.is_manager:
         mine = _my_step(plan, viewer, titles, open_plans.get(top.id), units[0])
