@@ -7,6 +7,7 @@ with every unit: 1,200 points of sale cost what 3 do, in queries and nearly in t
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -199,13 +200,24 @@ async def read_levers(
     were read once: the statements take their ids, never a path to match, and add up in the
     database what is the same for many people (a unit's people of one role who completed the
     same modules are one row), so that 6,000 people are not 6,000 rows in Python."""
-    units = subtree.units
     buckets: dict[int, Bucket] = defaultdict(Bucket)
     viewer = Viewer()
     starts = datetime.combine(plan.starts_on, time.min, tzinfo=UTC)
     ends = datetime.combine(plan.ends_on, time.max, tzinfo=UTC)
-    await _read_people(plan, subtree, placement, buckets, viewer, audience, now, viewer_id, starts, ends)
-    await read_skills(subtree, placement, buckets)
+    # four statements at once: on PostgreSQL each on a pooled connection, the others' rows added
+    # up while the people's statement (the longest) runs; SQLite and a transaction take them in turn
+    await asyncio.gather(
+        _read_people(plan, subtree, placement, buckets, viewer, audience, now, viewer_id, starts, ends),
+        read_skills(subtree, placement, buckets),
+        _read_surveys(plan, subtree, placement, buckets),
+        _read_challenges(plan, subtree, placement, buckets),
+    )
+    return buckets, viewer
+
+
+async def _read_surveys(plan: PerformancePlan, subtree: Subtree, placement: Placement, buckets: dict[int, Bucket]) -> None:
+    """The period's satisfaction surveys of the subtree's units, each in the buckets it counts in."""
+    units = subtree.units
     q = Statement()
     months: dict[Any, date] = {}  # a survey's month by its period end (a handful of distinct ones)
     for period_end, kind, value, size, unit_id in await q.rows(
@@ -219,20 +231,26 @@ async def read_levers(
         survey = (month, str(kind), float(value), int(size))
         for b in placement.of_unit(int(unit_id), units) or ():
             buckets[b].add_survey(survey)
-    if plan.challenge_ids:
-        # a person's score counts where the person is now; a unit's, for that unit
-        q = Statement()
-        for unit_id, total, count in await q.rows(
-            "SELECT COALESCE(u.unit_id, p.unit_id), SUM(p.score), COUNT(*) FROM challenge_participant p "
-            'JOIN challenge c ON c.id = p.challenge_id LEFT JOIN "user" u ON u.id = p.user_id '
-            f"WHERE c.organization_id = {q.arg(subtree.organization_id)} AND p.challenge_id IN {q.ids(plan.challenge_ids)} "
-            f"AND ({q.in_units('u.unit_id', subtree)} OR (p.user_id IS NULL AND {q.in_units('p.unit_id', subtree)})) "
-            "GROUP BY 1"
-        ):
-            for b in placement.of_unit(int(unit_id), units) or ():
-                buckets[b].challenge_total += float(total)
-                buckets[b].challenge_count += int(count)
-    return buckets, viewer
+
+
+async def _read_challenges(
+    plan: PerformancePlan, subtree: Subtree, placement: Placement, buckets: dict[int, Bucket]
+) -> None:
+    """The plan's challenges' scores: a person's counts where the person is now; a unit's, for that unit."""
+    if not plan.challenge_ids:
+        return
+    units = subtree.units
+    q = Statement()
+    for unit_id, total, count in await q.rows(
+        "SELECT COALESCE(u.unit_id, p.unit_id), SUM(p.score), COUNT(*) FROM challenge_participant p "
+        'JOIN challenge c ON c.id = p.challenge_id LEFT JOIN "user" u ON u.id = p.user_id '
+        f"WHERE c.organization_id = {q.arg(subtree.organization_id)} AND p.challenge_id IN {q.ids(plan.challenge_ids)} "
+        f"AND ({q.in_units('u.unit_id', subtree)} OR (p.user_id IS NULL AND {q.in_units('p.unit_id', subtree)})) "
+        "GROUP BY 1"
+    ):
+        for b in placement.of_unit(int(unit_id), units) or ():
+            buckets[b].challenge_total += float(total)
+            buckets[b].challenge_count += int(count)
 
 
 async def _read_people(

@@ -10,6 +10,7 @@ and modules to push are made only when read (`UnitPlan`): the PWA reads them for
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -211,6 +212,11 @@ async def current_plan(organization_id: int, day: date) -> PerformancePlan | Non
     return found or await plans.order_by("-starts_on", "-id").first()
 
 
+def top_path(scope: Scope) -> str:
+    """The path of the top of what the viewer acts in: the unit whose plan is read by default."""
+    return scope.for_content("dashboards").act_path
+
+
 async def plan_unit(scope: Scope, unit_id: int | None) -> Unit:
     """The unit whose plan is asked for: by default the top of what the viewer acts in (a
     member's point of sale); otherwise one inside it."""
@@ -225,13 +231,14 @@ async def plan_unit(scope: Scope, unit_id: int | None) -> Unit:
 
 
 async def my_plan(
-    scope: Scope, now: datetime, unit_id: int | None = None, plan_id: int | None = None
+    scope: Scope, now: datetime, unit_id: int | None = None, plan_id: int | None = None, *, unit: Unit | None = None
 ) -> PlanView | None:
     """The plan as it applies to the unit asked for (see the module docstring); None when the
-    organisation has no plan yet."""
+    organisation has no plan yet. `unit`: one `plan_unit` already found and checked (a live
+    plan's, read once for all its snapshots), in place of `unit_id`."""
     scope = scope.for_content("dashboards")
     # by default the top of what the viewer acts in, found among the subtree's units below
-    asked = None if unit_id is None else await plan_unit(scope, unit_id)
+    asked = unit if unit is not None else None if unit_id is None else await plan_unit(scope, unit_id)
     top_path = scope.act_path if asked is None else asked.path
     day = now.date()
     if plan_id is not None:
@@ -244,10 +251,11 @@ async def my_plan(
     # of sale stays in the tree with its history (its people count above it), never on the
     # plan's side-by-side view
     q = Statement()
-    rows = await q.rows(
+    # the plan's titles at the same time (on PostgreSQL, another pooled connection)
+    rows, (titles, modules, audience) = await asyncio.gather(q.rows(
         f"SELECT id, name, kind, path, closed_at IS NULL FROM unit WHERE organization_id = {q.arg(scope.organization_id)} "
         f"AND path LIKE {q.arg(top_path + '%')}"
-    )
+    ), _titles(plan))
     top = next((_Top(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows if str(r[3]) == top_path), None)
     if top is None:
         raise ValidationFailed("unit_not_found", "unitId")
@@ -264,16 +272,13 @@ async def my_plan(
     placement = Placement(top.id, {u[0] for u in shown})
     subtree = Subtree(scope.organization_id, paths, whole=top.path.count("/") == 2)
     me = scope.user.id if scope.user is not None and not scope.is_manager else 0
-    titles, modules, audience = await _titles(plan)
-    buckets, viewer = await read_levers(plan, subtree, placement, now, audience, me)
-    book = ObjectiveBook(plan, await _objective_rows(plan, top.path, paths), day)
-    q = Statement()
-    open_plans: dict[int, int] = {}
-    for plan_row_id, plan_unit_id in await q.rows(
-        f"SELECT id, unit_id FROM action_plan WHERE organization_id = {q.arg(scope.organization_id)} "
-        f"AND status = {q.arg(PlanStatus.OPEN.value)} AND {q.in_units('unit_id', subtree)} ORDER BY id DESC"
-    ):
-        open_plans[int(plan_unit_id)] = int(plan_row_id)
+    # the levers' statements, the objectives and the open action plans at once (read_levers)
+    (buckets, viewer), objective_rows, open_plans = await asyncio.gather(
+        read_levers(plan, subtree, placement, now, audience, me),
+        _objective_rows(plan, top.path, paths),
+        _open_plans(subtree),
+    )
+    book = ObjectiveBook(plan, objective_rows, day)
     # 1,201 units on head office's view: each keeps its name and lever values (the table), the
     # rest is made for the units whose details are read (UnitPlan)
     empty = Bucket()
@@ -287,6 +292,18 @@ async def my_plan(
     if scope.user is not None and not scope.is_manager:
         mine = _my_step(plan, viewer, titles, open_plans.get(top.id), units[0])
     return PlanView(plan, day, units, mine)
+
+
+async def _open_plans(subtree: Subtree) -> dict[int, int]:
+    """The latest open action plan of each unit of the subtree, by unit."""
+    q = Statement()
+    open_plans: dict[int, int] = {}
+    for plan_row_id, plan_unit_id in await q.rows(
+        f"SELECT id, unit_id FROM action_plan WHERE organization_id = {q.arg(subtree.organization_id)} "
+        f"AND status = {q.arg(PlanStatus.OPEN.value)} AND {q.in_units('unit_id', subtree)} ORDER BY id DESC"
+    ):
+        open_plans[int(plan_unit_id)] = int(plan_row_id)
+    return open_plans
 
 
 async def _objective_rows(plan: PerformancePlan, top_path: str, paths: dict[int, str]) -> list[ObjectiveRow]:

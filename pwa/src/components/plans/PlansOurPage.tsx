@@ -38,17 +38,17 @@ export function PlansOurPage({ viewer, onNotice }: { viewer: Viewer; onNotice: (
         {t('ourPlan.title')}
       </h1>
       <PlansBrandSwitcher onNotice={onNotice} />
+      {opened ? (
+        <button type="button" class="button button-small plan-back" onClick={() => setOpened(null)}>
+          {t('ourPlan.backTo', { name: opened.from })}
+        </button>
+      ) : null}
       <LeverState state={state}>
         {({ myPlan: { myPlan } }) => {
           if (myPlan === null) return <p class="lever-empty">{t('ourPlan.none')}</p>;
           const unit = myPlan.unit;
           return (
             <>
-              {opened ? (
-                <button type="button" class="button button-small plan-back" onClick={() => setOpened(null)}>
-                  {t('ourPlan.backTo', { name: opened.from })}
-                </button>
-              ) : null}
               <p class="lever-muted">
                 {myPlan.plan.name} ·{' '}
                 {t('plans.period', {
