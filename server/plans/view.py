@@ -241,21 +241,22 @@ async def my_plan(
     asked = unit if unit is not None else None if unit_id is None else await plan_unit(scope, unit_id)
     top_path = scope.act_path if asked is None else asked.path
     day = now.date()
-    if plan_id is not None:
-        plan = await PerformancePlan.get_or_none(id=plan_id, organization_id=scope.organization_id)
-    else:
-        plan = await current_plan(scope.organization_id, day)
-    if plan is None:
-        return None
     # every unit of the subtree, read once: the other statements take their ids. A closed point
     # of sale stays in the tree with its history (its people count above it), never on the
-    # plan's side-by-side view
+    # plan's side-by-side view. Read with the plan, at the same time: the statements of each step
+    # below run at once (on PostgreSQL each on a pooled connection; SQLite takes them in turn)
     q = Statement()
-    # the plan's titles at the same time (on PostgreSQL, another pooled connection)
-    rows, (titles, modules, audience) = await asyncio.gather(q.rows(
-        f"SELECT id, name, kind, path, closed_at IS NULL FROM unit WHERE organization_id = {q.arg(scope.organization_id)} "
-        f"AND path LIKE {q.arg(top_path + '%')}"
-    ), _titles(plan))
+    plan, rows = await asyncio.gather(
+        PerformancePlan.get_or_none(id=plan_id, organization_id=scope.organization_id) if plan_id is not None
+        else current_plan(scope.organization_id, day),
+        q.rows(
+            f"SELECT id, name, kind, path, closed_at IS NULL FROM unit WHERE organization_id = {q.arg(scope.organization_id)} "
+            f"AND path LIKE {q.arg(top_path + '%')}"
+        ),
+    )
+    if plan is None:
+        return None
+    titles, modules, audience = await _titles(plan)
     top = next((_Top(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows if str(r[3]) == top_path), None)
     if top is None:
         raise ValidationFailed("unit_not_found", "unitId")
@@ -339,13 +340,17 @@ class Titles:
 async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex, Audience]:
     """The titles of the plan's modules, quizzes and live challenges, the organisation's
     published modules (what to push for a weak skill) and the audience of the plan's modules
-    (server.training.audience): the modules in one statement, their assignments only when a
-    plan module is assigned to units or roles."""
+    (server.training.audience): the modules in one statement (the quizzes' and challenges' at the
+    same time), their assignments only when a plan module is assigned to units or roles."""
     q = Statement()
-    rows = await q.rows(
-        "SELECT id, title, summary, publication, open_to_all FROM training_module "
-        f"WHERE organization_id = {q.arg(plan.organization_id)} "
-        f"AND (publication = {q.arg(Publication.PUBLISHED.value)} OR id IN {q.ids(plan.module_ids)}) ORDER BY title"
+    rows, quizzes, live = await asyncio.gather(
+        q.rows(
+            "SELECT id, title, summary, publication, open_to_all FROM training_module "
+            f"WHERE organization_id = {q.arg(plan.organization_id)} "
+            f"AND (publication = {q.arg(Publication.PUBLISHED.value)} OR id IN {q.ids(plan.module_ids)}) ORDER BY title"
+        ),
+        _quizzes(plan),
+        _live_challenges(plan),
     )
     planned = set(plan.module_ids)
     modules = {int(r[0]): str(r[1]) for r in rows if int(r[0]) in planned}
@@ -363,22 +368,30 @@ async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex, Audience]
         for r in await ModuleAssignment.filter(module_id__in=targeted).values("module_id", "unit__path", "role", "due_at"):
             target = Target(str(r["unit__path"]), None if r["role"] is None else str(r["role"]), r["due_at"])
             audience.targets.setdefault(int(r["module_id"]), []).append(target)
-    quizzes: dict[int, tuple[str, int]] = {}
-    if plan.quiz_ids:
-        quizzes = {
-            int(r["id"]): (str(r["title"]), int(r["pass_mark_percent"]))
-            for r in await Quiz.filter(id__in=list(plan.quiz_ids), organization_id=plan.organization_id)
-            .values("id", "title", "pass_mark_percent")
-        }
-    live: list[tuple[int, str]] = []
-    if plan.challenge_ids:
-        live = [
-            (int(r["id"]), str(r["name"]))
-            for r in await Challenge.filter(
-                id__in=list(plan.challenge_ids), organization_id=plan.organization_id, status=ChallengeStatus.LIVE
-            ).order_by("ends_at", "id").values("id", "name")
-        ]
     return Titles(modules, quizzes, live), index, audience
+
+
+async def _quizzes(plan: PerformancePlan) -> dict[int, tuple[str, int]]:
+    """The plan's quizzes: title and pass mark."""
+    if not plan.quiz_ids:
+        return {}
+    return {
+        int(r["id"]): (str(r["title"]), int(r["pass_mark_percent"]))
+        for r in await Quiz.filter(id__in=list(plan.quiz_ids), organization_id=plan.organization_id)
+        .values("id", "title", "pass_mark_percent")
+    }
+
+
+async def _live_challenges(plan: PerformancePlan) -> list[tuple[int, str]]:
+    """The plan's live challenges, the one ending first first."""
+    if not plan.challenge_ids:
+        return []
+    return [
+        (int(r["id"]), str(r["name"]))
+        for r in await Challenge.filter(
+            id__in=list(plan.challenge_ids), organization_id=plan.organization_id, status=ChallengeStatus.LIVE
+        ).order_by("ends_at", "id").values("id", "name")
+    ]
 
 
 def _to_push(bucket: Bucket, modules: ModuleIndex) -> list[ModuleToPush]:
