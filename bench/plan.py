@@ -152,15 +152,17 @@ def _same_answers(live: str, executed: str, read: bytes) -> tuple[int, int]:
     return len(snapshots[0]["myPlan"]["units"]), len(live.encode())
 
 
-async def _paired(subject, floor, runs: int):  # type: ignore[no-untyped-def]
-    """Subject and floor timed in turn, run after run, after one warm-up call of each: on a
-    machine shared with other work, a burst of load falls on both, not on one of them. The
-    heap is collected before each call, outside the time."""
-    await subject()
-    await floor()
-    timed: tuple[list[float], list[float]] = ([], [])
+async def _paired(subject, floor, runs: int, *others):  # type: ignore[no-untyped-def]
+    """Subject (and others), then floor, timed in turn, run after run, after one warm-up call of
+    each: on a machine shared with other work, a burst of load falls on all, not on one of them.
+    The heap is collected before each call, outside the time. Each one's (median, p95), the
+    floor's last."""
+    calls = (subject, *others, floor)
+    for call in calls:
+        await call()
+    timed: list[list[float]] = [[] for _ in calls]
     for _ in range(runs):
-        for call, samples in ((subject, timed[0]), (floor, timed[1])):
+        for call, samples in zip(calls, timed, strict=True):
             # each call starts on a collected heap: the garbage of a 1,201-unit answer is not
             # collected in the floor's time (which then doubled on SQLite), nor the floor's in its
             gc.collect()
@@ -303,10 +305,10 @@ async def main(runs: int, pos_count: int, per_pos: int) -> None:
         for label, scope, user, variables, path in viewers:
             live, executed, read = _graphql_reads(scope, user, variables)
             units, size = _same_answers(await live(), await executed(), await read())
-            sent, sent_floor = await _paired(live, lambda path=path: _floor(org, path, plan.id), runs)
-            worst = min(worst, line(f"MyPlanLive snapshot, {label}", sent, sent_floor))
-            queried, queried_floor = await _paired(read, lambda path=path: _floor(org, path, plan.id), runs)
-            worst = min(worst, line(f"MyPlan query, {label}", queried, queried_floor))
+            # the snapshot, the query and their floor in turn, run after run
+            sent, queried, floor = await _paired(live, lambda path=path: _floor(org, path, plan.id), runs, read)
+            worst = min(worst, line(f"MyPlanLive snapshot, {label}", sent, floor))
+            worst = min(worst, line(f"MyPlan query, {label}", queried, floor))
             print(f"    {units} units, snapshot {size / 1024:.0f} KiB; strawberry's execution gives the same answer")
             if variables is None and scope is head_office:
                 before, before_floor = await _paired(executed, lambda: _floor(org, root.path, plan.id), max(3, runs // 3))
