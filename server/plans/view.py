@@ -53,7 +53,8 @@ class LeverReading:
 
     @property
     def on_track(self) -> bool | None:
-        return None if self.value is None or self.target is None else self.value >= self.target
+        value, target = self.value, self.objective.target
+        return None if value is None or target is None else value >= target
 
     @property
     def gap(self) -> float:
