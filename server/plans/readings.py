@@ -275,7 +275,7 @@ async def _read_people(
     done = (
         "SELECT user_id, " + ", ".join(f"{expr} AS w{i}" for i, expr in enumerate(bits))
         + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
-        f"AND completed_at <= {q.arg(ends)}{_of_people(q, subtree)} GROUP BY user_id"
+        f"AND completed_at <= {q.arg(ends)}{_of_people(subtree)} GROUP BY user_id"
     )
     # active this ISO week (server.accounts.activity): the person's week joined by their unique
     # index (user_id, week_start): a probe per person for a region's 500 people, a hash join for
@@ -300,7 +300,7 @@ async def _read_people(
         f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)}"
     )
     quizzes = (
-        f"SELECT user_id, SUM(best) AS total, COUNT(*) AS taken FROM ({best}{_of_people(q, subtree)} "
+        f"SELECT user_id, SUM(best) AS total, COUNT(*) AS taken FROM ({best}{_of_people(subtree)} "
         "GROUP BY user_id, quiz_id) b GROUP BY user_id"
     )
     people = (
@@ -322,6 +322,7 @@ async def _read_people(
     pairs = "string_agg(quiz_id || ':' || best, ',')" if q.pg else "group_concat(quiz_id || ':' || best, ',')"
     own_best = f"(SELECT {pairs} FROM ({best} AND user_id = {me} GROUP BY user_id, quiz_id) v)"
     rows = await q.rows(
+        f"{_people_of(q, subtree)}"
         "SELECT unit_id, active, COUNT(*), SUM(days), SUM(CASE WHEN seen THEN 1 ELSE 0 END), SUM(assigned), "
         "SUM(finished), SUM(CASE WHEN finished < assigned THEN 1 ELSE 0 END), SUM(quiz_total), SUM(quiz_taken), "
         f"{own_best}, {own_done} FROM ({people}) p GROUP BY 1, 2"
@@ -359,10 +360,21 @@ async def _read_people(
                 bucket.quiz_count += int(quiz_taken)
 
 
-def _of_people(q: Statement, subtree: Subtree) -> str:
+def _of_people(subtree: Subtree) -> str:
     """Rows of a plan's modules or quizzes (the organisation's), narrowed to the subtree's
-    people before they are added up; for the whole organisation, by the join on its people."""
-    return "" if subtree.whole else f" AND {q.in_people('user_id', subtree)}"
+    people (`_people_of`: read once for both) before they are added up; for the whole
+    organisation, by the join on its people."""
+    return "" if subtree.whole else " AND user_id IN (SELECT id FROM subtree_people)"
+
+
+def _people_of(q: Statement, subtree: Subtree) -> str:
+    """The statement's prefix naming the subtree's active people (`_of_people`), when narrowed."""
+    if subtree.whole:
+        return ""
+    return (
+        f'WITH subtree_people AS (SELECT id FROM "user" WHERE organization_id = {q.arg(subtree.organization_id)} '
+        f"AND deactivated_at IS NULL AND {q.in_units('unit_id', subtree)}) "
+    )
 
 
 def _audience_rule(q: Statement, audience: Audience, module: int, units: dict[int, str]) -> str:
