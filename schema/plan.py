@@ -20,7 +20,8 @@ projected (schema.ws sends them; « Notre plan » live is 1,201 units, 90,000 fi
 Anything else (an async field such as a loader or a nested page, a union, an error, a
 null where the schema says non-null, a mutation) is answered by strawberry, which stays the
 reference: tests/server/test_planned_documents.py runs every query of the PWA both ways (its live
-« Notre plan »: tests/plans/test_my_plan.py; « Mes résultats »: tests/dashboards/test_my_dashboard_planned.py).
+« Notre plan »: tests/plans/test_my_plan.py; « Mes résultats »: tests/dashboards/test_my_dashboard_planned.py;
+both through tests/planned_streams.py).
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
-from collections.abc import AsyncGenerator, Callable, Coroutine
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 import orjson
 from graphql import (
@@ -532,7 +533,7 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
     if isinstance(found, list):
         return None  # strawberry reports the variables' errors
     coerced = found.coerced
-    if not _within_cost(schema, plan, variables, getattr(context, "language", "fr")):
+    if not within_cost(schema, plan, variables, getattr(context, "language", "fr")):
         return None
     info = PlannedInfo(context)
     data: dict[str, Any] = {}
@@ -544,10 +545,10 @@ async def run_plan(schema: Any, plan: Plan, context: Any, variables: dict[str, A
                 data[root.key] = root.name
                 continue
             assert isinstance(root, Root)
-            result = _call_root(schema, root, found, info)
+            result = call_root(schema, root, found, info)
             if inspect.isawaitable(result):
                 result = await result
-            data[root.key] = await _project(root, result, coerced, info)
+            data[root.key] = await project_root(root, result, coerced, info)
     except Exception:
         # a domain error, a refusal, a value the plan can't serialise: strawberry answers
         return None
@@ -565,7 +566,7 @@ def _variables_key(variables: dict[str, Any] | None) -> str:
         return json.dumps(variables, sort_keys=True, default=str)
 
 
-def _within_cost(schema: Any, plan: Plan, variables: dict[str, Any] | None, language: str) -> bool:
+def within_cost(schema: Any, plan: Plan, variables: dict[str, Any] | None, language: str) -> bool:
     key = (language, _variables_key(variables))
     within = plan.within_cost.get(key)
     if within is None:
@@ -575,7 +576,7 @@ def _within_cost(schema: Any, plan: Plan, variables: dict[str, Any] | None, lang
     return within
 
 
-def _call_root(schema: Any, root: Root, found: Any, info: PlannedInfo) -> Any:
+def call_root(schema: Any, root: Root, found: Any, info: PlannedInfo) -> Any:
     """The root resolver called as strawberry would, with the request's context for `info`."""
     definition = root.graphql_field.extensions[BACKREF]
     resolver = definition.base_resolver
@@ -589,52 +590,12 @@ def _call_root(schema: Any, root: Root, found: Any, info: PlannedInfo) -> Any:
     return resolver(*args, **kwargs)
 
 
-async def _project(root: Root, value: Any, variables: dict[str, Any], info: PlannedInfo) -> Any:
+async def project_root(root: Root, value: Any, variables: dict[str, Any], info: PlannedInfo) -> Any:
     assert root.project is not None
     projected = root.project(_Result(value), variables, info)
     if inspect.isawaitable(projected):
         projected = await projected
     return projected[root.key]
-
-
-async def stream_plan(
-    schema: Any, plan: Plan, context: Any, variables: dict[str, Any] | None
-) -> AsyncGenerator[dict[str, Any], None] | None:
-    """A planned subscription's messages (`{"data": …}`, one per event its resolver yields), or
-    None to let strawberry run it: when the plan can't, and when the resolver refuses before
-    its first event (strawberry then runs it again and reports the refusal as it always does).
-    An event after the first that the plan can't project ends the stream with an error (the
-    socket's, schema.ws): the first event has shown that the plan fits the resolver's values."""
-    found = get_variable_values(schema._schema, plan.operation.variable_definitions or (), variables or {})
-    if isinstance(found, list) or len(plan.roots) != 1:
-        return None
-    if not _within_cost(schema, plan, variables, getattr(context, "language", "fr")):
-        return None
-    root = plan.roots[0]
-    assert isinstance(root, Root)
-    info = PlannedInfo(context)
-    source: Any = None
-    try:
-        source = _call_root(schema, root, found, info)
-        if not inspect.isasyncgen(source):
-            raise Unplannable("not a stream")
-        first = await _project(root, await anext(source), found.coerced, info)
-    except Exception:
-        if inspect.isasyncgen(source):
-            await source.aclose()
-        return None
-    return _events(cast(AsyncGenerator[Any, None], source), root, first, found.coerced, info)
-
-
-async def _events(
-    source: AsyncGenerator[Any, None], root: Root, first: Any, variables: dict[str, Any], info: PlannedInfo
-) -> AsyncGenerator[dict[str, Any], None]:
-    try:
-        yield {"data": {root.key: first}}
-        async for value in source:
-            yield {"data": {root.key: await _project(root, value, variables, info)}}
-    finally:
-        await source.aclose()
 
 
 def schema_arguments(schema: Any, definition: Any, arguments: dict[str, Any]) -> dict[str, Any]:

@@ -31,7 +31,8 @@ from schema import schema
 from schema.documents import Prepared, prepare
 from schema.fanout import CHANNEL_HUB, HUB, audience_field, shared_field
 from schema.metrics import subscription_running, timed
-from schema.plan import plan_for, stream_plan
+from schema.plan import plan_for
+from schema.plan_stream import stream_plan
 from schema.request_context import context_for, scope_of_session, session_token
 from schema.wire import dumps_text
 from server.accounts.models import User
@@ -285,7 +286,7 @@ class Connection:
 
 
     async def _planned(self, operation_id: str, payload: dict[str, Any], operation: Prepared, context: Any) -> bool:
-        """A subscription whose events the planned execution projects (schema.plan): sent here,
+        """A subscription whose events the planned execution projects (schema.plan_stream): sent here,
         True; False to let strawberry run it."""
         if operation.kind != OperationType.SUBSCRIPTION:
             return False

@@ -169,3 +169,11 @@ async def client(live_server: LiveServer) -> AsyncIterator[object]:
 
     async with GraphQLClient(live_server.url) as gql:
         yield gql
+
+
+@pytest.fixture
+def planned_streams(monkeypatch: pytest.MonkeyPatch) -> object:
+    """A live document answered by its plan, then by strawberry (tests/planned_streams.py)."""
+    from tests.planned_streams import PlannedStreams
+
+    return PlannedStreams(monkeypatch)

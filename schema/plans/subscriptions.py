@@ -29,16 +29,19 @@ class PlansSubscription:
     ) -> AsyncGenerator[MyPlanUpdate, None]:
         scope = scope_of(info)
         try:
-            unit = await view.plan_unit(scope, parse_id(unit_id) if unit_id is not None else None)
+            # the unit asked for, read and checked once (not again for each snapshot); by default
+            # the top of what the viewer acts in, whose path the scope already knows
+            asked = None if unit_id is None else await view.plan_unit(scope, parse_id(unit_id))
         except DomainError as error:
             raise query_error(error, info.context.language) from error
 
         async def snapshot(version: int) -> MyPlanUpdate:
             now = datetime.now(UTC)
-            found = await view.my_plan(scope, now, unit.id)
+            found = await view.my_plan(scope, now, unit=asked)
             return MyPlanUpdate(version=version, at=now, my_plan=as_my_plan(found) if found else None)
 
-        changes = _Changes(scope.organization_id, UnitDashboardWatch(unit.path).wanted)
+        path = asked.path if asked is not None else view.top_path(scope)
+        changes = _Changes(scope.organization_id, UnitDashboardWatch(path).wanted)
         try:
             yield await snapshot(0)
             while True:

@@ -86,7 +86,11 @@ class PlanModule:
     title: str
 
 
-@strawberry.type(description="One unit's column of « Notre plan ».")
+@strawberry.type(
+    description="One unit of « Notre plan ». Its name and levers are read for every unit of the side-by-side table; "
+    "its next step, people, tenure and skills are made only for the units they are asked for (select them on "
+    "`MyPlan.unit`, the unit viewed, not on the 1,201 `units` of head office)."
+)
 class UnitPlan:
     unit_id: strawberry.ID
     unit_name: str
@@ -107,7 +111,13 @@ class UnitPlan:
 class MyPlan:
     plan: PerformancePlan
     day: dt.date = strawberry.field(description="The day the objectives were read for (today, UTC).")
-    units: list[UnitPlan] = strawberry.field(description="The unit asked for first, then each point of sale under it by name.")
+    unit: UnitPlan = strawberry.field(
+        description="The unit viewed, in detail: the one asked for (`unitId`), else the top of what the viewer acts in."
+    )
+    units: list[UnitPlan] = strawberry.field(
+        description="The side-by-side table: the unit viewed first, then each open point of sale under it by name "
+        "(1,201 for head office over 1,200: select the name and levers here, the details on `unit`)."
+    )
     my_next_step: PlanNextStep | None = strawberry.field(description="The viewer's own next step (members); null for managers.")
 
 
@@ -134,5 +144,6 @@ def as_my_plan(row: view.PlanView) -> MyPlan:
         plan=as_plan(row.plan),
         day=row.day,
         my_next_step=cast(PlanNextStep | None, row.my_next_step),
+        unit=cast(UnitPlan, row.unit),
         units=cast(list[UnitPlan], row.units),
     )

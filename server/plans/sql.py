@@ -35,13 +35,6 @@ class Statement(sql.Statement):
             return f"{column} IS NOT NULL"
         return f"{column} IN {self.ids(subtree.units)}"
 
-    def in_people(self, column: str, subtree: Subtree) -> str:
-        """`column` (a user id) is one of the active people of the subtree."""
-        return (
-            f'{column} IN (SELECT id FROM "user" WHERE organization_id = {self.arg(subtree.organization_id)} '
-            f"AND deactivated_at IS NULL AND {self.in_units('unit_id', subtree)})"
-        )
-
     def days_since(self, column: str, now: datetime) -> str:
         """Days from `column` to `now`, as a number computed by the database."""
         if self.pg:

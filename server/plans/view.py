@@ -3,11 +3,14 @@
 A member reads its point of sale's; a manager (or head office) the top of its scope first, then
 every point of sale under it side by side; a unit can be asked for, inside what the viewer acts
 in (`Scope.acts_in`): a member never reads another point of sale's plan, a manager never a
-sibling's. The cost is a fixed number of queries whatever the number of units and people
+sibling's. Every unit shown has its levers (the side-by-side table); a unit's next step, skills
+and modules to push are made only when read (`UnitPlan`): the PWA reads them for the unit viewed
+(`PlanView.unit`) alone, not for head office's 1,200 rows. The cost is a fixed number of queries whatever the number of units and people
 (server.plans.readings), pinned by tests/plans/test_my_plan_query_count.py."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -50,7 +53,8 @@ class LeverReading:
 
     @property
     def on_track(self) -> bool | None:
-        return None if self.value is None or self.target is None else self.value >= self.target
+        value, target = self.value, self.objective.target
+        return None if value is None or target is None else value >= target
 
     @property
     def gap(self) -> float:
@@ -76,23 +80,27 @@ class NextStep:
 ON_TRACK, NOTHING_MEASURED = NextStep("ON_TRACK"), NextStep("NOTHING_MEASURED")
 
 
-@dataclass(slots=True)
 class UnitPlan:
-    unit_id: int
-    unit_name: str
-    unit_kind: str
-    values: Sequence[float | None]  # of each lever, in the order of LEVERS
-    held: tuple[HeldObjective, ...]  # the objectives that hold, in that order (shared among units)
-    next_step: NextStep
-    people: int
-    active_people: int
-    departures: int
-    tenure_days: float | None  # to a tenth of a day
-    assessed_people: int
-    # tuples, shared, where a unit has nothing (most points of sale: no assessment)
-    weakest_skills: Sequence[SkillMean] = ()
-    skills: Sequence[SkillMean] = ()
-    training_to_push: Sequence[ModuleToPush] = ()
+    """One unit of « Notre plan ». Its name and its levers are kept for every unit shown (the
+    side-by-side table: 1,201 of them for head office); the rest (next step, skills, modules to
+    push, people, tenure) is made from the unit's bucket when first read: the unit viewed has
+    it all, the table's rows none of it. Strawberry and the planned execution (schema.plan) read
+    the same attributes, so they give the same answer whatever the selection."""
+
+    __slots__ = ("unit_id", "unit_name", "unit_kind", "values", "held", "_bucket", "_shared", "_details")
+
+    def __init__(
+        self, unit_id: int, unit_name: str, unit_kind: str, values: Sequence[float | None],
+        held: tuple[HeldObjective, ...], bucket: Bucket, shared: _Shared,
+    ) -> None:
+        self.unit_id = unit_id
+        self.unit_name = unit_name
+        self.unit_kind = unit_kind
+        self.values = values  # of each lever, in the order of LEVERS
+        self.held = held  # the objectives that hold, in that order (shared among units)
+        self._bucket = bucket
+        self._shared = shared
+        self._details: _Details | None = None
 
     @property
     def levers(self) -> list[LeverReading]:
@@ -101,13 +109,93 @@ class UnitPlan:
         long-lived objects are what sets off the garbage collector's full passes."""
         return list(map(LeverReading, LEVERS, self.values, self.held))
 
+    @property
+    def people(self) -> int:
+        return self._bucket.people
+
+    @property
+    def active_people(self) -> int:
+        return self._bucket.active
+
+    @property
+    def departures(self) -> int:
+        return self._bucket.departures
+
+    @property
+    def assessed_people(self) -> int:
+        return self._bucket.assessed
+
+    @property
+    def tenure_days(self) -> float | None:
+        """To a tenth of a day."""
+        tenure = self._bucket.tenure
+        return None if tenure is None else round(tenure, 1)
+
+    @property
+    def next_step(self) -> NextStep:
+        return self._made().next_step
+
+    @property
+    def weakest_skills(self) -> Sequence[SkillMean]:
+        return self._made().weakest_skills
+
+    @property
+    def skills(self) -> Sequence[SkillMean]:
+        return self._made().skills
+
+    @property
+    def training_to_push(self) -> Sequence[ModuleToPush]:
+        return self._made().training_to_push
+
+    def _made(self) -> _Details:
+        details = self._details
+        if details is None:
+            details = self._details = self._shared.details(self)
+        return details
+
+
+@dataclass(frozen=True, slots=True)
+class _Details:
+    next_step: NextStep
+    weakest_skills: Sequence[SkillMean]
+    skills: Sequence[SkillMean]
+    training_to_push: Sequence[ModuleToPush]
+
+
+@dataclass(slots=True)
+class _Shared:
+    """What a unit's details are made from, the same for every unit of one answer."""
+
+    titles: Titles
+    modules: ModuleIndex
+    book: ObjectiveBook
+    open_plans: dict[int, int]
+
+    def details(self, unit: UnitPlan) -> _Details:
+        bucket = unit._bucket
+        if bucket.skills:
+            push: Sequence[ModuleToPush] = _to_push(bucket, self.modules)
+            weakest_skills: Sequence[SkillMean] = bucket.weakest_skills()
+            skills: Sequence[SkillMean] = sorted(bucket.skills.values(), key=lambda s: s.name)
+        else:  # most points of sale have no assessment: nothing to sort
+            push, weakest_skills, skills = (), (), ()
+        step = _unit_step(
+            unit.values, self.book.targets(unit.held), bucket, self.titles, self.open_plans.get(unit.unit_id), push
+        )
+        return _Details(step, weakest_skills, skills, push)
+
 
 @dataclass(slots=True)
 class PlanView:
     plan: PerformancePlan
     day: date
-    units: list[UnitPlan]
+    units: list[UnitPlan]  # the unit viewed first, then each open point of sale under it by name
     my_next_step: NextStep | None
+
+    @property
+    def unit(self) -> UnitPlan:
+        """The unit viewed (asked for, or the top of what the viewer acts in)."""
+        return self.units[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +213,11 @@ async def current_plan(organization_id: int, day: date) -> PerformancePlan | Non
     return found or await plans.order_by("-starts_on", "-id").first()
 
 
+def top_path(scope: Scope) -> str:
+    """The path of the top of what the viewer acts in: the unit whose plan is read by default."""
+    return scope.for_content("dashboards").act_path
+
+
 async def plan_unit(scope: Scope, unit_id: int | None) -> Unit:
     """The unit whose plan is asked for: by default the top of what the viewer acts in (a
     member's point of sale); otherwise one inside it."""
@@ -139,29 +232,32 @@ async def plan_unit(scope: Scope, unit_id: int | None) -> Unit:
 
 
 async def my_plan(
-    scope: Scope, now: datetime, unit_id: int | None = None, plan_id: int | None = None
+    scope: Scope, now: datetime, unit_id: int | None = None, plan_id: int | None = None, *, unit: Unit | None = None
 ) -> PlanView | None:
     """The plan as it applies to the unit asked for (see the module docstring); None when the
-    organisation has no plan yet."""
+    organisation has no plan yet. `unit`: one `plan_unit` already found and checked (a live
+    plan's, read once for all its snapshots), in place of `unit_id`."""
     scope = scope.for_content("dashboards")
     # by default the top of what the viewer acts in, found among the subtree's units below
-    asked = None if unit_id is None else await plan_unit(scope, unit_id)
+    asked = unit if unit is not None else None if unit_id is None else await plan_unit(scope, unit_id)
     top_path = scope.act_path if asked is None else asked.path
     day = now.date()
-    if plan_id is not None:
-        plan = await PerformancePlan.get_or_none(id=plan_id, organization_id=scope.organization_id)
-    else:
-        plan = await current_plan(scope.organization_id, day)
-    if plan is None:
-        return None
     # every unit of the subtree, read once: the other statements take their ids. A closed point
     # of sale stays in the tree with its history (its people count above it), never on the
-    # plan's side-by-side view
+    # plan's side-by-side view. Read with the plan, at the same time: the statements of each step
+    # below run at once (on PostgreSQL each on a pooled connection; SQLite takes them in turn)
     q = Statement()
-    rows = await q.rows(
-        f"SELECT id, name, kind, path, closed_at IS NULL FROM unit WHERE organization_id = {q.arg(scope.organization_id)} "
-        f"AND path LIKE {q.arg(top_path + '%')}"
+    plan, rows = await asyncio.gather(
+        PerformancePlan.get_or_none(id=plan_id, organization_id=scope.organization_id) if plan_id is not None
+        else current_plan(scope.organization_id, day),
+        q.rows(
+            f"SELECT id, name, kind, path, closed_at IS NULL FROM unit WHERE organization_id = {q.arg(scope.organization_id)} "
+            f"AND path LIKE {q.arg(top_path + '%')}"
+        ),
     )
+    if plan is None:
+        return None
+    titles, modules, audience = await _titles(plan)
     top = next((_Top(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in rows if str(r[3]) == top_path), None)
     if top is None:
         raise ValidationFailed("unit_not_found", "unitId")
@@ -178,45 +274,38 @@ async def my_plan(
     placement = Placement(top.id, {u[0] for u in shown})
     subtree = Subtree(scope.organization_id, paths, whole=top.path.count("/") == 2)
     me = scope.user.id if scope.user is not None and not scope.is_manager else 0
-    titles, modules, audience = await _titles(plan)
-    buckets, viewer = await read_levers(plan, subtree, placement, now, audience, me)
-    book = ObjectiveBook(plan, await _objective_rows(plan, top.path, paths), day)
-    q = Statement()
-    open_plans: dict[int, int] = {}
-    for plan_row_id, plan_unit_id in await q.rows(
-        f"SELECT id, unit_id FROM action_plan WHERE organization_id = {q.arg(scope.organization_id)} "
-        f"AND status = {q.arg(PlanStatus.OPEN.value)} AND {q.in_units('unit_id', subtree)} ORDER BY id DESC"
-    ):
-        open_plans[int(plan_unit_id)] = int(plan_row_id)
-    units = []
+    # the levers' statements, the objectives and the open action plans at once (read_levers)
+    (buckets, viewer), objective_rows, open_plans = await asyncio.gather(
+        read_levers(plan, subtree, placement, now, audience, me),
+        _objective_rows(plan, top.path, paths),
+        _open_plans(subtree),
+    )
+    book = ObjectiveBook(plan, objective_rows, day)
+    # 1,201 units on head office's view: each keeps its name and lever values (the table), the
+    # rest is made for the units whose details are read (UnitPlan)
     empty = Bucket()
-    get_bucket, held_levers, targets = buckets.get, book.held_levers, book.targets
-    steps: dict[NextStep, NextStep] = {}  # equal steps (most units') shared, not one per unit
+    get_bucket, held_levers = buckets.get, book.held_levers
+    shared = _Shared(titles, modules, book, open_plans)
+    units = []
     for shown_id, shown_name, shown_kind, shown_path in shown:
-        # 1,201 units on head office's view: this loop is kept to what each answer needs
         bucket = get_bucket(shown_id, empty)
-        held = held_levers(shown_path)
-        values = bucket.values()
-        if bucket.skills:
-            push: Sequence[ModuleToPush] = _to_push(bucket, modules)
-            weakest_skills: Sequence[SkillMean] = bucket.weakest_skills()
-            skills: Sequence[SkillMean] = sorted(bucket.skills.values(), key=lambda s: s.name)
-        else:  # most points of sale have no assessment: nothing to sort
-            push, weakest_skills, skills = (), (), ()
-        tenure = bucket.tenure
-        step = _unit_step(values, targets(held), bucket, titles, open_plans.get(shown_id), push)
-        units.append(
-            UnitPlan(
-                shown_id, shown_name, shown_kind, values, held, steps.setdefault(step, step),
-                bucket.people, bucket.active, bucket.departures, None if tenure is None else round(tenure, 1),
-                bucket.assessed,
-                weakest_skills, skills, push,
-            )
-        )
+        units.append(UnitPlan(shown_id, shown_name, shown_kind, bucket.values(), held_levers(shown_path), bucket, shared))
     mine = None
     if scope.user is not None and not scope.is_manager:
         mine = _my_step(plan, viewer, titles, open_plans.get(top.id), units[0])
     return PlanView(plan, day, units, mine)
+
+
+async def _open_plans(subtree: Subtree) -> dict[int, int]:
+    """The latest open action plan of each unit of the subtree, by unit."""
+    q = Statement()
+    open_plans: dict[int, int] = {}
+    for plan_row_id, plan_unit_id in await q.rows(
+        f"SELECT id, unit_id FROM action_plan WHERE organization_id = {q.arg(subtree.organization_id)} "
+        f"AND status = {q.arg(PlanStatus.OPEN.value)} AND {q.in_units('unit_id', subtree)} ORDER BY id DESC"
+    ):
+        open_plans[int(plan_unit_id)] = int(plan_row_id)
+    return open_plans
 
 
 async def _objective_rows(plan: PerformancePlan, top_path: str, paths: dict[int, str]) -> list[ObjectiveRow]:
@@ -252,13 +341,17 @@ class Titles:
 async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex, Audience]:
     """The titles of the plan's modules, quizzes and live challenges, the organisation's
     published modules (what to push for a weak skill) and the audience of the plan's modules
-    (server.training.audience): the modules in one statement, their assignments only when a
-    plan module is assigned to units or roles."""
+    (server.training.audience): the modules in one statement (the quizzes' and challenges' at the
+    same time), their assignments only when a plan module is assigned to units or roles."""
     q = Statement()
-    rows = await q.rows(
-        "SELECT id, title, summary, publication, open_to_all FROM training_module "
-        f"WHERE organization_id = {q.arg(plan.organization_id)} "
-        f"AND (publication = {q.arg(Publication.PUBLISHED.value)} OR id IN {q.ids(plan.module_ids)}) ORDER BY title"
+    rows, quizzes, live = await asyncio.gather(
+        q.rows(
+            "SELECT id, title, summary, publication, open_to_all FROM training_module "
+            f"WHERE organization_id = {q.arg(plan.organization_id)} "
+            f"AND (publication = {q.arg(Publication.PUBLISHED.value)} OR id IN {q.ids(plan.module_ids)}) ORDER BY title"
+        ),
+        _quizzes(plan),
+        _live_challenges(plan),
     )
     planned = set(plan.module_ids)
     modules = {int(r[0]): str(r[1]) for r in rows if int(r[0]) in planned}
@@ -276,22 +369,30 @@ async def _titles(plan: PerformancePlan) -> tuple[Titles, ModuleIndex, Audience]
         for r in await ModuleAssignment.filter(module_id__in=targeted).values("module_id", "unit__path", "role", "due_at"):
             target = Target(str(r["unit__path"]), None if r["role"] is None else str(r["role"]), r["due_at"])
             audience.targets.setdefault(int(r["module_id"]), []).append(target)
-    quizzes: dict[int, tuple[str, int]] = {}
-    if plan.quiz_ids:
-        quizzes = {
-            int(r["id"]): (str(r["title"]), int(r["pass_mark_percent"]))
-            for r in await Quiz.filter(id__in=list(plan.quiz_ids), organization_id=plan.organization_id)
-            .values("id", "title", "pass_mark_percent")
-        }
-    live: list[tuple[int, str]] = []
-    if plan.challenge_ids:
-        live = [
-            (int(r["id"]), str(r["name"]))
-            for r in await Challenge.filter(
-                id__in=list(plan.challenge_ids), organization_id=plan.organization_id, status=ChallengeStatus.LIVE
-            ).order_by("ends_at", "id").values("id", "name")
-        ]
     return Titles(modules, quizzes, live), index, audience
+
+
+async def _quizzes(plan: PerformancePlan) -> dict[int, tuple[str, int]]:
+    """The plan's quizzes: title and pass mark."""
+    if not plan.quiz_ids:
+        return {}
+    return {
+        int(r["id"]): (str(r["title"]), int(r["pass_mark_percent"]))
+        for r in await Quiz.filter(id__in=list(plan.quiz_ids), organization_id=plan.organization_id)
+        .values("id", "title", "pass_mark_percent")
+    }
+
+
+async def _live_challenges(plan: PerformancePlan) -> list[tuple[int, str]]:
+    """The plan's live challenges, the one ending first first."""
+    if not plan.challenge_ids:
+        return []
+    return [
+        (int(r["id"]), str(r["name"]))
+        for r in await Challenge.filter(
+            id__in=list(plan.challenge_ids), organization_id=plan.organization_id, status=ChallengeStatus.LIVE
+        ).order_by("ends_at", "id").values("id", "name")
+    ]
 
 
 def _to_push(bucket: Bucket, modules: ModuleIndex) -> list[ModuleToPush]:

@@ -3,11 +3,11 @@ same answer as strawberry's field-by-field execution, snapshot and update alike.
 
 from __future__ import annotations
 
-import schema.ws
 from server.evaluation.satisfaction import weighted_index
 from tests.challenges.given import sell
 from tests.dashboards.given import full_dashboard
 from tests.graphql_client import Subscription
+from tests.planned_streams import PlannedStreams
 from tests.pwa_documents import pwa_documents
 
 LIVE = next(d.query for d in pwa_documents() if d.name == "MyDashboardLive")
@@ -19,30 +19,22 @@ def _dashboard(message: dict) -> dict:
     return message["payload"]["data"]["myDashboard"]  # type: ignore[no-any-return]
 
 
-async def test_the_pwa_live_dashboard_is_projected_by_its_plan_as_strawberry_answers_it(live_server, monkeypatch):
+async def test_the_pwa_live_dashboard_is_projected_by_its_plan_as_strawberry_answers_it(
+    live_server, planned_streams: PlannedStreams
+):
     # given a seller with modules, quizzes, an assessment, a badge, results and two live challenges
     found = await full_dashboard()
-    streamed: list[bool] = []
-    run = schema.ws.stream_plan
-
-    async def counted(*args):  # type: ignore[no-untyped-def]
-        events = await run(*args)
-        streamed.append(events is not None)
-        return events
-
     boards = []
     for seller in found.sellers[:2]:
         token = found.tokens[seller.id]
         async with Subscription(live_server.ws_url, token=token) as planned, \
                 Subscription(live_server.ws_url, token=token) as executed:
             # when the PWA's own document is sent, answered by its plan on one socket, by strawberry on the other
-            with monkeypatch.context() as patch:
-                patch.setattr(schema.ws, "stream_plan", counted)
+            with planned_streams.planned():
                 await planned.connect()
                 await planned.subscribe(LIVE)
                 first = [_dashboard(await planned.next(timeout=10))]
-            with monkeypatch.context() as patch:
-                patch.setattr(schema.ws, "plan_for", lambda *args: None)
+            with planned_streams.executed():
                 await executed.connect()
                 await executed.subscribe(LIVE)
                 first.append(_dashboard(await executed.next(timeout=10)))
@@ -50,7 +42,7 @@ async def test_the_pwa_live_dashboard_is_projected_by_its_plan_as_strawberry_ans
             await sell(found, seller, 1)
             then = [_dashboard(await planned.next(timeout=10)), _dashboard(await executed.next(timeout=10))]
         # then the plan answered, and both sockets received the same snapshot and the same update
-        assert streamed[-1] is True
+        assert planned_streams.streamed[-1] is True
         assert first[0] == first[1] and first[0]["version"] == 0
         assert then[0] == then[1] and then[0]["version"] > 0
         assert then[0]["dashboard"]["results"][0]["total"] == first[0]["dashboard"]["results"][0]["total"] + 1

@@ -56,8 +56,18 @@ async def test_a_seller_reads_notre_plan_and_a_manager_compares_points_of_sale(l
     await expect(boss.page.get_by_role("heading", name="3 units side by side")).to_be_visible()
     await boss.page.get_by_role("button", name="Lille Centre").click()
     await expect(boss.page.get_by_test_id("plan-unit").get_by_role("heading", name="Lille Centre")).to_be_visible()
+    # Lille's own plan: its details, no table, and a way back to Nord's
+    await expect(boss.page.get_by_test_id("plan-unit").locator("[data-lever=TRAINING]")).to_contain_text("50%")
+    await expect(boss.page.get_by_role("heading", name="3 units side by side")).to_have_count(0)
+    back = boss.page.get_by_role("button", name="‹ Back to the plan of Nord")
+    await expect(back).to_be_visible()
     layout = await boss.page.evaluate(LAYOUT)
     assert layout["width"] <= 360 and layout["small"] == []
+    await back.click()
+    await expect(boss.page.get_by_role("heading", name="3 units side by side")).to_be_visible()
+    await expect(boss.page.get_by_test_id("plan-unit").get_by_role("heading", name="Nord")).to_be_visible()
+    await boss.page.get_by_role("button", name="Lille Centre").click()
+    await expect(boss.page.get_by_test_id("plan-unit").get_by_role("heading", name="Lille Centre")).to_be_visible()
     # when the manager sets Lille's training target to 90 % for the plan's whole period
     await boss.page.get_by_text("Targets of Lille Centre").click()
     await boss.page.get_by_label("Target (0 to 100, 1 to 4 for skills)").fill("90")

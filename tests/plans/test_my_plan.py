@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import schema.ws
 from server.accounts.models import Role
 from server.accounts.services import open_session
 from server.evaluation.models import SurveyKind
@@ -14,6 +13,7 @@ from server.plans.models import PerformancePlan
 from server.training import services
 from tests.factories import make_network, signed_in
 from tests.graphql_client import GraphQLClient, Subscription
+from tests.planned_streams import PlannedStreams
 from tests.pwa_documents import pwa_documents
 from tests.training.factories import make_module, make_quiz
 
@@ -172,31 +172,49 @@ async def _snapshot(live_server, token: str, document: str, unit_id: str | None)
     return update  # type: ignore[no-any-return]
 
 
-async def test_the_pwa_live_plan_is_projected_by_its_plan_as_strawberry_answers_it(live_server, monkeypatch):
+async def test_the_pwa_live_plan_is_projected_by_its_plan_as_strawberry_answers_it(
+    live_server, planned_streams: PlannedStreams
+):
     # given a plan with a module, a quiz and progress, head office and a seller
     network, admin, ana, ana_token, _, _ = await plan_world()
     admin_token = (await signed_in(network.root, Role.ADMIN))[1]
     live = next(d.query for d in pwa_documents() if d.name == "MyPlanLive")
-    streamed: list[bool] = []
-    run = schema.ws.stream_plan
-
-    async def counted(*args):  # type: ignore[no-untyped-def]
-        events = await run(*args)
-        streamed.append(events is not None)
-        return events
-
-    for token, unit_id in ((admin_token, None), (admin_token, str(network.points_of_sale["Lille"].id)), (ana_token, None)):
+    lille = network.points_of_sale["Lille"]
+    for token, unit_id in ((admin_token, None), (admin_token, str(lille.id)), (ana_token, None)):
         # when the PWA's own document is sent, answered by its plan, then by strawberry
-        with monkeypatch.context() as patch:
-            patch.setattr(schema.ws, "stream_plan", counted)
+        with planned_streams.planned():
             planned = await _snapshot(live_server, token, live, unit_id)
-        with monkeypatch.context() as patch:
-            patch.setattr(schema.ws, "plan_for", lambda *args: None)
+        with planned_streams.executed():
             executed = await _snapshot(live_server, token, live, unit_id)
         # then the plan answered, and both snapshots are the same
-        assert streamed[-1] is True
+        assert planned_streams.streamed[-1] is True
         assert planned == executed
         assert planned["myPlan"]["units"][0]["levers"][0]["lever"] == "TRAINING"
+
+
+async def test_the_pwa_reads_the_unit_viewed_in_detail_and_the_others_as_table_rows(live_server):
+    # given the plan, and head office watching « Notre plan » as the PWA does
+    network, _, _, _, _, _ = await plan_world()
+    admin_token = (await signed_in(network.root, Role.ADMIN))[1]
+    live = next(d.query for d in pwa_documents() if d.name == "MyPlanLive")
+    lille = network.points_of_sale["Lille"]
+    top = (await _snapshot(live_server, admin_token, live, None))["myPlan"]
+    # then the network comes in detail, and every open point of sale is a row of name and figures only
+    assert top["unit"]["unitName"] == top["units"][0]["unitName"]
+    assert {"nextStep", "people", "weakestSkills", "tenureDays"} <= set(top["unit"])
+    assert [u["unitName"] for u in top["units"][1:]] == sorted(u.name for u in network.points_of_sale.values())
+    row = next(u for u in top["units"] if u["unitId"] == str(lille.id))
+    assert set(row) == {"unitId", "unitName", "levers"}
+    assert levers(row)["TRAINING"] == {"lever": "TRAINING", "value": 50.0, "onTrack": False}
+    # when head office opens Lille's row
+    opened = (await _snapshot(live_server, admin_token, live, str(lille.id)))["myPlan"]
+    # then Lille comes in detail with the same figures as its row, alone
+    assert opened["unit"]["unitName"] == "Lille Centre" and [u["unitId"] for u in opened["units"]] == [str(lille.id)]
+    assert opened["unit"]["people"] == 2
+    assert opened["unit"]["nextStep"]["kind"] == "REMIND_TRAINING"
+    assert [(r["lever"], r["value"], r["onTrack"]) for r in opened["unit"]["levers"]] == [
+        (r["lever"], r["value"], r["onTrack"]) for r in row["levers"]
+    ]
 
 
 async def test_a_unit_outside_what_the_viewer_acts_in_is_refused_live_as_before(live_server):

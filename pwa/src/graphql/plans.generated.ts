@@ -31,12 +31,14 @@ export type PlanNextStepFieldsFragment = { kind: Types.NextStepKind, lever: Type
 
 export type UnitPlanFieldsFragment = { unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }>, trainingToPush: Array<{ moduleId: string, title: string }> };
 
+export type UnitPlanRowFieldsFragment = { unitId: string, unitName: string, levers: Array<{ lever: Types.PlanViewLever, value: number | null, onTrack: boolean | null }> };
+
 export type MyPlanLiveSubscriptionVariables = Exact<{
   unitId?: string | null | undefined;
 }>;
 
 
-export type MyPlanLiveSubscription = { myPlan: { version: number, at: string, myPlan: { day: string, plan: { id: string, name: string, startsOn: string, endsOn: string }, myNextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null } | null, units: Array<{ unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }>, trainingToPush: Array<{ moduleId: string, title: string }> }> } | null } };
+export type MyPlanLiveSubscription = { myPlan: { version: number, at: string, myPlan: { day: string, plan: { id: string, name: string, startsOn: string, endsOn: string }, myNextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null } | null, unit: { unitId: string, unitName: string, unitKind: string, people: number, activePeople: number, departures: number, tenureDays: number | null, assessedPeople: number, levers: Array<{ lever: Types.PlanViewLever, value: number | null, target: number | null, onTrack: boolean | null, objectiveUnitId: string | null, objectivePeriod: Types.ObjectivePeriod | null, ownerFunctionId: string | null }>, nextStep: { kind: Types.NextStepKind, lever: Types.PlanViewLever | null, subjectId: string | null, title: string | null, count: number | null }, weakestSkills: Array<{ skillId: string, name: string, level: number, assessed: number }>, trainingToPush: Array<{ moduleId: string, title: string }> }, units: Array<{ unitId: string, unitName: string, levers: Array<{ lever: Types.PlanViewLever, value: number | null, onTrack: boolean | null }> }> } | null } };
 
 export type PlanFunctionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -221,6 +223,17 @@ export const UnitPlanFieldsFragmentDoc = new TypedDocumentString(`
   title
   count
 }`, {"fragmentName":"UnitPlanFields"}) as unknown as TypedDocumentString<UnitPlanFieldsFragment, unknown>;
+export const UnitPlanRowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UnitPlanRowFields on UnitPlan {
+  unitId
+  unitName
+  levers {
+    lever
+    value
+    onTrack
+  }
+}
+    `, {"fragmentName":"UnitPlanRowFields"}) as unknown as TypedDocumentString<UnitPlanRowFieldsFragment, unknown>;
 export const PerformancePlansDocument = new TypedDocumentString(`
     query PerformancePlans {
   performancePlans {
@@ -290,8 +303,11 @@ export const MyPlanLiveDocument = new TypedDocumentString(`
       myNextStep {
         ...PlanNextStepFields
       }
-      units {
+      unit {
         ...UnitPlanFields
+      }
+      units {
+        ...UnitPlanRowFields
       }
     }
   }
@@ -333,6 +349,15 @@ fragment UnitPlanFields on UnitPlan {
   trainingToPush {
     moduleId
     title
+  }
+}
+fragment UnitPlanRowFields on UnitPlan {
+  unitId
+  unitName
+  levers {
+    lever
+    value
+    onTrack
   }
 }`) as unknown as TypedDocumentString<MyPlanLiveSubscription, MyPlanLiveSubscriptionVariables>;
 export const PlanFunctionsDocument = new TypedDocumentString(`

@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { leverFigure, matchingUnits, PLAN_LEVERS } from '../../lib/ourPlan';
 import { LEVER_NAMES } from './PlansUnitFocus';
-import type { UnitPlanFieldsFragment as UnitPlan } from '../../graphql/plans.generated';
+import type { UnitPlanRowFieldsFragment as UnitRow } from '../../graphql/plans.generated';
 
 const PAGE = 40;
 
-/** Every unit of the manager's subtree, lever by lever, side by side; a row opens that unit above. */
-export function PlansSideBySide({ units, focusedId, onFocus }: { units: readonly UnitPlan[]; focusedId: string; onFocus: (id: string) => void }) {
+/** Every unit of the manager's subtree, lever by lever, side by side; a row opens that unit's own plan. */
+export function PlansSideBySide({ units, focusedId, onOpen }: { units: readonly UnitRow[]; focusedId: string; onOpen: (id: string) => void }) {
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(PAGE);
   const found = matchingUnits(units, query);
@@ -38,7 +38,7 @@ export function PlansSideBySide({ units, focusedId, onFocus }: { units: readonly
             {found.slice(0, shown).map((unit) => (
               <tr key={unit.unitId} aria-current={unit.unitId === focusedId ? 'true' : undefined}>
                 <th scope="row">
-                  <button type="button" class="plan-unit-button" onClick={() => onFocus(unit.unitId)}>
+                  <button type="button" class="plan-unit-button" onClick={() => onOpen(unit.unitId)}>
                     {unit.unitName}
                   </button>
                 </th>
