@@ -8,7 +8,7 @@ import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from tortoise import Tortoise
 from tortoise.fields import DatetimeField
@@ -88,20 +88,18 @@ def _stored_time(value: str) -> datetime:
         return _iso8601(value)
 
 
-def read_time(value: Any) -> datetime | None:
-    """A time column of a hand-written statement as Tortoise's DatetimeField reads it (aware, in
-    UTC; naive values taken as UTC), without its generic conversions (about 1.4 µs a value
-    against 0.2 µs: a notifications page reads 42 of them). Anything but text or a datetime
-    goes through Tortoise's own reader."""
-    if value is None:
-        return None
+def read_time(value: Any) -> datetime:
+    """A non-null time column of a hand-written statement as Tortoise's DatetimeField reads it
+    (aware, in UTC; a naive value taken as UTC), without its generic conversions (about 1.4 µs a
+    value against 0.2 µs: a notifications page reads 42 of them). Anything but text or a
+    datetime goes through Tortoise's own reader."""
     if type(value) is str:
         try:
             value = datetime.fromisoformat(value)
         except ValueError:
-            return _TIME_FIELD.to_python_value(value)
+            return cast(datetime, _TIME_FIELD.to_python_value(value))
     elif not isinstance(value, datetime):
-        return _TIME_FIELD.to_python_value(value)
+        return cast(datetime, _TIME_FIELD.to_python_value(value))
     if value.tzinfo is None:
         return value.replace(tzinfo=UTC)
     return value if value.tzinfo is UTC else value.astimezone(UTC)

@@ -110,11 +110,11 @@ async def test_while_many_phones_ask_each_is_answered_as_itself_and_a_signed_out
             signed_out = asyncio.Event()
             async with GraphQLClient(live_server.url, token=token) as tab, GraphQLClient(live_server.url, token=token) as other:
 
-                async def other_tab() -> None:
+                async def other_tab(other: GraphQLClient, signed_out: asyncio.Event) -> None:
                     while not signed_out.is_set():
                         await other.execute(ME)
 
-                asking = asyncio.create_task(other_tab())
+                asking = asyncio.create_task(other_tab(other, signed_out))
                 assert (await tab.execute(ME))["me"]["email"] == someone.email
                 assert (await tab.execute(LOGOUT))["logout"]["ok"] is True
                 after = await asyncio.gather(*(tab.execute(ME) for _ in range(8)))
