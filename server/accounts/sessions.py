@@ -203,8 +203,9 @@ async def current_session(token: str | None, *, batched: bool = False) -> LiveSe
     """The live session behind a token, with its person (and unit), or None when the token is
     absent, unknown, expired, past its absolute lifetime, revoked, or its person deactivated.
 
-    `batched` (sockets and HTTP requests, outside any transaction): the lookup joins those
-    asked in the same turn of the event loop, one statement for them all."""
+    `batched` (sockets and HTTP requests, outside any transaction): the lookup goes with the
+    others asked before the next statement of lookups leaves (`_Batch`), one statement for them
+    all."""
     if not token or len(token) > 200:
         return None
     from server.network.models import Unit
