@@ -43,8 +43,8 @@ def context_for(
 
 async def build_context(connection: HTTPConnection) -> Context:
     """The viewer and its Scope: one statement (server.accounts.sessions.current_session),
-    shared by the requests that arrive in the same turn of the event loop (a request begins
-    outside any transaction, as `batched` needs): twenty phones asking at once cost one read."""
+    shared by the requests that arrive while the previous one is read (a request begins outside
+    any transaction, as `batched` needs): twenty phones asking at once cost a few reads."""
     token = session_token(connection)
     session = await current_session(token, batched=True)
     if session is None:

@@ -7,10 +7,11 @@ import logging
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, cast
 
 from tortoise import Tortoise
+from tortoise.fields import DatetimeField
 from tortoise.transactions import in_transaction
 
 from server.bus import get_bus
@@ -85,6 +86,26 @@ def _stored_time(value: str) -> datetime:
         return datetime.fromisoformat(value)
     except (TypeError, ValueError):
         return _iso8601(value)
+
+
+def read_time(value: Any) -> datetime:
+    """A non-null time column of a hand-written statement as Tortoise's DatetimeField reads it
+    (aware, in UTC; a naive value taken as UTC), without its generic conversions (about 1.4 µs a
+    value against 0.2 µs: a notifications page reads 42 of them). Anything but text or a
+    datetime goes through Tortoise's own reader."""
+    if type(value) is str:
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return cast(datetime, _TIME_FIELD.to_python_value(value))
+    elif not isinstance(value, datetime):
+        return cast(datetime, _TIME_FIELD.to_python_value(value))
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value if value.tzinfo is UTC else value.astimezone(UTC)
+
+
+_TIME_FIELD = DatetimeField()
 
 
 def _fast_stored_times() -> None:

@@ -26,10 +26,7 @@ class NotificationsQuery:
         viewer = signed_in(info)
         page = await services.notification_page(viewer, first, after)
         return NotificationConnection(
-            edges=[
-                NotificationEdge(cursor=services.cursor_for(row), node=as_notification(row))
-                for row in page.rows
-            ],
+            edges=[NotificationEdge(node=as_notification(row)) for row in page.rows],
             page_info=NotificationPageInfo(
                 has_next_page=page.has_next_page, end_cursor=page.end_cursor
             ),

@@ -29,14 +29,20 @@ class TextRefs:
 
 
 def text_refs(params: Mapping[str, Any], refs: Refs, language: str) -> TextRefs:
-    """Only what these parameters name, from a page's shared look-up."""
-    people = sorted(i for i in people_of(params) if i in refs.people)
-    badges = [i for i in ids_of(params.get("badgeId")) if i in refs.badges]
-    challenges = [i for i in ids_of(params.get("challengeId")) if i in refs.challenges]
+    """Only what these parameters name, from a page's shared look-up (every line of a page
+    comes here: what it does not name is not looked for)."""
+    known, photos = refs.people, refs.photos
+    badge, challenge = params.get("badgeId"), params.get("challengeId")
     return TextRefs(
-        people=[TextRef(id=strawberry.ID(str(i)), name=refs.people[i], photo_url=refs.photos.get(i)) for i in people],
-        badges=[TextRef(id=strawberry.ID(str(i)), name=refs.badges[i]) for i in badges],
+        people=[
+            TextRef(id=strawberry.ID(str(i)), name=known[i], photo_url=photos.get(i))
+            for i in sorted(people_of(params)) if i in known
+        ] if known else [],
+        badges=[
+            TextRef(id=strawberry.ID(str(i)), name=refs.badges[i]) for i in ids_of(badge) if i in refs.badges
+        ] if badge is not None and refs.badges else [],
         challenges=[
-            TextRef(id=strawberry.ID(str(i)), name=refs.challenge(i, "", language)) for i in challenges
-        ],
+            TextRef(id=strawberry.ID(str(i)), name=refs.challenge(i, "", language))
+            for i in ids_of(challenge) if i in refs.challenges
+        ] if challenge is not None and refs.challenges else [],
     )

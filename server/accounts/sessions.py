@@ -113,28 +113,52 @@ async def _session_rows(hashes: list[str], now: datetime) -> dict[str, dict[str,
 
 
 class _Batch:
-    """Session lookups of sockets opening together (a reconnect storm after a restart), read by
-    one statement per BATCH_LIMIT tokens instead of one each. Nothing is cached: every lookup
-    reads the table after it was asked, so a session ended before is never found."""
+    """Session lookups read together, one statement per BATCH_LIMIT tokens instead of one each:
+    sockets opening at once (a reconnect storm after a restart) and HTTP requests arriving
+    together.
+
+    As a group commit: while a statement of lookups is in flight, the lookups asked meanwhile
+    wait and go together in the next one, sent as soon as it returns. Requests rarely arrive in
+    the same turn of the event loop, but many arrive during one statement (on SQLite, whose one
+    connection reads one statement at a time behind Tortoise's lock, and on a busy pool), so
+    the batch forms where the turn alone would leave one statement per request.
+
+    Nothing is cached: a lookup joins only a statement not yet sent, so every lookup reads the
+    table after it was asked, and a session ended before is never found."""
 
     def __init__(self) -> None:
         self.waiting: dict[str, list[asyncio.Future[dict[str, Any] | None]]] = {}
+        self.in_flight = 0  # statements sent and not yet returned
+        self.scheduled = False  # a flush is due in the next turn of the loop
+        self.loop: asyncio.AbstractEventLoop | None = None
 
     async def find(self, hashed: str) -> dict[str, Any] | None:
-        future: asyncio.Future[dict[str, Any] | None] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        if loop is not self.loop:  # a new loop (tests): nothing of the last one can be awaited
+            self.loop, self.waiting, self.in_flight, self.scheduled = loop, {}, 0, False
+        future: asyncio.Future[dict[str, Any] | None] = loop.create_future()
         self.waiting.setdefault(hashed, []).append(future)
-        if len(self.waiting) == 1 and len(self.waiting[hashed]) == 1:
-            asyncio.get_running_loop().call_soon(self._flush)
+        self._schedule()
         return await future
 
+    def _schedule(self) -> None:
+        # the next statement leaves when none is in flight, one turn of the loop after the
+        # first lookup it carries (those asked in the same turn go with it)
+        if self.waiting and not self.scheduled and not self.in_flight and self.loop is not None:
+            self.scheduled = True
+            self.loop.call_soon(self._flush)
+
     def _flush(self) -> None:
+        self.scheduled = False
         waiting, self.waiting = self.waiting, {}
         hashes = list(waiting)
         for start in range(0, len(hashes), BATCH_LIMIT):
             chunk = {h: waiting[h] for h in hashes[start:start + BATCH_LIMIT]}
-            asyncio.ensure_future(self._read(chunk))
+            self.in_flight += 1
+            asyncio.ensure_future(self._read(chunk, self.loop))
 
-    async def _read(self, chunk: dict[str, list[asyncio.Future[dict[str, Any] | None]]]) -> None:
+    async def _read(self, chunk: dict[str, list[asyncio.Future[dict[str, Any] | None]]],
+                    loop: asyncio.AbstractEventLoop | None) -> None:
         try:
             rows = await _session_rows(list(chunk), datetime.now(UTC))
         except BaseException as error:
@@ -145,6 +169,10 @@ class _Batch:
             if not isinstance(error, Exception):
                 raise
             return
+        finally:
+            if loop is self.loop:
+                self.in_flight -= 1
+                self._schedule()
         for hashed, futures in chunk.items():
             for future in futures:
                 if not future.done():
@@ -175,8 +203,9 @@ async def current_session(token: str | None, *, batched: bool = False) -> LiveSe
     """The live session behind a token, with its person (and unit), or None when the token is
     absent, unknown, expired, past its absolute lifetime, revoked, or its person deactivated.
 
-    `batched` (sockets and HTTP requests, outside any transaction): the lookup joins those
-    asked in the same turn of the event loop, one statement for them all."""
+    `batched` (sockets and HTTP requests, outside any transaction): the lookup goes with the
+    others asked before the next statement of lookups leaves (`_Batch`), one statement for them
+    all."""
     if not token or len(token) > 200:
         return None
     from server.network.models import Unit

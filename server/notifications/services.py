@@ -9,7 +9,7 @@ from typing import Any
 
 from server.accounts.models import User
 from server.cursors import decode_keyset, encode_keyset
-from server.db import Events, atomic
+from server.db import Events, atomic, read_time
 from server.errors import ValidationFailed
 from server.notifications.events import notifications_channel
 from server.notifications.models import Notification, NotificationKind
@@ -226,8 +226,7 @@ async def _page_with_unread(
         sql = re.sub(r"\$(\d+)", r"?\1", sql)
     _, records = await connections.get("default").execute_query(sql, values)
     fields = Notification._meta.fields_map
-    params, names, when = fields["params"].to_python_value, fields["actor_names"].to_python_value, fields[
-        "created_at"].to_python_value
+    params, names, when = fields["params"].to_python_value, fields["actor_names"].to_python_value, read_time
     found = [
         NotificationRow(
             id=int(r["id"]), kind=str(r["kind"]), params=dict(params(r["params"]) or {}),

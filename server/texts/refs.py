@@ -32,6 +32,8 @@ def an_int(value: Any) -> int | None:
     name of every line of a notifications page: the plain int first)."""
     if type(value) is int:
         return value
+    if value is None:
+        return None
     if isinstance(value, str):
         return int(value) if value.isdigit() else None
     return value if isinstance(value, int) and not isinstance(value, bool) else None

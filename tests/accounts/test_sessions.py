@@ -3,6 +3,7 @@ An ended session's sockets close at once and run nothing more."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 from datetime import UTC, datetime, timedelta
@@ -84,6 +85,48 @@ async def test_a_new_session_expires_after_thirty_days_of_sliding(live_server):
         token = (await phone.execute(LOGIN, {"input": {"email": user.email, "password": PASSWORD}}))["login"]["token"]
     session = await Session.get(token_hash=token_hash(token))
     assert abs(session.expires_at - session.created_at - timedelta(days=30)) < timedelta(seconds=1)
+
+
+async def test_while_many_phones_ask_each_is_answered_as_itself_and_a_signed_out_session_at_once_refused(live_server):
+    # given twelve people whose phones keep asking who they are (session reads always in flight)
+    network = await make_network()
+    people = [await signed_in(network.points_of_sale["Lille"]) for _ in range(12)]
+    stop = asyncio.Event()
+    answered: list[int] = []
+
+    async def keeps_asking(user, token) -> None:
+        async with GraphQLClient(live_server.url, token=token) as phone:
+            while not stop.is_set():
+                assert (await phone.execute(ME))["me"]["email"] == user.email
+                answered.append(user.id)
+
+    busy = [asyncio.create_task(keeps_asking(user, token)) for user, token in people]
+    try:
+        someone = await make_user(network.points_of_sale["Arras"])
+        for _ in range(5):
+            # when someone signs out in the middle of them, then asks again from several tabs at once
+            # (another tab of theirs asking all the while, so that their own reads are in flight too)
+            token = await open_session(someone)
+            signed_out = asyncio.Event()
+            async with GraphQLClient(live_server.url, token=token) as tab, GraphQLClient(live_server.url, token=token) as other:
+
+                async def other_tab(other: GraphQLClient, signed_out: asyncio.Event) -> None:
+                    while not signed_out.is_set():
+                        await other.execute(ME)
+
+                asking = asyncio.create_task(other_tab(other, signed_out))
+                assert (await tab.execute(ME))["me"]["email"] == someone.email
+                assert (await tab.execute(LOGOUT))["logout"]["ok"] is True
+                after = await asyncio.gather(*(tab.execute(ME) for _ in range(8)))
+                signed_out.set()
+                await asking
+            # then every question asked after the sign-out is refused
+            assert [a["me"] for a in after] == [None] * 8
+    finally:
+        stop.set()
+        await asyncio.gather(*busy)
+    # and the others were answered as themselves all along
+    assert {user.id for user, _ in people} <= set(answered)
 
 
 async def test_logout_closes_that_sessions_socket_at_once_and_only_that_one(live_server):
