@@ -103,6 +103,8 @@ class ActiveWeek(Model):
     class Meta:
         table = "active_week"
         unique_together = (("user_id", "week_start"),)
+        # a week's people for a whole network (« Notre plan » of head office): read by the week
+        indexes = (("week_start", "user_id"),)
 
 
 class Invite(Model):
