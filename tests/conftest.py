@@ -61,6 +61,20 @@ async def _reset_redis(url: str) -> None:
         await client.aclose()
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Last resort at exit: an SQLite connection some test left open (its event loop gone before
+    it was closed) keeps aiosqlite's worker thread, which is not a daemon, and the interpreter
+    would wait for it forever after the summary. Those threads are told to stop, as closing the
+    connection would have told them."""
+    import threading
+
+    from aiosqlite import core
+
+    for thread in threading.enumerate():
+        if getattr(thread, "_target", None) is core._connection_worker_thread:
+            thread._args[0].put_nowait((None, lambda: core._STOP_RUNNING_SENTINEL))  # type: ignore[attr-defined]
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Each lane runs what it can run: the browser lane is the default one, the
     multi-process tests need PostgreSQL and Redis. Deselected, never skipped."""
@@ -161,6 +175,13 @@ async def live_server(mailbox: object) -> AsyncIterator[LiveServer]:
         server.should_exit = True
         with contextlib.suppress(Exception):
             await asyncio.wait_for(task, timeout=10)
+        # the server's shutdown closes the database; when it did not finish in time, close it
+        # here: an SQLite connection left open keeps aiosqlite's worker thread (not a daemon)
+        # and the test process would wait for it forever at exit, its tests all passed
+        from server.db import close_db
+
+        with contextlib.suppress(Exception):
+            await close_db()
 
 
 @pytest.fixture
