@@ -295,10 +295,7 @@ async def _read_people(
         assigned.append("1" if rule == "1" else f"(CASE WHEN {rule} THEN 1 ELSE 0 END)")
         finished.append(bit if rule == "1" else f"(CASE WHEN {rule} THEN {bit} ELSE 0 END)")
     # each person's best score per plan quiz in the period, added up per person
-    best = (
-        f"SELECT user_id, quiz_id, MAX(score_percent) AS best FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
-        f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)}"
-    )
+    best = _best_scores(q, plan, starts, ends)
     people = (
         f"SELECT u.unit_id, u.deactivated_at IS NULL AS active, {days} AS days, "
         f"{seen} AS seen, {' + '.join(assigned) or '0'} AS assigned, {' + '.join(finished) or '0'} AS finished"
@@ -364,15 +361,21 @@ def _quiz_sums(plan: PerformancePlan, subtree: Subtree, starts: datetime, ends: 
     """Per unit, its active people's best scores on the plan's quizzes in the period, added up
     (each person's best per quiz), and how many (person, quiz) they are."""
     q = Statement()
-    best = (
-        f"SELECT user_id, quiz_id, MAX(score_percent) AS best FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
-        f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)}{_of_people(subtree)} GROUP BY user_id, quiz_id"
-    )
+    best = f"{_best_scores(q, plan, starts, ends)}{_of_people(subtree)} GROUP BY user_id, quiz_id"
     return q.rows(
         f"{_people_of(q, subtree)}"
         f'SELECT u.unit_id, SUM(b.best), COUNT(*) FROM "user" u JOIN ({best}) b ON b.user_id = u.id '
         f"WHERE u.organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('u.unit_id', subtree)} "
         "AND u.deactivated_at IS NULL GROUP BY 1"
+    )
+
+
+def _best_scores(q: Statement, plan: PerformancePlan, starts: datetime, ends: datetime) -> str:
+    """Attempts at the plan's quizzes in the period, each person's best per quiz once grouped by
+    (user_id, quiz_id); open to a narrowing clause before the grouping."""
+    return (
+        f"SELECT user_id, quiz_id, MAX(score_percent) AS best FROM quiz_attempt WHERE quiz_id IN {q.ids(plan.quiz_ids)} "
+        f"AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)}"
     )
 
 
