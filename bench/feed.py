@@ -334,6 +334,8 @@ def floor_app() -> Any:
     from starlette.responses import Response
     from starlette.routing import Route
 
+    from server.heap import settle
+
     database = FloorDatabase(os.environ["BENCH_FLOOR_URL"])
     columns = FLOOR_COLUMNS["sqlite" if database.sqlite else "postgres"]
 
@@ -440,6 +442,7 @@ def floor_app() -> Any:
         yield
         await database.close()
 
+    settle()  # as the server's process once started (server.heap): both sides alike
     return Starlette(routes=[Route("/graphql", feed, methods=["POST"])], lifespan=lifespan)
 
 

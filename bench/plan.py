@@ -277,6 +277,10 @@ async def main(runs: int, pos_count: int, per_pos: int) -> None:
             from tortoise import connections
 
             await connections.get("default").execute_script("ANALYZE")
+        # the process as the server's once started (server.heap): the floor and the plan alike
+        from server.heap import settle
+
+        settle()
         head_office, seller_scope = await scope_of_user(admin), await scope_of_user(seller)
         manager_scope = await scope_of_user(manager)
         now = datetime.now(UTC)

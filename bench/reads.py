@@ -260,6 +260,8 @@ def floor_app() -> Any:
     from starlette.routing import Route, WebSocketRoute
     from starlette.websockets import WebSocket, WebSocketDisconnect
 
+    from server.heap import settle
+
     database = FloorDatabase(os.environ["BENCH_FLOOR_URL"])
 
     def when(value: Any) -> str | None:
@@ -463,6 +465,7 @@ def floor_app() -> Any:
         yield
         await database.close()
 
+    settle()  # as the server's process once started (server.heap): both sides alike
     return Starlette(routes=[Route("/graphql", http, methods=["POST"]), WebSocketRoute("/graphql", socket)],
                      lifespan=lifespan)
 

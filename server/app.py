@@ -14,7 +14,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route, WebSocketRoute
 
 from server import bus as bus_module
-from server import ratelimit
+from server import heap, ratelimit
 from server.compression import Compression
 from server.db import close_db, database_healthy, init_db, missing_migrations
 from server.headers import SecurityHeaders
@@ -118,6 +118,7 @@ async def lifespan(app: Starlette) -> AsyncIterator[None]:
     from server.metrics import serve_metrics
 
     metrics = serve_metrics(settings.metrics_address)
+    heap.settle()  # what start-up loaded stays: left out of the collections from now on
     try:
         yield
     finally:
