@@ -427,7 +427,12 @@ class _Writer:
         whether it is a coroutine."""
         awaited = False
         if depth:
-            inner, awaited = self.value_function(child, depth - 1)
+            if depth == 1 and type(child) is not Leaf and not self.awaits(child.children):
+                # a list of objects: each projected in the comprehension itself (head office's
+                # « Notre plan » is 8,400 of them), not through a function that checks for None again
+                inner = self.object_function(child.children)
+            else:
+                inner, awaited = self.value_function(child, depth - 1)
             if awaited:
                 code = f"await _settle([{inner}(y, v, i) if y is not None else _null() for y in x])"
             else:
