@@ -258,11 +258,14 @@ async def _read_people(
     audience: Audience, now: datetime, viewer_id: int, starts: datetime, ends: datetime,
 ) -> None:
     """People (active now: counted, with their tenure, whether seen this week, how many plan
-    modules are theirs; left during the plan: departures), one row per unit and state (the
-    viewer's own completed modules and best scores read with them); the plan modules they
-    completed and their quiz scores in two statements of their own, run at the same time
-    (PostgreSQL gives each its pooled connection): joined in, the completed modules grouped per
-    person were half of the people's statement's time, the quiz sums a third."""
+    modules are theirs and how many of those they completed; left during the plan:
+    departures), one row per unit and state (the viewer's own completed modules and best scores
+    read with them), and their quiz scores in a statement of their own at the same time.
+
+    On PostgreSQL, which gives each statement its pooled connection, the completed modules are
+    added up apart too, at the same time (`_training_sums`): joined in, grouping them per
+    person was half of the people's statement's time. SQLite takes statements in turn, so
+    there they stay joined in (apart, the people would be read twice one after the other)."""
     units = subtree.units
     modules = list(plan.module_ids)
     q = Statement()
@@ -274,10 +277,12 @@ async def _read_people(
     this_week = week_of(now)
     week = q.arg(this_week if q.pg else this_week.isoformat())
     modules_of = _Modules(q, modules, audience, units)
+    apart = q.pg and modules_of.assigned != "0"
+    joined = "" if apart else f"LEFT JOIN ({modules_of.done(q, modules, ends, subtree)}) tp ON tp.user_id = u.id "
     people = (
         f"SELECT u.unit_id, u.deactivated_at IS NULL AS active, {days} AS days, "
-        f"aw.user_id IS NOT NULL AS seen, {modules_of.assigned} AS assigned"
-        f' FROM "user" u LEFT JOIN active_week aw ON aw.user_id = u.id AND aw.week_start = {week} '
+        f"aw.user_id IS NOT NULL AS seen, {modules_of.assigned} AS assigned, {'0' if apart else modules_of.finished} AS finished"
+        f' FROM "user" u {joined}LEFT JOIN active_week aw ON aw.user_id = u.id AND aw.week_start = {week} '
         f"WHERE u.organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('u.unit_id', subtree)} "
         f"AND (u.deactivated_at IS NULL OR (u.deactivated_at >= {q.arg(starts)} AND u.deactivated_at <= {q.arg(ends)}))"
     )
@@ -291,10 +296,13 @@ async def _read_people(
     own_best = f"(SELECT {pairs} FROM ({_best_scores(q, plan, starts, ends)} AND user_id = {me} GROUP BY user_id, quiz_id) v)"
     rows, training_rows, quiz_rows = await asyncio.gather(
         q.rows(
+            f"{'' if apart else _people_of(q, subtree)}"
             "SELECT unit_id, active, COUNT(*), SUM(days), SUM(CASE WHEN seen THEN 1 ELSE 0 END), SUM(assigned), "
-            f"SUM(CASE WHEN assigned > 0 THEN 1 ELSE 0 END), {own_best}, {own_done} FROM ({people}) p GROUP BY 1, 2"
+            "SUM(CASE WHEN assigned > 0 THEN 1 ELSE 0 END), SUM(finished), "
+            "SUM(CASE WHEN assigned > 0 AND finished >= assigned THEN 1 ELSE 0 END), "
+            f"{own_best}, {own_done} FROM ({people}) p GROUP BY 1, 2"
         ),
-        _training_sums(plan, subtree, audience, ends) if modules_of.assigned != "0" else _nothing(),
+        _training_sums(plan, subtree, audience, ends) if apart else _nothing(),
         _quiz_sums(plan, subtree, starts, ends),
     )
     for unit_id, done_count, complete in training_rows:
@@ -305,7 +313,7 @@ async def _read_people(
         for b in placement.of_unit(unit_id, units) or ():
             buckets[b].quiz_total += float(total)
             buckets[b].quiz_count += int(taken)
-    for unit_id, active, count, days_total, seen_count, assigned_count, with_modules, *own in rows:
+    for unit_id, active, count, days_total, seen_count, assigned_count, with_modules, done_count, complete, *own in rows:
         if viewer_id and not viewer.read:
             viewer.read = True
             completed = 0
@@ -331,7 +339,8 @@ async def _read_people(
             bucket.tenure_count += count
             bucket.active += int(seen_count)
             bucket.assigned += int(assigned_count)
-            bucket.not_done += int(with_modules)  # less those who completed theirs (_training_sums)
+            bucket.done += int(done_count or 0)
+            bucket.not_done += int(with_modules) - int(complete or 0)  # apart: less those of _training_sums
 
 
 class _Modules:
@@ -353,11 +362,20 @@ class _Modules:
             rule = _audience_rule(q, audience, module, units)
             if rule == "0":
                 continue
-            bit = f"((tp.w{n // WORD} >> {n % WORD}) & 1)"
+            bit = f"((COALESCE(tp.w{n // WORD}, 0) >> {n % WORD}) & 1)"
             assigned.append("1" if rule == "1" else f"(CASE WHEN {rule} THEN 1 ELSE 0 END)")
             finished.append(bit if rule == "1" else f"(CASE WHEN {rule} THEN {bit} ELSE 0 END)")
         self.assigned = " + ".join(assigned) or "0"
         self.finished = " + ".join(finished) or "0"
+
+    def done(self, q: Statement, modules: list[int], ends: datetime, subtree: Subtree) -> str:
+        """Each person's plan modules completed by the plan's end, as words of bits (`w0`…),
+        one row per person (of the subtree's people, `_people_of`, when narrowed)."""
+        return (
+            "SELECT user_id, " + ", ".join(f"{expr} AS w{i}" for i, expr in enumerate(self.bits))
+            + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
+            f"AND completed_at <= {q.arg(ends)}{_of_people(subtree)} GROUP BY user_id"
+        )
 
 
 def _training_sums(plan: PerformancePlan, subtree: Subtree, audience: Audience, ends: datetime) -> Awaitable[Sequence[Any]]:
@@ -366,11 +384,7 @@ def _training_sums(plan: PerformancePlan, subtree: Subtree, audience: Audience, 
     q = Statement()
     modules = list(plan.module_ids)
     modules_of = _Modules(q, modules, audience, subtree.units)
-    done = (
-        "SELECT user_id, " + ", ".join(f"{expr} AS w{i}" for i, expr in enumerate(modules_of.bits))
-        + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
-        f"AND completed_at <= {q.arg(ends)}{_of_people(subtree)} GROUP BY user_id"
-    )
+    done = modules_of.done(q, modules, ends, subtree)
     return q.rows(
         f"{_people_of(q, subtree)}"
         "SELECT unit_id, SUM(finished), SUM(CASE WHEN finished >= assigned THEN 1 ELSE 0 END) FROM ("
