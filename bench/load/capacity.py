@@ -33,7 +33,6 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from bench.fanout import _free_port
 from bench.load.day import (
     CHALLENGE,
     COMMENT,
@@ -52,6 +51,7 @@ from bench.load.day import (
     requests_process,
     sockets_process,
 )
+from bench.load.instances import Instances
 from bench.storm import _cpu_s, _rss_kib
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,6 +107,31 @@ def _sum(answers: list[dict[str, int]]) -> dict[str, int]:
     return {key: sum(a[key] for a in answers) for key in answers[0]}
 
 
+def _cpu_of(fleet: Instances) -> float:
+    return sum(_cpu_s(instance.pid) for instance in fleet.instances)
+
+
+def _rss_of(fleet: Instances) -> int:
+    return sum(_rss_kib(instance.pid) for instance in fleet.instances)
+
+
+def _each(fleet: Instances, before: dict[str, Any] | None = None, wall: float = 0.0) -> dict[str, Any]:
+    """Each instance's CPU seconds, throttled seconds and RSS, and the helpers' (Caddy, the
+    worker) CPU seconds; given `before` and the wall time since, CPU as a share of one core."""
+    now: dict[str, Any] = {
+        "instances": [{"name": i.name, "cpu_s": _cpu_s(i.pid), "rss_mib": _rss_kib(i.pid) / 1024,
+                       "throttled_s": i.quota.throttled_s() if i.quota else 0.0} for i in fleet.instances],
+        "helpers": {name: _cpu_s(popen.pid) for name, popen in fleet.helpers.items()},
+    }
+    if before is None:
+        return now
+    for i, b in zip(now["instances"], before["instances"], strict=True):
+        i["cpu_pct"] = 100 * (i["cpu_s"] - b["cpu_s"]) / wall
+        i["throttled_s"] -= b["throttled_s"]
+    now["helpers"] = {name: 100 * (cpu - before["helpers"][name]) / wall for name, cpu in now["helpers"].items()}
+    return now
+
+
 def _fit(steps: list[dict[str, float]]) -> tuple[float, float] | None:
     """Server CPU seconds = a × requests + b × events delivered, least squares over the steps:
     the CPU of one request and of one event delivered to one socket."""
@@ -132,6 +157,11 @@ def main() -> None:
     parser.add_argument("--socket-processes", type=int, default=4)
     parser.add_argument("--open-rate", type=float, default=400.0, help="new sockets per second, all processes")
     parser.add_argument("--all-steps", action="store_true", help="run every step even after a budget breaks")
+    parser.add_argument("--instances", type=int, default=1,
+                        help="app instances as deployed (compose's environment, its worker, Caddy in front) when > 1")
+    parser.add_argument("--proxy", action="store_true", help="one instance as deployed too, behind Caddy (like for like)")
+    parser.add_argument("--cpu-quota", type=float, default=None,
+                        help="cores each instance may use (its own cgroup, cpu.cfs_quota_us), e.g. 0.5")
     args = parser.parse_args()
     steps = [int(s) for s in args.steps.split(",")]
     database = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/elan_dayload")
@@ -143,36 +173,29 @@ def main() -> None:
            "ELAN_DEMO": "0", "ELAN_MIGRATE_ON_START": "0", "LOG_LEVEL": "warning"}
     print(f"day-pace capacity: steps {steps}, {args.duration:.0f} s each, org size {args.org_size or 'all'}; "
           f"per phone and hour {rates}; load average {os.getloadavg()[0]:.1f}", flush=True)
+    fleet = Instances(args.instances, args.cpu_quota, args.proxy, env, data_dir)
     began = time.monotonic()
     subprocess.run([sys.executable, "-m", "bench.load.seed", str(max(steps)), str(tokens), str(args.org_size)],
-                   cwd=ROOT, env=env, check=True)
+                   cwd=ROOT, env=fleet.seed_environment(), check=True)
     given = json.loads(tokens.read_text())
     print(f"seeded {len(given['sellers'])} sellers in {len(given['orgs'])} organisation(s) in "
           f"{time.monotonic() - began:.0f} s", flush=True)
-    port = _free_port()
-    env["PORT"], env["HOST"] = str(port), "127.0.0.1"
-    server = subprocess.Popen([sys.executable, "-m", "server", "serve"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL)
-    http, ws = f"http://127.0.0.1:{port}/graphql", f"ws://127.0.0.1:{port}/graphql"
     holders: list[Any] = []
     pipes: list[Any] = []
     results: list[dict[str, Any]] = []
     try:
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
+        fleet.start()
+        http, ws = fleet.http, fleet.ws
+        print(f"{len(fleet.instances)} instance(s) " + (f"behind Caddy at {http}" if fleet.deployed else f"at {http}")
+              + f"; {fleet.quota_line()}", flush=True)
         _warm(http, given)
         time.sleep(1)
-        idle_rss = _rss_kib(server.pid)
-        cpu_idle, wall_idle = _cpu_s(server.pid), time.monotonic()
+        idle_rss = _rss_of(fleet)
+        cpu_idle, wall_idle = _cpu_of(fleet), time.monotonic()
         time.sleep(5)
-        idle_cpu = (_cpu_s(server.pid) - cpu_idle) / (time.monotonic() - wall_idle)
-        print(f"server pid {server.pid}, idle: RSS {idle_rss / 1024:.0f} MiB, CPU {100 * idle_cpu:.1f} % "
-              f"(its background work; taken off before the fit)", flush=True)
+        idle_cpu = (_cpu_of(fleet) - cpu_idle) / (time.monotonic() - wall_idle)
+        print(f"server pid(s) {', '.join(str(i.pid) for i in fleet.instances)}, idle: RSS {idle_rss / 1024:.0f} MiB, "
+              f"CPU {100 * idle_cpu:.1f} % (their background work; taken off before the fit)", flush=True)
         for _ in range(args.socket_processes):
             parent, child = multiprocessing.Pipe()
             holder = multiprocessing.Process(target=sockets_process, args=(ws, child), daemon=True)
@@ -205,18 +228,21 @@ def main() -> None:
             driver.start()
             assert parent.recv() == "ready"
             counts_before = _sum(_ask(pipes, "counts"))
-            cpu_before, wall_before = _cpu_s(server.pid), time.monotonic()
+            cpu_before, wall_before = _cpu_of(fleet), time.monotonic()
+            each_before = _each(fleet)
             parent.send("go")
             report = parent.recv()
             driver.join(10)
-            cpu_s, wall = _cpu_s(server.pid) - cpu_before, time.monotonic() - wall_before
+            cpu_s, wall = _cpu_of(fleet) - cpu_before, time.monotonic() - wall_before
+            each = _each(fleet, each_before, wall)
             time.sleep(1)
             _ask(pipes, "mark")
             tag = f"{step}x{int(time.time())}"
             _markers(http, given, tag)
             missed = _ask(pipes, "await", tag, 20.0)
             counts_after = _sum(_ask(pipes, "counts"))
-            rss = _rss_kib(server.pid)
+            rss = _rss_of(fleet)
+            sockets = [instance.sockets() for instance in fleet.instances]
             latencies = report["latencies"]
             reads = [v for name, values in latencies.items() if MIX[name][2] == "read" for v in values]
             writes = [v for name, values in latencies.items() if MIX[name][2] == "write" for v in values]
@@ -239,6 +265,8 @@ def main() -> None:
                 "rss_mib": rss / 1024, "kib_per_phone": (rss - idle_rss) / max(1, connected),
                 "cpu_s": cpu_s, "cpu_pct": 100 * cpu_s / wall, "load": os.getloadavg()[0],
                 "client_late_s": report["late_s"], "duration_s": wall, "idle_cpu_s": idle_cpu * wall,
+                "instances": [{**e, "sockets": n} for e, n in zip(each["instances"], sockets, strict=True)],
+                "helpers": each["helpers"], "ceiling_pct": 100 * (args.cpu_quota or 1.0),
             }
             results.append(figures)
             print(f"| {step:,} | {connected:,} ({counts_after['failed']} failed) | {figures['req_s']:.1f} "
@@ -256,6 +284,12 @@ def main() -> None:
                     f"request driver {100 * report['cpu_s'] / wall:.0f} %"
                   + (f"; failures: {report['samples']}" if report["samples"] else "")
                   + (f"; socket errors {figures['socket_errors']}" if figures["socket_errors"] else ""), flush=True)
+            print("    per instance: " + "; ".join(
+                      f"{i['name']} CPU {i['cpu_pct']:.0f} %" + (f" (quota {figures['ceiling_pct']:.0f} %, throttled "
+                                                                f"{i['throttled_s']:.1f} s)" if args.cpu_quota else "")
+                      + f", RSS {i['rss_mib']:.0f} MiB, {i['sockets']:,} sockets" for i in figures["instances"])
+                  + f" (sockets {sum(sockets):,} held, {connected:,} connected)"
+                  + "".join(f"; {name} CPU {pct:.0f} %" for name, pct in figures["helpers"].items()), flush=True)
             figures["broken"] = [why for why, bad in (
                 (f"reads p95 {figures['reads_p95']:.0f} ms ≥ {READ_BUDGET_MS:.0f}", figures["reads_p95"] >= READ_BUDGET_MS),
                 (f"writes p95 {figures['writes_p95']:.0f} ms ≥ {WRITE_BUDGET_MS:.0f}", figures["writes_p95"] >= WRITE_BUDGET_MS),
@@ -279,11 +313,7 @@ def main() -> None:
             holder.join(30)
             if holder.is_alive():
                 holder.kill()
-        server.terminate()
-        try:
-            server.wait(15)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        fleet.stop()
     out = os.environ.get("BENCH_DAY_JSON")
     if out:
         Path(out).write_text(json.dumps(results, indent=1))
@@ -325,8 +355,10 @@ def _summary(results: list[dict[str, Any]]) -> None:
         first = broken[0]
         print(f"broke at {first['phones']:,} phones: {'; '.join(first['broken'])}", flush=True)
         cores = os.cpu_count() or 1
-        if first["cpu_pct"] >= 85:
-            why = f"the server process's CPU ({first['cpu_pct']:.0f} % of its one core)"
+        busiest = max(first["instances"], key=lambda i: i["cpu_pct"])
+        if busiest["cpu_pct"] >= 0.85 * first["ceiling_pct"]:
+            why = (f"the server process's CPU ({busiest['name']}: {busiest['cpu_pct']:.0f} % of a core, its ceiling "
+                   f"{first['ceiling_pct']:.0f} %)")
         elif first["load"] >= 2 * cores:
             why = (f"the machine's run queue (load {first['load']:.1f} on {cores} cores) more than the server process "
                    f"({first['cpu_pct']:.0f} % of one core): clients, PostgreSQL or other work share the cores")
