@@ -51,7 +51,7 @@ from bench.load.day import (
     requests_process,
     sockets_process,
 )
-from bench.load.instances import Instances
+from bench.load.instances import Instances, QuotaRefused
 from bench.storm import _cpu_s, _rss_kib
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -173,7 +173,10 @@ def main() -> None:
            "ELAN_DEMO": "0", "ELAN_MIGRATE_ON_START": "0", "LOG_LEVEL": "warning"}
     print(f"day-pace capacity: steps {steps}, {args.duration:.0f} s each, org size {args.org_size or 'all'}; "
           f"per phone and hour {rates}; load average {os.getloadavg()[0]:.1f}", flush=True)
-    fleet = Instances(args.instances, args.cpu_quota, args.proxy, env, data_dir)
+    try:
+        fleet = Instances(args.instances, args.cpu_quota, args.proxy, env, data_dir)
+    except QuotaRefused as error:
+        sys.exit(f"capacity: {error}")
     began = time.monotonic()
     subprocess.run([sys.executable, "-m", "bench.load.seed", str(max(steps)), str(tokens), str(args.org_size)],
                    cwd=ROOT, env=fleet.seed_environment(), check=True)
@@ -337,7 +340,7 @@ def _project(results: list[dict[str, Any]], org_size: int, phones: int = 10_000)
     requests_s = last["req_s"] * phones / last["phones"]
     cores = last["idle_cpu_s"] / last["duration_s"] + per_request * requests_s + per_event * events_s
     print(f"projected at {phones:,} phones (organisations of {size:,}): {requests_s:.0f} req/s, {events_s:,.0f} events "
-          f"delivered/s, ≈ {cores:.1f} cores of server CPU by {how} (one server process uses at most one); memory ≈ "
+          f"delivered/s, ≈ {cores:.1f} cores of server CPU by {how} (one server process uses at most one core, or its quota); memory ≈ "
           f"{last['kib_per_phone'] * phones / 1024 / 1024:.1f} GiB", flush=True)
 
 
@@ -361,9 +364,10 @@ def _summary(results: list[dict[str, Any]]) -> None:
                    f"{first['ceiling_pct']:.0f} %)")
         elif first["load"] >= 2 * cores:
             why = (f"the machine's run queue (load {first['load']:.1f} on {cores} cores) more than the server process "
-                   f"({first['cpu_pct']:.0f} % of one core): clients, PostgreSQL or other work share the cores")
+                   f"({busiest['name']}: {busiest['cpu_pct']:.0f} % of a core): clients, PostgreSQL or other work "
+                   f"share the cores")
         else:
-            why = (f"waiting, not the server's CPU ({first['cpu_pct']:.0f} %): see the p95 by request "
+            why = (f"waiting, not the server's CPU ({busiest['name']}: {busiest['cpu_pct']:.0f} %): see the p95 by request "
                    f"(PostgreSQL, locks on hot rows) and the failures")
         print(f"limited by: {why}", flush=True)
     fit = _fit(results)
@@ -372,8 +376,9 @@ def _summary(results: list[dict[str, Any]]) -> None:
         busy = max(0.0, last["cpu_s"] - last["idle_cpu_s"])
         per_request = 1000 * busy / max(1, last["requests"])
         per_event = 1e6 * busy / max(1, last["events"])
-        print(f"server CPU at {last['phones']:,} phones: {last['cpu_pct']:.0f} % of one core (one process: 100 % is its "
-              f"ceiling; {100 * last['idle_cpu_s'] / last['duration_s']:.1f} % idle work), {per_request:.1f} ms per "
+        print(f"server CPU at {last['phones']:,} phones: {last['cpu_pct']:.0f} % of one core over "
+              f"{len(last['instances'])} instance(s) (one process: {last['ceiling_pct']:.0f} % is its ceiling; "
+              f"{100 * last['idle_cpu_s'] / last['duration_s']:.1f} % idle work), {per_request:.1f} ms per "
               f"request if requests were all of the rest, {per_event:.0f} µs per event "
               f"delivered if events were; memory {last['kib_per_phone']:.0f} KiB per connected phone "
               f"(10,000 phones: {last['kib_per_phone'] * 10_000 / 1024 / 1024:.1f} GiB)", flush=True)

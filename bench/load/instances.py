@@ -127,6 +127,13 @@ class Instances:
         self.caddy: Any = None
         self.https_port = _free_port()
         self.variables: dict[str, str] = {}
+        # the groups first: a machine that cannot hold an instance to its quota says so before seeding
+        try:
+            for n in range(1, count + 1 if cpu_quota is not None else 1):
+                self.quotas.append(CpuQuota(f"elan-bench-{os.getpid()}-app{n}", cpu_quota or 0.0))
+        except QuotaRefused:
+            self.stop()
+            raise
         if self.deployed:
             # the secrets written once, as the operator does before `docker compose up`
             from server.env_file import read_env_file
@@ -159,8 +166,7 @@ class Instances:
     def _limited(self, name: str, popen: subprocess.Popen[bytes]) -> CpuQuota | None:
         if self.cpu_quota is None:
             return None
-        quota = CpuQuota(f"elan-bench-{os.getpid()}-{name}", self.cpu_quota)
-        self.quotas.append(quota)
+        quota = self.quotas[len(self.instances) - 1]
         quota.add(popen.pid)
         if not quota.holds(popen.pid):
             raise QuotaRefused(f"{name} (pid {popen.pid}) is not held to {self.cpu_quota} core(s) by {quota.path}")
