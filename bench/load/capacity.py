@@ -15,6 +15,14 @@ what limited it (CPU per request, CPU per event delivered to a socket, memory pe
     python -m bench.load.capacity --steps 200 --duration 20         # smoke
       [--org-size 1000]          # networks of that size on the instance (default: one network)
       [--socket-processes 4] [--open-rate 400]
+      [--instances 2]            # N instances as deployed, Caddy in front (bench/load/instances.py)
+      [--proxy]                  # one instance as deployed, behind Caddy too (like for like with N > 1)
+      [--cpu-quota 0.5]          # each instance held to 0.5 core in a cgroup of its own
+
+Two instances hold twice the phones of one, scaled down to what a 2-core machine can show (the
+clients, PostgreSQL, Redis and Caddy share it):
+    python -m bench.load.capacity --proxy       --cpu-quota 0.5 --org-size 100 --steps 1000,2000,… --duration 30
+    python -m bench.load.capacity --instances 2 --cpu-quota 0.5 --org-size 100 --steps 1000,2000,… --duration 30
     BENCH_DATABASE_URL (its public schema is DROPPED; default postgres://postgres@127.0.0.1:5432/elan_dayload),
     BENCH_REDIS_URL (default redis://127.0.0.1:6379/13), DAY_*_PER_HOUR (bench/load/day.py).
 """
@@ -120,14 +128,15 @@ def _each(fleet: Instances, before: dict[str, Any] | None = None, wall: float = 
     worker) CPU seconds; given `before` and the wall time since, CPU as a share of one core."""
     now: dict[str, Any] = {
         "instances": [{"name": i.name, "cpu_s": _cpu_s(i.pid), "rss_mib": _rss_kib(i.pid) / 1024,
-                       "throttled_s": i.quota.throttled_s() if i.quota else 0.0} for i in fleet.instances],
+                       "throttling": i.quota.throttling() if i.quota else (0.0, 0, 0)} for i in fleet.instances],
         "helpers": {name: _cpu_s(popen.pid) for name, popen in fleet.helpers.items()},
     }
     if before is None:
         return now
     for i, b in zip(now["instances"], before["instances"], strict=True):
         i["cpu_pct"] = 100 * (i["cpu_s"] - b["cpu_s"]) / wall
-        i["throttled_s"] -= b["throttled_s"]
+        (seconds, periods, throttled), (seconds_b, periods_b, throttled_b) = i["throttling"], b["throttling"]
+        i["throttled_s"], i["throttled_share"] = seconds - seconds_b, (throttled - throttled_b) / max(1, periods - periods_b)
     now["helpers"] = {name: 100 * (cpu - before["helpers"][name]) / wall for name, cpu in now["helpers"].items()}
     return now
 
@@ -190,7 +199,7 @@ def main() -> None:
         fleet.start()
         http, ws = fleet.http, fleet.ws
         print(f"{len(fleet.instances)} instance(s) " + (f"behind Caddy at {http}" if fleet.deployed else f"at {http}")
-              + f"; {fleet.quota_line()}", flush=True)
+              + f"; {fleet.quota_line()}" + (f"; logs in {data_dir / 'logs'}" if fleet.deployed else ""), flush=True)
         _warm(http, given)
         time.sleep(1)
         idle_rss = _rss_of(fleet)
@@ -289,7 +298,9 @@ def main() -> None:
                   + (f"; socket errors {figures['socket_errors']}" if figures["socket_errors"] else ""), flush=True)
             print("    per instance: " + "; ".join(
                       f"{i['name']} CPU {i['cpu_pct']:.0f} %" + (f" (quota {figures['ceiling_pct']:.0f} %, throttled "
-                                                                f"{i['throttled_s']:.1f} s)" if args.cpu_quota else "")
+                                                                f"{i['throttled_s']:.1f} s, in "
+                                                                f"{100 * i['throttled_share']:.0f} % of its periods)"
+                                                                if args.cpu_quota else "")
                       + f", RSS {i['rss_mib']:.0f} MiB, {i['sockets']:,} sockets" for i in figures["instances"])
                   + f" (sockets {sum(sockets):,} held, {connected:,} connected)"
                   + "".join(f"; {name} CPU {pct:.0f} %" for name, pct in figures["helpers"].items()), flush=True)
@@ -362,6 +373,10 @@ def _summary(results: list[dict[str, Any]]) -> None:
         if busiest["cpu_pct"] >= 0.85 * first["ceiling_pct"]:
             why = (f"the server process's CPU ({busiest['name']}: {busiest['cpu_pct']:.0f} % of a core, its ceiling "
                    f"{first['ceiling_pct']:.0f} %)")
+        elif busiest["throttled_share"] >= 0.05:
+            why = (f"the CPU quota: {busiest['name']} at {busiest['cpu_pct']:.0f} % of a core on average hit its "
+                   f"{first['ceiling_pct']:.0f} % in {100 * busiest['throttled_share']:.0f} % of the 100-ms periods "
+                   f"(throttled {busiest['throttled_s']:.1f} s): bursts wait for the next period")
         elif first["load"] >= 2 * cores:
             why = (f"the machine's run queue (load {first['load']:.1f} on {cores} cores) more than the server process "
                    f"({busiest['name']}: {busiest['cpu_pct']:.0f} % of a core): clients, PostgreSQL or other work "

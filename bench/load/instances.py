@@ -63,13 +63,12 @@ class CpuQuota:
         inside = str(pid) in (self.path / "cgroup.procs").read_text().split()
         return inside and abs(quota / period - self.cores) < 1e-3
 
-    def throttled_s(self) -> float:
-        """Seconds the group's processes waited for their quota (cpu.stat's throttled_time)."""
-        for line in (self.path / "cpu.stat").read_text().splitlines():
-            key, _, value = line.partition(" ")
-            if key == "throttled_time":
-                return int(value) / 1e9
-        return 0.0
+    def throttling(self) -> tuple[float, int, int]:
+        """Seconds the group's processes waited for their quota, the 100-ms periods they ran in
+        and those in which they hit the quota (cpu.stat). The quota is enforced per period: an
+        instance at 30 % on average still waits whenever a burst uses its 50 ms of a period."""
+        stat = dict(line.split(" ", 1) for line in (self.path / "cpu.stat").read_text().splitlines())
+        return int(stat["throttled_time"]) / 1e9, int(stat["nr_periods"]), int(stat["nr_throttled"])
 
     def remove(self) -> None:
         for _ in range(50):  # the group empties as its processes exit
