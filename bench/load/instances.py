@@ -19,7 +19,9 @@ form of « two instances hold twice the phones ». Caddy and the worker are not 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -32,6 +34,7 @@ from bench.fanout import _free_port
 ROOT = Path(__file__).resolve().parents[2]
 CGROUP_CPU = Path("/sys/fs/cgroup/cpu")
 PERIOD_US = 100_000
+CADDY_FILES = 65_536
 
 
 class QuotaRefused(Exception):
@@ -124,6 +127,7 @@ class Instances:
         self.quotas: list[CpuQuota] = []
         self.helpers: dict[str, subprocess.Popen[bytes]] = {}  # caddy, worker: measured, not limited
         self.caddy: Any = None
+        self.caddy_files = 0
         self.https_port = _free_port()
         self.variables: dict[str, str] = {}
         # the groups first: a machine that cannot hold an instance to its quota says so before seeding
@@ -223,6 +227,11 @@ class Instances:
         self.caddy = Caddy(self.root, services["proxy"].environment, self.https_port, upstreams, logs)
         self.caddy.start()
         self.helpers["caddy"] = self.caddy.process.popen
+        # Caddy holds two descriptors per phone (the phone's socket and its own to an instance):
+        # 10,000 phones and more need more than this machine's usual 20,000, raised where allowed
+        with contextlib.suppress(OSError, ValueError):
+            resource.prlimit(self.helpers["caddy"].pid, resource.RLIMIT_NOFILE, (CADDY_FILES, CADDY_FILES))
+        self.caddy_files = resource.prlimit(self.helpers["caddy"].pid, resource.RLIMIT_NOFILE)[0]
         deadline = time.monotonic() + 30
         while not self.caddy.root_certificate.exists():
             if time.monotonic() > deadline or self.helpers["caddy"].poll() is not None:
@@ -233,11 +242,13 @@ class Instances:
         os.environ["SSL_CERT_FILE"] = str(self.caddy.root_certificate)
 
     def quota_line(self) -> str:
+        files = (f"; Caddy may open {self.caddy_files:,} files: ≈ {self.caddy_files // 2 - 100:,} phones at most"
+                 if self.deployed else "")
         if not self.quotas:
-            return "no CPU quota: each instance may use a whole core"
+            return "no CPU quota: each instance may use a whole core" + files
         return "CPU quota applied: " + ", ".join(
             f"{instance.name} (pid {instance.pid}) held to {self.cpu_quota} core in {instance.quota.path}"
-            for instance in self.instances if instance.quota is not None)
+            for instance in self.instances if instance.quota is not None) + files
 
     def stop(self) -> None:
         for popen in [*self.helpers.values(), *(instance.popen for instance in self.instances)]:
