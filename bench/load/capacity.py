@@ -225,13 +225,14 @@ def main() -> None:
             for index in range(opened, step):
                 org = given["seller_org"][index]
                 share[index % len(pipes)].append((given["sellers"][index], given["orgs"][org]["challenge"]))
-            opening = time.monotonic()
+            opening, at_opening = time.monotonic(), _each(fleet)
             for pipe, phones in zip(pipes, share, strict=True):
                 pipe.send(("open", phones, args.open_rate / len(pipes)))
             for pipe in pipes:
                 pipe.recv()
             opened = step
             open_s = time.monotonic() - opening
+            opened_by = _each(fleet, at_opening, open_s)
             time.sleep(2)
             # the day's mix of these phones
             parent, child = multiprocessing.Pipe()
@@ -279,6 +280,7 @@ def main() -> None:
                 "client_late_s": report["late_s"], "duration_s": wall, "idle_cpu_s": idle_cpu * wall,
                 "instances": [{**e, "sockets": n} for e, n in zip(each["instances"], sockets, strict=True)],
                 "helpers": each["helpers"], "ceiling_pct": 100 * (args.cpu_quota or 1.0),
+                "opening": opened_by["instances"],
             }
             results.append(figures)
             print(f"| {step:,} | {connected:,} ({counts_after['failed']} failed) | {figures['req_s']:.1f} "
@@ -303,7 +305,11 @@ def main() -> None:
                                                                 if args.cpu_quota else "")
                       + f", RSS {i['rss_mib']:.0f} MiB, {i['sockets']:,} sockets" for i in figures["instances"])
                   + f" (sockets {sum(sockets):,} held, {connected:,} connected)"
-                  + "".join(f"; {name} CPU {pct:.0f} %" for name, pct in figures["helpers"].items()), flush=True)
+                  + "".join(f"; {name} CPU {pct:.0f} %" for name, pct in figures["helpers"].items())
+                  + "; while the sockets opened: " + ", ".join(
+                      f"{i['name']} CPU {i['cpu_pct']:.0f} %" + (f" (throttled in {100 * i['throttled_share']:.0f} % of "
+                                                                f"its periods)" if args.cpu_quota else "")
+                      for i in opened_by["instances"]), flush=True)
             figures["broken"] = [why for why, bad in (
                 (f"reads p95 {figures['reads_p95']:.0f} ms ≥ {READ_BUDGET_MS:.0f}", figures["reads_p95"] >= READ_BUDGET_MS),
                 (f"writes p95 {figures['writes_p95']:.0f} ms ≥ {WRITE_BUDGET_MS:.0f}", figures["writes_p95"] >= WRITE_BUDGET_MS),
@@ -370,7 +376,12 @@ def _summary(results: list[dict[str, Any]]) -> None:
         print(f"broke at {first['phones']:,} phones: {'; '.join(first['broken'])}", flush=True)
         cores = os.cpu_count() or 1
         busiest = max(first["instances"], key=lambda i: i["cpu_pct"])
-        if busiest["cpu_pct"] >= 0.85 * first["ceiling_pct"]:
+        opener = max(first["opening"], key=lambda i: i.get("throttled_share", 0.0))
+        if first["connected"] < first["phones"] and opener.get("throttled_share", 0.0) >= 0.05:
+            why = (f"opening the sockets: {opener['name']} at {opener['cpu_pct']:.0f} % of a core, throttled in "
+                   f"{100 * opener['throttled_share']:.0f} % of its periods while they opened (a socket whose "
+                   f"connection_init waits over 3 s is closed with 4408: see --open-rate)")
+        elif busiest["cpu_pct"] >= 0.85 * first["ceiling_pct"]:
             why = (f"the server process's CPU ({busiest['name']}: {busiest['cpu_pct']:.0f} % of a core, its ceiling "
                    f"{first['ceiling_pct']:.0f} %)")
         elif busiest["throttled_share"] >= 0.05:
