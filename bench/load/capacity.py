@@ -15,6 +15,14 @@ what limited it (CPU per request, CPU per event delivered to a socket, memory pe
     python -m bench.load.capacity --steps 200 --duration 20         # smoke
       [--org-size 1000]          # networks of that size on the instance (default: one network)
       [--socket-processes 4] [--open-rate 400]
+      [--instances 2]            # N instances as deployed, Caddy in front (bench/load/instances.py)
+      [--proxy]                  # one instance as deployed, behind Caddy too (like for like with N > 1)
+      [--cpu-quota 0.5]          # each instance held to 0.5 core in a cgroup of its own
+
+Two instances hold twice the phones of one, scaled down to what a 2-core machine can show (the
+clients, PostgreSQL, Redis and Caddy share it):
+    python -m bench.load.capacity --proxy       --cpu-quota 0.5 --org-size 100 --steps 1000,2000,… --duration 30
+    python -m bench.load.capacity --instances 2 --cpu-quota 0.5 --org-size 100 --steps 1000,2000,… --duration 30
     BENCH_DATABASE_URL (its public schema is DROPPED; default postgres://postgres@127.0.0.1:5432/elan_dayload),
     BENCH_REDIS_URL (default redis://127.0.0.1:6379/13), DAY_*_PER_HOUR (bench/load/day.py).
 """
@@ -33,7 +41,6 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from bench.fanout import _free_port
 from bench.load.day import (
     CHALLENGE,
     COMMENT,
@@ -52,6 +59,7 @@ from bench.load.day import (
     requests_process,
     sockets_process,
 )
+from bench.load.instances import Instances, QuotaRefused
 from bench.storm import _cpu_s, _rss_kib
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,6 +115,32 @@ def _sum(answers: list[dict[str, int]]) -> dict[str, int]:
     return {key: sum(a[key] for a in answers) for key in answers[0]}
 
 
+def _cpu_of(fleet: Instances) -> float:
+    return sum(_cpu_s(instance.pid) for instance in fleet.instances)
+
+
+def _rss_of(fleet: Instances) -> int:
+    return sum(_rss_kib(instance.pid) for instance in fleet.instances)
+
+
+def _each(fleet: Instances, before: dict[str, Any] | None = None, wall: float = 0.0) -> dict[str, Any]:
+    """Each instance's CPU seconds, throttled seconds and RSS, and the helpers' (Caddy, the
+    worker) CPU seconds; given `before` and the wall time since, CPU as a share of one core."""
+    now: dict[str, Any] = {
+        "instances": [{"name": i.name, "cpu_s": _cpu_s(i.pid), "rss_mib": _rss_kib(i.pid) / 1024,
+                       "throttling": i.quota.throttling() if i.quota else (0.0, 0, 0)} for i in fleet.instances],
+        "helpers": {name: _cpu_s(popen.pid) for name, popen in fleet.helpers.items()},
+    }
+    if before is None:
+        return now
+    for i, b in zip(now["instances"], before["instances"], strict=True):
+        i["cpu_pct"] = 100 * (i["cpu_s"] - b["cpu_s"]) / wall
+        (seconds, periods, throttled), (seconds_b, periods_b, throttled_b) = i["throttling"], b["throttling"]
+        i["throttled_s"], i["throttled_share"] = seconds - seconds_b, (throttled - throttled_b) / max(1, periods - periods_b)
+    now["helpers"] = {name: 100 * (cpu - before["helpers"][name]) / wall for name, cpu in now["helpers"].items()}
+    return now
+
+
 def _fit(steps: list[dict[str, float]]) -> tuple[float, float] | None:
     """Server CPU seconds = a × requests + b × events delivered, least squares over the steps:
     the CPU of one request and of one event delivered to one socket."""
@@ -132,6 +166,11 @@ def main() -> None:
     parser.add_argument("--socket-processes", type=int, default=4)
     parser.add_argument("--open-rate", type=float, default=400.0, help="new sockets per second, all processes")
     parser.add_argument("--all-steps", action="store_true", help="run every step even after a budget breaks")
+    parser.add_argument("--instances", type=int, default=1,
+                        help="app instances as deployed (compose's environment, its worker, Caddy in front) when > 1")
+    parser.add_argument("--proxy", action="store_true", help="one instance as deployed too, behind Caddy (like for like)")
+    parser.add_argument("--cpu-quota", type=float, default=None,
+                        help="cores each instance may use (its own cgroup, cpu.cfs_quota_us), e.g. 0.5")
     args = parser.parse_args()
     steps = [int(s) for s in args.steps.split(",")]
     database = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/elan_dayload")
@@ -143,36 +182,32 @@ def main() -> None:
            "ELAN_DEMO": "0", "ELAN_MIGRATE_ON_START": "0", "LOG_LEVEL": "warning"}
     print(f"day-pace capacity: steps {steps}, {args.duration:.0f} s each, org size {args.org_size or 'all'}; "
           f"per phone and hour {rates}; load average {os.getloadavg()[0]:.1f}", flush=True)
+    try:
+        fleet = Instances(args.instances, args.cpu_quota, args.proxy, env, data_dir)
+    except QuotaRefused as error:
+        sys.exit(f"capacity: {error}")
     began = time.monotonic()
     subprocess.run([sys.executable, "-m", "bench.load.seed", str(max(steps)), str(tokens), str(args.org_size)],
-                   cwd=ROOT, env=env, check=True)
+                   cwd=ROOT, env=fleet.seed_environment(), check=True)
     given = json.loads(tokens.read_text())
     print(f"seeded {len(given['sellers'])} sellers in {len(given['orgs'])} organisation(s) in "
           f"{time.monotonic() - began:.0f} s", flush=True)
-    port = _free_port()
-    env["PORT"], env["HOST"] = str(port), "127.0.0.1"
-    server = subprocess.Popen([sys.executable, "-m", "server", "serve"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL)
-    http, ws = f"http://127.0.0.1:{port}/graphql", f"ws://127.0.0.1:{port}/graphql"
     holders: list[Any] = []
     pipes: list[Any] = []
     results: list[dict[str, Any]] = []
     try:
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
-                    if reply.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
+        fleet.start()
+        http, ws = fleet.http, fleet.ws
+        print(f"{len(fleet.instances)} instance(s) " + (f"behind Caddy at {http}" if fleet.deployed else f"at {http}")
+              + f"; {fleet.quota_line()}" + (f"; logs in {data_dir / 'logs'}" if fleet.deployed else ""), flush=True)
         _warm(http, given)
         time.sleep(1)
-        idle_rss = _rss_kib(server.pid)
-        cpu_idle, wall_idle = _cpu_s(server.pid), time.monotonic()
+        idle_rss = _rss_of(fleet)
+        cpu_idle, wall_idle = _cpu_of(fleet), time.monotonic()
         time.sleep(5)
-        idle_cpu = (_cpu_s(server.pid) - cpu_idle) / (time.monotonic() - wall_idle)
-        print(f"server pid {server.pid}, idle: RSS {idle_rss / 1024:.0f} MiB, CPU {100 * idle_cpu:.1f} % "
-              f"(its background work; taken off before the fit)", flush=True)
+        idle_cpu = (_cpu_of(fleet) - cpu_idle) / (time.monotonic() - wall_idle)
+        print(f"server pid(s) {', '.join(str(i.pid) for i in fleet.instances)}, idle: RSS {idle_rss / 1024:.0f} MiB, "
+              f"CPU {100 * idle_cpu:.1f} % (their background work; taken off before the fit)", flush=True)
         for _ in range(args.socket_processes):
             parent, child = multiprocessing.Pipe()
             holder = multiprocessing.Process(target=sockets_process, args=(ws, child), daemon=True)
@@ -190,13 +225,14 @@ def main() -> None:
             for index in range(opened, step):
                 org = given["seller_org"][index]
                 share[index % len(pipes)].append((given["sellers"][index], given["orgs"][org]["challenge"]))
-            opening = time.monotonic()
+            opening, at_opening = time.monotonic(), _each(fleet)
             for pipe, phones in zip(pipes, share, strict=True):
                 pipe.send(("open", phones, args.open_rate / len(pipes)))
             for pipe in pipes:
                 pipe.recv()
             opened = step
             open_s = time.monotonic() - opening
+            opened_by = _each(fleet, at_opening, open_s)
             time.sleep(2)
             # the day's mix of these phones
             parent, child = multiprocessing.Pipe()
@@ -205,18 +241,21 @@ def main() -> None:
             driver.start()
             assert parent.recv() == "ready"
             counts_before = _sum(_ask(pipes, "counts"))
-            cpu_before, wall_before = _cpu_s(server.pid), time.monotonic()
+            cpu_before, wall_before = _cpu_of(fleet), time.monotonic()
+            each_before = _each(fleet)
             parent.send("go")
             report = parent.recv()
             driver.join(10)
-            cpu_s, wall = _cpu_s(server.pid) - cpu_before, time.monotonic() - wall_before
+            cpu_s, wall = _cpu_of(fleet) - cpu_before, time.monotonic() - wall_before
+            each = _each(fleet, each_before, wall)
             time.sleep(1)
             _ask(pipes, "mark")
             tag = f"{step}x{int(time.time())}"
             _markers(http, given, tag)
             missed = _ask(pipes, "await", tag, 20.0)
             counts_after = _sum(_ask(pipes, "counts"))
-            rss = _rss_kib(server.pid)
+            rss = _rss_of(fleet)
+            sockets = [instance.sockets() for instance in fleet.instances]
             latencies = report["latencies"]
             reads = [v for name, values in latencies.items() if MIX[name][2] == "read" for v in values]
             writes = [v for name, values in latencies.items() if MIX[name][2] == "write" for v in values]
@@ -239,6 +278,9 @@ def main() -> None:
                 "rss_mib": rss / 1024, "kib_per_phone": (rss - idle_rss) / max(1, connected),
                 "cpu_s": cpu_s, "cpu_pct": 100 * cpu_s / wall, "load": os.getloadavg()[0],
                 "client_late_s": report["late_s"], "duration_s": wall, "idle_cpu_s": idle_cpu * wall,
+                "instances": [{**e, "sockets": n} for e, n in zip(each["instances"], sockets, strict=True)],
+                "helpers": each["helpers"], "ceiling_pct": 100 * (args.cpu_quota or 1.0),
+                "opening": opened_by["instances"],
             }
             results.append(figures)
             print(f"| {step:,} | {connected:,} ({counts_after['failed']} failed) | {figures['req_s']:.1f} "
@@ -256,6 +298,18 @@ def main() -> None:
                     f"request driver {100 * report['cpu_s'] / wall:.0f} %"
                   + (f"; failures: {report['samples']}" if report["samples"] else "")
                   + (f"; socket errors {figures['socket_errors']}" if figures["socket_errors"] else ""), flush=True)
+            print("    per instance: " + "; ".join(
+                      f"{i['name']} CPU {i['cpu_pct']:.0f} %" + (f" (quota {figures['ceiling_pct']:.0f} %, throttled "
+                                                                f"{i['throttled_s']:.1f} s, in "
+                                                                f"{100 * i['throttled_share']:.0f} % of its periods)"
+                                                                if args.cpu_quota else "")
+                      + f", RSS {i['rss_mib']:.0f} MiB, {i['sockets']:,} sockets" for i in figures["instances"])
+                  + f" (sockets {sum(sockets):,} held, {connected:,} connected)"
+                  + "".join(f"; {name} CPU {pct:.0f} %" for name, pct in figures["helpers"].items())
+                  + "; while the sockets opened: " + ", ".join(
+                      f"{i['name']} CPU {i['cpu_pct']:.0f} %" + (f" (throttled in {100 * i['throttled_share']:.0f} % of "
+                                                                f"its periods)" if args.cpu_quota else "")
+                      for i in opened_by["instances"]), flush=True)
             figures["broken"] = [why for why, bad in (
                 (f"reads p95 {figures['reads_p95']:.0f} ms ≥ {READ_BUDGET_MS:.0f}", figures["reads_p95"] >= READ_BUDGET_MS),
                 (f"writes p95 {figures['writes_p95']:.0f} ms ≥ {WRITE_BUDGET_MS:.0f}", figures["writes_p95"] >= WRITE_BUDGET_MS),
@@ -279,11 +333,7 @@ def main() -> None:
             holder.join(30)
             if holder.is_alive():
                 holder.kill()
-        server.terminate()
-        try:
-            server.wait(15)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        fleet.stop()
     out = os.environ.get("BENCH_DAY_JSON")
     if out:
         Path(out).write_text(json.dumps(results, indent=1))
@@ -307,7 +357,7 @@ def _project(results: list[dict[str, Any]], org_size: int, phones: int = 10_000)
     requests_s = last["req_s"] * phones / last["phones"]
     cores = last["idle_cpu_s"] / last["duration_s"] + per_request * requests_s + per_event * events_s
     print(f"projected at {phones:,} phones (organisations of {size:,}): {requests_s:.0f} req/s, {events_s:,.0f} events "
-          f"delivered/s, ≈ {cores:.1f} cores of server CPU by {how} (one server process uses at most one); memory ≈ "
+          f"delivered/s, ≈ {cores:.1f} cores of server CPU by {how} (one server process uses at most one core, or its quota); memory ≈ "
           f"{last['kib_per_phone'] * phones / 1024 / 1024:.1f} GiB", flush=True)
 
 
@@ -325,13 +375,25 @@ def _summary(results: list[dict[str, Any]]) -> None:
         first = broken[0]
         print(f"broke at {first['phones']:,} phones: {'; '.join(first['broken'])}", flush=True)
         cores = os.cpu_count() or 1
-        if first["cpu_pct"] >= 85:
-            why = f"the server process's CPU ({first['cpu_pct']:.0f} % of its one core)"
+        busiest = max(first["instances"], key=lambda i: i["cpu_pct"])
+        opener = max(first["opening"], key=lambda i: i.get("throttled_share", 0.0))
+        if first["connected"] < first["phones"] and opener.get("throttled_share", 0.0) >= 0.05:
+            why = (f"opening the sockets: {opener['name']} at {opener['cpu_pct']:.0f} % of a core, throttled in "
+                   f"{100 * opener['throttled_share']:.0f} % of its periods while they opened (a socket whose "
+                   f"connection_init waits over 3 s is closed with 4408: see --open-rate)")
+        elif busiest["cpu_pct"] >= 0.85 * first["ceiling_pct"]:
+            why = (f"the server process's CPU ({busiest['name']}: {busiest['cpu_pct']:.0f} % of a core, its ceiling "
+                   f"{first['ceiling_pct']:.0f} %)")
+        elif busiest["throttled_share"] >= 0.05:
+            why = (f"the CPU quota: {busiest['name']} at {busiest['cpu_pct']:.0f} % of a core on average hit its "
+                   f"{first['ceiling_pct']:.0f} % in {100 * busiest['throttled_share']:.0f} % of the 100-ms periods "
+                   f"(throttled {busiest['throttled_s']:.1f} s): bursts wait for the next period")
         elif first["load"] >= 2 * cores:
             why = (f"the machine's run queue (load {first['load']:.1f} on {cores} cores) more than the server process "
-                   f"({first['cpu_pct']:.0f} % of one core): clients, PostgreSQL or other work share the cores")
+                   f"({busiest['name']}: {busiest['cpu_pct']:.0f} % of a core): clients, PostgreSQL or other work "
+                   f"share the cores")
         else:
-            why = (f"waiting, not the server's CPU ({first['cpu_pct']:.0f} %): see the p95 by request "
+            why = (f"waiting, not the server's CPU ({busiest['name']}: {busiest['cpu_pct']:.0f} %): see the p95 by request "
                    f"(PostgreSQL, locks on hot rows) and the failures")
         print(f"limited by: {why}", flush=True)
     fit = _fit(results)
@@ -340,8 +402,9 @@ def _summary(results: list[dict[str, Any]]) -> None:
         busy = max(0.0, last["cpu_s"] - last["idle_cpu_s"])
         per_request = 1000 * busy / max(1, last["requests"])
         per_event = 1e6 * busy / max(1, last["events"])
-        print(f"server CPU at {last['phones']:,} phones: {last['cpu_pct']:.0f} % of one core (one process: 100 % is its "
-              f"ceiling; {100 * last['idle_cpu_s'] / last['duration_s']:.1f} % idle work), {per_request:.1f} ms per "
+        print(f"server CPU at {last['phones']:,} phones: {last['cpu_pct']:.0f} % of one core over "
+              f"{len(last['instances'])} instance(s) (one process: {last['ceiling_pct']:.0f} % is its ceiling; "
+              f"{100 * last['idle_cpu_s'] / last['duration_s']:.1f} % idle work), {per_request:.1f} ms per "
               f"request if requests were all of the rest, {per_event:.0f} µs per event "
               f"delivered if events were; memory {last['kib_per_phone']:.0f} KiB per connected phone "
               f"(10,000 phones: {last['kib_per_phone'] * 10_000 / 1024 / 1024:.1f} GiB)", flush=True)
