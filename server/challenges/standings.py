@@ -100,19 +100,21 @@ async def visible_challenges(scope: Scope, duels: list[Challenge] | None = None)
         query = query.filter(published_above | scope.subtree_filter("scope_unit__"))
     else:
         query = query.filter(published_above)
-    found = await query.exclude(format=ChallengeFormat.DUEL).order_by("-starts_at", "-id").limit(200)
+    # (their scope units joined: the list shows each one's unit and whether the viewer manages it)
+    found = await query.exclude(format=ChallengeFormat.DUEL).order_by("-starts_at", "-id").limit(200).select_related(
+        "scope_unit")
     if duels is None:
         duels = await my_duels(scope)
     return list(duels) + list(found)
 
 
 async def my_duels(scope: Scope) -> list[Challenge]:
-    """The duels the viewer takes part in, newest first: the list's and the pending ones."""
+    """The duels the viewer takes part in, newest first: the list's and the pending ones, each
+    with its scope unit."""
     if scope.user_id is None:
         return []
     statement = Statement()  # (by hand: the challenges screen asks on every visit)
-    return await statement.objects(Challenge, f"""
-SELECT c.* FROM challenge c
+    return await _with_units(statement, f"""
  WHERE c.organization_id = {statement.arg(scope.organization_id)} AND c.format = {statement.arg(ChallengeFormat.DUEL.value)}
    AND EXISTS (SELECT 1 FROM challenge_participant p WHERE p.challenge_id = c.id AND p.user_id = {statement.arg(scope.user_id)})
  ORDER BY c.created_at DESC, c.id DESC""")
@@ -133,27 +135,25 @@ async def visible_challenge(scope: Scope, challenge_id: int) -> Challenge:
     return challenge
 
 
-_WITH_UNIT: dict[bool, str] = {}
-
-
 async def _challenge_with_unit(organization_id: int, challenge_id: int) -> Challenge | None:
     """The challenge and its scope unit in one statement, by hand (a challenge's page opens
     with it; the ORM's join costs more Python than the read)."""
     statement = Statement()
+    found = await _with_units(
+        statement, f" WHERE c.id = {statement.arg(challenge_id)} AND c.organization_id = {statement.arg(organization_id)}")
+    return found[0] if found else None
+
+
+async def _with_units(statement: Statement, where: str) -> list[Challenge]:
+    """Challenges with their scope units (`challenge.scope_unit`, as select_related gives it)."""
     challenges, units = Challenge._meta.db_fields, Unit._meta.db_fields
-    where = f"c.id = {statement.arg(challenge_id)} AND c.organization_id = {statement.arg(organization_id)}"
-    if statement.pg not in _WITH_UNIT:
-        _WITH_UNIT[statement.pg] = (
-            "SELECT " + ", ".join([f'c."{f}" AS "c__{f}"' for f in challenges] + [f'u."{f}" AS "u__{f}"' for f in units])
-            + f" FROM challenge c JOIN unit u ON u.id = c.scope_unit_id WHERE {where}")
-    rows = await statement.rows(_WITH_UNIT[statement.pg])
-    if not rows:
-        return None
-    row = rows[0]
-    challenge = Challenge._init_from_db(**{f: row[f"c__{f}"] for f in challenges})
-    unit = Unit._init_from_db(**{f: row[f"u__{f}"] for f in units})
-    object.__setattr__(challenge, "_scope_unit", unit)  # as select_related("scope_unit") does
-    return challenge
+    columns = ", ".join([f'c."{f}" AS "c__{f}"' for f in challenges] + [f'u."{f}" AS "u__{f}"' for f in units])
+    found = []
+    for row in await statement.rows(f"SELECT {columns} FROM challenge c JOIN unit u ON u.id = c.scope_unit_id{where}"):
+        challenge = Challenge._init_from_db(**{f: row[f"c__{f}"] for f in challenges})
+        object.__setattr__(challenge, "_scope_unit", Unit._init_from_db(**{f: row[f"u__{f}"] for f in units}))
+        found.append(challenge)
+    return found
 
 
 def encode_cursor(score: float, tie: int, pid: int, rank: int, position: int) -> str:
