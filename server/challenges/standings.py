@@ -94,15 +94,17 @@ def sees_challenge(scope: Scope, challenge: Challenge, unit: Unit) -> bool:
 async def visible_challenges(scope: Scope, duels: list[Challenge] | None = None) -> list[Challenge]:
     """Challenges of the viewer's branch and of what it manages (see the module docstring);
     the duels it is in first (`duels`: as `my_duels` gives them, when the caller read them)."""
-    published_above = Q(scope_unit_id__in=scope.ancestor_ids) & ~Q(status=ChallengeStatus.DRAFT)
-    query = Challenge.filter(organization_id=scope.organization_id)
+    statement = Statement()  # (by hand: the challenges screen asks on every visit; the ORM's query cost more)
+    # published above the viewer (its branch), or anything under what it manages
+    condition = (f"(c.scope_unit_id IN {statement.ids(scope.ancestor_ids)}"
+                 f" AND c.status <> {statement.arg(ChallengeStatus.DRAFT.value)})")
     if scope.is_manager:
-        query = query.filter(published_above | scope.subtree_filter("scope_unit__"))
-    else:
-        query = query.filter(published_above)
+        condition = f"({condition} OR {scope.subtree_sql(statement, 'u')})"
     # (their scope units joined: the list shows each one's unit and whether the viewer manages it)
-    found = await query.exclude(format=ChallengeFormat.DUEL).order_by("-starts_at", "-id").limit(200).select_related(
-        "scope_unit")
+    found = await _with_units(statement, f"""
+ WHERE c.organization_id = {statement.arg(scope.organization_id)} AND c.format <> {statement.arg(ChallengeFormat.DUEL.value)}
+   AND {condition}
+ ORDER BY c.starts_at DESC, c.id DESC LIMIT 200""")
     if duels is None:
         duels = await my_duels(scope)
     return list(duels) + list(found)
@@ -144,12 +146,16 @@ async def _challenge_with_unit(organization_id: int, challenge_id: int) -> Chall
     return found[0] if found else None
 
 
+_COLUMNS: list[str] = []
+
+
 async def _with_units(statement: Statement, where: str) -> list[Challenge]:
     """Challenges with their scope units (`challenge.scope_unit`, as select_related gives it)."""
     challenges, units = Challenge._meta.db_fields, Unit._meta.db_fields
-    columns = ", ".join([f'c."{f}" AS "c__{f}"' for f in challenges] + [f'u."{f}" AS "u__{f}"' for f in units])
+    if not _COLUMNS:  # (written once the models are initialised)
+        _COLUMNS.append(", ".join([f'c."{f}" AS "c__{f}"' for f in challenges] + [f'u."{f}" AS "u__{f}"' for f in units]))
     found = []
-    for row in await statement.rows(f"SELECT {columns} FROM challenge c JOIN unit u ON u.id = c.scope_unit_id{where}"):
+    for row in await statement.rows(f"SELECT {_COLUMNS[0]} FROM challenge c JOIN unit u ON u.id = c.scope_unit_id{where}"):
         challenge = Challenge._init_from_db(**{f: row[f"c__{f}"] for f in challenges})
         object.__setattr__(challenge, "_scope_unit", Unit._init_from_db(**{f: row[f"u__{f}"] for f in units}))
         found.append(challenge)
