@@ -9,6 +9,7 @@ from strawberry.dataloader import DataLoader
 
 from schema.context import Info
 from schema.permissions import scope_of
+from server.challenges import standings
 from server.challenges.metrics import list_metrics, metrics_by_ids
 from server.challenges.models import Challenge, Metric
 from server.challenges.standings import my_duels as duels_of
@@ -57,3 +58,14 @@ def my_duels(info: Info) -> DataLoader[int, list[Challenge]]:
         return [found for _ in keys]
 
     return _loader(info, "MyDuelsByViewer", load)
+
+
+async def visible_challenges(info: Info) -> list[Challenge]:
+    """The challenges list (its duels first): read with the viewer's duels in one statement,
+    the duels kept for the pending invitations; the list alone when they were read already."""
+    scope = scope_of(info)
+    if "MyDuelsByViewer" in info.context.loaders:
+        return await standings.visible_challenges(scope, await my_duels(info).load(0))
+    found, duels = await standings.visible_challenges_and_duels(scope)
+    my_duels(info).prime(0, duels)
+    return found

@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 
 from schema.challenges.kiosk import KioskBoard, KioskLink, access_or_error, as_kiosk_link, board_of
-from schema.challenges.loaders import my_duels, organisation_metrics
+from schema.challenges.loaders import my_duels, organisation_metrics, visible_challenges
 from schema.challenges.reads import challenge_object, challenge_objects
 from schema.challenges.types import (
     Challenge,
@@ -70,7 +70,7 @@ class ChallengesQuery:
 
     @strawberry.field(description="Challenges the viewer can see (its branch, its subtree, its duels), newest first.")
     async def challenges(self, info: Info, status: ChallengeStatus | None = None) -> list[Challenge]:
-        found = await standings.visible_challenges(scope_of(info), await my_duels(info).load(0))
+        found = await visible_challenges(info)
         return await challenge_objects(info, [c for c in found if status is None or c.status == status])
 
     @strawberry.field(description="One challenge, or null when it doesn't exist or isn't visible "

@@ -12,6 +12,7 @@ challenges list used to resolve each card, count and name through a loader, per 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 
 import strawberry
 
@@ -79,7 +80,7 @@ async def _read(info: Info, models: list[ChallengeModel]) -> list[Challenge]:
     return found
 
 
-async def _scope_units(info: Info, models: list[ChallengeModel]) -> dict[int, UnitModel]:
+def _scope_units(info: Info, models: list[ChallengeModel]) -> Awaitable[dict[int, UnitModel]]:
     """Each challenge's scope unit: read with the challenge when it was (the list, a duel, a
     page), else by one loader's batch (a challenge a mutation answers with)."""
     units: dict[int, UnitModel] = {}
@@ -90,10 +91,17 @@ async def _scope_units(info: Info, models: list[ChallengeModel]) -> dict[int, Un
             units[c.id] = unit
         else:
             unread.append(c)
-    if unread:
-        for c, unit in zip(unread, await units_by_id(info).load_many([c.scope_unit_id for c in unread]), strict=True):
-            if unit is not None:
-                units[c.id] = unit
+    if not unread:
+        done: asyncio.Future[dict[int, UnitModel]] = asyncio.get_running_loop().create_future()
+        done.set_result(units)  # (no task for what is known: the list's case)
+        return done
+    return _read_units(info, unread, units)
+
+
+async def _read_units(info: Info, unread: list[ChallengeModel], units: dict[int, UnitModel]) -> dict[int, UnitModel]:
+    for c, unit in zip(unread, await units_by_id(info).load_many([c.scope_unit_id for c in unread]), strict=True):
+        if unit is not None:
+            units[c.id] = unit
     return units
 
 
