@@ -60,7 +60,7 @@ async def _read(info: Info, models: list[ChallengeModel]) -> list[Challenge]:
     units, metrics, names, facts = await asyncio.gather(
         _scope_units(info, models), organisation_metrics(info).load(0),
         names_loader(info).load_many(people), board_facts(scope, models))
-    cards = await cards_for(scope, models, facts)
+    cards = cards_for(models, facts)
     await anonymise_leaders(viewer, list(cards.values()), info.context.boards_anonymous)
     named = dict(zip(people, names, strict=True))
     gone = text("person.gone", language)
