@@ -43,7 +43,7 @@ class BoardFacts:
     tops: dict[str, tuple[float, list[Any]]] = field(default_factory=dict)  # league -> (top, holders)
     above: float | None = None  # the lowest score above mine in my league (the next place's)
     higher: int = 0  # how many score more than mine in my league (my shared rank, less one)
-    level: int = 0  # how many others have my score in my league
+    level: int = 0  # 1 when another has my score in my league (ex aequo), else 0
     around: list[dict[str, Any]] | None = None  # the rows around mine, when read with them (a page)
 
     @property
@@ -66,8 +66,9 @@ SELECT m.challenge_id, m.league, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
          WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score > m.score), 'mine',
        (SELECT count(*) FROM challenge_participant a
          WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score > m.score),
-       (SELECT count(*) FROM challenge_participant a
-         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score = m.score AND a.id <> m.id), {mine}
+       CASE WHEN EXISTS (SELECT 1 FROM challenge_participant a
+         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score = m.score AND a.id <> m.id)
+       THEN 1 ELSE 0 END, {mine}
   FROM challenge_participant m WHERE m.challenge_id IN {listed} AND ({condition}){around}
  ORDER BY 1, 2, 9 DESC, 10 DESC, "m__id"
 """
