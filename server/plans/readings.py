@@ -257,32 +257,50 @@ async def _read_people(
     plan: PerformancePlan, subtree: Subtree, placement: Placement, buckets: dict[int, Bucket], viewer: Viewer,
     audience: Audience, now: datetime, viewer_id: int, starts: datetime, ends: datetime,
 ) -> None:
-    """People (active now: counted, with their tenure, whether seen this week, how many plan
-    modules are theirs and how many of those they completed; left during the plan:
-    departures), one row per unit and state (the viewer's own completed modules and best scores
-    read with them), and their quiz scores in a statement of their own at the same time.
-
-    On PostgreSQL, which gives each statement its pooled connection, the completed modules are
-    added up apart too, at the same time (`_training_sums`): joined in, grouping them per
-    person was half of the people's statement's time. SQLite takes statements in turn, so
-    there they stay joined in (apart, the people would be read twice one after the other)."""
+    """People (active now: counted, with their tenure, whether seen this week, the plan modules
+    they completed; left during the plan: departures), one row per unit, role, state and set of
+    completed modules (the viewer on a row of its own), in one statement."""
     units = subtree.units
     modules = list(plan.module_ids)
     q = Statement()
     me, days = q.arg(viewer_id), q.days_since("u.created_at", now)
+    # the plan modules each person completed, as bits (module i of the plan is 1 << i), in
+    # words of 60 bits: one column per word, most plans need one
+    words = [modules[i : i + WORD] for i in range(0, len(modules), WORD)] or [[]]
+    bits = [
+        ("SUM(CASE module_id " + " ".join(f"WHEN {q.arg(m)} THEN {1 << n}" for n, m in enumerate(word)) + " ELSE 0 END)")
+        if word else "0"
+        for word in words
+    ]
+    done = (
+        "SELECT user_id, " + ", ".join(f"{expr} AS w{i}" for i, expr in enumerate(bits))
+        + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
+        f"AND completed_at <= {q.arg(ends)}{_of_people(subtree)} GROUP BY user_id"
+    )
     # active this ISO week (server.accounts.activity): the person's week joined by their unique
     # index (user_id, week_start): a probe per person for a region's 500 people, a hash join for
     # head office's 6,000 (as `EXISTS` in the select list, PostgreSQL read the whole week's rows,
     # 48,000, for a region too); the same weeks as the unit's weekly history
     this_week = week_of(now)
     week = q.arg(this_week if q.pg else this_week.isoformat())
-    modules_of = _Modules(q, modules, audience, units)
-    apart = q.pg and modules_of.assigned != "0"
-    joined = "" if apart else f"LEFT JOIN ({modules_of.done(q, modules, ends, subtree)}) tp ON tp.user_id = u.id "
+    seen = "aw.user_id IS NOT NULL"
+    # per person, the plan modules it is in the audience of (server.training.audience, as SQL
+    # over its unit and role) and how many of those it completed
+    assigned, finished = [], []
+    for n, module in enumerate(modules):
+        rule = _audience_rule(q, audience, module, units)
+        if rule == "0":
+            continue
+        bit = f"((COALESCE(tp.w{n // WORD}, 0) >> {n % WORD}) & 1)"
+        assigned.append("1" if rule == "1" else f"(CASE WHEN {rule} THEN 1 ELSE 0 END)")
+        finished.append(bit if rule == "1" else f"(CASE WHEN {rule} THEN {bit} ELSE 0 END)")
+    # each person's best score per plan quiz in the period, added up per person
+    best = _best_scores(q, plan, starts, ends)
     people = (
         f"SELECT u.unit_id, u.deactivated_at IS NULL AS active, {days} AS days, "
-        f"aw.user_id IS NOT NULL AS seen, {modules_of.assigned} AS assigned, {'0' if apart else modules_of.finished} AS finished"
-        f' FROM "user" u {joined}LEFT JOIN active_week aw ON aw.user_id = u.id AND aw.week_start = {week} '
+        f"{seen} AS seen, {' + '.join(assigned) or '0'} AS assigned, {' + '.join(finished) or '0'} AS finished"
+        f' FROM "user" u LEFT JOIN ({done}) tp ON tp.user_id = u.id '
+        f"LEFT JOIN active_week aw ON aw.user_id = u.id AND aw.week_start = {week} "
         f"WHERE u.organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('u.unit_id', subtree)} "
         f"AND (u.deactivated_at IS NULL OR (u.deactivated_at >= {q.arg(starts)} AND u.deactivated_at <= {q.arg(ends)}))"
     )
@@ -290,30 +308,26 @@ async def _read_people(
     own_done = ", ".join(
         f"(SELECT {expr} FROM training_progress WHERE user_id = {me} AND module_id IN {q.ids(modules)} "
         f"AND completed_at IS NOT NULL AND completed_at <= {q.arg(ends)})"
-        for expr in modules_of.bits
+        for expr in bits
     )
     pairs = "string_agg(quiz_id || ':' || best, ',')" if q.pg else "group_concat(quiz_id || ':' || best, ',')"
-    own_best = f"(SELECT {pairs} FROM ({_best_scores(q, plan, starts, ends)} AND user_id = {me} GROUP BY user_id, quiz_id) v)"
-    rows, training_rows, quiz_rows = await asyncio.gather(
+    own_best = f"(SELECT {pairs} FROM ({best} AND user_id = {me} GROUP BY user_id, quiz_id) v)"
+    # the quizzes apart, in a statement of their own run at the same time (PostgreSQL gives each
+    # its pooled connection): joined in, their per-person sums were a third of the people's time
+    rows, quiz_rows = await asyncio.gather(
         q.rows(
-            f"{'' if apart else _people_of(q, subtree)}"
+            f"{_people_of(q, subtree)}"
             "SELECT unit_id, active, COUNT(*), SUM(days), SUM(CASE WHEN seen THEN 1 ELSE 0 END), SUM(assigned), "
-            "SUM(CASE WHEN assigned > 0 THEN 1 ELSE 0 END), SUM(finished), "
-            "SUM(CASE WHEN assigned > 0 AND finished >= assigned THEN 1 ELSE 0 END), "
+            "SUM(finished), SUM(CASE WHEN finished < assigned THEN 1 ELSE 0 END), "
             f"{own_best}, {own_done} FROM ({people}) p GROUP BY 1, 2"
         ),
-        _training_sums(plan, subtree, audience, ends) if apart else _nothing(),
         _quiz_sums(plan, subtree, starts, ends),
     )
-    for unit_id, done_count, complete in training_rows:
-        for b in placement.of_unit(unit_id, units) or ():
-            buckets[b].done += int(done_count)
-            buckets[b].not_done -= int(complete)
     for unit_id, total, taken in quiz_rows:
         for b in placement.of_unit(unit_id, units) or ():
             buckets[b].quiz_total += float(total)
             buckets[b].quiz_count += int(taken)
-    for unit_id, active, count, days_total, seen_count, assigned_count, with_modules, done_count, complete, *own in rows:
+    for unit_id, active, count, days_total, seen_count, assigned_count, done_count, left, *own in rows:
         if viewer_id and not viewer.read:
             viewer.read = True
             completed = 0
@@ -339,64 +353,8 @@ async def _read_people(
             bucket.tenure_count += count
             bucket.active += int(seen_count)
             bucket.assigned += int(assigned_count)
-            bucket.done += int(done_count or 0)
-            bucket.not_done += int(with_modules) - int(complete or 0)  # apart: less those of _training_sums
-
-
-class _Modules:
-    """A plan's modules in a statement's SQL: `bits`, the modules a person completed (module i
-    of the plan is 1 << i) in words of 60 bits, one column per word (most plans need one);
-    `assigned` and `finished`, per person (`u`, with its words as `tp.w0`…), how many plan
-    modules it is in the audience of (server.training.audience, as SQL over its unit and role)
-    and how many of those it completed."""
-
-    def __init__(self, q: Statement, modules: list[int], audience: Audience, units: dict[int, str]) -> None:
-        words = [modules[i : i + WORD] for i in range(0, len(modules), WORD)] or [[]]
-        self.bits = [
-            ("SUM(CASE module_id " + " ".join(f"WHEN {q.arg(m)} THEN {1 << n}" for n, m in enumerate(word)) + " ELSE 0 END)")
-            if word else "0"
-            for word in words
-        ]
-        assigned, finished = [], []
-        for n, module in enumerate(modules):
-            rule = _audience_rule(q, audience, module, units)
-            if rule == "0":
-                continue
-            bit = f"((COALESCE(tp.w{n // WORD}, 0) >> {n % WORD}) & 1)"
-            assigned.append("1" if rule == "1" else f"(CASE WHEN {rule} THEN 1 ELSE 0 END)")
-            finished.append(bit if rule == "1" else f"(CASE WHEN {rule} THEN {bit} ELSE 0 END)")
-        self.assigned = " + ".join(assigned) or "0"
-        self.finished = " + ".join(finished) or "0"
-
-    def done(self, q: Statement, modules: list[int], ends: datetime, subtree: Subtree) -> str:
-        """Each person's plan modules completed by the plan's end, as words of bits (`w0`…),
-        one row per person (of the subtree's people, `_people_of`, when narrowed)."""
-        return (
-            "SELECT user_id, " + ", ".join(f"{expr} AS w{i}" for i, expr in enumerate(self.bits))
-            + f" FROM training_progress WHERE module_id IN {q.ids(modules)} AND completed_at IS NOT NULL "
-            f"AND completed_at <= {q.arg(ends)}{_of_people(subtree)} GROUP BY user_id"
-        )
-
-
-def _training_sums(plan: PerformancePlan, subtree: Subtree, audience: Audience, ends: datetime) -> Awaitable[Sequence[Any]]:
-    """Per unit, the plan modules its active people completed by the plan's end among those
-    assigned to them, and how many of those people completed all of theirs."""
-    q = Statement()
-    modules = list(plan.module_ids)
-    modules_of = _Modules(q, modules, audience, subtree.units)
-    done = modules_of.done(q, modules, ends, subtree)
-    return q.rows(
-        f"{_people_of(q, subtree)}"
-        "SELECT unit_id, SUM(finished), SUM(CASE WHEN finished >= assigned THEN 1 ELSE 0 END) FROM ("
-        f"SELECT u.unit_id, {modules_of.assigned} AS assigned, {modules_of.finished} AS finished "
-        f'FROM "user" u JOIN ({done}) tp ON tp.user_id = u.id '
-        f"WHERE u.organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('u.unit_id', subtree)} "
-        "AND u.deactivated_at IS NULL) p WHERE assigned > 0 GROUP BY 1"
-    )
-
-
-async def _nothing() -> Sequence[Any]:
-    return ()
+            bucket.done += int(done_count)
+            bucket.not_done += int(left)
 
 
 def _quiz_sums(plan: PerformancePlan, subtree: Subtree, starts: datetime, ends: datetime) -> Awaitable[Sequence[Any]]:
