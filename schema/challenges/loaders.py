@@ -8,9 +8,10 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 
 from schema.context import Info
-from schema.permissions import scope_of
-from server.challenges import standings
-from server.challenges.metrics import list_metrics, metrics_by_ids
+from schema.permissions import scope_of, signed_in
+from server.challenges.cards import BoardFacts, Card, anonymise_leaders, cards_for
+from server.challenges.cards import board_facts as facts_for
+from server.challenges.metrics import metrics_by_ids
 from server.challenges.models import Challenge, Metric
 from server.challenges.standings import my_duels as duels_of
 from server.challenges.standings import units_by_ids
@@ -32,6 +33,16 @@ def metrics_by_id(info: Info) -> DataLoader[int, Metric | None]:
     return _loader(info, "MetricById", load)
 
 
+def board_facts(info: Info) -> DataLoader[Challenge, BoardFacts]:
+    """Each challenge's size, top scores and the viewer's participation, for every challenge of
+    the request in one statement (the list's counts and cards, a page's count and my standing)."""
+    async def load(challenges: list[Challenge]) -> list[BoardFacts]:
+        found = await facts_for(scope_of(info), list(challenges))
+        return [found[c.id] for c in challenges]
+
+    return _loader(info, "BoardFactsByChallenge", load)
+
+
 def units_by_id(info: Info) -> DataLoader[int, Unit | None]:
     async def load(ids: list[int]) -> list[Unit | None]:
         found = await units_by_ids(ids)
@@ -40,14 +51,15 @@ def units_by_id(info: Info) -> DataLoader[int, Unit | None]:
     return _loader(info, "UnitById", load)
 
 
-def organisation_metrics(info: Info) -> DataLoader[int, dict[int, Metric]]:
-    """The organisation's metrics by id, read once per request (one key: 0) for the metrics
-    list and the metrics of the challenges' rules."""
-    async def load(keys: list[int]) -> list[dict[int, Metric]]:
-        found = {m.id: m for m in await list_metrics(scope_of(info))}
-        return [found for _ in keys]
+def cards_by_challenge(info: Info) -> DataLoader[Challenge, Card]:
+    """The list's cards (my rank, the leader) for every challenge of the page, at once."""
+    async def load(challenges: list[Challenge]) -> list[Card]:
+        facts = await board_facts(info).load_many(challenges)
+        found = await cards_for(scope_of(info), list(challenges), {c.id: f for c, f in zip(challenges, facts, strict=True)})
+        await anonymise_leaders(signed_in(info), list(found.values()), info.context.boards_anonymous)
+        return [found[c.id] for c in challenges]
 
-    return _loader(info, "MetricsByOrganisation", load)
+    return _loader(info, "CardByChallenge", load)
 
 
 def my_duels(info: Info) -> DataLoader[int, list[Challenge]]:
@@ -58,14 +70,3 @@ def my_duels(info: Info) -> DataLoader[int, list[Challenge]]:
         return [found for _ in keys]
 
     return _loader(info, "MyDuelsByViewer", load)
-
-
-async def visible_challenges(info: Info) -> list[Challenge]:
-    """The challenges list (its duels first): read with the viewer's duels in one statement,
-    the duels kept for the pending invitations; the list alone when they were read already."""
-    scope = scope_of(info)
-    if "MyDuelsByViewer" in info.context.loaders:
-        return await standings.visible_challenges(scope, await my_duels(info).load(0))
-    found, duels = await standings.visible_challenges_and_duels(scope)
-    my_duels(info).prime(0, duels)
-    return found

@@ -7,12 +7,12 @@ from datetime import datetime
 import strawberry
 
 from schema.challenges.kiosk import KioskBoard, KioskLink, access_or_error, as_kiosk_link, board_of
-from schema.challenges.loaders import my_duels, organisation_metrics, visible_challenges
-from schema.challenges.reads import challenge_object, challenge_objects
+from schema.challenges.loaders import my_duels, units_by_id
 from schema.challenges.types import (
     Challenge,
     ChallengeStatus,
     Metric,
+    as_challenge,
     as_metric,
     as_unit,
 )
@@ -21,7 +21,7 @@ from schema.errors import query_error
 from schema.ids import parse_id
 from schema.network.types import Unit
 from schema.permissions import scope_of
-from server.challenges import duels, kiosk, lifecycle, standings, targets
+from server.challenges import duels, kiosk, lifecycle, metrics, standings, targets
 from server.challenges.errors import ChallengeNotFound, KioskLinkInvalid
 from server.challenges.tokens import list_tokens
 from server.errors import DomainError
@@ -70,25 +70,26 @@ class ChallengesQuery:
 
     @strawberry.field(description="Challenges the viewer can see (its branch, its subtree, its duels), newest first.")
     async def challenges(self, info: Info, status: ChallengeStatus | None = None) -> list[Challenge]:
-        found = await visible_challenges(info)
-        return await challenge_objects(info, [c for c in found if status is None or c.status == status])
+        found = await standings.visible_challenges(scope_of(info), await my_duels(info).load(0))
+        return [as_challenge(c) for c in found if status is None or c.status == status]
 
     @strawberry.field(description="One challenge, or null when it doesn't exist or isn't visible "
                       "(a draft is visible only to those who manage its scope unit).")
     async def challenge(self, info: Info, id: strawberry.ID) -> Challenge | None:
         try:
             found = await standings.visible_challenge(scope_of(info), parse_id(id))
+            units_by_id(info).prime(found.scope_unit_id, found.scope_unit)  # (it came with the challenge)
+            return as_challenge(found)
         except ChallengeNotFound:
             return None
-        return await challenge_object(info, found)
 
     @strawberry.field(description="Metrics of the viewer's organisation.")
     async def metrics(self, info: Info) -> list[Metric]:
-        return [as_metric(m) for m in (await organisation_metrics(info).load(0)).values()]
+        return [as_metric(m) for m in await metrics.list_metrics(scope_of(info))]
 
     @strawberry.field(description="Duels the viewer was invited to and has not answered yet.")
     async def pending_duels(self, info: Info) -> list[Challenge]:
-        return await challenge_objects(info, await duels.pending_duels(scope_of(info), await my_duels(info).load(0)))
+        return [as_challenge(c) for c in await duels.pending_duels(scope_of(info), await my_duels(info).load(0))]
 
     @strawberry.field(description="The viewer's own targets, latest period first.")
     async def my_targets(self, info: Info) -> list[Target]:

@@ -7,12 +7,18 @@ from typing import Any
 
 import strawberry
 
+from schema.challenges.loaders import (
+    board_facts,
+    cards_by_challenge,
+    metrics_by_id,
+    units_by_id,
+)
 from schema.context import Info
 from schema.errors import DomainErrors
 from schema.network.types import Unit
-from schema.permissions import signed_in
-from server.challenges import standings
-from server.challenges.cards import BoardFacts
+from schema.permissions import scope_of, signed_in
+from schema.texts.loaders import names_loader
+from server.challenges import lifecycle, standings
 from server.challenges.criteria import CriterionKind as CriterionKindEnum
 from server.challenges.models import Aggregation as AggregationEnum
 from server.challenges.models import Challenge as ChallengeModel
@@ -26,7 +32,8 @@ from server.challenges.models import ScoringMode as ScoringModeEnum
 from server.challenges.models import Visibility as VisibilityEnum
 from server.network.models import Unit as UnitModel
 from server.privacy.boards import anonymise_outside_team
-from server.texts.render import duel_description
+from server.texts.catalogue import text
+from server.texts.render import duel_description, duel_title
 
 strawberry.enum(ChallengeStatusEnum, name="ChallengeStatus", description="Where a challenge is in its life.")
 ChallengeStatus = ChallengeStatusEnum
@@ -205,10 +212,15 @@ class Challenge:
     criteria: list[CriterionRule]
     version: int = strawberry.field(description="Current leaderboard version.")
 
-    # what the list and a page read of it, read for the whole list at once by the root resolver
-    # (schema.challenges.reads): plain values, so a planned document projects them as they are
-    name: str = strawberry.field(
-        description="Its name; a duel's is written in the viewer's language with the two names now.")
+    @strawberry.field(description="Its name; a duel's is written in the viewer's language with the two names now.")
+    async def name(self, info: Info) -> str:
+        duel = duel_people(self.model)
+        if duel is None:
+            return self.model.name
+        names = await names_loader(info).load_many(duel)
+        language = info.context.language
+        gone = text("person.gone", language)
+        return duel_title(names[0] or gone, names[1] or gone, language)
 
     @strawberry.field(description="What it is about; a duel's is written in the viewer's language.")
     def description(self, info: Info) -> str:
@@ -217,16 +229,38 @@ class Challenge:
             return self.model.description
         return duel_description(str(rules["metric_name"]), int(rules.get("days") or 1), info.context.language)
 
-    metrics: list[MetricRule] = strawberry.field(description="Metrics counted, with their weights.")
-    scope_unit: Unit | None = strawberry.field(description="The unit whose subtree takes part.")
-    viewer_can_manage: bool = strawberry.field(
-        description="Whether the viewer may edit, publish or close it (a manager in scope, an admin).")
-    participant_count: int = strawberry.field(description="How many take part.")
-    card: ChallengeCard = strawberry.field(
-        description="The list card: the viewer's rank and score, and the leader (set-based for a list).")
-    leagues: list[str] = strawberry.field(
-        description="League codes, each with its own ranking (one empty code without leagues).")
-    facts: strawberry.Private[BoardFacts]
+    @strawberry.field(description="Metrics counted, with their weights.")
+    async def metrics(self, info: Info) -> list[MetricRule]:
+        found = await metrics_by_id(info).load_many([int(m["metric_id"]) for m in self.model.rules.get("metrics", [])])
+        return [MetricRule(metric=as_metric(m), weight=float(r["weight"]))
+                for m, r in zip(found, self.model.rules.get("metrics", []), strict=True) if m is not None]
+
+    @strawberry.field(description="The unit whose subtree takes part.")
+    async def scope_unit(self, info: Info) -> Unit | None:
+        found = await units_by_id(info).load(self.model.scope_unit_id)
+        return as_unit(found) if found is not None else None
+
+    @strawberry.field(description="Whether the viewer may edit, publish or close it (a manager in scope, an admin).")
+    async def viewer_can_manage(self, info: Info) -> bool:
+        unit = await units_by_id(info).load(self.model.scope_unit_id)
+        return unit is not None and lifecycle.may_manage(scope_of(info), self.model, unit.path)
+
+    @strawberry.field(description="How many take part.")
+    async def participant_count(self, info: Info) -> int:
+        return (await board_facts(info).load(self.model)).count
+
+    @strawberry.field(description="The list card: the viewer's rank and score, and the leader (set-based for a list).")
+    async def card(self, info: Info) -> ChallengeCard:
+        found = await cards_by_challenge(info).load(self.model)
+        return ChallengeCard(
+            my_rank=found.my_rank, my_tied=found.my_tied, my_score=found.my_score, leader_name=found.leader_name,
+            leader_user_id=strawberry.ID(str(found.leader_user_id)) if found.leader_user_id is not None else None,
+            leader_count=found.leader_count, leader_photo_url=found.leader_photo_url,
+        )
+
+    @strawberry.field(description="League codes, each with its own ranking (one empty code without leagues).")
+    async def leagues(self, info: Info) -> list[str]:
+        return (await board_facts(info).load(self.model)).leagues
 
     @strawberry.field(description="The ranking, a page at a time (1 to 100 rows); defaults to the viewer's league.",
                       extensions=[DomainErrors()])
@@ -248,10 +282,12 @@ class Challenge:
     @strawberry.field(description="The viewer's rank, score, breakdown and gaps; null when not taking part.")
     async def my_standing(self, info: Info) -> Standing | None:
         viewer = signed_in(info)
-        found = await standings.my_standing(self.model, viewer, self.facts.mine, self.facts.above)
+        facts = await board_facts(info).load(self.model)
+        found = await standings.my_standing(self.model, viewer, facts.mine, facts.above)
         if found is None:
             return None
-        labels = {str(m.metric.id): m.metric.name for m in self.metrics}  # (a part is one of the rules' metrics)
+        names = await metrics_by_id(info).load_many([int(p.ref) for p in found.parts if p.kind == "METRIC"])
+        labels = {str(m.id): m.name for m in names if m is not None}
         return Standing(
             participant_id=strawberry.ID(str(found.participant_id)), rank=found.rank, tied_with=found.tied,
             participant_count=found.size, league=found.league, score=found.score,
@@ -265,7 +301,8 @@ class Challenge:
     @strawberry.field(description="The viewer's row with two rows above and below it.")
     async def around_me(self, info: Info) -> list[LeaderboardRow]:
         viewer = signed_in(info)
-        rows = await standings.rows_around(self.model, viewer, me=self.facts.mine, window=self.facts.around)
+        facts = await board_facts(info).load(self.model)
+        rows = await standings.rows_around(self.model, viewer, me=facts.mine, window=facts.around)
         await anonymise_outside_team(viewer, rows, info.context.boards_anonymous)
         return [as_row(r) for r in rows]
 
@@ -276,9 +313,7 @@ def duel_people(c: ChallengeModel) -> list[int] | None:
     return [int(p) for p in duel] if duel and len(duel) == 2 else None
 
 
-def as_challenge(c: ChallengeModel, *, name: str, metrics: list[MetricRule], scope_unit: Unit | None,
-                 viewer_can_manage: bool, facts: BoardFacts, card: ChallengeCard) -> Challenge:
-    """A challenge with what was read for it (schema.challenges.reads.challenge_objects)."""
+def as_challenge(c: ChallengeModel) -> Challenge:
     rules = c.rules or {}
     return Challenge(
         model=c, id=strawberry.ID(str(c.id)), status=c.status,
@@ -290,6 +325,5 @@ def as_challenge(c: ChallengeModel, *, name: str, metrics: list[MetricRule], sco
                               badge_id=strawberry.ID(str(t["badge_id"])) if t.get("badge_id") else None)
                     for t in rules.get("thresholds", [])],
         criteria=[as_criterion(r) for r in rules.get("criteria", [])],
-        version=c.version, name=name, metrics=metrics, scope_unit=scope_unit, viewer_can_manage=viewer_can_manage,
-        participant_count=facts.count, card=card, leagues=facts.leagues, facts=facts,
+        version=c.version,
     )

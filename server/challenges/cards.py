@@ -3,9 +3,8 @@ leader, for a whole list at once.
 
 One statement whatever the list's length (`board_facts`: each board's size and top score with
 the people at it, and my participations; a challenge's page reads its count and my
-participation from it too); my rank is counted there too (one plus how many score more, as the
-rank index counts it; each count walks the board's index), so a list never loads its boards into
-the rank index one by one, whatever it selects. The leader is named only when the challenge may name them: a participant
+participation from it too); ranks come from the rank index (O(log N), no SQL once a board is
+loaded). The leader is named only when the challenge may name them: a participant
 hidden from public screens is never named (TOP_AND_AROUND always names the first)."""
 
 from __future__ import annotations
@@ -16,6 +15,8 @@ from typing import Any
 from server.accounts.models import User
 from server.challenges.bounds import finite
 from server.challenges.models import Challenge, ChallengeStatus, Participant, ParticipantKind
+from server.challenges.movement import board_loader, key_of
+from server.challenges.ranking import board_name, get_rank_index
 from server.network.scope import Scope
 from server.privacy.boards import anonymise_outside_team
 from server.sql import Statement
@@ -42,8 +43,6 @@ class BoardFacts:
     mine: Participant | None = None
     tops: dict[str, tuple[float, list[Any]]] = field(default_factory=dict)  # league -> (top, holders)
     above: float | None = None  # the lowest score above mine in my league (the next place's)
-    higher: int = 0  # how many score more than mine in my league (my shared rank, less one)
-    level: int = 0  # 1 when another has my score in my league (ex aequo), else 0
     around: list[dict[str, Any]] | None = None  # the rows around mine, when read with them (a page)
 
     @property
@@ -54,7 +53,7 @@ class BoardFacts:
 _FACTS_SQL = """{me}
 SELECT b.challenge_id AS challenge_id, b.league AS league, b.top AS top, b.n AS n, p.display_name AS display_name,
        p.user_id AS user_id, p.hidden AS hidden, u.avatar_url AS avatar_url, p.tie AS tie, p.id AS leader_id,
-       NULL AS above, 'board' AS part, NULL AS higher, NULL AS level, {no_mine}
+       NULL AS above, 'board' AS part, {no_mine}
   FROM (SELECT q.challenge_id, q.league, max(q.score) AS top, count(*) AS n FROM challenge_participant q
          WHERE q.challenge_id IN {boards} GROUP BY q.challenge_id, q.league) b
   LEFT JOIN challenge_participant p
@@ -63,12 +62,7 @@ SELECT b.challenge_id AS challenge_id, b.league AS league, b.top AS top, b.n AS 
 UNION ALL
 SELECT m.challenge_id, m.league, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
        (SELECT min(a.score) FROM challenge_participant a
-         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score > m.score), 'mine',
-       (SELECT count(*) FROM challenge_participant a
-         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score > m.score),
-       CASE WHEN EXISTS (SELECT 1 FROM challenge_participant a
-         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score = m.score AND a.id <> m.id)
-       THEN 1 ELSE 0 END, {mine}
+         WHERE a.challenge_id = m.challenge_id AND a.league = m.league AND a.score > m.score), 'mine', {mine}
   FROM challenge_participant m WHERE m.challenge_id IN {listed} AND ({condition}){around}
  ORDER BY 1, 2, 9 DESC, 10 DESC, "m__id"
 """
@@ -80,8 +74,7 @@ WITH me AS (SELECT m.* FROM challenge_participant m WHERE m.challenge_id IN {lis
              ORDER BY m.league, m.id LIMIT 1)"""
 _AROUND_SQL = """
 UNION ALL
-SELECT p.challenge_id, p.league, NULL, NULL, NULL, NULL, NULL, u.avatar_url, NULL, NULL, NULL, 'around', NULL, NULL,
-       {columns}
+SELECT p.challenge_id, p.league, NULL, NULL, NULL, NULL, NULL, u.avatar_url, NULL, NULL, NULL, 'around', {columns}
   FROM challenge_participant p LEFT JOIN "user" u ON u.id = p.user_id
  WHERE p.id IN ({places})"""
 # (my score, tie and id as values, not a join: the board's index then finds each place)
@@ -140,7 +133,6 @@ async def board_facts(scope: Scope, challenges: list[Challenge]) -> dict[int, Bo
             if found.mine is None:  # the first by id, as the viewer's own
                 found.mine = Participant._init_from_db(**{c: row[f"m__{c}"] for c in Participant._meta.db_fields})
                 found.above = float(row["above"]) if row["above"] is not None else None
-                found.higher, found.level = int(row["higher"]), int(row["level"])
             continue
         league = str(row["league"])
         if league not in found.tops:
@@ -161,20 +153,21 @@ async def _my_units(scope: Scope) -> list[int]:
     return unit.ancestor_ids if unit is not None else []
 
 
-def cards_for(challenges: list[Challenge], facts: dict[int, BoardFacts]) -> dict[int, Card]:
-    """The cards of a list from its boards' facts (`board_facts`): no statement, and no board
-    loaded into the rank index for a list (my rank is counted with my participation, as the
-    index counts it: one plus how many score more)."""
+async def cards_for(scope: Scope, challenges: list[Challenge], facts: dict[int, BoardFacts]) -> dict[int, Card]:
+    """The cards of a list from its boards' facts (`board_facts`): no statement; ranks from
+    the rank index."""
     cards = {c.id: Card() for c in challenges}
+    index = get_rank_index()
     for challenge in challenges:
-        found = facts[challenge.id]
-        participant = found.mine
+        participant = facts[challenge.id].mine
         if participant is None:
             continue
         card = cards[challenge.id]
+        board = board_name(challenge.id, participant.league)
+        load = board_loader(challenge.id, participant.league)
         closed = challenge.status == ChallengeStatus.CLOSED and participant.final_rank
-        card.my_rank = participant.final_rank if closed else found.higher + 1
-        card.my_tied = found.level > 0
+        card.my_rank = participant.final_rank if closed else await index.rank(board, key_of(participant), load)
+        card.my_tied = await index.tied(board, key_of(participant), load) > 0
         card.my_score = finite(participant.score)
     for challenge in challenges:
         _leader(cards[challenge.id], facts[challenge.id])

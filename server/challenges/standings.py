@@ -92,60 +92,30 @@ def sees_challenge(scope: Scope, challenge: Challenge, unit: Unit) -> bool:
 
 
 async def visible_challenges(scope: Scope, duels: list[Challenge] | None = None) -> list[Challenge]:
-    """Challenges of the viewer's branch and of what it manages (see the module docstring),
-    each with its scope unit; the duels it is in first (`duels`: as `my_duels` gives them, when
-    the caller read them; else read with the list, `visible_challenges_and_duels`)."""
-    if duels is None:
-        return (await visible_challenges_and_duels(scope))[0]
-    statement = Statement()  # (by hand: the challenges screen asks on every visit; the ORM's query cost more)
-    found = await _with_units(statement, f" WHERE {_visible(statement, scope)} ORDER BY c.starts_at DESC, c.id DESC LIMIT 200")
-    return list(duels) + found
-
-
-async def visible_challenges_and_duels(scope: Scope) -> tuple[list[Challenge], list[Challenge]]:
-    """`visible_challenges` and `my_duels` in one statement: the list (its duels first) and the
-    duels (the same objects), for the list and the pending invitations."""
-    statement = Statement()
-    duels = _duels(statement, scope)
-    visible = _visible(statement, scope)
-    rows = await statement.rows(f"""
-SELECT * FROM (SELECT 0 AS part, c.created_at AS k, {_columns()} {_FROM} WHERE {duels}
-                ORDER BY c.created_at DESC, c.id DESC) d
-UNION ALL
-SELECT * FROM (SELECT 1 AS part, c.starts_at AS k, {_columns()} {_FROM} WHERE {visible}
-                ORDER BY c.starts_at DESC, c.id DESC LIMIT 200) v
- ORDER BY 1, 2 DESC, "c__id" DESC""")
-    found = _challenges(rows)
-    mine = [c for c, row in zip(found, rows, strict=True) if row["part"] == 0]
-    return found, mine
-
-
-def _visible(statement: Statement, scope: Scope) -> str:
-    """Published above the viewer (its branch), or anything under what it manages; no duel."""
-    condition = (f"(c.scope_unit_id IN {statement.ids(scope.ancestor_ids)}"
-                 f" AND c.status <> {statement.arg(ChallengeStatus.DRAFT.value)})")
+    """Challenges of the viewer's branch and of what it manages (see the module docstring);
+    the duels it is in first (`duels`: as `my_duels` gives them, when the caller read them)."""
+    published_above = Q(scope_unit_id__in=scope.ancestor_ids) & ~Q(status=ChallengeStatus.DRAFT)
+    query = Challenge.filter(organization_id=scope.organization_id)
     if scope.is_manager:
-        condition = f"({condition} OR {scope.subtree_sql(statement, 'u')})"
-    return (f"c.organization_id = {statement.arg(scope.organization_id)}"
-            f" AND c.format <> {statement.arg(ChallengeFormat.DUEL.value)} AND {condition}")
-
-
-def _duels(statement: Statement, scope: Scope) -> str:
-    """The duels the viewer takes part in."""
-    if scope.user_id is None:
-        return "1 = 0"
-    return (f"c.organization_id = {statement.arg(scope.organization_id)} AND c.format = {statement.arg(ChallengeFormat.DUEL.value)}"
-            " AND EXISTS (SELECT 1 FROM challenge_participant p WHERE p.challenge_id = c.id"
-            f" AND p.user_id = {statement.arg(scope.user_id)})")
+        query = query.filter(published_above | scope.subtree_filter("scope_unit__"))
+    else:
+        query = query.filter(published_above)
+    found = await query.exclude(format=ChallengeFormat.DUEL).order_by("-starts_at", "-id").limit(200)
+    if duels is None:
+        duels = await my_duels(scope)
+    return list(duels) + list(found)
 
 
 async def my_duels(scope: Scope) -> list[Challenge]:
-    """The duels the viewer takes part in, newest first: the list's and the pending ones, each
-    with its scope unit."""
+    """The duels the viewer takes part in, newest first: the list's and the pending ones."""
     if scope.user_id is None:
         return []
     statement = Statement()  # (by hand: the challenges screen asks on every visit)
-    return await _with_units(statement, f" WHERE {_duels(statement, scope)} ORDER BY c.created_at DESC, c.id DESC")
+    return await statement.objects(Challenge, f"""
+SELECT c.* FROM challenge c
+ WHERE c.organization_id = {statement.arg(scope.organization_id)} AND c.format = {statement.arg(ChallengeFormat.DUEL.value)}
+   AND EXISTS (SELECT 1 FROM challenge_participant p WHERE p.challenge_id = c.id AND p.user_id = {statement.arg(scope.user_id)})
+ ORDER BY c.created_at DESC, c.id DESC""")
 
 
 async def visible_challenge(scope: Scope, challenge_id: int) -> Challenge:
@@ -163,43 +133,27 @@ async def visible_challenge(scope: Scope, challenge_id: int) -> Challenge:
     return challenge
 
 
+_WITH_UNIT: dict[bool, str] = {}
+
+
 async def _challenge_with_unit(organization_id: int, challenge_id: int) -> Challenge | None:
     """The challenge and its scope unit in one statement, by hand (a challenge's page opens
     with it; the ORM's join costs more Python than the read)."""
     statement = Statement()
-    found = await _with_units(
-        statement, f" WHERE c.id = {statement.arg(challenge_id)} AND c.organization_id = {statement.arg(organization_id)}")
-    return found[0] if found else None
-
-
-_COLUMNS: list[str] = []
-_FROM = "FROM challenge c JOIN unit u ON u.id = c.scope_unit_id"
-
-
-def _columns() -> str:
-    if not _COLUMNS:  # (written once the models are initialised)
-        _COLUMNS.append(", ".join([f'c."{f}" AS "c__{f}"' for f in Challenge._meta.db_fields]
-                                  + [f'u."{f}" AS "u__{f}"' for f in Unit._meta.db_fields]))
-    return _COLUMNS[0]
-
-
-async def _with_units(statement: Statement, where: str) -> list[Challenge]:
-    """Challenges with their scope units (`challenge.scope_unit`, as select_related gives it)."""
-    return _challenges(await statement.rows(f"SELECT {_columns()} {_FROM}{where}"))
-
-
-def _challenges(rows: Any) -> list[Challenge]:
     challenges, units = Challenge._meta.db_fields, Unit._meta.db_fields
-    found: list[Challenge] = []
-    known: dict[int, Unit] = {}
-    for row in rows:
-        challenge = Challenge._init_from_db(**{f: row[f"c__{f}"] for f in challenges})
-        unit = known.get(row["u__id"])
-        if unit is None:  # (a unit read once: most of a list is over the same few)
-            unit = known[row["u__id"]] = Unit._init_from_db(**{f: row[f"u__{f}"] for f in units})
-        object.__setattr__(challenge, "_scope_unit", unit)
-        found.append(challenge)
-    return found
+    where = f"c.id = {statement.arg(challenge_id)} AND c.organization_id = {statement.arg(organization_id)}"
+    if statement.pg not in _WITH_UNIT:
+        _WITH_UNIT[statement.pg] = (
+            "SELECT " + ", ".join([f'c."{f}" AS "c__{f}"' for f in challenges] + [f'u."{f}" AS "u__{f}"' for f in units])
+            + f" FROM challenge c JOIN unit u ON u.id = c.scope_unit_id WHERE {where}")
+    rows = await statement.rows(_WITH_UNIT[statement.pg])
+    if not rows:
+        return None
+    row = rows[0]
+    challenge = Challenge._init_from_db(**{f: row[f"c__{f}"] for f in challenges})
+    unit = Unit._init_from_db(**{f: row[f"u__{f}"] for f in units})
+    object.__setattr__(challenge, "_scope_unit", unit)  # as select_related("scope_unit") does
+    return challenge
 
 
 def encode_cursor(score: float, tie: int, pid: int, rank: int, position: int) -> str:

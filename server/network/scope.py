@@ -168,12 +168,6 @@ class Scope:
         }
         return Q(**conditions)
 
-    def subtree_sql(self, statement: Any, unit: str = "u") -> str:
-        """`subtree_filter` in a hand-written statement (server.sql.Statement), on the unit
-        table aliased `unit`: the same rows (a path's prefix compared as text)."""
-        return (f"({unit}.organization_id = {statement.arg(self.organization_id)}"
-                f" AND substr({unit}.path, 1, {len(self.act_path)}) = {statement.arg(self.act_path)})")
-
     def _same_org(self, unit: Any) -> bool:
         return bool(getattr(unit, "organization_id", None) == self.organization_id)
 

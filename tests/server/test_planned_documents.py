@@ -16,9 +16,8 @@ from PIL import Image
 import schema.http
 from schema import schema as elan_schema
 from schema.documents import parse_document
-from schema.plan import Branch, Leaf, Unplannable, compile_plan, plan_for
+from schema.plan import Unplannable, compile_plan, plan_for
 from server.accounts.models import Role
-from server.challenges.duels import answer_duel, create_duel
 from server.challenges.lifecycle import ChallengeDraft, create_challenge
 from server.challenges.models import Metric, ParticipantKind
 from server.challenges.results import ResultInput, record_result
@@ -144,11 +143,6 @@ async def _world() -> tuple[dict[Role, str], dict[str, str]]:
     for n, seller in enumerate([member, viewer, *authors]):
         await record_result(await scope_of_user(admin), ResultInput(
             metric.id, ParticipantKind.USER, seller.id, float(n % 3 + 1), datetime.now(UTC), f"planned-{seller.id}", None))
-    # duels the member sees in its list, named in the reader's language: one it answered, one it
-    # is invited to (its pending duels)
-    answered = await create_duel(await scope_of_user(member), viewer.id, metric.id, 7)
-    await answer_duel(await scope_of_user(viewer), answered.id, True)
-    await create_duel(await scope_of_user(viewer), member.id, metric.id, 3)
     await deferred_work_done()
     tokens = {Role.MEMBER: member_token, Role.MANAGER: manager_token, Role.ADMIN: admin_token}
     ids = {
@@ -166,28 +160,6 @@ async def _world() -> tuple[dict[Role, str], dict[str, str]]:
 def test_the_pwa_documents_a_plan_covers_include_the_feed():
     planned = {d.name for d in pwa_documents() if _planned(d)}
     assert {"Feed", "Me", "Notifications", "Challenges", "Challenge"} <= planned, planned
-
-
-def _awaited(children: list[Any]) -> list[str]:
-    """The fields of a plan's tree that await something (a loader) instead of being read."""
-    found = []
-    for child in children:
-        if isinstance(child, Leaf | Branch) and child.is_async:
-            found.append(child.key)
-        if isinstance(child, Branch):
-            found += [f"{child.key}.{key}" for key in _awaited(child.children)]
-    return found
-
-
-def test_the_challenges_list_is_planned_from_what_its_roots_read():
-    # given the PWA's challenges screen
-    document = next(d for d in pwa_documents() if d.name == "Challenges")
-    # when it is compiled
-    plan = compile_plan(elan_schema, parse_document(document.query).document, document.name)
-    # then every field is a value its root resolver read for the whole list: none awaits a loader
-    # per challenge (names of duels, counts, cards: strawberry and the plan read the same objects)
-    assert [root.key for root in plan.roots] == ["challenges", "pendingDuels", "metrics", "duelOpponents"]
-    assert [key for root in plan.roots for key in _awaited(root.children)] == []
 
 
 async def _ask(client: GraphQLClient, document: PwaDocument, variables: dict[str, Any]) -> Any:

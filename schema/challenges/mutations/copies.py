@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from schema.challenges.mutations.create_challenge import ChallengeResult, ChallengeSuccess
-from schema.challenges.reads import challenge_object
+from schema.challenges.types import as_challenge
 from schema.context import Info
 from schema.errors import ConflictError, NotAllowedError, NotFoundError
 from schema.ids import parse_id
@@ -43,4 +43,4 @@ async def duplicate_challenge(
     ] = None,
 ) -> ChallengeResult:
     copy = await copies.duplicate_challenge(scope_of(info), parse_id(challenge_id), starts_at)
-    return ChallengeSuccess(challenge=await challenge_object(info, copy))
+    return ChallengeSuccess(challenge=as_challenge(copy))

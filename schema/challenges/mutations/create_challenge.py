@@ -7,7 +7,6 @@ from typing import Annotated
 
 import strawberry
 
-from schema.challenges.reads import challenge_object
 from schema.challenges.types import (
     Challenge,
     ChallengeFormat,
@@ -17,6 +16,7 @@ from schema.challenges.types import (
     Recurrence,
     ScoringMode,
     Visibility,
+    as_challenge,
 )
 from schema.context import Info
 from schema.errors import (
@@ -130,24 +130,24 @@ def to_draft(input: CreateChallengeInput) -> lifecycle.ChallengeDraft:
 
 async def create_challenge(info: Info, input: CreateChallengeInput) -> ChallengeResult:
     challenge = await lifecycle.create_challenge(scope_of(info), to_draft(input))
-    return ChallengeSuccess(challenge=await challenge_object(info, challenge))
+    return ChallengeSuccess(challenge=as_challenge(challenge))
 
 
 async def update_challenge_description(info: Info, challenge_id: strawberry.ID, description: str) -> ChallengeResult:
     challenge = await lifecycle.update_description(scope_of(info), parse_id(challenge_id), description)
-    return ChallengeSuccess(challenge=await challenge_object(info, challenge))
+    return ChallengeSuccess(challenge=as_challenge(challenge))
 
 
 async def update_challenge_rules(info: Info, challenge_id: strawberry.ID, input: CreateChallengeInput) -> ChallengeResult:
     challenge = await lifecycle.update_rules(scope_of(info), parse_id(challenge_id), to_draft(input))
-    return ChallengeSuccess(challenge=await challenge_object(info, challenge))
+    return ChallengeSuccess(challenge=as_challenge(challenge))
 
 
 async def close_challenge(info: Info, challenge_id: strawberry.ID) -> ChallengeResult:
     challenge = await lifecycle.close_managed(scope_of(info), parse_id(challenge_id))
-    return ChallengeSuccess(challenge=await challenge_object(info, challenge))
+    return ChallengeSuccess(challenge=as_challenge(challenge))
 
 
 async def publish_challenge(info: Info, challenge_id: strawberry.ID) -> ChallengeResult:
     challenge = await lifecycle.publish_challenge(scope_of(info), parse_id(challenge_id))
-    return ChallengeSuccess(challenge=await challenge_object(info, challenge))
+    return ChallengeSuccess(challenge=as_challenge(challenge))
