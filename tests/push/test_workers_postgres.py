@@ -75,8 +75,15 @@ async def test_killing_a_worker_mid_batch_loses_nothing_and_repeats_only_its_in_
         doomed = workers[0]
         await service.wait_until(lambda: len(service.arrivals) >= MESSAGES // 3, timeout=60)
         mine = f"{_host()}:{doomed.pid}:"
+        # the doomed worker itself has delivered a batch (on a loaded machine the other may
+        # have taken the first third alone)
+        for _ in range(300):
+            if doomed.returncode is not None or await PushMessage.exists(status=PushStatus.SENT, claimed_by__startswith=mine):
+                break
+            await asyncio.sleep(0.02)
+        assert doomed.returncode is None, f"the first worker exited early ({doomed.returncode})"
         in_flight: set[int] = set()
-        for _ in range(200):
+        for _ in range(400):
             # freeze it (SIGSTOP) to read exactly what it holds, then kill it; if it was
             # between two batches at that instant, let it go on and try again
             doomed.send_signal(signal.SIGSTOP)
@@ -92,7 +99,11 @@ async def test_killing_a_worker_mid_batch_loses_nothing_and_repeats_only_its_in_
         encrypting = _children(doomed.pid)
         doomed.send_signal(signal.SIGKILL)
         await doomed.wait()
-        assert in_flight, "the worker should have died with rows in flight"
+        assert in_flight, (
+            "the worker should have died with rows in flight: it had sent "
+            f"{await PushMessage.filter(status=PushStatus.SENT, claimed_by__startswith=mine).count()}, "
+            f"{await PushMessage.filter(user_id=user.id, status=PushStatus.PENDING).count()} were still pending"
+        )
         # and its encryption processes die with it instead of lingering
         assert encrypting, "the worker should have started its encryption processes"
         for _ in range(100):
