@@ -78,6 +78,12 @@ class ObjectiveBook:
         self.units = {unit_id for unit_id, _ in self.by_unit}
         owners = plan.lever_owners if isinstance(plan.lever_owners, dict) else {}
         self.defaults = {lever: HeldObjective(default_target(plan, lever), owners.get(lever), None, None) for lever in LEVERS}
+        # what each unit's own objectives hold for a lever (the most precise period), made once
+        self._own: dict[tuple[int, str], HeldObjective] = {}
+        for (unit_id, lever), periods in self.by_unit.items():
+            period = next(p for p in PERIOD_ORDER if p in periods)
+            row = periods[period]
+            self._own[unit_id, lever] = HeldObjective(row.target, row.owner_function_id or owners.get(lever), unit_id, period)
         self._all: dict[tuple[int, ...], dict[str, HeldObjective]] = {}
         self._levers: dict[tuple[int, ...], tuple[HeldObjective, ...]] = {}
         self._by_path: dict[str, tuple[HeldObjective, ...]] = {}
@@ -91,7 +97,7 @@ class ObjectiveBook:
         ids = tuple(i for i in map(int, unit_path.strip("/").split("/")) if i in units) if units else ()
         found = self._all.get(ids)
         if found is None:
-            found = self._all[ids] = {lever: self._held(list(ids), lever) for lever in LEVERS}
+            found = self._all[ids] = {lever: self._held(ids, lever) for lever in LEVERS}
         return found
 
     def held_levers(self, unit_path: str) -> tuple[HeldObjective, ...]:
@@ -123,16 +129,12 @@ class ObjectiveBook:
     def held(self, unit_path: str, lever: str) -> HeldObjective:
         return self._held([int(part) for part in unit_path.strip("/").split("/") if part], lever)
 
-    def _held(self, ids: list[int], lever: str) -> HeldObjective:
-        owner = self.plan.lever_owners.get(lever) if isinstance(self.plan.lever_owners, dict) else None
-        if lever not in self.levers:
-            return self.defaults[lever]
-        for unit_id in reversed(ids):
-            periods = self.by_unit.get((unit_id, lever))
-            if not periods:
-                continue
-            for period in PERIOD_ORDER:
-                row = periods.get(period)
-                if row is not None:
-                    return HeldObjective(row.target, row.owner_function_id or owner, unit_id, period)
-        return HeldObjective(default_target(self.plan, lever), owner, None, None)
+    def _held(self, ids: list[int] | tuple[int, ...], lever: str) -> HeldObjective:
+        """The nearest unit's own objective (`_own`), else the plan's default."""
+        if lever in self.levers:
+            own = self._own
+            for unit_id in reversed(ids):
+                found = own.get((unit_id, lever))
+                if found is not None:
+                    return found
+        return self.defaults[lever]

@@ -17,7 +17,7 @@ from typing import Any, cast
 
 from server.accounts.activity import week_of
 from server.evaluation.models import SurveyKind
-from server.evaluation.satisfaction import month_start, weighted_index
+from server.evaluation.satisfaction import month_start, normalised
 from server.plans.models import PerformancePlan
 from server.plans.sql import Statement, Subtree, as_date
 from server.training.audience import Audience
@@ -58,7 +58,12 @@ class Bucket:
     skill_levels: Sequence[float] = ()
     skills: Mapping[int, SkillMean] = field(default_factory=lambda: _NO_SKILLS)
     assessed: int = 0
-    surveys: Sequence[tuple[date, str, float, int]] = ()  # (its month, kind, value, answers)
+    # satisfaction: the latest month's surveys added up as they come (an older month's are
+    # dropped, a newer month's start again): each survey's normalised value × its answers, and
+    # its answers (server.evaluation.satisfaction.weighted_index, in the same order)
+    survey_month: date | None = None
+    survey_weighted: float = 0.0
+    survey_answers: int = 0
     challenge_total: float = 0.0
     challenge_count: int = 0
     active: int = 0
@@ -74,10 +79,7 @@ class Bucket:
         if lever == "SKILLS":
             return _mean(self.skill_levels)
         if lever == "SATISFACTION":
-            if not self.surveys:
-                return None
-            latest = max(s[0] for s in self.surveys)
-            return weighted_index([(k, v, n) for d, k, v, n in self.surveys if d == latest])
+            return round(self.survey_weighted / self.survey_answers, 2) if self.survey_answers else None
         if lever == "CHALLENGES":
             return round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None
         if lever == "RETENTION":
@@ -90,9 +92,7 @@ class Bucket:
             round(100.0 * self.done / self.assigned, 2) if self.assigned else None,
             round(self.quiz_total / self.quiz_count, 2) if self.quiz_count else None,
             _mean(self.skill_levels),
-            None if not self.surveys else (
-                _one_index(*self.surveys[0][1:]) if len(self.surveys) == 1 else self.value("SATISFACTION")
-            ),
+            round(self.survey_weighted / self.survey_answers, 2) if self.survey_answers else None,
             round(self.challenge_total / self.challenge_count, 2) if self.challenge_count else None,
             round(100.0 * self.active / self.people, 2) if self.people else None,
         )
@@ -105,10 +105,18 @@ class Bucket:
         return sorted(self.skills.values(), key=lambda s: (s.level, s.name))[:count]
 
     def add_survey(self, survey: tuple[date, str, float, int]) -> None:
-        if self.surveys:
-            cast(list[tuple[date, str, float, int]], self.surveys).append(survey)
-        else:
-            self.surveys = [survey]
+        """A survey (its month, kind, value, answers) counted in the SATISFACTION lever."""
+        month, kind, value, answers = survey
+        self.add_answers(month, normalised(kind, value) * answers, answers)
+
+    def add_answers(self, month: date, weighted: float, answers: int) -> None:
+        """A survey's normalised value × its answers, and its answers, for its month."""
+        latest = self.survey_month
+        if latest is None or month > latest:
+            self.survey_month, self.survey_weighted, self.survey_answers = month, weighted, answers
+        elif month == latest:
+            self.survey_weighted += weighted
+            self.survey_answers += answers
 
     def add_level(self, level: float) -> None:
         """A level counted in the SKILLS lever."""
@@ -128,13 +136,6 @@ class Bucket:
             mean = skills[skill_id] = SkillMean(skill_id, name)
         mean.total += level
         mean.count += 1
-
-
-def _one_index(kind: str, value: float, sample: int) -> float | None:
-    """`weighted_index` of one survey (a point of sale's month), same arithmetic, no lists."""
-    if sample == 0:
-        return None
-    return round(((value + 100.0) / 2.0 if kind == SurveyKind.NPS else value * 10.0) * sample / sample, 2)
 
 
 def _mean(values: Sequence[float]) -> float | None:
@@ -220,17 +221,19 @@ async def _read_surveys(plan: PerformancePlan, subtree: Subtree, placement: Plac
     units = subtree.units
     q = Statement()
     months: dict[Any, date] = {}  # a survey's month by its period end (a handful of distinct ones)
-    for period_end, kind, value, size, unit_id in await q.rows(
-        "SELECT period_end, kind, value, sample_size, unit_id FROM satisfaction_survey "
+    nps = q.arg(SurveyKind.NPS.value)
+    # each survey's normalised value (satisfaction.normalised) × its answers, made in the database
+    for period_end, weighted, answers, unit_id in await q.rows(
+        f"SELECT period_end, CASE WHEN kind = {nps} THEN (value + 100.0) / 2.0 ELSE value * 10.0 END * sample_size, "
+        "sample_size, unit_id FROM satisfaction_survey "
         f"WHERE organization_id = {q.arg(subtree.organization_id)} AND {q.in_units('unit_id', subtree)} "
         f"AND period_end >= {q.arg(plan.starts_on)} AND period_end <= {q.arg(plan.ends_on)}"
     ):
         month = months.get(period_end)
         if month is None:
             month = months[period_end] = month_start(as_date(period_end))
-        survey = (month, str(kind), float(value), int(size))
-        for b in placement.of_unit(int(unit_id), units) or ():
-            buckets[b].add_survey(survey)
+        for b in placement.of_unit(unit_id, units) or ():
+            buckets[b].add_answers(month, weighted, answers)
 
 
 async def _read_challenges(

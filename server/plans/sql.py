@@ -36,9 +36,11 @@ class Statement(sql.Statement):
         return f"{column} IN {self.ids(subtree.units)}"
 
     def days_since(self, column: str, now: datetime) -> str:
-        """Days from `column` to `now`, as a number computed by the database."""
+        """Days from `column` to `now`, as a number computed by the database (on PostgreSQL a
+        float8 throughout: `EXTRACT` gives a numeric, whose arithmetic was a tenth of head
+        office's people statement)."""
         if self.pg:
-            return f"(EXTRACT(EPOCH FROM ({self.arg(now)}::timestamptz - {column})) / 86400)::float8"
+            return f"(date_part('epoch', {self.arg(now)}::timestamptz - {column}) / 86400)"
         return f"julianday({self.arg(now.isoformat())}) - julianday({column})"
 
 
