@@ -13,8 +13,8 @@ Figures (same run, same machine, so the ratios count):
   schema.plan_stream), and the same selection as a `myPlan` query over HTTP (schema.plan.run_plan),
   each against DESIGN's floor for its own subtree: hand-written SQL returning the same JSON
   (`_floor_answer`: each lever added up per unit by the database, statement after statement on
-  one connection, the message written by orjson; its table is checked to be the server's, unit
-  by unit and lever by lever). Beside it, the earlier floor: the rows the answer is made of, read
+  one connection, the unit viewed and the next steps made from them, the message written by
+  orjson; the whole snapshot is checked to be the server's, field by field). Beside it, the earlier floor: the rows the answer is made of, read
   and not added up, no JSON written (`_floor`). Strawberry's execution of the same snapshot (the
   fallback) must give the same answer (checked for each), and is timed for head office;
 - the SQL statements of each (they must not grow with the network).
@@ -69,25 +69,34 @@ async def _floor(organization_id: int, path: str, plan_id: int) -> None:
 LEVERS = ("TRAINING", "QUIZ", "SKILLS", "SATISFACTION", "CHALLENGES", "RETENTION")  # server.plans.objectives
 
 
-async def _floor_answer(organization_id: int, path: str, plan, now: datetime, template: dict) -> bytes:  # type: ignore[no-untyped-def]
-    """DESIGN's floor: hand-written SQL returning the same JSON. The side-by-side table of the
-    snapshot the PWA receives (every unit shown, its six levers: value and whether on track),
-    each lever added up per unit by the database in a statement of its own on one connection,
-    the objectives held walked up each unit's path, the message written by orjson as schema.ws
-    writes it. Written for this network's plan (its modules open to all, no skills assessed,
-    no challenge: the statements for those are left out, to the floor's advantage); the rest of
-    the snapshot (the plan, the unit viewed in detail, the next step: a few hundred bytes of
-    411 KiB) is taken as it is from `template`, the server's own answer, at no cost to the floor.
-    Its `units` are checked to be the server's (`_same_table`)."""
-    from tortoise import connections
+async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id: int, now: datetime, version: int) -> bytes:
+    """DESIGN's floor: hand-written SQL returning the same JSON, the whole snapshot the PWA
+    receives (`_same_snapshot` checks it): every lever added up per unit by the database, one
+    statement after another on one connection, the objectives held walked up each unit's path,
+    the unit viewed in detail with its next step, the viewer's own next step, the message written
+    by orjson as schema.ws writes it. Written for this network's plan, to the floor's advantage:
+    its modules are open to all, it names no challenge and no one is assessed (the assessments
+    are read, and must be none), so the audience rules, the challenges' statements and the
+    skills' radar are left out."""
 
     from schema.wire import dumps_text
     from server.accounts.activity import week_of
     from server.sql import Statement
 
-    conn = connections.get("default")
+    def loaded(value):  # type: ignore[no-untyped-def]  # a JSON column: text on SQLite
+        return json.loads(value) if isinstance(value, str) else value
+
     q = Statement()
     pg = q.pg
+    name, starts_on, ends_on, module_ids, quiz_ids, challenge_ids, *targets, owners = (await q.rows(
+        "SELECT name, starts_on, ends_on, module_ids, quiz_ids, challenge_ids, training_completion_target, "
+        "quiz_average_target, skills_level_target, satisfaction_index_target, lever_owners FROM performance_plan "
+        f"WHERE id = {q.arg(plan_id)} AND organization_id = {q.arg(organization_id)}"
+    ))[0]
+    module_ids, quiz_ids, owners = loaded(module_ids), loaded(quiz_ids), loaded(owners) or {}
+    assert not loaded(challenge_ids), "the floor is written for a plan without challenges"
+    starts_on, ends_on = as_date(starts_on), as_date(ends_on)
+    q = Statement()
     units = await q.rows(
         f"SELECT id, name, kind, path, closed_at IS NULL FROM unit WHERE organization_id = {q.arg(organization_id)} "
         f"AND path LIKE {q.arg(path + '%')}"
@@ -103,23 +112,28 @@ async def _floor_answer(organization_id: int, path: str, plan, now: datetime, te
             return ""
         return f' AND user_id IN (SELECT id FROM "user" WHERE organization_id = {q.arg(organization_id)} AND {narrowed(q, "unit_id")})'
 
-    starts = datetime.combine(plan.starts_on, datetime.min.time(), tzinfo=UTC)
-    ends = datetime.combine(plan.ends_on, datetime.max.time(), tzinfo=UTC)
+    starts = datetime.combine(starts_on, datetime.min.time(), tzinfo=UTC)
+    ends = datetime.combine(ends_on, datetime.max.time(), tzinfo=UTC)
     week = week_of(now)
     q = Statement()
-    modules = ", ".join(q.arg(m) for m in plan.module_ids)
-    # per unit: active people, seen this week, plan modules completed in the plan (all open to all)
+    modules = ", ".join(q.arg(m) for m in module_ids)
+    days = (f"date_part('epoch', {q.arg(now)}::timestamptz - u.created_at) / 86400" if pg
+            else f"julianday({q.arg(now.isoformat())}) - julianday(u.created_at)")
+    # per unit, of its people active now and of those who left during the plan: how many, their
+    # days since they joined, seen this week, plan modules completed, and with some left to complete
     people = await q.rows(
-        "SELECT u.unit_id, COUNT(*), SUM(CASE WHEN aw.user_id IS NULL THEN 0 ELSE 1 END), SUM(COALESCE(tp.done, 0)) "
+        f"SELECT u.unit_id, u.deactivated_at IS NULL, COUNT(*), SUM({days}), SUM(CASE WHEN aw.user_id IS NULL THEN 0 ELSE 1 END), "
+        f"SUM(COALESCE(tp.done, 0)), SUM(CASE WHEN COALESCE(tp.done, 0) < {len(module_ids)} THEN 1 ELSE 0 END) "
         'FROM "user" u '
         f"LEFT JOIN (SELECT user_id, COUNT(*) AS done FROM training_progress WHERE module_id IN ({modules}) "
         f"AND completed_at IS NOT NULL AND completed_at <= {q.arg(ends)}{of_people(q)} GROUP BY user_id) tp ON tp.user_id = u.id "
         f"LEFT JOIN active_week aw ON aw.user_id = u.id AND aw.week_start = {q.arg(week if pg else week.isoformat())} "
-        f"WHERE u.organization_id = {q.arg(organization_id)} AND {narrowed(q, 'u.unit_id')} AND u.deactivated_at IS NULL "
-        "GROUP BY u.unit_id"
+        f"WHERE u.organization_id = {q.arg(organization_id)} AND {narrowed(q, 'u.unit_id')} "
+        f"AND (u.deactivated_at IS NULL OR (u.deactivated_at >= {q.arg(starts)} AND u.deactivated_at <= {q.arg(ends)})) "
+        "GROUP BY 1, 2"
     )
     q = Statement()
-    quizzes = ", ".join(q.arg(m) for m in plan.quiz_ids)
+    quizzes = ", ".join(q.arg(m) for m in quiz_ids)
     # per unit: each active person's best score per plan quiz in the plan, added up, and how many
     quiz = await q.rows(
         'SELECT u.unit_id, SUM(b.best), COUNT(*) FROM "user" u '
@@ -135,67 +149,181 @@ async def _floor_answer(organization_id: int, path: str, plan, now: datetime, te
         f"SELECT unit_id, {month_of}, "
         "SUM(CASE WHEN kind = 'NPS' THEN (value + 100.0) / 2.0 ELSE value * 10.0 END * sample_size), SUM(sample_size) "
         f"FROM satisfaction_survey WHERE organization_id = {q.arg(organization_id)} AND {narrowed(q, 'unit_id')} "
-        f"AND period_end >= {q.arg(plan.starts_on)} AND period_end <= {q.arg(plan.ends_on)} GROUP BY 1, 2 ORDER BY 1, 2"
+        f"AND period_end >= {q.arg(starts_on)} AND period_end <= {q.arg(ends_on)} GROUP BY 1, 2 ORDER BY 1, 2"
     )
-    objectives = await conn.execute_query(
-        f"SELECT unit_id, lever, period, period_start, target FROM plan_objective WHERE plan_id = {'$1' if pg else '?'}", [plan.id]
+    q = Statement()
+    assessed = await q.rows(
+        'SELECT COUNT(*) FROM assessment a JOIN "user" u ON u.id = a.person_id '
+        f"WHERE a.organization_id = {q.arg(organization_id)} AND u.deactivated_at IS NULL AND {narrowed(q, 'u.unit_id')}"
     )
-    # added up: each unit's own figures, and the top's over every unit under it
-    top = next(u for u in units if u[3] == path)
-    count, seen, done, quiz_total, quiz_count, month, weighted, answers = {}, {}, {}, {}, {}, {}, {}, {}
-    for unit_id, n, s_, d in people:
-        count[unit_id], seen[unit_id], done[unit_id] = int(n), int(s_), int(d)
-    for unit_id, total, n in quiz:
-        quiz_total[unit_id], quiz_count[unit_id] = float(total), int(n)
-    for unit_id, m, w, a in surveys:  # ordered by month: the latest of each unit last
-        month[unit_id], weighted[unit_id], answers[unit_id] = m, w, int(a)
-    latest = max(month.values(), default=None)
-    figures = {top[0]: (
-        sum(count.values()), sum(seen.values()), sum(done.values()), sum(quiz_total.values()), sum(quiz_count.values()),
-        sum(w for u, w in weighted.items() if month[u] == latest), sum(a for u, a in answers.items() if month[u] == latest),
+    assert not assessed[0][0], "the floor is written for a network without assessments"
+    q = Statement()
+    objectives = await q.rows(
+        f"SELECT unit_id, lever, period, period_start, target, owner_function_id FROM plan_objective WHERE plan_id = {q.arg(plan_id)}"
+    )
+    q = Statement()
+    titles = {int(i): str(t) for i, t in await q.rows(
+        f"SELECT id, title FROM training_module WHERE organization_id = {q.arg(organization_id)} AND id IN ({', '.join(q.arg(m) for m in module_ids)})"
     )}
+    q = Statement()
+    quiz_titles = {int(i): (str(t), int(m)) for i, t, m in await q.rows(
+        f"SELECT id, title, pass_mark_percent FROM quiz WHERE organization_id = {q.arg(organization_id)} "
+        f"AND id IN ({', '.join(q.arg(m) for m in quiz_ids)}) ORDER BY id"
+    )}
+    top = next(u for u in units if u[3] == path)
+    q = Statement()
+    open_plan = await q.rows(
+        f"SELECT id FROM action_plan WHERE unit_id = {q.arg(top[0])} AND status = 'OPEN' ORDER BY id DESC LIMIT 1"
+    )
+    mine: tuple[set[int], dict[int, float]] = (set(), {})
+    if viewer_id:
+        q = Statement()
+        for kind, subject, score in await q.rows(
+            f"SELECT 'M', module_id, 0 FROM training_progress WHERE user_id = {q.arg(viewer_id)} AND module_id IN ({modules_of(q, module_ids)}) "
+            f"AND completed_at IS NOT NULL AND completed_at <= {q.arg(ends)} UNION ALL "
+            f"SELECT 'Q', quiz_id, MAX(score_percent) FROM quiz_attempt WHERE user_id = {q.arg(viewer_id)} "
+            f"AND quiz_id IN ({modules_of(q, quiz_ids)}) AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)} GROUP BY quiz_id"
+        ):
+            if kind == "M":
+                mine[0].add(int(subject))
+            else:
+                mine[1][int(subject)] = float(score)
+
+    # each unit's figures; the top's over every unit under it
+    figures: dict[int, list] = {}
+    top_figures = [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None]  # people, days, seen, done, left, departures, quiz, taken, weighted, answers, month
+    for unit_id, active, n, d, s_, done, left in people:
+        f = figures.setdefault(unit_id, [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None])
+        if not active:
+            f[5] += n
+            top_figures[5] += n
+            continue
+        f[0], f[1], f[2], f[3], f[4] = n, float(d or 0.0), int(s_), int(done), int(left)
+        for k, x in enumerate((n, float(d or 0.0), int(s_), int(done), int(left))):
+            top_figures[k] += x
+    for unit_id, total, n in quiz:
+        f = figures.setdefault(unit_id, [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None])
+        f[6], f[7] = float(total), int(n)
+        top_figures[6] += float(total)
+        top_figures[7] += int(n)
+    for unit_id, m, w, a in surveys:  # by month: each unit's latest last
+        f = figures.setdefault(unit_id, [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None])
+        f[8], f[9], f[10] = w, int(a), m
+    latest = max((f[10] for f in figures.values() if f[10] is not None), default=None)
+    for f in figures.values():
+        if f[10] is not None and f[10] == latest:
+            top_figures[8] += f[8]
+            top_figures[9] += f[9]
+    figures[top[0]] = top_figures
+    empty = [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None]
+
+    def values(f: list) -> tuple:  # type: ignore[type-arg]
+        people_n, assigned = f[0], f[0] * len(module_ids)
+        return (
+            round(100.0 * f[3] / assigned, 2) if assigned else None, round(f[6] / f[7], 2) if f[7] else None, None,
+            round(f[8] / f[9], 2) if f[9] else None, None, round(100.0 * f[2] / people_n, 2) if people_n else None,
+        )
+
     # the objectives held: the nearest unit's own, its most precise period holding today
     day = now.date()
-    starts_of = {"MONTH": day.replace(day=1), "QUARTER": date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), "PLAN": plan.starts_on}
-    own: dict[tuple[int, str], tuple[int, float]] = {}
-    for unit_id, lever, period, period_start, target in objectives[1]:
-        rank = ("MONTH", "QUARTER", "PLAN").index(str(period))
-        held = own.get((int(unit_id), str(lever)))
-        if str(period_start)[:10] == starts_of[str(period)].isoformat() and (held is None or rank < held[0]):
-            own[int(unit_id), str(lever)] = (rank, float(target))
-    defaults = (plan.training_completion_target, plan.quiz_average_target, plan.skills_level_target,
-                plan.satisfaction_index_target, None, None)
+    period_starts = {"MONTH": day.replace(day=1), "QUARTER": date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), "PLAN": starts_on}
+    order = ("MONTH", "QUARTER", "PLAN")
+    own: dict[tuple[int, str], tuple[int, float, int | None, str]] = {}
+    for unit_id, lever, period, period_start, target, owner in objectives:
+        rank, held = order.index(str(period)), own.get((int(unit_id), str(lever)))
+        if as_date(period_start) == period_starts[str(period)] and (held is None or rank < held[0]):
+            own[int(unit_id), str(lever)] = (rank, float(target), owner, str(period))
+    defaults = (targets[0], targets[1], targets[2], targets[3], None, None)
+
+    def held(unit_path: str, lever: str, default: float | None) -> tuple[float | None, int | None, str | None, int | None]:
+        for i in reversed([int(i) for i in unit_path.strip("/").split("/")]):
+            found = own.get((i, lever))
+            if found is not None:
+                return found[1], i, found[3], found[2] or owners.get(lever)
+        return default, None, None, owners.get(lever)
+
     rows = []
     shown = [top] + sorted((u for u in units if u[4] and u[2] == "POINT_OF_SALE" and u[0] != top[0]), key=lambda u: (u[1], u[0]))
-    for unit_id, name, _, unit_path, _ in shown:
-        if unit_id == top[0]:
-            n, s_, d, qt, qc, w, a = figures[unit_id]
-        else:
-            n, s_, d, qt, qc = count.get(unit_id, 0), seen.get(unit_id, 0), done.get(unit_id, 0), quiz_total.get(unit_id, 0.0), quiz_count.get(unit_id, 0)
-            w, a = weighted.get(unit_id, 0.0), answers.get(unit_id, 0)
-        assigned = n * len(plan.module_ids)
-        values = (
-            round(100.0 * d / assigned, 2) if assigned else None, round(qt / qc, 2) if qc else None, None,
-            round(w / a, 2) if a else None, None, round(100.0 * s_ / n, 2) if n else None,
-        )
-        ids = [int(i) for i in unit_path.strip("/").split("/")]
+    for unit_id, unit_name, _, unit_path, _ in shown:
         levers = []
-        for lever, value, default in zip(LEVERS, values, defaults, strict=True):
-            target = next((own[i, lever][1] for i in reversed(ids) if (i, lever) in own), default)
+        for lever, value, default in zip(LEVERS, values(figures.get(unit_id, empty)), defaults, strict=True):
+            target = held(unit_path, lever, default)[0]
             levers.append({"lever": lever, "value": value, "onTrack": None if value is None or target is None else value >= target})
-        rows.append({"unitId": str(unit_id), "unitName": name, "levers": levers})
-    answer = {**template["myPlan"], "units": rows}
-    return dumps_text({"type": "next", "id": "1", "payload": {"data": {"myPlan": {**template, "at": now.isoformat(), "myPlan": answer}}}}).encode()
+        rows.append({"unitId": str(unit_id), "unitName": unit_name, "levers": levers})
+
+    # the unit viewed, in detail, and its next step (the lever furthest below its objective)
+    f = figures.get(top[0], empty)
+    detail, gaps = [], []
+    for lever, value, default in zip(LEVERS, values(f), defaults, strict=True):
+        target, unit_id, period, owner = held(top[3], lever, default)
+        on_track = None if value is None or target is None else value >= target
+        detail.append({"lever": lever, "value": value, "target": target, "onTrack": on_track,
+                       "objectiveUnitId": None if unit_id is None else str(unit_id), "objectivePeriod": period,
+                       "ownerFunctionId": None if owner is None else str(owner)})
+        gaps.append(0.0 if value is None or not target or value >= target else (target - value) / target)
+    widest = max(gaps)
+
+    def step(kind: str, lever: str | None = None, subject: int | None = None, title: str | None = None, count: int | None = None) -> dict:  # type: ignore[type-arg]
+        return {"kind": kind, "lever": lever, "subjectId": None if subject is None else str(subject), "title": title, "count": count}
+
+    first_quiz = next(iter(quiz_titles.items()), None)
+    if widest == 0:
+        next_step = step("ON_TRACK" if any(d["value"] is not None for d in detail) else "NOTHING_MEASURED")
+    else:
+        lever = LEVERS[gaps.index(widest)]
+        next_step = {
+            "TRAINING": lambda: step("REMIND_TRAINING", lever, count=f[4]),
+            "QUIZ": lambda: step("REVISE_QUIZ", lever, first_quiz[0] if first_quiz else None, first_quiz[1][0] if first_quiz else None),
+            "SATISFACTION": lambda: step("FOLLOW_ACTION_PLAN", lever, open_plan[0][0]) if open_plan else step("START_ACTION_PLAN", lever),
+        }.get(lever, lambda: step("ENGAGE_TEAM", lever, count=f[0] - f[2]))()
+    my_step = None
+    if viewer_id:
+        todo = next((m for m in module_ids if m in titles and m not in mine[0]), None)
+        failed = next(((i, t) for i, (t, mark) in quiz_titles.items() if mine[1].get(i, -1.0) < mark), None)
+        if todo is not None:
+            my_step = step("COMPLETE_MODULE", "TRAINING", todo, titles[todo])
+        elif failed is not None:
+            my_step = step("TAKE_QUIZ", "QUIZ", failed[0], failed[1])
+        elif open_plan:
+            my_step = step("FOLLOW_ACTION_PLAN", "SATISFACTION", open_plan[0][0])
+        else:
+            my_step = next_step
+    unit = {
+        "unitId": str(top[0]), "unitName": top[1], "unitKind": str(top[2]), "people": f[0], "activePeople": f[2],
+        "departures": f[5], "tenureDays": round(round(f[1] / f[0], 2), 1) if f[0] else None, "assessedPeople": 0,
+        "levers": detail, "nextStep": next_step, "weakestSkills": [], "trainingToPush": [],
+    }
+    answer = {
+        "day": day.isoformat(), "plan": {"id": str(plan_id), "name": name, "startsOn": starts_on.isoformat(), "endsOn": ends_on.isoformat()},
+        "myNextStep": my_step, "unit": unit, "units": rows,
+    }
+    snapshot = {"version": version, "at": now.isoformat(), "myPlan": answer}
+    return dumps_text({"type": "next", "id": "1", "payload": {"data": {"myPlan": snapshot}}}).encode()
 
 
-def _same_table(live: str, floor: bytes) -> None:
-    """The floor's answer is the server's: the same table, unit by unit, lever by lever."""
-    import json
+def modules_of(q, ids) -> str:  # type: ignore[no-untyped-def]
+    """The ids as the statement's arguments, for `IN (…)`."""
+    return ", ".join(q.arg(i) for i in ids)
 
-    ours, its = (json.loads(text)["payload"]["data"]["myPlan"]["myPlan"]["units"] for text in (live, floor))
-    assert its == ours, next(
-        (f"the floor's table differs: {a} against {b}" for a, b in zip(its, ours, strict=False) if a != b),
-        f"the floor's table has {len(its)} units against {len(ours)}",
+
+def as_date(value) -> date:  # type: ignore[no-untyped-def]
+    """A DATE column: a date on PostgreSQL, ISO text on SQLite."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _same_snapshot(live: str, floor: bytes) -> None:
+    """The floor's answer is the server's: the same snapshot (its time aside), field by field,
+    the table unit by unit and lever by lever."""
+    ours, its = (json.loads(text)["payload"]["data"]["myPlan"] for text in (live, floor))
+    for snapshot in (ours, its):
+        del snapshot["at"]
+    a, b = ours.pop("myPlan"), its.pop("myPlan")
+    assert its == ours, f"the floor's snapshot differs: {its} against {ours}"
+    table_a, table_b = a.pop("units"), b.pop("units")
+    assert b == a, f"the floor's plan differs: {b} against {a}"
+    assert table_b == table_a, next(
+        (f"the floor's table differs: {x} against {y}" for x, y in zip(table_b, table_a, strict=False) if x != y),
+        f"the floor's table has {len(table_b)} units against {len(table_a)}",
     )
 
 
@@ -447,12 +575,13 @@ async def main(runs: int, pos_count: int, per_pos: int) -> None:
             live, executed, read = _graphql_reads(scope, user, variables)
             answer = await live()
             units, size = _same_answers(answer, await executed(), await read())
-            template = json.loads(answer)["payload"]["data"]["myPlan"]
+            version = json.loads(answer)["payload"]["data"]["myPlan"]["version"]
+            viewer = 0 if user.role != "MEMBER" else user.id
 
-            async def answered(path: str = path, template: dict = template) -> bytes:
-                return await _floor_answer(org, path, plan, datetime.now(UTC), template)
+            async def answered(path: str = path, viewer: int = viewer, version: int = version) -> bytes:
+                return await _floor_answer(org, path, plan.id, viewer, datetime.now(UTC), version)
 
-            _same_table(answer, await answered())
+            _same_snapshot(answer, await answered())
             # the snapshot, the query and both floors in turn, run after run
             sent, queried, rows_floor, floor = await _paired(
                 live, answered, runs, read, lambda path=path: _floor(org, path, plan.id)
@@ -461,7 +590,7 @@ async def main(runs: int, pos_count: int, per_pos: int) -> None:
             worst = min(worst, line(f"MyPlan query, {label}", queried, floor))
             worst_rows = min(worst_rows, rows_floor[0] / sent[0], rows_floor[0] / queried[0])
             print(f"    {units} units, snapshot {size / 1024:.0f} KiB; strawberry's execution gives the same answer, the floor "
-                  f"the same table; the rows alone, read and not added up: {rows_floor[0]:.1f} ms "
+                  f"the same snapshot; the rows alone, read and not added up: {rows_floor[0]:.1f} ms "
                   f"({rows_floor[0] / sent[0]:.2f}x, {rows_floor[0] / queried[0]:.2f}x)")
             if variables is None and scope is head_office:
                 before, before_floor = await _paired(executed, lambda: _floor(org, root.path, plan.id), max(3, runs // 3))
