@@ -22,6 +22,7 @@ from server.feed.system_posts import create_system_post
 from server.network.models import Unit
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
+from server.privacy.boards import anonymous_outside_team, audience_of
 
 MOVED = "challenges.moved"
 PODIUM = 3
@@ -101,9 +102,25 @@ async def _tell_overtaken(payload: dict[str, Any], link: str) -> None:
     # one who hides from public screens is "a participant" to those it passed
     actor = None if payload["hidden"] else await User.get_or_none(id=int(payload["user_id"]))
     challenge_id = int(payload["challenge_id"])
+    named = await _may_name(actor, {int(user_id) for _, user_id in people})
     for pid, user_id in sorted(people, key=lambda row: ranks[int(row[0])]):
         await notify(
-            int(user_id), NotificationKind.RANK_OVERTAKEN, actor=actor, link=link,
+            int(user_id), NotificationKind.RANK_OVERTAKEN, actor=actor if int(user_id) in named else None, link=link,
             params={"challenge": payload["challenge_name"], "challengeId": challenge_id, "rank": ranks[int(pid)]},
             group_key=f"RANK_OVERTAKEN:{challenge_id}",
         )
+
+
+async def _may_name(actor: User | None, user_ids: set[int]) -> set[int]:
+    """Those of `user_ids` whose board names `actor`: under the organisation's « anonymous
+    outside one's own team » (server.privacy.boards), a member passed by someone of another
+    team reads « Un participant », as on the board (no name, no face)."""
+    if actor is None or not user_ids:
+        return set()
+    if not await anonymous_outside_team(actor.organization_id):
+        return user_ids
+    passed = await User.filter(id__in=user_ids).only("id", "role", "unit_id", "organization_id")
+    return {
+        person.id for person in passed
+        if (await audience_of(actor.organization_id, person, anonymous=True)).names(actor.unit_id)
+    }
