@@ -85,6 +85,8 @@ class Assessment:
     average_level: float
     created_at: dt.datetime
     scores: list[SkillScore]
+    person_photo_url: str | None = strawberry.field(
+        default=None, description="The assessed person's profile photo (a square WebP), or null: show the initials.")
 
 
 def as_assessment(row: AssessmentRow) -> Assessment:
@@ -101,6 +103,7 @@ def as_assessment(row: AssessmentRow) -> Assessment:
         average_level=row.average_level,
         created_at=row.created_at,
         scores=as_scores(row.scores),
+        person_photo_url=row.person_photo_url,
     )
 
 

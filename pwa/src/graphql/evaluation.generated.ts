@@ -161,7 +161,7 @@ export type UnitAssessmentsQueryVariables = Exact<{
 }>;
 
 
-export type UnitAssessmentsQuery = { assessments: Array<{ id: string, personName: string, gridName: string, outcome: Types.AssessmentOutcome, averageLevel: number }> };
+export type UnitAssessmentsQuery = { assessments: Array<{ id: string, personName: string, personPhotoUrl: string | null, gridName: string, outcome: Types.AssessmentOutcome, averageLevel: number }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -674,6 +674,7 @@ export const UnitAssessmentsDocument = new TypedDocumentString(`
   assessments(unitId: $unitId) {
     id
     personName
+    personPhotoUrl
     gridName
     outcome
     averageLevel
