@@ -1,6 +1,6 @@
 """Faces where people appear: the notification centre shows who is behind each line (their
 photo, or their initials), head office's people list shows each person's photo, and so do a
-manager's lists of who follows a module and who was assessed."""
+manager's lists of who follows a module and who was assessed, and an action plan's comments."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from playwright.async_api import expect
 
 from server.accounts.models import Role
 from server.demo.photos import portrait
+from server.evaluation.action_plans import comment_plan, create_plan
 from server.evaluation.assessments import ScoreInput, submit_assessment
 from server.evaluation.models import AssessmentOutcome, Skill
 from server.media.services import set_profile_photo
@@ -97,4 +98,32 @@ async def test_a_managers_team_page_shows_faces_in_training_and_assessments(live
         assert face["x"] + face["width"] <= name["x"], (face, name)  # the face first, then the name
     width = await phone.page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
+    assert phone.console_errors == []
+
+
+async def test_an_action_plans_comments_show_their_authors_faces(live_server, phones):
+    # given Lille's action plan, commented by Karim, who has a photo, and by Léa, who has none
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    karim = await make_user(lille, name="Karim Benali")
+    lea = await make_user(lille, name="Léa Roux")
+    photo = await set_profile_photo(karim, portrait(karim.display_name))
+    plan = await create_plan(await scope_of_user(karim), lille.id, "Retrouver 80 à l'accueil")
+    await comment_plan(await scope_of_user(karim), plan.id, "Je prends les rappels du lundi.")
+    await comment_plan(await scope_of_user(lea), plan.id, "Je fais l'affiche.")
+
+    # when Léa opens the plan
+    phone = await phones()
+    await sign_in(phone.page, lea.email)
+    await phone.page.goto(f"/point-de-vente/plans/{plan.id}")
+
+    # then each comment shows its author's face beside it: Karim's photo, Léa's initials
+    comments = phone.page.locator(".comment")
+    await expect(comments).to_have_count(2, timeout=10_000)
+    await expect(comments.nth(0).locator(".ui-avatar img")).to_have_attribute("src", photo)
+    await expect(comments.nth(0)).to_contain_text("Je prends les rappels du lundi.")
+    await expect(comments.nth(1).locator(".ui-avatar")).to_have_text("LR")
+    face, bubble = (await comments.nth(1).locator(".ui-avatar").bounding_box(), await comments.nth(1).locator(".comment-bubble").bounding_box())
+    assert face["x"] + face["width"] <= bubble["x"], (face, bubble)
+    assert await phone.page.evaluate("document.documentElement.scrollWidth") <= 360
     assert phone.console_errors == []
