@@ -85,6 +85,8 @@ class Assessment:
     average_level: float
     created_at: dt.datetime
     scores: list[SkillScore]
+    person_photo_url: str | None = strawberry.field(
+        default=None, description="The assessed person's profile photo (a square WebP), or null: show the initials.")
 
 
 def as_assessment(row: AssessmentRow) -> Assessment:
@@ -101,6 +103,7 @@ def as_assessment(row: AssessmentRow) -> Assessment:
         average_level=row.average_level,
         created_at=row.created_at,
         scores=as_scores(row.scores),
+        person_photo_url=row.person_photo_url,
     )
 
 
@@ -177,6 +180,8 @@ class ActionComment:
     author_name: str | None
     body: str = strawberry.field(description="Plain text; render as text.")
     created_at: dt.datetime
+    author_photo_url: str | None = strawberry.field(
+        default=None, description="The author's profile photo (a square WebP), or null: show the initials.")
 
 
 @strawberry.type(description="A point of sale's action plan, built by its team.")
@@ -221,7 +226,8 @@ def as_plan(row: PlanRow) -> ActionPlan:
             for i in row.items
         ],
         comments=[
-            ActionComment(id=strawberry.ID(str(c.id)), author_name=c.author_name, body=c.body, created_at=c.created_at)
+            ActionComment(id=strawberry.ID(str(c.id)), author_name=c.author_name, body=c.body, created_at=c.created_at,
+                          author_photo_url=c.author_photo_url)
             for c in row.comments
         ],
     )

@@ -265,6 +265,8 @@ class PersonProgress:
     status: TrainingStatus
     sections_done: int
     reminded_at: datetime | None
+    photo_url: str | None = strawberry.field(
+        default=None, description="The person's profile photo (a square WebP), or null: show the initials.")
 
 
 @strawberry.type(description="Participation in a module across the viewer's scope.")
@@ -295,6 +297,7 @@ def as_participation(report: ParticipationReport) -> ModuleParticipation:
                 status=p.status,
                 sections_done=p.sections_done,
                 reminded_at=p.reminded_at,
+                photo_url=p.photo_url,
             )
             for p in report.people
         ],

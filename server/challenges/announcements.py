@@ -8,7 +8,10 @@ What reaches the feed (someone entering the top 3, the podium at the close) foll
 same privacy as the board: nobody is named there who hides from the public screens
 (`Participant.hidden`), asked to keep out of the feed (`User.hidden_from_feed`), or ranks
 beyond the top N of a challenge that names only its top N (TOP_AND_AROUND). And it goes to
-the challenge's scope unit and below, the people who take part, never further.
+the challenge's scope unit and below, the people who take part, never further. Under head
+office's « anonymous outside one's own team » (server.privacy.boards) an entry into the top 3
+goes to the person's own unit only, the podium names people by their unit, and those passed
+read « Un participant » when the one who passed them is of another team.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from server.feed.system_posts import create_system_post
 from server.network.models import Unit
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
+from server.privacy.boards import anonymous_outside_team, audience_of
 
 MOVED = "challenges.moved"
 PODIUM = 3
@@ -54,9 +58,13 @@ async def _post_top_three(challenge_id: int, user_id: int, display_name: str, na
     author = await User.get_or_none(id=user_id)
     if challenge is None or author is None or not named_in_feed(challenge, rank, False, author.hidden_from_feed):
         return
+    # under « anonymous outside one's own team » the boards name them to their team only: so does the feed
+    anonymous = await anonymous_outside_team(challenge.organization_id)
+    if anonymous and author.unit_id is None:
+        return
     await create_system_post(
         author, "TOP_THREE_ENTERED", {"userId": author.id, "challengeId": challenge_id, "challenge": name, "rank": rank},
-        audience_unit=await Unit.get(id=challenge.scope_unit_id),
+        audience_unit=await Unit.get(id=author.unit_id if anonymous else challenge.scope_unit_id),
     )
 
 
@@ -67,6 +75,9 @@ async def announce_winners(challenge: Challenge, podium: list[tuple[str, Partici
         return
     people = [p.user_id for _, p, _ in podium if p.user_id is not None]
     out_of_feed = set(await User.filter(id__in=people, hidden_from_feed=True).values_list("id", flat=True)) if people else set()
+    # under « anonymous outside one's own team » the post, read across teams, names each person
+    # by their unit, as the boards show them to other teams
+    anonymous = await anonymous_outside_team(challenge.organization_id)
 
     def named(participant: Participant, rank: int) -> bool:
         return named_in_feed(challenge, rank, participant.hidden, participant.user_id in out_of_feed)
@@ -79,14 +90,17 @@ async def announce_winners(challenge: Challenge, podium: list[tuple[str, Partici
         # people by id (their name when read); a unit by its own name; the hidden unnamed
         places = [
             {"rank": r, "hidden": True} if not named(p, r)
+            else {"rank": r, "name": p.unit_name} if p.user_id is not None and anonymous and p.unit_name
+            else {"rank": r, "hidden": True} if p.user_id is not None and anonymous
             else {"rank": r, "userId": p.user_id} if p.user_id is not None
             else {"rank": r, "name": p.display_name}
             for _, p, r in podium
         ]
         kind, params = "CHALLENGE_PODIUM", {"challengeId": challenge.id, "challenge": challenge.name, "podium": places}
-    # the challenge's author announces it; without one, a winner who may be named
+    # the challenge's author announces it; without one, a winner who may be named (not under the
+    # board default: the post's author is shown with their face)
     announcer = challenge.created_by_id or next(
-        (p.user_id for _, p, r in podium if p.user_id is not None and named(p, r)), None
+        (p.user_id for _, p, r in podium if p.user_id is not None and named(p, r) and not anonymous), None
     )
     author = await User.get_or_none(id=announcer) if announcer is not None else None
     if author is not None and author.organization_id == challenge.organization_id:  # not a partner agency's person
@@ -101,9 +115,25 @@ async def _tell_overtaken(payload: dict[str, Any], link: str) -> None:
     # one who hides from public screens is "a participant" to those it passed
     actor = None if payload["hidden"] else await User.get_or_none(id=int(payload["user_id"]))
     challenge_id = int(payload["challenge_id"])
+    named = await _may_name(actor, {int(user_id) for _, user_id in people})
     for pid, user_id in sorted(people, key=lambda row: ranks[int(row[0])]):
         await notify(
-            int(user_id), NotificationKind.RANK_OVERTAKEN, actor=actor, link=link,
+            int(user_id), NotificationKind.RANK_OVERTAKEN, actor=actor if int(user_id) in named else None, link=link,
             params={"challenge": payload["challenge_name"], "challengeId": challenge_id, "rank": ranks[int(pid)]},
             group_key=f"RANK_OVERTAKEN:{challenge_id}",
         )
+
+
+async def _may_name(actor: User | None, user_ids: set[int]) -> set[int]:
+    """Those of `user_ids` whose board names `actor`: under the organisation's « anonymous
+    outside one's own team » (server.privacy.boards), a member passed by someone of another
+    team reads « Un participant », as on the board (no name, no face)."""
+    if actor is None or not user_ids:
+        return set()
+    if not await anonymous_outside_team(actor.organization_id):
+        return user_ids
+    passed = await User.filter(id__in=user_ids).only("id", "role", "unit_id", "organization_id")
+    return {
+        person.id for person in passed
+        if (await audience_of(actor.organization_id, person, anonymous=True)).names(actor.unit_id)
+    }

@@ -62,6 +62,7 @@ class CommentRow:
     author_name: str | None
     body: str
     created_at: datetime
+    author_photo_url: str | None = None
 
 
 @dataclass(slots=True)
@@ -113,10 +114,10 @@ async def plan_rows(plan_ids: list[int]) -> list[PlanRow]:
         )
     comments: dict[int, list[CommentRow]] = defaultdict(list)
     for c in await ActionComment.filter(plan_id__in=plan_ids).order_by("id").values(
-        "id", "plan_id", "author_id", "author__display_name", "body", "created_at"
+        "id", "plan_id", "author_id", "author__display_name", "author__avatar_url", "body", "created_at"
     ):
         comments[int(c["plan_id"])].append(
-            CommentRow(c["id"], c["author_id"], c["author__display_name"], c["body"], c["created_at"])
+            CommentRow(c["id"], c["author_id"], c["author__display_name"], c["body"], c["created_at"], c["author__avatar_url"] or None)
         )
     return [
         PlanRow(

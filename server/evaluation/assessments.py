@@ -63,6 +63,7 @@ class AssessmentRow:
     person_comment: str
     created_at: datetime
     scores: list[ScoreRow] = field(default_factory=list)
+    person_photo_url: str | None = None
 
     @property
     def average_level(self) -> float:
@@ -164,7 +165,7 @@ def score_row(skill_id: int, skill_name: str, descriptors: list[str] | None, lev
 
 async def _rows(ids: list[int]) -> list[AssessmentRow]:
     values = await Assessment.filter(id__in=ids).order_by("-created_at", "-id").values(
-        "id", "grid_id", "grid__name", "person_id", "person__display_name", "assessor_id",
+        "id", "grid_id", "grid__name", "person_id", "person__display_name", "person__avatar_url", "assessor_id",
         "assessor__display_name", "outcome", "comment", "person_comment", "created_at",
     )
     scores: dict[int, list[ScoreRow]] = defaultdict(list)
@@ -188,6 +189,7 @@ async def _rows(ids: list[int]) -> list[AssessmentRow]:
             person_comment=str(v["person_comment"]),
             created_at=v["created_at"],
             scores=scores[int(v["id"])],
+            person_photo_url=v["person__avatar_url"] or None,
         )
         for v in values
     ]

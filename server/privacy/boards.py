@@ -5,7 +5,9 @@ one's own team », in one place for every way a board is read.
 - the live board (the `leaderboard` subscription), whose one payload is shared by everyone
   watching with the same `BoardAudience` (schema.fanout keys its streams by `audience.key`);
 - the TV screens: a signed-in TV is its viewer's live board; a kiosk link (a showroom wall,
-  nobody's team) names nobody while the default is on.
+  nobody's team) names nobody while the default is on;
+- the « X vient de vous dépasser » notification (server.challenges.announcements): a member
+  passed by someone of another team reads « Un participant », without a face.
 
 A member reads the names of the people of their own unit (their team or point of sale) and of
 no one else: other rows keep their rank and score, without a name or a face. Managers and head

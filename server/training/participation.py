@@ -30,6 +30,7 @@ class PersonProgress:
     status: Participation
     sections_done: int
     reminded_at: datetime | None = None
+    photo_url: str | None = None
 
 
 @dataclass(slots=True)
@@ -58,7 +59,7 @@ async def participation(scope: Scope, module_id: int, unit_id: int | None = None
     module, audience = await readable_module(scope, module_id)
     root = await _unit_in_scope(scope, unit_id)
     people = await User.filter(organization_id=scope.organization_id, unit__path__startswith=root.path).values(
-        "id", "display_name", "role", "unit__path", "unit__name"
+        "id", "display_name", "role", "unit__path", "unit__name", "avatar_url"
     )
     progress = {
         p["user_id"]: p
@@ -94,6 +95,7 @@ async def participation(scope: Scope, module_id: int, unit_id: int | None = None
                 status=status,
                 sections_done=int(found["sections_done"]) if found else 0,
                 reminded_at=reminded.get(person["id"]),
+                photo_url=person["avatar_url"] or None,
             )
         )
     report.people.sort(key=lambda p: (p.status != Participation.NOT_STARTED, p.display_name))

@@ -1,5 +1,6 @@
 """Faces where people appear: the notification centre shows who is behind each line (their
-photo, or their initials), and head office's people list shows each person's photo."""
+photo, or their initials), head office's people list shows each person's photo, and so do a
+manager's lists of who follows a module and who was assessed, and an action plan's comments."""
 
 from __future__ import annotations
 
@@ -8,11 +9,17 @@ from playwright.async_api import expect
 
 from server.accounts.models import Role
 from server.demo.photos import portrait
+from server.evaluation.action_plans import comment_plan, create_plan
+from server.evaluation.assessments import ScoreInput, submit_assessment
+from server.evaluation.models import AssessmentOutcome, Skill
 from server.media.services import set_profile_photo
+from server.network.scope import scope_of_user
 from server.notifications.models import NotificationKind
 from server.notifications.services import notify
 from tests.e2e.test_feed_slice import sign_in
+from tests.evaluation.factories import make_grid
 from tests.factories import make_network, make_user
+from tests.training.factories import make_module
 
 pytestmark = pytest.mark.e2e
 
@@ -57,3 +64,66 @@ async def test_the_bell_and_the_people_list_show_faces(live_server, phones):
     await expect(karim_row.locator(".ui-avatar img")).to_have_attribute("src", photo)
     await expect(office.page.get_by_role("listitem").filter(has_text="Léa Roux").locator(".ui-avatar")).to_have_text("LR")
     assert office.console_errors == []
+
+
+async def test_a_managers_team_page_shows_faces_in_training_and_assessments(live_server, phones):
+    # given Karim, who has a photo, and Léa, who has none, sellers of Lille, a module for Lille and
+    # an assessment of each by Nord's manager
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    karim = await make_user(lille, name="Karim Benali")
+    lea = await make_user(lille, name="Léa Roux")
+    photo = await set_profile_photo(karim, portrait(karim.display_name))
+    admin = await make_user(network.root, Role.ADMIN, "Claire Fontaine")
+    manager = await make_user(network.regions["Nord"], Role.MANAGER, "Marc Delaunay")
+    await make_module(admin, [lille], title="Vendre l'hybride")
+    grid = await make_grid(admin)
+    skills = await Skill.filter(grid_id=grid).values_list("id", flat=True)
+    for person in (karim, lea):
+        await submit_assessment(await scope_of_user(manager), person.id, grid, [ScoreInput(int(s), 3) for s in skills],
+                                AssessmentOutcome.PASSED)
+
+    # when the manager opens Lille's page
+    phone = await phones()
+    await sign_in(phone.page, manager.email)
+    await phone.page.goto(f"/equipe/{lille.id}")
+
+    # then who has started the module, and who was assessed, show their faces: Karim's photo, Léa's initials
+    for section in (".people-list:has(.people-name:has-text('Lille Centre'))", ".people-list:has(a.people-name)"):
+        rows = phone.page.locator(section).first.locator("li")
+        karim_row = rows.filter(has_text="Karim Benali")
+        await expect(karim_row.locator(".ui-avatar img")).to_have_attribute("src", photo, timeout=10_000)
+        await expect(rows.filter(has_text="Léa Roux").locator(".ui-avatar")).to_have_text("LR")
+        face, name = (await karim_row.locator(".ui-avatar").bounding_box(), await karim_row.locator(".people-name").bounding_box())
+        assert face["x"] + face["width"] <= name["x"], (face, name)  # the face first, then the name
+    width = await phone.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360
+    assert phone.console_errors == []
+
+
+async def test_an_action_plans_comments_show_their_authors_faces(live_server, phones):
+    # given Lille's action plan, commented by Karim, who has a photo, and by Léa, who has none
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    karim = await make_user(lille, name="Karim Benali")
+    lea = await make_user(lille, name="Léa Roux")
+    photo = await set_profile_photo(karim, portrait(karim.display_name))
+    plan = await create_plan(await scope_of_user(karim), lille.id, "Retrouver 80 à l'accueil")
+    await comment_plan(await scope_of_user(karim), plan.id, "Je prends les rappels du lundi.")
+    await comment_plan(await scope_of_user(lea), plan.id, "Je fais l'affiche.")
+
+    # when Léa opens the plan
+    phone = await phones()
+    await sign_in(phone.page, lea.email)
+    await phone.page.goto(f"/point-de-vente/plans/{plan.id}")
+
+    # then each comment shows its author's face beside it: Karim's photo, Léa's initials
+    comments = phone.page.locator(".comment")
+    await expect(comments).to_have_count(2, timeout=10_000)
+    await expect(comments.nth(0).locator(".ui-avatar img")).to_have_attribute("src", photo)
+    await expect(comments.nth(0)).to_contain_text("Je prends les rappels du lundi.")
+    await expect(comments.nth(1).locator(".ui-avatar")).to_have_text("LR")
+    face, bubble = (await comments.nth(1).locator(".ui-avatar").bounding_box(), await comments.nth(1).locator(".comment-bubble").bounding_box())
+    assert face["x"] + face["width"] <= bubble["x"], (face, bubble)
+    assert await phone.page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert phone.console_errors == []

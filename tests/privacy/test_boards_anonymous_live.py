@@ -7,16 +7,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 from server.accounts.models import Role
+from server.accounts.services import open_session
 from server.challenges.models import ParticipantKind
 from server.challenges.privacy import set_hidden
 from server.challenges.targets import TargetInput, set_targets
 from server.network.scope import scope_of_user
+from server.notifications.models import Notification
 from server.privacy.models import PrivacyPolicy
 from server.privacy.policy import PolicyChange, update_policy
 from tests.challenges.given import arena, live_challenge, now, sell
 from tests.challenges.test_kiosk import create_link
 from tests.factories import signed_in
-from tests.graphql_client import Subscription
+from tests.graphql_client import GraphQLClient, Subscription
 
 LIVE = """subscription Board($id: ID!) { leaderboard(challengeId: $id) {
   type version rows { rank displayName unitName photoUrl } } }"""
@@ -112,3 +114,46 @@ async def test_a_live_board_is_told_at_once_when_a_name_must_go_or_may_come_back
     assert [(m["type"], m.get("payload", {}).get("data", {}).get("leaderboard", {}).get("type")) for m in managers] == [
         ("next", "RESET"), ("complete", None)]
     assert fresh["type"] == "SNAPSHOT" and "Léa Martin" in [name for _, name in names(fresh)]
+
+
+BELL = "{ notifications(first: 5) { edges { node { kind text params refs { people { name photoUrl } } } } } }"
+
+
+async def _overtaken_lines(url: str, token: str) -> list[dict]:
+    async with GraphQLClient(url, token=token) as client:
+        edges = (await client.execute(BELL))["notifications"]["edges"]
+    return [e["node"] for e in edges if e["node"]["kind"] == "RANK_OVERTAKEN"]
+
+
+async def test_who_overtook_me_is_named_only_as_the_board_names_them(live_server):
+    # given the board of Nord under « anonymous outside one's own team »: Julie 3, Karim 2 (Lille)
+    found, challenge, julie, karim, lea = await _nord_board()
+    await sell(found, karim, 2)
+    lea_token = await open_session(lea)
+    # when Léa of Arras passes both
+    await sell(found, lea, 6)
+    # then Julie and Karim are told « Un participant » passed them, without a name nor a face
+    assert [(n["text"], n["refs"]["people"]) for n in await _overtaken_lines(live_server.url, found.tokens[julie.id])] == [
+        ("Un participant vient de vous dépasser dans « Challenge du mois » : vous êtes 2e", [])]
+    assert [n["text"] for n in await _overtaken_lines(live_server.url, found.tokens[karim.id])] == [
+        "Un participant vient de vous dépasser dans « Challenge du mois » : vous êtes 3e"]
+    assert "actorIds" not in (await Notification.get(user_id=julie.id, kind="RANK_OVERTAKEN")).params
+    # when Julie passes Léa, then Karim passes both
+    await sell(found, julie, 5)
+    await sell(found, karim, 7)
+    # then Léa never reads a name of Lille
+    lea_lines = await _overtaken_lines(live_server.url, lea_token)
+    assert [n["refs"]["people"] for n in lea_lines] == [[]]
+    assert "Julie" not in lea_lines[0]["text"] and "Karim" not in lea_lines[0]["text"]
+    # and Julie reads her teammate Karim's name, as on the board
+    assert [(n["text"], n["refs"]["people"]) for n in await _overtaken_lines(live_server.url, found.tokens[julie.id])] == [
+        ("Karim Benali et une autre personne viennent de vous dépasser dans « Challenge du mois » : vous êtes 2e",
+         [{"name": "Karim Benali", "photoUrl": None}])]
+
+
+async def test_without_the_default_who_overtook_me_is_named(live_server):
+    found, challenge, julie, karim, lea = await _nord_board()
+    await PrivacyPolicy.filter(organization_id=found.network.organization_id).update(boards_anonymous_outside_team=False)
+    await sell(found, lea, 6)
+    assert [n["text"] for n in await _overtaken_lines(live_server.url, found.tokens[julie.id])] == [
+        "Léa Martin vient de vous dépasser dans « Challenge du mois » : vous êtes 2e"]

@@ -18,6 +18,8 @@ from server.network.scope import scope_of_user
 from server.notifications.models import Notification, NotificationKind
 from server.privacy.erasure import erase_person
 from server.privacy.pseudonym import suffix_of
+from server.push.delivery import Outbound
+from server.push.payload import notification_spec, write_batch
 from tests.factories import signed_in
 from tests.graphql_client import GraphQLClient
 from tests.privacy.world import seller_with_everything
@@ -126,3 +128,17 @@ async def test_head_office_finds_an_erased_person_by_the_pseudonym_it_reads_in_e
         assert await found(story.seller.display_name) == []
         initials = (await client.execute(PEOPLE, {"search": code}))["people"]["edges"][0]["node"]["initials"]
         assert initials == code[:2]
+
+
+async def test_a_push_about_an_erased_person_reads_in_its_recipients_language(live_server):
+    # given an erased seller who liked the post of a colleague who reads in English
+    story = await _erased_story()
+    code = suffix_of(story.seller.id)
+    await User.filter(id=story.colleague.id).update(language="en")
+    notification = await Notification.get(user_id=story.colleague.id, kind=NotificationKind.POST_LIKED)
+    # when the push worker writes the push for that notification
+    message = Outbound(notification.id, 0, "", "", "", notification_spec(notification, f"n{notification.id}"), 60, "normal", None, 0)
+    await write_batch([message])
+    # then the phone shows her English pseudonym, never the marker nor the French words
+    assert message.payload["lang"] == "en"
+    assert message.payload["body"] == f"Former colleague {code} likes your post"

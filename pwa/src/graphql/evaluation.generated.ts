@@ -6,7 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type * as Types from './types.generated';
 
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
-export type PlanFieldsFragment = { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, body: string, createdAt: string }> };
+export type PlanFieldsFragment = { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, authorPhotoUrl: string | null, body: string, createdAt: string }> };
 
 export type AssessmentFieldsFragment = { id: string, gridName: string, personName: string, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> };
 
@@ -22,14 +22,14 @@ export type ActionPlanQueryVariables = Exact<{
 }>;
 
 
-export type ActionPlanQuery = { actionPlan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, body: string, createdAt: string }> } | null };
+export type ActionPlanQuery = { actionPlan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, authorPhotoUrl: string | null, body: string, createdAt: string }> } | null };
 
 export type ActionPlanLiveSubscriptionVariables = Exact<{
   planId: string;
 }>;
 
 
-export type ActionPlanLiveSubscription = { actionPlan: { version: number, type: string, plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, body: string, createdAt: string }> } } };
+export type ActionPlanLiveSubscription = { actionPlan: { version: number, type: string, plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, authorPhotoUrl: string | null, body: string, createdAt: string }> } } };
 
 export type AddActionItemMutationVariables = Exact<{
   input: Types.AddActionItemInput;
@@ -37,7 +37,7 @@ export type AddActionItemMutationVariables = Exact<{
 
 
 export type AddActionItemMutation = { addActionItem:
-    | { __typename: 'ActionPlanSuccess', plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, body: string, createdAt: string }> } }
+    | { __typename: 'ActionPlanSuccess', plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, authorPhotoUrl: string | null, body: string, createdAt: string }> } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -48,7 +48,7 @@ export type UpdateActionItemMutationVariables = Exact<{
 
 
 export type UpdateActionItemMutation = { updateActionItem:
-    | { __typename: 'ActionPlanSuccess', plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, body: string, createdAt: string }> } }
+    | { __typename: 'ActionPlanSuccess', plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, authorPhotoUrl: string | null, body: string, createdAt: string }> } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -60,7 +60,7 @@ export type CommentActionPlanMutationVariables = Exact<{
 
 
 export type CommentActionPlanMutation = { commentActionPlan:
-    | { __typename: 'ActionPlanSuccess', plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, body: string, createdAt: string }> } }
+    | { __typename: 'ActionPlanSuccess', plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, authorPhotoUrl: string | null, body: string, createdAt: string }> } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -139,7 +139,7 @@ export type CreateActionPlanMutationVariables = Exact<{
 
 
 export type CreateActionPlanMutation = { createActionPlan:
-    | { __typename: 'ActionPlanSuccess', plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, body: string, createdAt: string }> } }
+    | { __typename: 'ActionPlanSuccess', plan: { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, authorPhotoUrl: string | null, body: string, createdAt: string }> } }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
    };
@@ -161,7 +161,7 @@ export type UnitAssessmentsQueryVariables = Exact<{
 }>;
 
 
-export type UnitAssessmentsQuery = { assessments: Array<{ id: string, personName: string, gridName: string, outcome: Types.AssessmentOutcome, averageLevel: number }> };
+export type UnitAssessmentsQuery = { assessments: Array<{ id: string, personName: string, personPhotoUrl: string | null, gridName: string, outcome: Types.AssessmentOutcome, averageLevel: number }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -200,6 +200,7 @@ export const PlanFieldsFragmentDoc = new TypedDocumentString(`
   comments {
     id
     authorName
+    authorPhotoUrl
     body
     createdAt
   }
@@ -296,6 +297,7 @@ export const ActionPlanDocument = new TypedDocumentString(`
   comments {
     id
     authorName
+    authorPhotoUrl
     body
     createdAt
   }
@@ -328,6 +330,7 @@ export const ActionPlanLiveDocument = new TypedDocumentString(`
   comments {
     id
     authorName
+    authorPhotoUrl
     body
     createdAt
   }
@@ -365,6 +368,7 @@ export const AddActionItemDocument = new TypedDocumentString(`
   comments {
     id
     authorName
+    authorPhotoUrl
     body
     createdAt
   }
@@ -402,6 +406,7 @@ export const UpdateActionItemDocument = new TypedDocumentString(`
   comments {
     id
     authorName
+    authorPhotoUrl
     body
     createdAt
   }
@@ -439,6 +444,7 @@ export const CommentActionPlanDocument = new TypedDocumentString(`
   comments {
     id
     authorName
+    authorPhotoUrl
     body
     createdAt
   }
@@ -649,6 +655,7 @@ export const CreateActionPlanDocument = new TypedDocumentString(`
   comments {
     id
     authorName
+    authorPhotoUrl
     body
     createdAt
   }
@@ -674,6 +681,7 @@ export const UnitAssessmentsDocument = new TypedDocumentString(`
   assessments(unitId: $unitId) {
     id
     personName
+    personPhotoUrl
     gridName
     outcome
     averageLevel

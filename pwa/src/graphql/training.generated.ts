@@ -60,7 +60,7 @@ export type ModuleParticipationQueryVariables = Exact<{
 }>;
 
 
-export type ModuleParticipationQuery = { moduleParticipation: { notStartedCount: number, inProgressCount: number, completedCount: number, people: Array<{ userId: string, displayName: string, unitName: string, status: Types.TrainingStatus, remindedAt: string | null }> } };
+export type ModuleParticipationQuery = { moduleParticipation: { notStartedCount: number, inProgressCount: number, completedCount: number, people: Array<{ userId: string, displayName: string, unitName: string, status: Types.TrainingStatus, remindedAt: string | null, photoUrl: string | null }> } };
 
 export type TrainingModulesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -273,6 +273,7 @@ export const ModuleParticipationDocument = new TypedDocumentString(`
       unitName
       status
       remindedAt
+      photoUrl
     }
   }
 }

@@ -4,6 +4,8 @@ import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick } from '../../router';
 import { LeverProgressBar } from '../levers/LeverProgressBar';
 import { LeverState } from '../levers/LeverState';
+import { Avatar } from '../ui/Avatar';
+import '../feed/FeedComments.css';
 import { useQuery, useSubscription, useMutation } from '../../graphql/hooks';
 import { ActionPlanLiveDocument, AddActionItemDocument, CommentActionPlanDocument, type PlanFieldsFragment, PointOfSaleDocument, UpdateActionItemDocument } from '../../graphql/evaluation.generated';
 import { byName } from '../../lib/collation';
@@ -119,9 +121,14 @@ export function EvaluationActionPlanPage({ id, onNotice }: { id: string; onNotic
             <h2 class="lever-subtitle">{t('plans.comments')}</h2>
             <ul class="comment-list">
               {plan.comments.map((c) => (
-                <li key={c.id}>
-                  <strong>{c.authorName ?? t('plans.someone')}</strong>
-                  <span>{c.body}</span>
+                <li key={c.id} class="comment">
+                  <Avatar name={c.authorName ?? t('plans.someone')} photoUrl={c.authorPhotoUrl} size="s" />
+                  <div class="comment-bubble">
+                    <p class="comment-meta">
+                      <strong class="comment-author">{c.authorName ?? t('plans.someone')}</strong>
+                    </p>
+                    <p class="comment-body">{c.body}</p>
+                  </div>
                 </li>
               ))}
             </ul>

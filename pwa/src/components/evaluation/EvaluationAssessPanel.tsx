@@ -4,6 +4,7 @@ import { LEVER_PATHS } from '../../lib/routes';
 import { linkClick, navigate } from '../../router';
 import { DashboardsCsvButton } from '../dashboards/DashboardsCsvButton';
 import { LeverState } from '../levers/LeverState';
+import { Avatar } from '../ui/Avatar';
 import { useQuery, useMutation } from '../../graphql/hooks';
 import { AssessmentFormDocument, SubmitAssessmentDocument, UnitAssessmentsDocument } from '../../graphql/evaluation.generated';
 import { byName } from '../../lib/collation';
@@ -25,7 +26,8 @@ export function EvaluationAssessPanel({ unitId, onNotice }: { unitId: string; on
           ) : (
             <ul class="people-list">
               {assessments.slice(0, 50).map((a) => (
-                <li key={a.id}>
+                <li key={a.id} class="people-face-row">
+                  <Avatar name={a.personName} photoUrl={a.personPhotoUrl} size="s" />
                   <a class="people-name" href={LEVER_PATHS.assessment(a.id)} onClick={linkClick}>
                     {a.personName}
                     <span class="lever-muted">{a.gridName}</span>

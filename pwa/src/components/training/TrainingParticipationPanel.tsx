@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, language } from '../../i18n';
 import { LeverState } from '../levers/LeverState';
 import { useQuery, useMutation } from '../../graphql/hooks';
+import { Avatar } from '../ui/Avatar';
 import { TrainingStatusChip } from './TrainingStatusChip';
 import { ModuleParticipationDocument, SendTrainingRemindersDocument, TrainingModulesDocument } from '../../graphql/training.generated';
 import { byName } from '../../lib/collation';
@@ -80,7 +81,8 @@ function ParticipationList({ moduleId, unitId, onNotice }: ParticipationListProp
             ) : null}
             <ul class="people-list">
               {byName(report.people.slice(0, 200), (p) => p.displayName, language).map((person) => (
-                <li key={person.userId}>
+                <li key={person.userId} class="people-face-row">
+                  <Avatar name={person.displayName} photoUrl={person.photoUrl} size="s" />
                   <span class="people-name">
                     {person.displayName}
                     <span class="lever-muted">{person.unitName}</span>
