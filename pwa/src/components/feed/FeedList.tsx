@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { groupFeed } from '../../lib/celebrations';
 import { whenIdle } from '../../lib/idle';
+import { pure } from '../../lib/pure';
 import { Button } from '../ui/Button';
 import { EmptyState } from '../ui/EmptyState';
 import { FeedCelebrationCard } from './FeedCelebrationCard';
@@ -35,12 +36,17 @@ const CHEER_ICON = (
 
 /**
  * The first screenful renders at once, the rest a few cards at a time when the phone is idle:
- * short tasks, so a tap during start-up is answered at once.
+ * short tasks, so a tap during start-up is answered at once. Each step renders its new cards
+ * only: a card whose post, time and handler are unchanged is not rendered again (`pure`).
  */
+const FIRST_CARDS = 4;
 const CARDS_PER_STEP = 4;
 
+const PostCard = pure(FeedPostCard);
+const CelebrationCard = pure(FeedCelebrationCard);
+
 function useProgressiveCount(total: number): number {
-  const [count, setCount] = useState(CARDS_PER_STEP);
+  const [count, setCount] = useState(FIRST_CARDS);
   useEffect(() => {
     if (count >= total) return undefined;
     return whenIdle(() => setCount((current) => current + CARDS_PER_STEP), 500);
@@ -64,7 +70,7 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
   const sentinel = useRef<HTMLDivElement>(null);
   const loadMore = useRef(feed.loadMore);
   loadMore.current = feed.loadMore;
-  const items = groupFeed(state.posts);
+  const items = useMemo(() => groupFeed(state.posts), [state.posts]);
   const shown = useProgressiveCount(items.length);
   const canLoadMore = status.kind === 'ready' && state.pageInfo.hasNextPage && !feed.loadMoreFailed && shown === items.length;
 
@@ -151,9 +157,9 @@ export function FeedList({ feed, onCompose, narrowed = false, onClearFilter, hol
       ))}
       {items.slice(0, shown).map((item) =>
         item.type === 'post' ? (
-          <FeedPostCard key={item.post.id} post={item.post} now={now} onToggleLike={feed.toggleLike} />
+          <PostCard key={item.post.id} post={item.post} now={now} onToggleLike={feed.toggleLike} />
         ) : (
-          <FeedCelebrationCard key={item.key} kind={item.kind} posts={item.posts} now={now} />
+          <CelebrationCard key={item.key} kind={item.kind} posts={item.posts} now={now} />
         ),
       )}
       <div ref={sentinel} class="feed-end">
