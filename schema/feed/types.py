@@ -196,6 +196,9 @@ class PostReport:
     created_at: datetime
     reporter_name: str
     post: Post
+    reporter_photo_url: str | None = strawberry.field(
+        default=None, description="The reporter's profile photo (a square WebP), or null: show the initials."
+    )
 
 
 @strawberry.enum(description="What changed in the feed.")

@@ -66,6 +66,7 @@ class ReportRow:
     created_at: datetime
     reporter_name: str
     post: PostRow
+    reporter_photo_url: str | None = None
 
 
 async def open_reports(scope: Scope) -> list[ReportRow]:
@@ -75,7 +76,7 @@ async def open_reports(scope: Scope) -> list[ReportRow]:
         await PostReport.filter(scope.subtree_filter("post__unit__"), resolved_at=None)
         .order_by("-id")
         .limit(100)
-        .values("id", "reason", "created_at", "reporter__display_name", "post_id")
+        .values("id", "reason", "created_at", "reporter__display_name", "reporter__avatar_url", "post_id")
     )
     posts: dict[int, PostRow] = {}
     for post_id in {int(v["post_id"]) for v in values}:
@@ -87,6 +88,7 @@ async def open_reports(scope: Scope) -> list[ReportRow]:
             created_at=v["created_at"],
             reporter_name=str(v["reporter__display_name"]),
             post=posts[int(v["post_id"])],
+            reporter_photo_url=v["reporter__avatar_url"] or None,
         )
         for v in values
     ]

@@ -1,6 +1,7 @@
 """Faces where people appear: the notification centre shows who is behind each line (their
 photo, or their initials), head office's people list shows each person's photo, and so do a
-manager's lists of who follows a module and who was assessed, and an action plan's comments."""
+manager's lists of who follows a module and who was assessed, an action plan's comments, a
+report on a post, an assessment's page and head office's picker of people for a function."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from server.demo.photos import portrait
 from server.evaluation.action_plans import comment_plan, create_plan
 from server.evaluation.assessments import ScoreInput, submit_assessment
 from server.evaluation.models import AssessmentOutcome, Skill
+from server.feed import services as feed_services
+from server.feed.models import PostKind
+from server.feed.moderation import report_post
 from server.media.services import set_profile_photo
 from server.network.scope import scope_of_user
 from server.notifications.models import NotificationKind
@@ -127,3 +131,53 @@ async def test_an_action_plans_comments_show_their_authors_faces(live_server, ph
     assert face["x"] + face["width"] <= bubble["x"], (face, bubble)
     assert await phone.page.evaluate("document.documentElement.scrollWidth") <= 360
     assert phone.console_errors == []
+
+
+async def test_a_report_an_assessment_and_the_functions_picker_show_faces(live_server, phones):
+    # given Karim, a seller of Lille with a photo, who reported Léa's post and was assessed by
+    # Nord's manager; and Sophie, of head office, with a photo too
+    network = await make_network()
+    lille = network.points_of_sale["Lille"]
+    karim = await make_user(lille, name="Karim Benali")
+    lea = await make_user(lille, name="Léa Roux")
+    photo = await set_profile_photo(karim, portrait(karim.display_name))
+    admin = await make_user(network.root, Role.ADMIN, "Claire Fontaine")
+    sophie = await make_user(network.root, Role.MEMBER, "Sophie Garnier")
+    sophie_photo = await set_profile_photo(sophie, portrait(sophie.display_name))
+    manager = await make_user(network.regions["Nord"], Role.MANAGER, "Marc Delaunay")
+    post = await feed_services.create_post(await scope_of_user(lea), PostKind.WIN, "Trois ventes ce matin")
+    await report_post(await scope_of_user(karim), post.id, "Chiffres à vérifier")
+    grid = await make_grid(admin)
+    skills = await Skill.filter(grid_id=grid).values_list("id", flat=True)
+    assessment = await submit_assessment(await scope_of_user(manager), karim.id, grid, [ScoreInput(int(s), 3) for s in skills],
+                                         AssessmentOutcome.PASSED)
+
+    # when the manager opens the reports: the reporter's face beside the report
+    phone = await phones()
+    await sign_in(phone.page, manager.email)
+    await phone.page.goto("/reports")
+    report = phone.page.locator(".comment").filter(has_text="Chiffres à vérifier")
+    await expect(report.locator(".ui-avatar img")).to_have_attribute("src", photo, timeout=10_000)
+    face, bubble = (await report.locator(".ui-avatar").bounding_box(), await report.locator(".comment-bubble").bounding_box())
+    assert face["x"] + face["width"] <= bubble["x"], (face, bubble)
+    assert await phone.page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    # and the assessment: the assessed person's face beside their name
+    await phone.page.goto(f"/evaluations/{assessment.id}")
+    person = phone.page.locator(".assessment-person")
+    await expect(person.locator(".ui-avatar img")).to_have_attribute("src", photo, timeout=10_000)
+    await expect(person).to_contain_text("Karim Benali")
+    assert phone.console_errors == []
+
+    # when head office looks for Sophie to give her a function: her face in the button
+    office = await phones()
+    await sign_in(office.page, admin.email)
+    await office.page.goto("/notre-plan")
+    await office.page.get_by_text("Fonctions du siège").click()
+    await office.page.get_by_label("Chercher une personne du siège").fill("Sophie")
+    choice = office.page.locator(".person-choice").filter(has_text="Sophie Garnier")
+    await expect(choice.locator(".ui-avatar img")).to_have_attribute("src", sophie_photo, timeout=10_000)
+    box = await choice.bounding_box()
+    assert box["height"] >= 44, box
+    assert await office.page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert office.console_errors == []

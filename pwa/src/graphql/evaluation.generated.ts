@@ -8,7 +8,7 @@ import type * as Types from './types.generated';
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type PlanFieldsFragment = { id: string, unitId: string, unitName: string, title: string, status: Types.ActionPlanStatus, progressPercent: number, items: Array<{ id: string, what: string, ownerId: string | null, ownerName: string | null, dueOn: string | null, status: Types.ActionItemStatus }>, comments: Array<{ id: string, authorName: string | null, authorPhotoUrl: string | null, body: string, createdAt: string }> };
 
-export type AssessmentFieldsFragment = { id: string, gridName: string, personName: string, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> };
+export type AssessmentFieldsFragment = { id: string, gridName: string, personName: string, personPhotoUrl: string | null, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> };
 
 export type PointOfSaleQueryVariables = Exact<{
   unitId?: string | null | undefined;
@@ -70,12 +70,12 @@ export type AssessmentQueryVariables = Exact<{
 }>;
 
 
-export type AssessmentQuery = { assessment: { id: string, gridName: string, personName: string, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> } | null, me: { id: string } | null };
+export type AssessmentQuery = { assessment: { id: string, gridName: string, personName: string, personPhotoUrl: string | null, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> } | null, me: { id: string } | null };
 
 export type MyAssessmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAssessmentsQuery = { myAssessments: Array<{ id: string, gridName: string, personName: string, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> }> };
+export type MyAssessmentsQuery = { myAssessments: Array<{ id: string, gridName: string, personName: string, personPhotoUrl: string | null, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> }> };
 
 export type CommentAssessmentMutationVariables = Exact<{
   assessmentId: string;
@@ -84,7 +84,7 @@ export type CommentAssessmentMutationVariables = Exact<{
 
 
 export type CommentAssessmentMutation = { commentAssessment:
-    | { __typename: 'AssessmentSuccess', assessment: { id: string, gridName: string, personName: string, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> } }
+    | { __typename: 'AssessmentSuccess', assessment: { id: string, gridName: string, personName: string, personPhotoUrl: string | null, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> } }
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -103,7 +103,7 @@ export type SubmitAssessmentMutationVariables = Exact<{
 
 
 export type SubmitAssessmentMutation = { submitAssessment:
-    | { __typename: 'AssessmentSuccess', assessment: { id: string, gridName: string, personName: string, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> } }
+    | { __typename: 'AssessmentSuccess', assessment: { id: string, gridName: string, personName: string, personPhotoUrl: string | null, assessorName: string | null, outcome: Types.AssessmentOutcome, comment: string, personComment: string, averageLevel: number, createdAt: string, scores: Array<{ skillId: string, skillName: string, level: number, descriptor: string, comment: string }> } }
     | { __typename: 'NotAllowedError', code: string, message: string }
     | { __typename: 'NotFoundError', code: string, message: string }
     | { __typename: 'ValidationError', code: string, message: string }
@@ -211,6 +211,7 @@ export const AssessmentFieldsFragmentDoc = new TypedDocumentString(`
   id
   gridName
   personName
+  personPhotoUrl
   assessorName
   outcome
   comment
@@ -462,6 +463,7 @@ export const AssessmentDocument = new TypedDocumentString(`
   id
   gridName
   personName
+  personPhotoUrl
   assessorName
   outcome
   comment
@@ -486,6 +488,7 @@ export const MyAssessmentsDocument = new TypedDocumentString(`
   id
   gridName
   personName
+  personPhotoUrl
   assessorName
   outcome
   comment
@@ -519,6 +522,7 @@ export const CommentAssessmentDocument = new TypedDocumentString(`
   id
   gridName
   personName
+  personPhotoUrl
   assessorName
   outcome
   comment
@@ -570,6 +574,7 @@ export const SubmitAssessmentDocument = new TypedDocumentString(`
   id
   gridName
   personName
+  personPhotoUrl
   assessorName
   outcome
   comment

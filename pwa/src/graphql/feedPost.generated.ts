@@ -109,7 +109,7 @@ export type EditPostMutation = { editPost:
 export type PostReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PostReportsQuery = { postReports: Array<{ id: string, reason: string, createdAt: string, reporterName: string, post: { id: string, body: string, author: { displayName: string } } }> };
+export type PostReportsQuery = { postReports: Array<{ id: string, reason: string, createdAt: string, reporterName: string, reporterPhotoUrl: string | null, post: { id: string, body: string, author: { displayName: string } } }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -448,6 +448,7 @@ export const PostReportsDocument = new TypedDocumentString(`
     reason
     createdAt
     reporterName
+    reporterPhotoUrl
     post {
       id
       body

@@ -111,7 +111,7 @@ export type FunctionPeopleSearchQueryVariables = Exact<{
 }>;
 
 
-export type FunctionPeopleSearchQuery = { people: { edges: Array<{ node: { id: string, displayName: string, email: string } }> } };
+export type FunctionPeopleSearchQuery = { people: { edges: Array<{ node: { id: string, displayName: string, email: string, photoUrl: string | null } }> } };
 
 export type SetPersonFunctionsMutationVariables = Exact<{
   input: Types.SetPersonFunctionsInput;
@@ -508,6 +508,7 @@ export const FunctionPeopleSearchDocument = new TypedDocumentString(`
         id
         displayName
         email
+        photoUrl
       }
     }
   }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { language, t } from '../../i18n';
 import { LeverState } from '../levers/LeverState';
+import { Avatar } from '../ui/Avatar';
 import { useQuery, useMutation } from '../../graphql/hooks';
 import { AssessmentDocument, CommentAssessmentDocument } from '../../graphql/evaluation.generated';
 
@@ -18,8 +19,11 @@ export function EvaluationAssessmentPage({ id, onNotice }: { id: string; onNotic
           return (
             <>
               <h1 class="lever-title">{t('assessment.title', { grid: assessment.gridName })}</h1>
-              <p class="lever-muted">
-                {assessment.personName} · {dates.format(new Date(assessment.createdAt))}
+              <p class="lever-muted assessment-person">
+                <Avatar name={assessment.personName} photoUrl={assessment.personPhotoUrl} size="s" />
+                <span>
+                  {assessment.personName} · {dates.format(new Date(assessment.createdAt))}
+                </span>
               </p>
               <p class={assessment.outcome === 'PASSED' ? 'lever-ok' : 'lever-warn'}>
                 {assessment.outcome === 'PASSED' ? t('assessment.passed') : t('assessment.notPassed')}

@@ -2,7 +2,9 @@ import { useQuery } from '../../graphql/hooks';
 import { language, t } from '../../i18n';
 import { formatRelativeTime } from '../../lib/relativeTime';
 import { navigate } from '../../router';
+import { Avatar } from '../ui/Avatar';
 import { PostReportsDocument, type PostReportsQuery } from '../../graphql/feedPost.generated';
+import './FeedComments.css';
 
 type PostReportRow = PostReportsQuery['postReports'][number];
 
@@ -21,14 +23,19 @@ export function FeedReportsPage() {
       <ul class="comment-list">
         {reports?.map((report) => (
           <li key={report.id} class="comment">
-            <p class="comment-meta">
-              <strong>{report.reporterName}</strong>{' '}
-              <time dateTime={report.createdAt}>{formatRelativeTime(report.createdAt, now, language)}</time>
-            </p>
-            <p class="comment-body">{report.reason}</p>
-            <button type="button" class="link-button" onClick={() => navigate(`/posts/${report.post.id}`)}>
-              {t('reports.open', { author: report.post.author.displayName })}
-            </button>
+            <Avatar name={report.reporterName} photoUrl={report.reporterPhotoUrl} size="s" />
+            <div class="comment-bubble">
+              <p class="comment-meta">
+                <strong class="comment-author">{report.reporterName}</strong>{' '}
+                <time class="comment-when" dateTime={report.createdAt}>
+                  {formatRelativeTime(report.createdAt, now, language)}
+                </time>
+              </p>
+              <p class="comment-body">{report.reason}</p>
+              <button type="button" class="link-button" onClick={() => navigate(`/posts/${report.post.id}`)}>
+                {t('reports.open', { author: report.post.author.displayName })}
+              </button>
+            </div>
           </li>
         ))}
       </ul>

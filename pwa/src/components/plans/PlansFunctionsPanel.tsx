@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { useMutation, useQuery } from '../../graphql/hooks';
+import { Avatar } from '../ui/Avatar';
 import { PlansLeverOwners } from './PlansLeverOwners';
 import type { PlanViewLever } from '../../graphql/types.generated';
 import { FunctionPeopleSearchDocument, PlanFunctionsDocument, SetPersonFunctionsDocument } from '../../graphql/plans.generated';
@@ -51,8 +52,14 @@ export function PlansFunctionsPanel({
         <ul class="lever-links">
           {found.state.data.people.edges.map(({ node }) => (
             <li key={node.id}>
-              <button type="button" class="button button-small" aria-pressed={person?.id === node.id} onClick={() => choose(node.id, node.displayName)}>
-                {node.displayName}
+              <button
+                type="button"
+                class="button button-small person-choice"
+                aria-pressed={person?.id === node.id}
+                onClick={() => choose(node.id, node.displayName)}
+              >
+                <Avatar name={node.displayName} photoUrl={node.photoUrl} size="xs" />
+                <span>{node.displayName}</span>
               </button>
             </li>
           ))}
