@@ -116,7 +116,7 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
     ends = datetime.combine(ends_on, datetime.max.time(), tzinfo=UTC)
     week = week_of(now)
     q = Statement()
-    modules = ", ".join(q.arg(m) for m in module_ids)
+    modules = listed(q, module_ids)
     days = (f"date_part('epoch', {q.arg(now)}::timestamptz - u.created_at) / 86400" if pg
             else f"julianday({q.arg(now.isoformat())}) - julianday(u.created_at)")
     # per unit, of its people active now and of those who left during the plan: how many, their
@@ -133,7 +133,7 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
         "GROUP BY 1, 2"
     )
     q = Statement()
-    quizzes = ", ".join(q.arg(m) for m in quiz_ids)
+    quizzes = listed(q, quiz_ids)
     # per unit: each active person's best score per plan quiz in the plan, added up, and how many
     quiz = await q.rows(
         'SELECT u.unit_id, SUM(b.best), COUNT(*) FROM "user" u '
@@ -163,12 +163,12 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
     )
     q = Statement()
     titles = {int(i): str(t) for i, t in await q.rows(
-        f"SELECT id, title FROM training_module WHERE organization_id = {q.arg(organization_id)} AND id IN ({', '.join(q.arg(m) for m in module_ids)})"
+        f"SELECT id, title FROM training_module WHERE organization_id = {q.arg(organization_id)} AND id IN ({listed(q, module_ids)})"
     )}
     q = Statement()
     quiz_titles = {int(i): (str(t), int(m)) for i, t, m in await q.rows(
         f"SELECT id, title, pass_mark_percent FROM quiz WHERE organization_id = {q.arg(organization_id)} "
-        f"AND id IN ({', '.join(q.arg(m) for m in quiz_ids)}) ORDER BY id"
+        f"AND id IN ({listed(q, quiz_ids)}) ORDER BY id"
     )}
     top = next(u for u in units if u[3] == path)
     q = Statement()
@@ -179,10 +179,10 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
     if viewer_id:
         q = Statement()
         for kind, subject, score in await q.rows(
-            f"SELECT 'M', module_id, 0 FROM training_progress WHERE user_id = {q.arg(viewer_id)} AND module_id IN ({modules_of(q, module_ids)}) "
+            f"SELECT 'M', module_id, 0 FROM training_progress WHERE user_id = {q.arg(viewer_id)} AND module_id IN ({listed(q, module_ids)}) "
             f"AND completed_at IS NOT NULL AND completed_at <= {q.arg(ends)} UNION ALL "
             f"SELECT 'Q', quiz_id, MAX(score_percent) FROM quiz_attempt WHERE user_id = {q.arg(viewer_id)} "
-            f"AND quiz_id IN ({modules_of(q, quiz_ids)}) AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)} GROUP BY quiz_id"
+            f"AND quiz_id IN ({listed(q, quiz_ids)}) AND created_at >= {q.arg(starts)} AND created_at <= {q.arg(ends)} GROUP BY quiz_id"
         ):
             if kind == "M":
                 mine[0].add(int(subject))
@@ -190,10 +190,14 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
                 mine[1][int(subject)] = float(score)
 
     # each unit's figures; the top's over every unit under it
-    figures: dict[int, list] = {}
-    top_figures = [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None]  # people, days, seen, done, left, departures, quiz, taken, weighted, answers, month
+    def blank() -> list:  # type: ignore[type-arg]
+        # people, days, seen, done, left, departures, quiz total, quizzes taken, weighted, answers, month
+        return [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None]
+
+    figures: dict[int, list] = {}  # type: ignore[type-arg]
+    top_figures = blank()
     for unit_id, active, n, d, s_, done, left in people:
-        f = figures.setdefault(unit_id, [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None])
+        f = figures.setdefault(unit_id, blank())
         if not active:
             f[5] += n
             top_figures[5] += n
@@ -202,12 +206,12 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
         for k, x in enumerate((n, float(d or 0.0), int(s_), int(done), int(left))):
             top_figures[k] += x
     for unit_id, total, n in quiz:
-        f = figures.setdefault(unit_id, [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None])
+        f = figures.setdefault(unit_id, blank())
         f[6], f[7] = float(total), int(n)
         top_figures[6] += float(total)
         top_figures[7] += int(n)
     for unit_id, m, w, a in surveys:  # by month: each unit's latest last
-        f = figures.setdefault(unit_id, [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None])
+        f = figures.setdefault(unit_id, blank())
         f[8], f[9], f[10] = w, int(a), m
     latest = max((f[10] for f in figures.values() if f[10] is not None), default=None)
     for f in figures.values():
@@ -215,7 +219,7 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
             top_figures[8] += f[8]
             top_figures[9] += f[9]
     figures[top[0]] = top_figures
-    empty = [0, 0.0, 0, 0, 0, 0, 0.0, 0, 0.0, 0, None]
+    empty = blank()
 
     def values(f: list) -> tuple:  # type: ignore[type-arg]
         people_n, assigned = f[0], f[0] * len(module_ids)
@@ -301,7 +305,7 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
     return dumps_text({"type": "next", "id": "1", "payload": {"data": {"myPlan": snapshot}}}).encode()
 
 
-def modules_of(q, ids) -> str:  # type: ignore[no-untyped-def]
+def listed(q, ids) -> str:  # type: ignore[no-untyped-def]
     """The ids as the statement's arguments, for `IN (…)`."""
     return ", ".join(q.arg(i) for i in ids)
 
