@@ -37,7 +37,7 @@ import statistics
 import tempfile
 import time
 import uuid
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from bench.dashboard import _time, counting_queries
 from bench.database import empty_postgres
@@ -66,9 +66,6 @@ async def _floor(organization_id: int, path: str, plan_id: int) -> None:
     await conn.execute_query(f"SELECT unit_id, lever, period, period_start, target FROM plan_objective WHERE plan_id = {p1}", [plan_id])
 
 
-LEVERS = ("TRAINING", "QUIZ", "SKILLS", "SATISFACTION", "CHALLENGES", "RETENTION")  # server.plans.objectives
-
-
 async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id: int, now: datetime, version: int) -> bytes:
     """DESIGN's floor: hand-written SQL returning the same JSON, the whole snapshot the PWA
     receives (`_same_snapshot` checks it): every lever added up per unit by the database, one
@@ -81,6 +78,8 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
 
     from schema.wire import dumps_text
     from server.accounts.activity import week_of
+    from server.plans.objectives import LEVERS, month_start, quarter_start
+    from server.plans.sql import as_date
     from server.sql import Statement
 
     def loaded(value):  # type: ignore[no-untyped-def]  # a JSON column: text on SQLite
@@ -230,7 +229,7 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
 
     # the objectives held: the nearest unit's own, its most precise period holding today
     day = now.date()
-    period_starts = {"MONTH": day.replace(day=1), "QUARTER": date(day.year, 3 * ((day.month - 1) // 3) + 1, 1), "PLAN": starts_on}
+    period_starts = {"MONTH": month_start(day), "QUARTER": quarter_start(day), "PLAN": starts_on}
     order = ("MONTH", "QUARTER", "PLAN")
     own: dict[tuple[int, str], tuple[int, float, int | None, str]] = {}
     for unit_id, lever, period, period_start, target, owner in objectives:
@@ -308,11 +307,6 @@ async def _floor_answer(organization_id: int, path: str, plan_id: int, viewer_id
 def listed(q, ids) -> str:  # type: ignore[no-untyped-def]
     """The ids as the statement's arguments, for `IN (…)`."""
     return ", ".join(q.arg(i) for i in ids)
-
-
-def as_date(value) -> date:  # type: ignore[no-untyped-def]
-    """A DATE column: a date on PostgreSQL, ISO text on SQLite."""
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 def _same_snapshot(live: str, floor: bytes) -> None:

@@ -28,14 +28,37 @@ from tests.training.factories import make_module
 pytestmark = pytest.mark.e2e
 
 
-async def test_the_bell_and_the_people_list_show_faces(live_server, phones):
-    # given Karim, who has a photo, and Léa, who has none, both behind Julie's notifications
+async def _lille_sellers():  # type: ignore[no-untyped-def]
+    """The test network, Lille, and two of its sellers: Karim with a photo (its URL), Léa without."""
     network = await make_network()
     lille = network.points_of_sale["Lille"]
-    julie = await make_user(lille, name="Julie Moreau")
     karim = await make_user(lille, name="Karim Benali")
     lea = await make_user(lille, name="Léa Roux")
     photo = await set_profile_photo(karim, portrait(karim.display_name))
+    return network, lille, karim, lea, photo
+
+
+async def _assess(admin, manager, people):  # type: ignore[no-untyped-def]
+    """Each person assessed by the manager on a grid of head office's, every skill at level 3."""
+    grid = await make_grid(admin)
+    skills = await Skill.filter(grid_id=grid).values_list("id", flat=True)
+    return [
+        await submit_assessment(await scope_of_user(manager), person.id, grid, [ScoreInput(int(s), 3) for s in skills],
+                                AssessmentOutcome.PASSED)
+        for person in people
+    ]
+
+
+async def _face_before(face, other) -> None:  # type: ignore[no-untyped-def]
+    """The face is laid out wholly left of the other element (a name, a bubble)."""
+    face_box, other_box = await face.bounding_box(), await other.bounding_box()
+    assert face_box["x"] + face_box["width"] <= other_box["x"], (face_box, other_box)
+
+
+async def test_the_bell_and_the_people_list_show_faces(live_server, phones):
+    # given Karim, who has a photo, and Léa, who has none, both behind Julie's notifications
+    network, lille, karim, lea, photo = await _lille_sellers()
+    julie = await make_user(lille, name="Julie Moreau")
     await notify(julie.id, NotificationKind.POST_LIKED, params={"postId": 1}, actor=karim, push=False)
     await notify(julie.id, NotificationKind.POST_COMMENTED, params={"postId": 1}, actor=lea, push=False)
     await notify(julie.id, NotificationKind.TRAINING_ASSIGNED, params={"module": "Vendre l'hybride"}, push=False)
@@ -73,19 +96,11 @@ async def test_the_bell_and_the_people_list_show_faces(live_server, phones):
 async def test_a_managers_team_page_shows_faces_in_training_and_assessments(live_server, phones):
     # given Karim, who has a photo, and Léa, who has none, sellers of Lille, a module for Lille and
     # an assessment of each by Nord's manager
-    network = await make_network()
-    lille = network.points_of_sale["Lille"]
-    karim = await make_user(lille, name="Karim Benali")
-    lea = await make_user(lille, name="Léa Roux")
-    photo = await set_profile_photo(karim, portrait(karim.display_name))
+    network, lille, karim, lea, photo = await _lille_sellers()
     admin = await make_user(network.root, Role.ADMIN, "Claire Fontaine")
     manager = await make_user(network.regions["Nord"], Role.MANAGER, "Marc Delaunay")
     await make_module(admin, [lille], title="Vendre l'hybride")
-    grid = await make_grid(admin)
-    skills = await Skill.filter(grid_id=grid).values_list("id", flat=True)
-    for person in (karim, lea):
-        await submit_assessment(await scope_of_user(manager), person.id, grid, [ScoreInput(int(s), 3) for s in skills],
-                                AssessmentOutcome.PASSED)
+    await _assess(admin, manager, (karim, lea))
 
     # when the manager opens Lille's page
     phone = await phones()
@@ -98,8 +113,7 @@ async def test_a_managers_team_page_shows_faces_in_training_and_assessments(live
         karim_row = rows.filter(has_text="Karim Benali")
         await expect(karim_row.locator(".ui-avatar img")).to_have_attribute("src", photo, timeout=10_000)
         await expect(rows.filter(has_text="Léa Roux").locator(".ui-avatar")).to_have_text("LR")
-        face, name = (await karim_row.locator(".ui-avatar").bounding_box(), await karim_row.locator(".people-name").bounding_box())
-        assert face["x"] + face["width"] <= name["x"], (face, name)  # the face first, then the name
+        await _face_before(karim_row.locator(".ui-avatar"), karim_row.locator(".people-name"))  # the face first, then the name
     width = await phone.page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360
     assert phone.console_errors == []
@@ -107,11 +121,7 @@ async def test_a_managers_team_page_shows_faces_in_training_and_assessments(live
 
 async def test_an_action_plans_comments_show_their_authors_faces(live_server, phones):
     # given Lille's action plan, commented by Karim, who has a photo, and by Léa, who has none
-    network = await make_network()
-    lille = network.points_of_sale["Lille"]
-    karim = await make_user(lille, name="Karim Benali")
-    lea = await make_user(lille, name="Léa Roux")
-    photo = await set_profile_photo(karim, portrait(karim.display_name))
+    network, lille, karim, lea, photo = await _lille_sellers()
     plan = await create_plan(await scope_of_user(karim), lille.id, "Retrouver 80 à l'accueil")
     await comment_plan(await scope_of_user(karim), plan.id, "Je prends les rappels du lundi.")
     await comment_plan(await scope_of_user(lea), plan.id, "Je fais l'affiche.")
@@ -127,8 +137,7 @@ async def test_an_action_plans_comments_show_their_authors_faces(live_server, ph
     await expect(comments.nth(0).locator(".ui-avatar img")).to_have_attribute("src", photo)
     await expect(comments.nth(0)).to_contain_text("Je prends les rappels du lundi.")
     await expect(comments.nth(1).locator(".ui-avatar")).to_have_text("LR")
-    face, bubble = (await comments.nth(1).locator(".ui-avatar").bounding_box(), await comments.nth(1).locator(".comment-bubble").bounding_box())
-    assert face["x"] + face["width"] <= bubble["x"], (face, bubble)
+    await _face_before(comments.nth(1).locator(".ui-avatar"), comments.nth(1).locator(".comment-bubble"))
     assert await phone.page.evaluate("document.documentElement.scrollWidth") <= 360
     assert phone.console_errors == []
 
@@ -136,21 +145,14 @@ async def test_an_action_plans_comments_show_their_authors_faces(live_server, ph
 async def test_a_report_an_assessment_and_the_functions_picker_show_faces(live_server, phones):
     # given Karim, a seller of Lille with a photo, who reported Léa's post and was assessed by
     # Nord's manager; and Sophie, of head office, with a photo too
-    network = await make_network()
-    lille = network.points_of_sale["Lille"]
-    karim = await make_user(lille, name="Karim Benali")
-    lea = await make_user(lille, name="Léa Roux")
-    photo = await set_profile_photo(karim, portrait(karim.display_name))
+    network, lille, karim, lea, photo = await _lille_sellers()
     admin = await make_user(network.root, Role.ADMIN, "Claire Fontaine")
     sophie = await make_user(network.root, Role.MEMBER, "Sophie Garnier")
     sophie_photo = await set_profile_photo(sophie, portrait(sophie.display_name))
     manager = await make_user(network.regions["Nord"], Role.MANAGER, "Marc Delaunay")
     post = await feed_services.create_post(await scope_of_user(lea), PostKind.WIN, "Trois ventes ce matin")
     await report_post(await scope_of_user(karim), post.id, "Chiffres à vérifier")
-    grid = await make_grid(admin)
-    skills = await Skill.filter(grid_id=grid).values_list("id", flat=True)
-    assessment = await submit_assessment(await scope_of_user(manager), karim.id, grid, [ScoreInput(int(s), 3) for s in skills],
-                                         AssessmentOutcome.PASSED)
+    (assessment,) = await _assess(admin, manager, (karim,))
 
     # when the manager opens the reports: the reporter's face beside the report
     phone = await phones()
@@ -158,8 +160,7 @@ async def test_a_report_an_assessment_and_the_functions_picker_show_faces(live_s
     await phone.page.goto("/reports")
     report = phone.page.locator(".comment").filter(has_text="Chiffres à vérifier")
     await expect(report.locator(".ui-avatar img")).to_have_attribute("src", photo, timeout=10_000)
-    face, bubble = (await report.locator(".ui-avatar").bounding_box(), await report.locator(".comment-bubble").bounding_box())
-    assert face["x"] + face["width"] <= bubble["x"], (face, bubble)
+    await _face_before(report.locator(".ui-avatar"), report.locator(".comment-bubble"))
     assert await phone.page.evaluate("document.documentElement.scrollWidth") <= 360
 
     # and the assessment: the assessed person's face beside their name
